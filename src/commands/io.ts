@@ -1,0 +1,15 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CommandIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export interface CommandResult {
+  /** 0: every row fine; 1: some row invalid, blocked, failed or not sent; 130: interrupted. */
+  readonly exitCode: 0 | 1 | 130;
+}
+
+export function processIo(): CommandIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import type { InputOptions } from './read-plan.js';
+import { inputLines, readPlan } from './read-plan.js';
+import type { CommandIo, CommandResult } from './io.js';
+import { writePayloads } from '../report/payloads.js';
+import { writeReport } from '../report/report-writer.js';
+import { allRowsFine, formatSummary, summarise } from '../report/summary.js';
+
+export interface ValidateOptions extends InputOptions {
+  readonly report: string;
+  readonly payloads?: string;
+}
+
+/** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing. */
+export async function validateCommand(options: ValidateOptions, io: CommandIo): Promise<CommandResult> {
+  const { plan, warnings } = await readPlan(options);
+  const summary = summarise(plan.outcomes, plan.interviews.length);
+  await writeReport(options.report, plan.table, plan.outcomes, { command: 'validate', zone: plan.zone, ...summary });
+  const extra = inputLines(plan, warnings);
+  if (options.payloads) {
+    const n = await writePayloads(options.payloads, plan);
+    extra.push(`payloads: ${n} request bod${n === 1 ? 'y' : 'ies'} written to ${resolve(options.payloads)}`);
+  }
+  extra.push(`report: ${resolve(options.report)}`);
+  io.stdout.write(formatSummary(summary, extra));
+  return { exitCode: allRowsFine(summary) ? 0 : 1 };
+}

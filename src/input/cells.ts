@@ -1,0 +1,73 @@
+/**
+ * A cell as it came out of the file. CSV cells are always plain strings (the parser never casts);
+ * `.xlsx` cells keep what Excel stored, because an ID that Excel stored as a number is already
+ * destroyed and must be refused, and a date cell holds a wall-clock time, not an instant.
+ */
+export type Cell = string | NumberCell | DateCell | ErrorCell;
+
+export interface NumberCell {
+  readonly kind: 'number';
+  readonly value: number;
+}
+
+/** Wall-clock time as Excel shows it: no zone; `--tz` decides the instant. */
+export interface DateCell {
+  readonly kind: 'date';
+  readonly wall: WallTime;
+}
+
+export interface ErrorCell {
+  readonly kind: 'error';
+  /** Excel's error text, such as `#N/A` or `#DIV/0!`. */
+  readonly error: string;
+}
+
+export interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function formatWallTime(w: WallTime): string {
+  const base = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  return w.millisecond ? `${base}.${pad(w.millisecond, 3)}` : base;
+}
+
+/** The text a person would see in the cell: what the report writes back. */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  switch (cell.kind) {
+    case 'number':
+      return String(cell.value);
+    case 'date':
+      return formatWallTime(cell.wall);
+    case 'error':
+      return cell.error;
+  }
+}
+
+export function isBlankCell(cell: Cell | undefined): boolean {
+  return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * A CSV cell that starts with `=`, `+`, `-`, `@` (or a tab or carriage return) is run as a formula
+ * when the report is opened in Excel; OWASP's advice is to prefix a single quote. Reading a report
+ * back strips exactly that prefix again, so a fixed report imports what was originally written.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function protectFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function unprotectFormula(text: string): string {
+  return text.charCodeAt(0) === 39 && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

@@ -1,0 +1,108 @@
+import iconv from 'iconv-lite';
+import { ToolError } from '../errors.js';
+
+export interface Decoded {
+  readonly text: string;
+  /** The encoding used, as a person would name it in `--encoding`. */
+  readonly encoding: string;
+  /** How it was chosen: a byte-order mark, `--encoding`, or a guess from the bytes. */
+  readonly how: 'bom' | 'option' | 'detected';
+}
+
+/**
+ * Chinese Excel saves "CSV" as GB18030/GBK unless the user picks "CSV UTF-8"; other tools write
+ * UTF-8 with or without a BOM, and "Unicode text" is UTF-16 with a BOM. So: a BOM decides, else
+ * strict UTF-8 if every byte sequence is valid, else GB18030 (a superset of GBK and GB2312).
+ */
+export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): Decoded {
+  if (forced) {
+    const name = forced.toLowerCase();
+    if (!iconv.encodingExists(name)) {
+      throw new ToolError('CSV_UNKNOWN_ENCODING', `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`, { file });
+    }
+    return { text: stripBom(iconv.decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: utf8(bytes.subarray(3), file), encoding: 'utf-8', how: 'bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', how: 'detected' };
+  } catch {
+    const mixed = findMixedEncoding(bytes);
+    if (mixed) {
+      throw new ToolError(
+        'CSV_MIXED_ENCODING',
+        `expected one text encoding in ${file}, got UTF-8 on line ${mixed.utf8Line} and GBK/GB18030 on line ${mixed.otherLine}: ` +
+          'the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)',
+        { file, row: mixed.otherLine },
+      );
+    }
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
+  }
+}
+
+function utf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ToolError(
+      'CSV_INVALID_UTF8',
+      `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
+      { file },
+    );
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A file with some lines that are valid UTF-8 with non-ASCII text and some that are not UTF-8 at
+ * all was pieced together; decoding it either way garbles half of it, so it is refused.
+ * Three or more multi-byte characters on a line make an accidental UTF-8 match in GBK unlikely.
+ */
+function findMixedEncoding(bytes: Buffer): { utf8Line: number; otherLine: number } | undefined {
+  let utf8Line = 0;
+  let otherLine = 0;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      const kind = classifyLine(bytes, start, i);
+      if (kind === 'utf8' && !utf8Line) utf8Line = line;
+      if (kind === 'other' && !otherLine) otherLine = line;
+      if (utf8Line && otherLine) return { utf8Line, otherLine };
+      line++;
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+function classifyLine(bytes: Buffer, start: number, end: number): 'ascii' | 'utf8' | 'other' {
+  let multi = 0;
+  for (let i = start; i < end; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+    if (len === 0 || len > 4 || i + len > end) return 'other';
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k]!;
+      if (c < 0x80 || c > 0xbf) return 'other';
+    }
+    multi++;
+    i += len;
+  }
+  if (multi === 0) return 'ascii';
+  return multi >= 3 ? 'utf8' : 'ascii';
+}

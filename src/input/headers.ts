@@ -1,0 +1,139 @@
+import { ToolError } from '../errors.js';
+
+/** The template's columns, canonical name first, then the Chinese header accepted as the same. */
+export const COLUMNS = [
+  ['external_interview_id', '外部面试ID'],
+  ['external_application_id', '外部投递ID'],
+  ['participate_status', '参与状态'],
+  ['begin_time', '开始时间'],
+  ['end_time', '结束时间'],
+  ['assessment_no', '评价序号'],
+  ['username', '面试官'],
+  ['conclusion', '面试结论'],
+  ['assessment_content', '评价内容'],
+  ['dimension_title', '评价维度'],
+  ['assessment_type', '题目类型'],
+  ['score', '分数'],
+  ['option', '单选选项'],
+  ['options', '多选选项'],
+  ['dimension_content', '维度内容'],
+  ['dimension_description', '维度描述'],
+] as const;
+
+export type Column = (typeof COLUMNS)[number][0];
+
+export const COLUMN_NAMES: readonly Column[] = COLUMNS.map(([name]) => name);
+
+export const REQUIRED_COLUMNS: readonly Column[] = ['external_interview_id', 'external_application_id'];
+
+/** Columns our own report adds in front of the original ones; ignored when a report is read back. */
+export const REPORT_COLUMNS = ['row', 'status', 'error_code', 'message', 'http_status', 'log_id', 'attempts'] as const;
+
+/**
+ * Header matching ignores case, surrounding and repeated spaces and full-width/half-width
+ * differences (NFKC folds `ＩＤ` to `ID` and the ideographic space to a plain one).
+ */
+export function normaliseHeader(header: string): string {
+  return header.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const ALIASES: ReadonlyMap<string, Column> = new Map(
+  COLUMNS.flatMap(([name, zh]) => [
+    [normaliseHeader(name), name],
+    [normaliseHeader(zh), name],
+  ]),
+);
+
+const REPORT_HEADERS = new Set<string>(REPORT_COLUMNS.map(normaliseHeader));
+
+/** `--map mapping.json`: a legacy system's header → one of our column names (either language). */
+export type HeaderMapping = Readonly<Record<string, string>>;
+
+export interface ResolvedHeaders {
+  /** Index in the row of each template column found. */
+  readonly index: Readonly<Partial<Record<Column, number>>>;
+  /** Headers that are neither template nor report columns: kept in the report, named once. */
+  readonly unknown: readonly string[];
+  /** Indexes of our own report columns, when a report is read back: ignored, and not echoed. */
+  readonly reportColumns: readonly number[];
+  /** True when the file is one of our reports read back (its extra columns are ignored). */
+  readonly isReport: boolean;
+}
+
+export interface HeaderCheck {
+  readonly ok: boolean;
+  readonly resolved?: ResolvedHeaders;
+  readonly missing: readonly Column[];
+  readonly duplicates: readonly { column: Column; headers: string[] }[];
+}
+
+/** Normalised header → column, from `--map`; consulted before the built-in names. */
+export type ColumnLookup = ReadonlyMap<string, Column>;
+
+export function mappingLookup(mapping: HeaderMapping | undefined): ColumnLookup {
+  const lookup = new Map<string, Column>();
+  for (const [legacy, target] of Object.entries(mapping ?? {})) {
+    const column = ALIASES.get(normaliseHeader(target));
+    if (!column) {
+      throw new ToolError(
+        'USAGE_BAD_MAPPING',
+        `expected a template column name in the mapping, got "${target}" for "${legacy}": use one of ${COLUMN_NAMES.join(', ')}`,
+      );
+    }
+    lookup.set(normaliseHeader(legacy), column);
+  }
+  return lookup;
+}
+
+export function checkHeaders(headers: readonly string[], mapping: ColumnLookup): HeaderCheck {
+  const index: Partial<Record<Column, number>> = {};
+  const seen = new Map<Column, string[]>();
+  const unknown: string[] = [];
+  const reportColumns: number[] = [];
+  headers.forEach((header, i) => {
+    const key = normaliseHeader(header);
+    if (key === '') return;
+    const column = mapping.get(key) ?? ALIASES.get(key);
+    if (column) {
+      const list = seen.get(column) ?? [];
+      list.push(header);
+      seen.set(column, list);
+      index[column] ??= i;
+    } else if (REPORT_HEADERS.has(key)) {
+      reportColumns.push(i);
+    } else {
+      unknown.push(header);
+    }
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined);
+  const duplicates = [...seen.entries()]
+    .filter(([, list]) => list.length > 1)
+    .map(([column, list]) => ({ column, headers: list }));
+  const ok = missing.length === 0 && duplicates.length === 0;
+  return {
+    ok,
+    missing,
+    duplicates,
+    resolved: ok ? { index, unknown, reportColumns, isReport: reportColumns.length >= 2 } : undefined,
+  };
+}
+
+export function headerError(check: HeaderCheck, headers: readonly string[], where: { file: string; sheet?: string; row: number }): ToolError {
+  const found = headers.filter((h) => h.trim() !== '').map((h) => `"${h}"`).join(', ') || '(none)';
+  const expected = COLUMNS.map(([name, zh]) => `${name} (${zh})`).join(', ');
+  const place = `${where.sheet ? `sheet "${where.sheet}", ` : ''}header row ${where.row}`;
+  if (check.duplicates.length > 0) {
+    const dup = check.duplicates.map((d) => `${d.column} appears as ${d.headers.map((h) => `"${h}"`).join(' and ')}`).join('; ');
+    return new ToolError(
+      'INPUT_DUPLICATE_COLUMN',
+      `expected each column once, got a duplicated column in ${where.file} (${place}): ${dup}. Headers found: ${found}. Delete or rename one of them.`,
+      { file: where.file, sheet: where.sheet, row: where.row },
+    );
+  }
+  return new ToolError(
+    'INPUT_MISSING_COLUMN',
+    `expected the columns ${check.missing.join(' and ')} in ${where.file} (${place}), got headers: ${found}. ` +
+      `Expected names: ${expected}. Rename the headers, or map them with --map mapping.json.`,
+    { file: where.file, sheet: where.sheet, row: where.row },
+  );
+}

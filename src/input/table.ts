@@ -1,0 +1,168 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ToolError } from '../errors.js';
+import { type Cell, cellText, unprotectFormula } from './cells.js';
+import { parseCsvText } from './csv.js';
+import { decodeCsvBytes } from './encoding.js';
+import { type ColumnLookup, type HeaderCheck, type HeaderMapping, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
+import { HEADER_SEARCH_ROWS, readXlsx } from './xlsx.js';
+
+export interface SourceRow {
+  /** The row number a person sees: the Excel row, or the CSV line on which the record starts. */
+  readonly row: number;
+  readonly cells: Cell[];
+}
+
+export interface InputTable {
+  readonly file: string;
+  readonly format: 'csv' | 'xlsx' | 'json';
+  readonly sheet?: string;
+  /** For CSV: the encoding used and how it was chosen. */
+  readonly encoding?: string;
+  readonly headerRow: number;
+  /** The header texts as written in the file, one per column. */
+  readonly headers: readonly string[];
+  readonly columns: ResolvedHeaders;
+  /** Data rows below the header, entirely blank rows already skipped. */
+  readonly rows: readonly SourceRow[];
+  readonly warnings: readonly string[];
+}
+
+export interface ReadOptions {
+  readonly sheet?: string;
+  readonly encoding?: string;
+  readonly mapping?: HeaderMapping;
+}
+
+export async function readInput(file: string, options: ReadOptions = {}): Promise<InputTable> {
+  const ext = extname(file).toLowerCase();
+  const mapping = mappingLookup(options.mapping);
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ToolError('INPUT_UNREADABLE', `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`, { file });
+  });
+  if (!info.isFile()) throw new ToolError('INPUT_UNREADABLE', `expected a file, got a directory: ${file}`, { file });
+  if (ext === '.xlsx' || ext === '.xlsm') return readWorkbook(file, options, mapping);
+  if (ext === '.json') return readJsonReport(file, mapping);
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, mapping);
+  throw new ToolError('INPUT_UNSUPPORTED', `expected an .xlsx or .csv file, got "${ext || 'no extension'}" for ${file}: save it from Excel as .xlsx or CSV UTF-8`, { file });
+}
+
+async function readCsv(file: string, options: ReadOptions, mapping: ColumnLookup): Promise<InputTable> {
+  const bytes = await readFile(file);
+  if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
+  const decoded = decodeCsvBytes(bytes, file, options.encoding);
+  const records = parseCsvText(decoded.text, file);
+  const rows = records.map((r): SourceRow => ({ row: r.line, cells: r.cells }));
+  const table = buildTable(file, 'csv', rows, mapping, undefined);
+  const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
+  if (table.columns.isReport) {
+    for (const r of table.rows) for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectFormula(r.cells[i] as string);
+  }
+  return { ...table, encoding };
+}
+
+async function readWorkbook(file: string, options: ReadOptions, mapping: ColumnLookup): Promise<InputTable> {
+  const names: string[] = [];
+  const hiddenWithData: string[] = [];
+  let chosen = false;
+  const wanted = options.sheet?.trim();
+  const sheets = await readXlsx(file, (name, hidden, firstRows) => {
+    names.push(name);
+    if (wanted !== undefined) return name.trim() === wanted;
+    if (chosen) return false;
+    const hasHeader = firstRows.some((r) => checkHeaders(r.cells.map(cellText), mapping).missing.length === 0);
+    if (hasHeader && hidden) hiddenWithData.push(name);
+    chosen = hasHeader && !hidden;
+    return chosen;
+  });
+  const sheet = sheets[0];
+  if (!sheet) {
+    if (names.length === 0) {
+      throw new ToolError('XLSX_NO_SHEETS', `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`, { file });
+    }
+    const list = names.map((n) => `"${n}"`).join(', ');
+    if (wanted !== undefined) {
+      throw new ToolError('XLSX_NO_SUCH_SHEET', `expected a sheet named "${wanted}", got sheets ${list} in ${file}: pass one of those to --sheet`, { file });
+    }
+    if (hiddenWithData.length > 0) {
+      throw new ToolError(
+        'XLSX_SHEET_HIDDEN',
+        `expected a visible sheet with the template's columns, got only the hidden sheet "${hiddenWithData[0]}" in ${file}: unhide it in Excel, or pass --sheet "${hiddenWithData[0]}" to read it anyway`,
+        { file, sheet: hiddenWithData[0] },
+      );
+    }
+    // Re-read the first sheet to name what its header row holds.
+    const [first] = await readXlsx(file, (_name, _hidden) => names.length > 0 && _name === names[0]);
+    return buildTable(file, 'xlsx', first?.rows ?? [], mapping, names[0]);
+  }
+  return buildTable(file, 'xlsx', sheet.rows, mapping, sheet.name);
+}
+
+async function readJsonReport(file: string, mapping: ColumnLookup): Promise<InputTable> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new ToolError('INPUT_BAD_JSON', `expected a JSON report written by this tool, got text that is not JSON in ${file} (${(error as Error).message})`, { file });
+  }
+  const list = (parsed as { rows?: unknown }).rows;
+  if (!Array.isArray(list)) {
+    throw new ToolError('INPUT_BAD_JSON', `expected a JSON report written by this tool (an object with "rows"), got something else in ${file}: use .csv or .xlsx input`, { file });
+  }
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const r of list as { cells?: Record<string, unknown> }[]) {
+    for (const key of Object.keys(r.cells ?? {})) if (!seen.has(key)) seen.add(key), headers.push(key);
+  }
+  const rows: SourceRow[] = (list as { row?: number; cells?: Record<string, unknown> }[]).map((r, i) => ({
+    row: typeof r.row === 'number' ? r.row : i + 2,
+    cells: headers.map((h) => (r.cells?.[h] === undefined || r.cells[h] === null ? '' : String(r.cells[h]))),
+  }));
+  const check = checkHeaders(headers, mapping);
+  if (!check.ok) throw headerError(check, headers, { file, row: 1 });
+  return { file, format: 'json', headerRow: 1, headers, columns: check.resolved!, rows, warnings: warningsFor(check.resolved!, 0) };
+}
+
+/** Finds the header row among the first rows, checks it, and takes the rows below it as data. */
+function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], mapping: ColumnLookup, sheet: string | undefined): InputTable {
+  if (all.length === 0) {
+    throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got ${sheet ? `an empty sheet "${sheet}"` : 'no text'} in ${file}`, { file, sheet });
+  }
+  let at = -1;
+  let check: HeaderCheck | undefined;
+  for (let i = 0; i < Math.min(all.length, HEADER_SEARCH_ROWS); i++) {
+    const c = checkHeaders(all[i]!.cells.map(cellText), mapping);
+    if (c.missing.length === 0) {
+      at = i;
+      check = c;
+      break;
+    }
+  }
+  const headerSource = all[Math.max(at, 0)]!;
+  const headers = headerSource.cells.map(cellText);
+  check ??= checkHeaders(headers, mapping);
+  if (!check.ok) throw headerError(check, headers, { file, sheet, row: headerSource.row });
+  const rows = all.slice(at + 1);
+  if (rows.length === 0) {
+    throw new ToolError('INPUT_NO_ROWS', `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet "${sheet}"` : ''}: fill in one row per assessment dimension`, { file, sheet, row: headerSource.row });
+  }
+  return {
+    file,
+    format,
+    sheet,
+    headerRow: headerSource.row,
+    headers,
+    columns: check.resolved!,
+    rows,
+    warnings: warningsFor(check.resolved!, at),
+  };
+}
+
+function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {
+  const warnings: string[] = [];
+  if (columns.unknown.length > 0) {
+    warnings.push(`unknown columns kept in the report but not imported: ${columns.unknown.map((h) => `"${h}"`).join(', ')} (map them with --map if they hold template data)`);
+  }
+  if (skippedAbove > 0) warnings.push(`${skippedAbove} row(s) above the header row were ignored`);
+  return warnings;
+}

@@ -1,0 +1,265 @@
+import type { ValueProblem } from '../errors.js';
+import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
+
+/** The outcome of reading one cell: a value (undefined when blank) or what was wrong with it. */
+export type Parsed<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false; readonly problem: ValueProblem };
+
+const BLANK = { ok: true, value: undefined } as const;
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (code: string, expected: string, got: string, fix: string): Parsed<never> => ({ ok: false, problem: { code, expected, got, fix } });
+
+/** Full-width digits, letters and punctuation to their half-width forms; outer spaces removed. */
+function fold(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+function quote(text: string): string {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return JSON.stringify(shown);
+}
+
+function errorCell(cell: Cell, expected: string): Parsed<never> | undefined {
+  if (typeof cell === 'object' && cell.kind === 'error') {
+    return bad('ROW_CELL_ERROR', expected, cell.error, 'fix the formula or type the value in, then save the file again');
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IDs
+
+/** int64 has 19 digits at most; Feishu's IDs are 19-digit strings. */
+const MAX_ID_DIGITS = 19;
+
+export function parseId(cell: Cell | undefined): Parsed<string> {
+  if (cell === undefined || cell === '') return BLANK;
+  const err = errorCell(cell, 'a 19-digit ID as text');
+  if (err) return err;
+  if (typeof cell === 'object' && cell.kind === 'number') {
+    // Excel keeps 15 significant digits: a number above 2^53 is not the ID that was typed.
+    if (Number.isSafeInteger(cell.value) && cell.value >= 0) return ok(String(cell.value));
+    return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', cell.value.toExponential(14).toUpperCase(), 'format the column as Text and paste the IDs again');
+  }
+  if (typeof cell === 'object') return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(cellText(cell)), 'type the ID as digits only');
+  const text = fold(cell);
+  if (text === '') return BLANK;
+  if (/^\d+$/.test(text)) {
+    if (text.length > MAX_ID_DIGITS) return bad('ROW_ID_TOO_LONG', `an ID of at most ${MAX_ID_DIGITS} digits`, `${text.length} digits (${quote(text)})`, 'check for two IDs pasted together');
+    return ok(text);
+  }
+  if (/^[+-]?\d+(\.\d*)?e[+-]?\d+$/i.test(text)) {
+    return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', text, 'format the column as Text and paste the IDs again');
+  }
+  return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(text), 'type the ID as digits only, without spaces, letters or a trailing ".0"');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enumerations
+
+export interface EnumSpec {
+  readonly name: string;
+  /** code → [Chinese label, English word] */
+  readonly values: Readonly<Record<number, readonly [string, string]>>;
+}
+
+export const PARTICIPATE_STATUS: EnumSpec = { name: 'participate_status', values: { 1: ['未参与', 'not_participated'], 2: ['参与', 'participated'], 3: ['爽约', 'no_show'] } };
+export const CONCLUSION: EnumSpec = { name: 'conclusion', values: { 1: ['不通过', 'fail'], 2: ['通过', 'pass'], 3: ['待定', 'pending'] } };
+export const ASSESSMENT_TYPE: EnumSpec = {
+  name: 'assessment_type',
+  values: { 1: ['打分题', 'score'], 2: ['单选题', 'single_choice'], 3: ['描述题', 'description'], 4: ['多选题', 'multi_choice'] },
+};
+
+const enumLookups = new WeakMap<EnumSpec, Map<string, number>>();
+
+function lookupFor(spec: EnumSpec): Map<string, number> {
+  let map = enumLookups.get(spec);
+  if (!map) {
+    map = new Map();
+    for (const [code, [zh, en]] of Object.entries(spec.values)) {
+      map.set(code, Number(code));
+      map.set(`${code}.0`, Number(code));
+      map.set(zh, Number(code));
+      map.set(en, Number(code));
+    }
+    enumLookups.set(spec, map);
+  }
+  return map;
+}
+
+export function describeEnum(spec: EnumSpec): string {
+  return Object.entries(spec.values).map(([code, [zh, en]]) => `${code} ${zh} ${en}`).join(' · ');
+}
+
+export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number> {
+  if (cell === undefined || cell === '') return BLANK;
+  const expected = `one of ${describeEnum(spec)}`;
+  const err = errorCell(cell, expected);
+  if (err) return err;
+  const raw = cellText(cell);
+  const key = fold(raw).toLowerCase().replace(/[\s-]+/g, '_');
+  if (key === '') return BLANK;
+  const code = lookupFor(spec).get(key);
+  if (code === undefined) return bad('ROW_BAD_ENUM', expected, quote(raw), `pick one of the listed values for ${spec.name}`);
+  return ok(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times
+
+/** Epoch milliseconds have 13 digits from 2001-09-09 to 2286-11-20; seconds have 10. */
+const MS_MIN = 1e12;
+const MS_MAX = 1e13;
+
+export interface ParsedTime {
+  readonly ms: number;
+  /** True when the value had no offset and `--tz` decided the instant. */
+  readonly usedZone: boolean;
+}
+
+export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTime> {
+  if (cell === undefined || cell === '') return BLANK;
+  const expected = 'epoch milliseconds, ISO 8601 with an offset, or "YYYY-MM-DD HH:mm[:ss]"';
+  const err = errorCell(cell, expected);
+  if (err) return err;
+  if (typeof cell === 'object' && cell.kind === 'date') return fromWall(cell.wall, zone, formatWallTime(cell.wall), expected);
+  if (typeof cell === 'object' && cell.kind === 'number') return fromDigits(cell.value, String(cell.value), expected);
+  const text = fold(cellText(cell));
+  if (text === '') return BLANK;
+  if (/^\d+$/.test(text)) return fromDigits(Number(text), text, expected);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
+  if (iso) {
+    const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (Number.isNaN(ms) || !validWall(wallOf(iso))) return bad('ROW_BAD_TIME', expected, quote(text), 'check the date and time exist');
+    return ok({ ms, usedZone: false });
+  }
+  const wall = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text);
+  if (wall) return fromWall(wallOf(wall), zone, text, expected);
+  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) {
+    return bad('ROW_TIME_NO_CLOCK', 'a date with a time of day', quote(text), `add the time, e.g. "${text} 14:00"`);
+  }
+  return bad('ROW_BAD_TIME', expected, quote(text), 'write it like 2024-03-01 14:00 or 2024-03-01T14:00:00+08:00');
+}
+
+function fromDigits(n: number, shown: string, expected: string): Parsed<ParsedTime> {
+  if (Number.isInteger(n) && n >= MS_MIN && n < MS_MAX) return ok({ ms: n, usedZone: false });
+  if (Number.isInteger(n) && n >= 1e9 && n < 1e10) {
+    return bad('ROW_TIME_IN_SECONDS', 'epoch milliseconds (13 digits)', `${shown}, which is seconds, not milliseconds`, `multiply by 1000 (${shown}000)`);
+  }
+  if (n > 0 && n < 2_958_466) {
+    return bad('ROW_BAD_TIME', expected, `${shown}, which looks like an Excel date serial`, 'format the cell as a date and time in Excel, or type it as "YYYY-MM-DD HH:mm"');
+  }
+  return bad('ROW_BAD_TIME', expected, shown, 'write epoch milliseconds (13 digits) or "YYYY-MM-DD HH:mm"');
+}
+
+function wallOf(m: RegExpExecArray): WallTime {
+  return {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6] ?? 0),
+    millisecond: Number((m[7] ?? '0').padEnd(3, '0')),
+  };
+}
+
+function validWall(w: WallTime): boolean {
+  if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour > 23 || w.minute > 59 || w.second > 59) return false;
+  const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
+  return w.day <= daysInMonth;
+}
+
+function fromWall(w: WallTime, zone: string, shown: string, expected: string): Parsed<ParsedTime> {
+  if (!validWall(w)) return bad('ROW_BAD_TIME', expected, quote(shown), 'check the date and time exist');
+  const ms = wallToEpoch(w, zone);
+  if (ms === undefined) {
+    return bad('ROW_TIME_SKIPPED', `a time that exists in ${zone}`, quote(shown), 'the clocks skipped it for daylight saving; use the hour after, or write an offset');
+  }
+  return ok({ ms, usedZone: true });
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formats.set(zone, f);
+  }
+  return f;
+}
+
+/** Throws a RangeError for a name that is not an IANA zone. */
+export function assertZone(zone: string): void {
+  formatter(zone);
+}
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+function offsetAt(zone: string, utcMs: number): number {
+  const seconds = Math.floor(utcMs / 1000) * 1000;
+  const parts = formatter(zone).formatToParts(seconds);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - seconds;
+}
+
+/** Wall-clock time in a zone to an instant; undefined when the clocks skipped that time. */
+export function wallToEpoch(w: WallTime, zone: string): number | undefined {
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  const first = offsetAt(zone, asUtc);
+  let ms = asUtc - first;
+  const second = offsetAt(zone, ms);
+  if (second !== first) ms = asUtc - second;
+  return ms + offsetAt(zone, ms) === asUtc ? ms : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scores, options, text
+
+export function parseScore(cell: Cell | undefined): Parsed<number> {
+  if (cell === undefined || cell === '') return BLANK;
+  const expected = 'a whole-number score such as 88';
+  const err = errorCell(cell, expected);
+  if (err) return err;
+  if (typeof cell === 'object' && cell.kind === 'number') {
+    return Number.isSafeInteger(cell.value) ? ok(cell.value) : bad('ROW_BAD_SCORE', expected, String(cell.value), 'round it to a whole number');
+  }
+  const text = fold(cellText(cell));
+  if (text === '') return BLANK;
+  const m = /^([+-]?\d{1,9})(?:\.0*)?$/.exec(text);
+  if (!m) return bad('ROW_BAD_SCORE', expected, quote(text), /^[+-]?\d*\.\d+$/.test(text) ? 'round it to a whole number' : 'type digits only');
+  return ok(Number(m[1]));
+}
+
+export function parseOptions(cell: Cell | undefined): Parsed<string[]> {
+  if (cell === undefined || cell === '') return BLANK;
+  const err = errorCell(cell, 'options separated by | or new lines');
+  if (err) return err;
+  const list = cellText(cell)
+    .split(/[|｜\r\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return list.length === 0 ? BLANK : ok(list);
+}
+
+/**
+ * A text field. Names and titles are trimmed; free text (`content`, `description`) is kept
+ * exactly as written, because it lands in Feishu as the interviewer wrote it.
+ */
+export function parseText(cell: Cell | undefined, trim: boolean): Parsed<string> {
+  if (cell === undefined || cell === '') return BLANK;
+  const err = errorCell(cell, 'text');
+  if (err) return err;
+  const text = cellText(cell);
+  if (text.trim() === '') return BLANK;
+  return ok(trim ? text.trim() : text);
+}

@@ -1,0 +1,60 @@
+import type { InputTable } from '../input/table.js';
+
+/** One `assessment_dimension_list[]` entry, keys in the API page's order; blanks are omitted. */
+export interface DimensionBody {
+  score?: number;
+  option?: string;
+  options?: string[];
+  content?: string;
+  assessment_type?: number;
+  title?: string;
+  description?: string;
+}
+
+export interface AssessmentBody {
+  username?: string;
+  conclusion?: number;
+  content?: string;
+  assessment_dimension_list?: DimensionBody[];
+}
+
+/** The body of `PUT /open-apis/hire/v1/external_interviews/:external_interview_id`. */
+export interface InterviewBody {
+  external_application_id: string;
+  participate_status?: number;
+  begin_time?: number;
+  end_time?: number;
+  interview_assessments?: AssessmentBody[];
+}
+
+export const ROW_STATUSES = ['ok', 'failed', 'invalid', 'blocked', 'skipped', 'not_sent'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+
+/** What the report says about one input row. */
+export interface RowOutcome {
+  status: RowStatus;
+  error_code?: string;
+  message?: string;
+  http_status?: number;
+  log_id?: string;
+  attempts?: number;
+}
+
+export interface PlannedInterview {
+  readonly id: string;
+  /** Indexes into `table.rows`, in file order. */
+  readonly rows: readonly number[];
+  /** The request body; absent when a row of the interview is invalid. */
+  readonly body?: InterviewBody;
+}
+
+export interface Plan {
+  readonly table: InputTable;
+  /** One outcome per `table.rows` entry; the import fills in what happened. */
+  readonly outcomes: RowOutcome[];
+  /** Every interview, valid or not, in order of first appearance. */
+  readonly interviews: readonly PlannedInterview[];
+  readonly zone: string;
+  /** True when some time had no offset and `zone` decided it. */
+  readonly usedZone: boolean;
+}

@@ -1,0 +1,97 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { ToolError } from '../errors.js';
+import { cellText, protectFormula } from '../input/cells.js';
+import { REPORT_COLUMNS } from '../input/headers.js';
+import type { InputTable } from '../input/table.js';
+import type { RowOutcome } from '../plan/types.js';
+
+export type ReportFormat = 'csv' | 'xlsx' | 'json';
+
+/** `<input name>.report.csv` beside the input, unless `--report` says otherwise. */
+export function defaultReportPath(input: string): string {
+  const name = basename(input, extname(input)).replace(/\.report$/, '');
+  return join(dirname(input), `${name}.report.csv`);
+}
+
+export function reportFormat(path: string): ReportFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'csv';
+  throw new ToolError('USAGE_REPORT_FORMAT', `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`);
+}
+
+export interface ReportRow {
+  readonly row: number;
+  readonly outcome: RowOutcome;
+  readonly cells: readonly string[];
+}
+
+/** The report's columns: ours, then every original column (a report read back is not doubled). */
+export function reportLayout(table: InputTable): { headers: string[]; keep: number[] } {
+  const skip = new Set(table.columns.reportColumns);
+  const keep: number[] = [];
+  const headers: string[] = [...REPORT_COLUMNS];
+  table.headers.forEach((h, i) => {
+    if (skip.has(i)) return;
+    keep.push(i);
+    headers.push(h.trim() === '' ? `column_${i + 1}` : h);
+  });
+  return { headers, keep };
+}
+
+function outcomeCells(row: number, o: RowOutcome): string[] {
+  return [String(row), o.status, o.error_code ?? '', o.message ?? '', o.http_status === undefined ? '' : String(o.http_status), o.log_id ?? '', o.attempts === undefined ? '' : String(o.attempts)];
+}
+
+/**
+ * Writes the per-row report. The file is written beside its final name and renamed into place,
+ * so a crash mid-write never leaves half a report where a whole one was.
+ */
+export async function writeReport(path: string, table: InputTable, outcomes: readonly RowOutcome[], summary: Record<string, unknown>): Promise<void> {
+  const format = reportFormat(path);
+  const { headers, keep } = reportLayout(table);
+  const original = (cells: readonly unknown[]) => keep.map((i) => cellText(cells[i] as never));
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    if (format === 'csv') {
+      const parts: string[] = ['\uFEFF', csvLine(headers)];
+      table.rows.forEach((r, i) => parts.push(csvLine([...outcomeCells(r.row, outcomes[i]!), ...original(r.cells).map(protectFormula)])));
+      await writeFile(temp, parts.join(''));
+    } else if (format === 'json') {
+      const names = headers.slice(REPORT_COLUMNS.length);
+      const rows = table.rows.map((r, i) => {
+        const o = outcomes[i]!;
+        const values = original(r.cells);
+        return { row: r.row, ...o, cells: Object.fromEntries(names.map((n, k) => [n, values[k]])) };
+      });
+      await writeFile(temp, `${JSON.stringify({ summary, rows }, null, 1)}\n`);
+    } else {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
+      table.rows.forEach((r, i) => sheet.addRow([...outcomeCells(r.row, outcomes[i]!), ...original(r.cells)]).commit());
+      sheet.commit();
+      await workbook.commit();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new ToolError('REPORT_UNWRITABLE', `expected to write the report to ${path}, got ${e.code ?? e.message}: check the folder exists and is writable, or pass --report elsewhere`, { file: path });
+  }
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+export function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(c) ? `"${c.replaceAll('"', '""')}"` : c;
+  }
+  return `${line}\r\n`;
+}

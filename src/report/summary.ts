@@ -1,0 +1,45 @@
+import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
+
+export interface Summary {
+  readonly rows: number;
+  readonly interviews: number;
+  readonly byStatus: Readonly<Record<RowStatus, number>>;
+  /** The most frequent error codes, most frequent first. */
+  readonly topErrors: readonly { code: string; count: number; example: string }[];
+}
+
+export function summarise(outcomes: readonly RowOutcome[], interviews: number): Summary {
+  const byStatus = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
+  const errors = new Map<string, { count: number; example: string }>();
+  for (const o of outcomes) {
+    byStatus[o.status]++;
+    if (o.error_code && o.status !== 'blocked') {
+      const e = errors.get(o.error_code) ?? { count: 0, example: o.message ?? '' };
+      e.count++;
+      errors.set(o.error_code, e);
+    }
+  }
+  const topErrors = [...errors.entries()]
+    .map(([code, e]) => ({ code, ...e }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5);
+  return { rows: outcomes.length, interviews, byStatus, topErrors };
+}
+
+/** Exit 0 only when every row is fine: `ok`, or `skipped` because it had already landed. */
+export function allRowsFine(summary: Summary): boolean {
+  return summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed + summary.byStatus.not_sent === 0;
+}
+
+export function formatSummary(summary: Summary, extra: readonly string[]): string {
+  const counts = ROW_STATUSES.filter((s) => summary.byStatus[s] > 0)
+    .map((s) => `${s} ${summary.byStatus[s]}`)
+    .join(' · ');
+  const lines = [`rows: ${summary.rows} in ${summary.interviews} interview(s): ${counts || 'none'}`];
+  if (summary.topErrors.length > 0) {
+    lines.push('most common problems:');
+    for (const e of summary.topErrors) lines.push(`  ${e.code} ×${e.count}: ${e.example.length > 200 ? `${e.example.slice(0, 197)}...` : e.example}`);
+  }
+  lines.push(...extra);
+  return `${lines.join('\n')}\n`;
+}

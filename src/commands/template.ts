@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
 import { COLUMNS, type Column } from '../input/headers.js';
 import { csvLine } from '../report/report-writer.js';
@@ -82,7 +82,8 @@ export async function templateCommand(options: TemplateOptions, io: CommandIo): 
 }
 
 async function writeWorkbook(options: TemplateOptions, headers: string[], exampleValue: (row: Partial<Record<Column, string>>, c: Column) => string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const zh = options.lang === 'zh';
   const help = wb.addWorksheet(zh ? '说明' : 'Instructions');
   help.columns = [{ width: 28 }, { width: 16 }, { width: 110 }];

@@ -65,7 +65,7 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function protectFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text !== '' && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 export function unprotectFormula(text: string): string {

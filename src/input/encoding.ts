@@ -1,8 +1,13 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { ToolError } from '../errors.js';
 
 export interface Decoded {
-  readonly text: string;
+  /**
+   * The text; valid UTF-8 stays as bytes (BOM removed) because csv-parse decodes each cell
+   * itself, and decoding the whole file first would be paid twice.
+   */
+  readonly content: string | Buffer;
   /** The encoding used, as a person would name it in `--encoding`. */
   readonly encoding: string;
   /** How it was chosen: a byte-order mark, `--encoding`, or a guess from the bytes. */
@@ -20,20 +25,19 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
     if (!iconv.encodingExists(name)) {
       throw new ToolError('CSV_UNKNOWN_ENCODING', `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`, { file });
     }
-    return { text: stripBom(iconv.decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
+    return { content: stripBom(iconv.decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8(bytes.subarray(3), file), encoding: 'utf-8', how: 'bom' };
+    return { content: utf8(bytes.subarray(3), file), encoding: 'utf-8', how: 'bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
+    return { content: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
+    return { content: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', how: 'detected' };
-  } catch {
+  if (isUtf8(bytes)) return { content: bytes, encoding: 'utf-8', how: 'detected' };
+  {
     const mixed = findMixedEncoding(bytes);
     if (mixed) {
       throw new ToolError(
@@ -43,14 +47,13 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
         { file, row: mixed.otherLine },
       );
     }
-    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
+    return { content: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
   }
 }
 
-function utf8(bytes: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+function utf8(bytes: Buffer, file: string): Buffer {
+  if (isUtf8(bytes)) return bytes;
+  {
     throw new ToolError(
       'CSV_INVALID_UTF8',
       `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,

@@ -51,7 +51,7 @@ async function readCsv(file: string, options: ReadOptions, mapping: ColumnLookup
   const bytes = await readFile(file);
   if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
-  const records = parseCsvText(decoded.text, file);
+  const records = parseCsvText(decoded.content, file);
   const rows = records.map((r): SourceRow => ({ row: r.line, cells: r.cells }));
   const table = buildTable(file, 'csv', rows, mapping, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;

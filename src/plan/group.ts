@@ -1,5 +1,4 @@
 import type { RowProblem } from '../errors.js';
-import type { SourceRow } from '../input/table.js';
 import type { RowFields } from './row-fields.js';
 import type { AssessmentBody, DimensionBody, InterviewBody } from './types.js';
 
@@ -23,73 +22,67 @@ export interface InterviewGroup {
   participateStatus?: Seen<number>;
   beginTime?: Seen<number>;
   endTime?: Seen<number>;
-  readonly assessments: Map<string, AssessmentGroup>;
+  /** Assessments in order of first appearance, found by `assessment_no` or else by `username`. */
+  readonly assessments: AssessmentGroup[];
+  readonly byNumber: Map<string, AssessmentGroup>;
+  readonly byUser: Map<string, AssessmentGroup>;
 }
 
-type Field = 'applicationId' | 'participateStatus' | 'beginTime' | 'endTime';
-const INTERVIEW_FIELDS: readonly (readonly [Field, string])[] = [
-  ['applicationId', 'external_application_id'],
-  ['participateStatus', 'participate_status'],
-  ['beginTime', 'begin_time'],
-  ['endTime', 'end_time'],
-];
-
 /**
- * Groups rows under their interview (wherever they are in the file) and, within it, under their
- * assessment (`assessment_no` when given, else `username`). Interview and assessment fields may
- * be blank on later rows; a different non-blank value is a problem on the row that disagrees.
+ * Adds one row to its interview (wherever it is in the file) and, within it, to its assessment
+ * (`assessment_no` when given, else `username`). Interview and assessment fields may be blank on
+ * later rows; a different non-blank value is a problem on the row that disagrees.
  */
-export function groupRows(fields: readonly RowFields[], rows: readonly SourceRow[]): Map<string, InterviewGroup> {
-  const groups = new Map<string, InterviewGroup>();
-  fields.forEach((f, i) => {
-    if (f.interviewId === undefined) return;
-    let group = groups.get(f.interviewId);
-    if (!group) {
-      group = { id: f.interviewId, rows: [], assessments: new Map() };
-      groups.set(f.interviewId, group);
-    }
-    group.rows.push(i);
-    const row = rows[i]!.row;
-    const where = `interview ${f.interviewId}`;
-    for (const [field, column] of INTERVIEW_FIELDS) {
-      const value = f[field];
-      if (value === undefined) continue;
-      const seen = group[field];
-      if (!seen) group[field] = { value, row } as Seen<never>;
-      else if (seen.value !== value) f.problems.push(conflict(column, where, show(field, value), show(field, seen.value), seen.row, row));
-    }
-    addToAssessment(group, f, row);
-  });
-  return groups;
+export function addRow(groups: Map<string, InterviewGroup>, index: number, f: RowFields, row: number): void {
+  if (f.interviewId === undefined) return;
+  let group = groups.get(f.interviewId);
+  if (!group) {
+    group = { id: f.interviewId, rows: [], assessments: [], byNumber: new Map(), byUser: new Map() };
+    groups.set(f.interviewId, group);
+  }
+  group.rows.push(index);
+  // Spelled out field by field: this runs once per row and must not allocate.
+  if (f.applicationId !== undefined) group.applicationId = agree(group.applicationId, f.applicationId, row, f, 'external_application_id', group);
+  if (f.participateStatus !== undefined) group.participateStatus = agree(group.participateStatus, f.participateStatus, row, f, 'participate_status', group);
+  if (f.beginTime !== undefined) group.beginTime = agree(group.beginTime, f.beginTime, row, f, 'begin_time', group);
+  if (f.endTime !== undefined) group.endTime = agree(group.endTime, f.endTime, row, f, 'end_time', group);
+  addToAssessment(group, f, row);
+}
+
+/** The value seen first stays; a different one is a problem on the row that disagrees. */
+function agree<T extends string | number>(seen: Seen<T> | undefined, value: T, row: number, f: RowFields, column: string, group: InterviewGroup, inAssessment = false): Seen<T> {
+  if (!seen) return { value, row };
+  if (seen.value !== value) {
+    const assessment = inAssessment ? assessmentName(f, group) : undefined;
+    const where = assessment ?? `interview ${group.id}`;
+    const isTime = column === 'begin_time' || column === 'end_time';
+    const show = (v: T) => (isTime ? `${v} (${new Date(v as number).toISOString()})` : assessment ? JSON.stringify(v) : String(v));
+    f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
+  }
+  return seen;
 }
 
 function addToAssessment(group: InterviewGroup, f: RowFields, row: number): void {
   const hasAssessment = f.username !== undefined || f.conclusion !== undefined || f.assessmentContent !== undefined || f.dimension !== undefined;
   if (!hasAssessment && f.assessmentNo === undefined) return;
-  const key = f.assessmentNo !== undefined ? `no:${f.assessmentNo}` : f.username !== undefined ? `user:${f.username}` : 'none';
-  let a = group.assessments.get(key);
+  // Two maps rather than one map of prefixed keys: building a key string per row costs more.
+  const map = f.assessmentNo !== undefined ? group.byNumber : group.byUser;
+  const key = f.assessmentNo ?? f.username ?? '';
+  let a = map.get(key);
   if (!a) {
     a = { dimensions: [] };
-    group.assessments.set(key, a);
+    map.set(key, a);
+    group.assessments.push(a);
   }
-  const where = `assessment ${f.assessmentNo !== undefined ? `no. ${f.assessmentNo}` : f.username !== undefined ? `of ${f.username}` : '(no number or interviewer)'} of interview ${group.id}`;
-  const fieldsOf = [
-    ['username', 'username', f.username],
-    ['conclusion', 'conclusion', f.conclusion],
-    ['content', 'assessment_content', f.assessmentContent],
-  ] as const;
-  for (const [field, column, value] of fieldsOf) {
-    if (value === undefined) continue;
-    const seen = a[field] as Seen<string | number> | undefined;
-    if (!seen) (a as unknown as Record<string, Seen<string | number>>)[field] = { value, row };
-    else if (seen.value !== value) f.problems.push(conflict(column, where, JSON.stringify(value), JSON.stringify(seen.value), seen.row, row));
-  }
+  if (f.username !== undefined) a.username = agree(a.username, f.username, row, f, 'username', group, true);
+  if (f.conclusion !== undefined) a.conclusion = agree(a.conclusion, f.conclusion, row, f, 'conclusion', group, true);
+  if (f.assessmentContent !== undefined) a.content = agree(a.content, f.assessmentContent, row, f, 'assessment_content', group, true);
   if (f.dimension) a.dimensions.push(f.dimension);
 }
 
-function show(field: Field, value: string | number): string {
-  if (field === 'beginTime' || field === 'endTime') return `${value} (${new Date(value as number).toISOString()})`;
-  return String(value);
+function assessmentName(f: RowFields, group: InterviewGroup): string {
+  const which = f.assessmentNo !== undefined ? `no. ${f.assessmentNo}` : f.username !== undefined ? `of ${f.username}` : '(no number or interviewer)';
+  return `assessment ${which} of interview ${group.id}`;
 }
 
 function conflict(column: string, where: string, here: string, there: string, otherRow: number, row: number): RowProblem {
@@ -107,26 +100,15 @@ export function bodyOf(group: InterviewGroup): InterviewBody {
   if (group.beginTime) body.begin_time = group.beginTime.value;
   if (group.endTime) body.end_time = group.endTime.value;
   const assessments: AssessmentBody[] = [];
-  for (const a of group.assessments.values()) {
+  for (const a of group.assessments) {
     const out: AssessmentBody = {};
     if (a.username) out.username = a.username.value;
     if (a.conclusion) out.conclusion = a.conclusion.value;
     if (a.content) out.content = a.content.value;
-    if (a.dimensions.length > 0) out.assessment_dimension_list = a.dimensions.map(orderDimension);
+    // Dimensions were built with their keys in the API page's order (see readRowFields).
+    if (a.dimensions.length > 0) out.assessment_dimension_list = a.dimensions;
     if (Object.keys(out).length > 0) assessments.push(out);
   }
   if (assessments.length > 0) body.interview_assessments = assessments;
   return body;
-}
-
-function orderDimension(d: DimensionBody): DimensionBody {
-  const out: DimensionBody = {};
-  if (d.score !== undefined) out.score = d.score;
-  if (d.option !== undefined) out.option = d.option;
-  if (d.options !== undefined) out.options = d.options;
-  if (d.content !== undefined) out.content = d.content;
-  if (d.assessment_type !== undefined) out.assessment_type = d.assessment_type;
-  if (d.title !== undefined) out.title = d.title;
-  if (d.description !== undefined) out.description = d.description;
-  return out;
 }

@@ -1,16 +1,26 @@
 import type { ValueProblem } from '../errors.js';
 import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
 
-/** The outcome of reading one cell: a value (undefined when blank) or what was wrong with it. */
-export type Parsed<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false; readonly problem: ValueProblem };
+/** Why a cell could not be used. A class, so a parser's result needs no wrapper object. */
+export class Invalid {
+  constructor(readonly problem: ValueProblem) {}
+}
 
-const BLANK = { ok: true, value: undefined } as const;
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (code: string, expected: string, got: string, fix: string): Parsed<never> => ({ ok: false, problem: { code, expected, got, fix } });
+/**
+ * The outcome of reading one cell: the value, `undefined` when blank, or `Invalid`.
+ * (No `{ok, value}` wrapper: a 100,000-row file reads 1.6 million cells.)
+ */
+export type Parsed<T> = T | undefined | Invalid;
+
+const BLANK = undefined;
+const ok = <T>(value: T): T => value;
+const bad = (code: string, expected: string, got: string, fix: string): Invalid => new Invalid({ code, expected, got, fix });
+
+const ASCII = /^[\x20-\x7e]*$/;
 
 /** Full-width digits, letters and punctuation to their half-width forms; outer spaces removed. */
 function fold(text: string): string {
-  return text.normalize('NFKC').trim();
+  return (ASCII.test(text) ? text : text.normalize('NFKC')).trim();
 }
 
 function quote(text: string): string {
@@ -18,7 +28,7 @@ function quote(text: string): string {
   return JSON.stringify(shown);
 }
 
-function errorCell(cell: Cell, expected: string): Parsed<never> | undefined {
+function errorCell(cell: Cell, expected: string): Invalid | undefined {
   if (typeof cell === 'object' && cell.kind === 'error') {
     return bad('ROW_CELL_ERROR', expected, cell.error, 'fix the formula or type the value in, then save the file again');
   }
@@ -92,13 +102,17 @@ export function describeEnum(spec: EnumSpec): string {
 
 export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number> {
   if (cell === undefined || cell === '') return BLANK;
+  const lookup = lookupFor(spec);
+  // Fast path: most cells hold a code or label exactly as the drop-down wrote it.
+  const exact = typeof cell === 'string' ? lookup.get(cell) : undefined;
+  if (exact !== undefined) return ok(exact);
   const expected = `one of ${describeEnum(spec)}`;
   const err = errorCell(cell, expected);
   if (err) return err;
   const raw = cellText(cell);
   const key = fold(raw).toLowerCase().replace(/[\s-]+/g, '_');
   if (key === '') return BLANK;
-  const code = lookupFor(spec).get(key);
+  const code = lookup.get(key);
   if (code === undefined) return bad('ROW_BAD_ENUM', expected, quote(raw), `pick one of the listed values for ${spec.name}`);
   return ok(code);
 }
@@ -140,7 +154,7 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   return bad('ROW_BAD_TIME', expected, quote(text), 'write it like 2024-03-01 14:00 or 2024-03-01T14:00:00+08:00');
 }
 
-function fromDigits(n: number, shown: string, expected: string): Parsed<ParsedTime> {
+function fromDigits(n: number, shown: string, expected: string): ParsedTime | Invalid {
   if (Number.isInteger(n) && n >= MS_MIN && n < MS_MAX) return ok({ ms: n, usedZone: false });
   if (Number.isInteger(n) && n >= 1e9 && n < 1e10) {
     return bad('ROW_TIME_IN_SECONDS', 'epoch milliseconds (13 digits)', `${shown}, which is seconds, not milliseconds`, `multiply by 1000 (${shown}000)`);
@@ -169,7 +183,7 @@ function validWall(w: WallTime): boolean {
   return w.day <= daysInMonth;
 }
 
-function fromWall(w: WallTime, zone: string, shown: string, expected: string): Parsed<ParsedTime> {
+function fromWall(w: WallTime, zone: string, shown: string, expected: string): ParsedTime | Invalid {
   if (!validWall(w)) return bad('ROW_BAD_TIME', expected, quote(shown), 'check the date and time exist');
   const ms = wallToEpoch(w, zone);
   if (ms === undefined) {
@@ -203,8 +217,28 @@ export function assertZone(zone: string): void {
   formatter(zone);
 }
 
+/**
+ * Offsets are cached per zone and quarter hour: every zone's transitions since 1970 fall on a
+ * quarter hour (tzdata), and asking Intl is the costliest step of reading a time.
+ */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
 function offsetAt(zone: string, utcMs: number): number {
+  let cache = offsets.get(zone);
+  if (!cache) offsets.set(zone, (cache = new Map()));
+  const bucket = Math.floor(utcMs / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    offset = askOffset(zone, bucket * QUARTER_HOUR);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+function askOffset(zone: string, utcMs: number): number {
   const seconds = Math.floor(utcMs / 1000) * 1000;
   const parts = formatter(zone).formatToParts(seconds);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);

@@ -1,11 +1,14 @@
 import { type RowProblem, describeValueProblem } from '../errors.js';
 import type { Cell } from '../input/cells.js';
-import type { Column } from '../input/headers.js';
+import { COLUMN_NAMES, type Column } from '../input/headers.js';
 import type { SourceRow } from '../input/table.js';
-import { ASSESSMENT_TYPE, CONCLUSION, PARTICIPATE_STATUS, type Parsed, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
+import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, type Parsed, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
 import type { DimensionBody } from './types.js';
 
-/** Everything one row says, parsed; `undefined` where its cell was blank. */
+/**
+ * Everything one row says, parsed; `undefined` where its cell was blank. One object is reused
+ * for every row (see `readRowFields`), so reading a large file allocates only what it keeps.
+ */
 export interface RowFields {
   interviewId?: string;
   applicationId?: string;
@@ -28,67 +31,96 @@ const ASSESSMENT_TYPE_NEEDS: Readonly<Record<number, { field: keyof DimensionBod
   4: { field: 'options', column: 'options', label: '多选题 (multi_choice) needs options' },
 };
 
-/** Parses the cells of one row; problems are collected, never thrown. */
-export function readRowFields(source: SourceRow, index: Readonly<Partial<Record<Column, number>>>, zone: string, width: number): RowFields {
-  const problems: RowProblem[] = [];
-  const row = source.row;
-  const fields: RowFields = { usedZone: false, problems };
-  const cell = (column: Column): Cell | undefined => {
-    const at = index[column];
-    return at === undefined ? undefined : source.cells[at];
-  };
-  const take = <T>(column: Column, parsed: Parsed<T>): T | undefined => {
-    if (parsed.ok) return parsed.value;
-    problems.push(describeValueProblem(parsed.problem, row, column));
-    return undefined;
-  };
+function invalid(problems: RowProblem[], parsed: Invalid, row: number, column: Column): undefined {
+  problems.push(describeValueProblem(parsed.problem, row, column));
+  return undefined;
+}
 
-  fields.interviewId = take('external_interview_id', parseId(cell('external_interview_id')));
-  fields.applicationId = take('external_application_id', parseId(cell('external_application_id')));
-  fields.participateStatus = take('participate_status', parseEnum(cell('participate_status'), PARTICIPATE_STATUS));
-  const begin = take('begin_time', parseTime(cell('begin_time'), zone));
-  const end = take('end_time', parseTime(cell('end_time'), zone));
+function hasProblemIn(problems: readonly RowProblem[], column: Column): boolean {
+  for (const p of problems) if (p.column === column) return true;
+  return false;
+}
+
+/** A dimension needs its type, and the value its type needs; unless that cell was already wrong. */
+function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number): void {
+  if (dim.assessment_type === undefined) {
+    if (hasProblemIn(problems, 'assessment_type')) return;
+    problems.push({
+      code: 'ROW_MISSING_ASSESSMENT_TYPE',
+      column: 'assessment_type',
+      message: `expected an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题) for dimension ${dim.title ? `"${dim.title}"` : 'on this row'}, got a blank cell (row ${row}, column assessment_type): fill in the type`,
+    });
+    return;
+  }
+  const need = ASSESSMENT_TYPE_NEEDS[dim.assessment_type]!;
+  if (dim[need.field] === undefined && !hasProblemIn(problems, need.column)) {
+    problems.push({
+      code: 'ROW_DIMENSION_INCOMPLETE',
+      column: need.column,
+      message: `expected a value in ${need.column}, got a blank cell (row ${row}, column ${need.column}): a dimension of type ${need.label}`,
+    });
+  }
+}
+
+export function newRowFields(): RowFields {
+  return { usedZone: false, problems: [] };
+}
+
+/** Where each template column sits in a row; -1 when the file has no such column. */
+export type ColumnPositions = Readonly<Record<Column, number>>;
+
+export function columnPositions(index: Readonly<Partial<Record<Column, number>>>): ColumnPositions {
+  return Object.fromEntries(COLUMN_NAMES.map((c) => [c, index[c] ?? -1])) as Record<Column, number>;
+}
+
+function at(cells: readonly Cell[], position: number): Cell | undefined {
+  return position < 0 ? undefined : cells[position];
+}
+
+/**
+ * Parses the cells of one row into `fields` (reset first); problems are collected, never thrown.
+ * This runs once per row of files with 100,000 rows: no closures, no throwaway arrays.
+ */
+export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: string, width: number, fields: RowFields = newRowFields()): RowFields {
+  const problems = fields.problems;
+  problems.length = 0;
+  fields.dimension = undefined;
+  const row = source.row;
+  const cells = source.cells;
+  const take = <T>(column: Column, parsed: Parsed<T>): T | undefined => (parsed instanceof Invalid ? invalid(problems, parsed, row, column) : parsed);
+
+  fields.interviewId = take('external_interview_id', parseId(at(cells, pos.external_interview_id)));
+  fields.applicationId = take('external_application_id', parseId(at(cells, pos.external_application_id)));
+  fields.participateStatus = take('participate_status', parseEnum(at(cells, pos.participate_status), PARTICIPATE_STATUS));
+  const begin = take('begin_time', parseTime(at(cells, pos.begin_time), zone));
+  const end = take('end_time', parseTime(at(cells, pos.end_time), zone));
   fields.beginTime = begin?.ms;
   fields.endTime = end?.ms;
   fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
-  fields.assessmentNo = take('assessment_no', parseText(cell('assessment_no'), true));
-  fields.username = take('username', parseText(cell('username'), true));
-  fields.conclusion = take('conclusion', parseEnum(cell('conclusion'), CONCLUSION));
-  fields.assessmentContent = take('assessment_content', parseText(cell('assessment_content'), false));
+  fields.assessmentNo = take('assessment_no', parseText(at(cells, pos.assessment_no), true));
+  fields.username = take('username', parseText(at(cells, pos.username), true));
+  fields.conclusion = take('conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
+  fields.assessmentContent = take('assessment_content', parseText(at(cells, pos.assessment_content), false));
 
-  const dim: DimensionBody = {};
-  const score = take('score', parseScore(cell('score')));
-  const option = take('option', parseText(cell('option'), true));
-  const options = take('options', parseOptions(cell('options')));
-  const content = take('dimension_content', parseText(cell('dimension_content'), false));
-  const type = take('assessment_type', parseEnum(cell('assessment_type'), ASSESSMENT_TYPE));
-  const title = take('dimension_title', parseText(cell('dimension_title'), true));
-  const description = take('dimension_description', parseText(cell('dimension_description'), false));
-  if (score !== undefined) dim.score = score;
-  if (option !== undefined) dim.option = option;
-  if (options !== undefined) dim.options = options;
-  if (content !== undefined) dim.content = content;
-  if (type !== undefined) dim.assessment_type = type;
-  if (title !== undefined) dim.title = title;
-  if (description !== undefined) dim.description = description;
-  if (Object.keys(dim).length > 0) {
+  const score = take('score', parseScore(at(cells, pos.score)));
+  const option = take('option', parseText(at(cells, pos.option), true));
+  const options = take('options', parseOptions(at(cells, pos.options)));
+  const content = take('dimension_content', parseText(at(cells, pos.dimension_content), false));
+  const type = take('assessment_type', parseEnum(at(cells, pos.assessment_type), ASSESSMENT_TYPE));
+  const title = take('dimension_title', parseText(at(cells, pos.dimension_title), true));
+  const description = take('dimension_description', parseText(at(cells, pos.dimension_description), false));
+  if (score !== undefined || option !== undefined || options !== undefined || content !== undefined || type !== undefined || title !== undefined || description !== undefined) {
+    // Keys are added in the API page's order, so the body needs no reordering copy.
+    const dim: DimensionBody = {};
+    if (score !== undefined) dim.score = score;
+    if (option !== undefined) dim.option = option;
+    if (options !== undefined) dim.options = options;
+    if (content !== undefined) dim.content = content;
+    if (type !== undefined) dim.assessment_type = type;
+    if (title !== undefined) dim.title = title;
+    if (description !== undefined) dim.description = description;
     fields.dimension = dim;
-    if (dim.assessment_type === undefined && problems.every((p) => p.column !== 'assessment_type')) {
-      problems.push({
-        code: 'ROW_MISSING_ASSESSMENT_TYPE',
-        column: 'assessment_type',
-        message: `expected an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题) for dimension ${dim.title ? `"${dim.title}"` : 'on this row'}, got a blank cell (row ${row}, column assessment_type): fill in the type`,
-      });
-    } else if (dim.assessment_type !== undefined) {
-      const need = ASSESSMENT_TYPE_NEEDS[dim.assessment_type]!;
-      if (dim[need.field] === undefined && problems.every((p) => p.column !== need.column)) {
-        problems.push({
-          code: 'ROW_DIMENSION_INCOMPLETE',
-          column: need.column,
-          message: `expected a value in ${need.column}, got a blank cell (row ${row}, column ${need.column}): a dimension of type ${need.label}`,
-        });
-      }
-    }
+    checkDimension(dim, problems, row);
   }
 
   if (source.cells.length > width && source.cells.slice(width).some((c) => c !== '' && !(typeof c === 'string' && c.trim() === ''))) {
@@ -97,7 +129,7 @@ export function readRowFields(source: SourceRow, index: Readonly<Partial<Record<
       message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a value probably holds an unquoted comma that split it; put that cell in double quotes or save the file from Excel again`,
     });
   }
-  if (fields.interviewId === undefined && problems.every((p) => p.column !== 'external_interview_id')) {
+  if (fields.interviewId === undefined && !hasProblemIn(problems, 'external_interview_id')) {
     problems.push({
       code: 'ROW_MISSING_ID',
       column: 'external_interview_id',

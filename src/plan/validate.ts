@@ -1,7 +1,11 @@
 import type { InputTable } from '../input/table.js';
-import { bodyOf, groupRows } from './group.js';
-import { readRowFields } from './row-fields.js';
+import type { RowProblem } from '../errors.js';
+import { type InterviewGroup, addRow, bodyOf } from './group.js';
+import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
 import type { Plan, PlannedInterview, RowOutcome } from './types.js';
+
+/** Shared by every valid row: outcomes are replaced, never changed in place. */
+const VALID: RowOutcome = Object.freeze({ status: 'ok', message: 'valid' });
 
 /**
  * Reads, groups and validates every row, and builds one request body per interview whose rows
@@ -10,15 +14,30 @@ import type { Plan, PlannedInterview, RowOutcome } from './types.js';
  */
 export function buildPlan(table: InputTable, zone: string): Plan {
   const width = table.headers.length;
-  const fields = table.rows.map((r) => readRowFields(r, table.columns.index, zone, width));
-  const groups = groupRows(fields, table.rows);
-  const outcomes: RowOutcome[] = new Array(fields.length);
+  const groups = new Map<string, InterviewGroup>();
+  // Problems by row index: most rows have none, so most rows keep no parsed copy at all.
+  const problems = new Map<number, RowProblem[]>();
+  const scratch = newRowFields();
+  const positions = columnPositions(table.columns.index);
+  let usedZone = false;
+  table.rows.forEach((r, i) => {
+    readRowFields(r, positions, zone, width, scratch);
+    addRow(groups, i, scratch, r.row);
+    usedZone ||= scratch.usedZone;
+    if (scratch.problems.length > 0) problems.set(i, [...scratch.problems]);
+  });
+  const problemsOf = (i: number) => {
+    let list = problems.get(i);
+    if (!list) problems.set(i, (list = []));
+    return list;
+  };
+  const outcomes: RowOutcome[] = new Array(table.rows.length);
   const interviews: PlannedInterview[] = [];
 
   for (const group of groups.values()) {
     const first = group.rows[0]!;
-    if (!group.applicationId && fields[first]!.problems.every((p) => p.column !== 'external_application_id')) {
-      fields[first]!.problems.push({
+    if (!group.applicationId && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
+      problemsOf(first).push({
         code: 'ROW_MISSING_APPLICATION_ID',
         column: 'external_application_id',
         message: `expected an external_application_id on at least one row of interview ${group.id}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
@@ -26,23 +45,23 @@ export function buildPlan(table: InputTable, zone: string): Plan {
     }
     if (group.beginTime && group.endTime && group.endTime.value < group.beginTime.value) {
       const at = group.rows.find((i) => table.rows[i]!.row === group.endTime!.row)!;
-      fields[at]!.problems.push({
+      problemsOf(at).push({
         code: 'ROW_END_BEFORE_BEGIN',
         column: 'end_time',
         message: `expected an end_time after the begin_time ${new Date(group.beginTime.value).toISOString()} (row ${group.beginTime.row}), got ${new Date(group.endTime.value).toISOString()} (row ${group.endTime.row}, column end_time): swap the two times or fix the date`,
       });
     }
-    const invalid = group.rows.filter((i) => fields[i]!.problems.length > 0);
+    const invalid = group.rows.filter((i) => problems.has(i));
     if (invalid.length === 0) {
       interviews.push({ id: group.id, rows: group.rows, body: bodyOf(group) });
-      for (const i of group.rows) outcomes[i] = { status: 'ok', message: 'valid' };
+      for (const i of group.rows) outcomes[i] = VALID;
       continue;
     }
     interviews.push({ id: group.id, rows: group.rows });
     const named = invalid.map((i) => table.rows[i]!.row);
     const list = named.length > 5 ? `${named.slice(0, 5).join(', ')} and ${named.length - 5} more` : named.join(', ');
     for (const i of group.rows) {
-      if (fields[i]!.problems.length > 0) continue;
+      if (problems.has(i)) continue;
       outcomes[i] = {
         status: 'blocked',
         error_code: 'ROW_BLOCKED',
@@ -50,10 +69,8 @@ export function buildPlan(table: InputTable, zone: string): Plan {
       };
     }
   }
-  fields.forEach((f, i) => {
-    if (f.problems.length > 0) {
-      outcomes[i] = { status: 'invalid', error_code: f.problems[0]!.code, message: f.problems.map((p) => p.message).join('; ') };
-    }
-  });
-  return { table, outcomes, interviews, zone, usedZone: fields.some((f) => f.usedZone) };
+  for (const [i, list] of problems) {
+    outcomes[i] = { status: 'invalid', error_code: list[0]!.code, message: list.map((p) => p.message).join('; ') };
+  }
+  return { table, outcomes, interviews, zone, usedZone };
 }

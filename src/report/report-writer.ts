@@ -1,6 +1,5 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
 import { cellText, protectFormula } from '../input/cells.js';
 import { REPORT_COLUMNS } from '../input/headers.js';
@@ -58,9 +57,24 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
   const temp = `${path}.tmp-${process.pid}`;
   try {
     if (format === 'csv') {
-      const parts: string[] = ['\uFEFF', csvLine(headers)];
-      table.rows.forEach((r, i) => parts.push(csvLine([...outcomeCells(r.row, outcomes[i]!), ...original(r.cells).map(protectFormula)])));
-      await writeFile(temp, parts.join(''));
+      // One flat string per row from one reused array: concatenating cell by cell builds millions
+      // of short-lived rope strings, which made the report cost as much as the parse.
+      const lines: string[] = [`\uFEFF${headers.map(csvCell).join(',')}`];
+      const cells: string[] = new Array(REPORT_COLUMNS.length + keep.length);
+      table.rows.forEach((r, i) => {
+        const o = outcomes[i]!;
+        cells[0] = String(r.row);
+        cells[1] = o.status;
+        cells[2] = o.error_code ?? '';
+        cells[3] = csvCell(o.message ?? '');
+        cells[4] = o.http_status === undefined ? '' : String(o.http_status);
+        cells[5] = csvCell(o.log_id ?? '');
+        cells[6] = o.attempts === undefined ? '' : String(o.attempts);
+        for (let k = 0; k < keep.length; k++) cells[REPORT_COLUMNS.length + k] = csvCell(protectFormula(cellText(r.cells[keep[k]!])));
+        lines.push(cells.join(','));
+      });
+      lines.push('');
+      await writeFile(temp, lines.join('\r\n'));
     } else if (format === 'json') {
       const names = headers.slice(REPORT_COLUMNS.length);
       const rows = table.rows.map((r, i) => {
@@ -70,6 +84,7 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
       });
       await writeFile(temp, `${JSON.stringify({ summary, rows }, null, 1)}\n`);
     } else {
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
@@ -86,12 +101,10 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+function csvCell(c: string): string {
+  return c === '' || !NEEDS_QUOTES.test(c) ? c : `"${c.replaceAll('"', '""')}"`;
+}
+
 export function csvLine(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i]!;
-    if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(c) ? `"${c.replaceAll('"', '""')}"` : c;
-  }
-  return `${line}\r\n`;
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }

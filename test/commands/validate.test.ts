@@ -1,0 +1,114 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { APP1, HEADER_EN, ID1, ID2, csv, row, runCli, tempDir } from '../helpers.js';
+
+const ZH_HEADER = ['外部面试ID', '外部投递ID', '参与状态', '开始时间', '面试官', '面试结论', '评价维度', '题目类型', '分数'];
+
+describe('feishu-interview-import validate', () => {
+  it('reads a GBK CSV from Chinese Excel, writes the report and the payloads, exits 0', async () => {
+    const dir = await tempDir();
+    const file = join(dir, '面试.csv');
+    await writeFile(file, iconv.encode(csv([ZH_HEADER, [ID1, APP1, '参与', '2024-03-01 14:00', '张三', '通过', '专业', '打分题', '90']]), 'gbk'));
+    const run = await runCli(['validate', file, '--tz', 'Asia/Shanghai', '--payloads', join(dir, 'p.jsonl')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        'rows: 1 in 1 interview(s): ok 1',
+        `input: ${file}, encoding gb18030 (detected), header on row 1`,
+        'times without an offset were read as wall-clock time in Asia/Shanghai (change with --tz)',
+        `payloads: 1 request body written to ${join(dir, 'p.jsonl')}`,
+        `report: ${join(dir, '面试.report.csv')}`,
+        '',
+      ].join('\n'),
+    );
+    const payload = JSON.parse(await readFile(join(dir, 'p.jsonl'), 'utf8'));
+    expect(payload).toEqual({
+      external_interview_id: ID1,
+      body: {
+        external_application_id: APP1,
+        participate_status: 2,
+        begin_time: Date.UTC(2024, 2, 1, 6),
+        interview_assessments: [{ username: '张三', conclusion: 2, assessment_dimension_list: [{ score: 90, assessment_type: 1, title: '专业' }] }],
+      },
+    });
+    const report = await readFile(join(dir, '面试.report.csv'), 'utf8');
+    expect(report.startsWith(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${ZH_HEADER.join(',')}\r\n2,ok,,valid,`)).toBe(true);
+  });
+
+  it('exits 1 and names the problem when a row is invalid', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 }), row({ external_interview_id: ID2, external_application_id: APP1, score: 'x', dimension_title: 't', assessment_type: '1' })]));
+    const run = await runCli(['validate', file, '--report', join(dir, 'out', 'r.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('rows: 2 in 2 interview(s): ok 1 · invalid 1\nmost common problems:\n  ROW_BAD_SCORE ×1: expected a whole-number score such as 88, got "x" (row 3, column score): type digits only\n');
+    const json = JSON.parse(await readFile(join(dir, 'out', 'r.json'), 'utf8'));
+    expect(json.rows.map((r: { status: string }) => r.status)).toEqual(['ok', 'invalid']);
+  });
+
+  it('exits 2 with the headers found and expected when a required column is missing, without a stack trace', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    await writeFile(file, csv([['面试官', '分数'], ['张三', '90']]));
+    const run = await runCli(['validate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error \[INPUT_MISSING_COLUMN\]: expected the columns external_interview_id and external_application_id in .*in\.csv \(header row 1\), got headers: "面试官", "分数"\./);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on usage errors: a bad --tz, an unknown option, a missing file', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
+    const tz = await runCli(['validate', file, '--tz', 'Mars/Olympus']);
+    expect(tz).toMatchObject({ code: 2, stderr: 'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"\n' });
+    const unknown = await runCli(['validate', file, '--nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('error [USAGE]: Unknown argument: nope');
+    const missing = await runCli(['validate', join(dir, 'missing.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('error [INPUT_UNREADABLE]: expected a readable file, got ENOENT');
+  });
+
+  it('exits 2 for an empty file and a header-only file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'empty.csv'), '');
+    await writeFile(join(dir, 'header.csv'), csv([[...HEADER_EN]]));
+    expect(await runCli(['validate', join(dir, 'empty.csv')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error \[INPUT_EMPTY\]/) });
+    expect(await runCli(['validate', join(dir, 'header.csv')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error \[INPUT_NO_ROWS\]/) });
+  });
+
+  it('maps legacy headers with --map and warns once about unknown columns', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv([['Interview Ref', 'Application Ref', 'Old note'], [ID1, APP1, 'n']]));
+    await writeFile(join(dir, 'map.json'), JSON.stringify({ 'Interview Ref': 'external_interview_id', 'Application Ref': 'external_application_id' }));
+    const run = await runCli(['validate', file, '--map', join(dir, 'map.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('warning: unknown columns kept in the report but not imported: "Old note" (map them with --map if they hold template data)');
+  });
+});
+
+describe('feishu-interview-import template', () => {
+  it('writes an .xlsx whose example sheet validates and whose data sheet is the one picked', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 't.xlsx');
+    expect((await runCli(['template', '--out', out])).code).toBe(0);
+    const run = await runCli(['validate', out, '--sheet', '示例', '--tz', 'Asia/Shanghai']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('rows: 4 in 1 interview(s): ok 4');
+    const blank = await runCli(['validate', out]);
+    expect(blank.stderr).toContain('sheet "面试记录"');
+  });
+
+  it('writes a UTF-8 CSV with a BOM and the English headers', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 't.csv');
+    expect((await runCli(['template', '--out', out, '--lang', 'en'])).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe(`\uFEFF${HEADER_EN.join(',')}\r\n`);
+  });
+});

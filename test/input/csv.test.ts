@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/input/csv.js';
+
+describe('parseCsvText', () => {
+  it('keeps the line on which each record starts, across quoted multi-line cells in CRLF files', () => {
+    const text = 'a,b\r\n1,"x\r\ny"\r\n\r\n3,4\r\n"p\r\n\r\nq",5\r\n6,7';
+    expect(parseCsvText(text, 'f.csv')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', 'x\r\ny'] },
+      { line: 5, cells: ['3', '4'] },
+      { line: 6, cells: ['p\r\n\r\nq', '5'] },
+      { line: 9, cells: ['6', '7'] },
+    ]);
+  });
+
+  it('reads LF files and a mix of LF and CRLF line ends', () => {
+    expect(parseCsvText('a,b\n1,"2\n3"\n4,5\r\n6,7\n', 'f.csv')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2\n3'] },
+      { line: 4, cells: ['4', '5'] },
+      { line: 5, cells: ['6', '7'] },
+    ]);
+  });
+
+  it('never turns cells into numbers: 19-digit IDs stay exact', () => {
+    const [, rec] = parseCsvText('id,score\n7000000000000000001,088\n', 'f.csv');
+    expect(rec!.cells).toEqual(['7000000000000000001', '088']);
+  });
+
+  it('skips rows that are entirely blank, including rows of empty cells', () => {
+    const text = `a,b\n${'\n'.repeat(1000)},\n  , \n1,2\n`;
+    expect(parseCsvText(text, 'f.csv')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 1004, cells: ['1', '2'] },
+    ]);
+  });
+
+  it('reads tab-separated text (Excel "Unicode text")', () => {
+    expect(parseCsvText('a\tb\n1\t2\n', 'f.csv')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+    ]);
+  });
+
+  it('refuses a NUL byte, naming the line', () => {
+    expect(() => parseCsvText('a,b\n1,2\n3,\u00004\n', 'f.csv')).toThrow(
+      expect.objectContaining({ code: 'CSV_NUL_BYTE', context: { file: 'f.csv', row: 3 } }),
+    );
+  });
+
+  it('refuses a stray quote with the line and how to fix it', () => {
+    expect(() => parseCsvText('a,b\n1,2\n3,"4"x\n', 'f.csv')).toThrow(
+      expect.objectContaining({ code: 'CSV_INVALID_CLOSING_QUOTE', context: { file: 'f.csv', row: 3 } }),
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readInput } from '../../src/input/table.js';
+import { readXlsx } from '../../src/input/xlsx.js';
+import { APP1, HEADER_EN, ID1, tempDir } from '../helpers.js';
+
+async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = join(await tempDir(), 'in.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('readXlsx', () => {
+  it('spreads merged cells, reads formula results, rich text, dates, errors and booleans', async () => {
+    const file = await workbook((wb) => {
+      const ws = wb.addWorksheet('data');
+      ws.addRow(['id', 'when', 'text', 'calc', 'err', 'flag']);
+      ws.addRow([ID1, new Date(Date.UTC(2024, 2, 1, 14, 30)), { richText: [{ text: '很' }, { text: '好', font: { bold: true } }] }, { formula: '1+1', result: 2 }, { error: '#N/A' }, true]);
+      ws.addRow(['', '', 'second', { formula: 'A1&"x"', result: 'idx' }, '', false]);
+      ws.getCell('B2').numFmt = 'yyyy-mm-dd hh:mm';
+      ws.mergeCells('A2:A3');
+    });
+    const sheets = await readXlsx(file, () => true);
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]!.rows).toEqual([
+      { row: 1, cells: ['id', 'when', 'text', 'calc', 'err', 'flag'] },
+      {
+        row: 2,
+        cells: [ID1, { kind: 'date', wall: { year: 2024, month: 3, day: 1, hour: 14, minute: 30, second: 0, millisecond: 0 } }, '很好', { kind: 'number', value: 2 }, { kind: 'error', error: '#N/A' }, 'TRUE'],
+      },
+      { row: 3, cells: [ID1, '', 'second', 'idx', '', 'FALSE'] },
+    ]);
+  });
+
+  it('turns a formula whose result is an error into an error cell', async () => {
+    const file = await workbook((wb) => {
+      const ws = wb.addWorksheet('data');
+      ws.addRow(['a']);
+      ws.addRow([{ formula: '1/0', result: { error: '#DIV/0!' } }]);
+    });
+    const [sheet] = await readXlsx(file, () => true);
+    expect(sheet!.rows[1]!.cells[0]).toMatchObject({ kind: 'error' });
+  });
+});
+
+describe('readInput for .xlsx', () => {
+  it('skips an instructions sheet and picks the first sheet with the required columns', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('说明').addRow(['read me first']);
+      const ws = wb.addWorksheet('面试记录');
+      ws.addRow(['Imported from old ATS']);
+      ws.addRow([...HEADER_EN]);
+      ws.addRow([ID1, APP1]);
+    });
+    const table = await readInput(file);
+    expect(table).toMatchObject({ format: 'xlsx', sheet: '面试记录', headerRow: 2, rows: [{ row: 3, cells: [ID1, APP1] }] });
+    expect(table.warnings).toEqual(['1 row(s) above the header row were ignored']);
+  });
+
+  it('reads --sheet by name and refuses a sheet that does not exist', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('a').addRow([...HEADER_EN]);
+      wb.getWorksheet('a')!.addRow(['1', '2']);
+      const b = wb.addWorksheet('b');
+      b.addRow([...HEADER_EN]);
+      b.addRow(['3', '4']);
+    });
+    expect((await readInput(file, { sheet: 'b' })).rows).toEqual([{ row: 2, cells: ['3', '4'] }]);
+    await expect(readInput(file, { sheet: 'c' })).rejects.toMatchObject({ code: 'XLSX_NO_SUCH_SHEET', message: expect.stringContaining('got sheets "a", "b"') });
+  });
+
+  it('refuses a workbook whose only data sheet is hidden, saying how to read it', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('说明').addRow(['notes']);
+      const ws = wb.addWorksheet('data', { state: 'hidden' });
+      ws.addRow([...HEADER_EN]);
+      ws.addRow([ID1, APP1]);
+    });
+    await expect(readInput(file)).rejects.toMatchObject({ code: 'XLSX_SHEET_HIDDEN', message: expect.stringContaining('--sheet "data"') });
+    expect((await readInput(file, { sheet: 'data' })).rows).toHaveLength(1);
+  });
+
+  it('refuses random bytes and a truncated workbook with a clear code', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'random.xlsx'), Buffer.from('this is not a zip file at all'));
+    await expect(readInput(join(dir, 'random.xlsx'))).rejects.toMatchObject({ code: 'XLSX_NOT_A_WORKBOOK' });
+    const good = await workbook((wb) => wb.addWorksheet('data').addRow([...HEADER_EN]));
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(good);
+    await writeFile(join(dir, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(readInput(join(dir, 'cut.xlsx'))).rejects.toMatchObject({ code: expect.stringMatching(/^XLSX_/) });
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime, wallToEpoch } from '../../src/plan/normalise.js';
+
+const value = <T>(v: T) => v;
+
+describe('parseId', () => {
+  it('accepts digit strings, trimming and folding full-width digits', () => {
+    expect(parseId(' 7000000000000000001 ')).toEqual(value('7000000000000000001'));
+    const fullWidth = [...'7000000000000000001'].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    expect(parseId(fullWidth)).toEqual(value('7000000000000000001'));
+    expect(parseId('')).toEqual(value(undefined));
+  });
+
+  it('refuses an ID that Excel stored as a number beyond 2^53, in the words of the guide', () => {
+    expect(parseId({ kind: 'number', value: 7e18 })).toEqual(
+      new Invalid({ code: 'ROW_ID_AS_NUMBER', expected: 'a 19-digit ID as text', got: '7.00000000000000E+18', fix: 'format the column as Text and paste the IDs again' }),
+    );
+  });
+
+  it('accepts a small exact number cell and refuses E-notation text', () => {
+    expect(parseId({ kind: 'number', value: 12345 })).toEqual(value('12345'));
+    expect(parseId('6.96066E+18')).toMatchObject({ problem: { code: 'ROW_ID_AS_NUMBER', got: '6.96066E+18' } });
+  });
+
+  it('refuses letters, decimals and more than 19 digits', () => {
+    expect(parseId('70000000000000000.0')).toMatchObject({ problem: { code: 'ROW_ID_NOT_DIGITS' } });
+    expect(parseId('12345678901234567890')).toMatchObject({ problem: { code: 'ROW_ID_TOO_LONG' } });
+  });
+});
+
+describe('parseEnum', () => {
+  it('accepts the code, the Chinese label and the English word', () => {
+    for (const input of ['2', '参与', 'participated', ' Participated ', { kind: 'number' as const, value: 2 }, '2.0']) {
+      expect(parseEnum(input, PARTICIPATE_STATUS)).toEqual(value(2));
+    }
+    expect(parseEnum('no show', PARTICIPATE_STATUS)).toEqual(value(3));
+    expect(parseEnum('不通过', CONCLUSION)).toEqual(value(1));
+    expect(parseEnum('multi_choice', ASSESSMENT_TYPE)).toEqual(value(4));
+    expect(parseEnum('描述题', ASSESSMENT_TYPE)).toEqual(value(3));
+  });
+
+  it('refuses anything else, listing the accepted values', () => {
+    expect(parseEnum('maybe', CONCLUSION)).toEqual(
+      new Invalid({ code: 'ROW_BAD_ENUM', expected: 'one of 1 不通过 fail · 2 通过 pass · 3 待定 pending', got: '"maybe"', fix: 'pick one of the listed values for conclusion' }),
+    );
+  });
+});
+
+describe('parseTime', () => {
+  it('takes epoch milliseconds as they are', () => {
+    expect(parseTime('1618500278638', 'Asia/Shanghai')).toEqual(value({ ms: 1618500278638, usedZone: false }));
+  });
+
+  it('refuses 10 digits as seconds, not milliseconds', () => {
+    expect(parseTime('1618500278', 'UTC')).toMatchObject({ problem: { code: 'ROW_TIME_IN_SECONDS', got: '1618500278, which is seconds, not milliseconds' } });
+  });
+
+  it('reads ISO 8601 with an offset without the zone', () => {
+    expect(parseTime('2024-03-01T14:00:00+08:00', 'America/New_York')).toEqual(value({ ms: Date.UTC(2024, 2, 1, 6), usedZone: false }));
+    expect(parseTime('2024-03-01T06:00:00.5Z', 'Asia/Shanghai')).toEqual(value({ ms: Date.UTC(2024, 2, 1, 6, 0, 0, 500), usedZone: false }));
+  });
+
+  it('reads wall-clock text and Excel date cells in --tz', () => {
+    const expected = value({ ms: Date.UTC(2024, 2, 1, 6), usedZone: true });
+    expect(parseTime('2024-03-01 14:00', 'Asia/Shanghai')).toEqual(expected);
+    expect(parseTime('2024/3/1 14:00:00', 'Asia/Shanghai')).toEqual(expected);
+    const wall = { year: 2024, month: 3, day: 1, hour: 14, minute: 0, second: 0, millisecond: 0 };
+    expect(parseTime({ kind: 'date', wall }, 'Asia/Shanghai')).toEqual(expected);
+  });
+
+  it('handles daylight saving: a skipped time is refused, an ordinary one is exact', () => {
+    expect(parseTime('2024-03-10 02:30', 'America/New_York')).toMatchObject({ problem: { code: 'ROW_TIME_SKIPPED' } });
+    expect(wallToEpoch({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'America/New_York')).toBe(Date.UTC(2024, 6, 1, 16));
+  });
+
+  it('refuses impossible dates, dates without a time, and date serials', () => {
+    expect(parseTime('2024-02-30 10:00', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
+    expect(parseTime('2024-03-01', 'UTC')).toMatchObject({ problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024-03-01 14:00"' } });
+    expect(parseTime({ kind: 'number', value: 45352.5 }, 'UTC')).toMatchObject({ problem: { got: '45352.5, which looks like an Excel date serial' } });
+  });
+});
+
+describe('parseScore, parseOptions, parseText', () => {
+  it('accepts whole numbers written as 88 or 88.0 and refuses fractions', () => {
+    expect(parseScore('88')).toEqual(value(88));
+    expect(parseScore('88.0')).toEqual(value(88));
+    expect(parseScore({ kind: 'number', value: 88 })).toEqual(value(88));
+    expect(parseScore('88.5')).toMatchObject({ problem: { code: 'ROW_BAD_SCORE', fix: 'round it to a whole number' } });
+    expect(parseScore('good')).toMatchObject({ problem: { code: 'ROW_BAD_SCORE', fix: 'type digits only' } });
+  });
+
+  it('splits options on | and new lines, trimming and dropping empties', () => {
+    expect(parseOptions(' a | b ||\nc\r\n')).toEqual(value(['a', 'b', 'c']));
+    expect(parseOptions(' | ')).toEqual(value(undefined));
+  });
+
+  it('keeps free text exactly and trims names', () => {
+    expect(parseText('  line one\n line two ', false)).toEqual(value('  line one\n line two '));
+    expect(parseText('  张三 ', true)).toEqual(value('张三'));
+    expect(parseText('   ', false)).toEqual(value(undefined));
+  });
+
+  it('turns an Excel error cell into a problem', () => {
+    expect(parseText({ kind: 'error', error: '#N/A' }, true)).toMatchObject({ problem: { code: 'ROW_CELL_ERROR', got: '#N/A' } });
+  });
+});

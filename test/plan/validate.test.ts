@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { checkHeaders, mappingLookup } from '../../src/input/headers.js';
+import type { InputTable } from '../../src/input/table.js';
+import { buildPlan } from '../../src/plan/validate.js';
+import { APP1, APP2, HEADER_EN, ID1, ID2, row } from '../helpers.js';
+
+function table(rows: string[][]): InputTable {
+  const headers = [...HEADER_EN];
+  return {
+    file: 'in.csv',
+    format: 'csv',
+    headerRow: 1,
+    headers,
+    columns: checkHeaders(headers, mappingLookup(undefined)).resolved!,
+    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+    warnings: [],
+  };
+}
+
+describe('buildPlan', () => {
+  it('groups scattered rows by interview and assessment, and builds the exact body', () => {
+    const plan = buildPlan(
+      table([
+        row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '参与', begin_time: '2024-03-01 14:00', end_time: '2024-03-01 15:00', assessment_no: '1', username: '张三', conclusion: '通过', assessment_content: '很好', dimension_title: '专业', assessment_type: '打分题', score: '88' }),
+        row({ external_interview_id: ID2, external_application_id: APP2, participate_status: '3' }),
+        row({ external_interview_id: ID1, assessment_no: '2', username: '李四', conclusion: 'pending', dimension_title: '亮点', assessment_type: 'multi_choice', options: 'a|b' }),
+        row({ external_interview_id: ID1, assessment_no: '1', dimension_title: '沟通', assessment_type: '2', option: '良好', dimension_description: '表达' }),
+      ]),
+      'Asia/Shanghai',
+    );
+    expect(plan.usedZone).toBe(true);
+    expect(plan.outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(plan.interviews).toEqual([
+      {
+        id: ID1,
+        rows: [0, 2, 3],
+        body: {
+          external_application_id: APP1,
+          participate_status: 2,
+          begin_time: Date.UTC(2024, 2, 1, 6),
+          end_time: Date.UTC(2024, 2, 1, 7),
+          interview_assessments: [
+            {
+              username: '张三',
+              conclusion: 2,
+              content: '很好',
+              assessment_dimension_list: [
+                { score: 88, assessment_type: 1, title: '专业' },
+                { option: '良好', assessment_type: 2, title: '沟通', description: '表达' },
+              ],
+            },
+            { username: '李四', conclusion: 3, assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }] },
+          ],
+        },
+      },
+      { id: ID2, rows: [1], body: { external_application_id: APP2, participate_status: 3 } },
+    ]);
+    expect(JSON.stringify(plan.interviews[1]!.body)).toBe(`{"external_application_id":"${APP2}","participate_status":3}`);
+  });
+
+  it('groups assessments by username when assessment_no is blank', () => {
+    const plan = buildPlan(
+      table([
+        row({ external_interview_id: ID1, external_application_id: APP1, username: 'A', dimension_title: 't1', assessment_type: '3', dimension_content: 'x' }),
+        row({ external_interview_id: ID1, username: 'B', dimension_title: 't2', assessment_type: '3', dimension_content: 'y' }),
+        row({ external_interview_id: ID1, username: 'A', dimension_title: 't3', assessment_type: '3', dimension_content: 'z' }),
+      ]),
+      'UTC',
+    );
+    expect(plan.interviews[0]!.body!.interview_assessments).toEqual([
+      { username: 'A', assessment_dimension_list: [{ content: 'x', assessment_type: 3, title: 't1' }, { content: 'z', assessment_type: 3, title: 't3' }] },
+      { username: 'B', assessment_dimension_list: [{ content: 'y', assessment_type: 3, title: 't2' }] },
+    ]);
+  });
+
+  it('marks a disagreeing row invalid, naming the other row, and blocks the rest of the interview', () => {
+    const plan = buildPlan(
+      table([
+        row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '2' }),
+        row({ external_interview_id: ID1, participate_status: '1' }),
+        row({ external_interview_id: ID1, username: 'A', conclusion: 'pass' }),
+      ]),
+      'UTC',
+    );
+    expect(plan.outcomes).toEqual([
+      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (its rows are sent together or not at all)` },
+      {
+        status: 'invalid',
+        error_code: 'ROW_CONFLICT',
+        message: `expected the same participate_status on every row of interview ${ID1}, got 1 here but 2 on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
+      },
+      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (its rows are sent together or not at all)` },
+    ]);
+    expect(plan.interviews).toEqual([{ id: ID1, rows: [0, 1, 2] }]);
+  });
+
+  it('reports an ID destroyed by Excel with the fix', () => {
+    const plan = buildPlan(table([row({ external_interview_id: '7.00000000000000E+18', external_application_id: APP1 })]), 'UTC');
+    expect(plan.outcomes[0]).toEqual({
+      status: 'invalid',
+      error_code: 'ROW_ID_AS_NUMBER',
+      message: 'expected a 19-digit ID as text, got 7.00000000000000E+18 (row 2, column external_interview_id): format the column as Text and paste the IDs again',
+    });
+  });
+
+  it('requires the application id, the value a dimension type needs, and an end after the begin', () => {
+    const plan = buildPlan(
+      table([
+        row({ external_interview_id: ID1, username: 'A' }),
+        row({ external_interview_id: ID2, external_application_id: APP2, begin_time: '1709301600000', dimension_title: 't', assessment_type: '打分题' }),
+        row({ external_interview_id: ID2, end_time: '1709290000000', dimension_title: 'u', option: 'x' }),
+      ]),
+      'UTC',
+    );
+    expect(plan.outcomes.map((o) => [o.status, o.error_code])).toEqual([
+      ['invalid', 'ROW_MISSING_APPLICATION_ID'],
+      ['invalid', 'ROW_DIMENSION_INCOMPLETE'],
+      ['invalid', 'ROW_MISSING_ASSESSMENT_TYPE'],
+    ]);
+    expect(plan.outcomes[1]!.message).toBe('expected a value in score, got a blank cell (row 3, column score): a dimension of type 打分题 (score) needs a score');
+    expect(plan.outcomes[2]!.message).toContain('(row 4, column end_time): swap the two times or fix the date');
+  });
+
+  it('adds no assessment for a row with only interview fields, and refuses a row without an ID', () => {
+    const plan = buildPlan(table([row({ external_interview_id: ID1, external_application_id: APP1 }), row({ username: 'A' })]), 'UTC');
+    expect(plan.interviews[0]!.body).toEqual({ external_application_id: APP1 });
+    expect(plan.outcomes[1]).toMatchObject({ status: 'invalid', error_code: 'ROW_MISSING_ID' });
+  });
+
+  it('refuses extra cells beyond the headers (an unquoted comma)', () => {
+    const plan = buildPlan(table([[...row({ external_interview_id: ID1, external_application_id: APP1 }), 'spill']]), 'UTC');
+    expect(plan.outcomes[0]).toMatchObject({ status: 'invalid', error_code: 'ROW_EXTRA_CELLS' });
+  });
+});

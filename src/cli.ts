@@ -3,16 +3,28 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ToolError, isToolError } from './errors.js';
 import { processIo } from './commands/io.js';
-import { templateCommand } from './commands/template.js';
-import { validateCommand } from './commands/validate.js';
-import { normalise, templateSchema, validateSchema } from './options.js';
+import { importInput, importSchema, normalise, simulateSchema, templateSchema, validateSchema } from './options.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
  * 0 every row fine · 1 some row invalid, blocked, failed or not sent · 2 fatal · 130 interrupted.
  */
 async function main(argv: string[]): Promise<number> {
-  const io = processIo();
+  const interrupt = new AbortController();
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1) {
+      process.stderr.write(`\n${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)\n`);
+      interrupt.abort();
+    } else {
+      process.stderr.write(`\n${signal} again: quitting now; import again with --resume to finish\n`);
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const io = processIo(interrupt.signal);
   let exitCode = 0;
   const run = (fn: () => Promise<{ exitCode: number }>) => async () => {
     exitCode = (await fn()).exitCode;
@@ -32,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       'template',
       'write a blank template (.xlsx with instructions and drop-downs, or .csv)',
       (y) => y.option('out', { type: 'string', demandOption: true, describe: 'file to write: .xlsx or .csv' }).option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const }),
-      (args) => run(() => templateCommand(normalise(templateSchema, args), io))(),
+      (args) => run(async () => (await import('./commands/template.js')).templateCommand(normalise(templateSchema, args), io))(),
     )
     .command(
       'validate <file>',
@@ -42,9 +54,55 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
           .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' }),
-      (args) => run(() => validateCommand(normalise(validateSchema, args), io))(),
+      (args) => run(async () => (await import('./commands/validate.js')).validateCommand(normalise(validateSchema, args), io))(),
     )
-    .demandCommand(1, 'name a command: template, validate')
+    .command(
+      'import <file>',
+      'send every valid interview to Feishu (PUT, which replaces the whole interview) and write the report',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .options(inputOptions)
+          .options({
+            'dry-run': { type: 'boolean', describe: 'read and validate only, like validate; send nothing' },
+            payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
+            concurrency: { type: 'number', describe: 'requests in flight (default 5)' },
+            rate: { type: 'number', describe: 'requests per second, 0 for no client-side limit (default 10, the API limit)' },
+            retries: { type: 'number', describe: 'retries of a failed call (default 5)' },
+            timeout: { type: 'number', describe: 'seconds to wait for a connection, headers or body (default 30)' },
+            limit: { type: 'number', describe: 'send only the first N interviews (a pilot run)' },
+            resume: { type: 'string', describe: 'the --report path of an earlier run: skip what already landed' },
+            quiet: { type: 'boolean', describe: 'no progress output' },
+            domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
+            'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
+            'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
+            'app-secret': { type: 'string', describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable: flags show in ps)' },
+          }),
+      (args) => run(async () => (await import('./commands/import.js')).importCommand(normalise(importSchema, importInput(args, io.env)), io))(),
+    )
+    .command(
+      'simulate',
+      'serve a local stand-in for Feishu (token, PUT, batch_query) on 127.0.0.1 until Ctrl-C',
+      (y) =>
+        y.options({
+          port: { type: 'number', describe: 'port (default: any free one)' },
+          'rate-limit': { type: 'number', describe: 'PUTs per second before 429 (default 10, 0 for none)' },
+          'fail-rate': { type: 'number', describe: 'share of PUTs answered 500 / 1002001 (0-1)' },
+          'drop-rate': { type: 'number', describe: 'share of PUTs whose connection is dropped (0-1)' },
+          latency: { type: 'number', describe: 'milliseconds added to every answer' },
+          'token-ttl': { type: 'number', describe: 'seconds a tenant token lives (default 7200)' },
+          'app-id': { type: 'string' },
+          'app-secret': { type: 'string' },
+        }),
+      (args) => run(async () => (await import('./commands/simulate.js')).simulateCommand(normalise(simulateSchema, args), io))(),
+    )
+    .command(
+      'demo',
+      'import the bundled sample into the bundled simulator and print where the report is',
+      (y) => y,
+      () => run(async () => (await import('./commands/demo.js')).demoCommand(io))(),
+    )
+    .demandCommand(1, 'name a command: template, validate, import, simulate, demo')
     .strict()
     .help()
     .version(false)

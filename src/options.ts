@@ -67,3 +67,70 @@ export function normalise<S extends z.ZodType>(schema: S, raw: unknown): Readonl
   return Object.freeze(result.data) as Readonly<z.output<S>>;
 }
 
+
+const bool = z.boolean().default(false);
+const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** `import`: the input options, pacing, credentials and where to send. Secrets stay in here. */
+export const importSchema = z
+  .object({
+    ...inputShape,
+    payloads: optionalText,
+    dryRun: bool,
+    concurrency: count(1, 100, 5),
+    // 10/s is this endpoint's documented limit; 0 turns the client-side limit off.
+    rate: z.coerce.number().min(0).max(10_000).default(10),
+    retries: count(0, 20, 5),
+    timeout: z.coerce.number().positive().max(600).default(30),
+    limit: z.coerce.number().int().positive().optional(),
+    resume: optionalText,
+    quiet: bool,
+    domain: z.enum(['feishu', 'lark']).default('feishu'),
+    baseUrl: optionalText,
+    appId: optionalText,
+    appSecret: optionalText,
+    tenantToken: optionalText,
+  })
+  .transform((o, ctx) => {
+    const credentials =
+      o.appId && o.appSecret
+        ? ({ kind: 'app', appId: o.appId, appSecret: o.appSecret } as const)
+        : o.tenantToken
+          ? ({ kind: 'token', token: o.tenantToken } as const)
+          : undefined;
+    if (!credentials && !o.dryRun) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending',
+      });
+      return z.NEVER;
+    }
+    const { appId: _a, appSecret: _s, tenantToken: _t, ...rest } = o;
+    return { ...withReport(rest), credentials, timeoutMs: o.timeout * 1000 };
+  });
+
+export type ImportArgs = z.output<typeof importSchema>;
+
+/** Credentials and the base URL may come from the environment; flags win. */
+export function importInput(args: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  return {
+    ...args,
+    appId: args.appId ?? env.FEISHU_APP_ID,
+    appSecret: args.appSecret ?? env.FEISHU_APP_SECRET,
+    tenantToken: env.FEISHU_TENANT_ACCESS_TOKEN,
+    baseUrl: args.baseUrl ?? env.FEISHU_BASE_URL,
+  };
+}
+
+export const simulateSchema = z.object({
+  port: count(0, 65535, 0),
+  rateLimit: z.coerce.number().min(0).default(10),
+  failRate: z.coerce.number().min(0).max(1).default(0),
+  dropRate: z.coerce.number().min(0).max(1).default(0),
+  latency: z.coerce.number().min(0).default(0),
+  tokenTtl: z.coerce.number().positive().default(7200),
+  appId: optionalText,
+  appSecret: optionalText,
+});
+
+export type SimulateArgs = z.output<typeof simulateSchema>;

@@ -3,6 +3,8 @@ export interface CommandIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
+  /** Aborted on the first Ctrl-C or SIGTERM: stop starting work, finish what is in flight. */
+  readonly interrupt?: AbortSignal;
 }
 
 export interface CommandResult {
@@ -10,6 +12,6 @@ export interface CommandResult {
   readonly exitCode: 0 | 1 | 130;
 }
 
-export function processIo(): CommandIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+export function processIo(interrupt?: AbortSignal): CommandIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, interrupt };
 }

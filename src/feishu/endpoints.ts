@@ -1,0 +1,43 @@
+import { ToolError } from '../errors.js';
+
+/** Feishu (China) and Lark (international) serve the same Open API on different domains. */
+export const DOMAINS = {
+  feishu: 'https://open.feishu.cn',
+  lark: 'https://open.larksuite.com',
+} as const;
+
+export type Domain = keyof typeof DOMAINS;
+
+export const TOKEN_PATH = '/open-apis/auth/v3/tenant_access_token/internal';
+export const INTERVIEW_PATH = '/open-apis/hire/v1/external_interviews/';
+export const BATCH_QUERY_PATH = '/open-apis/hire/v1/external_interviews/batch_query';
+
+export function interviewPath(id: string): string {
+  return `${INTERVIEW_PATH}${encodeURIComponent(id)}`;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The origin requests go to. Plain `http://` would send the app secret and every candidate's
+ * interview in clear text, so it is allowed only to this machine (the simulator).
+ */
+export function resolveBaseUrl(domain: Domain, baseUrl: string | undefined): URL {
+  const raw = baseUrl ?? DOMAINS[domain];
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ToolError('USAGE_BAD_BASE_URL', `expected --base-url to be a URL such as https://open.feishu.cn, got "${raw}"`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new ToolError('USAGE_INSECURE_BASE_URL', `expected https:// for ${url.host}, got plain http://: only loopback hosts (127.0.0.1, localhost) may use http; use https://${url.host}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ToolError('USAGE_BAD_BASE_URL', `expected an https:// URL, got "${raw}"`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new ToolError('USAGE_BAD_BASE_URL', `expected --base-url to be an origin only (like https://open.feishu.cn), got "${raw}": drop the path`);
+  }
+  return url;
+}

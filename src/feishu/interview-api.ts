@@ -1,0 +1,126 @@
+import type { InterviewBody } from '../plan/types.js';
+import type { TokenProvider } from './auth.js';
+import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError } from './client.js';
+import { BATCH_QUERY_PATH, interviewPath } from './endpoints.js';
+import { type Clock, type RateGate, realClock } from './rate-gate.js';
+import { DEFAULT_RETRY, RUN_STOPPING_CODES, type RetryOptions, decideRetry } from './retry-policy.js';
+
+/** What happened to one call, after its retries. */
+export interface CallResult {
+  readonly outcome: 'ok' | 'failed' | 'stop-run';
+  /** Feishu's code, or HTTP_NETWORK / HTTP_TIMEOUT / HTTP_<status> when there was none. */
+  readonly errorCode?: string;
+  readonly message: string;
+  readonly httpStatus?: number;
+  readonly logId?: string;
+  readonly attempts: number;
+  readonly data?: unknown;
+}
+
+export interface ApiStats {
+  requests: number;
+  rateLimited: number;
+  retried: number;
+}
+
+export interface ApiOptions {
+  readonly client: FeishuClient;
+  readonly tokens: TokenProvider;
+  /** The PUT's gate; batch_query has a limit of its own (10/s), so a gate of its own. */
+  readonly gate: RateGate;
+  readonly readGate?: RateGate;
+  readonly retry?: RetryOptions;
+  readonly clock?: Clock;
+  /** Aborted when in-flight requests must stop (the grace period after Ctrl-C is over). */
+  readonly abort?: AbortSignal;
+  /** Checked before each retry: once the run is stopping, no new attempt starts. */
+  readonly stopping?: () => boolean;
+}
+
+/** Feishu's external-interview calls, each paced, authenticated and retried. */
+export class InterviewApi {
+  readonly stats: ApiStats = { requests: 0, rateLimited: 0, retried: 0 };
+  private readonly retry: RetryOptions;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ApiOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.clock = options.clock ?? realClock;
+  }
+
+  /** `PUT /open-apis/hire/v1/external_interviews/:id`: replaces the whole interview. */
+  put(id: string, body: InterviewBody): Promise<CallResult> {
+    return this.call('PUT', interviewPath(id), body, this.options.gate);
+  }
+
+  /** `POST .../external_interviews/batch_query`: up to 20 ids a page. */
+  batchQuery(ids: readonly string[], pageToken?: string): Promise<CallResult> {
+    const query = `?page_size=20${pageToken ? `&page_token=${encodeURIComponent(pageToken)}` : ''}`;
+    return this.call('POST', `${BATCH_QUERY_PATH}${query}`, { external_interview_id_list: ids }, this.options.readGate ?? this.options.gate);
+  }
+
+  private async call(method: 'PUT' | 'POST', path: string, body: unknown, gate: RateGate): Promise<CallResult> {
+    const { client, tokens } = this.options;
+    let tokenRefreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      await gate.acquire();
+      const token = await tokens.get();
+      this.stats.requests++;
+      let res: HttpResponse | undefined;
+      let failure: NetworkError | undefined;
+      try {
+        res = await client.request(method, path, { token, body, signal: this.options.abort });
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error;
+        failure = error;
+      }
+      const code = res?.body.code;
+      if (res && (res.status === 429 || code === 99991400)) this.stats.rateLimited++;
+      const decision = decideRetry({ attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed }, this.retry);
+      if (decision.reason === 'success') return { outcome: 'ok', message: 'ok', httpStatus: res!.status, logId: res!.logId, attempts: attempt, data: res!.body.data };
+      const aborted = failure?.code === 'HTTP_ABORTED';
+      if (decision.retry && !aborted && !this.options.stopping?.()) {
+        this.stats.retried++;
+        if (decision.reason === 'token') {
+          tokens.invalidate(token);
+          tokenRefreshed = true;
+          continue;
+        }
+        if (decision.pauseAll) gate.pauseUntil(this.clock.now() + decision.delayMs);
+        else await this.clock.sleep(decision.delayMs);
+        continue;
+      }
+      return this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted);
+    }
+  }
+
+  private failure(reason: string, res: HttpResponse | undefined, failure: NetworkError | undefined, attempts: number, canRefresh: boolean, aborted: boolean): CallResult {
+    if (!res) {
+      const why = aborted ? 'interrupted before an answer came (it may or may not have landed; import again with --resume)' : failure!.message;
+      return { outcome: 'failed', errorCode: failure!.code, message: why, attempts };
+    }
+    const code = res.body.code;
+    const base = { httpStatus: res.status, logId: res.logId, attempts, errorCode: code === undefined ? `HTTP_${res.status}` : String(code) };
+    const message = describeFailure(res.body, res.status);
+    if (reason === 'stop-run') return { ...base, outcome: 'stop-run', message: `${message}: ${RUN_STOPPING_CODES[code!]}` };
+    if (reason === 'token') {
+      return {
+        ...base,
+        outcome: 'stop-run',
+        message: canRefresh
+          ? `${message}: a freshly fetched token was rejected too; check the app is enabled for this tenant`
+          : `${message}: FEISHU_TENANT_ACCESS_TOKEN was rejected; fetch a new one, or set FEISHU_APP_ID and FEISHU_APP_SECRET so the tool can refresh it`,
+      };
+    }
+    return { ...base, outcome: 'failed', message: reason === 'exhausted' ? `${message} (gave up after ${attempts} attempts)` : message };
+  }
+}
+
+/** Feishu's msg plus every field violation, as one line for the report. */
+export function describeFailure(body: FeishuEnvelope, status: number): string {
+  const parts = [body.msg ?? body.error?.message ?? `HTTP ${status}`];
+  for (const v of body.error?.field_violations ?? []) {
+    parts.push(`${v.field ?? '?'}: ${v.description ?? 'invalid'}${v.value !== undefined ? ` (got ${v.value})` : ''}`);
+  }
+  return parts.join('; ');
+}

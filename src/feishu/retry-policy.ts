@@ -1,0 +1,83 @@
+/**
+ * When to retry a Feishu call, as a pure function of what came back, so that every rule can be
+ * tested without a server or a clock. Codes and their meanings: shared/feishu-api/README.md.
+ */
+
+/** 99991661 no token · 99991663 invalid or expired · 99991665 invalid tenant token · 99991671 malformed. */
+export const TOKEN_ERROR_CODES: ReadonlySet<number> = new Set([99991661, 99991663, 99991665, 99991671]);
+/** Frequency control: HTTP 429 (some older APIs 400) with this code. */
+export const RATE_LIMITED_CODE = 99991400;
+/** Feishu's "retry later" codes, 1002001 being this API's own internal error. */
+export const TRANSIENT_CODES: ReadonlySet<number> = new Set([1500, 1663, 2200, 5000, 10101, 1002001]);
+/** Errors that every later request would meet too: stop the run instead of failing each row. */
+export const RUN_STOPPING_CODES: Readonly<Record<number, string>> = {
+  99991672: 'the app lacks the scope hire:external_application (更新外部投递); an admin must add it in the developer console and publish a new version',
+  99991401: 'this machine\'s IP address is not on the app\'s allow-list; add it in the developer console',
+  99991403: 'the tenant\'s monthly API quota is used up',
+};
+
+export interface CallOutcome {
+  /** 1 for the first try. */
+  readonly attempt: number;
+  /** HTTP status, or 0 when no response came (connection refused, reset, timed out). */
+  readonly status: number;
+  /** Feishu's `code` from the body, when there was one. */
+  readonly code?: number;
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
+  /** True once this call has already fetched a new token after a token error. */
+  readonly tokenRefreshed?: boolean;
+}
+
+export interface RetryOptions {
+  /** Retries after the first try (`--retries`). */
+  readonly retries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** 0 ≤ random() < 1, injectable for tests. */
+  readonly random: () => number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 500, maxDelayMs: 30_000, random: Math.random };
+
+export type RetryDecision =
+  | { readonly retry: true; readonly delayMs: number; readonly reason: 'network' | 'rate-limited' | 'server' | 'token'; readonly pauseAll: boolean }
+  | { readonly retry: false; readonly reason: 'success' | 'permanent' | 'exhausted' | 'stop-run' | 'token'; readonly delayMs: 0 };
+
+const header = (headers: CallOutcome['headers'], name: string): string | undefined => {
+  const v = headers?.[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** How long Feishu asked us to wait, in ms: `x-ogw-ratelimit-reset` (seconds) or `Retry-After`. */
+export function resetDelayMs(headers: CallOutcome['headers']): number | undefined {
+  for (const name of ['x-ogw-ratelimit-reset', 'retry-after']) {
+    const v = Number(header(headers, name));
+    if (Number.isFinite(v) && v >= 0) return Math.ceil(v * 1000);
+  }
+  return undefined;
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, capped. */
+export function backoffMs(attempt: number, options: RetryOptions): number {
+  const exp = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(exp / 2 + options.random() * (exp / 2));
+}
+
+export function decideRetry(call: CallOutcome, options: RetryOptions = DEFAULT_RETRY): RetryDecision {
+  const { attempt, status, code } = call;
+  if (status >= 200 && status < 300 && (code === undefined || code === 0)) return { retry: false, reason: 'success', delayMs: 0 };
+  if (code !== undefined && RUN_STOPPING_CODES[code]) return { retry: false, reason: 'stop-run', delayMs: 0 };
+  if (code !== undefined && TOKEN_ERROR_CODES.has(code)) {
+    // Refresh once and retry once; the same error again means the token is not the problem.
+    return !call.tokenRefreshed ? { retry: true, delayMs: 0, reason: 'token', pauseAll: false } : { retry: false, reason: 'token', delayMs: 0 };
+  }
+  const exhausted = attempt > options.retries;
+  if (status === 429 || code === RATE_LIMITED_CODE) {
+    if (exhausted) return { retry: false, reason: 'exhausted', delayMs: 0 };
+    return { retry: true, delayMs: resetDelayMs(call.headers) ?? backoffMs(attempt, options), reason: 'rate-limited', pauseAll: true };
+  }
+  const transient = status === 0 || status >= 500 || (code !== undefined && TRANSIENT_CODES.has(code));
+  if (!transient) return { retry: false, reason: 'permanent', delayMs: 0 };
+  if (exhausted) return { retry: false, reason: 'exhausted', delayMs: 0 };
+  return { retry: true, delayMs: backoffMs(attempt, options), reason: status === 0 ? 'network' : 'server', pauseAll: false };
+}

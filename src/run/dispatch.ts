@@ -1,0 +1,107 @@
+import pLimit from 'p-limit';
+import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
+import type { InterviewBody } from '../plan/types.js';
+import type { Journal } from './journal.js';
+import type { Progress, ProgressCounts } from './progress.js';
+
+export interface SendItem {
+  readonly id: string;
+  readonly body: InterviewBody;
+  readonly hash: string;
+}
+
+export interface SendOutcome {
+  readonly status: 'ok' | 'failed' | 'not_sent';
+  readonly errorCode?: string;
+  readonly message: string;
+  readonly httpStatus?: number;
+  readonly logId?: string;
+  readonly attempts?: number;
+}
+
+export interface DispatchOptions {
+  readonly api: InterviewApi;
+  readonly concurrency: number;
+  readonly journal: Journal;
+  readonly progress: Progress;
+  /** Aborted on the first Ctrl-C / SIGTERM: start nothing new. */
+  readonly interrupt: AbortSignal;
+  /** Aborted when the grace period after an interrupt is over: in-flight requests stop. */
+  readonly hardStop: AbortController;
+  /** How long requests in flight may take to finish after an interrupt. */
+  readonly graceMs: number;
+}
+
+export interface DispatchResult {
+  readonly outcomes: Map<string, SendOutcome>;
+  /** Why the run stopped early (scope missing, token rejected, disk full), if it did. */
+  readonly stopReason?: string;
+  readonly interrupted: boolean;
+}
+
+/**
+ * Sends every item, `concurrency` at a time, recording each result in the journal as it
+ * arrives. A run-stopping error or an interrupt leaves the rest `not_sent`, with the reason.
+ */
+export async function dispatch(items: readonly SendItem[], options: DispatchOptions): Promise<DispatchResult> {
+  const { api, journal, progress, interrupt, hardStop } = options;
+  const outcomes = new Map<string, SendOutcome>();
+  const counts: ProgressCounts = { done: 0, ok: 0, failed: 0, notSent: 0 };
+  let stopReason: string | undefined;
+  let fatal: unknown;
+  const onInterrupt = () => {
+    const timer = setTimeout(() => hardStop.abort(), options.graceMs);
+    timer.unref();
+  };
+  interrupt.addEventListener('abort', onInterrupt, { once: true });
+
+  const limit = pLimit(options.concurrency);
+  const record = (id: string, outcome: SendOutcome) => {
+    outcomes.set(id, outcome);
+    counts.done++;
+    if (outcome.status === 'ok') counts.ok++;
+    else if (outcome.status === 'failed') counts.failed++;
+    else counts.notSent++;
+    progress.tick(counts, api.stats.requests);
+  };
+
+  const send = async (item: SendItem) => {
+    if (fatal !== undefined || stopReason !== undefined || interrupt.aborted) {
+      const why = interrupt.aborted ? 'interrupted before it was sent' : stopReason ?? 'the run stopped early';
+      record(item.id, { status: 'not_sent', errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED', message: `not sent: ${why}; import again with --resume` });
+      return;
+    }
+    try {
+      journal.write({ t: 'sending', id: item.id, hash: item.hash });
+      const result: CallResult = await api.put(item.id, item.body);
+      const status = result.outcome === 'ok' ? 'ok' : 'failed';
+      journal.write({
+        t: 'result',
+        id: item.id,
+        hash: item.hash,
+        status,
+        error_code: result.errorCode,
+        message: status === 'ok' ? undefined : result.message,
+        http_status: result.httpStatus,
+        log_id: result.logId,
+        attempts: result.attempts,
+      });
+      if (result.outcome === 'stop-run') stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
+      record(item.id, { status, errorCode: result.errorCode, message: result.message, httpStatus: result.httpStatus, logId: result.logId, attempts: result.attempts });
+    } catch (error) {
+      // A journal that cannot be written (disk full, read-only) stops the run: results that
+      // cannot be recorded must not keep landing.
+      fatal ??= error;
+      record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: `not sent: ${(error as Error).message}` });
+    }
+  };
+
+  try {
+    await Promise.all(items.map((item) => limit(() => send(item))));
+  } finally {
+    interrupt.removeEventListener('abort', onInterrupt);
+    progress.stop();
+  }
+  if (fatal !== undefined) throw fatal;
+  return { outcomes, stopReason, interrupted: interrupt.aborted };
+}

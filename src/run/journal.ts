@@ -1,0 +1,100 @@
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { ToolError } from '../errors.js';
+
+/** One line of the journal. Bodies are not written (they hold candidates' data); their hash is. */
+export type JournalEntry =
+  | { t: 'run'; at: string; input: string; report: string; command: string }
+  | { t: 'sending'; id: string; hash: string }
+  | { t: 'result'; id: string; hash: string; status: 'ok' | 'failed'; error_code?: string; message?: string; http_status?: number; log_id?: string; attempts?: number; skipped?: boolean };
+
+/** Beside the report: `<report>.journal.jsonl`. */
+export function journalPathFor(report: string): string {
+  return report.endsWith('.journal.jsonl') ? report : `${report}.journal.jsonl`;
+}
+
+/** fsync at most this often: a power cut loses at most this much, SIGKILL loses nothing. */
+const SYNC_EVERY_MS = 200;
+
+/**
+ * An append-only record of every result as it arrives. Each line is written with one `write`
+ * call, so it is in the kernel (and survives SIGKILL) the moment the call returns; `fdatasync`
+ * runs at most every 200 ms so that a power cut loses little without an fsync per request.
+ */
+export class Journal {
+  private lastSync = 0;
+  private dirty = false;
+
+  private constructor(
+    readonly path: string,
+    private fd: number | undefined,
+  ) {}
+
+  static open(path: string): Journal {
+    try {
+      return new Journal(path, openSync(path, 'a'));
+    } catch (error) {
+      throw new ToolError('JOURNAL_UNWRITABLE', `expected to write the journal ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`, { file: path });
+    }
+  }
+
+  write(entry: JournalEntry): void {
+    if (this.fd === undefined) return;
+    try {
+      writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+      this.dirty = true;
+      const now = Date.now();
+      if (now - this.lastSync >= SYNC_EVERY_MS) this.sync(now);
+    } catch (error) {
+      throw new ToolError('JOURNAL_UNWRITABLE', `expected to append to the journal ${this.path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: the run stopped so that no result goes unrecorded; free the disk or make it writable, then import again with --resume`, { file: this.path });
+    }
+  }
+
+  private sync(now: number): void {
+    if (this.fd !== undefined && this.dirty) fdatasyncSync(this.fd);
+    this.dirty = false;
+    this.lastSync = now;
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    try {
+      this.sync(Date.now());
+    } catch {
+      // The entries were written; a failed final sync is not worth failing the run for.
+    }
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+export interface JournalState {
+  /** Interviews whose last result was ok, with the hash of the body that landed. */
+  readonly landed: ReadonlyMap<string, string>;
+  /** Interviews sent without a result recorded (the run was killed mid-request). */
+  readonly inDoubt: ReadonlyMap<string, string>;
+}
+
+/** Reads a journal; a torn last line (the run was killed mid-write) is ignored. */
+export function readJournal(path: string): JournalState {
+  if (!existsSync(path)) {
+    throw new ToolError('RESUME_NO_JOURNAL', `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`, { file: path });
+  }
+  const landed = new Map<string, string>();
+  const inDoubt = new Map<string, string>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    let e: JournalEntry;
+    try {
+      e = JSON.parse(line) as JournalEntry;
+    } catch {
+      continue;
+    }
+    if (e.t === 'sending') inDoubt.set(e.id, e.hash);
+    else if (e.t === 'result') {
+      inDoubt.delete(e.id);
+      if (e.status === 'ok') landed.set(e.id, e.hash);
+      else landed.delete(e.id);
+    }
+  }
+  return { landed, inDoubt };
+}

@@ -1,0 +1,74 @@
+/**
+ * The request-body check Feishu applies to `PUT /open-apis/hire/v1/external_interviews/:id`
+ * (shared/feishu-api/update-external-interview.md), strict enough to catch our own mistakes:
+ * wrong types, values outside the enumerations, nulls and fields the API does not have.
+ */
+export interface FieldViolation {
+  field: string;
+  value?: string;
+  description: string;
+}
+
+type Rule = 'string' | 'int' | 'status' | 'conclusion' | 'type' | 'strings';
+
+const INTERVIEW: Readonly<Record<string, Rule | 'assessments'>> = {
+  external_application_id: 'string',
+  participate_status: 'status',
+  begin_time: 'int',
+  end_time: 'int',
+  interview_assessments: 'assessments',
+};
+const ASSESSMENT: Readonly<Record<string, Rule | 'dimensions'>> = { username: 'string', conclusion: 'conclusion', content: 'string', assessment_dimension_list: 'dimensions' };
+const DIMENSION: Readonly<Record<string, Rule>> = { score: 'int', option: 'string', options: 'strings', content: 'string', assessment_type: 'type', title: 'string', description: 'string' };
+
+const RANGES: Partial<Record<Rule, readonly number[]>> = { status: [1, 2, 3], conclusion: [1, 2, 3], type: [1, 2, 3, 4] };
+
+function checkValue(rule: Rule, value: unknown, field: string, out: FieldViolation[]): void {
+  const shown = JSON.stringify(value)?.slice(0, 80);
+  if (rule === 'string') {
+    if (typeof value !== 'string') out.push({ field, value: shown, description: 'must be a string' });
+  } else if (rule === 'strings') {
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) out.push({ field, value: shown, description: 'must be an array of strings' });
+  } else if (!Number.isSafeInteger(value)) {
+    out.push({ field, value: shown, description: 'must be an integer' });
+  } else if (RANGES[rule] && !RANGES[rule]!.includes(value as number)) {
+    out.push({ field, value: shown, description: `must be one of ${RANGES[rule]!.join(', ')}` });
+  }
+}
+
+function checkObject<R extends string>(obj: unknown, rules: Readonly<Record<string, R>>, prefix: string, out: FieldViolation[], nested: (rule: R, value: unknown, field: string) => boolean): void {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    out.push({ field: prefix || 'body', description: 'must be an object' });
+    return;
+  }
+  for (const [key, value] of Object.entries(obj)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    const rule = rules[key];
+    if (rule === undefined) out.push({ field, description: 'is not a field of this API' });
+    else if (value === null) out.push({ field, description: 'must not be null' });
+    else if (!nested(rule, value, field)) checkValue(rule as Rule, value, field, out);
+  }
+}
+
+export function validateInterviewBody(body: unknown): FieldViolation[] {
+  const out: FieldViolation[] = [];
+  checkObject(body, INTERVIEW, '', out, (rule, value, field) => {
+    if (rule !== 'assessments') return false;
+    if (!Array.isArray(value)) out.push({ field, description: 'must be an array' });
+    else
+      value.forEach((a, i) =>
+        checkObject(a, ASSESSMENT, `${field}[${i}]`, out, (r, v, f) => {
+          if (r !== 'dimensions') return false;
+          if (!Array.isArray(v)) out.push({ field: f, description: 'must be an array' });
+          else v.forEach((d, k) => checkObject(d, DIMENSION, `${f}[${k}]`, out, () => false));
+          return true;
+        }),
+      );
+    return true;
+  });
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const b = body as Record<string, unknown>;
+    if (typeof b.external_application_id !== 'string' || b.external_application_id === '') out.push({ field: 'external_application_id', description: 'is required' });
+  }
+  return out;
+}

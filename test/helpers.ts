@@ -77,3 +77,47 @@ export const ID1 = '7000000000000000001';
 export const ID2 = '7000000000000000002';
 export const APP1 = '6960663240925956437';
 export const APP2 = '6960663240925956438';
+
+/** Starts the built CLI without waiting, for tests that signal it mid-run. */
+export function startCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, TZ: 'UTC', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const done = new Promise<CliRun>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** A template CSV of `n` interviews, `perInterview` dimension rows each, rows interleaved. */
+export function interviewsCsv(n: number, perInterview = 2): { text: string; ids: string[] } {
+  const ids = Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));
+  const rows: string[][] = [[...HEADER_EN]];
+  for (let d = 0; d < perInterview; d++) {
+    ids.forEach((id, i) => {
+      rows.push(
+        row(
+          d === 0
+            ? { external_interview_id: id, external_application_id: String(6000000000000000000n + BigInt(i + 1)), participate_status: '2', begin_time: String(1709280000000 + i * 60_000), assessment_no: '1', username: `面试官${i % 7}`, conclusion: 'pass', dimension_title: '专业', assessment_type: '1', score: String(60 + (i % 40)) }
+            : { external_interview_id: id, assessment_no: '1', dimension_title: `维度${d}`, assessment_type: '3', dimension_content: `第${d}条, "引号" 内容` },
+        ),
+      );
+    });
+  }
+  return { text: csv(rows), ids };
+}
+
+/** Reads one of our CSV reports into objects keyed by header. */
+export async function readReport(path: string): Promise<Record<string, string>[]> {
+  const { readFile } = await import('node:fs/promises');
+  const { parse } = await import('csv-parse/sync');
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  return parse(text, { columns: true }) as Record<string, string>[];
+}

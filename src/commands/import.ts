@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
 import { TokenProvider } from '../feishu/auth.js';
 import { FeishuClient } from '../feishu/client.js';
@@ -35,6 +36,8 @@ export async function importCommand(options: Readonly<ImportArgs>, io: CommandIo
 
   const client = new FeishuClient(base, { connections: options.concurrency, timeoutMs: options.timeoutMs });
   const hardStop = new AbortController();
+  // Every request in flight listens on this signal; more than Node's default of 10 is expected.
+  setMaxListeners(0, hardStop.signal);
   try {
     const tokens = new TokenProvider(options.credentials!, client);
     // Wrong credentials stop the run here, before any PUT.

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TokenProvider } from '../../src/feishu/auth.js';
+import { FeishuClient } from '../../src/feishu/client.js';
+import { InterviewApi } from '../../src/feishu/interview-api.js';
+import { RateGate } from '../../src/feishu/rate-gate.js';
+import { readCurrent } from '../../src/feishu/read-current.js';
+import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
+
+let sim: RunningSimulator | undefined;
+let client: FeishuClient | undefined;
+afterEach(async () => {
+  await client?.destroy();
+  await sim?.close();
+  sim = client = undefined;
+});
+
+const fast = { retries: 5, baseDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
+const body = { external_application_id: '6960663240925956437', participate_status: 2 };
+
+async function setUp(options: SimulatorOptions = {}, timeoutMs = 5000) {
+  sim = await startSimulator({ rateLimit: 0, ...options });
+  client = new FeishuClient(new URL(sim.url), { connections: 4, timeoutMs });
+  const tokens = new TokenProvider({ kind: 'app', appId: 'cli_simulator', appSecret: 'simulator-secret' }, client);
+  return { sim, api: new InterviewApi({ client, tokens, gate: new RateGate(0), retry: fast }) };
+}
+
+describe('InterviewApi.put', () => {
+  it('lands the exact body', async () => {
+    const { sim, api } = await setUp();
+    const result = await api.put('7000000000000000001', body);
+    expect(result).toMatchObject({ outcome: 'ok', httpStatus: 200, attempts: 1, logId: expect.stringMatching(/^\d+$/) });
+    expect(sim.store.get('7000000000000000001')).toEqual({ id: '7000000000000000001', ...body });
+  });
+
+  it('never retries a parameter error and reports Feishu\'s code, message and violations', async () => {
+    const { sim, api } = await setUp();
+    const result = await api.put('7000000000000000001', { external_application_id: '1', participate_status: 7 });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      errorCode: '1002002',
+      httpStatus: 400,
+      attempts: 1,
+      message: '参数错误; participate_status: must be one of 1, 2, 3 (got 7)',
+    });
+    expect(sim.stats.requests.put).toBe(1);
+  });
+
+  it('retries 500s and dropped connections until the call lands', async () => {
+    const { sim, api } = await setUp({ failRate: 0.3, dropRate: 0.2, randomSeed: 3 });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => api.put(String(7000000000000000100n + BigInt(i)), body)));
+    expect(results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect(sim.stats.failed + sim.stats.dropped).toBeGreaterThan(0);
+    expect(sim.store.interviews.size).toBe(30);
+  });
+
+  it('gives up after the retries with the last error', async () => {
+    const { api } = await setUp({ failRate: 1 });
+    expect(await api.put('7000000000000000001', body)).toMatchObject({ outcome: 'failed', errorCode: '1002001', attempts: 6, message: '系统异常 internal error (gave up after 6 attempts)' });
+  });
+
+  it('refreshes an expired token once and lands the call', async () => {
+    const { sim, api } = await setUp({ expireTokenAfterPuts: 3 });
+    for (let i = 0; i < 7; i++) expect((await api.put(`700000000000000000${i}`, body)).outcome).toBe('ok');
+    expect(sim.stats.requests.token).toBe(3);
+  });
+
+  it('stops the run when the scope is missing', async () => {
+    const { api } = await setUp({ missingScope: true });
+    expect(await api.put('7000000000000000001', body)).toMatchObject({ outcome: 'stop-run', errorCode: '99991672', message: expect.stringContaining('hire:external_application') });
+  });
+
+  it('times out a stalled answer and retries', async () => {
+    const { sim, api } = await setUp({ stallRate: 1, stallMs: 2000 }, 200);
+    const result = await api.put('7000000000000000001', body);
+    expect(result).toMatchObject({ outcome: 'failed', errorCode: 'HTTP_TIMEOUT', attempts: 6 });
+    expect(sim.stats.accepted.get('7000000000000000001')).toBe(6);
+  });
+});
+
+describe('readCurrent (batch_query)', () => {
+  it('reads 45 interviews in pages of 20 ids, skipping ids that do not exist', async () => {
+    const seed = Array.from({ length: 45 }, (_, i) => [String(7000000000000001000n + BigInt(i)), { ...body, participate_status: 1 + (i % 3) }] as [string, typeof body]);
+    const { sim, api } = await setUp({ seed });
+    const ids = [...seed.map(([id]) => id), '7999999999999999999'];
+    const found = await readCurrent(api, ids);
+    expect(found.size).toBe(45);
+    expect(found.get(seed[44]![0])).toEqual({ id: seed[44]![0], ...seed[44]![1] });
+    // 46 ids: chunks of 20, 20 and 6, each answered in one page of up to 20
+    expect(sim.stats.requests.batchQuery).toBe(3);
+  });
+});

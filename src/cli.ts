@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ToolError, isToolError } from './errors.js';
 import { processIo } from './commands/io.js';
-import { importInput, importSchema, normalise, simulateSchema, templateSchema, validateSchema } from './options.js';
+import { importInput, importSchema, normalise, simulateSchema, templateSchema, undoSchema, validateSchema } from './options.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -29,6 +29,20 @@ async function main(argv: string[]): Promise<number> {
   const run = (fn: () => Promise<{ exitCode: number }>) => async () => {
     exitCode = (await fn()).exitCode;
   };
+  const sendOptions = {
+    concurrency: { type: 'number', describe: 'requests in flight (default 5)' },
+    rate: { type: 'number', describe: 'requests per second, 0 for no client-side limit (default 10, the API limit)' },
+    retries: { type: 'number', describe: 'retries of a failed call (default 5)' },
+    timeout: { type: 'number', describe: 'seconds to wait for a connection, headers or body (default 30)' },
+    limit: { type: 'number', describe: 'send only the first N interviews (a pilot run)' },
+    resume: { type: 'string', describe: 'the --report path of an earlier run: skip what already landed' },
+    backup: { type: 'boolean', default: true, describe: 'read and save each interview before overwriting it (--no-backup: off)' },
+    quiet: { type: 'boolean', describe: 'no progress output' },
+    domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
+    'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
+    'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
+    'app-secret': { type: 'string', describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable: flags show in ps)' },
+  } as const;
   const inputOptions = {
     sheet: { type: 'string', describe: 'sheet to read (default: the first sheet with the template columns)' },
     encoding: { type: 'string', describe: 'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)' },
@@ -63,22 +77,23 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
+          .options(sendOptions)
           .options({
-            'dry-run': { type: 'boolean', describe: 'read and validate only, like validate; send nothing' },
+            'dry-run': { type: 'boolean', describe: 'send nothing: like validate; with --merge, read the current records and report what would change' },
+            merge: { type: 'boolean', describe: 'keep what the file does not carry: blank or absent fields keep their current values' },
             payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
-            concurrency: { type: 'number', describe: 'requests in flight (default 5)' },
-            rate: { type: 'number', describe: 'requests per second, 0 for no client-side limit (default 10, the API limit)' },
-            retries: { type: 'number', describe: 'retries of a failed call (default 5)' },
-            timeout: { type: 'number', describe: 'seconds to wait for a connection, headers or body (default 30)' },
-            limit: { type: 'number', describe: 'send only the first N interviews (a pilot run)' },
-            resume: { type: 'string', describe: 'the --report path of an earlier run: skip what already landed' },
-            quiet: { type: 'boolean', describe: 'no progress output' },
-            domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
-            'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
-            'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
-            'app-secret': { type: 'string', describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable: flags show in ps)' },
           }),
       (args) => run(async () => (await import('./commands/import.js')).importCommand(normalise(importSchema, importInput(args, io.env)), io))(),
+    )
+    .command(
+      'undo <file>',
+      'put back every interview in a backup written by import (itself backed up first)',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'the backup: <report>.backup.jsonl' })
+          .option('report', { type: 'string', describe: 'report path (default: <backup>.undo.report.csv)' })
+          .options(sendOptions),
+      (args) => run(async () => (await import('./commands/undo.js')).undoCommand(normalise(undoSchema, importInput(args, io.env)), io))(),
     )
     .command(
       'simulate',
@@ -91,6 +106,8 @@ async function main(argv: string[]): Promise<number> {
           'drop-rate': { type: 'number', describe: 'share of PUTs whose connection is dropped (0-1)' },
           latency: { type: 'number', describe: 'milliseconds added to every answer' },
           'token-ttl': { type: 'number', describe: 'seconds a tenant token lives (default 7200)' },
+          seed: { type: 'string', describe: 'a template file whose interviews exist from the start (the update API needs them)' },
+          'create-on-put': { type: 'boolean', describe: 'let a PUT create an interview that does not exist (Feishu refuses it)' },
           'app-id': { type: 'string' },
           'app-secret': { type: 'string' },
         }),
@@ -102,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
       (y) => y,
       () => run(async () => (await import('./commands/demo.js')).demoCommand(io))(),
     )
-    .demandCommand(1, 'name a command: template, validate, import, simulate, demo')
+    .demandCommand(1, 'name a command: template, validate, import, undo, simulate, demo')
     .strict()
     .help()
     .version(false)

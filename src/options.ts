@@ -71,43 +71,68 @@ export function normalise<S extends z.ZodType>(schema: S, raw: unknown): Readonl
 const bool = z.boolean().default(false);
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-/** `import`: the input options, pacing, credentials and where to send. Secrets stay in here. */
+/** Pacing, credentials and where to send: shared by `import` and `undo`. Secrets stay in here. */
+const sendShape = {
+  concurrency: count(1, 100, 5),
+  // 10/s is this endpoint's documented limit; 0 turns the client-side limit off.
+  rate: z.coerce.number().min(0).max(10_000).default(10),
+  retries: count(0, 20, 5),
+  timeout: z.coerce.number().positive().max(600).default(30),
+  limit: z.coerce.number().int().positive().optional(),
+  resume: optionalText,
+  quiet: bool,
+  domain: z.enum(['feishu', 'lark']).default('feishu'),
+  baseUrl: optionalText,
+  appId: optionalText,
+  appSecret: optionalText,
+  tenantToken: optionalText,
+  // yargs turns --no-backup into backup: false.
+  backup: z.boolean().default(true),
+};
+
+type CredentialFields = { appId?: string; appSecret?: string; tenantToken?: string; timeout: number };
+
+const NO_CREDENTIALS =
+  'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending';
+
+/** App id and secret win over a ready token; the raw fields are dropped from the options. */
+function withCredentials<T extends CredentialFields>(o: T) {
+  const credentials =
+    o.appId && o.appSecret
+      ? ({ kind: 'app', appId: o.appId, appSecret: o.appSecret } as const)
+      : o.tenantToken
+        ? ({ kind: 'token', token: o.tenantToken } as const)
+        : undefined;
+  const { appId: _a, appSecret: _s, tenantToken: _t, ...rest } = o;
+  return { ...rest, credentials, timeoutMs: o.timeout * 1000 };
+}
+
+/** `import`: the input options plus pacing and credentials. */
 export const importSchema = z
-  .object({
-    ...inputShape,
-    payloads: optionalText,
-    dryRun: bool,
-    concurrency: count(1, 100, 5),
-    // 10/s is this endpoint's documented limit; 0 turns the client-side limit off.
-    rate: z.coerce.number().min(0).max(10_000).default(10),
-    retries: count(0, 20, 5),
-    timeout: z.coerce.number().positive().max(600).default(30),
-    limit: z.coerce.number().int().positive().optional(),
-    resume: optionalText,
-    quiet: bool,
-    domain: z.enum(['feishu', 'lark']).default('feishu'),
-    baseUrl: optionalText,
-    appId: optionalText,
-    appSecret: optionalText,
-    tenantToken: optionalText,
-  })
+  .object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool })
   .transform((o, ctx) => {
-    const credentials =
-      o.appId && o.appSecret
-        ? ({ kind: 'app', appId: o.appId, appSecret: o.appSecret } as const)
-        : o.tenantToken
-          ? ({ kind: 'token', token: o.tenantToken } as const)
-          : undefined;
-    if (!credentials && !o.dryRun) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending',
-      });
+    const out = withReport(withCredentials(o));
+    // A plain dry run is `validate`: it needs no credentials.
+    if (!out.credentials && !(o.dryRun && !o.merge)) {
+      ctx.addIssue({ code: 'custom', message: NO_CREDENTIALS });
       return z.NEVER;
     }
-    const { appId: _a, appSecret: _s, tenantToken: _t, ...rest } = o;
-    return { ...withReport(rest), credentials, timeoutMs: o.timeout * 1000 };
+    return out;
   });
+
+/** `undo BACKUP`: put every pre-image in a backup file back. */
+export const undoSchema = z
+  .object({ file: z.string().min(1, 'expected a backup file'), report: reportPath, ...sendShape })
+  .transform((o, ctx) => {
+    const out = withCredentials(o);
+    if (!out.credentials) {
+      ctx.addIssue({ code: 'custom', message: NO_CREDENTIALS });
+      return z.NEVER;
+    }
+    return { ...out, report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`, dryRun: false, merge: false, payloads: undefined };
+  });
+
+export type UndoArgs = z.output<typeof undoSchema>;
 
 export type ImportArgs = z.output<typeof importSchema>;
 
@@ -131,6 +156,8 @@ export const simulateSchema = z.object({
   tokenTtl: z.coerce.number().positive().default(7200),
   appId: optionalText,
   appSecret: optionalText,
+  seed: optionalText,
+  createOnPut: bool,
 });
 
 export type SimulateArgs = z.output<typeof simulateSchema>;

@@ -121,3 +121,8 @@ export async function readReport(path: string): Promise<Record<string, string>[]
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   return parse(text, { columns: true }) as Record<string, string>[];
 }
+
+/** Interviews that exist before a run, as the simulator's `seed`: the update API needs them. */
+export function existing(ids: readonly string[], app = '6000000000000000000'): [string, { external_application_id: string }][] {
+  return ids.map((id) => [id, { external_application_id: app }]);
+}

@@ -5,6 +5,7 @@ import { importSchema, normalise } from '../options.js';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { importCommand } from './import.js';
+import { existingFrom } from './simulate.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 export const DEMO_SAMPLE = join(ROOT, 'samples', 'interviews.csv');
@@ -16,7 +17,9 @@ export const DEMO_UNKNOWN_APPLICATION = '6960663240925999999';
  * real pace (10 requests/s, a few injected 500s), and say where the report is. No credentials.
  */
 export async function demoCommand(io: CommandIo): Promise<CommandResult> {
-  const sim = await startSimulator({ rateLimit: 10, failRate: 0.05, latencyMs: 30, randomSeed: 7, missingApplications: [DEMO_UNKNOWN_APPLICATION] });
+  // The sample's interviews exist in the simulated tenant, as they would in Feishu.
+  const seed = await existingFrom(DEMO_SAMPLE);
+  const sim = await startSimulator({ rateLimit: 10, failRate: 0.05, latencyMs: 30, randomSeed: 7, missingApplications: [DEMO_UNKNOWN_APPLICATION], seed });
   try {
     const out = join(process.cwd(), 'out');
     await mkdir(out, { recursive: true });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
-import type { HeaderMapping } from '../input/headers.js';
+import { type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../input/headers.js';
 import { readInput } from '../input/table.js';
 import { buildPlan } from '../plan/validate.js';
 import type { Plan } from '../plan/types.js';
@@ -11,13 +11,16 @@ export interface InputOptions {
   readonly encoding?: string;
   readonly map?: string;
   readonly tz: string;
+  /** `--merge`: only the interview id column is required; blanks keep current values. */
+  readonly merge?: boolean;
 }
 
 /** The input half shared by `validate` and `import`: read the file, group and validate it. */
 export async function readPlan(options: InputOptions): Promise<{ plan: Plan; warnings: readonly string[] }> {
   const mapping = options.map ? await readMapping(options.map) : undefined;
-  const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping });
-  return { plan: buildPlan(table, options.tz), warnings: table.warnings };
+  const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
+  const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
+  return { plan: buildPlan(table, options.tz, { merge: options.merge }), warnings: table.warnings };
 }
 
 async function readMapping(path: string): Promise<HeaderMapping> {

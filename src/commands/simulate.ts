@@ -1,10 +1,15 @@
 import type { SimulateArgs } from '../options.js';
+import type { InterviewBody } from '../plan/types.js';
+import { readPlan } from './read-plan.js';
 import { DEFAULT_APP_ID, startSimulator } from '../simulator/server.js';
 import type { CommandIo, CommandResult } from './io.js';
 
 /** `simulate`: serve the local stand-in for Feishu until Ctrl-C. */
 export async function simulateCommand(options: Readonly<SimulateArgs>, io: CommandIo): Promise<CommandResult> {
+  const seed = options.seed ? await existingFrom(options.seed) : [];
   const sim = await startSimulator({
+    seed,
+    createOnPut: options.createOnPut,
     port: options.port,
     rateLimit: options.rateLimit,
     failRate: options.failRate,
@@ -19,6 +24,7 @@ export async function simulateCommand(options: Readonly<SimulateArgs>, io: Comma
       `simulator: ${sim.url} (Feishu Open API stand-in: token, external_interviews PUT and batch_query)`,
       `  rate limit ${options.rateLimit || 'none'}/s · fail rate ${options.failRate} · drop rate ${options.dropRate} · latency ${options.latency} ms`,
       `  app id ${options.appId ?? DEFAULT_APP_ID}; app secret as given with --app-secret (the default is in the README)`,
+      `  ${seed.length} interview(s) exist${options.createOnPut ? '; a PUT to any other id creates it' : '; a PUT to any other id is refused, as in Feishu'}`,
       `  state: GET ${sim.url}/__simulator/state`,
       `  import into it: FEISHU_BASE_URL=${sim.url} feishu-interview-import import FILE`,
       'press Ctrl-C to stop',
@@ -31,4 +37,13 @@ export async function simulateCommand(options: Readonly<SimulateArgs>, io: Comma
   });
   await sim.close();
   return { exitCode: 0 };
+}
+
+/**
+ * The interviews of a template file, as records that already exist (Feishu's update API
+ * needs them created first): each with its application id and nothing else.
+ */
+export async function existingFrom(file: string): Promise<[string, InterviewBody][]> {
+  const { plan } = await readPlan({ file, tz: 'UTC', merge: true });
+  return plan.interviews.map((p) => [p.id, { external_application_id: p.body?.external_application_id ?? p.patch?.set.external_application_id ?? '0' }]);
 }

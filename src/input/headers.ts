@@ -25,6 +25,23 @@ export type Column = (typeof COLUMNS)[number][0];
 export const COLUMN_NAMES: readonly Column[] = COLUMNS.map(([name]) => name);
 
 export const REQUIRED_COLUMNS: readonly Column[] = ['external_interview_id', 'external_application_id'];
+/** With `--merge` the application id may come from the current record. */
+export const REQUIRED_FOR_MERGE: readonly Column[] = ['external_interview_id'];
+
+/** The columns an assessment is made of: a file with none of them keeps the current assessments (`--merge`). */
+export const ASSESSMENT_COLUMNS: readonly Column[] = [
+  'assessment_no',
+  'username',
+  'conclusion',
+  'assessment_content',
+  'dimension_title',
+  'assessment_type',
+  'score',
+  'option',
+  'options',
+  'dimension_content',
+  'dimension_description',
+];
 
 /** Columns our own report adds in front of the original ones; ignored when a report is read back. */
 export const REPORT_COLUMNS = ['row', 'status', 'error_code', 'message', 'http_status', 'log_id', 'attempts'] as const;
@@ -85,7 +102,7 @@ export function mappingLookup(mapping: HeaderMapping | undefined): ColumnLookup 
   return lookup;
 }
 
-export function checkHeaders(headers: readonly string[], mapping: ColumnLookup): HeaderCheck {
+export function checkHeaders(headers: readonly string[], mapping: ColumnLookup, required: readonly Column[] = REQUIRED_COLUMNS): HeaderCheck {
   const index: Partial<Record<Column, number>> = {};
   const seen = new Map<Column, string[]>();
   const unknown: string[] = [];
@@ -105,7 +122,7 @@ export function checkHeaders(headers: readonly string[], mapping: ColumnLookup):
       unknown.push(header);
     }
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined);
+  const missing = required.filter((c) => index[c] === undefined);
   const duplicates = [...seen.entries()]
     .filter(([, list]) => list.length > 1)
     .map(([column, list]) => ({ column, headers: list }));
@@ -132,8 +149,9 @@ export function headerError(check: HeaderCheck, headers: readonly string[], wher
   }
   return new ToolError(
     'INPUT_MISSING_COLUMN',
-    `expected the columns ${check.missing.join(' and ')} in ${where.file} (${place}), got headers: ${found}. ` +
-      `Expected names: ${expected}. Rename the headers, or map them with --map mapping.json.`,
+    `expected the column${check.missing.length > 1 ? 's' : ''} ${check.missing.join(' and ')} in ${where.file} (${place}), got headers: ${found}. ` +
+      `Expected names: ${expected}. Rename the headers, or map them with --map mapping.json` +
+      (check.missing.length === 1 && check.missing[0] === 'external_application_id' ? '; to change only the columns this file carries, import it with --merge.' : '.'),
     { file: where.file, sheet: where.sheet, row: where.row },
   );
 }

@@ -4,7 +4,7 @@ import { ToolError } from '../errors.js';
 import { type Cell, cellText, unprotectFormula } from './cells.js';
 import { parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
-import { type ColumnLookup, type HeaderCheck, type HeaderMapping, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
+import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
 import { HEADER_SEARCH_ROWS, readXlsx } from './xlsx.js';
 
 export interface SourceRow {
@@ -32,28 +32,36 @@ export interface ReadOptions {
   readonly sheet?: string;
   readonly encoding?: string;
   readonly mapping?: HeaderMapping;
+  /** The columns that must be present (default: both ID columns). */
+  readonly required?: readonly Column[];
+}
+
+/** How headers are recognised: `--map` first, then the built-in names; and what must be there. */
+interface HeaderRules {
+  readonly mapping: ColumnLookup;
+  readonly required: readonly Column[];
 }
 
 export async function readInput(file: string, options: ReadOptions = {}): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
-  const mapping = mappingLookup(options.mapping);
+  const rules: HeaderRules = { mapping: mappingLookup(options.mapping), required: options.required ?? REQUIRED_COLUMNS };
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new ToolError('INPUT_UNREADABLE', `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`, { file });
   });
   if (!info.isFile()) throw new ToolError('INPUT_UNREADABLE', `expected a file, got a directory: ${file}`, { file });
-  if (ext === '.xlsx' || ext === '.xlsm') return readWorkbook(file, options, mapping);
-  if (ext === '.json') return readJsonReport(file, mapping);
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, mapping);
+  if (ext === '.xlsx' || ext === '.xlsm') return readWorkbook(file, options, rules);
+  if (ext === '.json') return readJsonReport(file, rules);
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, rules);
   throw new ToolError('INPUT_UNSUPPORTED', `expected an .xlsx or .csv file, got "${ext || 'no extension'}" for ${file}: save it from Excel as .xlsx or CSV UTF-8`, { file });
 }
 
-async function readCsv(file: string, options: ReadOptions, mapping: ColumnLookup): Promise<InputTable> {
+async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
   const bytes = await readFile(file);
   if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
   const records = parseCsvText(decoded.content, file);
   const rows = records.map((r): SourceRow => ({ row: r.line, cells: r.cells }));
-  const table = buildTable(file, 'csv', rows, mapping, undefined);
+  const table = buildTable(file, 'csv', rows, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
   if (table.columns.isReport) {
     for (const r of table.rows) for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectFormula(r.cells[i] as string);
@@ -61,7 +69,7 @@ async function readCsv(file: string, options: ReadOptions, mapping: ColumnLookup
   return { ...table, encoding };
 }
 
-async function readWorkbook(file: string, options: ReadOptions, mapping: ColumnLookup): Promise<InputTable> {
+async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
   const names: string[] = [];
   const hiddenWithData: string[] = [];
   let chosen = false;
@@ -70,7 +78,7 @@ async function readWorkbook(file: string, options: ReadOptions, mapping: ColumnL
     names.push(name);
     if (wanted !== undefined) return name.trim() === wanted;
     if (chosen) return false;
-    const hasHeader = firstRows.some((r) => checkHeaders(r.cells.map(cellText), mapping).missing.length === 0);
+    const hasHeader = firstRows.some((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0);
     if (hasHeader && hidden) hiddenWithData.push(name);
     chosen = hasHeader && !hidden;
     return chosen;
@@ -93,12 +101,12 @@ async function readWorkbook(file: string, options: ReadOptions, mapping: ColumnL
     }
     // Re-read the first sheet to name what its header row holds.
     const [first] = await readXlsx(file, (_name, _hidden) => names.length > 0 && _name === names[0]);
-    return buildTable(file, 'xlsx', first?.rows ?? [], mapping, names[0]);
+    return buildTable(file, 'xlsx', first?.rows ?? [], rules, names[0]);
   }
-  return buildTable(file, 'xlsx', sheet.rows, mapping, sheet.name);
+  return buildTable(file, 'xlsx', sheet.rows, rules, sheet.name);
 }
 
-async function readJsonReport(file: string, mapping: ColumnLookup): Promise<InputTable> {
+async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
@@ -118,20 +126,20 @@ async function readJsonReport(file: string, mapping: ColumnLookup): Promise<Inpu
     row: typeof r.row === 'number' ? r.row : i + 2,
     cells: headers.map((h) => (r.cells?.[h] === undefined || r.cells[h] === null ? '' : String(r.cells[h]))),
   }));
-  const check = checkHeaders(headers, mapping);
+  const check = checkHeaders(headers, rules.mapping, rules.required);
   if (!check.ok) throw headerError(check, headers, { file, row: 1 });
   return { file, format: 'json', headerRow: 1, headers, columns: check.resolved!, rows, warnings: warningsFor(check.resolved!, 0) };
 }
 
 /** Finds the header row among the first rows, checks it, and takes the rows below it as data. */
-function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], mapping: ColumnLookup, sheet: string | undefined): InputTable {
+function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rules: HeaderRules, sheet: string | undefined): InputTable {
   if (all.length === 0) {
     throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got ${sheet ? `an empty sheet "${sheet}"` : 'no text'} in ${file}`, { file, sheet });
   }
   let at = -1;
   let check: HeaderCheck | undefined;
   for (let i = 0; i < Math.min(all.length, HEADER_SEARCH_ROWS); i++) {
-    const c = checkHeaders(all[i]!.cells.map(cellText), mapping);
+    const c = checkHeaders(all[i]!.cells.map(cellText), rules.mapping, rules.required);
     if (c.missing.length === 0) {
       at = i;
       check = c;
@@ -140,7 +148,7 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], mapp
   }
   const headerSource = all[Math.max(at, 0)]!;
   const headers = headerSource.cells.map(cellText);
-  check ??= checkHeaders(headers, mapping);
+  check ??= checkHeaders(headers, rules.mapping, rules.required);
   if (!check.ok) throw headerError(check, headers, { file, sheet, row: headerSource.row });
   const rows = all.slice(at + 1);
   if (rows.length === 0) {

@@ -1,6 +1,6 @@
 import type { RowProblem } from '../errors.js';
 import type { RowFields } from './row-fields.js';
-import type { AssessmentBody, DimensionBody, InterviewBody } from './types.js';
+import type { AssessmentBody, ClearableField, DimensionBody, InterviewBody, InterviewPatch } from './types.js';
 
 /** A value and the row it was first seen on, so a disagreeing row can name it. */
 interface Seen<T> {
@@ -19,9 +19,10 @@ export interface InterviewGroup {
   readonly id: string;
   readonly rows: number[];
   applicationId?: Seen<string>;
-  participateStatus?: Seen<number>;
-  beginTime?: Seen<number>;
-  endTime?: Seen<number>;
+  /** `null` values come from the `<clear>` marker. */
+  participateStatus?: Seen<number | null>;
+  beginTime?: Seen<number | null>;
+  endTime?: Seen<number | null>;
   /** Assessments in order of first appearance, found by `assessment_no` or else by `username`. */
   readonly assessments: AssessmentGroup[];
   readonly byNumber: Map<string, AssessmentGroup>;
@@ -50,13 +51,13 @@ export function addRow(groups: Map<string, InterviewGroup>, index: number, f: Ro
 }
 
 /** The value seen first stays; a different one is a problem on the row that disagrees. */
-function agree<T extends string | number>(seen: Seen<T> | undefined, value: T, row: number, f: RowFields, column: string, group: InterviewGroup, inAssessment = false): Seen<T> {
+function agree<T extends string | number | null>(seen: Seen<T> | undefined, value: T, row: number, f: RowFields, column: string, group: InterviewGroup, inAssessment = false): Seen<T> {
   if (!seen) return { value, row };
   if (seen.value !== value) {
     const assessment = inAssessment ? assessmentName(f, group) : undefined;
     const where = assessment ?? `interview ${group.id}`;
     const isTime = column === 'begin_time' || column === 'end_time';
-    const show = (v: T) => (isTime ? `${v} (${new Date(v as number).toISOString()})` : assessment ? JSON.stringify(v) : String(v));
+    const show = (v: T) => (v === null ? '<clear>' : isTime ? `${v} (${new Date(v as number).toISOString()})` : assessment ? JSON.stringify(v) : String(v));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
   return seen;
@@ -96,9 +97,32 @@ function conflict(column: string, where: string, here: string, there: string, ot
 /** The request body of a group whose rows are all valid. Keys in the API page's order. */
 export function bodyOf(group: InterviewGroup): InterviewBody {
   const body: InterviewBody = { external_application_id: group.applicationId!.value };
-  if (group.participateStatus) body.participate_status = group.participateStatus.value;
-  if (group.beginTime) body.begin_time = group.beginTime.value;
-  if (group.endTime) body.end_time = group.endTime.value;
+  const { set } = patchOf(group, false);
+  Object.assign(body, set);
+  const assessments = assessmentsOf(group);
+  if (assessments.length > 0) body.interview_assessments = assessments;
+  return body;
+}
+
+/** What the file says of an interview for `--merge`: values it sets, fields it clears. */
+export function patchOf(group: InterviewGroup, carriesAssessments: boolean): InterviewPatch {
+  const set: Partial<InterviewBody> = {};
+  const clear: ClearableField[] = [];
+  if (group.applicationId) set.external_application_id = group.applicationId.value;
+  const fields = [
+    ['participate_status', group.participateStatus],
+    ['begin_time', group.beginTime],
+    ['end_time', group.endTime],
+  ] as const;
+  for (const [key, seen] of fields) {
+    if (!seen) continue;
+    if (seen.value === null) clear.push(key);
+    else set[key] = seen.value;
+  }
+  return { set, clear, assessments: carriesAssessments ? assessmentsOf(group) : undefined };
+}
+
+function assessmentsOf(group: InterviewGroup): AssessmentBody[] {
   const assessments: AssessmentBody[] = [];
   for (const a of group.assessments) {
     const out: AssessmentBody = {};
@@ -109,6 +133,5 @@ export function bodyOf(group: InterviewGroup): InterviewBody {
     if (a.dimensions.length > 0) out.assessment_dimension_list = a.dimensions;
     if (Object.keys(out).length > 0) assessments.push(out);
   }
-  if (assessments.length > 0) body.interview_assessments = assessments;
-  return body;
+  return assessments;
 }

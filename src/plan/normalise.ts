@@ -35,6 +35,16 @@ function errorCell(cell: Cell, expected: string): Invalid | undefined {
   return undefined;
 }
 
+/**
+ * `<clear>` in participate_status, begin_time or end_time sends the interview without that field.
+ * With `--merge` a blank cell keeps the current value, so clearing one needs this marker.
+ */
+export const CLEAR_MARKER = '<clear>';
+
+export function isClearMarker(cell: Cell | undefined): boolean {
+  return typeof cell === 'string' && cell.length < 16 && fold(cell).toLowerCase() === CLEAR_MARKER;
+}
+
 // ---------------------------------------------------------------------------------------------
 // IDs
 

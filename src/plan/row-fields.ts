@@ -2,7 +2,7 @@ import { type RowProblem, describeValueProblem } from '../errors.js';
 import type { Cell } from '../input/cells.js';
 import { COLUMN_NAMES, type Column } from '../input/headers.js';
 import type { SourceRow } from '../input/table.js';
-import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, type Parsed, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
+import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, type Parsed, isClearMarker, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
 import type { DimensionBody } from './types.js';
 
 /**
@@ -12,9 +12,10 @@ import type { DimensionBody } from './types.js';
 export interface RowFields {
   interviewId?: string;
   applicationId?: string;
-  participateStatus?: number;
-  beginTime?: number;
-  endTime?: number;
+  /** `null`: the cell holds the `<clear>` marker. */
+  participateStatus?: number | null;
+  beginTime?: number | null;
+  endTime?: number | null;
   assessmentNo?: string;
   username?: string;
   conclusion?: number;
@@ -91,11 +92,14 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
 
   fields.interviewId = take('external_interview_id', parseId(at(cells, pos.external_interview_id)));
   fields.applicationId = take('external_application_id', parseId(at(cells, pos.external_application_id)));
-  fields.participateStatus = take('participate_status', parseEnum(at(cells, pos.participate_status), PARTICIPATE_STATUS));
-  const begin = take('begin_time', parseTime(at(cells, pos.begin_time), zone));
-  const end = take('end_time', parseTime(at(cells, pos.end_time), zone));
-  fields.beginTime = begin?.ms;
-  fields.endTime = end?.ms;
+  const statusCell = at(cells, pos.participate_status);
+  fields.participateStatus = isClearMarker(statusCell) ? null : take('participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
+  const beginCell = at(cells, pos.begin_time);
+  const endCell = at(cells, pos.end_time);
+  const begin = isClearMarker(beginCell) ? null : take('begin_time', parseTime(beginCell, zone));
+  const end = isClearMarker(endCell) ? null : take('end_time', parseTime(endCell, zone));
+  fields.beginTime = begin === null ? null : begin?.ms;
+  fields.endTime = end === null ? null : end?.ms;
   fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
   fields.assessmentNo = take('assessment_no', parseText(at(cells, pos.assessment_no), true));
   fields.username = take('username', parseText(at(cells, pos.username), true));

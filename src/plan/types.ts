@@ -40,12 +40,26 @@ export interface RowOutcome {
   attempts?: number;
 }
 
+export type ClearableField = 'participate_status' | 'begin_time' | 'end_time';
+
+/** What a file says of one interview, for `--merge` with the current record. */
+export interface InterviewPatch {
+  /** Values the file gives; what it leaves blank is absent and keeps the current value. */
+  readonly set: Partial<InterviewBody>;
+  /** Fields whose cell says `<clear>`. */
+  readonly clear: readonly ClearableField[];
+  /** The file's assessments; undefined when the file has no assessment column (keep the current ones). */
+  readonly assessments?: AssessmentBody[];
+}
+
 export interface PlannedInterview {
   readonly id: string;
   /** Indexes into `table.rows`, in file order. */
   readonly rows: readonly number[];
-  /** The request body; absent when a row of the interview is invalid. */
+  /** The request body; absent when a row of the interview is invalid (or, with `--merge`, has no application id). */
   readonly body?: InterviewBody;
+  /** With `--merge`, present when every row is valid. */
+  readonly patch?: InterviewPatch;
 }
 
 export interface Plan {

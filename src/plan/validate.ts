@@ -1,6 +1,7 @@
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
-import { type InterviewGroup, addRow, bodyOf } from './group.js';
+import { ASSESSMENT_COLUMNS } from '../input/headers.js';
+import { type InterviewGroup, addRow, bodyOf, patchOf } from './group.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
 import type { Plan, PlannedInterview, RowOutcome } from './types.js';
 
@@ -12,7 +13,9 @@ const VALID: RowOutcome = Object.freeze({ status: 'ok', message: 'valid' });
  * are all valid. If any row of an interview is invalid, nothing of it is sent (a PUT replaces
  * the whole interview, so a partial body would delete what the invalid row meant to say).
  */
-export function buildPlan(table: InputTable, zone: string): Plan {
+export function buildPlan(table: InputTable, zone: string, options: { merge?: boolean } = {}): Plan {
+  const merge = options.merge ?? false;
+  const carriesAssessments = ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined);
   const width = table.headers.length;
   const groups = new Map<string, InterviewGroup>();
   // Problems by row index: most rows have none, so most rows keep no parsed copy at all.
@@ -36,24 +39,29 @@ export function buildPlan(table: InputTable, zone: string): Plan {
 
   for (const group of groups.values()) {
     const first = group.rows[0]!;
-    if (!group.applicationId && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
+    if (!merge && !group.applicationId && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
       problemsOf(first).push({
         code: 'ROW_MISSING_APPLICATION_ID',
         column: 'external_application_id',
         message: `expected an external_application_id on at least one row of interview ${group.id}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
       });
     }
-    if (group.beginTime && group.endTime && group.endTime.value < group.beginTime.value) {
+    if (group.beginTime?.value != null && group.endTime?.value != null && group.endTime.value < group.beginTime.value) {
       const at = group.rows.find((i) => table.rows[i]!.row === group.endTime!.row)!;
       problemsOf(at).push({
         code: 'ROW_END_BEFORE_BEGIN',
         column: 'end_time',
-        message: `expected an end_time after the begin_time ${new Date(group.beginTime.value).toISOString()} (row ${group.beginTime.row}), got ${new Date(group.endTime.value).toISOString()} (row ${group.endTime.row}, column end_time): swap the two times or fix the date`,
+        message: `expected an end_time after the begin_time ${new Date(group.beginTime.value).toISOString()} (row ${group.beginTime.row}), got ${new Date(group.endTime.value).toISOString()} (row ${group.endTime!.row}, column end_time): swap the two times or fix the date`,
       });
     }
     const invalid = group.rows.filter((i) => problems.has(i));
     if (invalid.length === 0) {
-      interviews.push({ id: group.id, rows: group.rows, body: bodyOf(group) });
+      interviews.push({
+        id: group.id,
+        rows: group.rows,
+        body: group.applicationId ? bodyOf(group) : undefined,
+        patch: merge ? patchOf(group, carriesAssessments) : undefined,
+      });
       for (const i of group.rows) outcomes[i] = VALID;
       continue;
     }

@@ -1,17 +1,21 @@
 import pLimit from 'p-limit';
 import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
+import { ToolError } from '../errors.js';
 import type { InterviewBody } from '../plan/types.js';
 import type { Journal } from './journal.js';
 import type { Progress, ProgressCounts } from './progress.js';
 
 export interface SendItem {
   readonly id: string;
-  readonly body: InterviewBody;
-  readonly hash: string;
+  /** Known up front, or worked out by `prepare` (with `--merge`, from the current record). */
+  readonly body?: InterviewBody;
 }
 
+/** What `prepare` decided: send this body, or this item is done without a write. */
+export type Prepared = { readonly send: InterviewBody; readonly hash: string } | { readonly done: SendOutcome; readonly hash?: string };
+
 export interface SendOutcome {
-  readonly status: 'ok' | 'failed' | 'not_sent';
+  readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped';
   readonly errorCode?: string;
   readonly message: string;
   readonly httpStatus?: number;
@@ -30,6 +34,10 @@ export interface DispatchOptions {
   readonly hardStop: AbortController;
   /** How long requests in flight may take to finish after an interrupt. */
   readonly graceMs: number;
+  /** Runs before each send: reads the pre-image, merges, skips what already landed. */
+  readonly prepare: (item: SendItem) => Promise<Prepared>;
+  /** Dry run: prepare everything, send nothing, write no journal. */
+  readonly dryRun?: boolean;
 }
 
 export interface DispatchResult {
@@ -61,7 +69,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     counts.done++;
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
-    else counts.notSent++;
+    else if (outcome.status === 'not_sent') counts.notSent++;
     progress.tick(counts, api.stats.requests);
   };
 
@@ -72,13 +80,20 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
       return;
     }
     try {
-      journal.write({ t: 'sending', id: item.id, hash: item.hash });
-      const result: CallResult = await api.put(item.id, item.body);
+      const prepared = await options.prepare(item);
+      if ('done' in prepared) {
+        if (prepared.done.status === 'skipped' && prepared.hash && !options.dryRun) journal.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
+        record(item.id, prepared.done);
+        return;
+      }
+      const { send: body, hash } = prepared;
+      journal.write({ t: 'sending', id: item.id, hash });
+      const result: CallResult = await api.put(item.id, body);
       const status = result.outcome === 'ok' ? 'ok' : 'failed';
       journal.write({
         t: 'result',
         id: item.id,
-        hash: item.hash,
+        hash,
         status,
         error_code: result.errorCode,
         message: status === 'ok' ? undefined : result.message,
@@ -89,8 +104,17 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
       if (result.outcome === 'stop-run') stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
       record(item.id, { status, errorCode: result.errorCode, message: result.message, httpStatus: result.httpStatus, logId: result.logId, attempts: result.attempts });
     } catch (error) {
-      // A journal that cannot be written (disk full, read-only) stops the run: results that
-      // cannot be recorded must not keep landing.
+      if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
+        // The pre-image could not be read: this interview is not written blind.
+        record(item.id, { status: 'failed', errorCode: error.code, message: `not sent: ${error.message}` });
+        return;
+      }
+      if (!(error instanceof ToolError) && (interrupt.aborted || fatal !== undefined || stopReason !== undefined)) {
+        record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: 'not sent: the run stopped before its current record was read' });
+        return;
+      }
+      // A journal or backup that cannot be written (disk full, read-only) stops the run: no
+      // result may land unrecorded, and nothing may be overwritten without its backup.
       fatal ??= error;
       record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: `not sent: ${(error as Error).message}` });
     }

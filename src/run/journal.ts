@@ -16,55 +16,81 @@ export function journalPathFor(report: string): string {
 const SYNC_EVERY_MS = 200;
 
 /**
- * An append-only record of every result as it arrives. Each line is written with one `write`
- * call, so it is in the kernel (and survives SIGKILL) the moment the call returns; `fdatasync`
- * runs at most every 200 ms so that a power cut loses little without an fsync per request.
+ * An append-only JSON-lines file (the journal, the backup). Each line is written with one
+ * `write` call, so it is in the kernel (and survives SIGKILL) the moment the call returns;
+ * `fdatasync` runs at most every 200 ms, or when `flush` is asked for, so that a power cut
+ * loses little without an fsync per request.
  */
-export class Journal {
+export class AppendLog<T> {
   private lastSync = 0;
   private dirty = false;
 
   private constructor(
     readonly path: string,
+    private readonly what: 'JOURNAL' | 'BACKUP',
     private fd: number | undefined,
   ) {}
 
-  static open(path: string): Journal {
+  static open<T>(path: string, what: 'JOURNAL' | 'BACKUP'): AppendLog<T> {
     try {
-      return new Journal(path, openSync(path, 'a'));
+      return new AppendLog<T>(path, what, openSync(path, 'a'));
     } catch (error) {
-      throw new ToolError('JOURNAL_UNWRITABLE', `expected to write the journal ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`, { file: path });
+      throw new ToolError(`${what}_UNWRITABLE`, `expected to write the ${what.toLowerCase()} ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`, { file: path });
     }
   }
 
-  write(entry: JournalEntry): void {
+  write(entry: T): void {
+    this.append(`${JSON.stringify(entry)}\n`);
+    const now = Date.now();
+    if (now - this.lastSync >= SYNC_EVERY_MS) this.flush();
+  }
+
+  /** Forces what was written onto the disk: the backup does this before its PUTs go out. */
+  flush(): void {
+    if (this.fd === undefined || !this.dirty) return;
+    try {
+      fdatasyncSync(this.fd);
+    } catch (error) {
+      this.fail(error);
+    }
+    this.dirty = false;
+    this.lastSync = Date.now();
+  }
+
+  private append(line: string): void {
     if (this.fd === undefined) return;
     try {
-      writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+      writeSync(this.fd, line);
       this.dirty = true;
-      const now = Date.now();
-      if (now - this.lastSync >= SYNC_EVERY_MS) this.sync(now);
     } catch (error) {
-      throw new ToolError('JOURNAL_UNWRITABLE', `expected to append to the journal ${this.path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: the run stopped so that no result goes unrecorded; free the disk or make it writable, then import again with --resume`, { file: this.path });
+      this.fail(error);
     }
   }
 
-  private sync(now: number): void {
-    if (this.fd !== undefined && this.dirty) fdatasyncSync(this.fd);
-    this.dirty = false;
-    this.lastSync = now;
+  private fail(error: unknown): never {
+    throw new ToolError(
+      `${this.what}_UNWRITABLE`,
+      `expected to append to the ${this.what.toLowerCase()} ${this.path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then import again with --resume`,
+      { file: this.path },
+    );
   }
 
   close(): void {
     if (this.fd === undefined) return;
     try {
-      this.sync(Date.now());
+      this.flush();
     } catch {
       // The entries were written; a failed final sync is not worth failing the run for.
     }
     closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+export type Journal = AppendLog<JournalEntry>;
+
+export function openJournal(path: string): Journal {
+  return AppendLog.open<JournalEntry>(path, 'JOURNAL');
 }
 
 export interface JournalState {

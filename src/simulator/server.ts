@@ -33,8 +33,11 @@ export interface SimulatorOptions {
   readonly missingScope?: boolean;
   /** Application ids the tenant does not have: a PUT naming one is refused (1002002). */
   readonly missingApplications?: Iterable<string>;
-  /** When true, a PUT to an interview that does not exist is refused (1002002). */
-  readonly existingOnly?: boolean;
+  /**
+   * Like Feishu, a PUT to an interview that does not exist is refused (1002002); with this set,
+   * the first PUT creates it instead (handy for trying the tool against an empty simulator).
+   */
+  readonly createOnPut?: boolean;
   /** Interviews present before the run (bodies as sent). */
   readonly seed?: Iterable<[string, InterviewBody]>;
   /** PRNG seed for the injected faults, so a failing test can be replayed. */
@@ -234,7 +237,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (missingApplications.has(b.external_application_id)) {
       return error(res, 400, 1002002, '参数错误 external application not found', [{ field: 'external_application_id', value: b.external_application_id, description: 'no such external application' }]);
     }
-    if (options.existingOnly && !store.get(id)) {
+    if (!options.createOnPut && !store.get(id)) {
       return error(res, 400, 1002002, '参数错误 external interview not found', [{ field: 'external_interview_id', value: id, description: 'no such external interview' }]);
     }
     const stored = store.put(id, b);

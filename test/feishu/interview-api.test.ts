@@ -18,7 +18,7 @@ const fast = { retries: 5, baseDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
 const body = { external_application_id: '6960663240925956437', participate_status: 2 };
 
 async function setUp(options: SimulatorOptions = {}, timeoutMs = 5000) {
-  sim = await startSimulator({ rateLimit: 0, ...options });
+  sim = await startSimulator({ rateLimit: 0, createOnPut: true, ...options });
   client = new FeishuClient(new URL(sim.url), { connections: 4, timeoutMs });
   const tokens = new TokenProvider({ kind: 'app', appId: 'cli_simulator', appSecret: 'simulator-secret' }, client);
   return { sim, api: new InterviewApi({ client, tokens, gate: new RateGate(0), retry: fast }) };

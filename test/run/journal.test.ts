@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal, journalPathFor, readJournal } from '../../src/run/journal.js';
+import { journalPathFor, openJournal, readJournal } from '../../src/run/journal.js';
 import { tempDir } from '../helpers.js';
 
 describe('journal', () => {
@@ -12,7 +12,7 @@ describe('journal', () => {
 
   it('tells what landed and what was sent without a result, ignoring a torn last line', async () => {
     const path = join(await tempDir(), 'r.csv.journal.jsonl');
-    const j = Journal.open(path);
+    const j = openJournal(path);
     j.write({ t: 'sending', id: 'a', hash: 'h1' });
     j.write({ t: 'result', id: 'a', hash: 'h1', status: 'ok' });
     j.write({ t: 'sending', id: 'b', hash: 'h2' });

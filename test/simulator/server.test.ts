@@ -35,7 +35,7 @@ describe('simulator', () => {
   });
 
   it('rate-limits PUTs with 429, 99991400 and x-ogw-ratelimit-reset', async () => {
-    sim = await startSimulator({ rateLimit: 3 });
+    sim = await startSimulator({ rateLimit: 3, createOnPut: true });
     const t = await token(sim);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await put(sim, t, `70000000000000000${10 + i}`, { external_application_id: '1' })).status);

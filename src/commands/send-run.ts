@@ -1,0 +1,192 @@
+import { setMaxListeners } from 'node:events';
+import { basename, resolve } from 'node:path';
+import { TokenProvider } from '../feishu/auth.js';
+import { FeishuClient } from '../feishu/client.js';
+import { resolveBaseUrl } from '../feishu/endpoints.js';
+import { InterviewApi } from '../feishu/interview-api.js';
+import { RateGate } from '../feishu/rate-gate.js';
+import { DEFAULT_RETRY } from '../feishu/retry-policy.js';
+import type { ImportArgs } from '../options.js';
+import { bodyHash, canonicalBody } from '../plan/canonical.js';
+import { diffBodies, mergeBody } from '../plan/merge.js';
+import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
+import { writeReport } from '../report/report-writer.js';
+import { allRowsFine, formatSummary, summarise } from '../report/summary.js';
+import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run/dispatch.js';
+import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
+import { type Backup, PreImages, backupPathFor, openBackup } from '../run/pre-images.js';
+import { createProgress } from '../run/progress.js';
+import type { CommandIo, CommandResult } from './io.js';
+
+/** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
+const GRACE_MS = 10_000;
+
+/** batch_query's own limit (shared/feishu-api/README.md): 10 calls/s. */
+const READ_RATE = 10;
+
+export type SendOptions = Pick<
+  ImportArgs,
+  'report' | 'concurrency' | 'rate' | 'retries' | 'timeoutMs' | 'limit' | 'resume' | 'quiet' | 'domain' | 'baseUrl' | 'credentials' | 'dryRun' | 'payloads'
+> & {
+  /** Read and back up each interview before overwriting it (default on; `--no-backup`). */
+  readonly backup: boolean;
+  readonly merge: boolean;
+};
+
+/**
+ * The sending half shared by `import` and `undo`: connect, read pre-images (backup, merge,
+ * unchanged check), send, journal, and fill the per-row report.
+ */
+export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: CommandIo, header: readonly string[]): Promise<CommandResult> {
+  const started = Date.now();
+  const interrupt = io.interrupt ?? new AbortController().signal;
+  const base = resolveBaseUrl(options.domain, options.baseUrl);
+  const journalPath = journalPathFor(options.report);
+  const backupPath = backupPathFor(options.report);
+  const previous = options.resume ? readJournal(journalPathFor(options.resume)) : undefined;
+  const dryRun = options.dryRun;
+
+  const client = new FeishuClient(base, { connections: options.concurrency, timeoutMs: options.timeoutMs });
+  const hardStop = new AbortController();
+  // Every request in flight listens on this signal; more than Node's default of 10 is expected.
+  setMaxListeners(0, hardStop.signal);
+  const opened: { close(): void }[] = [];
+  try {
+    const tokens = new TokenProvider(options.credentials!, client);
+    // Wrong credentials stop the run here, before anything is read or written.
+    await tokens.get();
+    const api = new InterviewApi({
+      client,
+      tokens,
+      gate: new RateGate(options.rate),
+      readGate: new RateGate(options.rate === 0 ? 0 : READ_RATE),
+      retry: { ...DEFAULT_RETRY, retries: options.retries },
+      abort: hardStop.signal,
+      stopping: () => interrupt.aborted,
+    });
+    const journal = dryRun ? openJournalless() : openJournal(journalPath);
+    opened.push(journal);
+    if (!dryRun) journal.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import' });
+    const backup: Backup | undefined = options.backup && !dryRun ? openBackup(backupPath) : undefined;
+    if (backup) opened.push(backup);
+
+    const candidates = plan.interviews.filter((p) => (options.merge ? p.patch : p.body));
+    const items = options.limit === undefined ? candidates : candidates.slice(0, options.limit);
+    const needRead = items.filter((p) => options.backup || options.merge || previous?.inDoubt.has(p.id)).map((p) => p.id);
+    const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, () => interrupt.aborted) : undefined;
+    const needsRead = new Set(needRead);
+    const byId = new Map(items.map((p) => [p.id, p]));
+    const prepare = (item: SendItem): Promise<Prepared> => prepareOne(byId.get(item.id)!, needsRead.has(item.id) ? preImages : undefined, previous, options);
+
+    const result = await dispatch(
+      items.map((p) => ({ id: p.id })),
+      {
+        api,
+        concurrency: options.concurrency,
+        journal,
+        progress: createProgress(options.quiet ? 'quiet' : 'auto', io.stderr, items.length),
+        interrupt,
+        hardStop,
+        graceMs: GRACE_MS,
+        prepare,
+        dryRun,
+      },
+    );
+    const landed = backup ? `landed; the previous version is in ${basename(backupPath)}` : 'landed';
+    const outcomes = rowOutcomes(plan, result.outcomes, options.limit, landed);
+    const summary = summarise(outcomes, plan.interviews.length);
+    const elapsed = (Date.now() - started) / 1000;
+    const rate = api.stats.requests / Math.max(0.001, elapsed);
+    await writeReport(options.report, plan.table, outcomes, {
+      command: dryRun ? 'import --dry-run' : 'import',
+      zone: plan.zone,
+      elapsed_s: elapsed,
+      requests: api.stats.requests,
+      backup: backup ? resolve(backupPath) : null,
+      ...summary,
+    });
+    const extra = [...header];
+    if (!options.backup && !dryRun) extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
+    extra.push(`${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${api.stats.requests} request(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${rate.toFixed(1)} req/s, ${elapsed.toFixed(1)} s`);
+    const kinds = countKinds(result.outcomes);
+    if (options.merge || dryRun) extra.push(`${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing} interview(s)`);
+    if (kinds.resumed > 0) extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
+    if (result.stopReason) extra.push(`stopped early: ${result.stopReason}`);
+    if (result.interrupted) extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
+    if (backup) extra.push(`backup: ${resolve(backupPath)} (undo with: feishu-interview-import undo ${backupPath})`);
+    if (!dryRun) extra.push(`journal: ${resolve(journalPath)}`);
+    extra.push(`report: ${resolve(options.report)}`);
+    io.stdout.write(formatSummary(summary, extra));
+    if (result.interrupted) return { exitCode: 130 };
+    return { exitCode: allRowsFine(summary) ? 0 : 1 };
+  } finally {
+    for (const f of opened) f.close();
+    if (interrupt.aborted) await client.destroy();
+    else await client.close();
+  }
+}
+
+/** A dry run records nothing: its journal is a no-op. */
+function openJournalless() {
+  return { write() {}, flush() {}, close() {} } as unknown as ReturnType<typeof openJournal>;
+}
+
+const RESUMED = 'already landed in an earlier run with the same body (--resume)';
+const UNCHANGED = 'unchanged: Feishu already holds exactly this';
+
+/**
+ * Decides one interview: its body (merged with the current record under `--merge`), and
+ * whether it needs sending at all.
+ */
+async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined, previous: JournalState | undefined, options: Readonly<SendOptions>): Promise<Prepared> {
+  let current: Record<string, unknown> | undefined;
+  if (preImages) {
+    current = await preImages.get(p.id);
+    if (!current && (options.backup || options.merge)) {
+      return { done: { status: 'failed', errorCode: 'RUN_NOT_FOUND', message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first` } };
+    }
+  }
+  const body: InterviewBody = options.merge ? mergeBody(current!, p.patch!) : p.body!;
+  const hash = bodyHash(body);
+  if (previous?.landed.get(p.id) === hash) return { done: { status: 'skipped', message: RESUMED }, hash };
+  if (current) {
+    const before = canonicalBody(current);
+    if (bodyHash(before) === hash) return { done: { status: 'skipped', message: UNCHANGED }, hash };
+    if (options.dryRun) return { done: { status: 'ok', message: `would change: ${diffBodies(before, body).join('; ')}` } };
+  } else if (options.dryRun) {
+    return { done: { status: 'ok', message: 'would be sent (current record not read)' } };
+  }
+  return { send: body, hash };
+}
+
+function countKinds(outcomes: ReadonlyMap<string, SendOutcome>) {
+  const kinds = { change: 0, unchanged: 0, missing: 0, resumed: 0 };
+  for (const o of outcomes.values()) {
+    if (o.message === UNCHANGED) kinds.unchanged++;
+    else if (o.message === RESUMED) kinds.resumed++;
+    else if (o.errorCode === 'RUN_NOT_FOUND') kinds.missing++;
+    else if (o.status === 'ok') kinds.change++;
+  }
+  return kinds;
+}
+
+function rowOutcomes(plan: Plan, sent: ReadonlyMap<string, SendOutcome>, limit: number | undefined, landed: string): RowOutcome[] {
+  const outcomes = plan.outcomes.slice();
+  for (const interview of plan.interviews) {
+    if (!interview.body && !interview.patch) continue;
+    const s = sent.get(interview.id);
+    let outcome: RowOutcome;
+    if (!s) outcome = { status: 'not_sent', error_code: 'RUN_LIMIT', message: `not sent: beyond --limit ${limit}` };
+    else
+      outcome = {
+        status: s.status,
+        error_code: s.status === 'ok' || s.status === 'skipped' ? undefined : s.errorCode,
+        message: s.status === 'ok' && s.message === 'ok' ? landed : s.message,
+        http_status: s.httpStatus,
+        log_id: s.logId,
+        attempts: s.attempts,
+      };
+    for (const i of interview.rows) outcomes[i] = outcome;
+  }
+  return outcomes;
+}

@@ -1,0 +1,112 @@
+import type { InterviewApi } from '../feishu/interview-api.js';
+import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
+import { canonicalBody } from '../plan/canonical.js';
+import type { InterviewBody } from '../plan/types.js';
+import { AppendLog } from './journal.js';
+
+/** One line of a backup: an interview as it was before this tool overwrote it. */
+export interface BackupEntry {
+  external_interview_id: string;
+  taken_at: string;
+  /** The body that puts it back (`undo` sends this). */
+  body: InterviewBody;
+  /** batch_query's item as it came, ids included. */
+  record: StoredRecord;
+}
+
+export type Backup = AppendLog<BackupEntry>;
+
+export function openBackup(path: string): Backup {
+  return AppendLog.open<BackupEntry>(path, 'BACKUP');
+}
+
+/** Beside the report: `<report>.backup.jsonl`. */
+export function backupPathFor(report: string): string {
+  return `${report}.backup.jsonl`;
+}
+
+/** Chunks read ahead of the highest one asked for: reads stay ahead of writes, not the whole file. */
+const LOOKAHEAD_CHUNKS = 5;
+
+interface Deferred {
+  promise: Promise<Map<string, StoredRecord>>;
+  resolve(found: Map<string, StoredRecord>): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Reads the current record of each interview before it is written: 20 ids a batch_query call,
+ * in send order, a few calls ahead of the writes and paced by the API's own read gate. Each
+ * batch's pre-images are appended to the backup and forced to disk before any of its
+ * interviews may be sent.
+ */
+export class PreImages {
+  private readonly chunks: string[][] = [];
+  private readonly chunkOf = new Map<string, number>();
+  private readonly deferred: Deferred[] = [];
+  private wanted = -1;
+  private next = 0;
+  private running = false;
+
+  constructor(
+    private readonly api: InterviewApi,
+    ids: readonly string[],
+    private readonly backup: Backup | undefined,
+    private readonly stopping: () => boolean = () => false,
+  ) {
+    for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS) this.chunks.push(ids.slice(i, i + BATCH_QUERY_MAX_IDS));
+    this.chunks.forEach((chunk, c) => {
+      for (const id of chunk) this.chunkOf.set(id, c);
+      let resolve!: Deferred['resolve'];
+      let reject!: Deferred['reject'];
+      const promise = new Promise<Map<string, StoredRecord>>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      // A chunk nobody awaits (the run stopped) must not become an unhandled rejection.
+      promise.catch(() => {});
+      this.deferred.push({ promise, resolve, reject });
+    });
+  }
+
+  /** The interview's current record; undefined when it does not exist. */
+  async get(id: string): Promise<StoredRecord | undefined> {
+    const c = this.chunkOf.get(id);
+    if (c === undefined) throw new Error(`no pre-image was planned for ${id}`);
+    this.wanted = Math.max(this.wanted, c);
+    void this.pump();
+    return (await this.deferred[c]!.promise).get(id);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.next < this.chunks.length && this.next <= this.wanted + LOOKAHEAD_CHUNKS && !this.stopping()) {
+        const c = this.next++;
+        try {
+          const found = await readCurrent(this.api, this.chunks[c]!);
+          if (this.backup) {
+            const at = new Date().toISOString();
+            for (const id of this.chunks[c]!) {
+              const record = found.get(id);
+              if (record) this.backup.write({ external_interview_id: id, taken_at: at, body: canonicalBody(record), record });
+            }
+            this.backup.flush();
+          }
+          this.deferred[c]!.resolve(found);
+        } catch (error) {
+          this.deferred[c]!.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.stopping()) {
+      // Nobody may wait forever for a read that will not happen.
+      while (this.next <= this.wanted && this.next < this.chunks.length) this.deferred[this.next++]!.reject(new Error('the run is stopping'));
+      return;
+    }
+    if (this.next <= this.wanted && this.next < this.chunks.length && !this.stopping()) void this.pump();
+  }
+}

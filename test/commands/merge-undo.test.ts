@@ -1,0 +1,166 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InterviewBody } from '../../src/plan/types.js';
+import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
+import { InterviewStore } from '../../src/simulator/store.js';
+import { csv, interviewsCsv, readReport, runCli, startCli, tempDir } from '../helpers.js';
+
+const SECRET = 'Merge-Test-Secret-7';
+let sim: RunningSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+/** A full interview as an old ATS left it: times, two assessments, dimensions. */
+function original(i: number): InterviewBody {
+  return {
+    external_application_id: String(6100000000000000000n + BigInt(i)),
+    participate_status: 2,
+    begin_time: 1709280000000 + i * 3_600_000,
+    end_time: 1709283600000 + i * 3_600_000,
+    interview_assessments: [
+      { username: '张三', conclusion: 2, content: '不错', assessment_dimension_list: [{ score: 80 + (i % 10), assessment_type: 1, title: '专业' }] },
+      { username: '李四', conclusion: 3, assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }] },
+    ],
+  };
+}
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));
+
+async function simulator(n: number, options: SimulatorOptions = {}) {
+  sim = await startSimulator({ appId: 'cli_m', appSecret: SECRET, rateLimit: 0, seed: ids(n).map((id, i) => [id, original(i)]), ...options });
+  return sim;
+}
+
+const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_m', FEISHU_APP_SECRET: SECRET });
+const bodyIn = (s: RunningSimulator, id: string) => InterviewStore.bodyOf(s.store.get(id)!);
+
+describe('--merge', () => {
+  it('a file with only external_interview_id and participate_status changes the status and nothing else', async () => {
+    const s = await simulator(3);
+    const dir = await tempDir();
+    const file = join(dir, 'status.csv');
+    const [a, b, c] = ids(3);
+    await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, '爽约'], [b!, '2'], [c!, '']]));
+
+    const without = await runCli(['import', file], { env: env(s) });
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('to change only the columns this file carries, import it with --merge.');
+
+    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(bodyIn(s, a!)).toEqual({ ...original(0), participate_status: 3 });
+    expect(bodyIn(s, b!)).toEqual(original(1));
+    expect(bodyIn(s, c!)).toEqual(original(2));
+    expect([...s.stats.accepted.keys()]).toEqual([a]);
+    const rows = await readReport(join(dir, 'status.report.csv'));
+    expect(rows.map((r) => [r.status, r.message])).toEqual([
+      ['ok', 'landed; the previous version is in status.report.csv.backup.jsonl'],
+      ['skipped', 'unchanged: Feishu already holds exactly this'],
+      ['skipped', 'unchanged: Feishu already holds exactly this'],
+    ]);
+    expect(run.stdout).toContain('changed 1 · unchanged 2 · missing 0 interview(s)');
+  });
+
+  it('clears a field only with <clear>, and replaces the assessments when the file carries them', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const file = join(dir, 'fix.csv');
+    const [a] = ids(1);
+    await writeFile(file, csv([['external_interview_id', 'begin_time', 'end_time', 'username', 'conclusion'], [a!, '<clear>', '', '王五', 'fail']]));
+    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    expect(run.code).toBe(0);
+    const { begin_time: _b, ...rest } = original(0);
+    expect(bodyIn(s, a!)).toEqual({ ...rest, interview_assessments: [{ username: '王五', conclusion: 1 }] });
+  });
+
+  it('--dry-run --merge reads, writes a field-level diff and counts, and writes nothing', async () => {
+    const s = await simulator(2);
+    const dir = await tempDir();
+    const file = join(dir, 'preview.csv');
+    const [a, b] = ids(2);
+    await writeFile(file, csv([['external_interview_id', 'participate_status', 'end_time'], [a!, '3', '2024-03-01T10:30:00Z'], [b!, '', ''], ['7999999999999999999', '1', '']]));
+    const run = await runCli(['import', file, '--merge', '--dry-run', '--quiet'], { env: env(s) });
+    expect(run.code).toBe(1);
+    expect(s.stats.requests.put).toBe(0);
+    const rows = await readReport(join(dir, 'preview.report.csv'));
+    expect(rows.map((r) => [r.status, r.message])).toEqual([
+      ['ok', 'would change: participate_status: 2 → 3; end_time: 2024-03-01T09:00:00Z → 2024-03-01T10:30:00Z'],
+      ['skipped', 'unchanged: Feishu already holds exactly this'],
+      ['failed', 'not sent: interview 7999999999999999999 does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first'],
+    ]);
+    expect(run.stdout).toContain('would change 1 · unchanged 1 · missing 1 interview(s)');
+    expect(await readdir(dir)).toEqual(['preview.csv', 'preview.report.csv']);
+  });
+});
+
+describe('backup and undo', () => {
+  it('keeps a complete backup when the run is killed, and undo restores the exact previous bodies', async () => {
+    const n = 40;
+    const s = await simulator(n, { rateLimit: 10 });
+    const dir = await tempDir();
+    const file = join(dir, 'all.csv');
+    await writeFile(file, interviewsCsv(n).text);
+    const first = startCli(['import', file, '--quiet'], { env: env(s) });
+    await waitFor(() => s.stats.accepted.size >= 8);
+    first.child.kill('SIGKILL');
+    await first.done;
+    await new Promise((r) => setTimeout(r, 300));
+    const backupFile = join(dir, 'all.report.csv.backup.jsonl');
+    const backup = (await readFile(backupFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { external_interview_id: string; body: InterviewBody });
+    const backedUp = new Map(backup.map((b) => [b.external_interview_id, b.body]));
+    for (const id of s.stats.received.keys()) expect(backedUp.get(id)).toEqual(original(ids(n).indexOf(id)));
+
+    const finish = await runCli(['import', file, '--resume', join(dir, 'all.report.csv'), '--quiet'], { env: env(s) });
+    expect(finish.code).toBe(0);
+    for (const id of ids(n)) expect(bodyIn(s, id)).not.toEqual(original(ids(n).indexOf(id)));
+
+    const undo = await runCli(['undo', backupFile, '--quiet'], { env: env(s) });
+    expect(undo.stderr).toBe('');
+    expect(undo.code).toBe(0);
+    ids(n).forEach((id, i) => expect(bodyIn(s, id)).toEqual(original(i)));
+    expect(undo.stdout).toContain(`report: ${join(dir, 'all.report.csv.backup.undo.report.csv')}`);
+    // The undo backed up what it overwrote: it can be undone too.
+    const undoBackup = (await readFile(join(dir, 'all.report.csv.backup.undo.report.csv.backup.jsonl'), 'utf8')).trim().split('\n');
+    expect(undoBackup).toHaveLength(n);
+  }, 60_000);
+
+  it('refuses to write an interview that does not exist, before any write, and warns with --no-backup', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const file = join(dir, 'x.csv');
+    const { text } = interviewsCsv(2);
+    await writeFile(file, text);
+    const run = await runCli(['import', file, '--quiet'], { env: env(s) });
+    expect(run.code).toBe(1);
+    expect([...s.stats.received.keys()]).toEqual([ids(1)[0]]);
+    const rows = await readReport(join(dir, 'x.report.csv'));
+    expect(rows.filter((r) => r.status === 'failed').map((r) => r.error_code)).toEqual(['RUN_NOT_FOUND', 'RUN_NOT_FOUND']);
+    const off = await runCli(['import', file, '--no-backup', '--quiet', '--report', join(dir, 'off.csv')], { env: env(s) });
+    expect(off.stdout).toContain('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
+  });
+
+  it('reads ahead in batches of 20 on their own gate without one 429', async () => {
+    const n = 60;
+    const s = await simulator(n, { rateLimit: 20, readRateLimit: 10 });
+    const dir = await tempDir();
+    const file = join(dir, 'paced.csv');
+    await writeFile(file, interviewsCsv(n).text);
+    const run = await runCli(['import', file, '--rate', '20', '--concurrency', '8', '--quiet'], { env: env(s) });
+    expect(run.code).toBe(0);
+    expect(s.stats.rateLimited).toBe(0);
+    expect(s.stats.requests.batchQuery).toBe(3);
+    expect(s.stats.requests.put).toBe(n);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

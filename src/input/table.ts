@@ -169,7 +169,9 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rule
 function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {
   const warnings: string[] = [];
   if (columns.unknown.length > 0) {
-    warnings.push(`unknown columns kept in the report but not imported: ${columns.unknown.map((h) => `"${h}"`).join(', ')} (map them with --map if they hold template data)`);
+    const shown = columns.unknown.slice(0, 10).map((h) => `"${h}"`).join(', ');
+    const more = columns.unknown.length > 10 ? ` and ${columns.unknown.length - 10} more` : '';
+    warnings.push(`unknown columns kept in the report but not imported: ${shown}${more} (map them with --map if they hold template data)`);
   }
   if (skippedAbove > 0) warnings.push(`${skippedAbove} row(s) above the header row were ignored`);
   return warnings;

@@ -24,7 +24,7 @@ export const HEADER_SEARCH_ROWS = 20;
  * XML is watched on its way to the parser and the merges are spread once the sheet has ended.
  */
 export async function readXlsx(file: string, keep: SheetFilter): Promise<XlsxSheet[]> {
-  await assertZip(file);
+  await checkZip(file);
   // Loaded on demand: exceljs takes a fifth of a second to load, which a CSV run need not pay.
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -43,7 +43,7 @@ export async function readXlsx(file: string, keep: SheetFilter): Promise<XlsxShe
       const ws = worksheet as unknown as WorksheetReaderLike;
       const date1904 = Boolean((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904);
       const merges: string[] = [];
-      ws.iterator = watchMerges(ws.iterator, merges);
+      ws.iterator = watchMerges(ws.iterator, merges, file);
       const name = ws.name ?? `Sheet${ws.id}`;
       const hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
       const rows: { row: number; cells: Cell[] }[] = [];
@@ -77,27 +77,82 @@ interface RowLike {
   getCell(col: number): { numFmt?: string };
 }
 
-async function assertZip(file: string): Promise<void> {
+/**
+ * A workbook is a zip archive; a hostile one can claim gigabytes of XML in a few kilobytes (a
+ * zip bomb). Real workbooks compress 5-20:1, so an entry that inflates more than 500-fold past
+ * 50 MB, or a workbook over 1 GiB of XML, is refused before anything is inflated.
+ */
+const MAX_TOTAL_BYTES = 1024 ** 3;
+const BOMB_RATIO = 500;
+const BOMB_MIN_BYTES = 50 * 1024 ** 2;
+
+async function checkZip(file: string): Promise<void> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new ToolError('INPUT_UNREADABLE', `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`, { file });
   });
   try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new ToolError('INPUT_EMPTY', `expected an .xlsx workbook, got an empty file: ${file}`, { file });
     const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead === 0) {
-      throw new ToolError('INPUT_EMPTY', `expected an .xlsx workbook, got an empty file: ${file}`, { file });
-    }
+    await handle.read(head, 0, 4, 0);
     // Every .xlsx is a zip archive, which starts with the local file header "PK\3\4".
-    if (bytesRead < 4 || head.readUInt32LE(0) !== 0x04034b50) {
+    if (size < 4 || head.readUInt32LE(0) !== 0x04034b50) {
       throw new ToolError(
         'XLSX_NOT_A_WORKBOOK',
         `expected an .xlsx workbook (a zip archive), got something else in ${file}: an old .xls or a renamed file? Open it in Excel and save it as .xlsx or CSV UTF-8`,
         { file },
       );
     }
+    const entries = await centralDirectory(handle, size);
+    if (!entries) throw unreadable(file, new Error('the zip directory at its end is missing'));
+    let total = 0;
+    for (const e of entries) {
+      total += e.uncompressed;
+      if (e.uncompressed > BOMB_MIN_BYTES && e.uncompressed > e.compressed * BOMB_RATIO) throw tooLarge(file, `${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}-fold to ${mb(e.uncompressed)}`);
+    }
+    if (total > MAX_TOTAL_BYTES) throw tooLarge(file, `it inflates to ${mb(total)}`);
   } finally {
     await handle.close();
   }
+}
+
+const mb = (n: number) => `${(n / 1024 ** 2).toFixed(0)} MB`;
+
+function tooLarge(file: string, why: string): ToolError {
+  return new ToolError('XLSX_TOO_LARGE', `expected a workbook of ordinary size, got one where ${why} (${file}): it looks like a zip bomb or a damaged file; export the data again, or split it and save as CSV`, { file });
+}
+
+interface ZipEntry {
+  name: string;
+  compressed: number;
+  uncompressed: number;
+}
+
+/** The declared sizes of every entry, from the zip's central directory (PKWARE APPNOTE 4.3.12, 4.3.16). */
+async function centralDirectory(handle: Awaited<ReturnType<typeof open>>, size: number): Promise<ZipEntry[] | undefined> {
+  const tailLength = Math.min(size, 22 + 65_535);
+  const tail = Buffer.alloc(tailLength);
+  await handle.read(tail, 0, tailLength, size - tailLength);
+  const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > tail.length) return undefined;
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  // 0xFFFFFFFF means zip64: over 4 GB, which no workbook we read should be.
+  if (cdOffset === 0xffffffff || cdSize === 0xffffffff) return [{ name: '(zip64)', compressed: 1, uncompressed: Number.MAX_SAFE_INTEGER }];
+  if (cdOffset + cdSize > size) return undefined;
+  const cd = Buffer.alloc(cdSize);
+  await handle.read(cd, 0, cdSize, cdOffset);
+  const entries: ZipEntry[] = [];
+  for (let at = 0; at + 46 <= cd.length && cd.readUInt32LE(at) === 0x02014b50; ) {
+    const nameLength = cd.readUInt16LE(at + 28);
+    entries.push({
+      compressed: cd.readUInt32LE(at + 20),
+      uncompressed: cd.readUInt32LE(at + 24),
+      name: cd.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
+  }
+  return entries;
 }
 
 function unreadable(file: string, error: unknown): ToolError {
@@ -109,14 +164,18 @@ function unreadable(file: string, error: unknown): ToolError {
   );
 }
 
-/** Passes the sheet XML through untouched, collecting every `<mergeCell ref="A2:A5"/>`. */
-async function* watchMerges(source: AsyncIterable<Buffer | string>, merges: string[]): AsyncIterable<Buffer | string> {
+/** Passes the sheet XML through untouched, collecting every `<mergeCell ref="A2:A5"/>` and counting bytes. */
+async function* watchMerges(source: AsyncIterable<Buffer | string>, merges: string[], file: string): AsyncIterable<Buffer | string> {
   const marker = '<mergeCells';
+  let inflated = 0;
   let pending: string | undefined; // text from the merge container on, not yet matched
   let tail = ''; // the end of the previous chunk, in case the marker is split across chunks
   for await (const chunk of source) {
-    yield chunk;
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    // The directory's sizes can lie; the bytes that actually come out cannot.
+    inflated += buf.length;
+    if (inflated > MAX_TOTAL_BYTES) throw tooLarge(file, `a sheet inflates past ${mb(MAX_TOTAL_BYTES)}`);
+    yield chunk;
     if (pending === undefined) {
       // Merges only follow the rows: look cheaply until the container shows up.
       const at = buf.indexOf(marker);

@@ -66,6 +66,8 @@ export interface RunningSimulator {
   readonly store: InterviewStore;
   readonly stats: SimulatorStats;
   readonly options: SimulatorOptions;
+  /** Drops every connection, stays down for `downMs`, and listens again on the same port (the store survives). */
+  restart(downMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -285,17 +287,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     store,
     stats,
     options,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    async restart(downMs: number) {
+      await stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, options.host ?? '127.0.0.1', () => resolve());
+      });
+    },
+    close: stop,
   };
 }
 

@@ -154,7 +154,7 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   if (iso) {
     const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (Number.isNaN(ms) || !validWall(wallOf(iso))) return bad('ROW_BAD_TIME', expected, quote(text), 'check the date and time exist');
-    return ok({ ms, usedZone: false });
+    return inRange(ms, text) ?? ok({ ms, usedZone: false });
   }
   const wall = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text);
   if (wall) return fromWall(wallOf(wall), zone, text, expected);
@@ -173,6 +173,12 @@ function fromDigits(n: number, shown: string, expected: string): ParsedTime | In
     return bad('ROW_BAD_TIME', expected, `${shown}, which looks like an Excel date serial`, 'format the cell as a date and time in Excel, or type it as "YYYY-MM-DD HH:mm"');
   }
   return bad('ROW_BAD_TIME', expected, shown, 'write epoch milliseconds (13 digits) or "YYYY-MM-DD HH:mm"');
+}
+
+/** The API takes 13-digit epoch milliseconds: 2001-09-09 to 2286-11-20. */
+function inRange(ms: number, shown: string): Invalid | undefined {
+  if (ms >= MS_MIN && ms < MS_MAX) return undefined;
+  return bad('ROW_BAD_TIME', 'a date between 2001 and 2286', quote(shown), 'check the year');
 }
 
 function wallOf(m: RegExpExecArray): WallTime {
@@ -199,7 +205,7 @@ function fromWall(w: WallTime, zone: string, shown: string, expected: string): P
   if (ms === undefined) {
     return bad('ROW_TIME_SKIPPED', `a time that exists in ${zone}`, quote(shown), 'the clocks skipped it for daylight saving; use the hour after, or write an offset');
   }
-  return ok({ ms, usedZone: true });
+  return inRange(ms, shown) ?? ok({ ms, usedZone: true });
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -35,6 +35,15 @@ describe('parseCsvText', () => {
     ]);
   });
 
+  it('drops lines of empty cells before parsing, keeping row numbers and blank lines inside quoted cells', () => {
+    const text = `a,b\r\n,\r\n\r\n , \r\n1,"x\r\n,\r\n\r\ny"\r\n,,\r\n2,3\r\n,\r\n`;
+    expect(parseCsvText(Buffer.from(text), 'f.csv')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 5, cells: ['1', 'x\r\n,\r\n\r\ny'] },
+      { line: 10, cells: ['2', '3'] },
+    ]);
+  });
+
   it('reads tab-separated text (Excel "Unicode text")', () => {
     expect(parseCsvText('a\tb\n1\t2\n', 'f.csv')).toEqual([
       { line: 1, cells: ['a', 'b'] },

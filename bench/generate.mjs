@@ -66,6 +66,20 @@ export function writeCsv(file, rows, perInterview) {
   return interviews;
 }
 
+/** The same rows as an .xlsx (IDs as text), written with exceljs's streaming writer. */
+export async function writeXlsx(file, rows, perInterview) {
+  const { default: ExcelJS } = await import('exceljs');
+  const { text, interviews } = generateRows(rows, perInterview);
+  const { parse } = await import('csv-parse/sync');
+  const records = parse(text);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('面试记录');
+  for (const r of records) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+  return interviews;
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
   const [file = 'bench/out/rows.csv', n = '100000'] = process.argv.slice(2);
   console.log(`${writeCsv(file, Number(n))} interviews written to ${file}`);

@@ -13,7 +13,7 @@ export interface CsvRecord {
  * are dropped here, so a file with a million empty lines costs no memory.
  */
 export function parseCsvText(input: string | Buffer, file: string): CsvRecord[] {
-  const { bytes: text, gaps } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
+  const { bytes: text, gaps, lines, loneCr } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
   const nul = typeof input === 'string' ? input.indexOf('\u0000') : input.indexOf(0);
   if (nul >= 0) {
     const line = input.slice(0, nul).toString().split(/\r\n|\n|\r/).length;
@@ -36,7 +36,8 @@ export function parseCsvText(input: string | Buffer, file: string): CsvRecord[] 
       { file, row: e.lines },
     );
   }
-  return withLines(rows, gaps);
+  // As many records as lines: no cell spans lines, so there are no line breaks to count.
+  return withLines(rows, gaps, loneCr || rows.length !== lines);
 }
 
 /** Lines taken out before parsing: `skipped` of them stood before compacted line `at`. */
@@ -54,7 +55,7 @@ const isBlankByte = (b: number) => b === 0x2c || b === 0x20 || b === 0x09 || b =
  * for every record shorter than the first, even with relax_column_count: a file with a million
  * blank lines took 20 s, and takes under one now.
  */
-function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[] } {
+function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: number; loneCr: boolean } {
   const gaps: Gap[] = [];
   const keep: Buffer[] = [];
   let inQuotes = false;
@@ -64,10 +65,12 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[] } {
   let kept = 0; // lines kept so far
   let runStart = 0; // start of the stretch of kept bytes not yet copied
   let pending = 0; // blank lines dropped since the last kept line
+  let loneCr = false; // an old-Mac line end: csv-parse splits there too
   // One pass, byte by byte: searching ahead with indexOf per line turns quadratic on big files.
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b === 0x22) inQuotes = !inQuotes;
+    else if (b === 0x0d && bytes[i + 1] !== 0x0a) loneCr = true;
     if (b !== 0x0a) {
       if (blank && !isBlankByte(b)) blank = false;
       continue;
@@ -85,9 +88,11 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[] } {
     lineInQuotes = inQuotes;
     blank = true;
   }
-  if (gaps.length === 0 && pending === 0) return { bytes, gaps };
+  // The last line, when the file does not end with a line break.
+  const lines = kept + (lineStart < bytes.length && !blank ? 1 : 0);
+  if (gaps.length === 0 && pending === 0) return { bytes, gaps, lines, loneCr };
   keep.push(bytes.subarray(runStart));
-  return { bytes: Buffer.concat(keep), gaps };
+  return { bytes: Buffer.concat(keep), gaps, lines, loneCr };
 }
 
 /**
@@ -95,7 +100,7 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[] } {
  * so the line a record starts on is 1 + the lines taken by the records before it. Counting it
  * here rather than trusting csv-parse's `info.lines`, which counts a CRLF inside quotes twice.
  */
-function withLines(rows: string[][], gaps: readonly Gap[]): CsvRecord[] {
+function withLines(rows: string[][], gaps: readonly Gap[], multiline: boolean): CsvRecord[] {
   const records: CsvRecord[] = [];
   let line = 1;
   let gap = 0;
@@ -106,7 +111,7 @@ function withLines(rows: string[][], gaps: readonly Gap[]): CsvRecord[] {
     for (const cell of cells) {
       if (cell === '') continue;
       if (blank && cell.trim() !== '') blank = false;
-      if (cell.includes('\r') || cell.includes('\n')) breaks += countBreaks(cell);
+      if (multiline && (cell.includes('\r') || cell.includes('\n'))) breaks += countBreaks(cell);
     }
     while (gap < gaps.length && gaps[gap]!.at <= line) shift += gaps[gap++]!.skipped;
     if (!blank) records.push({ line: line + shift, cells });

@@ -9,6 +9,9 @@ interface Seen<T> {
 }
 
 interface AssessmentGroup {
+  /** `assessment_no` when given, else `username` (see `byNumber`). */
+  readonly key: string;
+  readonly byNumber: boolean;
   username?: Seen<string>;
   conclusion?: Seen<number>;
   content?: Seen<string>;
@@ -25,8 +28,6 @@ export interface InterviewGroup {
   endTime?: Seen<number | null>;
   /** Assessments in order of first appearance, found by `assessment_no` or else by `username`. */
   readonly assessments: AssessmentGroup[];
-  readonly byNumber: Map<string, AssessmentGroup>;
-  readonly byUser: Map<string, AssessmentGroup>;
 }
 
 /**
@@ -38,7 +39,7 @@ export function addRow(groups: Map<string, InterviewGroup>, index: number, f: Ro
   if (f.interviewId === undefined) return;
   let group = groups.get(f.interviewId);
   if (!group) {
-    group = { id: f.interviewId, rows: [], assessments: [], byNumber: new Map(), byUser: new Map() };
+    group = { id: f.interviewId, rows: [], assessments: [] };
     groups.set(f.interviewId, group);
   }
   group.rows.push(index);
@@ -66,13 +67,19 @@ function agree<T extends string | number | null>(seen: Seen<T> | undefined, valu
 function addToAssessment(group: InterviewGroup, f: RowFields, row: number): void {
   const hasAssessment = f.username !== undefined || f.conclusion !== undefined || f.assessmentContent !== undefined || f.dimension !== undefined;
   if (!hasAssessment && f.assessmentNo === undefined) return;
-  // Two maps rather than one map of prefixed keys: building a key string per row costs more.
-  const map = f.assessmentNo !== undefined ? group.byNumber : group.byUser;
+  // An interview has a handful of assessments: a linear search beats a Map per interview,
+  // which cost more to build than all the lookups it saved.
+  const byNumber = f.assessmentNo !== undefined;
   const key = f.assessmentNo ?? f.username ?? '';
-  let a = map.get(key);
+  let a: AssessmentGroup | undefined;
+  for (const x of group.assessments) {
+    if (x.byNumber === byNumber && x.key === key) {
+      a = x;
+      break;
+    }
+  }
   if (!a) {
-    a = { dimensions: [] };
-    map.set(key, a);
+    a = { key, byNumber, dimensions: [] };
     group.assessments.push(a);
   }
   if (f.username !== undefined) a.username = agree(a.username, f.username, row, f, 'username', group, true);

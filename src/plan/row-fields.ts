@@ -32,7 +32,9 @@ const ASSESSMENT_TYPE_NEEDS: Readonly<Record<number, { field: keyof DimensionBod
   4: { field: 'options', column: 'options', label: '多选题 (multi_choice) needs options' },
 };
 
-function invalid(problems: RowProblem[], parsed: Invalid, row: number, column: Column): undefined {
+/** The parsed value, or undefined with the problem recorded (a plain function: no closure per row). */
+function take<T>(problems: RowProblem[], row: number, column: Column, parsed: Parsed<T>): T | undefined {
+  if (!(parsed instanceof Invalid)) return parsed;
   problems.push(describeValueProblem(parsed.problem, row, column));
   return undefined;
 }
@@ -88,31 +90,30 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   fields.dimension = undefined;
   const row = source.row;
   const cells = source.cells;
-  const take = <T>(column: Column, parsed: Parsed<T>): T | undefined => (parsed instanceof Invalid ? invalid(problems, parsed, row, column) : parsed);
 
-  fields.interviewId = take('external_interview_id', parseId(at(cells, pos.external_interview_id)));
-  fields.applicationId = take('external_application_id', parseId(at(cells, pos.external_application_id)));
+  fields.interviewId = take(problems, row, 'external_interview_id', parseId(at(cells, pos.external_interview_id)));
+  fields.applicationId = take(problems, row, 'external_application_id', parseId(at(cells, pos.external_application_id)));
   const statusCell = at(cells, pos.participate_status);
-  fields.participateStatus = isClearMarker(statusCell) ? null : take('participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
+  fields.participateStatus = isClearMarker(statusCell) ? null : take(problems, row, 'participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
   const beginCell = at(cells, pos.begin_time);
   const endCell = at(cells, pos.end_time);
-  const begin = isClearMarker(beginCell) ? null : take('begin_time', parseTime(beginCell, zone));
-  const end = isClearMarker(endCell) ? null : take('end_time', parseTime(endCell, zone));
+  const begin = isClearMarker(beginCell) ? null : take(problems, row, 'begin_time', parseTime(beginCell, zone));
+  const end = isClearMarker(endCell) ? null : take(problems, row, 'end_time', parseTime(endCell, zone));
   fields.beginTime = begin === null ? null : begin?.ms;
   fields.endTime = end === null ? null : end?.ms;
   fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
-  fields.assessmentNo = take('assessment_no', parseText(at(cells, pos.assessment_no), true));
-  fields.username = take('username', parseText(at(cells, pos.username), true));
-  fields.conclusion = take('conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
-  fields.assessmentContent = take('assessment_content', parseText(at(cells, pos.assessment_content), false));
+  fields.assessmentNo = take(problems, row, 'assessment_no', parseText(at(cells, pos.assessment_no), true));
+  fields.username = take(problems, row, 'username', parseText(at(cells, pos.username), true));
+  fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
+  fields.assessmentContent = take(problems, row, 'assessment_content', parseText(at(cells, pos.assessment_content), false));
 
-  const score = take('score', parseScore(at(cells, pos.score)));
-  const option = take('option', parseText(at(cells, pos.option), true));
-  const options = take('options', parseOptions(at(cells, pos.options)));
-  const content = take('dimension_content', parseText(at(cells, pos.dimension_content), false));
-  const type = take('assessment_type', parseEnum(at(cells, pos.assessment_type), ASSESSMENT_TYPE));
-  const title = take('dimension_title', parseText(at(cells, pos.dimension_title), true));
-  const description = take('dimension_description', parseText(at(cells, pos.dimension_description), false));
+  const score = take(problems, row, 'score', parseScore(at(cells, pos.score)));
+  const option = take(problems, row, 'option', parseText(at(cells, pos.option), true));
+  const options = take(problems, row, 'options', parseOptions(at(cells, pos.options)));
+  const content = take(problems, row, 'dimension_content', parseText(at(cells, pos.dimension_content), false));
+  const type = take(problems, row, 'assessment_type', parseEnum(at(cells, pos.assessment_type), ASSESSMENT_TYPE));
+  const title = take(problems, row, 'dimension_title', parseText(at(cells, pos.dimension_title), true));
+  const description = take(problems, row, 'dimension_description', parseText(at(cells, pos.dimension_description), false));
   if (score !== undefined || option !== undefined || options !== undefined || content !== undefined || type !== undefined || title !== undefined || description !== undefined) {
     // Keys are added in the API page's order, so the body needs no reordering copy.
     const dim: DimensionBody = {};

@@ -99,10 +99,13 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
   }
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const NEEDS_QUOTES = /[",\r\n]/;
 
+/** Quoted when it holds a quote, comma or line break, or starts or ends with white space. */
 function csvCell(c: string): string {
-  return c === '' || !NEEDS_QUOTES.test(c) ? c : `"${c.replaceAll('"', '""')}"`;
+  if (c === '') return c;
+  const needs = NEEDS_QUOTES.test(c) || c.charCodeAt(0) <= 32 || c.charCodeAt(c.length - 1) <= 32;
+  return needs ? `"${c.replaceAll('"', '""')}"` : c;
 }
 
 export function csvLine(cells: readonly string[]): string {

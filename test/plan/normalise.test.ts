@@ -73,6 +73,11 @@ describe('parseTime', () => {
     expect(wallToEpoch({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'America/New_York')).toBe(Date.UTC(2024, 6, 1, 16));
   });
 
+  it('refuses times outside what 13-digit epoch milliseconds cover (found by the property test)', () => {
+    expect(parseTime('0000-1-3 0:00', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286', got: '"0000-1-3 0:00"' } });
+    expect(parseTime('1999-12-31T23:00:00Z', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286' } });
+  });
+
   it('refuses impossible dates, dates without a time, and date serials', () => {
     expect(parseTime('2024-02-30 10:00', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
     expect(parseTime('2024-03-01', 'UTC')).toMatchObject({ problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024-03-01 14:00"' } });

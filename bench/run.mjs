@@ -1,0 +1,221 @@
+// `npm run bench`: every figure is a ratio against a baseline measured in the same run, on the
+// same files, interleaved (baseline, ours, baseline, ours, ...) so that machine noise hits both.
+// Writes docs/benchmarks.md and docs/benchmarks.svg. Not part of `npm test`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '../dist/simulator/server.js';
+import { interviewId, writeCsv, writeXlsx } from './generate.mjs';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+const OUT = join(ROOT, 'bench', 'out');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const REPEAT = 3;
+const PER_INTERVIEW = 5;
+const APP = { appId: 'cli_bench', appSecret: 'bench-secret-not-real' };
+const ENV = { FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret };
+mkdirSync(OUT, { recursive: true });
+
+/** Runs `node ARGS` with peak-memory reporting; wall time includes start-up, as a user sees it. */
+function run(args, env = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+      if (code !== 0 && code !== 1) return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      resolvePromise({ ms, rss, stdout, stderr });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Baseline and ours, alternately, REPEAT times each; medians of time and of peak memory. */
+async function compare(baseline, ours) {
+  const b = [];
+  const o = [];
+  for (let i = 0; i < REPEAT; i++) {
+    b.push(await run(baseline));
+    o.push(await run(ours));
+  }
+  return {
+    baseMs: median(b.map((r) => r.ms)),
+    ms: median(o.map((r) => r.ms)),
+    baseRss: median(b.map((r) => r.rss)),
+    rss: median(o.map((r) => r.rss)),
+  };
+}
+
+function fixture(rows, ext) {
+  const file = join(OUT, `rows-${rows}.${ext}`);
+  return { file, ready: existsSync(file) };
+}
+
+async function ensureFixtures(rows) {
+  const csv = fixture(rows, 'csv');
+  if (!csv.ready) writeCsv(csv.file, rows, PER_INTERVIEW);
+  const xlsx = fixture(rows, 'xlsx');
+  if (!xlsx.ready && rows >= 10_000) await writeXlsx(xlsx.file, rows, PER_INTERVIEW);
+  return { csv: csv.file, xlsx: xlsx.file };
+}
+
+const log = (s) => process.stderr.write(`${s}\n`);
+const fmt = (n, d = 0) => n.toFixed(d);
+
+// ---------------------------------------------------------------------------------------------
+// 1. validate against a bare read of the same file
+
+const validateRows = [];
+for (const rows of [1_000, 10_000, 100_000]) {
+  const { csv, xlsx } = await ensureFixtures(rows);
+  log(`validate ${rows} rows (CSV)...`);
+  const c = await compare([join(ROOT, 'bench', 'bare-csv.mjs'), csv], [CLI, 'validate', csv, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')]);
+  validateRows.push({ rows, format: 'CSV', baseline: 'bare csv-parse', ...c });
+  if (rows >= 10_000) {
+    log(`validate ${rows} rows (XLSX)...`);
+    const x = await compare([join(ROOT, 'bench', 'bare-xlsx.mjs'), xlsx], [CLI, 'validate', xlsx, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')]);
+    validateRows.push({ rows, format: 'XLSX', baseline: 'bare exceljs stream', ...x });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. import against the simulator, and the naive loop on the same files
+
+async function importRun(interviews, simOptions, cliArgs) {
+  const csv = join(OUT, `import-${interviews}.csv`);
+  writeCsv(csv, interviews * PER_INTERVIEW, PER_INTERVIEW);
+  const ids = Array.from({ length: interviews }, (_, i) => interviewId(i));
+  const seed = ids.map((id) => [id, { external_application_id: '6000000000000000000' }]);
+  const payloads = join(OUT, `import-${interviews}.jsonl`);
+  await run([CLI, 'validate', csv, '--tz', 'Asia/Shanghai', '--payloads', payloads, '--report', join(OUT, 'p.csv')]);
+
+  const ours = await startSimulator({ ...APP, seed, ...simOptions });
+  const started = performance.now();
+  await run([CLI, 'import', csv, '--tz', 'Asia/Shanghai', '--quiet', '--report', join(OUT, `import-${interviews}.report.csv`), ...cliArgs], { ...ENV, FEISHU_BASE_URL: ours.url });
+  const wall = (performance.now() - started) / 1000;
+  const t = ours.stats.putTimes;
+  const result = {
+    interviews,
+    puts: ours.stats.requests.put,
+    reads: ours.stats.requests.batchQuery,
+    rateLimited: ours.stats.rateLimited,
+    sustained: (t.length - 1) / ((t.at(-1) - t[0]) / 1000),
+    wall,
+    landed: ours.stats.accepted.size,
+  };
+  await ours.close();
+
+  const naiveSim = await startSimulator({ ...APP, seed, ...simOptions });
+  const naive = JSON.parse((await run([join(ROOT, 'bench', 'naive.mjs'), naiveSim.url, payloads], ENV)).stdout);
+  await naiveSim.close();
+  return { ours: result, naive: { ...naive, rate: naive.sent / naive.seconds, rateLimitedShare: naive.rateLimited / naive.sent } };
+}
+
+log('import at a 10 req/s tenant limit...');
+const limited = await importRun(300, { rateLimit: 10, readRateLimit: 10 }, []);
+log('import with no limit, 25 ms latency, concurrency 25...');
+const open = await importRun(2000, { rateLimit: 0, readRateLimit: 0, latencyMs: 25 }, ['--rate', '0', '--concurrency', '25']);
+
+// ---------------------------------------------------------------------------------------------
+// 3. the report
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${fmt(os.totalmem() / 1024 ** 3)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}`;
+const table = [
+  '| benchmark | ours | baseline | ratio (ours ÷ baseline) | peak memory ours / baseline |',
+  '| --- | --- | --- | --- | --- |',
+  ...validateRows.map(
+    (r) => `| validate ${r.rows.toLocaleString('en')} rows, ${r.format} | ${fmt(r.ms)} ms | ${fmt(r.baseMs)} ms (${r.baseline}) | **${fmt(r.ms / r.baseMs, 2)}×** | ${fmt(r.rss)} MB / ${fmt(r.baseRss)} MB |`,
+  ),
+  `| import, tenant limited to 10 req/s, ${limited.ours.interviews} interviews (backup reads in the mix) | ${fmt(limited.ours.sustained, 2)} req/s, ${limited.ours.rateLimited} answered 429 | limit 10 req/s | **${fmt((limited.ours.sustained / 10) * 100, 1)}% of the limit**, ${fmt((limited.ours.rateLimited / limited.ours.puts) * 100, 2)}% 429 | |`,
+  `| naive one-at-a-time loop, same tenant and file | ${fmt(limited.naive.rate, 1)} req/s, ${limited.naive.rateLimited} answered 429 | limit 10 req/s | **${fmt(limited.naive.rateLimitedShare * 100, 1)}% of calls refused (429)**, ${limited.naive.ok} of ${limited.naive.sent} landed | |`,
+  `| import, no limit, 25 ms latency, concurrency 25, ${open.ours.interviews} interviews | ${fmt(open.ours.sustained)} req/s | 25 ÷ 25 ms = 1,000 req/s | **${fmt((open.ours.sustained / 1000) * 100, 1)}%** | |`,
+  `| naive one-at-a-time loop, same simulator and file | ${fmt(open.naive.rate, 1)} req/s | 1,000 req/s | **${fmt((open.naive.rate / 1000) * 100, 1)}%** (ours is ${fmt(open.ours.sustained / open.naive.rate, 1)}× faster) | |`,
+];
+const growth = validateRows.filter((r) => r.format === 'CSV');
+const growthTable = [
+  '| rows | validate time | per 1,000 rows | peak memory |',
+  '| --- | --- | --- | --- |',
+  ...growth.map((r) => `| ${r.rows.toLocaleString('en')} | ${fmt(r.ms)} ms | ${fmt((r.ms / r.rows) * 1000, 1)} ms | ${fmt(r.rss)} MB |`),
+];
+
+writeFileSync(join(ROOT, 'docs', 'benchmarks.svg'), plot(growth));
+const md = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
+
+Machine: ${machine}.
+
+Every figure is against a baseline measured in the same run: the two are run alternately, ${REPEAT}
+times each, and the medians compared. Times are wall-clock times of whole processes (Node.js
+start-up included), as a user sees them; memory is the peak resident set size.
+
+${table.join('\n')}
+
+- *validate* reads, groups and validates the file and writes the per-row report (CSV); the
+  baseline only parses the same file (\`bench/bare-csv.mjs\`, \`bench/bare-xlsx.mjs\`).
+- Files: \`bench/generate.mjs\`, ${PER_INTERVIEW} rows per interview, each interview's rows scattered through the
+  file; the XLSX files hold the same rows.
+- *import* runs the real CLI against the simulator (\`src/simulator/\`) in another process; rates
+  are measured at the simulator from the arrival of the first to the last PUT. The import reads
+  each interview before writing it (the backup, on by default): ${limited.ours.reads} and ${open.ours.reads}
+  batch_query calls ran alongside the PUTs.
+- *naive* is \`bench/naive.mjs\`: what the official SDK's sample does, in a loop — one PUT at a
+  time, awaited, no pacing, no retry.
+
+## Cost growth
+
+${growthTable.join('\n')}
+
+![validate time and peak memory against rows](benchmarks.svg)
+
+## Reproduce
+
+\`\`\`sh
+npm ci
+npm run bench      # about ${fmt(Math.max(3, Math.ceil((performance.now() / 60000) + 0.5)))} minutes here; fixtures are cached in bench/out/
+\`\`\`
+`;
+writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), md);
+process.stdout.write(`${table.join('\n')}\n\n${growthTable.join('\n')}\n\nwritten: docs/benchmarks.md, docs/benchmarks.svg\n`);
+
+/** A small SVG: rows (log scale) against time (left axis) and peak memory (right axis). */
+function plot(points) {
+  const W = 640;
+  const H = 360;
+  const m = { l: 70, r: 70, t: 40, b: 50 };
+  const xs = points.map((p) => Math.log10(p.rows));
+  const x = (v) => m.l + ((v - Math.min(...xs)) / (Math.max(...xs) - Math.min(...xs) || 1)) * (W - m.l - m.r);
+  const maxMs = Math.max(...points.map((p) => p.ms)) * 1.1;
+  const maxMb = Math.max(...points.map((p) => p.rss)) * 1.1;
+  const yMs = (v) => H - m.b - (v / maxMs) * (H - m.t - m.b);
+  const yMb = (v) => H - m.b - (v / maxMb) * (H - m.t - m.b);
+  const line = (f, color) =>
+    `<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${points.map((p) => `${fmt(x(Math.log10(p.rows)), 1)},${fmt(f(p), 1)}`).join(' ')}"/>` +
+    points.map((p) => `<circle cx="${fmt(x(Math.log10(p.rows)), 1)}" cy="${fmt(f(p), 1)}" r="4" fill="${color}"/>`).join('');
+  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
+<rect width="100%" height="100%" fill="white"/>
+<text x="${W / 2}" y="22" text-anchor="middle" font-size="15">validate: time and peak memory against rows (CSV)</text>
+<line x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}" stroke="#333"/>
+<line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#1f6feb"/>
+<line x1="${W - m.r}" y1="${m.t}" x2="${W - m.r}" y2="${H - m.b}" stroke="#d1242f"/>
+${points.map((p) => `<text x="${fmt(x(Math.log10(p.rows)), 1)}" y="${H - m.b + 18}" text-anchor="middle">${p.rows.toLocaleString('en')}</text>`).join('')}
+<text x="${W / 2}" y="${H - 12}" text-anchor="middle">rows (log scale)</text>
+${ticks.map((t) => `<text x="${m.l - 8}" y="${fmt(yMs(t * maxMs) + 4, 1)}" text-anchor="end" fill="#1f6feb">${fmt(t * maxMs)}</text>`).join('')}
+${ticks.map((t) => `<text x="${W - m.r + 8}" y="${fmt(yMb(t * maxMb) + 4, 1)}" fill="#d1242f">${fmt(t * maxMb)}</text>`).join('')}
+<text transform="translate(18 ${H / 2}) rotate(-90)" text-anchor="middle" fill="#1f6feb">time (ms)</text>
+<text transform="translate(${W - 14} ${H / 2}) rotate(90)" text-anchor="middle" fill="#d1242f">peak memory (MB)</text>
+${line((p) => yMs(p.ms), '#1f6feb')}
+${line((p) => yMb(p.rss), '#d1242f')}
+</svg>
+`;
+}

@@ -10,6 +10,7 @@ import type { ImportArgs } from '../options.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { diffBodies, mergeBody } from '../plan/merge.js';
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
+import { writeBodies } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
 import { allRowsFine, formatSummary, summarise } from '../report/summary.js';
 import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run/dispatch.js';
@@ -64,9 +65,10 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       abort: hardStop.signal,
       stopping: () => interrupt.aborted,
     });
-    const journal = dryRun ? openJournalless() : openJournal(journalPath);
-    opened.push(journal);
-    if (!dryRun) journal.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import' });
+    // A dry run writes nothing but its report: no journal, no backup.
+    const journal = dryRun ? undefined : openJournal(journalPath);
+    if (journal) opened.push(journal);
+    journal?.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import' });
     const backup: Backup | undefined = options.backup && !dryRun ? openBackup(backupPath) : undefined;
     if (backup) opened.push(backup);
 
@@ -76,7 +78,8 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, () => interrupt.aborted) : undefined;
     const needsRead = new Set(needRead);
     const byId = new Map(items.map((p) => [p.id, p]));
-    const prepare = (item: SendItem): Promise<Prepared> => prepareOne(byId.get(item.id)!, needsRead.has(item.id) ? preImages : undefined, previous, options);
+    const wouldSend = new Map<string, InterviewBody>();
+    const prepare = (item: SendItem): Promise<Prepared> => prepareOne(byId.get(item.id)!, needsRead.has(item.id) ? preImages : undefined, previous, options, wouldSend);
 
     const result = await dispatch(
       items.map((p) => ({ id: p.id })),
@@ -89,9 +92,12 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
         hardStop,
         graceMs: GRACE_MS,
         prepare,
-        dryRun,
       },
     );
+    if (dryRun && options.payloads) {
+      const merged = plan.interviews.filter((p) => wouldSend.has(p.id)).map((p) => ({ id: p.id, body: wouldSend.get(p.id)! }));
+      await writeBodies(options.payloads, merged);
+    }
     const landed = backup ? `landed; the previous version is in ${basename(backupPath)}` : 'landed';
     const outcomes = rowOutcomes(plan, result.outcomes, options.limit, landed);
     const summary = summarise(outcomes, plan.interviews.length);
@@ -126,11 +132,6 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
   }
 }
 
-/** A dry run records nothing: its journal is a no-op. */
-function openJournalless() {
-  return { write() {}, flush() {}, close() {} } as unknown as ReturnType<typeof openJournal>;
-}
-
 const RESUMED = 'already landed in an earlier run with the same body (--resume)';
 const UNCHANGED = 'unchanged: Feishu already holds exactly this';
 
@@ -138,7 +139,13 @@ const UNCHANGED = 'unchanged: Feishu already holds exactly this';
  * Decides one interview: its body (merged with the current record under `--merge`), and
  * whether it needs sending at all.
  */
-async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined, previous: JournalState | undefined, options: Readonly<SendOptions>): Promise<Prepared> {
+async function prepareOne(
+  p: PlannedInterview,
+  preImages: PreImages | undefined,
+  previous: JournalState | undefined,
+  options: Readonly<SendOptions>,
+  wouldSend: Map<string, InterviewBody>,
+): Promise<Prepared> {
   let current: Record<string, unknown> | undefined;
   if (preImages) {
     current = await preImages.get(p.id);
@@ -152,9 +159,15 @@ async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined,
   if (current) {
     const before = canonicalBody(current);
     if (bodyHash(before) === hash) return { done: { status: 'skipped', message: UNCHANGED }, hash };
-    if (options.dryRun) return { done: { status: 'ok', message: `would change: ${diffBodies(before, body).join('; ')}` } };
-  } else if (options.dryRun) {
-    return { done: { status: 'ok', message: 'would be sent (current record not read)' } };
+    if (options.dryRun) {
+      wouldSend.set(p.id, body);
+      return { done: { status: 'ok', message: `would change: ${diffBodies(before, body).join('; ')}` } };
+    }
+  }
+  // A dry run never sends, whatever path led here.
+  if (options.dryRun) {
+    wouldSend.set(p.id, body);
+    return { done: { status: 'ok', message: 'would be sent' } };
   }
   return { send: body, hash };
 }

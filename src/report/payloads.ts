@@ -1,14 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
-import type { Plan } from '../plan/types.js';
+import type { InterviewBody, Plan } from '../plan/types.js';
 
 /** One request body per valid interview, as JSON lines: exactly what `import` would send. */
-export async function writePayloads(path: string, plan: Plan): Promise<number> {
-  const lines: string[] = [];
-  for (const interview of plan.interviews) {
-    if (interview.body) lines.push(`${JSON.stringify({ external_interview_id: interview.id, body: interview.body })}\n`);
-  }
+export function writePayloads(path: string, plan: Plan): Promise<number> {
+  return writeBodies(
+    path,
+    plan.interviews.flatMap((p) => (p.body ? [{ id: p.id, body: p.body }] : [])),
+  );
+}
+
+/** `{"external_interview_id": ..., "body": {...}}` per line. */
+export async function writeBodies(path: string, bodies: readonly { id: string; body: InterviewBody }[]): Promise<number> {
+  const lines = bodies.map((b) => `${JSON.stringify({ external_interview_id: b.id, body: b.body })}\n`);
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, lines.join(''));

@@ -7,8 +7,6 @@ import type { Progress, ProgressCounts } from './progress.js';
 
 export interface SendItem {
   readonly id: string;
-  /** Known up front, or worked out by `prepare` (with `--merge`, from the current record). */
-  readonly body?: InterviewBody;
 }
 
 /** What `prepare` decided: send this body, or this item is done without a write. */
@@ -26,7 +24,8 @@ export interface SendOutcome {
 export interface DispatchOptions {
   readonly api: InterviewApi;
   readonly concurrency: number;
-  readonly journal: Journal;
+  /** Absent in a dry run, which records nothing. */
+  readonly journal?: Journal;
   readonly progress: Progress;
   /** Aborted on the first Ctrl-C / SIGTERM: start nothing new. */
   readonly interrupt: AbortSignal;
@@ -36,8 +35,6 @@ export interface DispatchOptions {
   readonly graceMs: number;
   /** Runs before each send: reads the pre-image, merges, skips what already landed. */
   readonly prepare: (item: SendItem) => Promise<Prepared>;
-  /** Dry run: prepare everything, send nothing, write no journal. */
-  readonly dryRun?: boolean;
 }
 
 export interface DispatchResult {
@@ -82,15 +79,15 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     try {
       const prepared = await options.prepare(item);
       if ('done' in prepared) {
-        if (prepared.done.status === 'skipped' && prepared.hash && !options.dryRun) journal.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
+        if (prepared.done.status === 'skipped' && prepared.hash) journal?.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
         record(item.id, prepared.done);
         return;
       }
       const { send: body, hash } = prepared;
-      journal.write({ t: 'sending', id: item.id, hash });
+      journal?.write({ t: 'sending', id: item.id, hash });
       const result: CallResult = await api.put(item.id, body);
       const status = result.outcome === 'ok' ? 'ok' : 'failed';
-      journal.write({
+      journal?.write({
         t: 'result',
         id: item.id,
         hash,

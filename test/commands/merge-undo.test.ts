@@ -83,9 +83,13 @@ describe('--merge', () => {
     const file = join(dir, 'preview.csv');
     const [a, b] = ids(2);
     await writeFile(file, csv([['external_interview_id', 'participate_status', 'end_time'], [a!, '3', '2024-03-01T10:30:00Z'], [b!, '', ''], ['7999999999999999999', '1', '']]));
-    const run = await runCli(['import', file, '--merge', '--dry-run', '--quiet'], { env: env(s) });
+    const run = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--payloads', join(dir, 'merged.jsonl')], { env: env(s) });
     expect(run.code).toBe(1);
     expect(s.stats.requests.put).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'merged.jsonl'), 'utf8'))).toEqual({
+      external_interview_id: a,
+      body: { ...original(0), participate_status: 3, end_time: Date.UTC(2024, 2, 1, 10, 30) },
+    });
     const rows = await readReport(join(dir, 'preview.report.csv'));
     expect(rows.map((r) => [r.status, r.message])).toEqual([
       ['ok', 'would change: participate_status: 2 → 3; end_time: 2024-03-01T09:00:00Z → 2024-03-01T10:30:00Z'],
@@ -93,7 +97,7 @@ describe('--merge', () => {
       ['failed', 'not sent: interview 7999999999999999999 does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first'],
     ]);
     expect(run.stdout).toContain('would change 1 · unchanged 1 · missing 1 interview(s)');
-    expect(await readdir(dir)).toEqual(['preview.csv', 'preview.report.csv']);
+    expect((await readdir(dir)).sort()).toEqual(['merged.jsonl', 'preview.csv', 'preview.report.csv']);
   });
 });
 

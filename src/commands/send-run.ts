@@ -102,7 +102,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     const outcomes = rowOutcomes(plan, result.outcomes, options.limit, landed);
     const summary = summarise(outcomes, plan.interviews.length);
     const elapsed = (Date.now() - started) / 1000;
-    const rate = api.stats.requests / Math.max(0.001, elapsed);
+    const rate = api.stats.writes / Math.max(0.001, elapsed);
     await writeReport(options.report, plan.table, outcomes, {
       command: dryRun ? 'import --dry-run' : 'import',
       zone: plan.zone,
@@ -113,7 +113,10 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     });
     const extra = [...header];
     if (!options.backup && !dryRun) extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
-    extra.push(`${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${api.stats.requests} request(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${rate.toFixed(1)} req/s, ${elapsed.toFixed(1)} s`);
+    const reads = api.stats.requests - api.stats.writes;
+    extra.push(
+      `${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${api.stats.writes} PUT(s) and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${rate.toFixed(1)} PUT/s over ${elapsed.toFixed(1)} s`,
+    );
     const kinds = countKinds(result.outcomes);
     if (options.merge || dryRun) extra.push(`${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing} interview(s)`);
     if (kinds.resumed > 0) extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);

@@ -18,7 +18,10 @@ export interface CallResult {
 }
 
 export interface ApiStats {
+  /** Every call, reads included. */
   requests: number;
+  /** PUTs only: what the rate limit of the write is about. */
+  writes: number;
   rateLimited: number;
   retried: number;
 }
@@ -39,7 +42,7 @@ export interface ApiOptions {
 
 /** Feishu's external-interview calls, each paced, authenticated and retried. */
 export class InterviewApi {
-  readonly stats: ApiStats = { requests: 0, rateLimited: 0, retried: 0 };
+  readonly stats: ApiStats = { requests: 0, writes: 0, rateLimited: 0, retried: 0 };
   private readonly retry: RetryOptions;
   private readonly clock: Clock;
 
@@ -66,6 +69,7 @@ export class InterviewApi {
       await gate.acquire();
       const token = await tokens.get();
       this.stats.requests++;
+      if (method === 'PUT') this.stats.writes++;
       let res: HttpResponse | undefined;
       let failure: NetworkError | undefined;
       try {

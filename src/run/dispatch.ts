@@ -67,7 +67,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
     else if (outcome.status === 'not_sent') counts.notSent++;
-    progress.tick(counts, api.stats.requests);
+    progress.tick(counts, api.stats.writes);
   };
 
   const send = async (item: SendItem) => {

@@ -8,7 +8,8 @@ export interface ProgressCounts {
 }
 
 export interface Progress {
-  tick(counts: ProgressCounts, requests: number): void;
+  /** `writes`: PUTs sent so far, for the rate shown. */
+  tick(counts: ProgressCounts, writes: number): void;
   stop(): void;
 }
 

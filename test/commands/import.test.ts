@@ -82,7 +82,7 @@ describe('feishu-interview-import import', () => {
       [ID2, { external_application_id: '6000000000000000000' }],
     ]);
     expect(report[0]!.log_id).toMatch(/^\d+$/);
-    expect(run.stdout).toContain(`sent to ${s.url}: 3 request(s), 0 answered 429, 0 retried`);
+    expect(run.stdout).toContain(`sent to ${s.url}: 2 PUT(s) and 1 batch_query read(s), 0 answered 429, 0 retried`);
     expect(run.stdout).toContain(`journal: ${join(dir, 'in.report.csv.journal.jsonl')}\nreport: ${join(dir, 'in.report.csv')}\n`);
     const everything = `${run.stdout}${run.stderr}${await allFiles(dir)}`;
     expect(everything).not.toContain(SECRET);

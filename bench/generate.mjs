@@ -1,20 +1,10 @@
 // Writes a realistic template CSV of N rows: 5 dimension rows per interview, rows scattered
 // (each interview's rows are spread through the file, as in an export sorted by interviewer).
 import { writeFileSync } from 'node:fs';
+// The simulator's seedable PRNG, so every run writes the same file (needs `npm run build`).
+import { prng } from '../dist/simulator/prng.js';
 
 const HEADER = 'external_interview_id,external_application_id,participate_status,begin_time,end_time,assessment_no,username,conclusion,assessment_content,dimension_title,assessment_type,score,option,options,dimension_content,dimension_description';
-
-/** A small deterministic PRNG (mulberry32) so every run writes the same file. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function interviewId(i) {
   return `7${String(i).padStart(18, '0')}`;

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
+import type { RunningSimulator } from '../src/simulator/server.js';
+import { InterviewStore } from '../src/simulator/store.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -29,19 +31,7 @@ export interface CliRun {
 
 /** Runs the built CLI as a user would: `node dist/cli.js ...`. */
 export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { PATH: process.env.PATH, TZ: 'UTC', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
-  });
+  return startCli(args, options).done;
 }
 
 export const HEADER_EN = [
@@ -79,9 +69,9 @@ export const APP1 = '6960663240925956437';
 export const APP2 = '6960663240925956438';
 
 /** Starts the built CLI without waiting, for tests that signal it mid-run. */
-export function startCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}) {
+export function startCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
   const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH, TZ: 'UTC', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -125,4 +115,27 @@ export async function readReport(path: string): Promise<Record<string, string>[]
 /** Interviews that exist before a run, as the simulator's `seed`: the update API needs them. */
 export function existing(ids: readonly string[], app = '6000000000000000000'): [string, { external_application_id: string }][] {
   return ids.map((id) => [id, { external_application_id: app }]);
+}
+
+/** Polls until `condition` holds (a simulator count reached, say). */
+export async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The bodies `validate --payloads` says would be sent: what the simulator must end up holding. */
+export async function expectedBodies(file: string, dir: string): Promise<Map<string, unknown>> {
+  const { readFile } = await import('node:fs/promises');
+  const payloads = join(dir, 'expected.jsonl');
+  await runCli(['validate', file, '--payloads', payloads, '--report', join(dir, 'expected.report.csv')]);
+  const lines = (await readFile(payloads, 'utf8')).trim().split('\n');
+  return new Map(lines.map((l) => JSON.parse(l) as { external_interview_id: string; body: unknown }).map((p) => [p.external_interview_id, p.body]));
+}
+
+/** What the simulator holds, as request bodies (Feishu's ids taken out). */
+export function heldBodies(sim: RunningSimulator): Map<string, unknown> {
+  return new Map([...sim.store.interviews.values()].map((i) => [i.id, InterviewStore.bodyOf(i)]));
 }

@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { BATCH_QUERY_PATH, INTERVIEW_PATH, TOKEN_PATH } from '../feishu/endpoints.js';
 import type { InterviewBody } from '../plan/types.js';
+import { prng } from './prng.js';
 import { validateInterviewBody } from './schema.js';
 import { InterviewStore, type StoredInterview } from './store.js';
 
@@ -74,18 +75,6 @@ export interface RunningSimulator {
 export const DEFAULT_APP_ID = 'cli_simulator';
 /** Not a secret: the simulator's own demo credential, documented in the README. */
 export const DEFAULT_APP_SECRET = 'simulator-secret';
-
-/** mulberry32: small, seedable, good enough to spread injected faults. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sliding one-second window: at most `limit` calls in any 1000 ms. */
 class Window {

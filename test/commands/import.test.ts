@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
-import { APP1, HEADER_EN, ID1, ID2, csv, existing, interviewsCsv, readReport, row, runCli, startCli, tempDir } from '../helpers.js';
+import { APP1, HEADER_EN, ID1, ID2, csv, existing, expectedBodies, heldBodies, interviewsCsv, readReport, row, runCli, startCli, tempDir, waitFor } from '../helpers.js';
 
 const SECRET = 'Sup3r-Secret-App-Value-42';
 let sim: RunningSimulator | undefined;
@@ -21,17 +21,7 @@ const idsOf = (n: number) => interviewsCsv(n).ids;
 
 const envFor = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: SECRET });
 
-/** The bodies `validate --payloads` says would be sent: what the simulator must hold. */
-async function expectedBodies(file: string, dir: string): Promise<Map<string, unknown>> {
-  const payloads = join(dir, 'expected.jsonl');
-  await runCli(['validate', file, '--payloads', payloads, '--report', join(dir, 'v.csv')]);
-  const lines = (await readFile(payloads, 'utf8')).trim().split('\n');
-  return new Map(lines.map((l) => JSON.parse(l) as { external_interview_id: string; body: unknown }).map((p) => [p.external_interview_id, p.body]));
-}
 
-function held(s: RunningSimulator): Map<string, unknown> {
-  return new Map([...s.store.interviews].map(([id, { id: _id, interview_assessments, ...rest }]) => [id, interview_assessments ? { ...rest, interview_assessments: interview_assessments.map(({ id: _a, ...a }) => a) } : rest]));
-}
 
 async function allFiles(dir: string): Promise<string> {
   const names = await readdir(dir);
@@ -55,7 +45,7 @@ describe('feishu-interview-import import', () => {
     const run = await runCli(['import', file, '--quiet'], { env: envFor(s) });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(held(s)).toEqual(
+    expect(heldBodies(s)).toEqual(
       new Map<string, unknown>([
         [
           ID1,
@@ -99,7 +89,7 @@ describe('feishu-interview-import import', () => {
     const run = await runCli(['import', file, '--rate', '0', '--concurrency', '10', '--retries', '8', '--quiet'], { env: envFor(s) });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(held(s)).toEqual(expected);
+    expect(heldBodies(s)).toEqual(expected);
     expect(s.stats.rateLimited).toBeGreaterThan(0);
     expect(s.stats.failed).toBeGreaterThan(0);
     expect(s.stats.dropped).toBeGreaterThan(0);
@@ -240,10 +230,3 @@ describe('feishu-interview-import import', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InterviewBody } from '../../src/plan/types.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, interviewsCsv, readReport, runCli, startCli, tempDir } from '../helpers.js';
+import { csv, interviewsCsv, readReport, runCli, startCli, tempDir, waitFor } from '../helpers.js';
 
 const SECRET = 'Merge-Test-Secret-7';
 let sim: RunningSimulator | undefined;
@@ -161,10 +161,3 @@ describe('backup and undo', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { readJournal } from '../../src/run/journal.js';
-import { InterviewStore } from '../../src/simulator/store.js';
-import { existing, interviewsCsv, readReport, runCli, startCli, tempDir } from '../helpers.js';
+import { existing, expectedBodies, heldBodies, interviewsCsv, readReport, runCli, startCli, tempDir, waitFor } from '../helpers.js';
 
 const SECRET = 'Reliability-Secret-31';
 let sim: RunningSimulator | undefined;
@@ -21,21 +20,8 @@ async function simulator(ids: readonly string[], options: SimulatorOptions) {
 
 const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_r', FEISHU_APP_SECRET: SECRET });
 
-async function expectedBodies(file: string, dir: string): Promise<Map<string, unknown>> {
-  const payloads = join(dir, 'expected.jsonl');
-  await runCli(['validate', file, '--payloads', payloads, '--report', join(dir, 'expected.csv')]);
-  return new Map((await readFile(payloads, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { external_interview_id: string; body: unknown }).map((p) => [p.external_interview_id, p.body]));
-}
 
-const held = (s: RunningSimulator) => new Map([...s.store.interviews.values()].map((i) => [i.id, InterviewStore.bodyOf(i)]));
 
-async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('faults', () => {
   it('500s, drops, stalls past the timeout, 429 bursts, an expiring token and a restart: every interview ok, exact bodies', async () => {
@@ -52,7 +38,7 @@ describe('faults', () => {
     const done = await run.done;
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
-    expect(held(s)).toEqual(expected);
+    expect(heldBodies(s)).toEqual(expected);
     expect(s.stats.failed).toBeGreaterThan(0);
     expect(s.stats.dropped).toBeGreaterThan(0);
     expect(s.stats.stalled).toBeGreaterThan(0);
@@ -93,7 +79,7 @@ describe('interruption', () => {
     }
     const last = await runCli(['import', file, '--resume', report, '--quiet'], { env: env(s) });
     expect(last.code).toBe(0);
-    expect(held(s)).toEqual(expected);
+    expect(heldBodies(s)).toEqual(expected);
     for (const id of ids) expect(s.stats.accepted.get(id)).toBeGreaterThanOrEqual(1);
   }, 90_000);
 

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { basename, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { TokenProvider } from '../feishu/auth.js';
 import { FeishuClient } from '../feishu/client.js';
 import { resolveBaseUrl } from '../feishu/endpoints.js';
@@ -66,6 +67,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       stopping: () => interrupt.aborted,
     });
     // A dry run writes nothing but its report: no journal, no backup.
+    await mkdir(dirname(resolve(options.report)), { recursive: true });
     const journal = dryRun ? undefined : openJournal(journalPath);
     if (journal) opened.push(journal);
     journal?.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import' });

@@ -198,8 +198,8 @@ function plot(points) {
   const maxMb = Math.max(...points.map((p) => p.rss)) * 1.1;
   const yMs = (v) => H - m.b - (v / maxMs) * (H - m.t - m.b);
   const yMb = (v) => H - m.b - (v / maxMb) * (H - m.t - m.b);
-  const line = (f, color) =>
-    `<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${points.map((p) => `${fmt(x(Math.log10(p.rows)), 1)},${fmt(f(p), 1)}`).join(' ')}"/>` +
+  const line = (f, color, dash) =>
+    `<polyline fill="none" stroke="${color}" stroke-width="2.5"${dash ? ' stroke-dasharray="8 5"' : ''} points="${points.map((p) => `${fmt(x(Math.log10(p.rows)), 1)},${fmt(f(p), 1)}`).join(' ')}"/>` +
     points.map((p) => `<circle cx="${fmt(x(Math.log10(p.rows)), 1)}" cy="${fmt(f(p), 1)}" r="4" fill="${color}"/>`).join('');
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
@@ -214,8 +214,12 @@ ${ticks.map((t) => `<text x="${m.l - 8}" y="${fmt(yMs(t * maxMs) + 4, 1)}" text-
 ${ticks.map((t) => `<text x="${W - m.r + 8}" y="${fmt(yMb(t * maxMb) + 4, 1)}" fill="#d1242f">${fmt(t * maxMb)}</text>`).join('')}
 <text transform="translate(18 ${H / 2}) rotate(-90)" text-anchor="middle" fill="#1f6feb">time (ms)</text>
 <text transform="translate(${W - 14} ${H / 2}) rotate(90)" text-anchor="middle" fill="#d1242f">peak memory (MB)</text>
-${line((p) => yMs(p.ms), '#1f6feb')}
-${line((p) => yMb(p.rss), '#d1242f')}
+${line((p) => yMs(p.ms), '#1f6feb', false)}
+${line((p) => yMb(p.rss), '#d1242f', true)}
+<line x1="${m.l + 16}" y1="${m.t + 10}" x2="${m.l + 46}" y2="${m.t + 10}" stroke="#1f6feb" stroke-width="2.5"/>
+<text x="${m.l + 52}" y="${m.t + 14}">time</text>
+<line x1="${m.l + 16}" y1="${m.t + 30}" x2="${m.l + 46}" y2="${m.t + 30}" stroke="#d1242f" stroke-width="2.5" stroke-dasharray="8 5"/>
+<text x="${m.l + 52}" y="${m.t + 34}">peak memory</text>
 </svg>
 `;
 }

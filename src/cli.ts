@@ -22,11 +22,14 @@ async function main(argv: string[]): Promise<number> {
       process.exit(130);
     }
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   const io = processIo(interrupt.signal);
   let exitCode = 0;
-  const run = (fn: () => Promise<{ exitCode: number }>) => async () => {
+  /** Commands that send or serve finish their work on Ctrl-C; the others just stop. */
+  const run = (fn: () => Promise<{ exitCode: number }>, interruptible = false) => async () => {
+    if (interruptible) {
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    }
     exitCode = (await fn()).exitCode;
   };
   const sendOptions = {
@@ -83,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
             merge: { type: 'boolean', describe: 'keep what the file does not carry: blank or absent fields keep their current values' },
             payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
           }),
-      (args) => run(async () => (await import('./commands/import.js')).importCommand(normalise(importSchema, importInput(args, io.env)), io))(),
+      (args) => run(async () => (await import('./commands/import.js')).importCommand(normalise(importSchema, importInput(args, io.env)), io), true)(),
     )
     .command(
       'undo <file>',
@@ -93,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true, describe: 'the backup: <report>.backup.jsonl' })
           .option('report', { type: 'string', describe: 'report path (default: <backup>.undo.report.csv)' })
           .options(sendOptions),
-      (args) => run(async () => (await import('./commands/undo.js')).undoCommand(normalise(undoSchema, importInput(args, io.env)), io))(),
+      (args) => run(async () => (await import('./commands/undo.js')).undoCommand(normalise(undoSchema, importInput(args, io.env)), io), true)(),
     )
     .command(
       'simulate',
@@ -111,13 +114,13 @@ async function main(argv: string[]): Promise<number> {
           'app-id': { type: 'string' },
           'app-secret': { type: 'string' },
         }),
-      (args) => run(async () => (await import('./commands/simulate.js')).simulateCommand(normalise(simulateSchema, args), io))(),
+      (args) => run(async () => (await import('./commands/simulate.js')).simulateCommand(normalise(simulateSchema, args), io), true)(),
     )
     .command(
       'demo',
       'import the bundled sample into the bundled simulator and print where the report is',
       (y) => y,
-      () => run(async () => (await import('./commands/demo.js')).demoCommand(io))(),
+      () => run(async () => (await import('./commands/demo.js')).demoCommand(io), true)(),
     )
     .demandCommand(1, 'name a command: template, validate, import, undo, simulate, demo')
     .strict()

@@ -1,6 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { ToolError } from '../errors.js';
+
+/** iconv-lite is needed only for files that are not UTF-8: loaded on first use, not at start-up. */
+const require = createRequire(import.meta.url);
+let iconvModule: typeof import('iconv-lite') | undefined;
+const iconv = () => (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
 
 export interface Decoded {
   /**
@@ -22,19 +27,19 @@ export interface Decoded {
 export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): Decoded {
   if (forced) {
     const name = forced.toLowerCase();
-    if (!iconv.encodingExists(name)) {
+    if (!iconv().encodingExists(name)) {
       throw new ToolError('CSV_UNKNOWN_ENCODING', `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`, { file });
     }
-    return { content: stripBom(iconv.decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
+    return { content: stripBom(iconv().decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { content: utf8(bytes.subarray(3), file), encoding: 'utf-8', how: 'bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { content: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
+    return { content: iconv().decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { content: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
+    return { content: iconv().decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
   }
   if (isUtf8(bytes)) return { content: bytes, encoding: 'utf-8', how: 'detected' };
   {
@@ -47,7 +52,7 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
         { file, row: mixed.otherLine },
       );
     }
-    return { content: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
+    return { content: iconv().decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
   }
 }
 

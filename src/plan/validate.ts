@@ -3,7 +3,24 @@ import type { RowProblem } from '../errors.js';
 import { ASSESSMENT_COLUMNS } from '../input/headers.js';
 import { type InterviewGroup, addRow, bodyOf, patchOf } from './group.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
-import type { Plan, PlannedInterview, RowOutcome } from './types.js';
+import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.js';
+
+/**
+ * A valid interview. Its body is built on first use: `validate` without `--payloads` never
+ * needs the 20,000 bodies of a 100,000-row file.
+ */
+function planned(group: InterviewGroup, merge: boolean, carriesAssessments: boolean): PlannedInterview {
+  let body: InterviewBody | undefined;
+  return {
+    id: group.id,
+    rows: group.rows,
+    get body() {
+      if (body === undefined && group.applicationId) body = bodyOf(group);
+      return body;
+    },
+    patch: merge ? patchOf(group, carriesAssessments) : undefined,
+  };
+}
 
 /** Shared by every valid row: outcomes are replaced, never changed in place. */
 const VALID: RowOutcome = Object.freeze({ status: 'ok', message: 'valid' });
@@ -56,12 +73,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     }
     const invalid = group.rows.filter((i) => problems.has(i));
     if (invalid.length === 0) {
-      interviews.push({
-        id: group.id,
-        rows: group.rows,
-        body: group.applicationId ? bodyOf(group) : undefined,
-        patch: merge ? patchOf(group, carriesAssessments) : undefined,
-      });
+      interviews.push(planned(group, merge, carriesAssessments));
       for (const i of group.rows) outcomes[i] = VALID;
       continue;
     }

@@ -60,18 +60,15 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
       // One flat string per row from one reused array: concatenating cell by cell builds millions
       // of short-lived rope strings, which made the report cost as much as the parse.
       const lines: string[] = [`\uFEFF${headers.map(csvCell).join(',')}`];
-      const cells: string[] = new Array(REPORT_COLUMNS.length + keep.length);
+      const cells: string[] = new Array(keep.length);
+      // Rows of one interview share one outcome object: quote its columns once, not per row.
+      const quoted = new Map<RowOutcome, string>();
       table.rows.forEach((r, i) => {
         const o = outcomes[i]!;
-        cells[0] = String(r.row);
-        cells[1] = o.status;
-        cells[2] = o.error_code ?? '';
-        cells[3] = csvCell(o.message ?? '');
-        cells[4] = o.http_status === undefined ? '' : String(o.http_status);
-        cells[5] = csvCell(o.log_id ?? '');
-        cells[6] = o.attempts === undefined ? '' : String(o.attempts);
-        for (let k = 0; k < keep.length; k++) cells[REPORT_COLUMNS.length + k] = csvCell(protectFormula(cellText(r.cells[keep[k]!])));
-        lines.push(cells.join(','));
+        let ours = quoted.get(o);
+        if (ours === undefined) quoted.set(o, (ours = outcomeCells(0, o).slice(1).map(csvCell).join(',')));
+        for (let k = 0; k < keep.length; k++) cells[k] = csvCell(protectFormula(cellText(r.cells[keep[k]!])));
+        lines.push(`${r.row},${ours},${cells.join(',')}`);
       });
       lines.push('');
       await writeFile(temp, lines.join('\r\n'));

@@ -22,7 +22,7 @@ export async function undoCommand(options: Readonly<UndoArgs>, io: CommandIo): P
   return sendPlan(plan, options, io, [`undo: ${plan.interviews.length} interview(s) from ${resolve(options.file)}`]);
 }
 
-export async function planFromBackup(file: string): Promise<Plan> {
+async function planFromBackup(file: string): Promise<Plan> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

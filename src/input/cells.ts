@@ -53,10 +53,6 @@ export function cellText(cell: Cell | undefined): string {
   }
 }
 
-export function isBlankCell(cell: Cell | undefined): boolean {
-  return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
-}
-
 /**
  * A CSV cell that starts with `=`, `+`, `-`, `@` (or a tab or carriage return) is run as a formula
  * when the report is opened in Excel; OWASP's advice is to prefix a single quote. Reading a report

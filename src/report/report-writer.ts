@@ -29,7 +29,7 @@ export interface ReportRow {
 }
 
 /** The report's columns: ours, then every original column (a report read back is not doubled). */
-export function reportLayout(table: InputTable): { headers: string[]; keep: number[] } {
+function reportLayout(table: InputTable): { headers: string[]; keep: number[] } {
   const skip = new Set(table.columns.reportColumns);
   const keep: number[] = [];
   const headers: string[] = [...REPORT_COLUMNS];

@@ -316,7 +316,7 @@ function parseJson(raw: string): unknown {
   }
 }
 
-export function statsJson(stats: SimulatorStats): Record<string, unknown> {
+function statsJson(stats: SimulatorStats): Record<string, unknown> {
   return {
     ...stats,
     accepted: Object.fromEntries(stats.accepted),

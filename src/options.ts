@@ -114,7 +114,10 @@ export const importSchema = z
     const out = withReport(withCredentials(o));
     // A plain dry run is `validate`: it needs no credentials.
     if (!out.credentials && !(o.dryRun && !o.merge)) {
-      ctx.addIssue({ code: 'custom', message: NO_CREDENTIALS });
+      const message = o.dryRun
+        ? 'expected credentials, got none: --merge --dry-run reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)'
+        : NO_CREDENTIALS;
+      ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }
     return out;

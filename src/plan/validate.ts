@@ -1,3 +1,4 @@
+import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
 import { ASSESSMENT_COLUMNS } from '../input/headers.js';
@@ -20,6 +21,56 @@ function planned(group: InterviewGroup, merge: boolean, carriesAssessments: bool
     },
     patch: merge ? patchOf(group, carriesAssessments) : undefined,
   };
+}
+
+const rowList = (rows: readonly number[]) => (rows.length > 5 ? `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more` : rows.join(', '));
+
+/**
+ * Rows whose interview ID is unusable (blank, mangled by Excel) may belong to an interview whose
+ * other rows are fine; sending that interview without them would delete their data in Feishu.
+ * So the interviews they may belong to are held back too: for an ID Excel turned into a number
+ * (7.00000000000000E+18), every interview whose ID it could have been; for any other unusable
+ * ID, the interview of the row just above (a continuation row whose ID was left blank).
+ */
+function orphanRows(table: InputTable, problems: ReadonlyMap<number, readonly RowProblem[]>, groups: ReadonlyMap<string, InterviewGroup>, idColumn: number): Map<string, number[]> {
+  const orphans = new Map<string, number[]>();
+  const add = (id: string, i: number) => {
+    const list = orphans.get(id) ?? [];
+    list.push(i);
+    orphans.set(id, list);
+  };
+  let groupOfRow: Map<number, string> | undefined;
+  for (const [i, list] of problems) {
+    const idProblem = list.find((p) => p.column === 'external_interview_id');
+    if (!idProblem) continue;
+    const number = idProblem.code === 'ROW_ID_AS_NUMBER' ? mangledId(table.rows[i]!.cells[idColumn]) : undefined;
+    if (number) {
+      for (const id of groups.keys()) if (Math.abs(Number(id) - number.value) <= number.tolerance) add(id, i);
+      continue;
+    }
+    groupOfRow ??= new Map([...groups.values()].flatMap((g) => g.rows.map((r) => [r, g.id] as [number, string])));
+    for (let above = i - 1; above >= 0; above--) {
+      const id = groupOfRow.get(above);
+      if (id !== undefined) {
+        add(id, i);
+        break;
+      }
+      if (!problems.has(above)) break;
+    }
+  }
+  return orphans;
+}
+
+/** The number Excel kept of a 19-digit ID, and how far the real ID can be from it. */
+function mangledId(cell: Cell | undefined): { value: number; tolerance: number } | undefined {
+  if (cell === undefined) return undefined;
+  const text = typeof cell === 'object' && cell.kind === 'number' ? cell.value.toExponential(14) : cellText(cell).normalize('NFKC').trim();
+  const m = /^([+-]?\d+)(?:\.(\d*))?e\+?(\d+)$/i.exec(text);
+  const value = Number(text);
+  if (!m || !Number.isFinite(value) || value <= 0) return undefined;
+  // One unit in the last digit shown: 7.00000000000000E+18 keeps 15 digits, 6.96066E+18 six.
+  const digits = m[1]!.replace(/^[+-]?0*/, '').length + (m[2] ?? '').length;
+  return { value, tolerance: 10 ** (Math.floor(Math.log10(value)) - digits + 1) };
 }
 
 /** Shared by every valid row: outcomes are replaced, never changed in place. */
@@ -53,6 +104,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   };
   const outcomes: RowOutcome[] = new Array(table.rows.length);
   const interviews: PlannedInterview[] = [];
+  const orphans = orphanRows(table, problems, groups, positions.external_interview_id);
 
   for (const group of groups.values()) {
     const first = group.rows[0]!;
@@ -72,21 +124,26 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       });
     }
     const invalid = group.rows.filter((i) => problems.has(i));
-    if (invalid.length === 0) {
+    const suspect = orphans.get(group.id) ?? [];
+    if (invalid.length === 0 && suspect.length === 0) {
       interviews.push(planned(group, merge, carriesAssessments));
       for (const i of group.rows) outcomes[i] = VALID;
       continue;
     }
     interviews.push({ id: group.id, rows: group.rows });
-    const named = invalid.map((i) => table.rows[i]!.row);
-    const list = named.length > 5 ? `${named.slice(0, 5).join(', ')} and ${named.length - 5} more` : named.join(', ');
+    const reasons: string[] = [];
+    if (invalid.length > 0) {
+      const named = invalid.map((i) => table.rows[i]!.row);
+      reasons.push(`interview ${group.id} has invalid row${named.length > 1 ? 's' : ''} ${rowList(named)}`);
+    }
+    if (suspect.length > 0) {
+      const named = suspect.map((i) => table.rows[i]!.row);
+      reasons.push(`row${named.length > 1 ? 's' : ''} ${rowList(named)} ha${named.length > 1 ? 've' : 's'} no usable interview ID and may belong to interview ${group.id}`);
+    }
+    const message = `not sent: ${reasons.join('; ')}; fix ${invalid.length + suspect.length > 1 ? 'them' : 'it'} and import again (an interview's rows are sent together or not at all)`;
     for (const i of group.rows) {
       if (problems.has(i)) continue;
-      outcomes[i] = {
-        status: 'blocked',
-        error_code: 'ROW_BLOCKED',
-        message: `not sent: interview ${group.id} has invalid row${named.length > 1 ? 's' : ''} ${list}; fix ${named.length > 1 ? 'them' : 'it'} and import again (its rows are sent together or not at all)`,
-      };
+      outcomes[i] = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
     }
   }
   for (const [i, list] of problems) {

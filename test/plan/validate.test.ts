@@ -83,13 +83,13 @@ describe('buildPlan', () => {
       'UTC',
     );
     expect(plan.outcomes).toEqual([
-      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (its rows are sent together or not at all)` },
+      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)` },
       {
         status: 'invalid',
         error_code: 'ROW_CONFLICT',
         message: `expected the same participate_status on every row of interview ${ID1}, got 1 here but 2 on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
       },
-      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (its rows are sent together or not at all)` },
+      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)` },
     ]);
     expect(plan.interviews).toEqual([{ id: ID1, rows: [0, 1, 2] }]);
   });
@@ -121,10 +121,47 @@ describe('buildPlan', () => {
     expect(plan.outcomes[2]!.message).toContain('(row 4, column end_time): swap the two times or fix the date');
   });
 
-  it('adds no assessment for a row with only interview fields, and refuses a row without an ID', () => {
-    const plan = buildPlan(table([row({ external_interview_id: ID1, external_application_id: APP1 }), row({ username: 'A' })]), 'UTC');
+  it('adds no assessment for a row with only interview fields', () => {
+    const plan = buildPlan(table([row({ external_interview_id: ID1, external_application_id: APP1 })]), 'UTC');
     expect(plan.interviews[0]!.body).toEqual({ external_application_id: APP1 });
-    expect(plan.outcomes[1]).toMatchObject({ status: 'invalid', error_code: 'ROW_MISSING_ID' });
+  });
+
+  it('holds back the interview above a row whose ID was left blank: it may be that interview\'s row', () => {
+    const plan = buildPlan(
+      table([
+        row({ username: 'lonely' }),
+        row({ external_interview_id: ID1, external_application_id: APP1, username: 'A' }),
+        row({ username: 'B', dimension_title: 't', assessment_type: '3', dimension_content: 'x' }),
+        row({ external_interview_id: ID2, external_application_id: APP1 }),
+      ]),
+      'UTC',
+    );
+    expect(plan.outcomes.map((o) => o.status)).toEqual(['invalid', 'blocked', 'invalid', 'ok']);
+    expect(plan.outcomes[1]!.message).toBe(
+      `not sent: row 4 has no usable interview ID and may belong to interview ${ID1}; fix it and import again (an interview's rows are sent together or not at all)`,
+    );
+    expect(plan.interviews.map((p) => [p.id, p.body !== undefined])).toEqual([
+      [ID1, false],
+      [ID2, true],
+    ]);
+  });
+
+  it('holds back every interview whose ID an Excel-mangled ID could have been', () => {
+    const near = '7000000000000004999';
+    const far = '7000000000000100000';
+    const plan = buildPlan(
+      table([
+        row({ external_interview_id: ID1, external_application_id: APP1 }),
+        row({ external_interview_id: near, external_application_id: APP1 }),
+        row({ external_interview_id: far, external_application_id: APP1 }),
+        row({ external_interview_id: '7.00000000000000E+18', username: 'A' }),
+      ]),
+      'UTC',
+    );
+    expect(plan.outcomes.map((o) => o.status)).toEqual(['blocked', 'blocked', 'ok', 'invalid']);
+    expect(plan.outcomes[0]!.message).toBe(
+      `not sent: row 5 has no usable interview ID and may belong to interview ${ID1}; fix it and import again (an interview's rows are sent together or not at all)`,
+    );
   });
 
   it('refuses extra cells beyond the headers (an unquoted comma)', () => {

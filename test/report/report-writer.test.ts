@@ -24,8 +24,8 @@ describe('writeReport', () => {
     const { dir, plan } = await planFor(
       csv([
         [...HEADER_EN, 'legacy'],
-        [...row({ external_interview_id: ID1, external_application_id: APP1, username: '=HYPERLINK("x")' }), 'keep, me'],
         row({ external_interview_id: 'oops', external_application_id: APP1 }),
+        [...row({ external_interview_id: ID1, external_application_id: APP1, username: '=HYPERLINK("x")' }), 'keep, me'],
       ]),
     );
     const path = join(dir, 'out.csv');
@@ -33,8 +33,8 @@ describe('writeReport', () => {
     const text = await readFile(path, 'utf8');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`);
-    expect(lines[1]).toBe(`2,ok,,valid,,,,${ID1},${APP1},,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
-    expect(lines[2]).toMatch(/^3,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 3, column external_interview_id\)/);
+    expect(lines[1]).toMatch(/^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/);
+    expect(lines[2]).toBe(`3,ok,,valid,,,,${ID1},${APP1},,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
   });
 
   it('reads its own CSV report back as input, restoring neutralised cells and ignoring its columns', async () => {

@@ -72,15 +72,19 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): 
 async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
   const names: string[] = [];
   const hiddenWithData: string[] = [];
+  const otherDataSheets: string[] = [];
   let chosen = false;
   const wanted = options.sheet?.trim();
   const sheets = await readXlsx(file, (name, hidden, firstRows) => {
     names.push(name);
     if (wanted !== undefined) return name.trim() === wanted;
-    if (chosen) return false;
     const hasHeader = firstRows.some((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0);
-    if (hasHeader && hidden) hiddenWithData.push(name);
-    chosen = hasHeader && !hidden;
+    if (hasHeader && (chosen || hidden)) {
+      // Rows on another data sheet are not imported: say so, never drop them silently.
+      (hidden ? hiddenWithData : otherDataSheets).push(name);
+      return false;
+    }
+    chosen = hasHeader;
     return chosen;
   });
   const sheet = sheets[0];
@@ -103,7 +107,11 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
     const [first] = await readXlsx(file, (_name, _hidden) => names.length > 0 && _name === names[0]);
     return buildTable(file, 'xlsx', first?.rows ?? [], rules, names[0]);
   }
-  return buildTable(file, 'xlsx', sheet.rows, rules, sheet.name);
+  const table = buildTable(file, 'xlsx', sheet.rows, rules, sheet.name);
+  const skipped = [...otherDataSheets, ...hiddenWithData.map((n) => `${n} (hidden)`)];
+  if (skipped.length === 0) return table;
+  const list = skipped.map((n) => `"${n}"`).join(', ');
+  return { ...table, warnings: [...table.warnings, `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`] };
 }
 
 async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {

@@ -61,6 +61,17 @@ describe('readInput for .xlsx', () => {
     expect(table.warnings).toEqual(['1 row(s) above the header row were ignored']);
   });
 
+  it('warns about other sheets that also hold the template columns, rather than skip them silently', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('2023').addRows([[...HEADER_EN], [ID1, APP1]]);
+      wb.addWorksheet('2024').addRows([[...HEADER_EN], ['7000000000000000009', APP1]]);
+      wb.addWorksheet('old', { state: 'hidden' }).addRows([[...HEADER_EN]]);
+    });
+    const table = await readInput(file);
+    expect(table.sheet).toBe('2023');
+    expect(table.warnings).toEqual(['sheet "2024", "old (hidden)" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
+  });
+
   it('reads --sheet by name and refuses a sheet that does not exist', async () => {
     const file = await workbook((wb) => {
       wb.addWorksheet('a').addRow([...HEADER_EN]);

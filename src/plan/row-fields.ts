@@ -131,7 +131,7 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   if (source.cells.length > width && source.cells.slice(width).some((c) => c !== '' && !(typeof c === 'string' && c.trim() === ''))) {
     problems.push({
       code: 'ROW_EXTRA_CELLS',
-      message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a value probably holds an unquoted comma that split it; put that cell in double quotes or save the file from Excel again`,
+      message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a cell right of the last header holds a value (in a CSV, often a value whose unquoted comma split it); give that column a header, clear it, or quote the value`,
     });
   }
   if (fields.interviewId === undefined && !hasProblemIn(problems, 'external_interview_id')) {

@@ -42,29 +42,25 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
     return { content: iconv().decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
   }
   if (isUtf8(bytes)) return { content: bytes, encoding: 'utf-8', how: 'detected' };
-  {
-    const mixed = findMixedEncoding(bytes);
-    if (mixed) {
-      throw new ToolError(
-        'CSV_MIXED_ENCODING',
-        `expected one text encoding in ${file}, got UTF-8 on line ${mixed.utf8Line} and GBK/GB18030 on line ${mixed.otherLine}: ` +
-          'the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)',
-        { file, row: mixed.otherLine },
-      );
-    }
-    return { content: iconv().decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
+  const mixed = findMixedEncoding(bytes);
+  if (mixed) {
+    throw new ToolError(
+      'CSV_MIXED_ENCODING',
+      `expected one text encoding in ${file}, got UTF-8 on line ${mixed.utf8Line} and GBK/GB18030 on line ${mixed.otherLine}: ` +
+        'the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)',
+      { file, row: mixed.otherLine },
+    );
   }
+  return { content: iconv().decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
 }
 
 function utf8(bytes: Buffer, file: string): Buffer {
   if (isUtf8(bytes)) return bytes;
-  {
-    throw new ToolError(
-      'CSV_INVALID_UTF8',
-      `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
-      { file },
-    );
-  }
+  throw new ToolError(
+    'CSV_INVALID_UTF8',
+    `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
+    { file },
+  );
 }
 
 function stripBom(text: string): string {

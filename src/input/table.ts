@@ -104,7 +104,7 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
       );
     }
     // Re-read the first sheet to name what its header row holds.
-    const [first] = await readXlsx(file, (_name, _hidden) => names.length > 0 && _name === names[0]);
+    const [first] = await readXlsx(file, (name) => name === names[0]);
     return buildTable(file, 'xlsx', first?.rows ?? [], rules, names[0]);
   }
   const table = buildTable(file, 'xlsx', sheet.rows, rules, sheet.name);

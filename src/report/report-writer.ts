@@ -22,12 +22,6 @@ export function reportFormat(path: string): ReportFormat {
   throw new ToolError('USAGE_REPORT_FORMAT', `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`);
 }
 
-export interface ReportRow {
-  readonly row: number;
-  readonly outcome: RowOutcome;
-  readonly cells: readonly string[];
-}
-
 /** The report's columns: ours, then every original column (a report read back is not doubled). */
 function reportLayout(table: InputTable): { headers: string[]; keep: number[] } {
   const skip = new Set(table.columns.reportColumns);
@@ -41,8 +35,9 @@ function reportLayout(table: InputTable): { headers: string[]; keep: number[] } 
   return { headers, keep };
 }
 
-function outcomeCells(row: number, o: RowOutcome): string[] {
-  return [String(row), o.status, o.error_code ?? '', o.message ?? '', o.http_status === undefined ? '' : String(o.http_status), o.log_id ?? '', o.attempts === undefined ? '' : String(o.attempts)];
+/** Our columns after `row`: status, error_code, message, http_status, log_id, attempts. */
+function outcomeColumns(o: RowOutcome): string[] {
+  return [o.status, o.error_code ?? '', o.message ?? '', o.http_status === undefined ? '' : String(o.http_status), o.log_id ?? '', o.attempts === undefined ? '' : String(o.attempts)];
 }
 
 /**
@@ -59,14 +54,14 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
     if (format === 'csv') {
       // One flat string per row from one reused array: concatenating cell by cell builds millions
       // of short-lived rope strings, which made the report cost as much as the parse.
-      const lines: string[] = [`\uFEFF${headers.map(csvCell).join(',')}`];
+      const lines: string[] = [`\uFEFF${csvRow(headers)}`];
       const cells: string[] = new Array(keep.length);
       // Rows of one interview share one outcome object: quote its columns once, not per row.
       const quoted = new Map<RowOutcome, string>();
       table.rows.forEach((r, i) => {
         const o = outcomes[i]!;
         let ours = quoted.get(o);
-        if (ours === undefined) quoted.set(o, (ours = outcomeCells(0, o).slice(1).map(csvCell).join(',')));
+        if (ours === undefined) quoted.set(o, (ours = csvRow(outcomeColumns(o))));
         for (let k = 0; k < keep.length; k++) cells[k] = csvCell(protectFormula(cellText(r.cells[keep[k]!])));
         lines.push(`${r.row},${ours},${cells.join(',')}`);
       });
@@ -85,7 +80,7 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
-      table.rows.forEach((r, i) => sheet.addRow([...outcomeCells(r.row, outcomes[i]!), ...original(r.cells)]).commit());
+      table.rows.forEach((r, i) => sheet.addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...original(r.cells)]).commit());
       sheet.commit();
       await workbook.commit();
     }
@@ -105,6 +100,10 @@ function csvCell(c: string): string {
   return needs ? `"${c.replaceAll('"', '""')}"` : c;
 }
 
+function csvRow(cells: readonly string[]): string {
+  return cells.map(csvCell).join(',');
+}
+
 export function csvLine(cells: readonly string[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return `${csvRow(cells)}\r\n`;
 }

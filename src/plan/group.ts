@@ -39,7 +39,9 @@ export function addRow(groups: Map<string, InterviewGroup>, index: number, f: Ro
   if (f.interviewId === undefined) return;
   let group = groups.get(f.interviewId);
   if (!group) {
-    group = { id: f.interviewId, rows: [], assessments: [] };
+    // Every field is set up front so that all groups share one hidden class: added as rows
+    // happen to arrive, they gave each group its own, and every access here went megamorphic.
+    group = { id: f.interviewId, rows: [], applicationId: undefined, participateStatus: undefined, beginTime: undefined, endTime: undefined, assessments: [] };
     groups.set(f.interviewId, group);
   }
   group.rows.push(index);
@@ -79,7 +81,7 @@ function addToAssessment(group: InterviewGroup, f: RowFields, row: number): void
     }
   }
   if (!a) {
-    a = { key, byNumber, dimensions: [] };
+    a = { key, byNumber, username: undefined, conclusion: undefined, content: undefined, dimensions: [] }; // one hidden class, as above
     group.assessments.push(a);
   }
   if (f.username !== undefined) a.username = agree(a.username, f.username, row, f, 'username', group, true);

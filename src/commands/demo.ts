@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importSchema, normalise } from '../options.js';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
@@ -7,7 +8,18 @@ import type { CommandIo, CommandResult } from './io.js';
 import { importCommand } from './import.js';
 import { existingFrom } from './simulate.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
+/** The package's own folder, which holds samples/: found by walking up, wherever the build put this code. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = packageRoot();
 export const DEMO_SAMPLE = join(ROOT, 'samples', 'interviews.csv');
 /** The one application the demo's simulator does not know, so the report shows a Feishu error. */
 export const DEMO_UNKNOWN_APPLICATION = '6960663240925999999';

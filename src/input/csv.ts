@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { ToolError } from '../errors.js';
 
 export interface CsvRecord {
-  /** The line on which the record starts, as a text editor numbers it. */
-  readonly line: number;
+  /** The line on which the record starts, as a text editor numbers it (a `SourceRow`'s `row`). */
+  readonly row: number;
   readonly cells: string[];
 }
 
@@ -70,6 +70,12 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
   // One pass, byte by byte: searching ahead with indexOf per line turns quadratic on big files.
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
+    // Most bytes are none of the ones that matter here (all are at or below the comma, 0x2c):
+    // one comparison for them halves the time of this pass.
+    if (b > 0x2c) {
+      blank = false;
+      continue;
+    }
     if (b === 0x22) inQuotes = !inQuotes;
     else if (b === 0x0d && bytes[i + 1] !== 0x0a) loneCr = true;
     if (b !== 0x0a) {
@@ -111,11 +117,14 @@ function withLines(rows: string[][], gaps: readonly Gap[], multiline: boolean): 
     let blank = true;
     for (const cell of cells) {
       if (cell === '') continue;
-      if (blank && cell.trim() !== '') blank = false;
+      if (blank && cell.trim() !== '') {
+        blank = false;
+        if (!multiline) break;
+      }
       if (multiline && (cell.includes('\r') || cell.includes('\n'))) breaks += countBreaks(cell);
     }
     while (gap < gaps.length && gaps[gap]!.at <= line) shift += gaps[gap++]!.skipped;
-    if (!blank) records.push({ line: line + shift, cells });
+    if (!blank) records.push({ row: line + shift, cells });
     line += 1 + breaks;
   }
   return records;

@@ -59,8 +59,7 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): 
   const bytes = await readFile(file);
   if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
-  const records = parseCsvText(decoded.content, file);
-  const rows = records.map((r): SourceRow => ({ row: r.line, cells: r.cells }));
+  const rows: SourceRow[] = parseCsvText(decoded.content, file);
   const table = buildTable(file, 'csv', rows, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
   if (table.columns.isReport) {

@@ -5,20 +5,20 @@ describe('parseCsvText', () => {
   it('keeps the line on which each record starts, across quoted multi-line cells in CRLF files', () => {
     const text = 'a,b\r\n1,"x\r\ny"\r\n\r\n3,4\r\n"p\r\n\r\nq",5\r\n6,7';
     expect(parseCsvText(text, 'f.csv')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['1', 'x\r\ny'] },
-      { line: 5, cells: ['3', '4'] },
-      { line: 6, cells: ['p\r\n\r\nq', '5'] },
-      { line: 9, cells: ['6', '7'] },
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['1', 'x\r\ny'] },
+      { row: 5, cells: ['3', '4'] },
+      { row: 6, cells: ['p\r\n\r\nq', '5'] },
+      { row: 9, cells: ['6', '7'] },
     ]);
   });
 
   it('reads LF files and a mix of LF and CRLF line ends', () => {
     expect(parseCsvText('a,b\n1,"2\n3"\n4,5\r\n6,7\n', 'f.csv')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['1', '2\n3'] },
-      { line: 4, cells: ['4', '5'] },
-      { line: 5, cells: ['6', '7'] },
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['1', '2\n3'] },
+      { row: 4, cells: ['4', '5'] },
+      { row: 5, cells: ['6', '7'] },
     ]);
   });
 
@@ -30,24 +30,24 @@ describe('parseCsvText', () => {
   it('skips rows that are entirely blank, including rows of empty cells', () => {
     const text = `a,b\n${'\n'.repeat(1000)},\n  , \n1,2\n`;
     expect(parseCsvText(text, 'f.csv')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 1004, cells: ['1', '2'] },
+      { row: 1, cells: ['a', 'b'] },
+      { row: 1004, cells: ['1', '2'] },
     ]);
   });
 
   it('drops lines of empty cells before parsing, keeping row numbers and blank lines inside quoted cells', () => {
     const text = `a,b\r\n,\r\n\r\n , \r\n1,"x\r\n,\r\n\r\ny"\r\n,,\r\n2,3\r\n,\r\n`;
     expect(parseCsvText(Buffer.from(text), 'f.csv')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 5, cells: ['1', 'x\r\n,\r\n\r\ny'] },
-      { line: 10, cells: ['2', '3'] },
+      { row: 1, cells: ['a', 'b'] },
+      { row: 5, cells: ['1', 'x\r\n,\r\n\r\ny'] },
+      { row: 10, cells: ['2', '3'] },
     ]);
   });
 
   it('reads tab-separated text (Excel "Unicode text")', () => {
     expect(parseCsvText('a\tb\n1\t2\n', 'f.csv')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['1', '2'] },
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['1', '2'] },
     ]);
   });
 

@@ -1,0 +1,27 @@
+// Builds dist/ with esbuild: one file per entry point, code shared between them in dist/chunks/.
+//
+// Why a bundle rather than tsc's one file per module: every run loads yargs and zod, which are
+// dozens of small modules, and Node.js resolves, reads and compiles each one. Bundled, `validate`
+// starts 70 ms sooner (measured on the 2-core CI machine: 215 -> 143 ms to the first byte read),
+// a tenth of the time a 100,000-row file takes. `tsc --noEmit` still checks the types
+// (`npm test`). Not minified: stack traces keep their names, and minifying saved nothing.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+await rm('dist', { recursive: true, force: true });
+await build({
+  // The CLI, plus what bench/ imports directly.
+  entryPoints: ['src/cli.ts', 'src/simulator/server.ts', 'src/simulator/prng.ts'],
+  outdir: 'dist',
+  outbase: 'src',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  // Commands stay in their own chunks, loaded when run (`validate` never loads the HTTP client).
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // Large, and loaded only by the commands that need them: left in node_modules.
+  external: ['exceljs', 'iconv-lite', 'undici', 'cli-progress'],
+  logLevel: 'warning',
+});

@@ -58,12 +58,15 @@ export function cellText(cell: Cell | undefined): string {
  * when the report is opened in Excel; OWASP's advice is to prefix a single quote. Reading a report
  * back strips exactly that prefix again, so a fixed report imports what was originally written.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export function isFormulaStart(code: number): boolean {
+  // = + - @ tab CR
+  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d;
+}
 
 export function protectFormula(text: string): string {
-  return text !== '' && FORMULA_START.test(text) ? `'${text}` : text;
+  return isFormulaStart(text.charCodeAt(0)) ? `'${text}` : text;
 }
 
 export function unprotectFormula(text: string): string {
-  return text.charCodeAt(0) === 39 && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 0x27 && isFormulaStart(text.charCodeAt(1)) ? text.slice(1) : text;
 }

@@ -8,11 +8,27 @@ export interface CsvRecord {
 }
 
 /**
+ * Where each record stands in the UTF-8 text, without its line break: record `i` is
+ * `bytes[start[i]..end[i])`. Only for comma-separated text in which every record is one line,
+ * so the report can copy a row's original cells as they were instead of quoting each again.
+ */
+export interface CsvLines {
+  readonly bytes: Buffer;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+export interface ParsedCsv {
+  readonly records: CsvRecord[];
+  readonly lines?: CsvLines;
+}
+
+/**
  * Parses CSV text into records that keep the line each starts on. Cells stay strings: `cast` is
  * never set, because it turns 19-digit IDs into lossy floats. Records that are entirely blank
  * are dropped here, so a file with a million empty lines costs no memory.
  */
-export function parseCsvText(input: string | Buffer, file: string): CsvRecord[] {
+export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
   const nul = typeof input === 'string' ? input.indexOf('\u0000') : input.indexOf(0);
   if (nul >= 0) {
     const line = input.slice(0, nul).toString().split(/\r\n|\n|\r/).length;
@@ -23,11 +39,12 @@ export function parseCsvText(input: string | Buffer, file: string): CsvRecord[] 
     );
   }
   // Refused files are refused before the pre-pass copies them.
-  const { bytes: text, gaps, lines, loneCr } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
+  const { bytes: text, gaps, lines, starts, loneCr } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
+  const delimiter = guessDelimiter(text);
   let rows: string[][];
   try {
     // No `on_record` hook: it builds an info object per record, a fifth of the parse time.
-    rows = parse(text, { delimiter: guessDelimiter(text), record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
+    rows = parse(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
     throw new ToolError(
@@ -38,7 +55,8 @@ export function parseCsvText(input: string | Buffer, file: string): CsvRecord[] 
     );
   }
   // As many records as lines: no cell spans lines, so there are no line breaks to count.
-  return withLines(rows, gaps, loneCr || rows.length !== lines);
+  const multiline = loneCr || rows.length !== lines;
+  return withLines(rows, gaps, multiline, multiline || delimiter !== ',' ? undefined : { bytes: text, starts });
 }
 
 /** Lines taken out before parsing: `skipped` of them stood before compacted line `at`. */
@@ -56,8 +74,10 @@ const isBlankByte = (b: number) => b === 0x2c || b === 0x20 || b === 0x09 || b =
  * for every record shorter than the first, even with relax_column_count: a file with a million
  * blank lines took 20 s, and takes under one now.
  */
-function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: number; loneCr: boolean } {
+function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: number; starts: number[]; loneCr: boolean } {
   const gaps: Gap[] = [];
+  const starts: number[] = []; // where each kept line starts in the returned bytes
+  let dropped = 0; // bytes of blank lines taken out so far
   const keep: Buffer[] = [];
   let inQuotes = false;
   let lineStart = 0;
@@ -85,10 +105,12 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
     if (blank && !lineInQuotes) {
       if (lineStart > runStart) keep.push(bytes.subarray(runStart, lineStart));
       runStart = i + 1;
+      dropped += i + 1 - lineStart;
       pending++;
     } else {
       if (pending > 0) gaps.push({ at: kept + 1, skipped: pending });
       pending = 0;
+      starts.push(lineStart - dropped);
       kept++;
     }
     lineStart = i + 1;
@@ -96,10 +118,12 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
     blank = true;
   }
   // The last line, when the file does not end with a line break.
-  const lines = kept + (lineStart < bytes.length && !blank ? 1 : 0);
-  if (gaps.length === 0 && pending === 0) return { bytes, gaps, lines, loneCr };
+  const last = lineStart < bytes.length && !blank;
+  if (last) starts.push(lineStart - dropped);
+  const lines = kept + (last ? 1 : 0);
+  if (gaps.length === 0 && pending === 0) return { bytes, gaps, lines, starts, loneCr };
   keep.push(bytes.subarray(runStart));
-  return { bytes: Buffer.concat(keep), gaps, lines, loneCr };
+  return { bytes: Buffer.concat(keep), gaps, lines, starts, loneCr };
 }
 
 /**
@@ -107,8 +131,11 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
  * so the line a record starts on is 1 + the lines taken by the records before it. Counting it
  * here rather than trusting csv-parse's `info.lines`, which counts a CRLF inside quotes twice.
  */
-function withLines(rows: string[][], gaps: readonly Gap[], multiline: boolean): CsvRecord[] {
+function withLines(rows: string[][], gaps: readonly Gap[], multiline: boolean, text?: { bytes: Buffer; starts: readonly number[] }): ParsedCsv {
   const records: CsvRecord[] = [];
+  // Record k is line k of the text (no cell spans lines): its bytes run to the next line's start.
+  const start = text ? new Int32Array(rows.length) : undefined;
+  const end = text ? new Int32Array(rows.length) : undefined;
   let line = 1;
   let gap = 0;
   let shift = 0;
@@ -124,10 +151,21 @@ function withLines(rows: string[][], gaps: readonly Gap[], multiline: boolean): 
       if (multiline && (cell.includes('\r') || cell.includes('\n'))) breaks += countBreaks(cell);
     }
     while (gap < gaps.length && gaps[gap]!.at <= line) shift += gaps[gap++]!.skipped;
-    if (!blank) records.push({ row: line + shift, cells });
+    if (!blank) {
+      if (text) {
+        const from = text.starts[line - 1]!;
+        let to = line < text.starts.length ? text.starts[line]! : text.bytes.length;
+        if (text.bytes[to - 1] === 0x0a) to--;
+        if (text.bytes[to - 1] === 0x0d) to--;
+        start![records.length] = from;
+        end![records.length] = to;
+      }
+      records.push({ row: line + shift, cells });
+    }
     line += 1 + breaks;
   }
-  return records;
+  if (!text) return { records };
+  return { records, lines: { bytes: text.bytes, start: start!.subarray(0, records.length), end: end!.subarray(0, records.length) } };
 }
 
 function countBreaks(cell: string): number {

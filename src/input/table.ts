@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { type Cell, cellText, unprotectFormula } from './cells.js';
-import { parseCsvText } from './csv.js';
+import { type CsvLines, parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
 import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
 import { HEADER_SEARCH_ROWS, readXlsx } from './xlsx.js';
@@ -25,6 +25,8 @@ export interface InputTable {
   readonly columns: ResolvedHeaders;
   /** Data rows below the header, entirely blank rows already skipped. */
   readonly rows: readonly SourceRow[];
+  /** For CSV read as written (not a report read back): each row's original text, as `rows`. */
+  readonly csvLines?: CsvLines;
   readonly warnings: readonly string[];
 }
 
@@ -59,13 +61,17 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): 
   const bytes = await readFile(file);
   if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
-  const rows: SourceRow[] = parseCsvText(decoded.content, file);
-  const table = buildTable(file, 'csv', rows, rules, undefined);
+  const { records, lines } = parseCsvText(decoded.content, file);
+  const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
   if (table.columns.isReport) {
     for (const r of table.rows) for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectFormula(r.cells[i] as string);
+    return { ...table, encoding };
   }
-  return { ...table, encoding };
+  // The header (and anything above it) is not a data row.
+  const skip = records.length - table.rows.length;
+  const csvLines = lines && { bytes: lines.bytes, start: lines.start.subarray(skip), end: lines.end.subarray(skip) };
+  return { ...table, encoding, csvLines };
 }
 
 async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
@@ -35,6 +36,55 @@ describe('writeReport', () => {
     expect(lines[0]).toBe(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`);
     expect(lines[1]).toMatch(/^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/);
     expect(lines[2]).toBe(`3,ok,,valid,,,,${ID1},${APP1},,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
+  });
+
+  it('copies a CSV row as written when it can stand, and quotes cell by cell the rows that cannot', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    const header = 'external_interview_id,external_application_id,username,assessment_content';
+    await writeFile(
+      file,
+      `\uFEFF${header}\r\n` +
+        `${ID1},"${APP1}","Zhang, San","kept ""as"" written"\r\n` +
+        '\r\n,,,\r\n' + // blank lines: dropped before the parse, so later lines move up
+        `${ID2},${APP1},@evil,x\r\n` +
+        `${ID2},${APP1},"=1+1",y\r\n` +
+        `${ID1},${APP1},short\r\n` +
+        `"${ID1}",${APP1},李四,no line break at the end`,
+    );
+    const table = await readInput(file);
+    const plan = buildPlan(table, 'UTC');
+    const path = join(dir, 'out.csv');
+    await writeReport(path, plan.table, plan.outcomes, {});
+    const lines = (await readFile(path, 'utf8')).split('\r\n');
+    expect(lines).toEqual([
+      `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${header}`,
+      `2,ok,,valid,,,,${ID1},"${APP1}","Zhang, San","kept ""as"" written"`, // copied, quotes and all
+      `5,ok,,valid,,,,${ID2},${APP1},'@evil,x`, // a formula: neutralised
+      `6,ok,,valid,,,,${ID2},${APP1},'=1+1,y`,
+      `7,ok,,valid,,,,${ID1},${APP1},short,`, // a short row: padded to the header
+      `8,ok,,valid,,,,"${ID1}",${APP1},李四,no line break at the end`,
+      '',
+    ]);
+    const back = buildPlan(await readInput(path), 'UTC');
+    expect(back.interviews.map((p) => p.body)).toEqual(plan.interviews.map((p) => p.body));
+  });
+
+  it('copies rows of a GBK file as UTF-8, and quotes every row of a tab-separated one', async () => {
+    const dir = await tempDir();
+    const gbk = join(dir, 'gbk.csv');
+    await writeFile(gbk, iconv.encode(`external_interview_id,external_application_id,username\r\n${ID1},${APP1},张三\r\n`, 'gbk'));
+    const tsv = join(dir, 'tab.tsv');
+    await writeFile(tsv, `external_interview_id\texternal_application_id\tusername\n${ID1}\t${APP1}\t"a,b"\n`);
+    for (const [input, expected] of [
+      [gbk, `2,ok,,valid,,,,${ID1},${APP1},张三`],
+      [tsv, `2,ok,,valid,,,,${ID1},${APP1},"a,b"`],
+    ] as const) {
+      const plan = buildPlan(await readInput(input), 'UTC');
+      const path = join(dir, 'out.csv');
+      await writeReport(path, plan.table, plan.outcomes, {});
+      expect((await readFile(path, 'utf8')).split('\r\n')[1]).toBe(expected);
+    }
   });
 
   it('reads its own CSV report back as input, restoring neutralised cells and ignoring its columns', async () => {

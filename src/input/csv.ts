@@ -39,12 +39,14 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
     );
   }
   // Refused files are refused before the pre-pass copies them.
-  const { bytes: text, gaps, lines, starts, loneCr } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
+  const { bytes: text, gaps, lines, starts, loneCr, lineEnd } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
   const delimiter = guessDelimiter(text);
   let rows: string[][];
   try {
-    // No `on_record` hook: it builds an info object per record, a fifth of the parse time.
-    rows = parse(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
+    // No `on_record` hook: it builds an info object per record, a fifth of the parse time. One
+    // line end when the file uses one: csv-parse looks for each candidate at every byte.
+    const record_delimiter = loneCr || lineEnd === undefined ? ['\r\n', '\n', '\r'] : lineEnd;
+    rows = parse(text, { delimiter, record_delimiter, relax_column_count: true });
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
     throw new ToolError(
@@ -74,7 +76,7 @@ const isBlankByte = (b: number) => b === 0x2c || b === 0x20 || b === 0x09 || b =
  * for every record shorter than the first, even with relax_column_count: a file with a million
  * blank lines took 20 s, and takes under one now.
  */
-function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: number; starts: number[]; loneCr: boolean } {
+function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: number; starts: number[]; loneCr: boolean; lineEnd?: '\r\n' | '\n' } {
   const gaps: Gap[] = [];
   const starts: number[] = []; // where each kept line starts in the returned bytes
   let dropped = 0; // bytes of blank lines taken out so far
@@ -87,6 +89,8 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
   let runStart = 0; // start of the stretch of kept bytes not yet copied
   let pending = 0; // blank lines dropped since the last kept line
   let loneCr = false; // an old-Mac line end: csv-parse splits there too
+  let crlf = 0;
+  let lf = 0;
   // One pass, byte by byte: searching ahead with indexOf per line turns quadratic on big files.
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
@@ -102,6 +106,8 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
       if (blank && !isBlankByte(b)) blank = false;
       continue;
     }
+    if (bytes[i - 1] === 0x0d) crlf++;
+    else lf++;
     if (blank && !lineInQuotes) {
       if (lineStart > runStart) keep.push(bytes.subarray(runStart, lineStart));
       runStart = i + 1;
@@ -121,9 +127,10 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
   const last = lineStart < bytes.length && !blank;
   if (last) starts.push(lineStart - dropped);
   const lines = kept + (last ? 1 : 0);
-  if (gaps.length === 0 && pending === 0) return { bytes, gaps, lines, starts, loneCr };
+  const lineEnd = lf === 0 ? '\r\n' : crlf === 0 ? '\n' : undefined;
+  if (gaps.length === 0 && pending === 0) return { bytes, gaps, lines, starts, loneCr, lineEnd };
   keep.push(bytes.subarray(runStart));
-  return { bytes: Buffer.concat(keep), gaps, lines, starts, loneCr };
+  return { bytes: Buffer.concat(keep), gaps, lines, starts, loneCr, lineEnd };
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
 import { ASSESSMENT_COLUMNS } from '../input/headers.js';
-import { type InterviewGroup, addRow, bodyOf, patchOf } from './group.js';
+import { Grouping } from './group.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.js';
 
@@ -10,16 +10,16 @@ import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.
  * A valid interview. Its body is built on first use: `validate` without `--payloads` never
  * needs the 20,000 bodies of a 100,000-row file.
  */
-function planned(group: InterviewGroup, merge: boolean, carriesAssessments: boolean): PlannedInterview {
+function planned(groups: Grouping, g: number, rows: readonly number[], merge: boolean, carriesAssessments: boolean): PlannedInterview {
   let body: InterviewBody | undefined;
   return {
-    id: group.id,
-    rows: group.rows,
+    id: groups.ids[g]!,
+    rows,
     get body() {
-      if (body === undefined && group.applicationId) body = bodyOf(group);
+      if (body === undefined && groups.applicationId.values[g] !== undefined) body = groups.bodyOf(g);
       return body;
     },
-    patch: merge ? patchOf(group, carriesAssessments) : undefined,
+    patch: merge ? groups.patchOf(g, carriesAssessments) : undefined,
   };
 }
 
@@ -32,27 +32,25 @@ const rowList = (rows: readonly number[]) => (rows.length > 5 ? `${rows.slice(0,
  * (7.00000000000000E+18), every interview whose ID it could have been; for any other unusable
  * ID, the interview of the row just above (a continuation row whose ID was left blank).
  */
-function orphanRows(table: InputTable, problems: ReadonlyMap<number, readonly RowProblem[]>, groups: ReadonlyMap<string, InterviewGroup>, idColumn: number): Map<string, number[]> {
+function orphanRows(table: InputTable, problems: ReadonlyMap<number, readonly RowProblem[]>, groups: Grouping, idColumn: number): Map<string, number[]> {
   const orphans = new Map<string, number[]>();
   const add = (id: string, i: number) => {
     const list = orphans.get(id) ?? [];
     list.push(i);
     orphans.set(id, list);
   };
-  let groupOfRow: Map<number, string> | undefined;
   for (const [i, list] of problems) {
     const idProblem = list.find((p) => p.column === 'external_interview_id');
     if (!idProblem) continue;
     const number = idProblem.code === 'ROW_ID_AS_NUMBER' ? mangledId(table.rows[i]!.cells[idColumn]) : undefined;
     if (number) {
-      for (const id of groups.keys()) if (Math.abs(Number(id) - number.value) <= number.tolerance) add(id, i);
+      for (const id of groups.ids) if (Math.abs(Number(id) - number.value) <= number.tolerance) add(id, i);
       continue;
     }
-    groupOfRow ??= new Map([...groups.values()].flatMap((g) => g.rows.map((r) => [r, g.id] as [number, string])));
     for (let above = i - 1; above >= 0; above--) {
-      const id = groupOfRow.get(above);
-      if (id !== undefined) {
-        add(id, i);
+      const g = groups.groupOfRow(above);
+      if (g >= 0) {
+        add(groups.ids[g]!, i);
         break;
       }
       if (!problems.has(above)) break;
@@ -85,7 +83,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   const merge = options.merge ?? false;
   const carriesAssessments = ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined);
   const width = table.headers.length;
-  const groups = new Map<string, InterviewGroup>();
+  const groups = new Grouping(table.rows.length);
   // Problems by row index: most rows have none, so most rows keep no parsed copy at all.
   const problems = new Map<number, RowProblem[]>();
   const scratch = newRowFields();
@@ -93,7 +91,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   let usedZone = false;
   table.rows.forEach((r, i) => {
     readRowFields(r, positions, zone, width, scratch);
-    addRow(groups, i, scratch, r.row);
+    groups.add(i, scratch, r.row);
     usedZone ||= scratch.usedZone;
     if (scratch.problems.length > 0) problems.set(i, [...scratch.problems]);
   });
@@ -106,42 +104,48 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   const interviews: PlannedInterview[] = [];
   const orphans = orphanRows(table, problems, groups, positions.external_interview_id);
 
-  for (const group of groups.values()) {
-    const first = group.rows[0]!;
-    if (!merge && !group.applicationId && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
+  for (let g = 0; g < groups.count; g++) {
+    const id = groups.ids[g]!;
+    const rows = groups.rowsOf(g);
+    const first = rows[0]!;
+    if (!merge && groups.applicationId.values[g] === undefined && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
       problemsOf(first).push({
         code: 'ROW_MISSING_APPLICATION_ID',
         column: 'external_application_id',
-        message: `expected an external_application_id on at least one row of interview ${group.id}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
+        message: `expected an external_application_id on at least one row of interview ${id}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
       });
     }
-    if (group.beginTime?.value != null && group.endTime?.value != null && group.endTime.value < group.beginTime.value) {
-      const at = group.rows.find((i) => table.rows[i]!.row === group.endTime!.row)!;
+    const begin = groups.beginTime.values[g];
+    const end = groups.endTime.values[g];
+    if (begin != null && end != null && end < begin) {
+      const beginRow = groups.beginTime.rows[g]!;
+      const endRow = groups.endTime.rows[g]!;
+      const at = rows.find((i) => table.rows[i]!.row === endRow)!;
       problemsOf(at).push({
         code: 'ROW_END_BEFORE_BEGIN',
         column: 'end_time',
-        message: `expected an end_time after the begin_time ${new Date(group.beginTime.value).toISOString()} (row ${group.beginTime.row}), got ${new Date(group.endTime.value).toISOString()} (row ${group.endTime!.row}, column end_time): swap the two times or fix the date`,
+        message: `expected an end_time after the begin_time ${new Date(begin).toISOString()} (row ${beginRow}), got ${new Date(end).toISOString()} (row ${endRow}, column end_time): swap the two times or fix the date`,
       });
     }
-    const invalid = group.rows.filter((i) => problems.has(i));
-    const suspect = orphans.get(group.id) ?? [];
+    const invalid = rows.filter((i) => problems.has(i));
+    const suspect = orphans.get(id) ?? [];
     if (invalid.length === 0 && suspect.length === 0) {
-      interviews.push(planned(group, merge, carriesAssessments));
-      for (const i of group.rows) outcomes[i] = VALID;
+      interviews.push(planned(groups, g, rows, merge, carriesAssessments));
+      for (const i of rows) outcomes[i] = VALID;
       continue;
     }
-    interviews.push({ id: group.id, rows: group.rows });
+    interviews.push({ id, rows });
     const reasons: string[] = [];
     if (invalid.length > 0) {
       const named = invalid.map((i) => table.rows[i]!.row);
-      reasons.push(`interview ${group.id} has invalid row${named.length > 1 ? 's' : ''} ${rowList(named)}`);
+      reasons.push(`interview ${id} has invalid row${named.length > 1 ? 's' : ''} ${rowList(named)}`);
     }
     if (suspect.length > 0) {
       const named = suspect.map((i) => table.rows[i]!.row);
-      reasons.push(`row${named.length > 1 ? 's' : ''} ${rowList(named)} ha${named.length > 1 ? 've' : 's'} no usable interview ID and may belong to interview ${group.id}`);
+      reasons.push(`row${named.length > 1 ? 's' : ''} ${rowList(named)} ha${named.length > 1 ? 've' : 's'} no usable interview ID and may belong to interview ${id}`);
     }
     const message = `not sent: ${reasons.join('; ')}; fix ${invalid.length + suspect.length > 1 ? 'them' : 'it'} and import again (an interview's rows are sent together or not at all)`;
-    for (const i of group.rows) {
+    for (const i of rows) {
       if (problems.has(i)) continue;
       outcomes[i] = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
     }

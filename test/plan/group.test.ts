@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Grouping } from '../../src/plan/group.js';
+import { type RowFields, newRowFields } from '../../src/plan/row-fields.js';
+import { APP1, ID1, ID2 } from '../helpers.js';
+
+/** A row's parsed fields, as readRowFields leaves them. */
+function fields(values: Partial<RowFields>): RowFields {
+  return { ...newRowFields(), ...values, problems: [] };
+}
+
+describe('Grouping', () => {
+  it('gathers scattered rows by interview and assessment, keeping first appearance and file order', () => {
+    const groups = new Grouping(6);
+    const rows = [
+      fields({ interviewId: ID1, applicationId: APP1, beginTime: 1709272800000, assessmentNo: '1', username: '张三', dimension: { score: 80, assessment_type: 1, title: 'a' } }),
+      fields({ interviewId: ID2, applicationId: APP1, participateStatus: null }),
+      fields({ interviewId: ID1, username: '1', conclusion: 2, dimension: { option: 'x', assessment_type: 2, title: 'b' } }),
+      fields({}), // no usable interview id
+      fields({ interviewId: ID1, assessmentNo: '1', dimension: { content: 'c', assessment_type: 3, title: 'c' } }),
+      fields({ interviewId: ID2 }),
+    ];
+    rows.forEach((f, i) => groups.add(i, f, i + 2));
+    expect(rows.map((f) => f.problems)).toEqual([[], [], [], [], [], []]);
+    expect(groups.ids).toEqual([ID1, ID2]);
+    expect([groups.rowsOf(0), groups.rowsOf(1)]).toEqual([
+      [0, 2, 4],
+      [1, 5],
+    ]);
+    expect([0, 1, 2, 3, 4, 5].map((i) => groups.groupOfRow(i))).toEqual([0, 1, 0, -1, 0, 1]);
+    // Assessment no. 1 and the interviewer named "1" are two assessments.
+    expect(JSON.stringify(groups.bodyOf(0))).toBe(
+      JSON.stringify({
+        external_application_id: APP1,
+        begin_time: 1709272800000,
+        interview_assessments: [
+          {
+            username: '张三',
+            assessment_dimension_list: [
+              { score: 80, assessment_type: 1, title: 'a' },
+              { content: 'c', assessment_type: 3, title: 'c' },
+            ],
+          },
+          { username: '1', conclusion: 2, assessment_dimension_list: [{ option: 'x', assessment_type: 2, title: 'b' }] },
+        ],
+      }),
+    );
+    expect(groups.patchOf(1, true)).toEqual({ set: { external_application_id: APP1 }, clear: ['participate_status'], assessments: [] });
+  });
+
+  it('keeps the value seen first and puts a conflict on the row that disagrees, naming the other row', () => {
+    const groups = new Grouping(3);
+    const first = fields({ interviewId: ID1, endTime: 1709276400000, username: '张三', conclusion: 2 });
+    const second = fields({ interviewId: ID1, endTime: 1709280000000, username: '张三', conclusion: 1 });
+    const third = fields({ interviewId: ID1, endTime: 1709276400000, username: '张三', conclusion: 2 });
+    [first, second, third].forEach((f, i) => groups.add(i, f, i + 10));
+    expect(first.problems).toEqual([]);
+    expect(third.problems).toEqual([]);
+    expect(second.problems.map((p) => p.message)).toEqual([
+      'expected the same end_time on every row of interview 7000000000000000001, got 1709280000000 (2024-03-01T08:00:00.000Z) here but 1709276400000 (2024-03-01T07:00:00.000Z) on row 10 (row 11, column end_time): make them equal, or leave this cell blank',
+      'expected the same conclusion on every row of assessment of 张三 of interview 7000000000000000001, got 1 here but 2 on row 10 (row 11, column conclusion): make them equal, or leave this cell blank',
+    ]);
+    expect(groups.endTime.values[0]).toBe(1709276400000);
+  });
+});

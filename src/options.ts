@@ -8,7 +8,7 @@ import { assertZone } from './plan/normalise.js';
  * Each schema turns yargs' loose output into exactly what a command needs.
  *
  * zod/mini rather than zod's chained API: the same checks, but the bundle keeps only the parts
- * used (20 KB instead of 450 KB), which took 25 ms off every start. Every message is ours, in
+ * used (20 KB instead of 450 KB), which took about 20 ms off every start. Every message is ours, in
  * the house form (expected, got, fix), so no zod locale is needed either.
  */
 

@@ -85,6 +85,7 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
  */
 function csvReport(table: InputTable, headers: readonly string[], keep: readonly number[], outcomes: readonly RowOutcome[]): Buffer {
   const lines = keep.length === table.headers.length ? table.csvLines : undefined;
+  // A first guess at the size (the input, plus our columns of a valid row); the sink grows past it.
   const out = new ByteSink((lines?.bytes.length ?? 0) + table.rows.length * 32);
   out.text(`\uFEFF${csvRow(headers)}\r\n`);
   const cells: string[] = new Array(keep.length);

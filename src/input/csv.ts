@@ -39,7 +39,7 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
     );
   }
   // Refused files are refused before the pre-pass copies them.
-  const { bytes: text, gaps, lines, starts, loneCr, lineEnd } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
+  const { bytes: text, gaps, starts, loneCr, lineEnd } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
   const delimiter = guessDelimiter(text);
   let rows: string[][];
   try {
@@ -57,7 +57,7 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
     );
   }
   // As many records as lines: no cell spans lines, so there are no line breaks to count.
-  const multiline = loneCr || rows.length !== lines;
+  const multiline = loneCr || rows.length !== starts.length;
   return withLines(rows, gaps, multiline, multiline || delimiter !== ',' ? undefined : { bytes: text, starts });
 }
 
@@ -76,16 +76,15 @@ const isBlankByte = (b: number) => b === 0x2c || b === 0x20 || b === 0x09 || b =
  * for every record shorter than the first, even with relax_column_count: a file with a million
  * blank lines took 20 s, and takes under one now.
  */
-function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: number; starts: number[]; loneCr: boolean; lineEnd?: '\r\n' | '\n' } {
+function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; starts: number[]; loneCr: boolean; lineEnd?: '\r\n' | '\n' } {
   const gaps: Gap[] = [];
-  const starts: number[] = []; // where each kept line starts in the returned bytes
+  const starts: number[] = []; // where each kept line starts in the returned bytes: one per line kept
   let dropped = 0; // bytes of blank lines taken out so far
   const keep: Buffer[] = [];
   let inQuotes = false;
   let lineStart = 0;
   let lineInQuotes = false; // the line began inside a quoted cell
   let blank = true;
-  let kept = 0; // lines kept so far
   let runStart = 0; // start of the stretch of kept bytes not yet copied
   let pending = 0; // blank lines dropped since the last kept line
   let loneCr = false; // an old-Mac line end: csv-parse splits there too
@@ -114,23 +113,20 @@ function dropBlankLines(bytes: Buffer): { bytes: Buffer; gaps: Gap[]; lines: num
       dropped += i + 1 - lineStart;
       pending++;
     } else {
-      if (pending > 0) gaps.push({ at: kept + 1, skipped: pending });
+      if (pending > 0) gaps.push({ at: starts.length + 1, skipped: pending });
       pending = 0;
       starts.push(lineStart - dropped);
-      kept++;
     }
     lineStart = i + 1;
     lineInQuotes = inQuotes;
     blank = true;
   }
   // The last line, when the file does not end with a line break.
-  const last = lineStart < bytes.length && !blank;
-  if (last) starts.push(lineStart - dropped);
-  const lines = kept + (last ? 1 : 0);
+  if (lineStart < bytes.length && !blank) starts.push(lineStart - dropped);
   const lineEnd = lf === 0 ? '\r\n' : crlf === 0 ? '\n' : undefined;
-  if (gaps.length === 0 && pending === 0) return { bytes, gaps, lines, starts, loneCr, lineEnd };
+  if (gaps.length === 0 && pending === 0) return { bytes, gaps, starts, loneCr, lineEnd };
   keep.push(bytes.subarray(runStart));
-  return { bytes: Buffer.concat(keep), gaps, lines, starts, loneCr, lineEnd };
+  return { bytes: Buffer.concat(keep), gaps, starts, loneCr, lineEnd };
 }
 
 /**

@@ -39,6 +39,11 @@ export function formatWallTime(w: WallTime): string {
   return w.millisecond ? `${base}.${pad(w.millisecond, 3)}` : base;
 }
 
+/** Empty, or nothing but white space: a cell a person sees as blank. Numbers, dates and errors never are. */
+export function isBlankCell(cell: Cell): boolean {
+  return typeof cell === 'string' && cell.trim() === '';
+}
+
 /** The text a person would see in the cell: what the report writes back. */
 export function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return '';

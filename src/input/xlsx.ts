@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
-import type { Cell, WallTime } from './cells.js';
+import { type Cell, type WallTime, isBlankCell } from './cells.js';
 
 export interface XlsxSheet {
   readonly name: string;
@@ -238,7 +238,7 @@ function toCells(row: RowLike, date1904: boolean): Cell[] {
   for (let col = 1; col < values.length; col++) {
     const cell = toCell(values[col], () => row.getCell(col).numFmt, date1904);
     cells.push(cell);
-    if (cell !== '' && !(typeof cell === 'string' && cell.trim() === '')) lastNonBlank = col - 1;
+    if (!isBlankCell(cell)) lastNonBlank = col - 1;
   }
   cells.length = lastNonBlank + 1;
   return cells;

@@ -1,5 +1,5 @@
 import { type RowProblem, describeValueProblem } from '../errors.js';
-import type { Cell } from '../input/cells.js';
+import { type Cell, isBlankCell } from '../input/cells.js';
 import { COLUMN_NAMES, type Column } from '../input/headers.js';
 import type { SourceRow } from '../input/table.js';
 import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, type Parsed, isClearMarker, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
@@ -128,7 +128,7 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
     checkDimension(dim, problems, row);
   }
 
-  if (source.cells.length > width && source.cells.slice(width).some((c) => c !== '' && !(typeof c === 'string' && c.trim() === ''))) {
+  if (source.cells.length > width && source.cells.slice(width).some((c) => !isBlankCell(c))) {
     problems.push({
       code: 'ROW_EXTRA_CELLS',
       message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a cell right of the last header holds a value (in a CSV, often a value whose unquoted comma split it); give that column a header, clear it, or quote the value`,

@@ -8,6 +8,8 @@ export type Cell = string | NumberCell | DateCell | ErrorCell;
 export interface NumberCell {
   readonly kind: 'number';
   readonly value: number;
+  /** The digits as the file holds them: a 19-digit number is echoed as stored, not as rounded. */
+  readonly raw?: string;
 }
 
 /** Wall-clock time as Excel shows it: no zone; `--tz` decides the instant. */
@@ -50,7 +52,7 @@ export function cellText(cell: Cell | undefined): string {
   if (typeof cell === 'string') return cell;
   switch (cell.kind) {
     case 'number':
-      return String(cell.value);
+      return cell.raw ?? String(cell.value);
     case 'date':
       return formatWallTime(cell.wall);
     case 'error':

@@ -5,7 +5,7 @@ import { type Cell, cellText, unprotectFormula } from './cells.js';
 import { type CsvLines, parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
 import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
-import { HEADER_SEARCH_ROWS, readXlsx } from './xlsx.js';
+import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
   /** The row number a person sees: the Excel row, or the CSV line on which the record starts. */
@@ -75,48 +75,65 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): 
 }
 
 async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
-  const names: string[] = [];
-  const hiddenWithData: string[] = [];
-  const otherDataSheets: string[] = [];
-  let chosen = false;
-  const wanted = options.sheet?.trim();
-  const sheets = await readXlsx(file, (name, hidden, firstRows) => {
-    names.push(name);
-    if (wanted !== undefined) return name.trim() === wanted;
-    const hasHeader = firstRows.some((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0);
-    if (hasHeader && (chosen || hidden)) {
-      // Rows on another data sheet are not imported: say so, never drop them silently.
-      (hidden ? hiddenWithData : otherDataSheets).push(name);
-      return false;
+  const workbook = await openWorkbook(file);
+  try {
+    const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
+    const { rows, formulas } = await workbook.read(choice.sheet);
+    const table = buildTable(file, 'xlsx', rows, rules, choice.sheet.name);
+    const warnings = [...table.warnings];
+    if (choice.others.length > 0) {
+      const list = choice.others.map((n) => `"${n}"`).join(', ');
+      warnings.push(`sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`);
     }
-    chosen = hasHeader;
-    return chosen;
-  });
-  const sheet = sheets[0];
-  if (!sheet) {
-    if (names.length === 0) {
-      throw new ToolError('XLSX_NO_SHEETS', `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`, { file });
+    if (workbook.recalcOnLoad && formulas > 0) {
+      warnings.push(`the workbook asks to be recalculated when opened, so the saved results of its ${formulas} formula cell(s) may be stale and their rows are invalid: open it in Excel or WPS, save it, and run again`);
     }
-    const list = names.map((n) => `"${n}"`).join(', ');
-    if (wanted !== undefined) {
-      throw new ToolError('XLSX_NO_SUCH_SHEET', `expected a sheet named "${wanted}", got sheets ${list} in ${file}: pass one of those to --sheet`, { file });
-    }
-    if (hiddenWithData.length > 0) {
-      throw new ToolError(
-        'XLSX_SHEET_HIDDEN',
-        `expected a visible sheet with the template's columns, got only the hidden sheet "${hiddenWithData[0]}" in ${file}: unhide it in Excel, or pass --sheet "${hiddenWithData[0]}" to read it anyway`,
-        { file, sheet: hiddenWithData[0] },
-      );
-    }
-    // Re-read the first sheet to name what its header row holds.
-    const [first] = await readXlsx(file, (name) => name === names[0]);
-    return buildTable(file, 'xlsx', first?.rows ?? [], rules, names[0]);
+    return { ...table, warnings };
+  } finally {
+    await workbook.close();
   }
-  const table = buildTable(file, 'xlsx', sheet.rows, rules, sheet.name);
-  const skipped = [...otherDataSheets, ...hiddenWithData.map((n) => `${n} (hidden)`)];
-  if (skipped.length === 0) return table;
-  const list = skipped.map((n) => `"${n}"`).join(', ');
-  return { ...table, warnings: [...table.warnings, `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`] };
+}
+
+interface SheetChoice {
+  readonly sheet: SheetEntry;
+  /** Other sheets whose first rows hold the template's columns: named, never skipped silently. */
+  readonly others: readonly string[];
+}
+
+/**
+ * `--sheet NAME`, or the first visible sheet, in the workbook's tab order, whose first rows hold
+ * the required columns. Every sheet is looked at, so another data sheet is always named.
+ */
+async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules: HeaderRules): Promise<SheetChoice> {
+  const { file, sheets } = workbook;
+  if (sheets.length === 0) throw new ToolError('XLSX_NO_SHEETS', `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`, { file });
+  if (wanted !== undefined) {
+    const sheet = sheets.find((s) => s.name.trim() === wanted);
+    if (!sheet) throw new ToolError('XLSX_NO_SUCH_SHEET', `expected a sheet named "${wanted}", got sheets ${sheetList(sheets)} in ${file}: pass one of those to --sheet`, { file });
+    return { sheet, others: [] };
+  }
+  let chosen: SheetEntry | undefined;
+  const others: string[] = [];
+  const hidden: SheetEntry[] = [];
+  for (const sheet of sheets) {
+    if (!sheet.part) continue;
+    const { rows } = await workbook.peek(sheet);
+    if (!rows.some((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0)) continue;
+    if (sheet.hidden) hidden.push(sheet);
+    else if (chosen) others.push(sheet.name);
+    else chosen = sheet;
+  }
+  if (!chosen && hidden.length > 0) {
+    const name = hidden[0]!.name;
+    throw new ToolError('XLSX_SHEET_HIDDEN', `expected a visible sheet with the template's columns, got only the hidden sheet "${name}" in ${file}: unhide it in Excel, or pass --sheet "${name}" to read it anyway`, { file, sheet: name });
+  }
+  // With no sheet holding the columns, the first visible one is read so the error names its headers.
+  const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
+  return { sheet, others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])] };
+}
+
+function sheetList(sheets: readonly SheetEntry[]): string {
+  return sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ');
 }
 
 async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {

@@ -24,7 +24,14 @@ const ENUM_SEPARATORS = /[\s-]+/g;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const OFFSET_WITHOUT_COLON = /([+-]\d{2})(\d{2})$/;
 const WALL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
-const DATE_ONLY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+const DATE_ONLY = /^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)$/;
+/**
+ * How Chinese users type a time: `2024年3月1日 14:00`, `2024年3月1日14时30分`, `2024/3/1 下午2:05`,
+ * `2024-03-01 上午9:00`. Groups: year, month, day (年月日 or separators), 上午/下午, hour, then
+ * minute and second after colons or after 时/点 with 分/秒.
+ */
+const CHINESE_TIME =
+  /^(\d{4})(?:年(\d{1,2})月(\d{1,2})[日号]|[-/.](\d{1,2})[-/.](\d{1,2}))\s*(上午|下午)?\s*(\d{1,2})(?::(\d{2})(?::(\d{2}))?|[时時点點](?:(\d{1,2})分(?:(\d{1,2})秒)?)?)$/;
 const SCORE = /^([+-]?\d{1,9})(?:\.0*)?$/;
 const DECIMAL = /^[+-]?\d*\.\d+$/;
 const OPTION_SEPARATORS = /[|｜\r\n]+/;
@@ -82,7 +89,9 @@ export function parseId(cell: Cell | undefined): Parsed<string> {
   if (typeof cell === 'object' && cell.kind === 'number') {
     // Excel keeps 15 significant digits: a number above 2^53 is not the ID that was typed.
     if (Number.isSafeInteger(cell.value) && cell.value >= 0) return ok(String(cell.value));
-    return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', cell.value.toExponential(14).toUpperCase(), 'format the column as Text and paste the IDs again');
+    // Echo what the file holds: a writer may store all 19 digits, Excel shows 15 of them.
+    const got = cell.raw === undefined ? cell.value.toExponential(14).toUpperCase() : `${cell.raw} stored as a number`;
+    return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', got, 'format the column as Text and paste the IDs again');
   }
   if (typeof cell === 'object') return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(cellText(cell)), 'type the ID as digits only');
   const text = fold(cell);
@@ -170,7 +179,7 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const err = errorCell(cell, expected);
   if (err) return err;
   if (typeof cell === 'object' && cell.kind === 'date') return fromWall(cell.wall, zone, formatWallTime(cell.wall), expected);
-  if (typeof cell === 'object' && cell.kind === 'number') return fromDigits(cell.value, String(cell.value), expected);
+  if (typeof cell === 'object' && cell.kind === 'number') return fromDigits(cell.value, cellText(cell), expected);
   const text = fold(cellText(cell));
   if (text === '') return BLANK;
   if (isDigits(text)) return fromDigits(Number(text), text, expected);
@@ -182,6 +191,11 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   }
   const wall = WALL_TIME.exec(text);
   if (wall) return fromWall(wallOf(wall), zone, text, expected);
+  const chinese = CHINESE_TIME.exec(text);
+  if (chinese) {
+    const w = chineseWall(chinese);
+    return w ? fromWall(w, zone, text, expected) : bad('ROW_BAD_TIME', expected, quote(text), '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05');
+  }
   if (DATE_ONLY.test(text)) {
     return bad('ROW_TIME_NO_CLOCK', 'a date with a time of day', quote(text), `add the time, e.g. "${text} 14:00"`);
   }
@@ -214,6 +228,25 @@ function wallOf(m: RegExpExecArray): WallTime {
     minute: Number(m[5]),
     second: Number(m[6] ?? 0),
     millisecond: Number((m[7] ?? '0').padEnd(3, '0')),
+  };
+}
+
+/** 上午 12:xx is 00:xx and 下午 12:xx is 12:xx, as on a 12-hour clock; undefined for 下午 14:00. */
+function chineseWall(m: RegExpExecArray): WallTime | undefined {
+  const [, year, cnMonth, cnDay, month, day, half, hour, minute, second, cnMinute, cnSecond] = m;
+  let h = Number(hour);
+  if (half) {
+    if (h < 1 || h > 12) return undefined;
+    h = (h % 12) + (half === '下午' ? 12 : 0);
+  }
+  return {
+    year: Number(year),
+    month: Number(cnMonth ?? month),
+    day: Number(cnDay ?? day),
+    hour: h,
+    minute: Number(minute ?? cnMinute ?? 0),
+    second: Number(second ?? cnSecond ?? 0),
+    millisecond: 0,
   };
 }
 

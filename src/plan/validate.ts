@@ -59,9 +59,13 @@ function orphanRows(table: InputTable, problems: ReadonlyMap<number, readonly Ro
   return orphans;
 }
 
+const DIGITS = /^\d+$/;
+
 /** The number Excel kept of a 19-digit ID, and how far the real ID can be from it. */
 function mangledId(cell: Cell | undefined): { value: number; tolerance: number } | undefined {
   if (cell === undefined) return undefined;
+  // A number cell that holds every digit: the ID is exactly those digits.
+  if (typeof cell === 'object' && cell.kind === 'number' && cell.raw !== undefined && DIGITS.test(cell.raw)) return { value: Number(cell.raw), tolerance: 0 };
   const text = typeof cell === 'object' && cell.kind === 'number' ? cell.value.toExponential(14) : cellText(cell).normalize('NFKC').trim();
   const m = /^([+-]?\d+)(?:\.(\d*))?e\+?(\d+)$/i.exec(text);
   const value = Number(text);

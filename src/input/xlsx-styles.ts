@@ -1,0 +1,48 @@
+import { XmlStream } from './xml.js';
+import type { ZipArchive, ZipEntry } from './zip.js';
+
+/**
+ * Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30): 14-22 and 45-47
+ * everywhere, and 27-36 and 50-58, which Chinese, Japanese and Korean Excel and WPS use for
+ * `yyyy"年"m"月"d"日"`, `上午/下午h"时"mm"分"` and the like.
+ */
+function isBuiltInDate(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+// Parts of a format code that show no date: quoted text, escaped and padding characters, and
+// bracketed colours, conditions and locales ([Red], [>100], [$-804]). Elapsed-time brackets
+// ([h], [mm]) show a duration, not a date, so they are dropped too.
+const LITERALS = /"[^"]*"|\\.|_.|\*.|\[[^\]]*]/g;
+const DATE_LETTERS = /[ymdhs]|上午|下午|AM\/PM|A\/P/i;
+
+/** A custom format code shows a date when its first section has date or time letters outside literals. */
+export function isDateFormat(code: string): boolean {
+  const first = code.replace(LITERALS, '').split(';')[0] ?? '';
+  return DATE_LETTERS.test(first);
+}
+
+/** For each cell style (the `s` of a cell), whether its number format shows a date. */
+export async function readDateStyles(zip: ZipArchive, part: ZipEntry | undefined): Promise<readonly boolean[]> {
+  if (!part) return [];
+  const custom = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let inCellXfs = false;
+  const xml = new XmlStream({
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  for await (const chunk of zip.chunks(part)) xml.write(chunk);
+  xml.end();
+  return xfFormats.map((id) => {
+    const code = custom.get(id);
+    return code === undefined ? isBuiltInDate(id) : isDateFormat(code);
+  });
+}

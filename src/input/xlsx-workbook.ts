@@ -1,0 +1,115 @@
+import { posix } from 'node:path';
+import { parseXml } from './xml.js';
+import type { ZipArchive, ZipEntry } from './zip.js';
+
+/** A worksheet as the workbook lists it: its order, name and state come from `xl/workbook.xml`. */
+export interface SheetEntry {
+  readonly name: string;
+  readonly hidden: boolean;
+  readonly part: ZipEntry | undefined;
+}
+
+export interface WorkbookInfo {
+  /** Worksheets in the workbook's own order (the tabs a person sees), not the zip's. */
+  readonly sheets: readonly SheetEntry[];
+  readonly date1904: boolean;
+  /** `<calcPr fullCalcOnLoad="1">`: the writer asks for a recalculation, so saved formula results may be stale. */
+  readonly recalcOnLoad: boolean;
+  readonly sharedStrings: ZipEntry | undefined;
+  readonly styles: ZipEntry | undefined;
+}
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+}
+
+// Relationship types end in these names, in both the transitional and the strict namespace (ECMA-376 Part 1, 15.2).
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+const WORKSHEET = /\/worksheet$/;
+const SHARED_STRINGS = /\/sharedStrings$/;
+const STYLES = /\/styles$/;
+
+/** The workbook part, its relationships, and from them the sheets, strings and styles parts. */
+export async function readWorkbookInfo(zip: ZipArchive): Promise<WorkbookInfo> {
+  const workbookPart = await officeDocument(zip);
+  const workbook = zip.find(workbookPart);
+  if (!workbook) throw zip.unreadable(`its workbook part ${workbookPart} is missing`);
+  const rels = await relationships(zip, workbookPart);
+  const listed = parseWorkbook(await zip.text(workbook));
+  const byType = (type: RegExp, fallback: string) => zip.find([...rels.values()].find((r) => type.test(r.type))?.target ?? fallback);
+  const sheets = listed.sheets.map((s) => {
+    const rel = rels.get(s.rid);
+    const part = rel && !WORKSHEET.test(rel.type) ? undefined : zip.find(rel?.target ?? '');
+    return { name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden', part };
+  });
+  return {
+    sheets,
+    date1904: listed.date1904,
+    recalcOnLoad: listed.recalcOnLoad,
+    sharedStrings: byType(SHARED_STRINGS, 'xl/sharedStrings.xml'),
+    styles: byType(STYLES, 'xl/styles.xml'),
+  };
+}
+
+/** `_rels/.rels` names the workbook part; nearly always `xl/workbook.xml`. */
+async function officeDocument(zip: ZipArchive): Promise<string> {
+  const rels = await relationships(zip, '');
+  return [...rels.values()].find((r) => OFFICE_DOCUMENT.test(r.type))?.target ?? 'xl/workbook.xml';
+}
+
+/**
+ * A part's relationships, with targets made absolute. A target is relative to the part's folder
+ * (`worksheets/sheet1.xml`) or absolute from the package root (`/xl/worksheets/sheet1.xml`, as
+ * openpyxl writes): OPC, ECMA-376 Part 2, 9.3.
+ */
+async function relationships(zip: ZipArchive, part: string): Promise<Map<string, Relationship>> {
+  const dir = posix.dirname(part);
+  const relsName = posix.join(dir === '.' ? '' : dir, '_rels', `${posix.basename(part)}.rels`);
+  const entry = zip.find(relsName);
+  const map = new Map<string, Relationship>();
+  if (!entry) return map;
+  parseXml(await zip.text(entry), {
+    open(name, a) {
+      if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
+      const target = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir, a.Target));
+      map.set(a.Id, { type: a.Type ?? '', target });
+    },
+    close() {},
+    text() {},
+  });
+  return map;
+}
+
+interface ListedSheet {
+  readonly name: string;
+  readonly state: string;
+  readonly rid: string;
+}
+
+function parseWorkbook(xml: string): { sheets: ListedSheet[]; date1904: boolean; recalcOnLoad: boolean } {
+  const sheets: ListedSheet[] = [];
+  let date1904 = false;
+  let recalcOnLoad = false;
+  parseXml(xml, {
+    open(name, a) {
+      if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rid: a['r:id'] ?? relId(a) });
+      else if (name === 'workbookPr') date1904 = isTrue(a.date1904);
+      else if (name === 'calcPr') recalcOnLoad = isTrue(a.fullCalcOnLoad);
+    },
+    close() {},
+    text() {},
+  });
+  return { sheets, date1904, recalcOnLoad };
+}
+
+/** The relationship id under whatever prefix the writer bound the relationships namespace to. */
+function relId(a: Readonly<Record<string, string>>): string {
+  const key = Object.keys(a).find((k) => k.endsWith(':id'));
+  return key ? a[key]! : '';
+}
+
+/** xsd:boolean: "1" or "true". */
+export function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import type { RunningSimulator } from '../src/simulator/server.js';
 import { InterviewStore } from '../src/simulator/store.js';
@@ -138,4 +139,46 @@ export async function expectedBodies(file: string, dir: string): Promise<Map<str
 /** What the simulator holds, as request bodies (Feishu's ids taken out). */
 export function heldBodies(sim: RunningSimulator): Map<string, unknown> {
   return new Map([...sim.store.interviews.values()].map((i) => [i.id, InterviewStore.bodyOf(i)]));
+}
+
+/**
+ * A zip archive with the given entries, deflated: enough for a zip bomb or a hand-made workbook.
+ * `declared` overrides the size the directory states (a lying archive).
+ */
+export function zip(entries: readonly { name: string; data: Buffer | string; declared?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const data = Buffer.from(e.data);
+    const packed = deflateRawSync(data, { level: 9 });
+    const size = e.declared ?? data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
 }

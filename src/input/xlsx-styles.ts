@@ -11,15 +11,16 @@ function isBuiltInDate(id: number): boolean {
 }
 
 // Parts of a format code that show no date: quoted text, escaped and padding characters, and
-// bracketed colours, conditions and locales ([Red], [>100], [$-804]). Elapsed-time brackets
-// ([h], [mm]) show a duration, not a date, so they are dropped too.
+// bracketed colours, conditions and locales ([Red], [>100], [$-804]).
 const LITERALS = /"[^"]*"|\\.|_.|\*.|\[[^\]]*]/g;
 const DATE_LETTERS = /[ymdhs]|上午|下午|AM\/PM|A\/P/i;
+// [h]:mm, [mm]:ss: elapsed time, a duration rather than a moment.
+const ELAPSED = /\[(h+|m+|s+)]/i;
 
 /** A custom format code shows a date when its first section has date or time letters outside literals. */
 export function isDateFormat(code: string): boolean {
-  const first = code.replace(LITERALS, '').split(';')[0] ?? '';
-  return DATE_LETTERS.test(first);
+  const first = code.replace(LITERALS, (literal) => (ELAPSED.test(literal) ? literal : '')).split(';')[0] ?? '';
+  return !ELAPSED.test(first) && DATE_LETTERS.test(first);
 }
 
 /** For each cell style (the `s` of a cell), whether its number format shows a date. */

@@ -142,7 +142,7 @@ function checkDeclared(entries: readonly ZipEntry[], file: string): void {
   if (total > totalBytes) throw tooLarge(file, `it inflates to ${mb(total)}`);
 }
 
-const mb = (n: number) => `${(n / 1024 ** 2).toFixed(0)} MB`;
+const mb = (n: number) => (n < 1024 ** 2 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 ** 2).toFixed(0)} MB`);
 
 function tooLarge(file: string, why: string): ToolError {
   return new ToolError(

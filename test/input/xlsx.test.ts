@@ -84,6 +84,17 @@ describe('readInput for .xlsx', () => {
     expect(table.warnings).toEqual(['sheet "2024", "old (hidden)" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
   });
 
+  it('names a data sheet that follows a sheet without the columns, in tab order', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('2023').addRows([[...HEADER_EN], [ID1, APP1]]);
+      wb.addWorksheet('说明').addRow(['notes']);
+      wb.addWorksheet('2024').addRows([[...HEADER_EN], ['7000000000000000009', APP1]]);
+    });
+    const table = await readInput(file);
+    expect(table.sheet).toBe('2023');
+    expect(table.warnings).toEqual(['sheet "2024" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
+  });
+
   it('reads --sheet by name and refuses a sheet that does not exist', async () => {
     const file = await workbook((wb) => {
       wb.addWorksheet('a').addRow([...HEADER_EN]);

@@ -68,6 +68,26 @@ describe('parseTime', () => {
     expect(parseTime({ kind: 'date', wall }, 'Asia/Shanghai')).toEqual(expected);
   });
 
+  it('reads times as Chinese users type them, in --tz', () => {
+    const at = (h: number, m = 0, s = 0) => value({ ms: Date.UTC(2024, 2, 1, h - 8, m, s), usedZone: true });
+    expect(parseTime('2024年3月1日 14:00', 'Asia/Shanghai')).toEqual(at(14));
+    expect(parseTime('2024年3月1日14时30分', 'Asia/Shanghai')).toEqual(at(14, 30));
+    expect(parseTime('2024年3月1日 14:00:30', 'Asia/Shanghai')).toEqual(at(14, 0, 30));
+    expect(parseTime('2024年3月1日14点30分15秒', 'Asia/Shanghai')).toEqual(at(14, 30, 15));
+    expect(parseTime('2024/3/1 下午2:05', 'Asia/Shanghai')).toEqual(at(14, 5));
+    expect(parseTime('2024-03-01 上午9:00', 'Asia/Shanghai')).toEqual(at(9));
+    expect(parseTime('2024-03-01 下午12:30', 'Asia/Shanghai')).toEqual(at(12, 30));
+    expect(parseTime('2024-03-01 上午12:30', 'Asia/Shanghai')).toEqual(at(0, 30));
+    expect(parseTime('２０２４年３月１日　１４：００', 'Asia/Shanghai')).toEqual(at(14));
+  });
+
+  it('refuses Chinese times that are not a moment: no clock, 下午 past 12, a day that does not exist', () => {
+    expect(parseTime('2024年3月1日', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024年3月1日 14:00"' } });
+    expect(parseTime('2024-03-01 下午14:30', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', fix: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05' } });
+    expect(parseTime('2024年2月30日 10:00', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', fix: 'check the date and time exist' } });
+    expect(parseTime('2024年3月1日 25:00', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
+  });
+
   it('handles daylight saving: a skipped time is refused, an ordinary one is exact', () => {
     expect(parseTime('2024-03-10 02:30', 'America/New_York')).toMatchObject({ problem: { code: 'ROW_TIME_SKIPPED' } });
     expect(wallToEpoch({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'America/New_York')).toBe(Date.UTC(2024, 6, 1, 16));

@@ -83,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
           .options(sendOptions)
           .options({
             'dry-run': { type: 'boolean', describe: 'send nothing: like validate; with --merge, read the current records and report what would change' },
-            merge: { type: 'boolean', describe: 'keep what the file does not carry: blank or absent fields keep their current values' },
+            merge: { type: 'boolean', describe: 'change only what the file names: blank or absent fields, assessments and dimensions keep their current values' },
+            'add-assessments': { type: 'boolean', describe: 'with --merge: add assessments and dimensions the interview does not have yet' },
+            'replace-assessments': { type: 'boolean', describe: "with --merge: the file's assessments replace all current ones (removes what the file lacks)" },
             payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
           }),
       (args) => run(async () => (await import('./commands/import.js')).importCommand(normalise(importSchema, importInput(args, io.env)), io), true)(),

@@ -139,12 +139,18 @@ function withCredentials<T extends CredentialFields>(o: T) {
 }
 
 /** `import`: the input options plus pacing and credentials. */
-const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool });
+const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool, addAssessments: bool, replaceAssessments: bool });
 
 export const importSchema = z.pipe(
   importObject,
   z.transform((o: z.output<typeof importObject>, ctx) => {
     const out = withReport(withCredentials(o));
+    if ((o.addAssessments || o.replaceAssessments) && !o.merge) {
+      return problem(ctx, undefined, `expected --merge with --${o.addAssessments ? 'add' : 'replace'}-assessments, got none: they say how a correction treats the current assessments`);
+    }
+    if (o.addAssessments && o.replaceAssessments) {
+      return problem(ctx, undefined, 'expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file\'s assessments as they are');
+    }
     // A plain dry run is `validate`: it needs no credentials.
     if (!out.credentials && !(o.dryRun && !o.merge)) {
       const message = o.dryRun

@@ -9,7 +9,8 @@ import { RateGate } from '../feishu/rate-gate.js';
 import { DEFAULT_RETRY } from '../feishu/retry-policy.js';
 import type { ImportArgs } from '../options.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
-import { diffBodies, mergeBody } from '../plan/merge.js';
+import { checkMergedBody } from '../plan/check-body.js';
+import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
@@ -33,6 +34,10 @@ export type SendOptions = Pick<
   /** Read and back up each interview before overwriting it (default on; `--no-backup`). */
   readonly backup: boolean;
   readonly merge: boolean;
+  /** `--add-assessments`: a correction may add assessments and dimensions the interview lacks. */
+  readonly addAssessments?: boolean;
+  /** `--replace-assessments`: the file's assessments replace all current ones. */
+  readonly replaceAssessments?: boolean;
 };
 
 /**
@@ -81,7 +86,9 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     const needsRead = new Set(needRead);
     const byId = new Map(items.map((p) => [p.id, p]));
     const wouldSend = new Map<string, InterviewBody>();
-    const prepare = (item: SendItem): Promise<Prepared> => prepareOne(byId.get(item.id)!, needsRead.has(item.id) ? preImages : undefined, previous, options, wouldSend);
+    const removals: Removed[] = [];
+    const context: PrepareContext = { plan, previous, options, wouldSend, removals };
+    const prepare = (item: SendItem): Promise<Prepared> => prepareOne(byId.get(item.id)!, needsRead.has(item.id) ? preImages : undefined, context);
 
     const result = await dispatch(
       items.map((p) => ({ id: p.id })),
@@ -120,7 +127,14 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       `${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${api.stats.writes} PUT(s) and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${rate.toFixed(1)} PUT/s over ${elapsed.toFixed(1)} s`,
     );
     const kinds = countKinds(result.outcomes);
-    if (options.merge || dryRun) extra.push(`${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing} interview(s)`);
+    if (options.merge || dryRun) {
+      const refused = kinds.refused > 0 ? ` · refused ${kinds.refused}` : '';
+      extra.push(`${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing}${refused} interview(s)`);
+    }
+    const removed = removals.reduce((t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }), { assessments: 0, dimensions: 0 });
+    if (removed.assessments + removed.dimensions > 0) {
+      extra.push(`${dryRun ? 'would remove' : 'removed'} ${removed.assessments} assessment(s) and ${removed.dimensions} dimension(s) (--replace-assessments)`);
+    }
     if (kinds.resumed > 0) extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
     if (result.stopReason) extra.push(`stopped early: ${result.stopReason}`);
     if (result.interrupted) extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
@@ -140,49 +154,73 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
 const RESUMED = 'already landed in an earlier run with the same body (--resume)';
 const UNCHANGED = 'unchanged: Feishu already holds exactly this';
 
+interface PrepareContext {
+  readonly plan: Plan;
+  readonly previous: JournalState | undefined;
+  readonly options: Readonly<SendOptions>;
+  /** Dry run: the bodies that would be sent, for --payloads. */
+  readonly wouldSend: Map<string, InterviewBody>;
+  /** What each merged body removes (only --replace-assessments removes). */
+  readonly removals: Removed[];
+}
+
 /**
  * Decides one interview: its body (merged with the current record under `--merge`), and
  * whether it needs sending at all.
  */
-async function prepareOne(
-  p: PlannedInterview,
-  preImages: PreImages | undefined,
-  previous: JournalState | undefined,
-  options: Readonly<SendOptions>,
-  wouldSend: Map<string, InterviewBody>,
-): Promise<Prepared> {
+async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined, context: PrepareContext): Promise<Prepared> {
+  const { previous, options, wouldSend } = context;
   let current: Record<string, unknown> | undefined;
   if (preImages) {
     current = await preImages.get(p.id);
     if (!current && (options.backup || options.merge)) {
-      return { done: { status: 'failed', errorCode: 'RUN_NOT_FOUND', message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first` } };
+      return { done: { status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first` } };
     }
   }
-  const body: InterviewBody = options.merge ? mergeBody(current!, p.patch!) : p.body!;
+  const built = options.merge ? mergeFor(p, current!, context) : { body: p.body! };
+  if ('refusal' in built) return { done: refusedOutcome(built.refusal) };
+  const { body } = built;
   const hash = bodyHash(body);
-  if (previous?.landed.get(p.id) === hash) return { done: { status: 'skipped', message: RESUMED }, hash };
+  if (previous?.landed.get(p.id) === hash) return { done: { status: 'skipped', kind: 'resumed', message: RESUMED }, hash };
   if (current) {
     const before = canonicalBody(current);
-    if (bodyHash(before) === hash) return { done: { status: 'skipped', message: UNCHANGED }, hash };
+    if (bodyHash(before) === hash) return { done: { status: 'skipped', kind: 'unchanged', message: UNCHANGED }, hash };
+    if (built.removed) context.removals.push(built.removed);
     if (options.dryRun) {
       wouldSend.set(p.id, body);
-      return { done: { status: 'ok', message: `would change: ${diffBodies(before, body).join('; ')}` } };
+      return { done: { status: 'ok', kind: 'changed', message: `would change: ${diffBodies(before, body, context.plan.zone).join('; ')}` } };
     }
   }
   // A dry run never sends, whatever path led here.
   if (options.dryRun) {
     wouldSend.set(p.id, body);
-    return { done: { status: 'ok', message: 'would be sent' } };
+    return { done: { status: 'ok', kind: 'changed', message: 'would be sent' } };
   }
   return { send: body, hash };
 }
 
+/** The merged body, checked as a plain one would be; or why a row of the file cannot be applied. */
+function mergeFor(p: PlannedInterview, current: Record<string, unknown>, context: PrepareContext): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
+  const { options, plan } = context;
+  const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
+  const rules = { add: Boolean(options.addAssessments), replace: Boolean(options.replaceAssessments) };
+  const merged = mergeBody(current, p.patch!, rules, first);
+  if (merged.kind === 'refused') return { refusal: merged.refusal };
+  const problem = checkMergedBody(merged.body, first, plan.zone);
+  return problem ? { refusal: problem } : { body: merged.body, removed: merged.removed };
+}
+
+function refusedOutcome(r: MergeRefusal): SendOutcome {
+  return { status: 'invalid', kind: 'refused', errorCode: r.code, row: r.at.index, message: r.message };
+}
+
 function countKinds(outcomes: ReadonlyMap<string, SendOutcome>) {
-  const kinds = { change: 0, unchanged: 0, missing: 0, resumed: 0 };
+  const kinds = { change: 0, unchanged: 0, missing: 0, resumed: 0, refused: 0 };
   for (const o of outcomes.values()) {
-    if (o.message === UNCHANGED) kinds.unchanged++;
-    else if (o.message === RESUMED) kinds.resumed++;
-    else if (o.errorCode === 'RUN_NOT_FOUND') kinds.missing++;
+    if (o.kind === 'unchanged') kinds.unchanged++;
+    else if (o.kind === 'resumed') kinds.resumed++;
+    else if (o.kind === 'missing') kinds.missing++;
+    else if (o.kind === 'refused') kinds.refused++;
     else if (o.status === 'ok') kinds.change++;
   }
   return kinds;
@@ -204,6 +242,11 @@ function rowOutcomes(plan: Plan, sent: ReadonlyMap<string, SendOutcome>, limit: 
         log_id: s.logId,
         attempts: s.attempts,
       };
+    if (s?.row !== undefined) {
+      const blocked: RowOutcome = { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: row ${plan.table.rows[s.row]!.row} of interview ${interview.id} cannot be applied to its current record; fix it and import again` };
+      for (const i of interview.rows) outcomes[i] = i === s.row ? { status: 'invalid', error_code: s.errorCode, message: s.message } : blocked;
+      continue;
+    }
     for (const i of interview.rows) outcomes[i] = outcome;
   }
   return outcomes;

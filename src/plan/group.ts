@@ -1,9 +1,19 @@
 import type { RowProblem } from '../errors.js';
 import type { RowFields } from './row-fields.js';
-import type { AssessmentBody, ClearableField, DimensionBody, InterviewBody, InterviewPatch } from './types.js';
+import type { AssessmentBody, AssessmentPatch, ClearableField, DimensionBody, DimensionPatch, InterviewBody, InterviewPatch } from './types.js';
 
 /** No group, assessment or row: the end of a linked list. */
 const NONE = -1;
+
+/** Two rows that give the same dimension of the same assessment: both are invalid. */
+export interface DuplicateDimension {
+  /** Row indexes in table.rows: the earlier and the later. */
+  readonly first: number;
+  readonly second: number;
+  readonly title: string;
+  /** "assessment of 张伟 of interview 7…", as conflicts name it. */
+  readonly where: string;
+}
 
 /**
  * One field across all groups (or all assessments): the value seen first, `undefined` while none
@@ -64,17 +74,26 @@ export class Grouping {
   readonly #firstAssessment: number[] = [];
   readonly #lastAssessment: number[] = [];
   readonly #assessmentKey: number[] = [];
+  readonly #assessmentNo: (string | undefined)[] = [];
+  /** The row index on which each assessment first appears. */
+  readonly #assessmentRow: number[] = [];
   readonly #nextAssessment: number[] = [];
   readonly #username = new Field<string>();
   readonly #conclusion = new Field<number>();
   readonly #content = new Field<string>();
   // Dimensions, linked per assessment in file order.
   readonly #dimensions: DimensionBody[] = [];
+  readonly #dimensionRow: number[] = [];
   readonly #nextDimension: number[] = [];
   readonly #firstDimension: number[] = [];
   readonly #lastDimension: number[] = [];
 
+  readonly duplicates: DuplicateDimension[] = [];
+  /** Row numbers as a person sees them, by row index: for the patches' row references. */
+  readonly #rowNumber: Int32Array;
+
   constructor(rows: number) {
+    this.#rowNumber = new Int32Array(rows);
     this.#nextRow = new Int32Array(rows).fill(NONE);
     this.#groupOfRow = new Int32Array(rows).fill(NONE);
   }
@@ -98,6 +117,7 @@ export class Grouping {
   /** Adds row `index` (shown to people as `row`) to its interview and assessment. */
   add(index: number, f: RowFields, row: number): void {
     if (f.interviewId === undefined) return;
+    this.#rowNumber[index] = row;
     let g = this.#byId.get(f.interviewId);
     if (g === undefined) {
       g = this.#newGroup(f.interviewId, index);
@@ -112,7 +132,7 @@ export class Grouping {
     if (f.participateStatus !== undefined) this.#agree(this.participateStatus, g, f.participateStatus, row, f, 'participate_status', g, false);
     if (f.beginTime !== undefined) this.#agree(this.beginTime, g, f.beginTime, row, f, 'begin_time', g, false);
     if (f.endTime !== undefined) this.#agree(this.endTime, g, f.endTime, row, f, 'end_time', g, false);
-    this.#addToAssessment(g, f, row);
+    this.#addToAssessment(g, f, row, index);
   }
 
   #newGroup(id: string, index: number): number {
@@ -131,7 +151,7 @@ export class Grouping {
     return g;
   }
 
-  #addToAssessment(g: number, f: RowFields, row: number): void {
+  #addToAssessment(g: number, f: RowFields, row: number, index: number): void {
     const hasAssessment = f.username !== undefined || f.conclusion !== undefined || f.assessmentContent !== undefined || f.dimension !== undefined;
     if (!hasAssessment && f.assessmentNo === undefined) return;
     const text = f.assessmentNo ?? f.username ?? '';
@@ -141,13 +161,16 @@ export class Grouping {
     const key = number * 2 + (f.assessmentNo !== undefined ? 1 : 0);
     let a = this.#firstAssessment[g]!;
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
-    if (a === NONE) a = this.#newAssessment(g, key);
+    if (a === NONE) a = this.#newAssessment(g, key, f.assessmentNo, index);
     if (f.username !== undefined) this.#agree(this.#username, a, f.username, row, f, 'username', g, true);
     if (f.conclusion !== undefined) this.#agree(this.#conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
     if (f.assessmentContent !== undefined) this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
     if (f.dimension) {
+      const title = f.dimension.title;
+      if (title !== undefined) this.#checkRepeat(g, a, title, index, f);
       const d = this.#dimensions.length;
       this.#dimensions.push(f.dimension);
+      this.#dimensionRow.push(index);
       this.#nextDimension.push(NONE);
       const last = this.#lastDimension[a]!;
       if (last === NONE) this.#firstDimension[a] = d;
@@ -156,9 +179,20 @@ export class Grouping {
     }
   }
 
-  #newAssessment(g: number, key: number): number {
+  /** A title already given in this assessment: the dimension would be sent twice. */
+  #checkRepeat(g: number, a: number, title: string, index: number, f: RowFields): void {
+    for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) {
+      if (this.#dimensions[d]!.title !== title) continue;
+      this.duplicates.push({ first: this.#dimensionRow[d]!, second: index, title, where: assessmentName(f, this.ids[g]!) });
+      return;
+    }
+  }
+
+  #newAssessment(g: number, key: number, no: string | undefined, index: number): number {
     const a = this.#assessmentKey.length;
     this.#assessmentKey.push(key);
+    this.#assessmentNo.push(no);
+    this.#assessmentRow.push(index);
     this.#nextAssessment.push(NONE);
     this.#firstDimension.push(NONE);
     this.#lastDimension.push(NONE);
@@ -208,7 +242,34 @@ export class Grouping {
       if (value === null) clear.push(key);
       else set[key] = value;
     }
-    return { set, clear, assessments: carriesAssessments ? this.#assessmentsOf(g) : undefined };
+    return { set, clear, assessments: carriesAssessments ? this.#assessmentPatchesOf(g) : undefined };
+  }
+
+  #ref(index: number): { index: number; row: number } {
+    return { index, row: this.#rowNumber[index]! };
+  }
+
+  /** The file's assessments as changes to the current ones (`--merge`): what each names, and the rows it came from. */
+  #assessmentPatchesOf(g: number): AssessmentPatch[] {
+    const patches: AssessmentPatch[] = [];
+    for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
+      const dimensions: DimensionPatch[] = [];
+      for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) {
+        const { title, ...set } = this.#dimensions[d]!;
+        dimensions.push(title === undefined ? { at: this.#ref(this.#dimensionRow[d]!), set } : { at: this.#ref(this.#dimensionRow[d]!), title, set });
+      }
+      const patch: { -readonly [K in keyof AssessmentPatch]: AssessmentPatch[K] } = { at: this.#ref(this.#assessmentRow[a]!), dimensions };
+      const no = this.#assessmentNo[a];
+      const username = this.#username.values[a];
+      const conclusion = this.#conclusion.values[a];
+      const content = this.#content.values[a];
+      if (no !== undefined) patch.no = no;
+      if (username !== undefined) patch.username = username;
+      if (conclusion !== undefined) patch.conclusion = conclusion;
+      if (content !== undefined) patch.content = content;
+      patches.push(patch);
+    }
+    return patches;
   }
 
   #assessmentsOf(g: number): AssessmentBody[] {

@@ -1,50 +1,103 @@
 import { canonicalBody } from './canonical.js';
-import type { AssessmentBody, ClearableField, InterviewBody, InterviewPatch } from './types.js';
+import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
+import { showTime } from './normalise.js';
+import type { AssessmentBody, ClearableField, InterviewBody, InterviewPatch, RowRef } from './types.js';
 
 const CLEARABLE: readonly ClearableField[] = ['participate_status', 'begin_time', 'end_time'];
 
+export type { AssessmentRules, MergeRefusal } from './merge-assessments.js';
+
+/** What would go away with the merged body: only `--replace-assessments` removes anything. */
+export interface Removed {
+  readonly assessments: number;
+  readonly dimensions: number;
+}
+
+export type MergeResult = { readonly kind: 'merged'; readonly body: InterviewBody; readonly removed: Removed } | { readonly kind: 'refused'; readonly refusal: MergeRefusal };
+
 /**
  * `--merge`: the current record with what the file says laid over it. A field the file leaves
- * blank (or has no column for) keeps its current value; `<clear>` removes it. The file's
- * assessments replace the current ones when it has assessment columns at all. Ids from the read
- * are never sent back.
+ * blank (or has no column for) keeps its current value; `<clear>` removes it. Assessments and
+ * dimensions change field by field, matched as `mergeAssessments` says. Read-only ids are never
+ * sent back. A current record without an application id cannot be sent: refused on `first`.
  */
-export function mergeBody(current: Record<string, unknown>, patch: InterviewPatch): InterviewBody {
+export function mergeBody(current: Record<string, unknown>, patch: InterviewPatch, rules: AssessmentRules, first: RowRef): MergeResult {
   const base = canonicalBody(current);
-  const out: InterviewBody = { external_application_id: patch.set.external_application_id ?? base.external_application_id };
+  const applicationId = patch.set.external_application_id ?? base.external_application_id;
+  if (!applicationId) {
+    return refused(first, 'RUN_NO_APPLICATION_ID', 'external_application_id', `expected the current record to have an external_application_id, got none in Feishu (row ${first.row}): add the external_application_id column to the file`);
+  }
+  const out: InterviewBody = { external_application_id: applicationId };
   for (const key of CLEARABLE) {
     if (patch.clear.includes(key)) continue;
     const value = patch.set[key] ?? base[key];
     if (value !== undefined) out[key] = value;
   }
-  const assessments = patch.assessments ?? base.interview_assessments ?? [];
+  const currentAssessments = base.interview_assessments ?? [];
+  let assessments = currentAssessments;
+  if (patch.assessments) {
+    const merged = mergeAssessments(currentAssessments, patch.assessments, rules);
+    if (merged.kind === 'refused') return merged;
+    assessments = merged.assessments;
+  }
   if (assessments.length > 0) out.interview_assessments = assessments;
-  return out;
+  return { kind: 'merged', body: out, removed: removedBetween(currentAssessments, assessments) };
 }
 
-const show = (key: string, v: unknown): string => {
-  if (v === undefined) return '(none)';
-  if (key.endsWith('_time') && typeof v === 'number') return new Date(v).toISOString().replace('.000Z', 'Z');
-  return JSON.stringify(v);
-};
+const refused = (at: RowRef, code: string, column: string, message: string): MergeResult => ({ kind: 'refused', refusal: { at, code, column, message } });
 
-function describeAssessments(list: readonly AssessmentBody[] | undefined): string {
-  const a = list ?? [];
-  const dims = a.reduce((n, x) => n + (x.assessment_dimension_list?.length ?? 0), 0);
-  const who = a.map((x) => x.username).filter(Boolean);
-  return `${a.length} assessment(s)${who.length ? ` by ${who.join(', ')}` : ''}, ${dims} dimension(s)`;
+/** Assessments (by interviewer) and dimensions (by interviewer and title) that are no longer there. */
+function removedBetween(before: readonly AssessmentBody[], after: readonly AssessmentBody[]): Removed {
+  const key = (a: AssessmentBody, i: number) => a.username ?? `#${i}`;
+  const kept = new Map(after.map((a, i) => [key(a, i), a]));
+  let assessments = 0;
+  let dimensions = 0;
+  before.forEach((a, i) => {
+    const now = kept.get(key(a, i));
+    if (!now) assessments++;
+    const titles = new Set((now?.assessment_dimension_list ?? []).map((d) => d.title));
+    for (const d of a.assessment_dimension_list ?? []) if (!now || !titles.has(d.title)) dimensions++;
+  });
+  return { assessments, dimensions };
 }
 
-/** A field-level diff, one entry per changed field, in the API page's order. */
-export function diffBodies(before: InterviewBody, after: InterviewBody): string[] {
+const showValue = (v: unknown): string => (v === undefined ? '(none)' : JSON.stringify(v));
+const show = (key: string, v: unknown, zone: string): string => (key.endsWith('_time') && typeof v === 'number' ? showTime(v, zone) : showValue(v));
+
+/** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
+export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
   const changes: string[] = [];
   for (const key of ['external_application_id', ...CLEARABLE] as const) {
-    if (before[key] !== after[key]) changes.push(`${key}: ${show(key, before[key])} → ${show(key, after[key])}`);
+    if (before[key] !== after[key]) changes.push(`${key}: ${show(key, before[key], zone)} → ${show(key, after[key], zone)}`);
   }
-  if (JSON.stringify(before.interview_assessments ?? []) !== JSON.stringify(after.interview_assessments ?? [])) {
-    const from = describeAssessments(before.interview_assessments);
-    const to = describeAssessments(after.interview_assessments);
-    changes.push(`interview_assessments: ${from} → ${from === to ? `${to}, contents changed` : to}`);
+  const a = before.interview_assessments ?? [];
+  const b = after.interview_assessments ?? [];
+  const count = Math.max(a.length, b.length);
+  for (let i = 0; i < count; i++) changes.push(...diffAssessment(a[i], b[i], i));
+  return changes;
+}
+
+function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBody | undefined, i: number): string[] {
+  const name = `assessment ${i + 1}${(after ?? before)?.username ? ` (${(after ?? before)!.username})` : ''}`;
+  if (!before) return [`${name}: added`];
+  if (!after) return [`${name}: removed`];
+  const changes: string[] = [];
+  for (const key of ['username', 'conclusion', 'content'] as const) {
+    if (before[key] !== after[key]) changes.push(`${name} ${key}: ${showValue(before[key])} → ${showValue(after[key])}`);
+  }
+  const da = before.assessment_dimension_list ?? [];
+  const db = after.assessment_dimension_list ?? [];
+  for (let k = 0; k < Math.max(da.length, db.length); k++) {
+    const x = da[k];
+    const y = db[k];
+    const dim = `${name} dimension ${JSON.stringify((y ?? x)?.title ?? k + 1)}`;
+    if (!x) changes.push(`${dim}: added`);
+    else if (!y) changes.push(`${dim}: removed`);
+    else {
+      for (const key of ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const) {
+        if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) changes.push(`${dim} ${key}: ${showValue(x[key])} → ${showValue(y[key])}`);
+      }
+    }
   }
   return changes;
 }

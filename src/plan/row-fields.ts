@@ -25,7 +25,7 @@ export interface RowFields {
   problems: RowProblem[];
 }
 
-const ASSESSMENT_TYPE_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column; label: string }>> = {
+export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column; label: string }>> = {
   1: { field: 'score', column: 'score', label: '打分题 (score) needs a score' },
   2: { field: 'option', column: 'option', label: '单选题 (single_choice) needs an option' },
   3: { field: 'content', column: 'dimension_content', label: '描述题 (description) needs content' },
@@ -55,7 +55,7 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
     });
     return;
   }
-  const need = ASSESSMENT_TYPE_NEEDS[dim.assessment_type]!;
+  const need = DIMENSION_NEEDS[dim.assessment_type]!;
   if (dim[need.field] === undefined && !hasProblemIn(problems, need.column)) {
     problems.push({
       code: 'ROW_DIMENSION_INCOMPLETE',
@@ -82,9 +82,10 @@ function at(cells: readonly Cell[], position: number): Cell | undefined {
 
 /**
  * Parses the cells of one row into `fields` (reset first); problems are collected, never thrown.
+ * With `merge` a dimension need not be complete: it is laid over the current one.
  * This runs once per row of files with 100,000 rows: no closures, no throwaway arrays.
  */
-export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: string, width: number, fields: RowFields = newRowFields()): RowFields {
+export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: string, width: number, fields: RowFields = newRowFields(), merge = false): RowFields {
   const problems = fields.problems;
   problems.length = 0;
   fields.dimension = undefined;
@@ -125,7 +126,8 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
     if (title !== undefined) dim.title = title;
     if (description !== undefined) dim.description = description;
     fields.dimension = dim;
-    checkDimension(dim, problems, row);
+    // A correction names only what changes (a score, not its type): the merged body is checked instead.
+    if (!merge) checkDimension(dim, problems, row);
   }
 
   if (source.cells.length > width && source.cells.slice(width).some((c) => !isBlankCell(c))) {

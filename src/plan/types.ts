@@ -42,6 +42,34 @@ export interface RowOutcome {
 
 export type ClearableField = 'participate_status' | 'begin_time' | 'end_time';
 
+/** Where a part of a correction came from: the row's index in `table.rows`, and its number as a person sees it. */
+export interface RowRef {
+  readonly index: number;
+  readonly row: number;
+}
+
+/** A dimension as a correction file names it: matched to a current one by its title. */
+export interface DimensionPatch {
+  readonly at: RowRef;
+  readonly title?: string;
+  /** The fields the row gives, the title left out. */
+  readonly set: Omit<DimensionBody, 'title'>;
+}
+
+/**
+ * An assessment as a correction file names it: by its number (评价序号, its position among the
+ * current ones), by its interviewer, or by nothing when the interview has only one.
+ */
+export interface AssessmentPatch {
+  /** Its first row: blamed when it names an assessment that does not exist. */
+  readonly at: RowRef;
+  readonly no?: string;
+  readonly username?: string;
+  readonly conclusion?: number;
+  readonly content?: string;
+  readonly dimensions: readonly DimensionPatch[];
+}
+
 /** What a file says of one interview, for `--merge` with the current record. */
 export interface InterviewPatch {
   /** Values the file gives; what it leaves blank is absent and keeps the current value. */
@@ -49,7 +77,7 @@ export interface InterviewPatch {
   /** Fields whose cell says `<clear>`. */
   readonly clear: readonly ClearableField[];
   /** The file's assessments; undefined when the file has no assessment column (keep the current ones). */
-  readonly assessments?: AssessmentBody[];
+  readonly assessments?: readonly AssessmentPatch[];
 }
 
 export interface PlannedInterview {

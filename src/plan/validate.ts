@@ -94,7 +94,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   const positions = columnPositions(table.columns.index);
   let usedZone = false;
   table.rows.forEach((r, i) => {
-    readRowFields(r, positions, zone, width, scratch);
+    readRowFields(r, positions, zone, width, scratch, merge);
     groups.add(i, scratch, r.row);
     usedZone ||= scratch.usedZone;
     if (scratch.problems.length > 0) problems.set(i, [...scratch.problems]);
@@ -104,6 +104,16 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     if (!list) problems.set(i, (list = []));
     return list;
   };
+  for (const d of groups.duplicates) {
+    const [a, b] = [table.rows[d.first]!.row, table.rows[d.second]!.row];
+    const say = (other: number, here: number) => ({
+      code: 'ROW_DUPLICATE_DIMENSION',
+      column: 'dimension_title',
+      message: `expected each dimension once in an assessment, got ${JSON.stringify(d.title)} of ${d.where} here and on row ${other} (row ${here}, column dimension_title): delete one of the two rows, or give them different titles`,
+    });
+    problemsOf(d.first).push(say(b, a));
+    problemsOf(d.second).push(say(a, b));
+  }
   const outcomes: RowOutcome[] = new Array(table.rows.length);
   const interviews: PlannedInterview[] = [];
   const orphans = orphanRows(table, problems, groups, positions.external_interview_id);

@@ -12,8 +12,14 @@ export interface SendItem {
 /** What `prepare` decided: send this body, or this item is done without a write. */
 export type Prepared = { readonly send: InterviewBody; readonly hash: string } | { readonly done: SendOutcome; readonly hash?: string };
 
+/** Why an interview was not written, when that is not a failure: for counting, never for a message. */
+export type OutcomeKind = 'changed' | 'unchanged' | 'resumed' | 'missing' | 'refused';
+
 export interface SendOutcome {
-  readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped';
+  readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped' | 'invalid';
+  readonly kind?: OutcomeKind;
+  /** For `refused`: the row (index in table.rows) that cannot be applied; the interview's other rows are blocked. */
+  readonly row?: number;
   readonly errorCode?: string;
   readonly message: string;
   readonly httpStatus?: number;

@@ -65,14 +65,25 @@ describe('--merge', () => {
     expect(run.stdout).toContain('changed 1 · unchanged 2 · missing 0 interview(s)');
   });
 
-  it('clears a field only with <clear>, and replaces the assessments when the file carries them', async () => {
+  it('clears a field only with <clear>; replaces the assessments only with --replace-assessments', async () => {
     const s = await simulator(1);
     const dir = await tempDir();
     const file = join(dir, 'fix.csv');
     const [a] = ids(1);
     await writeFile(file, csv([['external_interview_id', 'begin_time', 'end_time', 'username', 'conclusion'], [a!, '<clear>', '', '王五', 'fail']]));
-    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    const refused = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    expect(refused.code).toBe(1);
+    expect(s.stats.requests.put).toBe(0);
+    expect((await readReport(join(dir, 'fix.report.csv'))).map((r) => [r.status, r.error_code, r.message])).toEqual([
+      [
+        'invalid',
+        'ROW_NO_SUCH_ASSESSMENT',
+        'expected an assessment by an interviewer of this interview, got 王五, but this interview has 2 assessment(s) (张三, 李四) (row 2, column username): fix the name, or pass --add-assessments to add an assessment by 王五',
+      ],
+    ]);
+    const run = await runCli(['import', file, '--merge', '--replace-assessments', '--quiet'], { env: env(s) });
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('removed 2 assessment(s) and 2 dimension(s) (--replace-assessments)');
     const { begin_time: _b, ...rest } = original(0);
     expect(bodyIn(s, a!)).toEqual({ ...rest, interview_assessments: [{ username: '王五', conclusion: 1 }] });
   });
@@ -92,12 +103,97 @@ describe('--merge', () => {
     });
     const rows = await readReport(join(dir, 'preview.report.csv'));
     expect(rows.map((r) => [r.status, r.message])).toEqual([
-      ['ok', 'would change: participate_status: 2 → 3; end_time: 2024-03-01T09:00:00Z → 2024-03-01T10:30:00Z'],
+      ['ok', 'would change: participate_status: 2 → 3; end_time: 2024-03-01 09:00 (UTC) → 2024-03-01 10:30 (UTC)'],
       ['skipped', 'unchanged: Feishu already holds exactly this'],
       ['failed', 'not sent: interview 7999999999999999999 does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first'],
     ]);
     expect(run.stdout).toContain('would change 1 · unchanged 1 · missing 1 interview(s)');
     expect((await readdir(dir)).sort()).toEqual(['merged.jsonl', 'preview.csv', 'preview.report.csv']);
+  });
+});
+
+describe('--merge at the level the file names', () => {
+  const conclusionFix = (a: string) => [['外部面试ID', '面试官', '面试结论'], [a, '李四', '通过']];
+
+  it('a conclusion correction changes that assessment\'s conclusion and nothing else', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const file = join(dir, 'conclusion.csv');
+    const [a] = ids(1);
+    await writeFile(file, csv(conclusionFix(a!)));
+    const preview = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+    expect((await readReport(join(dir, 'conclusion.report.csv'))).map((r) => r.message)).toEqual(['would change: assessment 2 (李四) conclusion: 3 → 2']);
+    expect(preview.stdout).toContain('would change 1 · unchanged 0 · missing 0 interview(s)');
+    expect(preview.stdout).not.toContain('remove');
+    const run = await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+    expect(run.code).toBe(0);
+    const want = original(0);
+    want.interview_assessments![1]!.conclusion = 2;
+    expect(bodyIn(s, a!)).toEqual(want);
+  });
+
+  it('a score fix (interviewer, dimension, score) changes that score only; a dimension the interview lacks is refused, or added with --add-assessments', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const [a] = ids(1);
+    const file = join(dir, 'score.csv');
+    await writeFile(file, csv([['外部面试ID', '面试官', '评价维度', '分数'], [a!, '张三', '专业', '95']]));
+    expect((await runCli(['import', file, '--merge', '--quiet'], { env: env(s) })).code).toBe(0);
+    const want = original(0);
+    want.interview_assessments![0]!.assessment_dimension_list![0]!.score = 95;
+    expect(bodyIn(s, a!)).toEqual(want);
+
+    const added = join(dir, 'added.csv');
+    await writeFile(added, csv([['外部面试ID', '面试官', '评价维度', '题目类型', '分数'], [a!, '张三', '沟通', '打分题', '70']]));
+    expect((await runCli(['import', added, '--merge', '--quiet'], { env: env(s) })).code).toBe(1);
+    expect((await readReport(join(dir, 'added.report.csv'))).map((r) => [r.error_code, r.message])).toEqual([
+      ['ROW_NO_SUCH_DIMENSION', 'expected a dimension of the assessment by 张三, got "沟通", but the assessment by 张三 has 1 dimension(s) ("专业") (row 2, column dimension_title): fix the title, or pass --add-assessments to add it'],
+    ]);
+    expect((await runCli(['import', added, '--merge', '--add-assessments', '--quiet'], { env: env(s) })).code).toBe(0);
+    want.interview_assessments![0]!.assessment_dimension_list!.push({ score: 70, assessment_type: 1, title: '沟通' });
+    expect(bodyIn(s, a!)).toEqual(want);
+  });
+
+  it('a row that cannot say which assessment it means is invalid, naming them', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const [a] = ids(1);
+    const file = join(dir, 'which.csv');
+    await writeFile(file, csv([['外部面试ID', '面试结论'], [a!, '不通过']]));
+    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    expect(run.code).toBe(1);
+    expect(s.stats.requests.put).toBe(0);
+    expect((await readReport(join(dir, 'which.report.csv'))).map((r) => [r.status, r.error_code, r.message])).toEqual([
+      ['invalid', 'ROW_AMBIGUOUS_ASSESSMENT', 'expected this row to say which assessment it changes, got no interviewer: this interview has 2 assessment(s) (张三, 李四) (row 2, column username): add the 面试官 (username) column'],
+    ]);
+    expect(run.stdout).toContain('changed 0 · unchanged 0 · missing 0 · refused 1 interview(s)');
+  });
+
+  it('checks a merged body like a plain one: an end before the current begin is refused, times shown in --tz', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const [a] = ids(1);
+    const file = join(dir, 'end.csv');
+    await writeFile(file, csv([['外部面试ID', '结束时间'], [a!, '2024-03-01 15:00']]));
+    const run = await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+    expect(run.code).toBe(1);
+    expect((await readReport(join(dir, 'end.report.csv'))).map((r) => [r.error_code, r.message])).toEqual([
+      ['ROW_END_BEFORE_BEGIN', 'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai), got 2024-03-01 15:00 (Asia/Shanghai) once merged with the current record (row 2, column end_time): fix the time in the file'],
+    ]);
+  });
+
+  it('--replace-assessments previews what it removes', async () => {
+    const s = await simulator(2);
+    const dir = await tempDir();
+    const [a, b] = ids(2);
+    const file = join(dir, 'replace.csv');
+    await writeFile(file, csv([['外部面试ID', '面试官', '面试结论'], [a!, '张三', '通过'], [b!, '张三', '通过']]));
+    const run = await runCli(['import', file, '--merge', '--replace-assessments', '--dry-run', '--quiet'], { env: env(s) });
+    expect(run.stdout).toContain('would remove 2 assessment(s) and 4 dimension(s) (--replace-assessments)');
+    expect(s.stats.requests.put).toBe(0);
+    const flags = await runCli(['import', file, '--replace-assessments', '--quiet'], { env: env(s) });
+    expect(flags.code).toBe(2);
+    expect(flags.stderr).toContain('expected --merge with --replace-assessments, got none');
   });
 });
 

@@ -18,6 +18,22 @@ function table(rows: string[][]): InputTable {
 }
 
 describe('buildPlan', () => {
+  it('makes two rows that give the same dimension of the same assessment invalid, each naming the other', () => {
+    const plan = buildPlan(
+      table([
+        row({ external_interview_id: ID1, external_application_id: APP1, username: '张三', dimension_title: '专业', assessment_type: '1', score: '80' }),
+        row({ external_interview_id: ID1, username: '李四', dimension_title: '专业', assessment_type: '1', score: '70' }),
+        row({ external_interview_id: ID1, username: '张三', dimension_title: '专业', assessment_type: '1', score: '90' }),
+      ]),
+      'Asia/Shanghai',
+    );
+    expect(plan.outcomes).toEqual([
+      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 4 (row 2, column dimension_title): delete one of the two rows, or give them different titles` },
+      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid rows 2, 4; fix them and import again (an interview's rows are sent together or not at all)` },
+      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 2 (row 4, column dimension_title): delete one of the two rows, or give them different titles` },
+    ]);
+  });
+
   it('groups scattered rows by interview and assessment, and builds the exact body', () => {
     const plan = buildPlan(
       table([

@@ -70,7 +70,8 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
-          .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' }),
+          .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' })
+          .option('merge', { type: 'boolean', describe: 'check a correction file as import --merge will read it (offline: the current records are not read)' }),
       (args) => run(async () => (await import('./commands/validate.js')).validateCommand(normalise(validateSchema, args), io))(),
     )
     .command(

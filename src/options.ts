@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
 import { defaultReportPath } from './report/report-writer.js';
 import { assertZone } from './plan/normalise.js';
+import { abbreviationProblem, machineZone } from './time-zones.js';
 
 /**
  * Options are checked once, here, and frozen: commands never see a raw argv value.
@@ -18,20 +19,19 @@ function problem(ctx: z.core.ParsePayload, input: unknown, message: string): nev
   return z.NEVER;
 }
 
-const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-const zone = z.pipe(
-  z.optional(z.string()),
-  z.transform((tz: string | undefined, ctx) => {
-    const name = tz?.trim() || machineZone();
-    try {
-      assertZone(name);
-    } catch {
-      return problem(ctx, tz, `expected an IANA time zone such as Asia/Shanghai, got "${tz}"`);
-    }
-    return name;
-  }),
-);
+/** `--tz`, or the machine's zone; `tzGiven` says which, since a UTC server's zone is rarely the file's. */
+function withZone<T extends { tz?: string }>(o: T, ctx: z.core.ParsePayload): Omit<T, 'tz'> & { tz: string; tzGiven: boolean } {
+  const given = o.tz?.trim();
+  const name = given || machineZone();
+  const abbreviation = given ? abbreviationProblem(given) : undefined;
+  if (abbreviation) return problem(ctx, o.tz, `--tz: ${abbreviation}`);
+  try {
+    assertZone(name);
+  } catch {
+    return problem(ctx, o.tz, `--tz: expected an IANA time zone such as Asia/Shanghai, got "${o.tz}"`);
+  }
+  return { ...o, tz: name, tzGiven: Boolean(given) };
+}
 
 const optionalText = z.pipe(
   z.optional(z.string()),
@@ -42,6 +42,8 @@ const reportPath = optionalText.check(
   z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), { message: 'expected a report path ending in .csv, .xlsx or .json' }),
 );
 
+const bool = z._default(z.boolean(), false);
+
 const requiredText = (message: string) => z.string().check(z.minLength(1, message));
 
 const inputShape = {
@@ -49,13 +51,24 @@ const inputShape = {
   sheet: optionalText,
   encoding: optionalText,
   map: optionalText,
-  tz: zone,
+  tz: z.optional(z.string()),
   report: reportPath,
 };
 
 const withReport = <T extends { file: string; report?: string }>(o: T) => ({ ...o, report: o.report ?? defaultReportPath(o.file) });
 
-export const validateSchema = z.pipe(z.object({ ...inputShape, payloads: optionalText }), z.transform(withReport));
+const validateObject = z.object({ ...inputShape, payloads: optionalText, merge: bool });
+
+export const validateSchema = z.pipe(
+  validateObject,
+  z.transform((o: z.output<typeof validateObject>, ctx) => {
+    if (o.merge && o.payloads) {
+      return problem(ctx, undefined, '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads');
+    }
+    const zoned = withZone(o, ctx);
+    return zoned === z.NEVER ? z.NEVER : withReport(zoned);
+  }),
+);
 
 export type ValidateArgs = z.output<typeof validateSchema>;
 
@@ -78,7 +91,6 @@ export function normalise<S extends z.ZodMiniType>(schema: S, raw: unknown): Rea
   return Object.freeze(result.data) as Readonly<z.output<S>>;
 }
 
-const bool = z._default(z.boolean(), false);
 
 /**
  * A numeric option: yargs has already made it a number (NaN for "abc"); a blank one takes the
@@ -144,7 +156,9 @@ const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalT
 export const importSchema = z.pipe(
   importObject,
   z.transform((o: z.output<typeof importObject>, ctx) => {
-    const out = withReport(withCredentials(o));
+    const zoned = withZone(withCredentials(o), ctx);
+    if (zoned === z.NEVER) return z.NEVER;
+    const out = withReport(zoned);
     if ((o.addAssessments || o.replaceAssessments) && !o.merge) {
       return problem(ctx, undefined, `expected --merge with --${o.addAssessments ? 'add' : 'replace'}-assessments, got none: they say how a correction treats the current assessments`);
     }

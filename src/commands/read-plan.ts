@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
-import { type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../input/headers.js';
-import { readInput } from '../input/table.js';
+import { COLUMNS, type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../input/headers.js';
+import { type InputTable, readInput } from '../input/table.js';
+import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
 import type { Plan } from '../plan/types.js';
 
@@ -11,6 +12,8 @@ export interface InputOptions {
   readonly encoding?: string;
   readonly map?: string;
   readonly tz: string;
+  /** False when `tz` is this machine's zone because no --tz was given. */
+  readonly tzGiven?: boolean;
   /** `--merge`: only the interview id column is required; blanks keep current values. */
   readonly merge?: boolean;
 }
@@ -20,7 +23,26 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
-  return { plan: buildPlan(table, options.tz, { merge: options.merge }), warnings: table.warnings };
+  const plan = buildPlan(table, options.tz, { merge: options.merge });
+  if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
+    throw new ToolError(
+      'USAGE_NO_TZ',
+      `expected --tz for the times without an offset in ${options.file}, got none, and this machine's time zone is ${options.tz}: 2024-03-01 14:00 would be taken as 14:00 UTC, 22:00 in China. Pass the zone the times were written in (--tz Asia/Shanghai), or write them with an offset (2024-03-01T14:00:00+08:00)`,
+      { file: options.file },
+    );
+  }
+  return { plan, warnings: options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)] };
+}
+
+/**
+ * A plain import sends each interview whole: a template column the file lacks is sent blank, and
+ * what Feishu holds there is erased. Said per column, before anything is sent. The assessment
+ * number is the file's own grouping, not a field in Feishu.
+ */
+function erasedColumnWarnings(table: InputTable): string[] {
+  return COLUMNS.filter(([name]) => name !== 'assessment_no' && table.columns.index[name] === undefined).map(
+    ([name, zh]) => `column ${zh} (${name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
+  );
 }
 
 async function readMapping(path: string): Promise<HeaderMapping> {
@@ -36,10 +58,11 @@ async function readMapping(path: string): Promise<HeaderMapping> {
   return parsed as HeaderMapping;
 }
 
+/** What was read, in which zone, and every warning: printed before the counts, where it cannot be missed. */
 export function inputLines(plan: Plan, warnings: readonly string[]): string[] {
   const t = plan.table;
   const lines = [`input: ${t.file}${t.sheet ? `, sheet "${t.sheet}"` : ''}${t.encoding ? `, encoding ${t.encoding}` : ''}, header on row ${t.headerRow}`];
+  if (plan.usedZone) lines.push(`times without an offset are read as wall-clock time in ${plan.zone} (change with --tz)`);
   for (const w of warnings) lines.push(`warning: ${w}`);
-  if (plan.usedZone) lines.push(`times without an offset were read as wall-clock time in ${plan.zone} (change with --tz)`);
   return lines;
 }

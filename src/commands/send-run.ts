@@ -120,7 +120,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       backup: backup ? resolve(backupPath) : null,
       ...summary,
     });
-    const extra = [...header];
+    const extra: string[] = [];
     if (!options.backup && !dryRun) extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
     const reads = api.stats.requests - api.stats.writes;
     extra.push(
@@ -141,7 +141,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     if (backup) extra.push(`backup: ${resolve(backupPath)} (undo with: feishu-interview-import undo ${backupPath})`);
     if (!dryRun) extra.push(`journal: ${resolve(journalPath)}`);
     extra.push(`report: ${resolve(options.report)}`);
-    io.stdout.write(formatSummary(summary, extra));
+    io.stdout.write(formatSummary(summary, extra, header));
     if (result.interrupted) return { exitCode: 130 };
     return { exitCode: allRowsFine(summary) ? 0 : 1 };
   } finally {

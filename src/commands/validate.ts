@@ -15,13 +15,14 @@ export interface ValidateOptions extends InputOptions {
 export async function validateCommand(options: ValidateOptions, io: CommandIo): Promise<CommandResult> {
   const { plan, warnings } = await readPlan(options);
   const summary = summarise(plan.outcomes, plan.interviews.length);
-  await writeReport(options.report, plan.table, plan.outcomes, { command: 'validate', zone: plan.zone, ...summary });
-  const extra = inputLines(plan, warnings);
+  await writeReport(options.report, plan.table, plan.outcomes, { command: options.merge ? 'validate --merge' : 'validate', zone: plan.zone, ...summary });
+  const head = inputLines(plan, warnings);
+  const extra: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);
     extra.push(`payloads: ${n} request bod${n === 1 ? 'y' : 'ies'} written to ${resolve(options.payloads)}`);
   }
   extra.push(`report: ${resolve(options.report)}`);
-  io.stdout.write(formatSummary(summary, extra));
+  io.stdout.write(formatSummary(summary, extra, head));
   return { exitCode: allRowsFine(summary) ? 0 : 1 };
 }

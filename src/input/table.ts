@@ -5,6 +5,7 @@ import { type Cell, cellText, unprotectFormula } from './cells.js';
 import { type CsvLines, parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
 import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
+import { nearMissError } from './near-miss.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
@@ -158,6 +159,8 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
   }));
   const check = checkHeaders(headers, rules.mapping, rules.required);
   if (!check.ok) throw headerError(check, headers, { file, row: 1 });
+  const renamed = nearMissError(check.resolved!, headers, { file, row: 1 });
+  if (renamed) throw renamed;
   return { file, format: 'json', headerRow: 1, headers, columns: check.resolved!, rows, warnings: warningsFor(check.resolved!, 0) };
 }
 
@@ -180,6 +183,8 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rule
   const headers = headerSource.cells.map(cellText);
   check ??= checkHeaders(headers, rules.mapping, rules.required);
   if (!check.ok) throw headerError(check, headers, { file, sheet, row: headerSource.row });
+  const renamed = nearMissError(check.resolved!, headers, { file, sheet, row: headerSource.row });
+  if (renamed) throw renamed;
   const rows = all.slice(at + 1);
   if (rows.length === 0) {
     throw new ToolError('INPUT_NO_ROWS', `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet "${sheet}"` : ''}: fill in one row per assessment dimension`, { file, sheet, row: headerSource.row });

@@ -1,4 +1,5 @@
 import type { RowProblem } from '../errors.js';
+import { showTime } from './normalise.js';
 import type { RowFields } from './row-fields.js';
 import type { AssessmentBody, AssessmentPatch, ClearableField, DimensionBody, DimensionPatch, InterviewBody, InterviewPatch } from './types.js';
 
@@ -92,7 +93,11 @@ export class Grouping {
   /** Row numbers as a person sees them, by row index: for the patches' row references. */
   readonly #rowNumber: Int32Array;
 
-  constructor(rows: number) {
+  /** `zone`: times in conflict messages are shown as wall-clock time there, as the file wrote them. */
+  constructor(
+    rows: number,
+    private readonly zone = 'UTC',
+  ) {
     this.#rowNumber = new Int32Array(rows);
     this.#nextRow = new Int32Array(rows).fill(NONE);
     this.#groupOfRow = new Int32Array(rows).fill(NONE);
@@ -213,7 +218,7 @@ export class Grouping {
     const assessment = inAssessment ? assessmentName(f, this.ids[g]!) : undefined;
     const where = assessment ?? `interview ${this.ids[g]}`;
     const isTime = column === 'begin_time' || column === 'end_time';
-    const show = (v: T) => (v === null ? '<clear>' : isTime ? `${v} (${new Date(v as number).toISOString()})` : assessment ? JSON.stringify(v) : String(v));
+    const show = (v: T) => (v === null ? '<clear>' : isTime ? showTime(v as number, this.zone) : assessment ? JSON.stringify(v) : String(v));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
 

@@ -3,6 +3,7 @@ import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
 import { ASSESSMENT_COLUMNS } from '../input/headers.js';
 import { Grouping } from './group.js';
+import { showTime } from './normalise.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.js';
 
@@ -87,7 +88,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   const merge = options.merge ?? false;
   const carriesAssessments = ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined);
   const width = table.headers.length;
-  const groups = new Grouping(table.rows.length);
+  const groups = new Grouping(table.rows.length, zone);
   // Problems by row index: most rows have none, so most rows keep no parsed copy at all.
   const problems = new Map<number, RowProblem[]>();
   const scratch = newRowFields();
@@ -138,7 +139,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       problemsOf(at).push({
         code: 'ROW_END_BEFORE_BEGIN',
         column: 'end_time',
-        message: `expected an end_time after the begin_time ${new Date(begin).toISOString()} (row ${beginRow}), got ${new Date(end).toISOString()} (row ${endRow}, column end_time): swap the two times or fix the date`,
+        message: `expected an end_time after the begin_time ${showTime(begin, zone)} (row ${beginRow}), got ${showTime(end, zone)} (row ${endRow}, column end_time): swap the two times or fix the date`,
       });
     }
     const invalid = rows.filter((i) => problems.has(i));

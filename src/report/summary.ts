@@ -31,11 +31,12 @@ export function allRowsFine(summary: Summary): boolean {
   return summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed + summary.byStatus.not_sent === 0;
 }
 
-export function formatSummary(summary: Summary, extra: readonly string[]): string {
+/** `head` (input, zone, warnings) first, then the counts and problems, then `extra`. */
+export function formatSummary(summary: Summary, extra: readonly string[], head: readonly string[] = []): string {
   const counts = ROW_STATUSES.filter((s) => summary.byStatus[s] > 0)
     .map((s) => `${s} ${summary.byStatus[s]}`)
     .join(' · ');
-  const lines = [`rows: ${summary.rows} in ${summary.interviews} interview(s): ${counts || 'none'}`];
+  const lines = [...head, `rows: ${summary.rows} in ${summary.interviews} interview(s): ${counts || 'none'}`];
   if (summary.topErrors.length > 0) {
     lines.push('most common problems:');
     for (const e of summary.topErrors) lines.push(`  ${e.code} ×${e.count}: ${e.example.length > 200 ? `${e.example.slice(0, 197)}...` : e.example}`);

@@ -16,9 +16,15 @@ describe('feishu-interview-import validate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        'rows: 1 in 1 interview(s): ok 1',
         `input: ${file}, encoding gb18030 (detected), header on row 1`,
-        'times without an offset were read as wall-clock time in Asia/Shanghai (change with --tz)',
+        'times without an offset are read as wall-clock time in Asia/Shanghai (change with --tz)',
+        'warning: column 结束时间 (end_time) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'warning: column 评价内容 (assessment_content) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'warning: column 单选选项 (option) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'warning: column 多选选项 (options) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'warning: column 维度内容 (dimension_content) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'warning: column 维度描述 (dimension_description) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'rows: 1 in 1 interview(s): ok 1',
         `payloads: 1 request body written to ${join(dir, 'p.jsonl')}`,
         `report: ${join(dir, '面试.report.csv')}`,
         '',
@@ -90,6 +96,69 @@ describe('feishu-interview-import validate', () => {
     const run = await runCli(['validate', file, '--map', join(dir, 'map.json')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('warning: unknown columns kept in the report but not imported: "Old note" (map them with --map if they hold template data)');
+  });
+});
+
+describe('no silently dropped column, no silent time shift', () => {
+  const header = ['外部面试ID', '外部投递ID', '开始时间', '面试官姓名', '面试结论', '备注'];
+  const line = [ID1, APP1, '2024-03-01 14:00', '张三', '通过', 'n'];
+
+  it('stops on a renamed template column with "did you mean", and reads it once mapped', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'renamed.csv');
+    await writeFile(file, csv([header, line]));
+    const run = await runCli(['validate', file, '--tz', 'Asia/Shanghai']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `error [INPUT_COLUMN_LOOKS_LIKE_TEMPLATE]: expected the template's column names, got "面试官姓名" (column 4) looks like 面试官 (username) in ${file} (header row 1): did you mean 面试官? Rename the column to the template's name, or map it with --map mapping.json, e.g. {"面试官姓名":"username"}\n`,
+    );
+    await writeFile(join(dir, 'map.json'), JSON.stringify({ 面试官姓名: 'username' }));
+    const mapped = await runCli(['validate', file, '--tz', 'Asia/Shanghai', '--map', join(dir, 'map.json')]);
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout.split('\n').slice(0, 3)).toEqual([
+      `input: ${file}, encoding utf-8 (detected), header on row 1`,
+      'times without an offset are read as wall-clock time in Asia/Shanghai (change with --tz)',
+      'warning: unknown columns kept in the report but not imported: "备注" (map them with --map if they hold template data)',
+    ]);
+    expect(mapped.stdout).toContain('warning: column 参与状态 (participate_status) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values\n');
+  });
+
+  it('refuses a zone abbreviation, naming the zones it may mean', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
+    const run = await runCli(['validate', file, '--tz', 'CST']);
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: 'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone name such as Asia/Shanghai, got the abbreviation "CST", which may mean Asia/Shanghai (China Standard Time), America/Chicago (US Central), America/Havana (Cuba): pass the name, e.g. --tz Asia/Shanghai\n',
+    });
+  });
+
+  it('refuses times without an offset on a UTC machine without --tz; times with an offset need none', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'times.csv');
+    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01 14:00' })]));
+    const run = await runCli(['validate', file], { env: { TZ: 'UTC' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("error [USAGE_NO_TZ]: expected --tz for the times without an offset in");
+    expect(run.stderr).toContain('Pass the zone the times were written in (--tz Asia/Shanghai)');
+    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01T14:00:00+08:00' })]));
+    expect((await runCli(['validate', file], { env: { TZ: 'UTC' } })).code).toBe(0);
+    const elsewhere = await runCli(['validate', join(dir, 'times.csv')], { env: { TZ: 'Asia/Shanghai' } });
+    expect(elsewhere.code).toBe(0);
+  });
+
+  it('validate --merge checks a correction file offline as import --merge reads it', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'fix.csv');
+    await writeFile(file, csv([['外部面试ID', '面试官', '评价维度', '分数'], [ID1, '张三', '专业', '95'], [ID2, '张三', '专业', '九十']]));
+    const plain = await runCli(['validate', file]);
+    expect(plain.code).toBe(2);
+    const run = await runCli(['validate', file, '--merge']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('rows: 2 in 2 interview(s): ok 1 · invalid 1');
+    expect(run.stdout).toContain('ROW_BAD_SCORE ×1');
+    expect(run.stdout).not.toContain('erasing');
   });
 });
 

@@ -56,7 +56,7 @@ describe('Grouping', () => {
     expect(first.problems).toEqual([]);
     expect(third.problems).toEqual([]);
     expect(second.problems.map((p) => p.message)).toEqual([
-      'expected the same end_time on every row of interview 7000000000000000001, got 1709280000000 (2024-03-01T08:00:00.000Z) here but 1709276400000 (2024-03-01T07:00:00.000Z) on row 10 (row 11, column end_time): make them equal, or leave this cell blank',
+      'expected the same end_time on every row of interview 7000000000000000001, got 2024-03-01 08:00 (UTC) here but 2024-03-01 07:00 (UTC) on row 10 (row 11, column end_time): make them equal, or leave this cell blank',
       'expected the same conclusion on every row of assessment of 张三 of interview 7000000000000000001, got 1 here but 2 on row 10 (row 11, column conclusion): make them equal, or leave this cell blank',
     ]);
     expect(groups.endTime.values[0]).toBe(1709276400000);

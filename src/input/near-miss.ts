@@ -1,0 +1,89 @@
+import { ToolError } from '../errors.js';
+import { COLUMNS, type Column, type ResolvedHeaders } from './headers.js';
+import { toSimplified } from './traditional.js';
+
+/** Words people add to a column's name without changing what it holds: 面试官姓名, username_name. */
+const SUFFIXES = ['姓名', '名称', '名字', 'name'];
+const CJK = /\p{Script=Han}/u;
+const SEPARATORS = /[\s_\-()（）[\]【】:：.]+/g;
+
+function squash(text: string): string {
+  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(SEPARATORS, '');
+}
+
+function stripSuffix(text: string): string {
+  for (const s of SUFFIXES) if (text.length > s.length && text.endsWith(s)) return text.slice(0, -s.length);
+  return text;
+}
+
+/** Optimal string alignment distance: edits, with a swap of two neighbours as one (socre → score). */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[x.length]![y.length]!;
+}
+
+/** The names a column is known by, squashed the same way as a header. */
+const NAMES: readonly (readonly [Column, string])[] = COLUMNS.flatMap(([name, zh]) => [
+  [name, squash(name)] as const,
+  [name, squash(zh)] as const,
+]);
+
+function resembles(header: string, name: string): boolean {
+  if (header === name) return true;
+  const length = Math.min([...header].length, [...name].length);
+  if (CJK.test(header)) {
+    // Same words: 结论 for 面试结论, 面试官 within 面试官编号; or one character off: 面试管.
+    if (length >= 2 && (name.includes(header) || header.includes(name))) return true;
+    return length >= 3 && editDistance(header, name) <= 1;
+  }
+  if (length >= 5 && (name.includes(header) || header.includes(name))) return true;
+  return editDistance(header, name) <= (length <= 6 ? 1 : 2);
+}
+
+/**
+ * The template columns an unknown header probably means, leaving out those the file already
+ * has: `面试官姓名` → username, `結論` → conclusion, `socre` → score. Empty when none.
+ */
+export function nearMissColumns(header: string, present: ReadonlySet<Column>): Column[] {
+  const whole = squash(header);
+  const keys = [...new Set([whole, stripSuffix(whole)])].filter((k) => k !== '');
+  const found = new Set<Column>();
+  for (const [column, name] of NAMES) if (!present.has(column) && keys.some((k) => resembles(k, name))) found.add(column);
+  return [...found];
+}
+
+const label = (c: Column) => {
+  const zh = COLUMNS.find(([name]) => name === c)![1];
+  return `${zh} (${c})`;
+};
+
+/**
+ * An unknown column that looks like a template column is most likely one a colleague renamed:
+ * dropping it would erase that field in Feishu, so the run stops and says which it looks like.
+ */
+export function nearMissError(resolved: ResolvedHeaders, headers: readonly string[], where: { file: string; sheet?: string; row: number }): ToolError | undefined {
+  const present = new Set(Object.keys(resolved.index) as Column[]);
+  const misses = resolved.unknown.flatMap((h) => {
+    const columns = nearMissColumns(h, present);
+    return columns.length > 0 ? [{ header: h, columns }] : [];
+  });
+  if (misses.length === 0) return undefined;
+  const place = `${where.sheet ? `sheet "${where.sheet}", ` : ''}header row ${where.row}`;
+  const said = misses.map((m) => `"${m.header}" (column ${headers.indexOf(m.header) + 1}) looks like ${m.columns.map(label).join(' or ')}`).join('; ');
+  const first = misses[0]!;
+  const example = JSON.stringify({ [first.header]: first.columns[0] });
+  return new ToolError(
+    'INPUT_COLUMN_LOOKS_LIKE_TEMPLATE',
+    `expected the template's column names, got ${said} in ${where.file} (${place}): did you mean ${first.columns.map((c) => COLUMNS.find(([n]) => n === c)![1]).join(' or ')}? Rename the column to the template's name, or map it with --map mapping.json, e.g. ${example}`,
+    { file: where.file, sheet: where.sheet, row: where.row },
+  );
+}

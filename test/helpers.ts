@@ -106,11 +106,13 @@ export function interviewsCsv(n: number, perInterview = 2): { text: string; ids:
 }
 
 /** Reads one of our CSV reports into objects keyed by header. */
+/** A CSV report's rows as a spreadsheet shows them: `="7000…"` is the text 7000… */
 export async function readReport(path: string): Promise<Record<string, string>[]> {
   const { readFile } = await import('node:fs/promises');
   const { parse } = await import('csv-parse/sync');
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  return parse(text, { columns: true }) as Record<string, string>[];
+  const rows = parse(text, { columns: true }) as Record<string, string>[];
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, /^="\d+"$/.test(v) ? v.slice(2, -1) : v])));
 }
 
 /** Interviews that exist before a run, as the simulator's `seed`: the update API needs them. */

@@ -14,7 +14,7 @@ import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, summarise } from '../report/summary.js';
+import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
 import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run/dispatch.js';
 import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
 import { type Backup, PreImages, backupPathFor, openBackup } from '../run/pre-images.js';
@@ -140,7 +140,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     if (result.interrupted) extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
     if (backup) extra.push(`backup: ${resolve(backupPath)} (undo with: feishu-interview-import undo ${backupPath})`);
     if (!dryRun) extra.push(`journal: ${resolve(journalPath)}`);
-    extra.push(`report: ${resolve(options.report)}`);
+    extra.push(...reportLines(resolve(options.report), summary));
     io.stdout.write(formatSummary(summary, extra, header));
     if (result.interrupted) return { exitCode: 130 };
     return { exitCode: allRowsFine(summary) ? 0 : 1 };

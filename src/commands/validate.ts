@@ -4,7 +4,7 @@ import { inputLines, readPlan } from './read-plan.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { writePayloads } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, summarise } from '../report/summary.js';
+import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
 
 export interface ValidateOptions extends InputOptions {
   readonly report: string;
@@ -22,7 +22,7 @@ export async function validateCommand(options: ValidateOptions, io: CommandIo): 
     const n = await writePayloads(options.payloads, plan);
     extra.push(`payloads: ${n} request bod${n === 1 ? 'y' : 'ies'} written to ${resolve(options.payloads)}`);
   }
-  extra.push(`report: ${resolve(options.report)}`);
+  extra.push(...reportLines(resolve(options.report), summary));
   io.stdout.write(formatSummary(summary, extra, head));
   return { exitCode: allRowsFine(summary) ? 0 : 1 };
 }

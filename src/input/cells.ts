@@ -77,3 +77,22 @@ export function protectFormula(text: string): string {
 export function unprotectFormula(text: string): string {
   return text.charCodeAt(0) === 0x27 && isFormulaStart(text.charCodeAt(1)) ? text.slice(1) : text;
 }
+
+/**
+ * Excel and WPS open a CSV cell of 12 or more digits as a number: shown as 7.00E+18 and saved
+ * back with 15 significant digits, which destroys every ID. The report writes such a cell as the
+ * formula `="7000…"`, which they show and save as the digits, as text.
+ */
+const LONG_DIGITS = /^\d{12,}$/;
+const DIGITS_FORMULA = /^="(\d{12,})"$/;
+
+/** What the CSV report writes for a cell: IDs as `="…"`, formulas neutralised. */
+export function protectCell(text: string): string {
+  return LONG_DIGITS.test(text) ? `="${text}"` : protectFormula(text);
+}
+
+/** A report cell read back: exactly what `protectCell` added is taken off again. */
+export function unprotectCell(text: string): string {
+  const digits = text.charCodeAt(0) === 0x3d ? DIGITS_FORMULA.exec(text) : null;
+  return digits ? digits[1]! : unprotectFormula(text);
+}

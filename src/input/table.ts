@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ToolError } from '../errors.js';
-import { type Cell, cellText, unprotectFormula } from './cells.js';
+import { type Cell, cellText, unprotectCell } from './cells.js';
 import { type CsvLines, parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
 import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
@@ -66,7 +66,7 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): 
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
   if (table.columns.isReport) {
-    for (const r of table.rows) for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectFormula(r.cells[i] as string);
+    for (const r of table.rows) for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
     return { ...table, encoding };
   }
   // The header (and anything above it) is not a data row.

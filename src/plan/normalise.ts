@@ -1,5 +1,7 @@
 import type { ValueProblem } from '../errors.js';
 import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
+import { editDistance } from '../edit-distance.js';
+import { toSimplified } from '../input/traditional.js';
 
 /** Why a cell could not be used. A class, so a parser's result needs no wrapper object. */
 export class Invalid {
@@ -21,6 +23,8 @@ const bad = (code: string, expected: string, got: string, fix: string): Invalid 
 const ASCII = /^[\x20-\x7e]*$/;
 const E_NOTATION = /^[+-]?\d+(\.\d*)?e[+-]?\d+$/i;
 const ENUM_SEPARATORS = /[\s-]+/g;
+const WHITE_SPACE = /\s+/g;
+const CJK = /\p{Script=Han}/u;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const OFFSET_WITHOUT_COLON = /([+-]\d{2})(\d{2})$/;
 const WALL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
@@ -113,13 +117,24 @@ export interface EnumSpec {
   readonly name: string;
   /** code → [Chinese label, English word] */
   readonly values: Readonly<Record<number, readonly [string, string]>>;
+  /** Other words that say exactly one of the values: 已参与 is 参与. Never a word that could mean two. */
+  readonly synonyms?: Readonly<Record<string, number>>;
 }
 
-export const PARTICIPATE_STATUS: EnumSpec = { name: 'participate_status', values: { 1: ['未参与', 'not_participated'], 2: ['参与', 'participated'], 3: ['爽约', 'no_show'] } };
-export const CONCLUSION: EnumSpec = { name: 'conclusion', values: { 1: ['不通过', 'fail'], 2: ['通过', 'pass'], 3: ['待定', 'pending'] } };
+export const PARTICIPATE_STATUS: EnumSpec = {
+  name: 'participate_status',
+  values: { 1: ['未参与', 'not_participated'], 2: ['参与', 'participated'], 3: ['爽约', 'no_show'] },
+  synonyms: { 已参与: 2, 参加: 2, 已参加: 2, 未参加: 1 },
+};
+export const CONCLUSION: EnumSpec = {
+  name: 'conclusion',
+  values: { 1: ['不通过', 'fail'], 2: ['通过', 'pass'], 3: ['待定', 'pending'] },
+  synonyms: { 未通过: 1, 不合格: 1, 已通过: 2, 合格: 2, failed: 1, passed: 2 },
+};
 export const ASSESSMENT_TYPE: EnumSpec = {
   name: 'assessment_type',
   values: { 1: ['打分题', 'score'], 2: ['单选题', 'single_choice'], 3: ['描述题', 'description'], 4: ['多选题', 'multi_choice'] },
+  synonyms: { 打分: 1, 评分: 1, 评分题: 1, 单选: 2, 描述: 3, 多选: 4 },
 };
 
 const enumLookups = new WeakMap<EnumSpec, Map<string, number>>();
@@ -134,6 +149,7 @@ function lookupFor(spec: EnumSpec): Map<string, number> {
       map.set(zh, Number(code));
       map.set(en, Number(code));
     }
+    for (const [word, code] of Object.entries(spec.synonyms ?? {})) map.set(word, code);
     enumLookups.set(spec, map);
   }
   return map;
@@ -153,11 +169,25 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   const err = errorCell(cell, expected);
   if (err) return err;
   const raw = cellText(cell);
-  const key = fold(raw).toLowerCase().replace(ENUM_SEPARATORS, '_');
+  const key = enumKey(raw);
   if (key === '') return BLANK;
   const code = lookup.get(key);
-  if (code === undefined) return bad('ROW_BAD_ENUM', expected, quote(raw), `pick one of the listed values for ${spec.name}`);
-  return ok(code);
+  if (code !== undefined) return ok(code);
+  const near = nearestLabel(key, spec);
+  return bad('ROW_BAD_ENUM', expected, quote(raw), `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${spec.name}`);
+}
+
+/** Folded, in simplified characters, without the spaces typed inside a Chinese label (通 过). */
+function enumKey(raw: string): string {
+  const folded = toSimplified(fold(raw).toLowerCase());
+  return CJK.test(folded) ? folded.replace(WHITE_SPACE, '') : folded.replace(ENUM_SEPARATORS, '_');
+}
+
+/** The one label a near miss is one edit away from (通导 → 通过); none when two are as near. */
+function nearestLabel(key: string, spec: EnumSpec): string | undefined {
+  const labels = Object.values(spec.values).flatMap(([zh, en]) => [zh, en]);
+  const near = labels.filter((l) => [...l].length >= 2 && [...key].length >= 2 && editDistance(key, l) <= 1);
+  return near.length === 1 ? near[0] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,7 +383,9 @@ export function parseScore(cell: Cell | undefined): Parsed<number> {
   if (typeof cell === 'object' && cell.kind === 'number') {
     return Number.isSafeInteger(cell.value) ? ok(cell.value) : bad('ROW_BAD_SCORE', expected, String(cell.value), 'round it to a whole number');
   }
-  const text = fold(cellText(cell));
+  const folded = fold(cellText(cell));
+  // 88分: the unit people type after a score.
+  const text = folded.endsWith('分') ? folded.slice(0, -1).trimEnd() : folded;
   if (text === '') return BLANK;
   // Fast path, no match array: plain digits, the way nearly every score is typed.
   if (text.length <= 9 && isDigits(text)) return ok(Number(text));

@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ToolError } from '../errors.js';
-import { cellText, isFormulaStart, protectFormula } from '../input/cells.js';
+import { cellText, isFormulaStart, protectCell } from '../input/cells.js';
 import { REPORT_COLUMNS } from '../input/headers.js';
 import type { InputTable } from '../input/table.js';
 import type { RowOutcome } from '../plan/types.js';
@@ -98,10 +98,8 @@ function csvReport(table: InputTable, headers: readonly string[], keep: readonly
     if (ours === undefined) quoted.set(o, (ours = Buffer.from(`,${csvRow(outcomeColumns(o))},`)));
     out.integer(r.row);
     out.bytes(ours, 0, ours.length);
-    if (lines && r.cells.length === keep.length && copyable(lines.bytes, lines.start[i]!, lines.end[i]!)) {
-      out.bytes(lines.bytes, lines.start[i]!, lines.end[i]!);
-    } else {
-      for (let k = 0; k < keep.length; k++) cells[k] = csvCell(protectFormula(cellText(r.cells[keep[k]!])));
+    if (!(lines && r.cells.length === keep.length && copyLine(out, lines.bytes, lines.start[i]!, lines.end[i]!))) {
+      for (let k = 0; k < keep.length; k++) cells[k] = csvCell(protectCell(cellText(r.cells[keep[k]!])));
       out.text(cells.join(','));
     }
     out.crlf();
@@ -110,23 +108,52 @@ function csvReport(table: InputTable, headers: readonly string[], keep: readonly
 }
 
 /**
- * A line of comma-separated cells can be copied into the report unchanged unless a cell starts
- * with a formula character (which the report must neutralise, see `protectFormula`); its quoting
- * may differ from ours, but it reads back as the same cells. The caller checks the cell count.
+ * Copies a line of comma-separated cells into the report, writing each run of 12 or more digits
+ * as `"=""…"""` (see `protectCell`); its quoting may differ from ours, but it reads back as the
+ * same cells. A cell that starts with a formula character must be neutralised instead: then
+ * nothing is written and the caller quotes the row cell by cell. The caller checks the cell count.
  */
-function copyable(bytes: Uint8Array, from: number, to: number): boolean {
+function copyLine(out: ByteSink, bytes: Buffer, from: number, to: number): boolean {
+  const mark = out.length;
+  for (let cell = from; cell <= to; ) {
+    const end = cellEnd(bytes, cell, to);
+    // A quoted cell's text starts after its opening quote.
+    const quoted = bytes[cell] === 0x22;
+    if (end > cell && isFormulaStart(quoted ? bytes[cell + 1]! : bytes[cell]!)) {
+      out.truncate(mark);
+      return false;
+    }
+    if (cell > from) out.bytes(COMMA, 0, 1);
+    const [a, b] = quoted ? [cell + 1, end - 1] : [cell, end];
+    if (b - a >= 12 && allDigits(bytes, a, b)) {
+      out.bytes(FORMULA_OPEN, 0, FORMULA_OPEN.length);
+      out.bytes(bytes, a, b);
+      out.bytes(FORMULA_CLOSE, 0, FORMULA_CLOSE.length);
+    } else {
+      out.bytes(bytes, cell, end);
+    }
+    cell = end + 1;
+  }
+  return true;
+}
+
+/** Where the cell starting at `from` ends: the next comma outside quotes, or the line's end. */
+function cellEnd(bytes: Buffer, from: number, to: number): number {
   let inQuotes = false;
-  let cellStart = true;
   for (let i = from; i < to; i++) {
     const b = bytes[i]!;
-    if (cellStart) {
-      cellStart = false;
-      // A quoted cell's text starts after its opening quote.
-      if (isFormulaStart(b === 0x22 ? bytes[i + 1]! : b)) return false;
-    }
     if (b === 0x22) inQuotes = !inQuotes;
-    else if (b === 0x2c && !inQuotes) cellStart = true;
+    else if (b === 0x2c && !inQuotes) return i;
   }
+  return to;
+}
+
+const COMMA = Buffer.from(',');
+const FORMULA_OPEN = Buffer.from('"=""');
+const FORMULA_CLOSE = Buffer.from('"""');
+
+function allDigits(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i]! < 0x30 || bytes[i]! > 0x39) return false;
   return true;
 }
 
@@ -187,6 +214,15 @@ class ByteSink {
     this.#room(2);
     this.#buffer[this.#length++] = 0x0d;
     this.#buffer[this.#length++] = 0x0a;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Drops what was written after `length`: a line that turned out not to be copyable. */
+  truncate(length: number): void {
+    this.#length = length;
   }
 
   result(): Buffer {

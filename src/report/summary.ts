@@ -44,3 +44,16 @@ export function formatSummary(summary: Summary, extra: readonly string[], head: 
   lines.push(...extra);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The report line, and for a CSV report with rows to fix, where to fix them: a spreadsheet
+ * keeps the IDs of an .xlsx report as they are, and those of a CSV only as `="…"`.
+ */
+export function reportLines(report: string, summary: Summary): string[] {
+  const lines = [`report: ${report}`];
+  const toFix = summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed;
+  if (toFix > 0 && report.toLowerCase().endsWith('.csv')) {
+    lines.push(`to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${report.replace(/\.csv$/i, '.xlsx')}`);
+  }
+  return lines;
+}

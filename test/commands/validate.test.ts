@@ -53,6 +53,8 @@ describe('feishu-interview-import validate', () => {
     expect(run.stdout).toContain('rows: 2 in 2 interview(s): ok 1 · invalid 1\nmost common problems:\n  ROW_BAD_SCORE ×1: expected a whole-number score such as 88, got "x" (row 3, column score): type digits only\n');
     const json = JSON.parse(await readFile(join(dir, 'out', 'r.json'), 'utf8'));
     expect(json.rows.map((r: { status: string }) => r.status)).toEqual(['ok', 'invalid']);
+    const csvRun = await runCli(['validate', file]);
+    expect(csvRun.stdout).toContain(`to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${join(dir, 'in.report.xlsx')}\n`);
   });
 
   it('exits 2 with the headers found and expected when a required column is missing, without a stack trace', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../src/input/headers.js';
-import { editDistance, nearMissColumns } from '../../src/input/near-miss.js';
+import { editDistance } from '../../src/edit-distance.js';
+import { nearMissColumns } from '../../src/input/near-miss.js';
 
 const none = new Set<Column>();
 

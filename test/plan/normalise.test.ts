@@ -46,6 +46,33 @@ describe('parseEnum', () => {
   });
 });
 
+describe('forgiving where it is unambiguous', () => {
+  it('reads traditional labels, spaces inside a label, and common synonyms', () => {
+    expect(parseEnum('不通過', CONCLUSION)).toBe(1);
+    expect(parseEnum('參與', PARTICIPATE_STATUS)).toBe(2);
+    expect(parseEnum('未參與', PARTICIPATE_STATUS)).toBe(1);
+    expect(parseEnum('通 过', CONCLUSION)).toBe(2);
+    expect(parseEnum(' 不　通 过 ', CONCLUSION)).toBe(1);
+    expect(parseEnum('未通过', CONCLUSION)).toBe(1);
+    expect(parseEnum('已参与', PARTICIPATE_STATUS)).toBe(2);
+    expect(parseEnum('打分', ASSESSMENT_TYPE)).toBe(1);
+    expect(parseEnum('單選題', ASSESSMENT_TYPE)).toBe(2);
+    expect(parseEnum('Single Choice', ASSESSMENT_TYPE)).toBe(2);
+  });
+
+  it('says "did you mean" for a near miss, and nothing it cannot be sure of', () => {
+    expect(parseEnum('通导', CONCLUSION)).toMatchObject({ problem: { code: 'ROW_BAD_ENUM', fix: 'did you mean "通过"? pick one of the listed values for conclusion' } });
+    expect(parseEnum('pas', CONCLUSION)).toMatchObject({ problem: { fix: 'did you mean "pass"? pick one of the listed values for conclusion' } });
+    expect(parseEnum('缺席', PARTICIPATE_STATUS)).toMatchObject({ problem: { code: 'ROW_BAD_ENUM', fix: 'pick one of the listed values for participate_status' } });
+  });
+
+  it('reads 88分 as 88', () => {
+    expect(parseScore('88分')).toBe(88);
+    expect(parseScore('88 分')).toBe(88);
+    expect(parseScore('八十八分')).toMatchObject({ problem: { code: 'ROW_BAD_SCORE' } });
+  });
+});
+
 describe('parseTime', () => {
   it('takes epoch milliseconds as they are', () => {
     expect(parseTime('1618500278638', 'Asia/Shanghai')).toEqual(value({ ms: 1618500278638, usedZone: false }));

@@ -7,6 +7,9 @@ import { buildPlan } from '../../src/plan/validate.js';
 import { defaultReportPath, writeReport } from '../../src/report/report-writer.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, row, tempDir } from '../helpers.js';
 
+/** An ID as the CSV report writes it, so that Excel keeps it as text: `="7000…"`, quoted. */
+const x = (id: string) => `"=""${id}"""`;
+
 async function planFor(text: string) {
   const dir = await tempDir();
   const file = join(dir, 'in.csv');
@@ -35,7 +38,7 @@ describe('writeReport', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`);
     expect(lines[1]).toMatch(/^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/);
-    expect(lines[2]).toBe(`3,ok,,valid,,,,${ID1},${APP1},,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
+    expect(lines[2]).toBe(`3,ok,,valid,,,,${x(ID1)},${x(APP1)},,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
   });
 
   it('copies a CSV row as written when it can stand, and quotes cell by cell the rows that cannot', async () => {
@@ -59,11 +62,11 @@ describe('writeReport', () => {
     const lines = (await readFile(path, 'utf8')).split('\r\n');
     expect(lines).toEqual([
       `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${header}`,
-      `2,ok,,valid,,,,${ID1},"${APP1}","Zhang, San","kept ""as"" written"`, // copied, quotes and all
-      `5,ok,,valid,,,,${ID2},${APP1},'@evil,x`, // a formula: neutralised
-      `6,ok,,valid,,,,${ID2},${APP1},'=1+1,y`,
-      `7,ok,,valid,,,,${ID1},${APP1},short,`, // a short row: padded to the header
-      `8,ok,,valid,,,,"${ID1}",${APP1},李四,no line break at the end`,
+      `2,ok,,valid,,,,${x(ID1)},${x(APP1)},"Zhang, San","kept ""as"" written"`, // copied, quotes and all
+      `5,ok,,valid,,,,${x(ID2)},${x(APP1)},'@evil,x`, // a formula: neutralised
+      `6,ok,,valid,,,,${x(ID2)},${x(APP1)},'=1+1,y`,
+      `7,ok,,valid,,,,${x(ID1)},${x(APP1)},short,`, // a short row: padded to the header
+      `8,ok,,valid,,,,${x(ID1)},${x(APP1)},李四,no line break at the end`,
       '',
     ]);
     const back = buildPlan(await readInput(path), 'UTC');
@@ -77,8 +80,8 @@ describe('writeReport', () => {
     const tsv = join(dir, 'tab.tsv');
     await writeFile(tsv, `external_interview_id\texternal_application_id\tusername\n${ID1}\t${APP1}\t"a,b"\n`);
     for (const [input, expected] of [
-      [gbk, `2,ok,,valid,,,,${ID1},${APP1},张三`],
-      [tsv, `2,ok,,valid,,,,${ID1},${APP1},"a,b"`],
+      [gbk, `2,ok,,valid,,,,${x(ID1)},${x(APP1)},张三`],
+      [tsv, `2,ok,,valid,,,,${x(ID1)},${x(APP1)},"a,b"`],
     ] as const) {
       const plan = buildPlan(await readInput(input), 'UTC');
       const path = join(dir, 'out.csv');

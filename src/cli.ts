@@ -98,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'the backup: <report>.backup.jsonl' })
           .option('report', { type: 'string', describe: 'report path (default: <backup>.undo.report.csv)' })
+          .option('run', { type: 'string', describe: 'the run to undo, as the import printed it (default: the last run in the backup)' })
           .options(sendOptions),
       (args) => run(async () => (await import('./commands/undo.js')).undoCommand(normalise(undoSchema, importInput(args, io.env)), io), true)(),
     )

@@ -177,7 +177,7 @@ export const importSchema = z.pipe(
 );
 
 /** `undo BACKUP`: put every pre-image in a backup file back. */
-const undoObject = z.object({ file: requiredText('expected a backup file'), report: reportPath, ...sendShape });
+const undoObject = z.object({ file: requiredText('expected a backup file'), report: reportPath, run: optionalText, ...sendShape });
 
 export const undoSchema = z.pipe(
   undoObject,

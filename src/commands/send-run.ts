@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { TokenProvider } from '../feishu/auth.js';
@@ -17,7 +18,7 @@ import { writeReport } from '../report/report-writer.js';
 import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
 import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run/dispatch.js';
 import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
-import { type Backup, PreImages, backupPathFor, openBackup } from '../run/pre-images.js';
+import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { createProgress } from '../run/progress.js';
 import type { CommandIo, CommandResult } from './io.js';
 
@@ -58,6 +59,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
   // Every request in flight listens on this signal; more than Node's default of 10 is expected.
   setMaxListeners(0, hardStop.signal);
   const opened: { close(): void }[] = [];
+  const cleanups: (() => void)[] = [];
   try {
     const tokens = new TokenProvider(options.credentials!, client);
     // Wrong credentials stop the run here, before anything is read or written.
@@ -75,9 +77,21 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     await mkdir(dirname(resolve(options.report)), { recursive: true });
     const journal = dryRun ? undefined : openJournal(journalPath);
     if (journal) opened.push(journal);
-    journal?.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import' });
-    const backup: Backup | undefined = options.backup && !dryRun ? openBackup(backupPath) : undefined;
-    if (backup) opened.push(backup);
+    // A --resume goes on with the run it resumes: one undo puts back what both overwrote.
+    const runId = previous?.runId ?? new Date(started).toISOString();
+    journal?.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import', run_id: runId });
+    const sizeBefore = existsSync(backupPath) ? statSync(backupPath).size : undefined;
+    const backup: Backup | undefined = options.backup && !dryRun ? Backup.open(backupPath, runId) : undefined;
+    if (backup) {
+      opened.push(backup);
+      // A run that sent no PUT overwrote nothing: it leaves the backup as it found it (so `undo`
+      // still finds the last run that did change something), and says nothing of one.
+      cleanups.push(() => {
+        if (api.stats.writes > 0) return;
+        if (sizeBefore === undefined) rmSync(backupPath, { force: true });
+        else truncateSync(backupPath, sizeBefore);
+      });
+    }
 
     const candidates = plan.interviews.filter((p) => (options.merge ? p.patch : p.body));
     const items = options.limit === undefined ? candidates : candidates.slice(0, options.limit);
@@ -138,7 +152,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     if (kinds.resumed > 0) extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
     if (result.stopReason) extra.push(`stopped early: ${result.stopReason}`);
     if (result.interrupted) extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
-    if (backup) extra.push(`backup: ${resolve(backupPath)} (undo with: feishu-interview-import undo ${backupPath})`);
+    if (backup && api.stats.writes > 0) extra.push(`backup: ${resolve(backupPath)}, run ${backup.runId} (undo with: feishu-interview-import undo ${backupPath})`);
     if (!dryRun) extra.push(`journal: ${resolve(journalPath)}`);
     extra.push(...reportLines(resolve(options.report), summary));
     io.stdout.write(formatSummary(summary, extra, header));
@@ -146,6 +160,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     return { exitCode: allRowsFine(summary) ? 0 : 1 };
   } finally {
     for (const f of opened) f.close();
+    for (const c of cleanups) c();
     if (interrupt.aborted) await client.destroy();
     else await client.close();
   }

@@ -12,53 +12,52 @@ import { sendPlan } from './send-run.js';
 const HEADERS = ['external_interview_id', 'taken_at', 'body'];
 
 /**
- * `undo BACKUP`: puts every interview in a backup back as it was, with the same pacing,
- * retries, journal and report as `import`, and backs up what it overwrites (an undo can be
- * undone). When an interview is in the backup more than once (a resumed run appends), the
- * first, oldest pre-image is the one restored.
+ * `undo BACKUP`: puts every interview one run overwrote back as it was before that run, with
+ * the same pacing, retries, journal and report as `import`, and backs up what it overwrites (an
+ * undo can be undone). The run is the last one in the backup, or `--run ID`; a `--resume` is
+ * part of the run it resumes. When an interview is in the run more than once, the first, oldest
+ * pre-image is the one restored.
  */
 export async function undoCommand(options: Readonly<UndoArgs>, io: CommandIo): Promise<CommandResult> {
-  const plan = await planFromBackup(options.file);
-  return sendPlan(plan, options, io, [`undo: ${plan.interviews.length} interview(s) from ${resolve(options.file)}`]);
+  const { plan, run, others } = await planFromBackup(options.file, options.run);
+  const head = [`undo: ${plan.interviews.length} interview(s) of run ${run} from ${resolve(options.file)}`];
+  if (others.length > 0) head.push(`the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`);
+  return sendPlan(plan, options, io, head);
 }
 
-async function planFromBackup(file: string): Promise<Plan> {
+const UNMARKED = 'unmarked';
+
+async function planFromBackup(file: string, wanted: string | undefined): Promise<{ plan: Plan; run: string; others: string[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new ToolError('INPUT_UNREADABLE', `expected a backup file written by import, got ${(error as NodeJS.ErrnoException).code ?? String(error)} for ${file}: check the path`, { file });
   }
+  const entries = parseBackup(text, file);
+  const runs = [...new Set(entries.map((e) => e.entry.run ?? UNMARKED))];
+  const run = wanted ?? runs.at(-1) ?? UNMARKED;
+  if (entries.length > 0 && !runs.includes(run)) {
+    throw new ToolError('USAGE_NO_SUCH_RUN', `expected a run of the backup ${file} in --run, got "${run}": the backup holds ${runs.join(', ')}`, { file });
+  }
   const rows: SourceRow[] = [];
   const outcomes: RowOutcome[] = [];
   const interviews: PlannedInterview[] = [];
   const firstLine = new Map<string, number>();
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let entry: BackupEntry;
-    try {
-      entry = JSON.parse(line) as BackupEntry;
-    } catch {
-      // Only the last line may be torn (the run was killed while writing it).
-      if (i >= lines.length - 2) return;
-      throw new ToolError('INPUT_BAD_BACKUP', `expected one JSON object per line in the backup ${file}, got a damaged line ${i + 1}: restore the file from a copy`, { file, row: i + 1 });
-    }
-    if (typeof entry.external_interview_id !== 'string' || !entry.body || typeof entry.body !== 'object') {
-      throw new ToolError('INPUT_BAD_BACKUP', `expected a backup entry with external_interview_id and body on line ${i + 1} of ${file}, got something else: is this a backup file?`, { file, row: i + 1 });
-    }
+  for (const { entry, line: i } of entries) {
+    if ((entry.run ?? UNMARKED) !== run) continue;
     const id = entry.external_interview_id;
     const index = rows.length;
     rows.push({ row: i + 1, cells: [id, entry.taken_at ?? '', JSON.stringify(entry.body)] });
     const earlier = firstLine.get(id);
     if (earlier !== undefined) {
       outcomes.push({ status: 'skipped', message: `an older pre-image of this interview (line ${earlier}) is restored instead` });
-      return;
+      continue;
     }
     firstLine.set(id, i + 1);
     outcomes.push({ status: 'ok', message: 'valid' });
     interviews.push({ id, rows: [index], body: entry.body as InterviewBody });
-  });
+  }
   if (rows.length === 0) throw new ToolError('INPUT_EMPTY', `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`, { file });
   const table: InputTable = {
     file,
@@ -69,5 +68,26 @@ async function planFromBackup(file: string): Promise<Plan> {
     rows,
     warnings: [],
   };
-  return { table, outcomes, interviews, zone: 'UTC', usedZone: false };
+  return { plan: { table, outcomes, interviews, zone: 'UTC', usedZone: false }, run, others: runs.filter((r) => r !== run) };
+}
+
+/** Every entry with its line index; only the last line may be torn (the run was killed while writing it). */
+function parseBackup(text: string, file: string): { entry: BackupEntry; line: number }[] {
+  const lines = text.split('\n');
+  const entries: { entry: BackupEntry; line: number }[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let entry: BackupEntry;
+    try {
+      entry = JSON.parse(line) as BackupEntry;
+    } catch {
+      if (i >= lines.length - 2) return;
+      throw new ToolError('INPUT_BAD_BACKUP', `expected one JSON object per line in the backup ${file}, got a damaged line ${i + 1}: restore the file from a copy`, { file, row: i + 1 });
+    }
+    if (typeof entry.external_interview_id !== 'string' || !entry.body || typeof entry.body !== 'object') {
+      throw new ToolError('INPUT_BAD_BACKUP', `expected a backup entry with external_interview_id and body on line ${i + 1} of ${file}, got something else: is this a backup file?`, { file, row: i + 1 });
+    }
+    entries.push({ entry, line: i });
+  });
+  return entries;
 }

@@ -3,7 +3,7 @@ import { ToolError } from '../errors.js';
 
 /** One line of the journal. Bodies are not written (they hold candidates' data); their hash is. */
 export type JournalEntry =
-  | { t: 'run'; at: string; input: string; report: string; command: string }
+  | { t: 'run'; at: string; input: string; report: string; command: string; run_id?: string }
   | { t: 'sending'; id: string; hash: string }
   | { t: 'result'; id: string; hash: string; status: 'ok' | 'failed'; error_code?: string; message?: string; http_status?: number; log_id?: string; attempts?: number; skipped?: boolean };
 
@@ -94,6 +94,8 @@ export function openJournal(path: string): Journal {
 }
 
 export interface JournalState {
+  /** The run these results belong to: a `--resume` goes on with it, so one undo covers both. */
+  readonly runId?: string;
   /** Interviews whose last result was ok, with the hash of the body that landed. */
   readonly landed: ReadonlyMap<string, string>;
   /** Interviews sent without a result recorded (the run was killed mid-request). */
@@ -107,6 +109,7 @@ export function readJournal(path: string): JournalState {
   }
   const landed = new Map<string, string>();
   const inDoubt = new Map<string, string>();
+  let runId: string | undefined;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     let e: JournalEntry;
@@ -115,12 +118,13 @@ export function readJournal(path: string): JournalState {
     } catch {
       continue;
     }
-    if (e.t === 'sending') inDoubt.set(e.id, e.hash);
+    if (e.t === 'run') runId = e.run_id ?? runId;
+    else if (e.t === 'sending') inDoubt.set(e.id, e.hash);
     else if (e.t === 'result') {
       inDoubt.delete(e.id);
       if (e.status === 'ok') landed.set(e.id, e.hash);
       else landed.delete(e.id);
     }
   }
-  return { landed, inDoubt };
+  return { runId, landed, inDoubt };
 }

@@ -6,6 +6,8 @@ import { AppendLog } from './journal.js';
 
 /** One line of a backup: an interview as it was before this tool overwrote it. */
 export interface BackupEntry {
+  /** The run that overwrote it: `undo` restores one run (a `--resume` goes on with its run). */
+  run?: string;
   external_interview_id: string;
   taken_at: string;
   /** The body that puts it back (`undo` sends this). */
@@ -14,10 +16,28 @@ export interface BackupEntry {
   record: StoredRecord;
 }
 
-export type Backup = AppendLog<BackupEntry>;
+/** The backup of one run: every line it appends carries the run's id. */
+export class Backup {
+  private constructor(
+    private readonly log: AppendLog<BackupEntry>,
+    readonly runId: string,
+  ) {}
 
-export function openBackup(path: string): Backup {
-  return AppendLog.open<BackupEntry>(path, 'BACKUP');
+  static open(path: string, runId: string): Backup {
+    return new Backup(AppendLog.open<BackupEntry>(path, 'BACKUP'), runId);
+  }
+
+  write(entry: Omit<BackupEntry, 'run'>): void {
+    this.log.write({ run: this.runId, ...entry });
+  }
+
+  flush(): void {
+    this.log.flush();
+  }
+
+  close(): void {
+    this.log.close();
+  }
 }
 
 /** Beside the report: `<report>.backup.jsonl`. */

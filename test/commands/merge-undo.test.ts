@@ -228,6 +228,44 @@ describe('backup and undo', () => {
     expect(undoBackup).toHaveLength(n);
   }, 60_000);
 
+  it('undo puts back the state before the last run, not the oldest state of every run on that report; --run picks another', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const [a] = ids(1);
+    const file = join(dir, 'fix.csv');
+    const status = async (value: string) => {
+      await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, value]]));
+      return runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    };
+    expect((await status('3')).code).toBe(0);
+    expect((await status('1')).code).toBe(0);
+    const backupFile = join(dir, 'fix.report.csv.backup.jsonl');
+    const runs = (await readFile(backupFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).run as string);
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).not.toBe(runs[1]);
+
+    const undo = await runCli(['undo', backupFile, '--quiet'], { env: env(s) });
+    expect(undo.code).toBe(0);
+    expect(undo.stdout).toContain(`undo: 1 interview(s) of run ${runs[1]} from ${backupFile}`);
+    expect(undo.stdout).toContain(`the backup also holds run(s) ${runs[0]}, left as they are (undo one with --run ID, newest first)`);
+    expect(bodyIn(s, a!).participate_status).toBe(3);
+    const first = await runCli(['undo', backupFile, '--run', runs[0]!, '--quiet', '--report', join(dir, 'undo-first.csv')], { env: env(s) });
+    expect(first.code).toBe(0);
+    expect(bodyIn(s, a!)).toEqual(original(0));
+  });
+
+  it('says nothing of a backup, and leaves none, when a run overwrote nothing', async () => {
+    const s = await simulator(1);
+    const dir = await tempDir();
+    const [a] = ids(1);
+    const file = join(dir, 'same.csv');
+    await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, '2']]));
+    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('backup');
+    expect((await readdir(dir)).sort()).toEqual(['same.csv', 'same.report.csv', 'same.report.csv.journal.jsonl']);
+  });
+
   it('refuses to write an interview that does not exist, before any write, and warns with --no-backup', async () => {
     const s = await simulator(1);
     const dir = await tempDir();

@@ -157,7 +157,8 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     extra.push(...reportLines(resolve(options.report), summary));
     io.stdout.write(formatSummary(summary, extra, header));
     if (result.interrupted) return { exitCode: 130 };
-    return { exitCode: allRowsFine(summary) ? 0 : 1 };
+    const beyondLimit = outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length;
+    return { exitCode: allRowsFine(summary, beyondLimit) ? 0 : 1 };
   } finally {
     for (const f of opened) f.close();
     for (const c of cleanups) c();

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
 import { COLUMNS, type Column } from '../input/headers.js';
+import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES } from '../input/template-example.js';
 import { csvLine } from '../report/report-writer.js';
 import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS, describeEnum } from '../plan/normalise.js';
 import type { CommandIo, CommandResult } from './io.js';
@@ -41,10 +42,10 @@ const ID_COLUMNS: readonly Column[] = ['external_interview_id', 'external_applic
 
 /** Example rows: one interview, two interviewers, four dimensions. */
 const EXAMPLE: readonly Partial<Record<Column, string>>[] = [
-  { external_interview_id: '7000000000000000001', external_application_id: '6960663240925956437', participate_status: '参与', begin_time: '2024-03-01 14:00', end_time: '2024-03-01 15:00', assessment_no: '1', username: '张三', conclusion: '通过', assessment_content: '基础扎实', dimension_title: '专业能力', assessment_type: '打分题', score: '88' },
-  { external_interview_id: '7000000000000000001', assessment_no: '1', dimension_title: '沟通', assessment_type: '单选题', option: '良好' },
-  { external_interview_id: '7000000000000000001', assessment_no: '2', username: '李四', conclusion: '待定', dimension_title: '亮点', assessment_type: '多选题', options: '学习快|主动' },
-  { external_interview_id: '7000000000000000001', assessment_no: '2', dimension_title: '总结', assessment_type: '描述题', dimension_content: '需要二面确认' },
+  { external_interview_id: EXAMPLE_INTERVIEW_ID, external_application_id: '6960663240925956437', participate_status: '参与', begin_time: '2024-03-01 14:00', end_time: '2024-03-01 15:00', assessment_no: '1', username: '张三', conclusion: '通过', assessment_content: '基础扎实', dimension_title: '专业能力', assessment_type: '打分题', score: '88' },
+  { external_interview_id: EXAMPLE_INTERVIEW_ID, assessment_no: '1', dimension_title: '沟通', assessment_type: '单选题', option: '良好' },
+  { external_interview_id: EXAMPLE_INTERVIEW_ID, assessment_no: '2', username: '李四', conclusion: '待定', dimension_title: '亮点', assessment_type: '多选题', options: '学习快|主动' },
+  { external_interview_id: EXAMPLE_INTERVIEW_ID, assessment_no: '2', dimension_title: '总结', assessment_type: '描述题', dimension_content: '需要二面确认' },
 ];
 
 const ENGLISH: Readonly<Record<string, string>> = {
@@ -122,6 +123,6 @@ async function writeWorkbook(options: TemplateOptions, headers: string[], exampl
     });
   };
   addDataSheet(zh ? '面试记录' : 'Interviews', [], PREPARED_ROWS);
-  addDataSheet(zh ? '示例' : 'Example', EXAMPLE, EXAMPLE.length);
+  addDataSheet(EXAMPLE_SHEET_NAMES[zh ? 0 : 1]!, EXAMPLE, EXAMPLE.length);
   await wb.xlsx.writeFile(options.out);
 }

@@ -6,6 +6,7 @@ import { type CsvLines, parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
 import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
 import { nearMissError } from './near-miss.js';
+import { isTemplateExample } from './template-example.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
@@ -80,7 +81,7 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
     const { rows, formulas } = await workbook.read(choice.sheet);
-    const table = buildTable(file, 'xlsx', rows, rules, choice.sheet.name);
+    const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
     if (choice.others.length > 0) {
       const list = choice.others.map((n) => `"${n}"`).join(', ');
@@ -99,6 +100,19 @@ interface SheetChoice {
   readonly sheet: SheetEntry;
   /** Other sheets whose first rows hold the template's columns: named, never skipped silently. */
   readonly others: readonly string[];
+  /** Other visible sheets with rows, and how many of their first rows hold something. */
+  readonly withRows: readonly { name: string; rows: number }[];
+}
+
+/** A data sheet with no rows, while another sheet has some: name it, the data was likely pasted there. */
+function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows']): InputTable {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof ToolError) || error.code !== 'INPUT_NO_ROWS' || withRows.length === 0) throw error;
+    const named = withRows.map((s) => `"${s.name}" (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`).join(', ');
+    throw new ToolError(error.code, `${error.message}. Sheet ${named} holds rows: if the data was pasted there, move it under this header, or pass --sheet "${withRows[0]!.name}"`, error.context);
+  }
 }
 
 /**
@@ -111,17 +125,25 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   if (wanted !== undefined) {
     const sheet = sheets.find((s) => s.name.trim() === wanted);
     if (!sheet) throw new ToolError('XLSX_NO_SUCH_SHEET', `expected a sheet named "${wanted}", got sheets ${sheetList(sheets)} in ${file}: pass one of those to --sheet`, { file });
-    return { sheet, others: [] };
+    return { sheet, others: [], withRows: [] };
   }
   let chosen: SheetEntry | undefined;
   const others: string[] = [];
   const hidden: SheetEntry[] = [];
+  const withRows: { name: string; rows: number }[] = [];
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const { rows } = await workbook.peek(sheet);
-    if (!rows.some((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0)) continue;
+    const headerAt = rows.findIndex((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0);
+    if (headerAt < 0) {
+      const data = rows.filter(holdsAnId).length;
+      if (!sheet.hidden && data > 0) withRows.push({ name: sheet.name, rows: data });
+      continue;
+    }
+    const idColumn = checkHeaders(rows[headerAt]!.cells.map(cellText), rules.mapping, rules.required).resolved?.index.external_interview_id;
+    if (isTemplateExample(sheet.name, rows, headerAt, idColumn)) continue;
     if (sheet.hidden) hidden.push(sheet);
-    else if (chosen) others.push(sheet.name);
+    else if (chosen) others.push(sheet.name), withRows.push({ name: sheet.name, rows: rows.length - headerAt - 1 });
     else chosen = sheet;
   }
   if (!chosen && hidden.length > 0) {
@@ -130,7 +152,14 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   }
   // With no sheet holding the columns, the first visible one is read so the error names its headers.
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
-  return { sheet, others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])] };
+  return { sheet, others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])], withRows: withRows.filter((s) => s.rows > 0) };
+}
+
+const ID_LIKE = /^\d{12,19}$/;
+
+/** A row pasted without its header still shows its IDs; an instructions sheet shows none. */
+function holdsAnId(row: SourceRow): boolean {
+  return row.cells.some((c) => (typeof c === 'object' && c.kind === 'number' ? c.value >= 1e11 : ID_LIKE.test(cellText(c).trim())));
 }
 
 function sheetList(sheets: readonly SheetEntry[]): string {

@@ -91,7 +91,12 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
     if (!Number.isInteger(n) || n < 1) {
       refuse(p.at, 'ROW_BAD_ASSESSMENT_NO', 'assessment_no', `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${JSON.stringify(p.no)} ({where}): number the assessments 1, 2, …, or leave the column out and name the interviewer`);
     }
-    if (n <= list.length) return list[n - 1]!;
+    if (n <= list.length) {
+      const found = list[n - 1]!;
+      if (p.username === undefined || found.username === undefined || found.username === p.username) return found;
+      const order = list.map((a, i) => `${i + 1} ${a.username ?? '(no interviewer)'}`).join(', ');
+      refuse(p.at, 'ROW_ASSESSMENT_MISMATCH', 'assessment_no', `expected assessment no. ${n} to be by ${p.username}, got one by ${found.username}: assessment_no counts the assessments as Feishu holds them (${order}) ({where}): fix assessment_no, or leave that column out and name the interviewer`);
+    }
     if (add && n === list.length + 1) return added();
     refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'assessment_no', `expected an assessment that exists, got no. ${n}, but ${exists} ({where}): use one of those numbers${add ? `, or ${list.length + 1} to add one` : ', or pass --add-assessments to add it'}`);
   }

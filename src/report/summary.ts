@@ -26,9 +26,12 @@ export function summarise(outcomes: readonly RowOutcome[], interviews: number): 
   return { rows: outcomes.length, interviews, byStatus, topErrors };
 }
 
-/** Exit 0 only when every row is fine: `ok`, or `skipped` because it had already landed. */
-export function allRowsFine(summary: Summary): boolean {
-  return summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed + summary.byStatus.not_sent === 0;
+/**
+ * Exit 0 only when every row is fine: `ok`, `skipped` because it had already landed, or
+ * `not_sent` because `--limit` asked for a pilot (`byRequest` of them).
+ */
+export function allRowsFine(summary: Summary, byRequest = 0): boolean {
+  return summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed + summary.byStatus.not_sent - byRequest === 0;
 }
 
 /** `head` (input, zone, warnings) first, then the counts and problems, then `extra`. */

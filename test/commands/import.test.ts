@@ -213,7 +213,8 @@ describe('feishu-interview-import import', () => {
     const { text, ids } = interviewsCsv(5);
     await writeFile(file, text);
     const run = await runCli(['import', file, '--limit', '2', '--quiet'], { env: envFor(s) });
-    expect(run.code).toBe(1);
+    // A pilot that did what it was asked succeeded: the rest are not_sent by request.
+    expect(run.code).toBe(0);
     expect([...s.stats.accepted.keys()]).toEqual(ids.slice(0, 2));
     const rows = await readReport(join(dir, 'in.report.csv'));
     expect(rows.filter((r) => r.status === 'not_sent').every((r) => r.message === 'not sent: beyond --limit 2')).toBe(true);

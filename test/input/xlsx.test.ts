@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
 import { openWorkbook } from '../../src/input/xlsx.js';
-import { APP1, HEADER_EN, ID1, tempDir } from '../helpers.js';
+import { APP1, HEADER_EN, ID1, ID2, tempDir } from '../helpers.js';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -93,6 +93,29 @@ describe('readInput for .xlsx', () => {
     const table = await readInput(file);
     expect(table.sheet).toBe('2023');
     expect(table.warnings).toEqual(['sheet "2024" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
+  });
+
+  it('names a sheet the data was pasted into when the data sheet has none, and stays quiet about the template example', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('说明').addRows([['read me'], ['fill in 面试记录'], ['IDs as text']]);
+      wb.addWorksheet('面试记录').addRow([...HEADER_EN]);
+      wb.addWorksheet('示例').addRows([[...HEADER_EN], ['7000000000000000001', APP1]]);
+      wb.addWorksheet('Sheet2').addRows([[ID1, APP1], ['7000000000000000009', APP1]]);
+    });
+    await expect(readInput(file)).rejects.toMatchObject({
+      code: 'INPUT_NO_ROWS',
+      message: expect.stringMatching(/, sheet "面试记录": fill in one row per assessment dimension\. Sheet "Sheet2" \(2 row\(s\)\) holds rows: if the data was pasted there, move it under this header, or pass --sheet "Sheet2"$/),
+    });
+    const filled = await workbook((wb) => {
+      wb.addWorksheet('面试记录').addRows([[...HEADER_EN], [ID1, APP1]]);
+      wb.addWorksheet('示例').addRows([[...HEADER_EN], ['7000000000000000001', APP1]]);
+    });
+    expect((await readInput(filled)).warnings).toEqual([]);
+    const typedIntoExample = await workbook((wb) => {
+      wb.addWorksheet('面试记录').addRows([[...HEADER_EN], [ID1, APP1]]);
+      wb.addWorksheet('示例').addRows([[...HEADER_EN], [ID2, APP1]]);
+    });
+    expect((await readInput(typedIntoExample)).warnings).toEqual(['sheet "示例" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
   });
 
   it('reads --sheet by name and refuses a sheet that does not exist', async () => {

@@ -1,0 +1,46 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPlan } from '../../src/commands/read-plan.js';
+import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
+import { ROOT, readReport, runCli, tempDir } from '../helpers.js';
+
+/**
+ * Every correction example in the README's "Monthly corrections" section, dry-run against the
+ * interviews of samples/interviews.csv: the report must say exactly the diff the README shows,
+ * so an example can only name the fields it really changes.
+ */
+const SECRET = 'Readme-Test-Secret-1';
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  const { plan } = await readPlan({ file: join(ROOT, 'samples', 'interviews.csv'), tz: 'Asia/Shanghai' });
+  const seed = plan.interviews.flatMap((p) => (p.body ? [[p.id, p.body] as [string, typeof p.body]] : []));
+  sim = await startSimulator({ appId: 'cli_r', appSecret: SECRET, rateLimit: 0, seed });
+});
+afterAll(() => sim.close());
+
+async function examples(): Promise<{ csv: string; diff: string }[]> {
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Monthly corrections'), readme.indexOf('\n## ', readme.indexOf('## Monthly corrections') + 5));
+  return [...section.matchAll(/```csv\n([\s\S]*?)```\n[\s\S]*?`(would change: [^`]*)`/g)].map((m) => ({ csv: m[1]!, diff: m[2]!.replace(/\s*\n\s*/g, ' ') }));
+}
+
+describe('the README correction examples', () => {
+  it('has four examples', async () => {
+    expect(await examples()).toHaveLength(4);
+  });
+
+  it('each previews exactly the change the README says, and nothing else', async () => {
+    const dir = await tempDir();
+    const env = { FEISHU_BASE_URL: sim.url, FEISHU_APP_ID: 'cli_r', FEISHU_APP_SECRET: SECRET };
+    for (const [i, example] of (await examples()).entries()) {
+      const file = join(dir, `fix-${i}.csv`);
+      await writeFile(file, example.csv);
+      const run = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'], { env });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect((await readReport(join(dir, `fix-${i}.report.csv`))).map((r) => r.message)).toEqual([example.diff]);
+    }
+    expect(sim.stats.requests.put).toBe(0);
+  });
+});

@@ -38,10 +38,12 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
 export const HEADER_EN = [
   'external_interview_id',
   'external_application_id',
+  'external_id',
   'participate_status',
   'begin_time',
   'end_time',
   'assessment_no',
+  'assessment_external_id',
   'username',
   'conclusion',
   'assessment_content',

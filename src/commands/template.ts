@@ -16,10 +16,12 @@ export interface TemplateOptions {
 const HELP: Readonly<Record<Column, string>> = {
   external_interview_id: 'Required. The interview\'s 19-digit ID, as text (format the column as Text before pasting). 外部面试ID，必须是文本格式',
   external_application_id: 'Required on at least one row of each interview. 19-digit ID as text. 外部投递ID',
+  external_id: "The interview's key in the system it comes from (a legacy ATS). With --create-missing, rows without a Feishu ID are keyed by it. 外部系统面试ID",
   participate_status: describeEnum(PARTICIPATE_STATUS),
   begin_time: 'Epoch milliseconds, ISO 8601 with offset, or YYYY-MM-DD HH:mm[:ss] (read in --tz). 开始时间',
   end_time: 'Same formats as begin_time; not before begin_time. 结束时间',
   assessment_no: 'Groups rows into one assessment (1, 2, ...); blank: rows group by interviewer. 评价序号',
+  assessment_external_id: "The assessment's key in the system it comes from; groups rows into one assessment when given. 外部系统面评ID",
   username: 'Interviewer name. 面试官',
   conclusion: describeEnum(CONCLUSION),
   assessment_content: 'The assessment\'s overall comment, kept exactly as written. 评价内容',

@@ -4,10 +4,12 @@ import { ToolError } from '../errors.js';
 export const COLUMNS = [
   ['external_interview_id', '外部面试ID'],
   ['external_application_id', '外部投递ID'],
+  ['external_id', '外部系统面试ID'],
   ['participate_status', '参与状态'],
   ['begin_time', '开始时间'],
   ['end_time', '结束时间'],
   ['assessment_no', '评价序号'],
+  ['assessment_external_id', '外部系统面评ID'],
   ['username', '面试官'],
   ['conclusion', '面试结论'],
   ['assessment_content', '评价内容'],
@@ -31,6 +33,7 @@ export const REQUIRED_FOR_MERGE: readonly Column[] = ['external_interview_id'];
 /** The columns an assessment is made of: a file with none of them keeps the current assessments (`--merge`). */
 export const ASSESSMENT_COLUMNS: readonly Column[] = [
   'assessment_no',
+  'assessment_external_id',
   'username',
   'conclusion',
   'assessment_content',

@@ -6,6 +6,26 @@ import type { AssessmentBody, AssessmentPatch, ClearableField, DimensionBody, Di
 /** No group, assessment or row: the end of a linked list. */
 const NONE = -1;
 
+/**
+ * The group key of an interview that has no Feishu id yet: its legacy key (`external_id`).
+ * Not digits, so it can never be taken for a Feishu id.
+ */
+export const LEGACY_PREFIX = 'external_id:';
+
+/** How a message names an interview: its Feishu id, or its legacy key. */
+export function interviewName(key: string): string {
+  return key.startsWith(LEGACY_PREFIX) ? `the interview with external_id ${JSON.stringify(key.slice(LEGACY_PREFIX.length))}` : `interview ${key}`;
+}
+
+/** A row whose external_id another interview of the file has too. */
+export interface ExternalIdClash {
+  readonly index: number;
+  readonly externalId: string;
+  /** The other interview's key and the row (as a person numbers it) that gave it. */
+  readonly other: string;
+  readonly otherRow: number;
+}
+
 /** Two rows that give the same dimension of the same assessment: both are invalid. */
 export interface DuplicateDimension {
   /** Row indexes in table.rows: the earlier and the later. */
@@ -64,6 +84,9 @@ export class Grouping {
   readonly #groupOfRow: Int32Array;
 
   readonly applicationId = new Field<string>();
+  readonly externalId = new Field<string>();
+  readonly externalIdClashes: ExternalIdClash[] = [];
+  readonly #groupOfExternalId = new Map<string, { g: number; row: number }>();
   /** `null` values come from the `<clear>` marker. */
   readonly participateStatus = new Field<number | null>();
   readonly beginTime = new Field<number | null>();
@@ -79,6 +102,7 @@ export class Grouping {
   /** The row index on which each assessment first appears. */
   readonly #assessmentRow: number[] = [];
   readonly #nextAssessment: number[] = [];
+  readonly #assessmentExternalId = new Field<string>();
   readonly #username = new Field<string>();
   readonly #conclusion = new Field<number>();
   readonly #content = new Field<string>();
@@ -121,11 +145,12 @@ export class Grouping {
 
   /** Adds row `index` (shown to people as `row`) to its interview and assessment. */
   add(index: number, f: RowFields, row: number): void {
-    if (f.interviewId === undefined) return;
+    const key = f.interviewId ?? (f.externalId === undefined ? undefined : LEGACY_PREFIX + f.externalId);
+    if (key === undefined) return;
     this.#rowNumber[index] = row;
-    let g = this.#byId.get(f.interviewId);
+    let g = this.#byId.get(key);
     if (g === undefined) {
-      g = this.#newGroup(f.interviewId, index);
+      g = this.#newGroup(key, index);
     } else {
       this.#nextRow[this.#lastRow[g]!] = index;
       this.#lastRow[g] = index;
@@ -134,10 +159,21 @@ export class Grouping {
     this.#groupOfRow[index] = g;
     // Spelled out field by field: this runs once per row.
     if (f.applicationId !== undefined) this.#agree(this.applicationId, g, f.applicationId, row, f, 'external_application_id', g, false);
+    if (f.externalId !== undefined) {
+      this.#agree(this.externalId, g, f.externalId, row, f, 'external_id', g, false);
+      this.#claimExternalId(f.externalId, g, index, row);
+    }
     if (f.participateStatus !== undefined) this.#agree(this.participateStatus, g, f.participateStatus, row, f, 'participate_status', g, false);
     if (f.beginTime !== undefined) this.#agree(this.beginTime, g, f.beginTime, row, f, 'begin_time', g, false);
     if (f.endTime !== undefined) this.#agree(this.endTime, g, f.endTime, row, f, 'end_time', g, false);
     this.#addToAssessment(g, f, row, index);
+  }
+
+  /** One legacy key, one interview: the same external_id on two interviews of the file is a row error. */
+  #claimExternalId(externalId: string, g: number, index: number, row: number): void {
+    const owner = this.#groupOfExternalId.get(externalId);
+    if (owner === undefined) this.#groupOfExternalId.set(externalId, { g, row });
+    else if (owner.g !== g) this.externalIdClashes.push({ index, externalId, other: this.ids[owner.g]!, otherRow: owner.row });
   }
 
   #newGroup(id: string, index: number): number {
@@ -150,6 +186,7 @@ export class Grouping {
     this.#firstAssessment.push(NONE);
     this.#lastAssessment.push(NONE);
     this.applicationId.grow();
+    this.externalId.grow();
     this.participateStatus.grow();
     this.beginTime.grow();
     this.endTime.grow();
@@ -158,15 +195,16 @@ export class Grouping {
 
   #addToAssessment(g: number, f: RowFields, row: number, index: number): void {
     const hasAssessment = f.username !== undefined || f.conclusion !== undefined || f.assessmentContent !== undefined || f.dimension !== undefined;
-    if (!hasAssessment && f.assessmentNo === undefined) return;
-    const text = f.assessmentNo ?? f.username ?? '';
+    if (!hasAssessment && f.assessmentNo === undefined && f.assessmentExternalId === undefined) return;
+    const text = f.assessmentExternalId ?? f.assessmentNo ?? f.username ?? '';
     let number = this.#keyNumbers.get(text);
     if (number === undefined) this.#keyNumbers.set(text, (number = this.#keyNumbers.size));
-    // An assessment numbered "1" and one of an interviewer named "1" are different assessments.
-    const key = number * 2 + (f.assessmentNo !== undefined ? 1 : 0);
+    // An assessment keyed "1", one numbered "1" and one of an interviewer named "1" are three assessments.
+    const key = number * 3 + (f.assessmentExternalId !== undefined ? 2 : f.assessmentNo !== undefined ? 1 : 0);
     let a = this.#firstAssessment[g]!;
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
     if (a === NONE) a = this.#newAssessment(g, key, f.assessmentNo, index);
+    if (f.assessmentExternalId !== undefined) this.#agree(this.#assessmentExternalId, a, f.assessmentExternalId, row, f, 'assessment_external_id', g, true);
     if (f.username !== undefined) this.#agree(this.#username, a, f.username, row, f, 'username', g, true);
     if (f.conclusion !== undefined) this.#agree(this.#conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
     if (f.assessmentContent !== undefined) this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
@@ -201,6 +239,7 @@ export class Grouping {
     this.#nextAssessment.push(NONE);
     this.#firstDimension.push(NONE);
     this.#lastDimension.push(NONE);
+    this.#assessmentExternalId.grow();
     this.#username.grow();
     this.#conclusion.grow();
     this.#content.grow();
@@ -216,7 +255,7 @@ export class Grouping {
     const seen = field.offer(at, value, row);
     if (!seen) return;
     const assessment = inAssessment ? assessmentName(f, this.ids[g]!) : undefined;
-    const where = assessment ?? `interview ${this.ids[g]}`;
+    const where = assessment ?? interviewName(this.ids[g]!);
     const isTime = column === 'begin_time' || column === 'end_time';
     const show = (v: T) => (v === null ? '<clear>' : isTime ? showTime(v as number, this.zone) : assessment ? JSON.stringify(v) : String(v));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
@@ -224,7 +263,10 @@ export class Grouping {
 
   /** The request body of a group whose rows are all valid. Keys in the API page's order. */
   bodyOf(g: number): InterviewBody {
-    const body: InterviewBody = { external_application_id: this.applicationId.values[g]! };
+    const body = {} as InterviewBody;
+    const externalId = this.externalId.values[g];
+    if (externalId !== undefined) body.external_id = externalId;
+    body.external_application_id = this.applicationId.values[g]!;
     Object.assign(body, this.patchOf(g, false).set);
     const assessments = this.#assessmentsOf(g);
     if (assessments.length > 0) body.interview_assessments = assessments;
@@ -235,6 +277,8 @@ export class Grouping {
   patchOf(g: number, carriesAssessments: boolean): InterviewPatch {
     const set: Partial<InterviewBody> = {};
     const clear: ClearableField[] = [];
+    const externalId = this.externalId.values[g];
+    if (externalId !== undefined) set.external_id = externalId;
     const applicationId = this.applicationId.values[g];
     if (applicationId !== undefined) set.external_application_id = applicationId;
     const fields = [
@@ -265,6 +309,8 @@ export class Grouping {
       }
       const patch: { -readonly [K in keyof AssessmentPatch]: AssessmentPatch[K] } = { at: this.#ref(this.#assessmentRow[a]!), dimensions };
       const no = this.#assessmentNo[a];
+      const externalId = this.#assessmentExternalId.values[a];
+      if (externalId !== undefined) patch.externalId = externalId;
       const username = this.#username.values[a];
       const conclusion = this.#conclusion.values[a];
       const content = this.#content.values[a];
@@ -281,6 +327,8 @@ export class Grouping {
     const assessments: AssessmentBody[] = [];
     for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
       const out: AssessmentBody = {};
+      const externalId = this.#assessmentExternalId.values[a];
+      if (externalId !== undefined) out.external_id = externalId;
       const username = this.#username.values[a];
       const conclusion = this.#conclusion.values[a];
       const content = this.#content.values[a];
@@ -297,9 +345,10 @@ export class Grouping {
   }
 }
 
-function assessmentName(f: RowFields, interviewId: string): string {
-  const which = f.assessmentNo !== undefined ? `no. ${f.assessmentNo}` : f.username !== undefined ? `of ${f.username}` : '(no number or interviewer)';
-  return `assessment ${which} of interview ${interviewId}`;
+function assessmentName(f: RowFields, key: string): string {
+  const which =
+    f.assessmentExternalId !== undefined ? `with external_id ${JSON.stringify(f.assessmentExternalId)}` : f.assessmentNo !== undefined ? `no. ${f.assessmentNo}` : f.username !== undefined ? `of ${f.username}` : '(no number or interviewer)';
+  return `assessment ${which} of ${interviewName(key)}`;
 }
 
 function conflict(column: string, where: string, here: string, there: string, otherRow: number, row: number): RowProblem {

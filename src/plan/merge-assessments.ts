@@ -52,6 +52,7 @@ function dropEmptyList(a: AssessmentBody): AssessmentBody {
 /** The file's assessment as a whole body (`--replace-assessments`). */
 function patchToBody(p: AssessmentPatch): AssessmentBody {
   const body: AssessmentBody = {};
+  if (p.externalId !== undefined) body.external_id = p.externalId;
   if (p.username !== undefined) body.username = p.username;
   if (p.conclusion !== undefined) body.conclusion = p.conclusion;
   if (p.content !== undefined) body.content = p.content;
@@ -86,6 +87,12 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
     list.push(fresh);
     return fresh;
   };
+  // The legacy key first; an assessment imported without one is then found as below, and gets it.
+  if (p.externalId !== undefined) {
+    const byKey = list.filter((a) => a.external_id === p.externalId);
+    if (byKey.length === 1) return byKey[0]!;
+    if (byKey.length > 1) refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', `expected one assessment with external_id ${JSON.stringify(p.externalId)}, got ${byKey.length} ({where}): fix the duplicate in Feishu first`);
+  }
   if (p.no !== undefined) {
     const n = Number(p.no);
     if (!Number.isInteger(n) || n < 1) {
@@ -118,6 +125,7 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
 }
 
 function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolean): void {
+  if (p.externalId !== undefined) target.external_id = p.externalId;
   if (p.username !== undefined) target.username = p.username;
   if (p.conclusion !== undefined) target.conclusion = p.conclusion;
   if (p.content !== undefined) target.content = p.content;

@@ -27,7 +27,10 @@ export function mergeBody(current: Record<string, unknown>, patch: InterviewPatc
   if (!applicationId) {
     return refused(first, 'RUN_NO_APPLICATION_ID', 'external_application_id', `expected the current record to have an external_application_id, got none in Feishu (row ${first.row}): add the external_application_id column to the file`);
   }
-  const out: InterviewBody = { external_application_id: applicationId };
+  const out = {} as InterviewBody;
+  const externalId = patch.set.external_id ?? base.external_id;
+  if (externalId !== undefined) out.external_id = externalId;
+  out.external_application_id = applicationId;
   for (const key of CLEARABLE) {
     if (patch.clear.includes(key)) continue;
     const value = patch.set[key] ?? base[key];
@@ -67,7 +70,7 @@ const show = (key: string, v: unknown, zone: string): string => (key.endsWith('_
 /** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
 export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
   const changes: string[] = [];
-  for (const key of ['external_application_id', ...CLEARABLE] as const) {
+  for (const key of ['external_id', 'external_application_id', ...CLEARABLE] as const) {
     if (before[key] !== after[key]) changes.push(`${key}: ${show(key, before[key], zone)} → ${show(key, after[key], zone)}`);
   }
   const a = before.interview_assessments ?? [];
@@ -82,7 +85,7 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
   if (!before) return [`${name}: added`];
   if (!after) return [`${name}: removed`];
   const changes: string[] = [];
-  for (const key of ['username', 'conclusion', 'content'] as const) {
+  for (const key of ['external_id', 'username', 'conclusion', 'content'] as const) {
     if (before[key] !== after[key]) changes.push(`${name} ${key}: ${showValue(before[key])} → ${showValue(after[key])}`);
   }
   const da = before.assessment_dimension_list ?? [];

@@ -12,11 +12,14 @@ import type { DimensionBody } from './types.js';
 export interface RowFields {
   interviewId?: string;
   applicationId?: string;
+  /** The legacy system's key of the interview. */
+  externalId?: string;
   /** `null`: the cell holds the `<clear>` marker. */
   participateStatus?: number | null;
   beginTime?: number | null;
   endTime?: number | null;
   assessmentNo?: string;
+  assessmentExternalId?: string;
   username?: string;
   conclusion?: number;
   assessmentContent?: string;
@@ -94,6 +97,7 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
 
   fields.interviewId = take(problems, row, 'external_interview_id', parseId(at(cells, pos.external_interview_id)));
   fields.applicationId = take(problems, row, 'external_application_id', parseId(at(cells, pos.external_application_id)));
+  fields.externalId = take(problems, row, 'external_id', parseText(at(cells, pos.external_id), true));
   const statusCell = at(cells, pos.participate_status);
   fields.participateStatus = isClearMarker(statusCell) ? null : take(problems, row, 'participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
   const beginCell = at(cells, pos.begin_time);
@@ -104,6 +108,7 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   fields.endTime = end === null ? null : end?.ms;
   fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
   fields.assessmentNo = take(problems, row, 'assessment_no', parseText(at(cells, pos.assessment_no), true));
+  fields.assessmentExternalId = take(problems, row, 'assessment_external_id', parseText(at(cells, pos.assessment_external_id), true));
   fields.username = take(problems, row, 'username', parseText(at(cells, pos.username), true));
   fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
   fields.assessmentContent = take(problems, row, 'assessment_content', parseText(at(cells, pos.assessment_content), false));
@@ -136,11 +141,11 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
       message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a cell right of the last header holds a value (in a CSV, often a value whose unquoted comma split it); give that column a header, clear it, or quote the value`,
     });
   }
-  if (fields.interviewId === undefined && !hasProblemIn(problems, 'external_interview_id')) {
+  if (fields.interviewId === undefined && fields.externalId === undefined && !hasProblemIn(problems, 'external_interview_id') && !hasProblemIn(problems, 'external_id')) {
     problems.push({
       code: 'ROW_MISSING_ID',
       column: 'external_interview_id',
-      message: `expected an external_interview_id, got a blank cell (row ${row}, column external_interview_id): every row needs the ID of the interview it belongs to`,
+      message: `expected an external_interview_id, got a blank cell (row ${row}, column external_interview_id): every row needs the Feishu ID of the interview it belongs to, or, for an interview to create with --create-missing, its external_id`,
     });
   }
   return fields;

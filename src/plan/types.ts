@@ -12,6 +12,8 @@ export interface DimensionBody {
 }
 
 export interface AssessmentBody {
+  /** The assessment's key in the system it came from. */
+  external_id?: string;
   username?: string;
   conclusion?: number;
   content?: string;
@@ -20,6 +22,8 @@ export interface AssessmentBody {
 
 /** The body of `PUT /open-apis/hire/v1/external_interviews/:external_interview_id`. */
 export interface InterviewBody {
+  /** The interview's key in the system it came from (a legacy ATS): kept, and sent back by every merge. */
+  external_id?: string;
   external_application_id: string;
   participate_status?: number;
   begin_time?: number;
@@ -63,6 +67,7 @@ export interface DimensionPatch {
 export interface AssessmentPatch {
   /** Its first row: blamed when it names an assessment that does not exist. */
   readonly at: RowRef;
+  readonly externalId?: string;
   readonly no?: string;
   readonly username?: string;
   readonly conclusion?: number;
@@ -81,7 +86,10 @@ export interface InterviewPatch {
 }
 
 export interface PlannedInterview {
+  /** The Feishu id; for an interview without one, `external_id:` and its legacy key (see `legacy`). */
   readonly id: string;
+  /** Rows without a Feishu id: the interview is found by application and `external_id`, or created (`--create-missing`). */
+  readonly legacy?: { readonly externalId: string };
   /** Indexes into `table.rows`, in file order. */
   readonly rows: readonly number[];
   /** The request body; absent when a row of the interview is invalid (or, with `--merge`, has no application id). */

@@ -2,7 +2,7 @@ import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
 import { ASSESSMENT_COLUMNS } from '../input/headers.js';
-import { Grouping } from './group.js';
+import { Grouping, LEGACY_PREFIX, interviewName } from './group.js';
 import { showTime } from './normalise.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.js';
@@ -13,8 +13,10 @@ import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.
  */
 function planned(groups: Grouping, g: number, rows: readonly number[], merge: boolean, carriesAssessments: boolean): PlannedInterview {
   let body: InterviewBody | undefined;
+  const id = groups.ids[g]!;
   return {
-    id: groups.ids[g]!,
+    id,
+    legacy: id.startsWith(LEGACY_PREFIX) ? { externalId: groups.externalId.values[g]! } : undefined,
     rows,
     get body() {
       if (body === undefined && groups.applicationId.values[g] !== undefined) body = groups.bodyOf(g);
@@ -105,6 +107,13 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     if (!list) problems.set(i, (list = []));
     return list;
   };
+  for (const c of groups.externalIdClashes) {
+    problemsOf(c.index).push({
+      code: 'ROW_EXTERNAL_ID_TWICE',
+      column: 'external_id',
+      message: `expected each external_id on one interview, got ${JSON.stringify(c.externalId)} here and on ${interviewName(c.other)} (row ${c.otherRow}) (row ${table.rows[c.index]!.row}, column external_id): a legacy key names one interview; fix one of them`,
+    });
+  }
   for (const d of groups.duplicates) {
     const [a, b] = [table.rows[d.first]!.row, table.rows[d.second]!.row];
     const say = (other: number, here: number) => ({
@@ -123,11 +132,13 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     const id = groups.ids[g]!;
     const rows = groups.rowsOf(g);
     const first = rows[0]!;
-    if (!merge && groups.applicationId.values[g] === undefined && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
+    // An interview to find or create by its legacy key needs its application, with --merge too.
+    const needsApplication = !merge || id.startsWith(LEGACY_PREFIX);
+    if (needsApplication && groups.applicationId.values[g] === undefined && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
       problemsOf(first).push({
         code: 'ROW_MISSING_APPLICATION_ID',
         column: 'external_application_id',
-        message: `expected an external_application_id on at least one row of interview ${id}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
+        message: `expected an external_application_id on at least one row of ${interviewName(id)}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
       });
     }
     const begin = groups.beginTime.values[g];
@@ -153,7 +164,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     const reasons: string[] = [];
     if (invalid.length > 0) {
       const named = invalid.map((i) => table.rows[i]!.row);
-      reasons.push(`interview ${id} has invalid row${named.length > 1 ? 's' : ''} ${rowList(named)}`);
+      reasons.push(`${interviewName(id)} has invalid row${named.length > 1 ? 's' : ''} ${rowList(named)}`);
     }
     if (suspect.length > 0) {
       const named = suspect.map((i) => table.rows[i]!.row);

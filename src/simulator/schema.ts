@@ -12,13 +12,14 @@ export interface FieldViolation {
 type Rule = 'string' | 'int' | 'status' | 'conclusion' | 'type' | 'strings';
 
 const INTERVIEW: Readonly<Record<string, Rule | 'assessments'>> = {
+  external_id: 'string',
   external_application_id: 'string',
   participate_status: 'status',
   begin_time: 'int',
   end_time: 'int',
   interview_assessments: 'assessments',
 };
-const ASSESSMENT: Readonly<Record<string, Rule | 'dimensions'>> = { username: 'string', conclusion: 'conclusion', content: 'string', assessment_dimension_list: 'dimensions' };
+const ASSESSMENT: Readonly<Record<string, Rule | 'dimensions'>> = { external_id: 'string', external_interview_id: 'string', username: 'string', conclusion: 'conclusion', content: 'string', assessment_dimension_list: 'dimensions' };
 const DIMENSION: Readonly<Record<string, Rule>> = { score: 'int', option: 'string', options: 'strings', content: 'string', assessment_type: 'type', title: 'string', description: 'string' };
 
 const RANGES: Partial<Record<Rule, readonly number[]>> = { status: [1, 2, 3], conclusion: [1, 2, 3], type: [1, 2, 3, 4] };

@@ -112,6 +112,27 @@ describe('--merge', () => {
   });
 });
 
+describe('--merge keeps every field the update accepts', () => {
+  it('a status correction keeps the legacy keys of the interview and its assessments, and undo restores them exactly', async () => {
+    const [a] = ids(1);
+    const legacy: InterviewBody = {
+      external_id: 'ATS-2019-0042',
+      ...original(0),
+      interview_assessments: original(0).interview_assessments!.map((x, i) => ({ external_id: `ATS-A-${i}`, ...x })),
+    };
+    sim = await startSimulator({ appId: 'cli_m', appSecret: SECRET, rateLimit: 0, seed: [[a!, legacy]] });
+    const dir = await tempDir();
+    const file = join(dir, 'status.csv');
+    await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, '爽约']]));
+    expect((await runCli(['import', file, '--merge', '--quiet'], { env: env(sim) })).code).toBe(0);
+    expect(bodyIn(sim, a!)).toEqual({ ...legacy, participate_status: 3 });
+    const stored = sim.store.get(a!)!;
+    expect(stored.interview_assessments!.every((x) => /^\d+$/.test(x.id))).toBe(true);
+    expect((await runCli(['undo', join(dir, 'status.report.csv.backup.jsonl'), '--quiet'], { env: env(sim) })).code).toBe(0);
+    expect(bodyIn(sim, a!)).toEqual(legacy);
+  });
+});
+
 describe('--merge at the level the file names', () => {
   const conclusionFix = (a: string) => [['外部面试ID', '面试官', '面试结论'], [a, '李四', '通过']];
 

@@ -18,7 +18,9 @@ describe('feishu-interview-import validate', () => {
       [
         `input: ${file}, encoding gb18030 (detected), header on row 1`,
         'times without an offset are read as wall-clock time in Asia/Shanghai (change with --tz)',
+        'warning: column 外部系统面试ID (external_id) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
         'warning: column 结束时间 (end_time) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
+        'warning: column 外部系统面评ID (assessment_external_id) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
         'warning: column 评价内容 (assessment_content) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
         'warning: column 单选选项 (option) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
         'warning: column 多选选项 (options) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',

@@ -19,7 +19,7 @@ describe('nearMissColumns', () => {
     ['Score_1', ['score']],
     ['interviewer username', ['username']],
     ['时间', ['begin_time', 'end_time']],
-    ['面试ID', ['external_interview_id']],
+    ['面试ID', ['external_interview_id', 'external_id']],
   ] as const)('%s looks like %j', (header, columns) => {
     expect(nearMissColumns(header, none)).toEqual(columns);
   });

@@ -38,7 +38,7 @@ describe('writeReport', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`);
     expect(lines[1]).toMatch(/^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/);
-    expect(lines[2]).toBe(`3,ok,,valid,,,,${x(ID1)},${x(APP1)},,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
+    expect(lines[2]).toBe(`3,ok,,valid,,,,${x(ID1)},${x(APP1)},,,,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
   });
 
   it('copies a CSV row as written when it can stand, and quotes cell by cell the rows that cannot', async () => {

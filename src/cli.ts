@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
           .options({
             'dry-run': { type: 'boolean', describe: 'send nothing: like validate; with --merge, read the current records and report what would change' },
             merge: { type: 'boolean', describe: 'change only what the file names: blank or absent fields, assessments and dimensions keep their current values' },
+            'create-missing': { type: 'boolean', describe: 'rows without a Feishu ID: create the interview when its application has none with that external_id' },
             'add-assessments': { type: 'boolean', describe: 'with --merge: add assessments and dimensions the interview does not have yet' },
             'replace-assessments': { type: 'boolean', describe: "with --merge: the file's assessments replace all current ones (removes what the file lacks)" },
             payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },

@@ -151,7 +151,7 @@ function withCredentials<T extends CredentialFields>(o: T) {
 }
 
 /** `import`: the input options plus pacing and credentials. */
-const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool, addAssessments: bool, replaceAssessments: bool });
+const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool, addAssessments: bool, replaceAssessments: bool, createMissing: bool });
 
 export const importSchema = z.pipe(
   importObject,
@@ -166,9 +166,9 @@ export const importSchema = z.pipe(
       return problem(ctx, undefined, 'expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file\'s assessments as they are');
     }
     // A plain dry run is `validate`: it needs no credentials.
-    if (!out.credentials && !(o.dryRun && !o.merge)) {
+    if (!out.credentials && !(o.dryRun && !o.merge && !o.createMissing)) {
       const message = o.dryRun
-        ? 'expected credentials, got none: --merge --dry-run reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)'
+        ? `expected credentials, got none: --${o.merge ? 'merge' : 'create-missing'} --dry-run reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)`
         : NO_CREDENTIALS;
       return problem(ctx, undefined, message);
     }
@@ -184,7 +184,7 @@ export const undoSchema = z.pipe(
   z.transform((o: z.output<typeof undoObject>, ctx) => {
     const out = withCredentials(o);
     if (!out.credentials) return problem(ctx, undefined, NO_CREDENTIALS);
-    return { ...out, report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`, dryRun: false as const, merge: false as const, payloads: undefined };
+    return { ...out, report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`, dryRun: false as const, merge: false as const, createMissing: false as const, payloads: undefined };
   }),
 );
 

@@ -9,8 +9,8 @@ import { validateCommand } from './validate.js';
  * backing up what it overwrites), journaling every result and writing the per-row report.
  */
 export async function importCommand(options: Readonly<ImportArgs>, io: CommandIo): Promise<CommandResult> {
-  // A plain dry run needs no Feishu at all: it is `validate`.
-  if (options.dryRun && !options.merge) return validateCommand(options, io);
+  // A plain dry run needs no Feishu at all: it is `validate`. Finding what to create needs reads.
+  if (options.dryRun && !options.merge && !options.createMissing) return validateCommand(options, io);
   const { plan, warnings } = await readPlan(options);
   return sendPlan(plan, options, io, inputLines(plan, warnings));
 }

@@ -34,13 +34,16 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
   return { plan, warnings: options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)] };
 }
 
+/** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
+const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
+
 /**
  * A plain import sends each interview whole: a template column the file lacks is sent blank, and
  * what Feishu holds there is erased. Said per column, before anything is sent. The assessment
  * number is the file's own grouping, not a field in Feishu.
  */
 function erasedColumnWarnings(table: InputTable): string[] {
-  return COLUMNS.filter(([name]) => name !== 'assessment_no' && table.columns.index[name] === undefined).map(
+  return COLUMNS.filter(([name]) => !NOT_FIELDS.has(name) && table.columns.index[name] === undefined).map(
     ([name, zh]) => `column ${zh} (${name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
   );
 }

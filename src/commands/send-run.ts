@@ -20,6 +20,8 @@ import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run
 import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { createProgress } from '../run/progress.js';
+import { LegacyLookup } from '../run/legacy-lookup.js';
+import { type LegacyContext, applicationOf, createWith, prepareLegacy } from './send-legacy.js';
 import type { CommandIo, CommandResult } from './io.js';
 
 /** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
@@ -27,10 +29,12 @@ const GRACE_MS = 10_000;
 
 /** batch_query's own limit (shared/feishu-api/README.md): 10 calls/s. */
 const READ_RATE = 10;
+/** Create and delete: 10 calls/s each, their own limits (docs/feishu-api.md). */
+const WRITE_RATE = 10;
 
 export type SendOptions = Pick<
   ImportArgs,
-  'report' | 'concurrency' | 'rate' | 'retries' | 'timeoutMs' | 'limit' | 'resume' | 'quiet' | 'domain' | 'baseUrl' | 'credentials' | 'dryRun' | 'payloads'
+  'report' | 'concurrency' | 'rate' | 'retries' | 'timeoutMs' | 'limit' | 'resume' | 'quiet' | 'domain' | 'baseUrl' | 'credentials' | 'dryRun' | 'payloads' | 'createMissing'
 > & {
   /** Read and back up each interview before overwriting it (default on; `--no-backup`). */
   readonly backup: boolean;
@@ -69,6 +73,8 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       tokens,
       gate: new RateGate(options.rate),
       readGate: new RateGate(options.rate === 0 ? 0 : READ_RATE),
+      createGate: new RateGate(options.rate === 0 ? 0 : WRITE_RATE),
+      deleteGate: new RateGate(options.rate === 0 ? 0 : WRITE_RATE),
       retry: { ...DEFAULT_RETRY, retries: options.retries },
       abort: hardStop.signal,
       stopping: () => interrupt.aborted,
@@ -87,7 +93,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       // A run that sent no PUT overwrote nothing: it leaves the backup as it found it (so `undo`
       // still finds the last run that did change something), and says nothing of one.
       cleanups.push(() => {
-        if (api.stats.writes > 0) return;
+        if (api.stats.writes + api.stats.creates + api.stats.deletes > 0) return;
         if (sizeBefore === undefined) rmSync(backupPath, { force: true });
         else truncateSync(backupPath, sizeBefore);
       });
@@ -95,14 +101,31 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
 
     const candidates = plan.interviews.filter((p) => (options.merge ? p.patch : p.body));
     const items = options.limit === undefined ? candidates : candidates.slice(0, options.limit);
-    const needRead = items.filter((p) => options.backup || options.merge || previous?.inDoubt.has(p.id)).map((p) => p.id);
+    const needRead = items.filter((p) => !p.legacy && (options.backup || options.merge || previous?.inDoubt.has(p.id))).map((p) => p.id);
     const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, () => interrupt.aborted) : undefined;
     const needsRead = new Set(needRead);
     const byId = new Map(items.map((p) => [p.id, p]));
     const wouldSend = new Map<string, InterviewBody>();
     const removals: Removed[] = [];
     const context: PrepareContext = { plan, previous, options, wouldSend, removals };
-    const prepare = (item: SendItem): Promise<Prepared> => prepareOne(byId.get(item.id)!, needsRead.has(item.id) ? preImages : undefined, context);
+    const legacyItems = items.filter((p) => p.legacy);
+    const lookup = new LegacyLookup(api, legacyItems.map(applicationOf), new Map(previous?.feishuIds ?? []), () => interrupt.aborted);
+    const legacy: LegacyContext = {
+      lookup,
+      backup,
+      createMissing: Boolean(options.createMissing),
+      dryRun,
+      zone: plan.zone,
+      wouldSend,
+      bodyFor: (p, current) => {
+        const built = options.merge ? mergeFor(p, current, context) : { body: p.body! };
+        return 'refusal' in built ? { done: refusedOutcome(built.refusal) } : built;
+      },
+    };
+    const prepare = (item: SendItem): Promise<Prepared> => {
+      const p = byId.get(item.id)!;
+      return p.legacy ? prepareLegacy(p, legacy) : prepareOne(p, needsRead.has(item.id) ? preImages : undefined, context);
+    };
 
     const result = await dispatch(
       items.map((p) => ({ id: p.id })),
@@ -115,6 +138,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
         hardStop,
         graceMs: GRACE_MS,
         prepare,
+        create: createWith(api, lookup, backup, byId, 1 + options.retries),
       },
     );
     if (dryRun && options.payloads) {
@@ -141,10 +165,13 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       `${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${api.stats.writes} PUT(s) and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${rate.toFixed(1)} PUT/s over ${elapsed.toFixed(1)} s`,
     );
     const kinds = countKinds(result.outcomes);
-    if (options.merge || dryRun) {
+    if (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0) {
       const refused = kinds.refused > 0 ? ` · refused ${kinds.refused}` : '';
-      extra.push(`${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing}${refused} interview(s)`);
+      const created = kinds.created > 0 || options.createMissing ? `${dryRun ? 'would create' : 'created'} ${kinds.created} · ` : '';
+      const ambiguous = kinds.ambiguous > 0 ? ` · ambiguous ${kinds.ambiguous}` : '';
+      extra.push(`${created}${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing}${ambiguous}${refused} interview(s)`);
     }
+    if (kinds.deleted > 0) extra.push(`deleted ${kinds.deleted} interview(s) the undone run had created`);
     const removed = removals.reduce((t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }), { assessments: 0, dimensions: 0 });
     if (removed.assessments + removed.dimensions > 0) {
       extra.push(`${dryRun ? 'would remove' : 'removed'} ${removed.assessments} assessment(s) and ${removed.dimensions} dimension(s) (--replace-assessments)`);
@@ -189,6 +216,7 @@ async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined,
   let current: Record<string, unknown> | undefined;
   if (preImages) {
     current = await preImages.get(p.id);
+    if (p.remove) return prepareRemove(p, current);
     if (!current && (options.backup || options.merge)) {
       return { done: { status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first` } };
     }
@@ -215,6 +243,16 @@ async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined,
   return { send: body, hash };
 }
 
+/** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
+function prepareRemove(p: PlannedInterview, current: Record<string, unknown> | undefined): Prepared {
+  const hash = bodyHash(p.body!);
+  if (!current) return { done: { status: 'skipped', message: 'already gone: the interview the undone run created no longer exists' } };
+  if (bodyHash(canonicalBody(current)) !== hash) {
+    return { done: { status: 'failed', errorCode: 'UNDO_CHANGED_SINCE', message: `left alone: interview ${p.id} changed after the undone run created it; delete it in Feishu yourself if it should go` } };
+  }
+  return { remove: p.id, hash };
+}
+
 /** The merged body, checked as a plain one would be; or why a row of the file cannot be applied. */
 function mergeFor(p: PlannedInterview, current: Record<string, unknown>, context: PrepareContext): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
   const { options, plan } = context;
@@ -231,12 +269,15 @@ function refusedOutcome(r: MergeRefusal): SendOutcome {
 }
 
 function countKinds(outcomes: ReadonlyMap<string, SendOutcome>) {
-  const kinds = { change: 0, unchanged: 0, missing: 0, resumed: 0, refused: 0 };
+  const kinds = { change: 0, unchanged: 0, missing: 0, resumed: 0, refused: 0, created: 0, deleted: 0, ambiguous: 0 };
   for (const o of outcomes.values()) {
     if (o.kind === 'unchanged') kinds.unchanged++;
     else if (o.kind === 'resumed') kinds.resumed++;
     else if (o.kind === 'missing') kinds.missing++;
     else if (o.kind === 'refused') kinds.refused++;
+    else if (o.kind === 'ambiguous') kinds.ambiguous++;
+    else if (o.kind === 'created' && o.status === 'ok') kinds.created++;
+    else if (o.kind === 'deleted' && o.status === 'ok') kinds.deleted++;
     else if (o.status === 'ok') kinds.change++;
   }
   return kinds;
@@ -252,8 +293,9 @@ function rowOutcomes(plan: Plan, sent: ReadonlyMap<string, SendOutcome>, limit: 
     else
       outcome = {
         status: s.status,
+        feishu_id: s.feishuId,
         error_code: s.status === 'ok' || s.status === 'skipped' ? undefined : s.errorCode,
-        message: s.status === 'ok' && s.message === 'ok' ? landed : s.message,
+        message: s.status === 'ok' && s.message === 'ok' ? (s.kind === 'created' ? `created in Feishu as ${s.feishuId}` : s.kind === 'deleted' ? 'deleted: the undone run had created it' : landed) : s.message,
         http_status: s.httpStatus,
         log_id: s.logId,
         attempts: s.attempts,

@@ -56,7 +56,7 @@ async function planFromBackup(file: string, wanted: string | undefined): Promise
     }
     firstLine.set(id, i + 1);
     outcomes.push({ status: 'ok', message: 'valid' });
-    interviews.push({ id, rows: [index], body: entry.body as InterviewBody });
+    interviews.push({ id, rows: [index], body: entry.body as InterviewBody, remove: entry.created === true });
   }
   if (rows.length === 0) throw new ToolError('INPUT_EMPTY', `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`, { file });
   const table: InputTable = {

@@ -61,7 +61,7 @@ export class FeishuClient {
     });
   }
 
-  async request(method: 'GET' | 'POST' | 'PUT', path: string, options: { token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<HttpResponse> {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let res;

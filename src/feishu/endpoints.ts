@@ -10,6 +10,8 @@ export type Domain = keyof typeof DOMAINS;
 
 export const TOKEN_PATH = '/open-apis/auth/v3/tenant_access_token/internal';
 export const INTERVIEW_PATH = '/open-apis/hire/v1/external_interviews/';
+/** Create: POST to the collection (docs/feishu-api.md, "Create"). */
+export const CREATE_PATH = '/open-apis/hire/v1/external_interviews';
 export const BATCH_QUERY_PATH = '/open-apis/hire/v1/external_interviews/batch_query';
 
 export function interviewPath(id: string): string {

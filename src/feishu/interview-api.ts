@@ -1,7 +1,7 @@
 import type { InterviewBody } from '../plan/types.js';
 import type { TokenProvider } from './auth.js';
 import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError } from './client.js';
-import { BATCH_QUERY_PATH, interviewPath } from './endpoints.js';
+import { BATCH_QUERY_PATH, CREATE_PATH, interviewPath } from './endpoints.js';
 import { type Clock, type RateGate, realClock } from './rate-gate.js';
 import { DEFAULT_RETRY, RUN_STOPPING_CODES, type RetryOptions, decideRetry } from './retry-policy.js';
 
@@ -15,6 +15,11 @@ export interface CallResult {
   readonly logId?: string;
   readonly attempts: number;
   readonly data?: unknown;
+  /**
+   * A create that failed in a way that may have created it all the same (no answer, a timeout, a
+   * 5xx): it is never sent again blindly, but looked up first (docs/feishu-api.md, "Create").
+   */
+  readonly mayHaveLanded?: boolean;
 }
 
 export interface ApiStats {
@@ -22,6 +27,8 @@ export interface ApiStats {
   requests: number;
   /** PUTs only: what the rate limit of the write is about. */
   writes: number;
+  creates: number;
+  deletes: number;
   rateLimited: number;
   retried: number;
 }
@@ -32,6 +39,9 @@ export interface ApiOptions {
   /** The PUT's gate; batch_query has a limit of its own (10/s), so a gate of its own. */
   readonly gate: RateGate;
   readonly readGate?: RateGate;
+  /** Create and delete are APIs of their own, each with its own 10/s (docs/feishu-api.md). */
+  readonly createGate?: RateGate;
+  readonly deleteGate?: RateGate;
   readonly retry?: RetryOptions;
   readonly clock?: Clock;
   /** Aborted when in-flight requests must stop (the grace period after Ctrl-C is over). */
@@ -42,7 +52,7 @@ export interface ApiOptions {
 
 /** Feishu's external-interview calls, each paced, authenticated and retried. */
 export class InterviewApi {
-  readonly stats: ApiStats = { requests: 0, writes: 0, rateLimited: 0, retried: 0 };
+  readonly stats: ApiStats = { requests: 0, writes: 0, creates: 0, deletes: 0, rateLimited: 0, retried: 0 };
   private readonly retry: RetryOptions;
   private readonly clock: Clock;
 
@@ -56,13 +66,30 @@ export class InterviewApi {
     return this.call('PUT', interviewPath(id), body, this.options.gate);
   }
 
+  /** `POST .../external_interviews`: creates one; retried only where it cannot have landed. */
+  create(body: InterviewBody): Promise<CallResult> {
+    return this.call('POST', CREATE_PATH, body, this.options.createGate ?? this.options.gate, true);
+  }
+
+  /** `DELETE .../external_interviews/:id`. */
+  delete(id: string): Promise<CallResult> {
+    return this.call('DELETE', interviewPath(id), undefined, this.options.deleteGate ?? this.options.gate);
+  }
+
+  /** `POST .../batch_query?external_application_id=…`: an application's interviews, a page at a time. */
+  listApplication(applicationId: string, pageToken?: string): Promise<CallResult> {
+    const query = `?page_size=20&external_application_id=${encodeURIComponent(applicationId)}${pageToken ? `&page_token=${encodeURIComponent(pageToken)}` : ''}`;
+    return this.call('POST', `${BATCH_QUERY_PATH}${query}`, {}, this.options.readGate ?? this.options.gate);
+  }
+
   /** `POST .../external_interviews/batch_query`: up to 20 ids a page. */
   batchQuery(ids: readonly string[], pageToken?: string): Promise<CallResult> {
     const query = `?page_size=20${pageToken ? `&page_token=${encodeURIComponent(pageToken)}` : ''}`;
     return this.call('POST', `${BATCH_QUERY_PATH}${query}`, { external_interview_id_list: ids }, this.options.readGate ?? this.options.gate);
   }
 
-  private async call(method: 'PUT' | 'POST', path: string, body: unknown, gate: RateGate): Promise<CallResult> {
+  /** `unsafeToRepeat`: a create, which an unanswered attempt may have made; only a refusal that did nothing is retried. */
+  private async call(method: 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, gate: RateGate, unsafeToRepeat = false): Promise<CallResult> {
     const { client, tokens } = this.options;
     let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
@@ -70,6 +97,8 @@ export class InterviewApi {
       const token = await tokens.get();
       this.stats.requests++;
       if (method === 'PUT') this.stats.writes++;
+      else if (method === 'DELETE') this.stats.deletes++;
+      else if (unsafeToRepeat) this.stats.creates++;
       let res: HttpResponse | undefined;
       let failure: NetworkError | undefined;
       try {
@@ -83,6 +112,8 @@ export class InterviewApi {
       const decision = decideRetry({ attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed }, this.retry);
       if (decision.reason === 'success') return { outcome: 'ok', message: 'ok', httpStatus: res!.status, logId: res!.logId, attempts: attempt, data: res!.body.data };
       const aborted = failure?.code === 'HTTP_ABORTED';
+      const maybeDone = unsafeToRepeat && (decision.reason === 'network' || decision.reason === 'server' || aborted);
+      if (maybeDone) return { ...this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted), mayHaveLanded: true };
       if (decision.retry && !aborted && !this.options.stopping?.()) {
         this.stats.retried++;
         if (decision.reason === 'token') {

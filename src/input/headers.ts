@@ -125,7 +125,8 @@ export function checkHeaders(headers: readonly string[], mapping: ColumnLookup, 
       unknown.push(header);
     }
   });
-  const missing = required.filter((c) => index[c] === undefined);
+  // A legacy export names its interviews by external_id alone: that stands for the Feishu ID column.
+  const missing = required.filter((c) => index[c] === undefined && !(c === 'external_interview_id' && index.external_id !== undefined));
   const duplicates = [...seen.entries()]
     .filter(([, list]) => list.length > 1)
     .map(([column, list]) => ({ column, headers: list }));

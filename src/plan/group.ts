@@ -21,8 +21,9 @@ export function interviewName(key: string): string {
 export interface ExternalIdClash {
   readonly index: number;
   readonly externalId: string;
-  /** The other interview's key and the row (as a person numbers it) that gave it. */
+  /** The other interview's key and the row that gave it (its index, and its number as a person sees it). */
   readonly other: string;
+  readonly otherIndex: number;
   readonly otherRow: number;
 }
 
@@ -86,7 +87,7 @@ export class Grouping {
   readonly applicationId = new Field<string>();
   readonly externalId = new Field<string>();
   readonly externalIdClashes: ExternalIdClash[] = [];
-  readonly #groupOfExternalId = new Map<string, { g: number; row: number }>();
+  readonly #groupOfExternalId = new Map<string, { g: number; index: number; row: number }>();
   /** `null` values come from the `<clear>` marker. */
   readonly participateStatus = new Field<number | null>();
   readonly beginTime = new Field<number | null>();
@@ -172,8 +173,8 @@ export class Grouping {
   /** One legacy key, one interview: the same external_id on two interviews of the file is a row error. */
   #claimExternalId(externalId: string, g: number, index: number, row: number): void {
     const owner = this.#groupOfExternalId.get(externalId);
-    if (owner === undefined) this.#groupOfExternalId.set(externalId, { g, row });
-    else if (owner.g !== g) this.externalIdClashes.push({ index, externalId, other: this.ids[owner.g]!, otherRow: owner.row });
+    if (owner === undefined) this.#groupOfExternalId.set(externalId, { g, index, row });
+    else if (owner.g !== g) this.externalIdClashes.push({ index, externalId, other: this.ids[owner.g]!, otherIndex: owner.index, otherRow: owner.row });
   }
 
   #newGroup(id: string, index: number): number {

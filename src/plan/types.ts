@@ -37,6 +37,8 @@ export type RowStatus = (typeof ROW_STATUSES)[number];
 /** What the report says about one input row. */
 export interface RowOutcome {
   status: RowStatus;
+  /** The interview's Feishu id, where the file named it by its legacy key: the report fills it in. */
+  feishu_id?: string;
   error_code?: string;
   message?: string;
   http_status?: number;
@@ -90,6 +92,8 @@ export interface PlannedInterview {
   readonly id: string;
   /** Rows without a Feishu id: the interview is found by application and `external_id`, or created (`--create-missing`). */
   readonly legacy?: { readonly externalId: string };
+  /** `undo` of a create: delete the interview, if it still holds exactly `body`. */
+  readonly remove?: boolean;
   /** Indexes into `table.rows`, in file order. */
   readonly rows: readonly number[];
   /** The request body; absent when a row of the interview is invalid (or, with `--merge`, has no application id). */

@@ -107,12 +107,17 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     if (!list) problems.set(i, (list = []));
     return list;
   };
+  // Which of the two interviews the legacy key really names is unknown: neither is sent.
   for (const c of groups.externalIdClashes) {
-    problemsOf(c.index).push({
-      code: 'ROW_EXTERNAL_ID_TWICE',
-      column: 'external_id',
-      message: `expected each external_id on one interview, got ${JSON.stringify(c.externalId)} here and on ${interviewName(c.other)} (row ${c.otherRow}) (row ${table.rows[c.index]!.row}, column external_id): a legacy key names one interview; fix one of them`,
-    });
+    const here = table.rows[c.index]!.row;
+    const say = (at: number, row: number, other: string, otherRow: number) =>
+      problemsOf(at).push({
+        code: 'ROW_EXTERNAL_ID_TWICE',
+        column: 'external_id',
+        message: `expected each external_id on one interview, got ${JSON.stringify(c.externalId)} here and on ${interviewName(other)} (row ${otherRow}) (row ${row}, column external_id): a legacy key names one interview; fix one of them`,
+      });
+    say(c.index, here, c.other, c.otherRow);
+    say(c.otherIndex, c.otherRow, groups.ids[groups.groupOfRow(c.index)]!, here);
   }
   for (const d of groups.duplicates) {
     const [a, b] = [table.rows[d.first]!.row, table.rows[d.second]!.row];

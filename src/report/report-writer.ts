@@ -22,8 +22,12 @@ export function reportFormat(path: string): ReportFormat {
   throw new ToolError('USAGE_REPORT_FORMAT', `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`);
 }
 
-/** The report's columns: ours, then every original column (a report read back is not doubled). */
-function reportLayout(table: InputTable): { headers: string[]; keep: number[] } {
+/**
+ * The report's columns: ours, then every original column (a report read back is not doubled).
+ * Rows the file names by their legacy key get their Feishu id in the interview ID column, added
+ * at the end when the file has none, so that the report imports again as a correction file.
+ */
+function reportLayout(table: InputTable, outcomes: readonly RowOutcome[]): Layout {
   const skip = new Set(table.columns.reportColumns);
   const keep: number[] = [];
   const headers: string[] = [...REPORT_COLUMNS];
@@ -32,7 +36,27 @@ function reportLayout(table: InputTable): { headers: string[]; keep: number[] } 
     keep.push(i);
     headers.push(h.trim() === '' ? `column_${i + 1}` : h);
   });
-  return { headers, keep };
+  const idAt = table.columns.index.external_interview_id;
+  const addId = idAt === undefined && outcomes.some((o) => o.feishu_id);
+  if (addId) headers.push('external_interview_id');
+  return { headers, keep, idPosition: idAt === undefined ? undefined : keep.indexOf(idAt), addId };
+}
+
+interface Layout {
+  readonly headers: string[];
+  readonly keep: number[];
+  /** Where the interview ID column sits among the kept columns. */
+  readonly idPosition: number | undefined;
+  /** True when the file has no interview ID column but some row got a Feishu id. */
+  readonly addId: boolean;
+}
+
+/** A row's original cells as text, with its Feishu id filled in where the file had none. */
+function originalCells(layout: Layout, cells: readonly unknown[], o: RowOutcome): string[] {
+  const values = layout.keep.map((i) => cellText(cells[i] as never));
+  if (o.feishu_id && layout.idPosition !== undefined && values[layout.idPosition]!.trim() === '') values[layout.idPosition] = o.feishu_id;
+  if (layout.addId) values.push(o.feishu_id ?? '');
+  return values;
 }
 
 /** Our columns after `row`: status, error_code, message, http_status, log_id, attempts. */
@@ -46,18 +70,18 @@ function outcomeColumns(o: RowOutcome): string[] {
  */
 export async function writeReport(path: string, table: InputTable, outcomes: readonly RowOutcome[], summary: Record<string, unknown>): Promise<void> {
   const format = reportFormat(path);
-  const { headers, keep } = reportLayout(table);
-  const original = (cells: readonly unknown[]) => keep.map((i) => cellText(cells[i] as never));
+  const layout = reportLayout(table, outcomes);
+  const { headers } = layout;
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.tmp-${process.pid}`;
   try {
     if (format === 'csv') {
-      await writeFile(temp, csvReport(table, headers, keep, outcomes));
+      await writeFile(temp, csvReport(table, layout, outcomes));
     } else if (format === 'json') {
       const names = headers.slice(REPORT_COLUMNS.length);
       const rows = table.rows.map((r, i) => {
         const o = outcomes[i]!;
-        const values = original(r.cells);
+        const values = originalCells(layout, r.cells, o);
         return { row: r.row, ...o, cells: Object.fromEntries(names.map((n, k) => [n, values[k]])) };
       });
       await writeFile(temp, `${JSON.stringify({ summary, rows }, null, 1)}\n`);
@@ -66,7 +90,7 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
-      table.rows.forEach((r, i) => sheet.addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...original(r.cells)]).commit());
+      table.rows.forEach((r, i) => sheet.addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...originalCells(layout, r.cells, outcomes[i]!)]).commit());
       sheet.commit();
       await workbook.commit();
     }
@@ -83,7 +107,8 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
  * cell. Copying skips quoting 16 cells a row and never touches the cell strings: the report of
  * 100,000 rows took 140 ms and takes 60.
  */
-function csvReport(table: InputTable, headers: readonly string[], keep: readonly number[], outcomes: readonly RowOutcome[]): Buffer {
+function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]): Buffer {
+  const { headers, keep } = layout;
   const lines = keep.length === table.headers.length ? table.csvLines : undefined;
   // A first guess at the size (the input, plus our columns of a valid row); the sink grows past it.
   const out = new ByteSink((lines?.bytes.length ?? 0) + table.rows.length * 32);
@@ -98,9 +123,14 @@ function csvReport(table: InputTable, headers: readonly string[], keep: readonly
     if (ours === undefined) quoted.set(o, (ours = Buffer.from(`,${csvRow(outcomeColumns(o))},`)));
     out.integer(r.row);
     out.bytes(ours, 0, ours.length);
-    if (!(lines && r.cells.length === keep.length && copyLine(out, lines.bytes, lines.start[i]!, lines.end[i]!))) {
+    if (o.feishu_id) {
+      out.text(originalCells(layout, r.cells, o).map((c) => csvCell(protectCell(c))).join(','));
+    } else if (!(lines && r.cells.length === keep.length && copyLine(out, lines.bytes, lines.start[i]!, lines.end[i]!))) {
       for (let k = 0; k < keep.length; k++) cells[k] = csvCell(protectCell(cellText(r.cells[keep[k]!])));
       out.text(cells.join(','));
+      if (layout.addId) out.text(',');
+    } else if (layout.addId) {
+      out.text(',');
     }
     out.crlf();
   }

@@ -9,15 +9,27 @@ export interface SendItem {
   readonly id: string;
 }
 
-/** What `prepare` decided: send this body, or this item is done without a write. */
-export type Prepared = { readonly send: InterviewBody; readonly hash: string } | { readonly done: SendOutcome; readonly hash?: string };
+/**
+ * What `prepare` decided for one interview: PUT this body (to `to`, when the item's key is not
+ * its Feishu id), create it, delete it (undo of a create), or nothing more to do.
+ */
+export type Prepared =
+  | { readonly send: InterviewBody; readonly hash: string; readonly to?: string }
+  | { readonly create: InterviewBody; readonly hash: string }
+  | { readonly remove: string; readonly hash: string }
+  | { readonly done: SendOutcome; readonly hash?: string };
+
+/** A create, looked up again whenever its answer leaves in doubt whether it landed. */
+export type CreateOne = (item: SendItem, body: InterviewBody) => Promise<{ readonly result: CallResult; readonly id?: string }>;
 
 /** Why an interview was not written, when that is not a failure: for counting, never for a message. */
-export type OutcomeKind = 'changed' | 'unchanged' | 'resumed' | 'missing' | 'refused';
+export type OutcomeKind = 'changed' | 'unchanged' | 'resumed' | 'missing' | 'refused' | 'created' | 'deleted' | 'ambiguous';
 
 export interface SendOutcome {
   readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped' | 'invalid';
   readonly kind?: OutcomeKind;
+  /** The Feishu id of an interview the file names by its legacy key: the report fills it in. */
+  readonly feishuId?: string;
   /** For `refused`: the row (index in table.rows) that cannot be applied; the interview's other rows are blocked. */
   readonly row?: number;
   readonly errorCode?: string;
@@ -41,6 +53,8 @@ export interface DispatchOptions {
   readonly graceMs: number;
   /** Runs before each send: reads the pre-image, merges, skips what already landed. */
   readonly prepare: (item: SendItem) => Promise<Prepared>;
+  /** How a create is made (see `CreateOne`); required when `prepare` may ask for one. */
+  readonly create?: CreateOne;
 }
 
 export interface DispatchResult {
@@ -76,6 +90,17 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     progress.tick(counts, api.stats.writes);
   };
 
+  /** The one write `prepare` asked for. */
+  const apply = async (item: SendItem, p: Exclude<Prepared, { done: SendOutcome }>): Promise<{ result: CallResult; feishuId?: string; kind?: OutcomeKind }> => {
+    if ('create' in p) {
+      if (!options.create) throw new Error('dispatch: a create was prepared but no create function was given');
+      const { result, id } = await options.create(item, p.create);
+      return { result, feishuId: id, kind: 'created' };
+    }
+    if ('remove' in p) return { result: await api.delete(p.remove), feishuId: p.remove, kind: 'deleted' };
+    return { result: await api.put(p.to ?? item.id, p.send), feishuId: p.to, kind: 'changed' };
+  };
+
   const send = async (item: SendItem) => {
     if (fatal !== undefined || stopReason !== undefined || interrupt.aborted) {
       const why = interrupt.aborted ? 'interrupted before it was sent' : stopReason ?? 'the run stopped early';
@@ -89,15 +114,15 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
         record(item.id, prepared.done);
         return;
       }
-      const { send: body, hash } = prepared;
-      journal?.write({ t: 'sending', id: item.id, hash });
-      const result: CallResult = await api.put(item.id, body);
+      journal?.write({ t: 'sending', id: item.id, hash: prepared.hash });
+      const { result, feishuId, kind } = await apply(item, prepared);
       const status = result.outcome === 'ok' ? 'ok' : 'failed';
       journal?.write({
         t: 'result',
         id: item.id,
-        hash,
+        hash: prepared.hash,
         status,
+        feishu_id: feishuId,
         error_code: result.errorCode,
         message: status === 'ok' ? undefined : result.message,
         http_status: result.httpStatus,
@@ -105,7 +130,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
         attempts: result.attempts,
       });
       if (result.outcome === 'stop-run') stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
-      record(item.id, { status, errorCode: result.errorCode, message: result.message, httpStatus: result.httpStatus, logId: result.logId, attempts: result.attempts });
+      record(item.id, { status, kind: status === 'ok' ? kind : undefined, feishuId, errorCode: result.errorCode, message: result.message, httpStatus: result.httpStatus, logId: result.logId, attempts: result.attempts });
     } catch (error) {
       if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
         // The pre-image could not be read: this interview is not written blind.

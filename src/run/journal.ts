@@ -5,7 +5,20 @@ import { ToolError } from '../errors.js';
 export type JournalEntry =
   | { t: 'run'; at: string; input: string; report: string; command: string; run_id?: string }
   | { t: 'sending'; id: string; hash: string }
-  | { t: 'result'; id: string; hash: string; status: 'ok' | 'failed'; error_code?: string; message?: string; http_status?: number; log_id?: string; attempts?: number; skipped?: boolean };
+  | {
+      t: 'result';
+      id: string;
+      hash: string;
+      status: 'ok' | 'failed';
+      /** For an interview without a Feishu id in the file: the id it has in Feishu (created or found). */
+      feishu_id?: string;
+      error_code?: string;
+      message?: string;
+      http_status?: number;
+      log_id?: string;
+      attempts?: number;
+      skipped?: boolean;
+    };
 
 /** Beside the report: `<report>.journal.jsonl`. */
 export function journalPathFor(report: string): string {
@@ -100,6 +113,8 @@ export interface JournalState {
   readonly landed: ReadonlyMap<string, string>;
   /** Interviews sent without a result recorded (the run was killed mid-request). */
   readonly inDoubt: ReadonlyMap<string, string>;
+  /** Legacy key → Feishu id of every interview the run created or found: never created again. */
+  readonly feishuIds: ReadonlyMap<string, string>;
 }
 
 /** Reads a journal; a torn last line (the run was killed mid-write) is ignored. */
@@ -109,6 +124,7 @@ export function readJournal(path: string): JournalState {
   }
   const landed = new Map<string, string>();
   const inDoubt = new Map<string, string>();
+  const feishuIds = new Map<string, string>();
   let runId: string | undefined;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
@@ -122,9 +138,10 @@ export function readJournal(path: string): JournalState {
     else if (e.t === 'sending') inDoubt.set(e.id, e.hash);
     else if (e.t === 'result') {
       inDoubt.delete(e.id);
+      if (e.feishu_id) feishuIds.set(e.id, e.feishu_id);
       if (e.status === 'ok') landed.set(e.id, e.hash);
       else landed.delete(e.id);
     }
   }
-  return { runId, landed, inDoubt };
+  return { runId, landed, inDoubt, feishuIds };
 }

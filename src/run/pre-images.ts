@@ -10,10 +10,12 @@ export interface BackupEntry {
   run?: string;
   external_interview_id: string;
   taken_at: string;
-  /** The body that puts it back (`undo` sends this). */
+  /** The body that puts it back (`undo` sends this); for a created interview, the body it was created with. */
   body: InterviewBody;
-  /** batch_query's item as it came, ids included. */
-  record: StoredRecord;
+  /** batch_query's item as it came, ids included; absent for an interview this run created. */
+  record?: StoredRecord;
+  /** This run created the interview: `undo` deletes it, unless it changed since. */
+  created?: boolean;
 }
 
 /** The backup of one run: every line it appends carries the run's id. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BATCH_QUERY_PATH, INTERVIEW_PATH, TOKEN_PATH } from '../feishu/endpoints.js';
+import { BATCH_QUERY_PATH, CREATE_PATH, INTERVIEW_PATH, TOKEN_PATH } from '../feishu/endpoints.js';
 import type { InterviewBody } from '../plan/types.js';
 import { prng } from './prng.js';
 import { validateInterviewBody } from './schema.js';
@@ -41,13 +41,25 @@ export interface SimulatorOptions {
   readonly createOnPut?: boolean;
   /** Interviews present before the run (bodies as sent). */
   readonly seed?: Iterable<[string, InterviewBody]>;
+  /** Creates per second (the create API's own limit); 0 for none. Feishu: 10. */
+  readonly createRateLimit?: number;
+  /**
+   * Reads leave out `external_id` (on the interview and its assessments): Feishu's documentation
+   * page may not list it in batch_query's answer, while the SDKs' types do (docs/feishu-api.md).
+   */
+  readonly readsWithoutExternalId?: boolean;
   /** PRNG seed for the injected faults, so a failing test can be replayed. */
   readonly randomSeed?: number;
 }
 
 export interface SimulatorStats {
   /** Every request that reached the simulator, by kind. */
-  requests: { token: number; put: number; batchQuery: number; other: number };
+  requests: { token: number; put: number; batchQuery: number; create: number; delete: number; other: number };
+  /** Interviews created, by new id. */
+  created: Map<string, InterviewBody>;
+  deleted: string[];
+  /** Arrival times (ms) of creates that were not rate-limited. */
+  createTimes: number[];
   /** PUTs that changed the store, by interview id. */
   accepted: Map<string, number>;
   /** PUTs received, by interview id (whatever their answer). */
@@ -103,7 +115,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   for (const [id, body] of options.seed ?? []) store.put(id, body);
   const missingApplications = new Set(options.missingApplications ?? []);
   const stats: SimulatorStats = {
-    requests: { token: 0, put: 0, batchQuery: 0, other: 0 },
+    requests: { token: 0, put: 0, batchQuery: 0, create: 0, delete: 0, other: 0 },
+    created: new Map(),
+    deleted: [],
+    createTimes: [],
     accepted: new Map(),
     received: new Map(),
     rateLimited: 0,
@@ -115,6 +130,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   const putWindow = new Window(options.rateLimit ?? 10);
   const readWindow = new Window(options.readRateLimit ?? 10);
+  const createWindow = new Window(options.createRateLimit ?? 10);
+  const deleteWindow = new Window(options.rateLimit ?? 10);
   const ttl = (options.tokenTtlSeconds ?? 7200) * 1000;
   const tokens = new Map<string, number>(); // token → expires at
   let current: { token: string; expiresAt: number } | undefined;
@@ -184,6 +201,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (wait !== undefined) return rateLimited(res, options.readRateLimit ?? 10, wait);
       return batchQuery(res, url, parseJson(raw));
     }
+    if (req.method === 'POST' && url.pathname === CREATE_PATH) {
+      stats.requests.create++;
+      if (!authorised(req, res, now)) return;
+      const wait = createWindow.check(now);
+      if (wait !== undefined) return rateLimited(res, options.createRateLimit ?? 10, wait);
+      stats.createTimes.push(now);
+      return create(req, res, raw, now);
+    }
+    if (req.method === 'DELETE' && url.pathname.startsWith(INTERVIEW_PATH)) {
+      stats.requests.delete++;
+      if (!authorised(req, res, now)) return;
+      const wait = deleteWindow.check(now);
+      if (wait !== undefined) return rateLimited(res, options.rateLimit ?? 10, wait);
+      const id = decodeURIComponent(url.pathname.slice(INTERVIEW_PATH.length));
+      if (!store.interviews.delete(id)) return error(res, 400, 1002002, '参数错误 external interview not found', [{ field: 'external_interview_id', value: id, description: 'no such external interview' }]);
+      stats.deleted.push(id);
+      return send(res, 200, { code: 0, msg: 'success', data: {} });
+    }
     if (req.method === 'PUT' && url.pathname.startsWith(INTERVIEW_PATH)) {
       stats.requests.put++;
       const id = decodeURIComponent(url.pathname.slice(INTERVIEW_PATH.length));
@@ -250,15 +285,59 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     send(res, 200, { code: 0, msg: 'success', data: { external_interview: stored } });
   };
 
+  /** The create call: the fault mix of a PUT, and a used external_id refused for 24 hours. */
+  const create = (req: IncomingMessage, res: ServerResponse, raw: string, now: number) => {
+    const r = random();
+    const { failRate = 0, dropRate = 0 } = options;
+    if (r < failRate) {
+      stats.failed++;
+      return error(res, 500, 1002001, '系统异常 internal error');
+    }
+    if (r < failRate + dropRate / 2) {
+      stats.dropped++;
+      return req.socket.destroy();
+    }
+    const body = parseJson(raw);
+    if (body === undefined) return error(res, 400, 1002002, '参数错误 body is not JSON');
+    const violations = validateInterviewBody(body);
+    if (violations.length > 0) return error(res, 400, 1002002, '参数错误', violations);
+    const b = body as InterviewBody;
+    if (missingApplications.has(b.external_application_id)) {
+      return error(res, 400, 1002002, '参数错误 external application not found', [{ field: 'external_application_id', value: b.external_application_id, description: 'no such external application' }]);
+    }
+    if (store.recentlyCreated(b.external_id, now)) {
+      return error(res, 400, 1002002, '参数错误 external_id already used', [{ field: 'external_id', value: b.external_id, description: 'an interview with this external_id was created within 24 hours' }]);
+    }
+    const stored = store.create(b, now);
+    stats.created.set(stored.id, b);
+    if (r < failRate + dropRate) {
+      stats.dropped++;
+      return req.socket.destroy();
+    }
+    send(res, 200, { code: 0, msg: 'success', data: { external_interview: read(stored) } });
+  };
+
+  /** An interview as batch_query returns it: with its read-only ids, and `external_id` unless the option drops it. */
+  const read = (stored: StoredInterview): StoredInterview => {
+    if (!options.readsWithoutExternalId) return stored;
+    const { external_id: _e, interview_assessments, ...rest } = stored;
+    const out: StoredInterview = { ...rest };
+    if (interview_assessments) out.interview_assessments = interview_assessments.map(({ external_id: _a, ...a }) => a);
+    return out;
+  };
+
   const batchQuery = (res: ServerResponse, url: URL, body: unknown) => {
     const ids = (body as { external_interview_id_list?: unknown } | undefined)?.external_interview_id_list;
-    if (!Array.isArray(ids) || ids.length > 20 || ids.some((i) => typeof i !== 'string')) {
+    const application = url.searchParams.get('external_application_id');
+    // The id list, when given, is the only condition; without one, the application's interviews.
+    const byApplication = (ids === undefined || (Array.isArray(ids) && ids.length === 0)) && application !== null;
+    if (!byApplication && (!Array.isArray(ids) || ids.length > 20 || ids.some((i) => typeof i !== 'string'))) {
       return error(res, 400, 1002002, '参数错误', [{ field: 'external_interview_id_list', description: 'must be an array of at most 20 ids' }]);
     }
     const pageSize = Math.min(20, Math.max(1, Number(url.searchParams.get('page_size') ?? 10) || 10));
     const start = Number(Buffer.from(url.searchParams.get('page_token') ?? '', 'base64url').toString() || 0);
-    const found = (ids as string[]).map((id) => store.get(id)).filter((x): x is StoredInterview => x !== undefined);
-    const items = found.slice(start, start + pageSize);
+    const found = byApplication ? store.ofApplication(application) : (ids as string[]).map((id) => store.get(id)).filter((x): x is StoredInterview => x !== undefined);
+    const items = found.slice(start, start + pageSize).map(read);
     const hasMore = start + pageSize < found.length;
     const data: Record<string, unknown> = { items, has_more: hasMore };
     if (hasMore) data.page_token = Buffer.from(String(start + pageSize)).toString('base64url');

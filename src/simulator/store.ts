@@ -3,6 +3,7 @@ import type { InterviewBody } from '../plan/types.js';
 /** An interview as batch_query returns it: the body that landed plus Feishu's own ids. */
 export interface StoredInterview {
   id: string;
+  external_id?: string;
   external_application_id: string;
   participate_status?: number;
   begin_time?: number;
@@ -14,6 +15,25 @@ export interface StoredInterview {
 export class InterviewStore {
   readonly interviews = new Map<string, StoredInterview>();
   private nextId = 7_100_000_000_000_000_000n;
+  /** When each external_id was last created: the same one is refused for 24 hours (docs/feishu-api.md, "Create"). */
+  readonly createdExternalIds = new Map<string, number>();
+
+  /** A new interview with a new id, as the create call makes it. */
+  create(body: InterviewBody, now: number): StoredInterview {
+    if (body.external_id !== undefined) this.createdExternalIds.set(body.external_id, now);
+    return this.put(this.newId(), body);
+  }
+
+  /** True when `external_id` was created within the last 24 hours. */
+  recentlyCreated(externalId: string | undefined, now: number): boolean {
+    const at = externalId === undefined ? undefined : this.createdExternalIds.get(externalId);
+    return at !== undefined && now - at < 86_400_000;
+  }
+
+  /** The interviews of one application, in creation order. */
+  ofApplication(applicationId: string): StoredInterview[] {
+    return [...this.interviews.values()].filter((i) => i.external_application_id === applicationId);
+  }
 
   private newId(): string {
     this.nextId += 1n;

@@ -1,0 +1,171 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InterviewBody } from '../../src/plan/types.js';
+import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
+import { InterviewStore } from '../../src/simulator/store.js';
+import { csv, readReport, runCli, tempDir } from '../helpers.js';
+
+const SECRET = 'Migration-Test-Secret-3';
+let sim: RunningSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_g', FEISHU_APP_SECRET: SECRET });
+const HEADER = ['外部系统面试ID', '外部投递ID', '参与状态', '开始时间', '外部系统面评ID', '面试官', '面试结论', '评价维度', '题目类型', '分数'];
+const app = (i: number) => String(6200000000000000000n + BigInt(i % 3));
+
+/** A legacy export: no Feishu ids; each interview keyed by the old system's id, three applications. */
+function legacyRows(n: number): string[][] {
+  const rows: string[][] = [HEADER];
+  for (let i = 0; i < n; i++) {
+    rows.push([`ATS-${i}`, app(i), '参与', `2024-03-0${1 + (i % 9)}T14:00:00+08:00`, `ATS-A-${i}`, '张伟', '通过', '专业', '打分题', String(80 + i)]);
+    rows.push([`ATS-${i}`, '', '', '', `ATS-A-${i}`, '张伟', '', '沟通', '打分题', '70']);
+  }
+  return rows;
+}
+
+function expectedBody(i: number): InterviewBody {
+  return {
+    external_id: `ATS-${i}`,
+    external_application_id: app(i),
+    participate_status: 2,
+    begin_time: Date.UTC(2024, 2, 1 + (i % 9), 6),
+    interview_assessments: [
+      {
+        external_id: `ATS-A-${i}`,
+        username: '张伟',
+        conclusion: 2,
+        assessment_dimension_list: [
+          { score: 80 + i, assessment_type: 1, title: '专业' },
+          { score: 70, assessment_type: 1, title: '沟通' },
+        ],
+      },
+    ],
+  };
+}
+
+async function simulator(options: SimulatorOptions = {}) {
+  sim = await startSimulator({ appId: 'cli_g', appSecret: SECRET, rateLimit: 0, readRateLimit: 0, createRateLimit: 0, ...options });
+  return sim;
+}
+
+const held = (s: RunningSimulator) => [...s.store.interviews.values()].map((x) => InterviewStore.bodyOf(x)).sort((a, b) => a.external_id!.localeCompare(b.external_id!, 'en', { numeric: true }));
+const cli = (s: RunningSimulator, args: string[]) => runCli(['import', ...args, '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+
+describe('legacy migration', () => {
+  it('without --create-missing, rows without a Feishu ID are failed with the hint; a dry run says what it would create', async () => {
+    const s = await simulator();
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(2)));
+    const plain = await cli(s, [file]);
+    expect(plain.code).toBe(1);
+    const rows = await readReport(join(dir, 'legacy.report.csv'));
+    expect(rows.map((r) => [r.status, r.error_code])).toEqual(Array(4).fill(['failed', 'RUN_NOT_FOUND']));
+    expect(rows[0]!.message).toBe(`not sent: application ${app(0)} has no interview with external_id "ATS-0" in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`);
+    const dry = await cli(s, [file, '--create-missing', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('would create 2 · would change 0 · unchanged 0 · missing 0 interview(s)');
+    expect(s.stats.requests.create).toBe(0);
+  });
+
+  it('creates what does not exist, fills in every row\'s Feishu ID, and a re-run of the same file creates nothing', async () => {
+    const s = await simulator();
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(5)));
+    const run = await cli(s, [file, '--create-missing']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('created 5 · changed 0 · unchanged 0 · missing 0 interview(s)');
+    expect(held(s)).toEqual([0, 1, 2, 3, 4].map(expectedBody));
+    const report = await readReport(join(dir, 'legacy.report.csv'));
+    const idOf = new Map([...s.store.interviews.values()].map((x) => [x.external_id, x.id]));
+    expect(report.map((r) => r.external_interview_id)).toEqual(report.map((r) => idOf.get(r['外部系统面试ID']!)));
+    expect(report.every((r) => /^\d{19}$/.test(r.external_interview_id!))).toBe(true);
+
+    const again = await cli(s, [file, '--create-missing', '--report', join(dir, 'again.csv')]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('created 0 · changed 0 · unchanged 5 · missing 0 interview(s)');
+    expect(s.stats.requests.create).toBe(5);
+
+    // The report re-imports as a correction file: by Feishu ID now.
+    const fixed = await runCli(['import', join(dir, 'legacy.report.csv'), '--merge', '--dry-run', '--quiet'], { env: env(s) });
+    expect(fixed.stdout).toContain('would change 0 · unchanged 5 · missing 0 interview(s)');
+  });
+
+  it('finds created interviews by their whole body where reads carry no external_id', async () => {
+    const s = await simulator({ readsWithoutExternalId: true });
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(3)));
+    expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
+    const again = await cli(s, [file, '--create-missing', '--report', join(dir, 'again.csv')]);
+    // Found by body, not created again; sent once more, since a read without the keys cannot show they are kept.
+    expect(again.stdout).toContain('created 0 · changed 3 · unchanged 0');
+    expect(s.stats.requests.create).toBe(3);
+    expect(held(s)).toEqual([0, 1, 2].map(expectedBody));
+  });
+
+  it('never creates twice when answers are lost: a create whose answer was dropped is looked up first', async () => {
+    const s = await simulator({ dropRate: 0.5, randomSeed: 7 });
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(12)));
+    const first = await cli(s, [file, '--create-missing', '--retries', '8']);
+    const second = await cli(s, [file, '--create-missing', '--retries', '8', '--resume', join(dir, 'legacy.report.csv'), '--report', join(dir, 'resume.csv')]);
+    expect([first.code, second.code]).toContain(0);
+    expect(s.stats.dropped).toBeGreaterThan(0);
+    expect(held(s)).toEqual(Array.from({ length: 12 }, (_, i) => expectedBody(i)));
+  });
+
+  it('undo of a run that created interviews deletes exactly those, leaving one changed since alone', async () => {
+    const s = await simulator();
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(3)));
+    expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
+    const touched = [...s.store.interviews.values()].find((x) => x.external_id === 'ATS-1')!;
+    s.store.put(touched.id, { ...InterviewStore.bodyOf(touched), participate_status: 3 });
+    const undo = await runCli(['undo', join(dir, 'legacy.report.csv.backup.jsonl'), '--quiet'], { env: env(s) });
+    expect(undo.code).toBe(1);
+    expect(undo.stdout).toContain('deleted 2 interview(s) the undone run had created');
+    expect([...s.store.interviews.values()].map((x) => x.external_id)).toEqual(['ATS-1']);
+    const rows = await readReport(join(dir, 'legacy.report.csv.backup.undo.report.csv'));
+    expect(rows.map((r) => r.error_code).filter(Boolean)).toEqual(['UNDO_CHANGED_SINCE']);
+  });
+
+  it('bad input: no application, one external_id on two interviews, an external_id Feishu holds twice', async () => {
+    const s = await simulator({ seed: [['7300000000000000001', { external_id: 'ATS-9', external_application_id: app(0) }], ['7300000000000000002', { external_id: 'ATS-9', external_application_id: app(0) }]] });
+    const dir = await tempDir();
+    const file = join(dir, 'bad.csv');
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '外部系统面试ID', '外部投递ID', '参与状态'],
+        ['', 'ATS-1', '', '参与'],
+        ['7000000000000000001', 'ATS-2', app(0), '参与'],
+        ['7000000000000000002', 'ATS-2', app(0), '参与'],
+        ['', 'ATS-9', app(0), '参与'],
+        ['', 'ATS-5', app(1), '参与'],
+      ]),
+    );
+    const run = await cli(s, [file, '--create-missing', '--no-backup']);
+    expect(run.code).toBe(1);
+    const rows = await readReport(join(dir, 'bad.report.csv'));
+    expect(rows.map((r) => [r.status, r.error_code])).toEqual([
+      ['invalid', 'ROW_MISSING_APPLICATION_ID'],
+      ['invalid', 'ROW_EXTERNAL_ID_TWICE'],
+      ['invalid', 'ROW_EXTERNAL_ID_TWICE'],
+      ['failed', 'RUN_EXTERNAL_ID_AMBIGUOUS'],
+      ['ok', ''],
+    ]);
+    expect(rows[2]!.message).toBe('expected each external_id on one interview, got "ATS-2" here and on interview 7000000000000000001 (row 3) (row 4, column external_id): a legacy key names one interview; fix one of them');
+    expect(rows[3]!.message).toContain('matches 2 interviews of application');
+    expect(s.stats.requests.create).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, 'bad.report.csv.journal.jsonl'), 'utf8').then((t) => t.trim().split('\n').at(-1)!))).toMatchObject({ t: 'result', status: 'ok', feishu_id: expect.stringMatching(/^\d{19}$/) });
+  });
+});

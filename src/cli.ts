@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ToolError, isToolError } from './errors.js';
 import { processIo } from './commands/io.js';
-import { importInput, importSchema, normalise, simulateSchema, templateSchema, undoSchema, validateSchema } from './options.js';
+import { importInput, importSchema, normalise, simulateSchema, templateSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -102,6 +102,16 @@ async function main(argv: string[]): Promise<number> {
           .option('run', { type: 'string', describe: 'the run to undo, as the import printed it (default: the last run in the backup)' })
           .options(sendOptions),
       (args) => run(async () => (await import('./commands/undo.js')).undoCommand(normalise(undoSchema, importInput(args, io.env)), io), true)(),
+    )
+    .command(
+      'verify <file>',
+      'read every interview of the file from Feishu and report per row whether it matches (writes nothing)',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .options(inputOptions)
+          .options(sendOptions),
+      (args) => run(async () => (await import('./commands/verify.js')).verifyCommand(normalise(verifySchema, importInput(args, io.env)), io))(),
     )
     .command(
       'simulate',

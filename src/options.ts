@@ -190,6 +190,21 @@ export const undoSchema = z.pipe(
 
 export type UndoArgs = z.output<typeof undoSchema>;
 
+/** `verify FILE`: the input options, credentials and where to read; the report beside the input, `.verify.csv`. */
+const verifyObject = z.object({ ...inputShape, ...sendShape });
+
+export const verifySchema = z.pipe(
+  verifyObject,
+  z.transform((o: z.output<typeof verifyObject>, ctx) => {
+    const zoned = withZone(withCredentials(o), ctx);
+    if (zoned === z.NEVER) return z.NEVER;
+    if (!zoned.credentials) return problem(ctx, undefined, 'expected credentials, got none: verify reads every interview from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)');
+    return { ...zoned, report: o.report ?? defaultReportPath(o.file).replace(/\.report\.csv$/, '.verify.csv') };
+  }),
+);
+
+export type VerifyArgs = z.output<typeof verifySchema>;
+
 export type ImportArgs = z.output<typeof importSchema>;
 
 /** Credentials and the base URL may come from the environment; flags win. */

@@ -2,12 +2,6 @@ import { setMaxListeners } from 'node:events';
 import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { TokenProvider } from '../feishu/auth.js';
-import { FeishuClient } from '../feishu/client.js';
-import { resolveBaseUrl } from '../feishu/endpoints.js';
-import { InterviewApi } from '../feishu/interview-api.js';
-import { RateGate } from '../feishu/rate-gate.js';
-import { DEFAULT_RETRY } from '../feishu/retry-policy.js';
 import type { ImportArgs } from '../options.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
@@ -21,16 +15,13 @@ import { type JournalState, journalPathFor, openJournal, readJournal } from '../
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { createProgress } from '../run/progress.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
+import { connect } from './connect.js';
 import { type LegacyContext, applicationOf, createWith, prepareLegacy } from './send-legacy.js';
 import type { CommandIo, CommandResult } from './io.js';
 
 /** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
 const GRACE_MS = 10_000;
 
-/** batch_query's own limit (shared/feishu-api/README.md): 10 calls/s. */
-const READ_RATE = 10;
-/** Create and delete: 10 calls/s each, their own limits (docs/feishu-api.md). */
-const WRITE_RATE = 10;
 
 export type SendOptions = Pick<
   ImportArgs,
@@ -52,33 +43,19 @@ export type SendOptions = Pick<
 export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: CommandIo, header: readonly string[]): Promise<CommandResult> {
   const started = Date.now();
   const interrupt = io.interrupt ?? new AbortController().signal;
-  const base = resolveBaseUrl(options.domain, options.baseUrl);
   const journalPath = journalPathFor(options.report);
   const backupPath = backupPathFor(options.report);
   const previous = options.resume ? readJournal(journalPathFor(options.resume)) : undefined;
   const dryRun = options.dryRun;
 
-  const client = new FeishuClient(base, { connections: options.concurrency, timeoutMs: options.timeoutMs });
   const hardStop = new AbortController();
   // Every request in flight listens on this signal; more than Node's default of 10 is expected.
   setMaxListeners(0, hardStop.signal);
   const opened: { close(): void }[] = [];
   const cleanups: (() => void)[] = [];
+  // Wrong credentials stop the run here, before anything is read or written.
+  const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
   try {
-    const tokens = new TokenProvider(options.credentials!, client);
-    // Wrong credentials stop the run here, before anything is read or written.
-    await tokens.get();
-    const api = new InterviewApi({
-      client,
-      tokens,
-      gate: new RateGate(options.rate),
-      readGate: new RateGate(options.rate === 0 ? 0 : READ_RATE),
-      createGate: new RateGate(options.rate === 0 ? 0 : WRITE_RATE),
-      deleteGate: new RateGate(options.rate === 0 ? 0 : WRITE_RATE),
-      retry: { ...DEFAULT_RETRY, retries: options.retries },
-      abort: hardStop.signal,
-      stopping: () => interrupt.aborted,
-    });
     // A dry run writes nothing but its report: no journal, no backup.
     await mkdir(dirname(resolve(options.report)), { recursive: true });
     const journal = dryRun ? undefined : openJournal(journalPath);
@@ -264,7 +241,9 @@ function mergeFor(p: PlannedInterview, current: Record<string, unknown>, context
   return problem ? { refusal: problem } : { body: merged.body, removed: merged.removed };
 }
 
+/** A row that cannot be applied is invalid; a current record that cannot be sent (RUN_…) is failed. */
 function refusedOutcome(r: MergeRefusal): SendOutcome {
+  if (r.code.startsWith('RUN_')) return { status: 'failed', kind: 'refused', errorCode: r.code, message: `not sent: ${r.message}` };
   return { status: 'invalid', kind: 'refused', errorCode: r.code, row: r.at.index, message: r.message };
 }
 

@@ -168,4 +168,31 @@ describe('legacy migration', () => {
     expect(s.stats.requests.create).toBe(1);
     expect(JSON.parse(await readFile(join(dir, 'bad.report.csv.journal.jsonl'), 'utf8').then((t) => t.trim().split('\n').at(-1)!))).toMatchObject({ t: 'result', status: 'ok', feishu_id: expect.stringMatching(/^\d{19}$/) });
   });
+
+  it('verify reports per row match or the field-level difference, and exits 0 only when all match', async () => {
+    const s = await simulator();
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(3)));
+    expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
+    const verify = (report: string) => runCli(['verify', file, '--quiet', '--tz', 'Asia/Shanghai', '--report', join(dir, report)], { env: env(s) });
+    const clean = await verify('v1.csv');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('3 of 3 interview(s) match the file');
+    const touched = [...s.store.interviews.values()].find((x) => x.external_id === 'ATS-2')!;
+    s.store.put(touched.id, { ...InterviewStore.bodyOf(touched), participate_status: 3 });
+    const puts = s.stats.requests.put;
+    const dirty = await verify('v2.csv');
+    expect(dirty.code).toBe(1);
+    const rows = await readReport(join(dir, 'v2.csv'));
+    expect(rows.map((r) => [r.status, r.message])).toEqual([
+      ['ok', 'match'],
+      ['ok', 'match'],
+      ['ok', 'match'],
+      ['ok', 'match'],
+      ['failed', 'differs (Feishu → file): participate_status: 3 → 2'],
+      ['failed', 'differs (Feishu → file): participate_status: 3 → 2'],
+    ]);
+    expect(s.stats.requests.put + s.stats.requests.create + s.stats.requests.delete).toBe(puts + 3);
+  });
 });

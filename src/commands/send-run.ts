@@ -15,6 +15,7 @@ import { type JournalState, journalPathFor, openJournal, readJournal } from '../
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { createProgress } from '../run/progress.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
+import type { ApiStats } from '../feishu/interview-api.js';
 import { connect } from './connect.js';
 import { type LegacyContext, applicationOf, createWith, prepareLegacy } from './send-legacy.js';
 import type { CommandIo, CommandResult } from './io.js';
@@ -70,7 +71,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
       // A run that sent no PUT overwrote nothing: it leaves the backup as it found it (so `undo`
       // still finds the last run that did change something), and says nothing of one.
       cleanups.push(() => {
-        if (api.stats.writes + api.stats.creates + api.stats.deletes > 0) return;
+        if (wroteAnything(api.stats)) return;
         if (sizeBefore === undefined) rmSync(backupPath, { force: true });
         else truncateSync(backupPath, sizeBefore);
       });
@@ -137,9 +138,12 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     });
     const extra: string[] = [];
     if (!options.backup && !dryRun) extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
-    const reads = api.stats.requests - api.stats.writes;
+    const { writes, creates, deletes } = api.stats;
+    const reads = api.stats.requests - writes - creates - deletes;
+    const others = `${creates > 0 ? `, ${creates} create(s)` : ''}${deletes > 0 ? `, ${deletes} delete(s)` : ''}`;
+    const pace = creates > writes ? `${(creates / Math.max(0.001, elapsed)).toFixed(1)} create/s` : `${rate.toFixed(1)} PUT/s`;
     extra.push(
-      `${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${api.stats.writes} PUT(s) and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${rate.toFixed(1)} PUT/s over ${elapsed.toFixed(1)} s`,
+      `${dryRun ? 'read from' : 'sent to'} ${base.origin}: ${writes} PUT(s)${others} and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${pace} over ${elapsed.toFixed(1)} s`,
     );
     const kinds = countKinds(result.outcomes);
     if (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0) {
@@ -156,7 +160,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     if (kinds.resumed > 0) extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
     if (result.stopReason) extra.push(`stopped early: ${result.stopReason}`);
     if (result.interrupted) extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
-    if (backup && api.stats.writes > 0) extra.push(`backup: ${resolve(backupPath)}, run ${backup.runId} (undo with: feishu-interview-import undo ${backupPath})`);
+    if (backup && wroteAnything(api.stats)) extra.push(`backup: ${resolve(backupPath)}, run ${backup.runId} (undo with: feishu-interview-import undo ${backupPath})`);
     if (!dryRun) extra.push(`journal: ${resolve(journalPath)}`);
     extra.push(...reportLines(resolve(options.report), summary));
     io.stdout.write(formatSummary(summary, extra, header));
@@ -240,6 +244,8 @@ function mergeFor(p: PlannedInterview, current: Record<string, unknown>, context
   const problem = checkMergedBody(merged.body, first, plan.zone);
   return problem ? { refusal: problem } : { body: merged.body, removed: merged.removed };
 }
+
+const wroteAnything = (s: ApiStats) => s.writes + s.creates + s.deletes > 0;
 
 /** A row that cannot be applied is invalid; a current record that cannot be sent (RUN_…) is failed. */
 function refusedOutcome(r: MergeRefusal): SendOutcome {

@@ -1,7 +1,7 @@
 import { ToolError } from '../errors.js';
 import type { InterviewApi } from './interview-api.js';
 
-/** batch_query takes at most 20 ids a call (shared/feishu-api/README.md). */
+/** batch_query takes at most 20 ids a call (docs/feishu-api.md, "Batch query"). */
 export const BATCH_QUERY_MAX_IDS = 20;
 
 export type StoredRecord = Record<string, unknown> & { id?: string };

@@ -1,6 +1,6 @@
 /**
  * When to retry a Feishu call, as a pure function of what came back, so that every rule can be
- * tested without a server or a clock. Codes and their meanings: shared/feishu-api/README.md.
+ * tested without a server or a clock. Codes and their meanings: docs/feishu-api.md, "Codes" and "Limits".
  */
 
 /** 99991661 no token · 99991663 invalid or expired · 99991665 invalid tenant token · 99991671 malformed. */

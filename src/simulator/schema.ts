@@ -1,6 +1,6 @@
 /**
  * The request-body check Feishu applies to `PUT /open-apis/hire/v1/external_interviews/:id`
- * (shared/feishu-api/update-external-interview.md), strict enough to catch our own mistakes:
+ * (docs/feishu-api.md, "Update"), strict enough to catch our own mistakes:
  * wrong types, values outside the enumerations, nulls and fields the API does not have.
  */
 export interface FieldViolation {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 
-const HEADERS = ['外部面试ID', '外部投递ID', '参与状态', '开始时间', '结束时间', '评价序号', '面试官', '面试结论', '评价内容', '评价维度', '题目类型', '分数', '单选选项', '多选选项', '维度内容', '维度描述'];
+const HEADERS = ['外部面试ID', '外部投递ID', '外部系统面试ID', '参与状态', '开始时间', '结束时间', '评价序号', '外部系统面评ID', '面试官', '面试结论', '评价内容', '评价维度', '题目类型', '分数', '单选选项', '多选选项', '维度内容', '维度描述'];
 const INTERVIEWERS = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏'];
 const CONCLUSIONS = ['通过', '通过', '待定', '不通过'];
 const LEVELS = ['优秀', '良好', '一般'];
@@ -24,9 +24,9 @@ for (let i = 1; i <= 30; i++) {
   const day = String(1 + (i % 28)).padStart(2, '0');
   const hour = 9 + (i % 8);
   const noShow = i === 9;
-  const head = [id, app, noShow ? '爽约' : '参与', `2024-03-${day} ${hour}:00`, `2024-03-${day} ${hour}:45`];
+  const head = [id, app, `ATS-${i}`, noShow ? '爽约' : '参与', `2024-03-${day} ${hour}:00`, `2024-03-${day} ${hour}:45`];
   if (noShow) {
-    rows.push([...head, '', '', '', '', '', '', '', '', '', '', '']);
+    rows.push([...head, '', '', '', '', '', '', '', '', '', '', '', '']);
     continue;
   }
   const assessments = 1 + (i % 2);
@@ -40,9 +40,9 @@ for (let i = 1; i <= 30; i++) {
       ['综合评价', '描述题', '', '', '', a === 1 ? '项目经历扎实，\n建议进入下一轮' : '表达清楚，细节需再确认', ''],
     ];
     dims.forEach((d, k) => {
-      const lead = first ? head : [id, '', '', '', ''];
+      const lead = first ? head : [id, '', '', '', '', ''];
       first = false;
-      const assessmentCells = k === 0 ? [String(a), who, pick(CONCLUSIONS), a === 1 ? '整体表现符合预期' : ''] : [String(a), '', '', ''];
+      const assessmentCells = k === 0 ? [String(a), `ATS-${i}-A${a}`, who, pick(CONCLUSIONS), a === 1 ? '整体表现符合预期' : ''] : [String(a), '', '', '', ''];
       const score = i === 23 && a === 1 && k === 0 ? '八十五' : d[2];
       rows.push([...lead, ...assessmentCells, d[0], d[1], score, d[3], d[4], d[5], d[6]]);
     });
@@ -62,7 +62,7 @@ const wb = new ExcelJS.Workbook();
 const help = wb.addWorksheet('说明');
 help.addRow(['示例：30 场面试，每行一个评价维度。第 23 场的分数写成了汉字，第 17 场的投递在飞书中不存在。']);
 const ws = wb.addWorksheet('面试记录', { views: [{ state: 'frozen', ySplit: 1 }] });
-ws.columns = HEADERS.map((h, i) => ({ header: h, width: i < 2 ? 22 : 14, style: i < 2 ? { numFmt: '@' } : {} }));
+ws.columns = HEADERS.map((h, i) => ({ header: h, width: i < 3 ? 22 : 14, style: i < 3 ? { numFmt: '@' } : {} }));
 for (const r of rows) ws.addRow(r);
 await wb.xlsx.writeFile(new URL('../samples/interviews.xlsx', import.meta.url).pathname);
 console.log(`${rows.length} rows written to samples/interviews.csv and samples/interviews.xlsx`);

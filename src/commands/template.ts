@@ -21,7 +21,7 @@ const HELP: Readonly<Record<Column, string>> = {
   begin_time: 'Epoch milliseconds, ISO 8601 with offset, or YYYY-MM-DD HH:mm[:ss] (read in --tz). 开始时间',
   end_time: 'Same formats as begin_time; not before begin_time. 结束时间',
   assessment_no: 'Groups rows into one assessment (1, 2, ...); blank: rows group by interviewer. 评价序号',
-  assessment_external_id: "The assessment's key in the system it comes from; groups rows into one assessment when given. 外部系统面评ID",
+  assessment_external_id: "The assessment's key in the system it comes from (once per assessment is enough); groups rows that have neither 评价序号 nor 面试官. 外部系统面评ID",
   username: 'Interviewer name. 面试官',
   conclusion: describeEnum(CONCLUSION),
   assessment_content: 'The assessment\'s overall comment, kept exactly as written. 评价内容',

@@ -64,7 +64,7 @@ class Field<T extends string | number | null> {
 
 /**
  * Rows grouped by interview, wherever they are in the file, and within each interview into
- * assessments (by `assessment_no` when given, else by `username`), in order of first appearance;
+ * assessments (by `assessment_no` when given, else by `username`, else by `assessment_external_id`), in order of first appearance;
  * dimensions keep file order. Interview and assessment fields may be blank on later rows; a
  * different non-blank value is a problem on the row that disagrees.
  *
@@ -197,11 +197,13 @@ export class Grouping {
   #addToAssessment(g: number, f: RowFields, row: number, index: number): void {
     const hasAssessment = f.username !== undefined || f.conclusion !== undefined || f.assessmentContent !== undefined || f.dimension !== undefined;
     if (!hasAssessment && f.assessmentNo === undefined && f.assessmentExternalId === undefined) return;
-    const text = f.assessmentExternalId ?? f.assessmentNo ?? f.username ?? '';
+    // The number, else the interviewer, else the legacy key: a key typed on the first row only (as
+    // people do) then sits on the assessment as a field, and its other rows still group with it.
+    const text = f.assessmentNo ?? f.username ?? f.assessmentExternalId ?? '';
     let number = this.#keyNumbers.get(text);
     if (number === undefined) this.#keyNumbers.set(text, (number = this.#keyNumbers.size));
-    // An assessment keyed "1", one numbered "1" and one of an interviewer named "1" are three assessments.
-    const key = number * 3 + (f.assessmentExternalId !== undefined ? 2 : f.assessmentNo !== undefined ? 1 : 0);
+    // An assessment numbered "1", one of an interviewer named "1" and one keyed "1" are three assessments.
+    const key = number * 3 + (f.assessmentNo !== undefined ? 1 : f.username !== undefined ? 0 : 2);
     let a = this.#firstAssessment[g]!;
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
     if (a === NONE) a = this.#newAssessment(g, key, f.assessmentNo, index);

@@ -44,8 +44,12 @@ async function main(argv: string[]): Promise<number> {
     domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
     'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
     'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
-    'app-secret': { type: 'string', describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable: flags show in ps)' },
+    'app-secret': { type: 'string', describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable or --app-secret-file: flags show in ps)' },
+    'app-secret-file': { type: 'string', describe: 'a file holding the app secret (keep it 0600)' },
   } as const;
+  if (argv.some((a) => a === '--app-secret' || a.startsWith('--app-secret='))) {
+    io.stderr.write('warning: --app-secret on the command line shows in ps and in shell history: use FEISHU_APP_SECRET or --app-secret-file\n');
+  }
   const inputOptions = {
     sheet: { type: 'string', describe: 'sheet to read (default: the first sheet with the template columns)' },
     encoding: { type: 'string', describe: 'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)' },
@@ -152,13 +156,19 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (isToolError(error)) {
-      io.stderr.write(`error [${error.code}]: ${error.message}\n`);
+      io.stderr.write(`error [${error.code}]: ${redact(error.message, argv)}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`error [INTERNAL]: ${(error as Error)?.message ?? String(error)}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details\n`);
+    io.stderr.write(`error [INTERNAL]: ${redact((error as Error)?.message ?? String(error), argv)}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details\n`);
     if (io.env.DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
+}
+
+/** A message never echoes the value given to --app-secret, whatever parsed it. */
+function redact(message: string, argv: readonly string[]): string {
+  const secrets = argv.flatMap((a, i) => (a === '--app-secret' ? [argv[i + 1] ?? ''] : a.startsWith('--app-secret=') ? [a.slice('--app-secret='.length)] : [])).filter((s) => s.length > 0);
+  return secrets.reduce((m, s) => m.replaceAll(s, '***'), message);
 }
 
 main(hideBin(process.argv)).then(

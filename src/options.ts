@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
 import { defaultReportPath } from './report/report-writer.js';
@@ -128,25 +129,39 @@ const sendShape = {
   baseUrl: optionalText,
   appId: optionalText,
   appSecret: optionalText,
+  appSecretFile: optionalText,
   tenantToken: optionalText,
   // yargs turns --no-backup into backup: false.
   backup: z._default(z.boolean(), true),
 };
 
-type CredentialFields = { appId?: string; appSecret?: string; tenantToken?: string; timeout: number };
+type CredentialFields = { appId?: string; appSecret?: string; appSecretFile?: string; tenantToken?: string; timeout: number };
+
+/** `--app-secret-file`: read once here, at the boundary; its first line is the secret. */
+function secretFrom(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split(/\r?\n/)[0]!.trim();
+  } catch (error) {
+    throw new ToolError('USAGE_BAD_SECRET_FILE', `expected --app-secret-file to name a readable file, got ${(error as NodeJS.ErrnoException).code ?? 'an error'} for ${file}`);
+  }
+}
 
 const NO_CREDENTIALS =
   'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending';
 
 /** App id and secret win over a ready token; the raw fields are dropped from the options. */
 function withCredentials<T extends CredentialFields>(o: T) {
+  if (o.tenantToken && /[\u0000-\u001f\u007f\s]/.test(o.tenantToken)) {
+    throw new ToolError('USAGE_BAD_TOKEN', 'expected FEISHU_TENANT_ACCESS_TOKEN to be a token, got one with spaces or control characters: copy it again without line breaks');
+  }
+  const appSecret = o.appSecretFile ? secretFrom(o.appSecretFile) : o.appSecret;
   const credentials =
-    o.appId && o.appSecret
-      ? ({ kind: 'app', appId: o.appId, appSecret: o.appSecret } as const)
+    o.appId && appSecret
+      ? ({ kind: 'app', appId: o.appId, appSecret } as const)
       : o.tenantToken
         ? ({ kind: 'token', token: o.tenantToken } as const)
         : undefined;
-  const { appId: _a, appSecret: _s, tenantToken: _t, ...rest } = o;
+  const { appId: _a, appSecret: _s, appSecretFile: _f, tenantToken: _t, ...rest } = o;
   return { ...rest, credentials, timeoutMs: o.timeout * 1000 };
 }
 
@@ -227,6 +242,7 @@ export const simulateSchema = z.object({
   tokenTtl: numberOption({ min: 0, above: true }, 7200),
   appId: optionalText,
   appSecret: optionalText,
+  appSecretFile: optionalText,
   seed: optionalText,
   createOnPut: bool,
 });

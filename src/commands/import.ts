@@ -3,6 +3,9 @@ import type { CommandIo, CommandResult } from './io.js';
 import { inputLines, readPlan } from './read-plan.js';
 import { sendPlan } from './send-run.js';
 import { validateCommand } from './validate.js';
+import { refuseInputAsOutput } from './outputs.js';
+import { journalPathFor } from '../run/journal.js';
+import { backupPathFor } from '../run/pre-images.js';
 
 /**
  * `import FILE`: read, group and validate, then send each valid interview as one PUT (after
@@ -11,6 +14,7 @@ import { validateCommand } from './validate.js';
 export async function importCommand(options: Readonly<ImportArgs>, io: CommandIo): Promise<CommandResult> {
   // A plain dry run needs no Feishu at all: it is `validate`. Finding what to create needs reads.
   if (options.dryRun && !options.merge && !options.createMissing) return validateCommand(options, io);
+  refuseInputAsOutput(options.file, { report: options.report, payloads: options.payloads, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
   const { plan, warnings } = await readPlan(options);
   return sendPlan(plan, options, io, inputLines(plan, warnings));
 }

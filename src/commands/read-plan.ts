@@ -4,6 +4,7 @@ import { COLUMNS, type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } fro
 import { type InputTable, readInput } from '../input/table.js';
 import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
+import { quoteName } from '../input/printable.js';
 import type { Plan } from '../plan/types.js';
 
 export interface InputOptions {
@@ -64,7 +65,7 @@ async function readMapping(path: string): Promise<HeaderMapping> {
 /** What was read, in which zone, and every warning: printed before the counts, where it cannot be missed. */
 export function inputLines(plan: Plan, warnings: readonly string[]): string[] {
   const t = plan.table;
-  const lines = [`input: ${t.file}${t.sheet ? `, sheet "${t.sheet}"` : ''}${t.encoding ? `, encoding ${t.encoding}` : ''}, header on row ${t.headerRow}`];
+  const lines = [`input: ${t.file}${t.sheet ? `, sheet ${quoteName(t.sheet)}` : ''}${t.encoding ? `, encoding ${t.encoding}` : ''}, header on row ${t.headerRow}`];
   if (plan.usedZone) lines.push(`times without an offset are read as wall-clock time in ${plan.zone} (change with --tz)`);
   for (const w of warnings) lines.push(`warning: ${w}`);
   return lines;

@@ -1,5 +1,8 @@
 import { setMaxListeners } from 'node:events';
-import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { ToolError } from '../errors.js';
+import { resolveBaseUrl } from '../feishu/endpoints.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { ImportArgs } from '../options.js';
@@ -14,6 +17,7 @@ import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run
 import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { createProgress } from '../run/progress.js';
+import { takeRunLock } from '../run/run-lock.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
 import type { ApiStats } from '../feishu/interview-api.js';
 import { connect } from './connect.js';
@@ -47,6 +51,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
   const journalPath = journalPathFor(options.report);
   const backupPath = backupPathFor(options.report);
   const previous = options.resume ? readJournal(journalPathFor(options.resume)) : undefined;
+  const inputHash = fileHash(plan.table.file);
   const dryRun = options.dryRun;
 
   const hardStop = new AbortController();
@@ -54,16 +59,21 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
   setMaxListeners(0, hardStop.signal);
   const opened: { close(): void }[] = [];
   const cleanups: (() => void)[] = [];
+  if (previous) checkResume(previous, { origin: resolveBaseUrl(options.domain, options.baseUrl).origin, appId: appIdOf(options), inputHash }, options.resume!);
+  let unlock = () => {};
   // Wrong credentials stop the run here, before anything is read or written.
   const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
   try {
+    await mkdir(dirname(resolve(options.report)), { recursive: true });
+    // A dry run writes no journal or backup, so it needs no lock.
+    if (!options.dryRun) unlock = takeRunLock(options.report);
     // A dry run writes nothing but its report: no journal, no backup.
     await mkdir(dirname(resolve(options.report)), { recursive: true });
     const journal = dryRun ? undefined : openJournal(journalPath);
     if (journal) opened.push(journal);
     // A --resume goes on with the run it resumes: one undo puts back what both overwrote.
     const runId = previous?.runId ?? new Date(started).toISOString();
-    journal?.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import', run_id: runId });
+    journal?.write({ t: 'run', at: new Date(started).toISOString(), input: resolve(plan.table.file), report: resolve(options.report), command: 'import', run_id: runId, origin: base.origin, app_id: appIdOf(options), input_hash: inputHash });
     const sizeBefore = existsSync(backupPath) ? statSync(backupPath).size : undefined;
     const backup: Backup | undefined = options.backup && !dryRun ? Backup.open(backupPath, runId) : undefined;
     if (backup) {
@@ -170,6 +180,7 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
   } finally {
     for (const f of opened) f.close();
     for (const c of cleanups) c();
+    unlock();
     if (interrupt.aborted) await client.destroy();
     else await client.close();
   }
@@ -206,10 +217,12 @@ async function prepareOne(p: PlannedInterview, preImages: PreImages | undefined,
   if ('refusal' in built) return { done: refusedOutcome(built.refusal) };
   const { body } = built;
   const hash = bodyHash(body);
-  if (previous?.landed.get(p.id) === hash) return { done: { status: 'skipped', kind: 'resumed', message: RESUMED }, hash };
+  const landedBefore = previous?.landed.get(p.id) === hash;
+  // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
+  if (landedBefore && !current) return { done: { status: 'skipped', kind: 'resumed', message: RESUMED }, hash };
   if (current) {
     const before = canonicalBody(current);
-    if (bodyHash(before) === hash) return { done: { status: 'skipped', kind: 'unchanged', message: UNCHANGED }, hash };
+    if (bodyHash(before) === hash) return { done: { status: 'skipped', kind: landedBefore ? 'resumed' : 'unchanged', message: landedBefore ? RESUMED : UNCHANGED }, hash };
     if (built.removed) context.removals.push(built.removed);
     if (options.dryRun) {
       wouldSend.set(p.id, body);
@@ -243,6 +256,26 @@ function mergeFor(p: PlannedInterview, current: Record<string, unknown>, context
   if (merged.kind === 'refused') return { refusal: merged.refusal };
   const problem = checkMergedBody(merged.body, first, plan.zone);
   return problem ? { refusal: problem } : { body: merged.body, removed: merged.removed };
+}
+
+const appIdOf = (o: Readonly<SendOptions>) => (o.credentials?.kind === 'app' ? o.credentials.appId : undefined);
+
+function fileHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/**
+ * A journal says what landed where, from which file: resuming it against another service, app or
+ * input would skip what never landed there. Refused, saying which differs (journals written
+ * before these were recorded are taken as they are).
+ */
+function checkResume(previous: JournalState, now: { origin: string; appId?: string; inputHash: string }, report: string): void {
+  const differs: string[] = [];
+  if (previous.origin && previous.origin !== now.origin) differs.push(`it sent to ${previous.origin}, this run to ${now.origin}`);
+  if (previous.appId && now.appId && previous.appId !== now.appId) differs.push(`it used app ${previous.appId}, this run ${now.appId}`);
+  if (previous.inputHash && previous.inputHash !== now.inputHash) differs.push('its input file was different (it has changed since)');
+  if (differs.length === 0) return;
+  throw new ToolError('RESUME_MISMATCH', `expected --resume ${report} to continue the same run, got a journal where ${differs.join('; ')}: run without --resume (the current records are read and compared), or resume with the original file and settings`, { file: report });
 }
 
 const wroteAnything = (s: ApiStats) => s.writes + s.creates + s.deletes > 0;

@@ -8,6 +8,9 @@ import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/
 import type { BackupEntry } from '../run/pre-images.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { sendPlan } from './send-run.js';
+import { refuseInputAsOutput } from './outputs.js';
+import { journalPathFor } from '../run/journal.js';
+import { backupPathFor } from '../run/pre-images.js';
 
 const HEADERS = ['external_interview_id', 'taken_at', 'body'];
 
@@ -19,6 +22,7 @@ const HEADERS = ['external_interview_id', 'taken_at', 'body'];
  * pre-image is the one restored.
  */
 export async function undoCommand(options: Readonly<UndoArgs>, io: CommandIo): Promise<CommandResult> {
+  refuseInputAsOutput(options.file, { report: options.report, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
   const { plan, run, others } = await planFromBackup(options.file, options.run);
   const head = [`undo: ${plan.interviews.length} interview(s) of run ${run} from ${resolve(options.file)}`];
   if (others.length > 0) head.push(`the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { InputOptions } from './read-plan.js';
 import { inputLines, readPlan } from './read-plan.js';
 import type { CommandIo, CommandResult } from './io.js';
+import { refuseInputAsOutput } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
 import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
@@ -13,6 +14,7 @@ export interface ValidateOptions extends InputOptions {
 
 /** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing. */
 export async function validateCommand(options: ValidateOptions, io: CommandIo): Promise<CommandResult> {
+  refuseInputAsOutput(options.file, { report: options.report, payloads: options.payloads });
   const { plan, warnings } = await readPlan(options);
   const summary = summarise(plan.outcomes, plan.interviews.length);
   await writeReport(options.report, plan.table, plan.outcomes, { command: options.merge ? 'validate --merge' : 'validate', zone: plan.zone, ...summary });

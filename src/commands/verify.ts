@@ -9,6 +9,7 @@ import { allRowsFine, formatSummary, reportLines, summarise } from '../report/su
 import { LegacyLookup, type LegacyMatch } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
 import type { CommandIo, CommandResult } from './io.js';
+import { refuseInputAsOutput } from './outputs.js';
 import { inputLines, readPlan } from './read-plan.js';
 import { applicationOf } from './send-legacy.js';
 
@@ -18,6 +19,7 @@ import { applicationOf } from './send-legacy.js';
  * between what Feishu holds and what the file says. Writes nothing to Feishu.
  */
 export async function verifyCommand(options: Readonly<VerifyArgs>, io: CommandIo): Promise<CommandResult> {
+  refuseInputAsOutput(options.file, { report: options.report });
   const { plan, warnings } = await readPlan(options);
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);

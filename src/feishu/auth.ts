@@ -7,6 +7,9 @@ export type Credentials = { readonly kind: 'app'; readonly appId: string; readon
 
 /** 10014 / 10015: wrong app secret; 10003: no such app id. */
 const BAD_CREDENTIAL_CODES = new Set([10003, 10014, 10015]);
+/** A tenant token lives 7,200 s (docs/feishu-api.md, "Token"). */
+const DEFAULT_LIFETIME_S = 7200;
+
 /** Tries of the token call itself before the run stops. */
 const TOKEN_TRIES = 3;
 
@@ -77,7 +80,10 @@ export class TokenProvider {
       if (code === 0 && typeof token === 'string' && token !== '') {
         this.fetches++;
         this.token = token;
-        this.lifetimeMs = Math.max(0, Number(expire ?? 0)) * 1000;
+        // An answer without `expire` gets the documented lifetime of 2 hours (docs/feishu-api.md,
+        // "Token"), not zero: zero would fetch a new token before nearly every request.
+        const seconds = Number(expire);
+        this.lifetimeMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_LIFETIME_S) * 1000;
         this.expiresAt = this.clock.now() + this.lifetimeMs;
         return token;
       }

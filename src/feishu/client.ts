@@ -12,6 +12,8 @@ export interface FeishuEnvelope {
   };
   tenant_access_token?: string;
   expire?: number;
+  /** Set by us: the body was not JSON (a proxy's or gateway's page, not Feishu's answer). */
+  notJson?: boolean;
 }
 
 export interface HttpResponse {
@@ -25,7 +27,7 @@ export interface HttpResponse {
 /** No response came back: refused, reset, timed out. Retried like a 5xx. */
 export class NetworkError extends Error {
   constructor(
-    readonly code: 'HTTP_TIMEOUT' | 'HTTP_NETWORK' | 'HTTP_ABORTED',
+    readonly code: 'HTTP_TIMEOUT' | 'HTTP_NETWORK' | 'HTTP_ABORTED' | 'HTTP_ANSWER_TOO_LARGE',
     message: string,
   ) {
     super(message);
@@ -78,9 +80,9 @@ export class FeishuClient {
     }
     let text: string;
     try {
-      text = await res.body.text();
+      text = await readCapped(res.body, MAX_ANSWER_BYTES);
     } catch (error) {
-      throw toNetworkError(error);
+      throw error instanceof NetworkError ? error : toNetworkError(error);
     }
     const logId = first(res.headers['x-tt-logid']);
     return { status: res.statusCode, headers: res.headers, body: parseEnvelope(text, res.statusCode), logId };
@@ -93,6 +95,27 @@ export class FeishuClient {
   destroy(): Promise<void> {
     return this.pool.destroy();
   }
+}
+
+/**
+ * Feishu's answers to these calls are a few kilobytes (a batch_query page of 20 interviews with
+ * long assessments: well under 1 MB); a body past 4 MiB is not Feishu's answer and is not read
+ * on (a 400 MB answer once took 1.3 GB).
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 ** 2;
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > max) {
+      body.destroy();
+      throw new NetworkError('HTTP_ANSWER_TOO_LARGE', `an answer larger than ${max / 1024 ** 2} MiB, which is not Feishu's: something between here and Feishu answered`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function first(v: string | string[] | undefined): string | undefined {
@@ -108,7 +131,7 @@ function parseEnvelope(text: string, status: number): FeishuEnvelope {
     // fall through
   }
   const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 200);
-  return { msg: `HTTP ${status} with a body that is not JSON${snippet ? `: ${snippet}` : ''}` };
+  return { msg: `HTTP ${status} with a body that is not JSON${snippet ? `: ${snippet}` : ''}`, notJson: true };
 }
 
 function toNetworkError(error: unknown): NetworkError {

@@ -135,8 +135,13 @@ export class InterviewApi {
       return { outcome: 'failed', errorCode: failure!.code, message: why, attempts };
     }
     const code = res.body.code;
-    const base = { httpStatus: res.status, logId: res.logId, attempts, errorCode: code === undefined ? `HTTP_${res.status}` : String(code) };
-    const message = describeFailure(res.body, res.status);
+    const badAnswer = res.status >= 200 && res.status < 300 && typeof code !== 'number';
+    const errorCode = badAnswer ? 'HTTP_BAD_ANSWER' : code === undefined ? `HTTP_${res.status}` : String(code);
+    const base = { httpStatus: res.status, logId: res.logId, attempts, errorCode };
+    const contentType = [res.headers['content-type']].flat()[0] ?? 'none';
+    const message = badAnswer
+      ? `expected Feishu's JSON answer with code 0, got HTTP ${res.status} (content type ${contentType}) without it: something between here and Feishu answered (a proxy or captive portal?); ${describeFailure(res.body, res.status)}`
+      : describeFailure(res.body, res.status);
     if (reason === 'stop-run') return { ...base, outcome: 'stop-run', message: `${message}: ${RUN_STOPPING_CODES[code!]}` };
     if (reason === 'token') {
       return {

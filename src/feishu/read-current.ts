@@ -1,5 +1,5 @@
 import { ToolError } from '../errors.js';
-import type { InterviewApi } from './interview-api.js';
+import type { CallResult, InterviewApi } from './interview-api.js';
 
 /** batch_query takes at most 20 ids a call (docs/feishu-api.md, "Batch query"). */
 export const BATCH_QUERY_MAX_IDS = 20;
@@ -25,10 +25,25 @@ export async function readCurrent(api: InterviewApi, ids: readonly string[]): Pr
           { attempt: result.attempts, status: result.httpStatus, logId: result.logId },
         );
       }
-      const data = (result.data ?? {}) as { items?: StoredRecord[]; has_more?: boolean; page_token?: string };
-      for (const item of data.items ?? []) if (typeof item.id === 'string') found.set(item.id, item);
-      pageToken = data.has_more && data.page_token ? data.page_token : undefined;
+      const page = pageOf(result);
+      for (const item of page.items) if (typeof item.id === 'string') found.set(item.id, item);
+      pageToken = page.next;
     } while (pageToken);
   }
   return found;
+}
+
+/**
+ * One page of a batch_query answer. An answer without an `items` array is not "none found": it
+ * is not the answer the API gives (docs/feishu-api.md, "Batch query"), and acting on it could
+ * overwrite or create what was not read.
+ */
+export function pageOf(result: CallResult): { items: StoredRecord[]; next?: string } {
+  const data = (result.data ?? {}) as { items?: unknown; has_more?: boolean; page_token?: string };
+  if (!Array.isArray(data.items)) {
+    throw new ToolError('HTTP_BAD_ANSWER', `expected batch_query's answer to hold an items array, got ${data.items === undefined ? 'none' : typeof data.items} (log id ${result.logId ?? 'none'}): nothing is written on a read that cannot be trusted`, {
+      logId: result.logId,
+    });
+  }
+  return { items: data.items as StoredRecord[], next: data.has_more && data.page_token ? data.page_token : undefined };
 }

@@ -65,7 +65,9 @@ export function backoffMs(attempt: number, options: RetryOptions): number {
 
 export function decideRetry(call: CallOutcome, options: RetryOptions = DEFAULT_RETRY): RetryDecision {
   const { attempt, status, code } = call;
-  if (status >= 200 && status < 300 && (code === undefined || code === 0)) return { retry: false, reason: 'success', delayMs: 0 };
+  // Success is Feishu's JSON with a numeric code 0, nothing else (docs/feishu-api.md, "Envelope"):
+  // a captive portal's 200 <html> is not a landed write.
+  if (status >= 200 && status < 300 && code === 0) return { retry: false, reason: 'success', delayMs: 0 };
   if (code !== undefined && RUN_STOPPING_CODES[code]) return { retry: false, reason: 'stop-run', delayMs: 0 };
   if (code !== undefined && TOKEN_ERROR_CODES.has(code)) {
     // Refresh once and retry once; the same error again means the token is not the problem.
@@ -76,7 +78,9 @@ export function decideRetry(call: CallOutcome, options: RetryOptions = DEFAULT_R
     if (exhausted) return { retry: false, reason: 'exhausted', delayMs: 0 };
     return { retry: true, delayMs: resetDelayMs(call.headers) ?? backoffMs(attempt, options), reason: 'rate-limited', pauseAll: true };
   }
-  const transient = status === 0 || status >= 500 || (code !== undefined && TRANSIENT_CODES.has(code));
+  // A 2xx without Feishu's envelope came from something in between (a proxy, a gateway): try again.
+  const badAnswer = status >= 200 && status < 300;
+  const transient = status === 0 || status >= 500 || badAnswer || (code !== undefined && TRANSIENT_CODES.has(code));
   if (!transient) return { retry: false, reason: 'permanent', delayMs: 0 };
   if (exhausted) return { retry: false, reason: 'exhausted', delayMs: 0 };
   return { retry: true, delayMs: backoffMs(attempt, options), reason: status === 0 ? 'network' : 'server', pauseAll: false };

@@ -66,16 +66,24 @@ export function cellText(cell: Cell | undefined): string {
  * back strips exactly that prefix again, so a fixed report imports what was originally written.
  */
 export function isFormulaStart(code: number): boolean {
-  // = + - @ tab CR
-  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d;
+  // = + - @ tab CR, and their full-width forms ＝ ＋ － ＠, which WPS also takes as a formula start.
+  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d || code === 0xff1d || code === 0xff0b || code === 0xff0d || code === 0xff20;
+}
+
+/** A formula start, perhaps behind quotes a person typed ('=1+1): those get one more quote, so reading back restores them. */
+function needsQuote(text: string, from: number): boolean {
+  let i = from;
+  while (text.charCodeAt(i) === 0x27) i++;
+  return isFormulaStart(text.charCodeAt(i));
 }
 
 export function protectFormula(text: string): string {
-  return isFormulaStart(text.charCodeAt(0)) ? `'${text}` : text;
+  return needsQuote(text, 0) ? `'${text}` : text;
 }
 
+/** Takes off exactly the quote `protectFormula` added: a person's own `'=1+1` stays as typed. */
 export function unprotectFormula(text: string): string {
-  return text.charCodeAt(0) === 0x27 && isFormulaStart(text.charCodeAt(1)) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 0x27 && needsQuote(text, 1) ? text.slice(1) : text;
 }
 
 /**

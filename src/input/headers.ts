@@ -1,4 +1,5 @@
 import { ToolError } from '../errors.js';
+import { quoteName } from './printable.js';
 
 /** The template's columns, canonical name first, then the Chinese header accepted as the same. */
 export const COLUMNS = [
@@ -135,16 +136,26 @@ export function checkHeaders(headers: readonly string[], mapping: ColumnLookup, 
     ok,
     missing,
     duplicates,
-    resolved: ok ? { index, unknown, reportColumns, isReport: reportColumns.length >= 2 } : undefined,
+    resolved: ok ? resolvedHeaders(headers, index, unknown, reportColumns) : undefined,
   };
 }
 
+/**
+ * A file is our own report only when its leading columns are exactly ours, in our order; in any
+ * other file a column named `status` or `message` is the user's own, kept like any unknown one.
+ */
+function resolvedHeaders(headers: readonly string[], index: Partial<Record<Column, number>>, unknown: string[], reportColumns: number[]): ResolvedHeaders {
+  const isReport = REPORT_COLUMNS.every((c, i) => normaliseHeader(headers[i] ?? '') === c);
+  if (isReport) return { index, unknown, reportColumns, isReport };
+  return { index, unknown: [...unknown, ...reportColumns.map((i) => headers[i]!)], reportColumns: [], isReport };
+}
+
 export function headerError(check: HeaderCheck, headers: readonly string[], where: { file: string; sheet?: string; row: number }): ToolError {
-  const found = headers.filter((h) => h.trim() !== '').map((h) => `"${h}"`).join(', ') || '(none)';
+  const found = headers.filter((h) => h.trim() !== '').map(quoteName).join(', ') || '(none)';
   const expected = COLUMNS.map(([name, zh]) => `${name} (${zh})`).join(', ');
-  const place = `${where.sheet ? `sheet "${where.sheet}", ` : ''}header row ${where.row}`;
+  const place = `${where.sheet ? `sheet ${quoteName(where.sheet)}, ` : ''}header row ${where.row}`;
   if (check.duplicates.length > 0) {
-    const dup = check.duplicates.map((d) => `${d.column} appears as ${d.headers.map((h) => `"${h}"`).join(' and ')}`).join('; ');
+    const dup = check.duplicates.map((d) => `${d.column} appears as ${d.headers.map(quoteName).join(' and ')}`).join('; ');
     return new ToolError(
       'INPUT_DUPLICATE_COLUMN',
       `expected each column once, got a duplicated column in ${where.file} (${place}): ${dup}. Headers found: ${found}. Delete or rename one of them.`,

@@ -1,6 +1,7 @@
 import { ToolError } from '../errors.js';
 import { COLUMNS, type Column, type ResolvedHeaders } from './headers.js';
 import { editDistance } from '../edit-distance.js';
+import { quoteName } from './printable.js';
 import { toSimplified } from './traditional.js';
 
 /** Words people add to a column's name without changing what it holds: 面试官姓名, username_name. */
@@ -63,8 +64,8 @@ export function nearMissError(resolved: ResolvedHeaders, headers: readonly strin
     return columns.length > 0 ? [{ header: h, columns }] : [];
   });
   if (misses.length === 0) return undefined;
-  const place = `${where.sheet ? `sheet "${where.sheet}", ` : ''}header row ${where.row}`;
-  const said = misses.map((m) => `"${m.header}" (column ${headers.indexOf(m.header) + 1}) looks like ${m.columns.map(label).join(' or ')}`).join('; ');
+  const place = `${where.sheet ? `sheet ${quoteName(where.sheet)}, ` : ''}header row ${where.row}`;
+  const said = misses.map((m) => `${quoteName(m.header)} (column ${headers.indexOf(m.header) + 1}) looks like ${m.columns.map(label).join(' or ')}`).join('; ');
   const first = misses[0]!;
   const example = JSON.stringify({ [first.header]: first.columns[0] });
   return new ToolError(

@@ -7,6 +7,7 @@ import { decodeCsvBytes } from './encoding.js';
 import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
 import { nearMissError } from './near-miss.js';
 import { isTemplateExample } from './template-example.js';
+import { quoteName } from './printable.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
@@ -84,7 +85,7 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
     if (choice.others.length > 0) {
-      const list = choice.others.map((n) => `"${n}"`).join(', ');
+      const list = choice.others.map(quoteName).join(', ');
       warnings.push(`sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`);
     }
     if (workbook.recalcOnLoad && formulas > 0) {
@@ -110,8 +111,8 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
     return build();
   } catch (error) {
     if (!(error instanceof ToolError) || error.code !== 'INPUT_NO_ROWS' || withRows.length === 0) throw error;
-    const named = withRows.map((s) => `"${s.name}" (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`).join(', ');
-    throw new ToolError(error.code, `${error.message}. Sheet ${named} holds rows: if the data was pasted there, move it under this header, or pass --sheet "${withRows[0]!.name}"`, error.context);
+    const named = withRows.map((s) => `${quoteName(s.name)} (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`).join(', ');
+    throw new ToolError(error.code, `${error.message}. Sheet ${named} holds rows: if the data was pasted there, move it under this header, or pass --sheet ${quoteName(withRows[0]!.name)}`, error.context);
   }
 }
 
@@ -148,7 +149,7 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   }
   if (!chosen && hidden.length > 0) {
     const name = hidden[0]!.name;
-    throw new ToolError('XLSX_SHEET_HIDDEN', `expected a visible sheet with the template's columns, got only the hidden sheet "${name}" in ${file}: unhide it in Excel, or pass --sheet "${name}" to read it anyway`, { file, sheet: name });
+    throw new ToolError('XLSX_SHEET_HIDDEN', `expected a visible sheet with the template's columns, got only the hidden sheet ${quoteName(name)} in ${file}: unhide it in Excel, or pass --sheet ${quoteName(name)} to read it anyway`, { file, sheet: name });
   }
   // With no sheet holding the columns, the first visible one is read so the error names its headers.
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
@@ -163,7 +164,7 @@ function holdsAnId(row: SourceRow): boolean {
 }
 
 function sheetList(sheets: readonly SheetEntry[]): string {
-  return sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ');
+  return sheets.map((s) => `${quoteName(s.name)}${s.hidden ? ' (hidden)' : ''}`).join(', ');
 }
 
 async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {
@@ -196,7 +197,7 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
 /** Finds the header row among the first rows, checks it, and takes the rows below it as data. */
 function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rules: HeaderRules, sheet: string | undefined): InputTable {
   if (all.length === 0) {
-    throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got ${sheet ? `an empty sheet "${sheet}"` : 'no text'} in ${file}`, { file, sheet });
+    throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got ${sheet ? `an empty sheet ${quoteName(sheet)}` : 'no text'} in ${file}`, { file, sheet });
   }
   let at = -1;
   let check: HeaderCheck | undefined;
@@ -216,7 +217,7 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rule
   if (renamed) throw renamed;
   const rows = all.slice(at + 1);
   if (rows.length === 0) {
-    throw new ToolError('INPUT_NO_ROWS', `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet "${sheet}"` : ''}: fill in one row per assessment dimension`, { file, sheet, row: headerSource.row });
+    throw new ToolError('INPUT_NO_ROWS', `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet ${quoteName(sheet)}` : ''}: fill in one row per assessment dimension`, { file, sheet, row: headerSource.row });
   }
   return {
     file,
@@ -233,7 +234,7 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rule
 function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {
   const warnings: string[] = [];
   if (columns.unknown.length > 0) {
-    const shown = columns.unknown.slice(0, 10).map((h) => `"${h}"`).join(', ');
+    const shown = columns.unknown.slice(0, 10).map(quoteName).join(', ');
     const more = columns.unknown.length > 10 ? ` and ${columns.unknown.length - 10} more` : '';
     warnings.push(`unknown columns kept in the report but not imported: ${shown}${more} (map them with --map if they hold template data)`);
   }

@@ -1,6 +1,7 @@
 import { type Cell, type WallTime, isBlankCell } from './cells.js';
 import { TextCollector } from './xlsx-strings.js';
 import { type XmlHandlers, XmlStream } from './xml.js';
+import { quoteName } from './printable.js';
 import type { ZipArchive, ZipEntry } from './zip.js';
 
 export interface SheetRow {
@@ -153,7 +154,7 @@ class SheetHandler implements XmlHandlers {
   }
 
   private where(): string {
-    return `cell ${columnLetters(this.column)}${this.rowNumber} of sheet "${this.context.name}"`;
+    return `cell ${columnLetters(this.column)}${this.rowNumber} of sheet ${quoteName(this.context.name)}`;
   }
 
   private cellValue(): Cell {

@@ -3,6 +3,7 @@ import { type SheetContent, type SheetRow, readSheet } from './xlsx-sheet.js';
 import { readDateStyles } from './xlsx-styles.js';
 import { readSharedStrings } from './xlsx-strings.js';
 import { type SheetEntry, readWorkbookInfo } from './xlsx-workbook.js';
+import { quoteName } from './printable.js';
 import { ZipArchive } from './zip.js';
 
 /** Rows looked at to find a header row: a title or note above the header is allowed. */
@@ -38,7 +39,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
     const info = await readWorkbookInfo(zip);
     const [strings, dateStyles] = [await readSharedStrings(zip, info.sharedStrings), await readDateStyles(zip, info.styles)];
     const load = async (sheet: SheetEntry, maxRows?: number): Promise<SheetContent> => {
-      if (!sheet.part) throw zip.unreadable(`the part of sheet "${sheet.name}" is missing, or it is a chart sheet`);
+      if (!sheet.part) throw zip.unreadable(`the part of sheet ${quoteName(sheet.name)} is missing, or it is a chart sheet`);
       return readSheet(zip, sheet.part, { name: sheet.name, strings, dateStyles, date1904: info.date1904, recalcOnLoad: info.recalcOnLoad }, maxRows);
     };
     return {

@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
 import type { InterviewBody, Plan } from '../plan/types.js';
+import { writePrivate } from './private-file.js';
 
 /** One request body per valid interview, as JSON lines: exactly what `import` would send. */
 export function writePayloads(path: string, plan: Plan): Promise<number> {
@@ -16,7 +17,7 @@ export async function writeBodies(path: string, bodies: readonly { id: string; b
   const lines = bodies.map((b) => `${JSON.stringify({ external_interview_id: b.id, body: b.body })}\n`);
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, lines.join(''));
+    await writePrivate(path, lines.join(''));
   } catch (error) {
     throw new ToolError('REPORT_UNWRITABLE', `expected to write the payloads to ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`, { file: path });
   }

@@ -1,17 +1,23 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ToolError } from '../errors.js';
-import { cellText, isFormulaStart, protectCell } from '../input/cells.js';
+import { cellText, isFormulaStart, protectCell, protectFormula } from '../input/cells.js';
 import { REPORT_COLUMNS } from '../input/headers.js';
 import type { InputTable } from '../input/table.js';
 import type { RowOutcome } from '../plan/types.js';
+import { PRIVATE_MODE, writePrivate } from './private-file.js';
 
 export type ReportFormat = 'csv' | 'xlsx' | 'json';
 
-/** `<input name>.report.csv` beside the input, unless `--report` says otherwise. */
+/**
+ * `<input name>.report.csv` beside the input, unless `--report` says otherwise. A report read
+ * back as input (`x.report.csv`) would be its own report: it gets `x.rerun.report.csv` instead.
+ */
 export function defaultReportPath(input: string): string {
   const name = basename(input, extname(input)).replace(/\.report$/, '');
-  return join(dirname(input), `${name}.report.csv`);
+  const path = join(dirname(input), `${name}.report.csv`);
+  return path === join(dirname(input), basename(input)) ? join(dirname(input), `${name}.rerun.report.csv`) : path;
 }
 
 export function reportFormat(path: string): ReportFormat {
@@ -73,10 +79,9 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
   const layout = reportLayout(table, outcomes);
   const { headers } = layout;
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.tmp-${process.pid}`;
   try {
     if (format === 'csv') {
-      await writeFile(temp, csvReport(table, layout, outcomes));
+      await writePrivate(path, csvReport(table, layout, outcomes));
     } else if (format === 'json') {
       const names = headers.slice(REPORT_COLUMNS.length);
       const rows = table.rows.map((r, i) => {
@@ -84,17 +89,19 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
         const values = originalCells(layout, r.cells, o);
         return { row: r.row, ...o, cells: Object.fromEntries(names.map((n, k) => [n, values[k]])) };
       });
-      await writeFile(temp, `${JSON.stringify({ summary, rows }, null, 1)}\n`);
+      await writePrivate(path, `${JSON.stringify({ summary, rows }, null, 1)}\n`);
     } else {
-      const { default: ExcelJS } = await import('exceljs');
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
-      const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
-      table.rows.forEach((r, i) => sheet.addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...originalCells(layout, r.cells, outcomes[i]!)]).commit());
-      sheet.commit();
-      await workbook.commit();
+      await writePrivate(path, async (temp) => {
+        const { default: ExcelJS } = await import('exceljs');
+        const stream = createWriteStream(temp, { flags: 'wx', mode: PRIVATE_MODE });
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+        const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
+        sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
+        table.rows.forEach((r, i) => sheet.addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...originalCells(layout, r.cells, outcomes[i]!)]).commit());
+        sheet.commit();
+        await workbook.commit();
+      });
     }
-    await rename(temp, path);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw new ToolError('REPORT_UNWRITABLE', `expected to write the report to ${path}, got ${e.code ?? e.message}: check the folder exists and is writable, or pass --report elsewhere`, { file: path });
@@ -112,7 +119,7 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
   const lines = keep.length === table.headers.length ? table.csvLines : undefined;
   // A first guess at the size (the input, plus our columns of a valid row); the sink grows past it.
   const out = new ByteSink((lines?.bytes.length ?? 0) + table.rows.length * 32);
-  out.text(`\uFEFF${csvRow(headers)}\r\n`);
+  out.text(`\uFEFF${csvRow(headers.map(protectFormula))}\r\n`);
   const cells: string[] = new Array(keep.length);
   // Rows of one interview share one outcome object: quote (and encode) its columns once.
   const quoted = new Map<RowOutcome, Buffer>();
@@ -120,7 +127,7 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
     const r = table.rows[i]!;
     const o = outcomes[i]!;
     let ours = quoted.get(o);
-    if (ours === undefined) quoted.set(o, (ours = Buffer.from(`,${csvRow(outcomeColumns(o))},`)));
+    if (ours === undefined) quoted.set(o, (ours = Buffer.from(`,${csvRow(outcomeColumns(o).map(protectFormula))},`)));
     out.integer(r.row);
     out.bytes(ours, 0, ours.length);
     if (o.feishu_id) {
@@ -147,9 +154,11 @@ function copyLine(out: ByteSink, bytes: Buffer, from: number, to: number): boole
   const mark = out.length;
   for (let cell = from; cell <= to; ) {
     const end = cellEnd(bytes, cell, to);
-    // A quoted cell's text starts after its opening quote.
+    // A quoted cell's text starts after its opening quote. A typed quote or a full-width character
+    // (0xEF: ＝＋－＠ in UTF-8) may need neutralising: such a row is quoted cell by cell.
     const quoted = bytes[cell] === 0x22;
-    if (end > cell && isFormulaStart(quoted ? bytes[cell + 1]! : bytes[cell]!)) {
+    const lead = quoted ? bytes[cell + 1]! : bytes[cell]!;
+    if (end > cell && (isFormulaStart(lead) || lead === 0x27 || lead === 0xef)) {
       out.truncate(mark);
       return false;
     }

@@ -1,9 +1,10 @@
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
+import { PRIVATE_MODE } from '../report/private-file.js';
 
 /** One line of the journal. Bodies are not written (they hold candidates' data); their hash is. */
 export type JournalEntry =
-  | { t: 'run'; at: string; input: string; report: string; command: string; run_id?: string }
+  | { t: 'run'; at: string; input: string; report: string; command: string; run_id?: string; origin?: string; app_id?: string; input_hash?: string }
   | { t: 'sending'; id: string; hash: string }
   | {
       t: 'result';
@@ -46,9 +47,14 @@ export class AppendLog<T> {
 
   static open<T>(path: string, what: 'JOURNAL' | 'BACKUP'): AppendLog<T> {
     try {
-      return new AppendLog<T>(path, what, openSync(path, 'a'));
+      // Never through a planted symlink (O_NOFOLLOW), and the user's alone when new (0600).
+      return new AppendLog<T>(path, what, openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, PRIVATE_MODE));
     } catch (error) {
-      throw new ToolError(`${what}_UNWRITABLE`, `expected to write the ${what.toLowerCase()} ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`, { file: path });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') {
+        throw new ToolError(`${what}_UNWRITABLE`, `expected the ${what.toLowerCase()} ${path} to be a plain file, got a symbolic link: interview data is never written through a link; remove it, or pass --report elsewhere`, { file: path });
+      }
+      throw new ToolError(`${what}_UNWRITABLE`, `expected to write the ${what.toLowerCase()} ${path}, got ${code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`, { file: path });
     }
   }
 
@@ -109,6 +115,10 @@ export function openJournal(path: string): Journal {
 export interface JournalState {
   /** The run these results belong to: a `--resume` goes on with it, so one undo covers both. */
   readonly runId?: string;
+  /** Where the first run sent, as which app, from which input (sha-256): a resume must match. */
+  readonly origin?: string;
+  readonly appId?: string;
+  readonly inputHash?: string;
   /** Interviews whose last result was ok, with the hash of the body that landed. */
   readonly landed: ReadonlyMap<string, string>;
   /** Interviews sent without a result recorded (the run was killed mid-request). */
@@ -126,6 +136,7 @@ export function readJournal(path: string): JournalState {
   const inDoubt = new Map<string, string>();
   const feishuIds = new Map<string, string>();
   let runId: string | undefined;
+  let first: Extract<JournalEntry, { t: 'run' }> | undefined;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     let e: JournalEntry;
@@ -134,7 +145,10 @@ export function readJournal(path: string): JournalState {
     } catch {
       continue;
     }
-    if (e.t === 'run') runId = e.run_id ?? runId;
+    if (e.t === 'run') {
+      runId = e.run_id ?? runId;
+      first ??= e;
+    }
     else if (e.t === 'sending') inDoubt.set(e.id, e.hash);
     else if (e.t === 'result') {
       inDoubt.delete(e.id);
@@ -143,5 +157,5 @@ export function readJournal(path: string): JournalState {
       else landed.delete(e.id);
     }
   }
-  return { runId, landed, inDoubt, feishuIds };
+  return { runId, origin: first?.origin, appId: first?.app_id, inputHash: first?.input_hash, landed, inDoubt, feishuIds };
 }

@@ -1,6 +1,6 @@
 import { ToolError } from '../errors.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
-import type { StoredRecord } from '../feishu/read-current.js';
+import { type StoredRecord, pageOf } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import type { InterviewBody } from '../plan/types.js';
 
@@ -105,9 +105,9 @@ async function readApplication(api: InterviewApi, applicationId: string): Promis
         logId: result.logId,
       });
     }
-    const data = (result.data ?? {}) as { items?: StoredRecord[]; has_more?: boolean; page_token?: string };
-    for (const item of data.items ?? []) if (typeof item.id === 'string') out.push(item);
-    pageToken = data.has_more && data.page_token ? data.page_token : undefined;
+    const page = pageOf(result);
+    for (const item of page.items) if (typeof item.id === 'string') out.push(item);
+    pageToken = page.next;
   } while (pageToken);
   return out;
 }

@@ -84,6 +84,8 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+const LOCAL_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/i;
+
 export const DEFAULT_APP_ID = 'cli_simulator';
 /** Not a secret: the simulator's own demo credential, documented in the README. */
 export const DEFAULT_APP_SECRET = 'simulator-secret';
@@ -179,6 +181,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // Its state endpoint holds interview records: only this machine's own names may ask (no DNS rebinding).
+    if (!LOCAL_HOST.test(req.headers.host ?? '')) return error(res, 403, 403, `forbidden host ${JSON.stringify((req.headers.host ?? '').slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`);
     const url = new URL(req.url ?? '/', 'http://simulator');
     const raw = await readBody(req);
     const now = Date.now();

@@ -26,9 +26,12 @@ describe('headers', () => {
     expect(() => mappingLookup({ X: 'nope' })).toThrow(expect.objectContaining({ code: 'USAGE_BAD_MAPPING' }));
   });
 
-  it('recognises a report read back and ignores its columns', () => {
-    const check = checkHeaders(['row', 'status', 'message', 'external_interview_id', 'external_application_id'], none);
-    expect(check.resolved).toMatchObject({ reportColumns: [0, 1, 2], isReport: true, unknown: [] });
+  it('recognises a report read back by its leading columns, exactly ours, and ignores them', () => {
+    const ours = ['row', 'status', 'error_code', 'message', 'http_status', 'log_id', 'attempts'];
+    const check = checkHeaders([...ours, 'external_interview_id', 'external_application_id'], none);
+    expect(check.resolved).toMatchObject({ reportColumns: [0, 1, 2, 3, 4, 5, 6], isReport: true, unknown: [] });
+    const theirs = checkHeaders(['status', 'message', 'external_interview_id', 'external_application_id'], none);
+    expect(theirs.resolved).toMatchObject({ reportColumns: [], isReport: false, unknown: ['status', 'message'] });
   });
 
   it('names the missing columns, the headers found and the names expected', () => {

@@ -21,7 +21,7 @@ async function planFor(text: string) {
 describe('writeReport', () => {
   it('defaults to <input>.report.csv beside the input', () => {
     expect(defaultReportPath('/data/march.xlsx')).toBe('/data/march.report.csv');
-    expect(defaultReportPath('/data/march.report.csv')).toBe('/data/march.report.csv');
+    expect(defaultReportPath('/data/march.report.csv')).toBe('/data/march.rerun.report.csv');
   });
 
   it('writes CSV with a BOM, our columns first, then every original column, neutralising formulas', async () => {
@@ -114,5 +114,17 @@ describe('writeReport', () => {
     }
     const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
     expect(json.rows[1]).toMatchObject({ row: 3, status: 'invalid', error_code: 'ROW_ID_AS_NUMBER', cells: { external_interview_id: ID2, external_application_id: '1e5' } });
+  });
+});
+
+describe('formula neutralising', () => {
+  it('quotes full-width formula starts and a typed quote before one, and reading back takes off exactly what it added', async () => {
+    const { protectFormula, unprotectFormula } = await import('../../src/input/cells.js');
+    for (const typed of ['＝1+1', '＋86', '－3', '＠x', "'=1+1", "''@x", '=1', 'plain', "'plain"]) {
+      expect(unprotectFormula(protectFormula(typed))).toBe(typed);
+    }
+    expect(protectFormula('＝1+1')).toBe("'＝1+1");
+    expect(protectFormula("'=1+1")).toBe("''=1+1");
+    expect(protectFormula("'plain")).toBe("'plain");
   });
 });

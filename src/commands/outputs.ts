@@ -1,0 +1,23 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ToolError } from '../errors.js';
+
+/** The file a path names once links are followed: for a file not there yet, its folder's real path. */
+function realPath(path: string): string {
+  const full = resolve(path);
+  if (existsSync(full)) return realpathSync(full);
+  const dir = dirname(full);
+  return existsSync(dir) ? join(realpathSync(dir), basename(full)) : full;
+}
+
+/**
+ * No output may be the input: `validate s.xlsx --report s.xlsx` would replace the workbook, and
+ * the default report of `x.report.csv` is itself. Checked before anything is read or written.
+ */
+export function refuseInputAsOutput(input: string, outputs: Readonly<Record<string, string | undefined>>): void {
+  const source = realPath(input);
+  for (const [what, path] of Object.entries(outputs)) {
+    if (path === undefined || realPath(path) !== source) continue;
+    throw new ToolError('USAGE_OUTPUT_IS_INPUT', `expected the ${what} to go to another file than the input, got ${path}, which is ${input} itself: pass --report elsewhere (e.g. ${input.replace(/(\.[^./]+)$/, '.fixed$1')})`, { file: input });
+  }
+}

@@ -1,0 +1,51 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { ToolError } from '../errors.js';
+import { PRIVATE_MODE } from '../report/private-file.js';
+
+/** Beside the report: `<report>.lock`, holding the pid of the run that writes its journal and backup. */
+export function lockPathFor(report: string): string {
+  return `${report}.lock`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Two runs on one report would interleave its journal and backup and send interviews twice: the
+ * second refuses (exit 2) and names the first. A lock whose process is gone (a killed run) is
+ * stale and taken over. The returned function releases it.
+ */
+export function takeRunLock(report: string): () => void {
+  const path = lockPathFor(report);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', PRIVATE_MODE);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        rmSync(path, { force: true });
+        process.off('exit', release);
+      };
+      process.on('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ToolError('REPORT_UNWRITABLE', `expected to create the lock ${path}, got ${(error as NodeJS.ErrnoException).code}: check the report folder is writable`, { file: path });
+      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        throw new ToolError('RUN_LOCKED', `expected no other run on ${report}, got one: process ${pid} holds ${path}; wait for it to end, or pass --report elsewhere (a lock left by a crashed run is taken over by itself)`, { file: path });
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new ToolError('RUN_LOCKED', `expected to take the lock ${path}, got it taken again at once: another run is starting on ${report}`, { file: path });
+}

@@ -1,0 +1,150 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
+import { APP1, HEADER_EN, ID1, csv, existing, readReport, row, runCli, tempDir } from '../helpers.js';
+
+const SECRET = 'Hardening-Secret-5';
+const closers: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((c) => c()));
+});
+
+async function simulator(): Promise<RunningSimulator> {
+  const s = await startSimulator({ appId: 'cli_h', appSecret: SECRET, rateLimit: 0, seed: existing([ID1]) });
+  closers.push(() => s.close());
+  return s;
+}
+
+/** Something between here and Feishu: a real token answer, then `answer` for every other call. */
+async function gateway(answer: { status: number; type: string; body: string }): Promise<string> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      if (req.url?.includes('tenant_access_token')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ code: 0, msg: 'ok', tenant_access_token: 't-gw', expire: 7200 }));
+      }
+      res.writeHead(answer.status, { 'content-type': answer.type });
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  closers.push(() => new Promise((r) => server.close(r)));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function oneInterview(): Promise<{ dir: string; file: string }> {
+  const dir = await tempDir();
+  const file = join(dir, 'in.csv');
+  await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '1709280000000' })]));
+  return { dir, file };
+}
+
+const env = (url: string) => ({ FEISHU_BASE_URL: url, FEISHU_APP_ID: 'cli_h', FEISHU_APP_SECRET: SECRET });
+
+describe('never count a non-answer as landed', () => {
+  it('a 200 that is not Feishu\'s JSON is a failed call (HTTP_BAD_ANSWER), never journaled as landed', async () => {
+    const url = await gateway({ status: 200, type: 'text/html', body: '<html>Welcome to the hotel Wi-Fi</html>' });
+    const { dir, file } = await oneInterview();
+    const run = await runCli(['import', file, '--no-backup', '--retries', '1', '--quiet'], { env: env(url) });
+    expect(run.code).toBe(1);
+    const [r] = await readReport(join(dir, 'in.report.csv'));
+    expect(r).toMatchObject({ status: 'failed', error_code: 'HTTP_BAD_ANSWER', http_status: '200' });
+    expect(r!.message).toContain('(content type text/html)');
+    const journal = await readFile(join(dir, 'in.report.csv.journal.jsonl'), 'utf8');
+    expect(journal).not.toContain('"status":"ok"');
+  });
+
+  it('an answer past 4 MiB is not read on', async () => {
+    const url = await gateway({ status: 200, type: 'application/json', body: JSON.stringify({ code: 0, data: 'x'.repeat(5 * 1024 * 1024) }) });
+    const { dir, file } = await oneInterview();
+    const run = await runCli(['import', file, '--no-backup', '--retries', '0', '--quiet'], { env: env(url) });
+    expect(run.code).toBe(1);
+    expect((await readReport(join(dir, 'in.report.csv')))[0]).toMatchObject({ status: 'failed', error_code: 'HTTP_ANSWER_TOO_LARGE' });
+  });
+
+  it('--resume refuses a journal written against another service', async () => {
+    const a = await simulator();
+    const b = await simulator();
+    const { dir, file } = await oneInterview();
+    expect((await runCli(['import', file, '--quiet'], { env: env(a.url) })).code).toBe(0);
+    const resumed = await runCli(['import', file, '--quiet', '--resume', join(dir, 'in.report.csv'), '--report', join(dir, 'again.csv')], { env: env(b.url) });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain(`error [RESUME_MISMATCH]: expected --resume ${join(dir, 'in.report.csv')} to continue the same run, got a journal where it sent to ${a.url}, this run to ${b.url}`);
+    expect(b.stats.requests.put).toBe(0);
+  });
+});
+
+describe('personal data stays private', () => {
+  it('report, journal and backup are 0600 whatever the umask', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
+    for (const f of ['in.report.csv', 'in.report.csv.journal.jsonl', 'in.report.csv.backup.jsonl']) expect(((await stat(join(dir, f))).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('never writes through a planted symlink', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    await writeFile(join(dir, 'victim.txt'), 'keep me');
+    await symlink(join(dir, 'victim.txt'), join(dir, 'in.report.csv.journal.jsonl'));
+    const run = await runCli(['import', file, '--quiet'], { env: env(s.url) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('got a symbolic link: interview data is never written through a link');
+    expect(await readFile(join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
+    expect(s.stats.requests.put).toBe(0);
+  });
+
+  it('refuses an output that is the input; a report read back gets a report of its own', async () => {
+    const { dir, file } = await oneInterview();
+    const same = await runCli(['validate', file, '--report', file]);
+    expect(same).toMatchObject({ code: 2, stderr: expect.stringContaining('error [USAGE_OUTPUT_IS_INPUT]') });
+    expect(await readFile(file, 'utf8')).toContain(ID1);
+    expect((await runCli(['validate', file])).code).toBe(0);
+    const again = await runCli(['validate', join(dir, 'in.report.csv')]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`report: ${join(dir, 'in.rerun.report.csv')}`);
+  });
+});
+
+describe('one run per report', () => {
+  it('a second run refuses while the first holds the lock; a stale lock is taken over', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    await writeFile(join(dir, 'in.report.csv.lock'), `${process.pid}\n`);
+    const locked = await runCli(['import', file, '--quiet'], { env: env(s.url) });
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toContain(`error [RUN_LOCKED]: expected no other run on ${join(dir, 'in.report.csv')}, got one: process ${process.pid} holds`);
+    await writeFile(join(dir, 'in.report.csv.lock'), '999999999\n');
+    expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
+    await expect(stat(join(dir, 'in.report.csv.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('secrets and hosts', () => {
+  it('warns about --app-secret on the command line, never echoes it, and refuses credentials in --base-url', async () => {
+    const { file } = await oneInterview();
+    const run = await runCli(['import', file, '--app-id', 'cli_h', '--app-secret', 'Sup3r-Secret-Value', '--concurrency', 'Sup3r-Secret-Value']);
+    expect(run.stderr).toContain('warning: --app-secret on the command line shows in ps and in shell history');
+    expect(run.stderr).not.toContain('Sup3r-Secret-Value');
+    const url = await runCli(['import', file, '--base-url', 'https://me:pa55word@open.feishu.cn'], { env: { FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b' } });
+    expect(url.code).toBe(2);
+    expect(url.stderr).not.toContain('pa55word');
+  });
+
+  it('the simulator answers only loopback host names', async () => {
+    const s = await simulator();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: s.port, path: '/__simulator/state', headers: { host: 'evil.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+});

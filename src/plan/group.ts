@@ -310,34 +310,34 @@ export class Grouping {
         const { title, ...set } = this.#dimensions[d]!;
         dimensions.push(title === undefined ? { at: this.#ref(this.#dimensionRow[d]!), set } : { at: this.#ref(this.#dimensionRow[d]!), title, set });
       }
-      const patch: { -readonly [K in keyof AssessmentPatch]: AssessmentPatch[K] } = { at: this.#ref(this.#assessmentRow[a]!), dimensions };
+      const { external_id: externalId, ...fields } = this.#fieldsOf(a);
+      const patch: { -readonly [K in keyof AssessmentPatch]: AssessmentPatch[K] } = { at: this.#ref(this.#assessmentRow[a]!), dimensions, ...fields };
       const no = this.#assessmentNo[a];
-      const externalId = this.#assessmentExternalId.values[a];
       if (externalId !== undefined) patch.externalId = externalId;
-      const username = this.#username.values[a];
-      const conclusion = this.#conclusion.values[a];
-      const content = this.#content.values[a];
       if (no !== undefined) patch.no = no;
-      if (username !== undefined) patch.username = username;
-      if (conclusion !== undefined) patch.conclusion = conclusion;
-      if (content !== undefined) patch.content = content;
       patches.push(patch);
     }
     return patches;
   }
 
+  /** An assessment's own fields that the file gave, keys in the API page's order. */
+  #fieldsOf(a: number): AssessmentBody {
+    const out: AssessmentBody = {};
+    const externalId = this.#assessmentExternalId.values[a];
+    const username = this.#username.values[a];
+    const conclusion = this.#conclusion.values[a];
+    const content = this.#content.values[a];
+    if (externalId !== undefined) out.external_id = externalId;
+    if (username !== undefined) out.username = username;
+    if (conclusion !== undefined) out.conclusion = conclusion;
+    if (content !== undefined) out.content = content;
+    return out;
+  }
+
   #assessmentsOf(g: number): AssessmentBody[] {
     const assessments: AssessmentBody[] = [];
     for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
-      const out: AssessmentBody = {};
-      const externalId = this.#assessmentExternalId.values[a];
-      if (externalId !== undefined) out.external_id = externalId;
-      const username = this.#username.values[a];
-      const conclusion = this.#conclusion.values[a];
-      const content = this.#content.values[a];
-      if (username !== undefined) out.username = username;
-      if (conclusion !== undefined) out.conclusion = conclusion;
-      if (content !== undefined) out.content = content;
+      const out = this.#fieldsOf(a);
       // Dimensions were built with their keys in the API page's order (see readRowFields).
       const dimensions: DimensionBody[] = [];
       for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) dimensions.push(this.#dimensions[d]!);

@@ -259,14 +259,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return req.socket.destroy();
     }
     if (!/^\d{1,19}$/.test(id)) return error(res, 400, 1002002, '参数错误 invalid external_interview_id', [{ field: 'external_interview_id', value: id, description: 'must be an id of digits' }]);
-    const body = parseJson(raw);
-    if (body === undefined) return error(res, 400, 1002002, '参数错误 body is not JSON');
-    const violations = validateInterviewBody(body);
-    if (violations.length > 0) return error(res, 400, 1002002, '参数错误', violations);
-    const b = body as InterviewBody;
-    if (missingApplications.has(b.external_application_id)) {
-      return error(res, 400, 1002002, '参数错误 external application not found', [{ field: 'external_application_id', value: b.external_application_id, description: 'no such external application' }]);
-    }
+    const b = acceptedBody(res, raw);
+    if (!b) return;
     if (!options.createOnPut && !store.get(id)) {
       return error(res, 400, 1002002, '参数错误 external interview not found', [{ field: 'external_interview_id', value: id, description: 'no such external interview' }]);
     }
@@ -289,6 +283,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     send(res, 200, { code: 0, msg: 'success', data: { external_interview: stored } });
   };
 
+  /** The body of a PUT or create, checked as Feishu checks it; undefined once refused (and answered). */
+  const acceptedBody = (res: ServerResponse, raw: string): InterviewBody | undefined => {
+    const body = parseJson(raw);
+    if (body === undefined) return void error(res, 400, 1002002, '参数错误 body is not JSON');
+    const violations = validateInterviewBody(body);
+    if (violations.length > 0) return void error(res, 400, 1002002, '参数错误', violations);
+    const b = body as InterviewBody;
+    if (missingApplications.has(b.external_application_id)) {
+      return void error(res, 400, 1002002, '参数错误 external application not found', [{ field: 'external_application_id', value: b.external_application_id, description: 'no such external application' }]);
+    }
+    return b;
+  };
+
   /** The create call: the fault mix of a PUT, and a used external_id refused for 24 hours. */
   const create = (req: IncomingMessage, res: ServerResponse, raw: string, now: number) => {
     const r = random();
@@ -301,14 +308,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       stats.dropped++;
       return req.socket.destroy();
     }
-    const body = parseJson(raw);
-    if (body === undefined) return error(res, 400, 1002002, '参数错误 body is not JSON');
-    const violations = validateInterviewBody(body);
-    if (violations.length > 0) return error(res, 400, 1002002, '参数错误', violations);
-    const b = body as InterviewBody;
-    if (missingApplications.has(b.external_application_id)) {
-      return error(res, 400, 1002002, '参数错误 external application not found', [{ field: 'external_application_id', value: b.external_application_id, description: 'no such external application' }]);
-    }
+    const b = acceptedBody(res, raw);
+    if (!b) return;
     if (store.recentlyCreated(b.external_id, now)) {
       return error(res, 400, 1002002, '参数错误 external_id already used', [{ field: 'external_id', value: b.external_id, description: 'an interview with this external_id was created within 24 hours' }]);
     }

@@ -79,6 +79,25 @@ export function columnPositions(index: Readonly<Partial<Record<Column, number>>>
   return Object.fromEntries(COLUMN_NAMES.map((c) => [c, index[c] ?? -1])) as Record<Column, number>;
 }
 
+/**
+ * No spreadsheet cell holds more than 32,767 characters (Excel's specifications and limits; WPS
+ * and LibreOffice the same or less), and Feishu documents no longer field: a longer cell came
+ * from a damaged or hostile file, and is never sent.
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+function checkCellLengths(source: SourceRow, width: number, problems: RowProblem[]): void {
+  const cells = source.cells;
+  for (let i = 0; i < cells.length && i < width; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string' || c.length <= MAX_CELL_CHARS) continue;
+    problems.push({
+      code: 'ROW_CELL_TOO_LONG',
+      message: `expected at most ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell (what a spreadsheet cell holds), got ${c.length.toLocaleString('en')} (row ${source.row}, column ${i + 1}): shorten the text, or check the file is not damaged`,
+    });
+  }
+}
+
 function at(cells: readonly Cell[], position: number): Cell | undefined {
   return position < 0 ? undefined : cells[position];
 }
@@ -135,6 +154,7 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
     if (!merge) checkDimension(dim, problems, row);
   }
 
+  checkCellLengths(source, width, problems);
   if (source.cells.length > width && source.cells.slice(width).some((c) => !isBlankCell(c))) {
     problems.push({
       code: 'ROW_EXTRA_CELLS',

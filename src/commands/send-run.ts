@@ -1,10 +1,11 @@
-import { setMaxListeners } from 'node:events';
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { ToolError } from '../errors.js';
-import { resolveBaseUrl } from '../feishu/endpoints.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { ToolError } from '../errors.js';
+import { resolveBaseUrl } from '../feishu/endpoints.js';
+import type { ApiStats } from '../feishu/interview-api.js';
 import type { ImportArgs } from '../options.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
@@ -17,9 +18,8 @@ import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run
 import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { createProgress } from '../run/progress.js';
-import { takeRunLock } from '../run/run-lock.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
-import type { ApiStats } from '../feishu/interview-api.js';
+import { takeRunLock } from '../run/run-lock.js';
 import { connect } from './connect.js';
 import { type LegacyContext, applicationOf, createWith, prepareLegacy } from './send-legacy.js';
 import type { CommandIo, CommandResult } from './io.js';
@@ -65,10 +65,8 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
   const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
   try {
     await mkdir(dirname(resolve(options.report)), { recursive: true });
-    // A dry run writes no journal or backup, so it needs no lock.
+    // A dry run writes nothing but its report: no journal, no backup, so it needs no lock.
     if (!options.dryRun) unlock = takeRunLock(options.report);
-    // A dry run writes nothing but its report: no journal, no backup.
-    await mkdir(dirname(resolve(options.report)), { recursive: true });
     const journal = dryRun ? undefined : openJournal(journalPath);
     if (journal) opened.push(journal);
     // A --resume goes on with the run it resumes: one undo puts back what both overwrote.
@@ -78,8 +76,8 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     const backup: Backup | undefined = options.backup && !dryRun ? Backup.open(backupPath, runId) : undefined;
     if (backup) {
       opened.push(backup);
-      // A run that sent no PUT overwrote nothing: it leaves the backup as it found it (so `undo`
-      // still finds the last run that did change something), and says nothing of one.
+      // A run that wrote nothing (no PUT, create or delete) leaves the backup as it found it (so
+      // `undo` still finds the last run that did change something), and says nothing of one.
       cleanups.push(() => {
         if (wroteAnything(api.stats)) return;
         if (sizeBefore === undefined) rmSync(backupPath, { force: true });

@@ -19,13 +19,14 @@ async function simulator(): Promise<RunningSimulator> {
 }
 
 /** Something between here and Feishu: a real token answer, then `answer` for every other call. */
-async function gateway(answer: { status: number; type: string; body: string }): Promise<string> {
+async function gateway(answer: { status: number; type: string; body: string }, token: Record<string, unknown> = { expire: 7200 }, seen = { tokens: 0 }): Promise<string> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       if (req.url?.includes('tenant_access_token')) {
+        seen.tokens++;
         res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ code: 0, msg: 'ok', tenant_access_token: 't-gw', expire: 7200 }));
+        return res.end(JSON.stringify({ code: 0, msg: 'ok', tenant_access_token: 't-gw', ...token }));
       }
       res.writeHead(answer.status, { 'content-type': answer.type });
       res.end(answer.body);
@@ -110,6 +111,17 @@ describe('personal data stays private', () => {
   });
 });
 
+describe('a failed report write', () => {
+  it('leaves no temp file behind', async () => {
+    const { dir, file } = await oneInterview();
+    const { mkdir, readdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'taken.csv'));
+    const run = await runCli(['validate', file, '--report', join(dir, 'taken.csv')]);
+    expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('error [REPORT_UNWRITABLE]') });
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
 describe('one run per report', () => {
   it('a second run refuses while the first holds the lock; a stale lock is taken over', async () => {
     const s = await simulator();
@@ -121,6 +133,29 @@ describe('one run per report', () => {
     await writeFile(join(dir, 'in.report.csv.lock'), '999999999\n');
     expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
     await expect(stat(join(dir, 'in.report.csv.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('tokens and secrets', () => {
+  it('a token answer without expire is kept for its documented lifetime, not fetched before every request', async () => {
+    const seen = { tokens: 0 };
+    const url = await gateway({ status: 200, type: 'application/json', body: JSON.stringify({ code: 0, msg: 'ok', data: {} }) }, {}, seen);
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    const ids = ['7000000000000000001', '7000000000000000002', '7000000000000000003'];
+    await writeFile(file, csv([[...HEADER_EN], ...ids.map((id) => row({ external_interview_id: id, external_application_id: APP1, begin_time: '1709280000000' }))]));
+    expect((await runCli(['import', file, '--no-backup', '--quiet'], { env: env(url) })).code).toBe(0);
+    expect(seen.tokens).toBe(1);
+  });
+
+  it('reads the app secret from --app-secret-file, and refuses a pasted token with a line break', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    await writeFile(join(dir, 'secret'), `${SECRET}\n`, { mode: 0o600 });
+    const run = await runCli(['import', file, '--quiet', '--app-id', 'cli_h', '--app-secret-file', join(dir, 'secret')], { env: { FEISHU_BASE_URL: s.url } });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const token = await runCli(['import', file], { env: { FEISHU_BASE_URL: s.url, FEISHU_TENANT_ACCESS_TOKEN: 't-abc\nrest' } });
+    expect(token).toMatchObject({ code: 2, stderr: expect.stringContaining('error [USAGE_BAD_TOKEN]') });
   });
 });
 

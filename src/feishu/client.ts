@@ -80,7 +80,9 @@ export class FeishuClient {
     }
     let text: string;
     try {
-      text = await readCapped(res.body, MAX_ANSWER_BYTES);
+      // A stated length within the cap is read whole (the fast path); anything else is read with a count.
+      const stated = Number(first(res.headers['content-length']) ?? Number.NaN);
+      text = stated >= 0 && stated <= MAX_ANSWER_BYTES ? await res.body.text() : await readCapped(res.body, MAX_ANSWER_BYTES);
     } catch (error) {
       throw error instanceof NetworkError ? error : toNetworkError(error);
     }

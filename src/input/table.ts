@@ -135,14 +135,14 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const { rows } = await workbook.peek(sheet);
-    const headerAt = rows.findIndex((r) => checkHeaders(r.cells.map(cellText), rules.mapping, rules.required).missing.length === 0);
-    if (headerAt < 0) {
+    const header = findHeader(rows, rules);
+    if (!header) {
       const data = rows.filter(holdsAnId).length;
       if (!sheet.hidden && data > 0) withRows.push({ name: sheet.name, rows: data });
       continue;
     }
-    const idColumn = checkHeaders(rows[headerAt]!.cells.map(cellText), rules.mapping, rules.required).resolved?.index.external_interview_id;
-    if (isTemplateExample(sheet.name, rows, headerAt, idColumn)) continue;
+    const headerAt = header.at;
+    if (isTemplateExample(sheet.name, rows, headerAt, header.check.resolved?.index.external_interview_id)) continue;
     if (sheet.hidden) hidden.push(sheet);
     else if (chosen) others.push(sheet.name), withRows.push({ name: sheet.name, rows: rows.length - headerAt - 1 });
     else chosen = sheet;
@@ -154,6 +154,15 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   // With no sheet holding the columns, the first visible one is read so the error names its headers.
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
   return { sheet, others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])], withRows: withRows.filter((s) => s.rows > 0) };
+}
+
+/** The first of the first 20 rows that holds the required columns, and what its check found. */
+function findHeader(rows: readonly SourceRow[], rules: HeaderRules): { at: number; check: HeaderCheck } | undefined {
+  for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH_ROWS); at++) {
+    const check = checkHeaders(rows[at]!.cells.map(cellText), rules.mapping, rules.required);
+    if (check.missing.length === 0) return { at, check };
+  }
+  return undefined;
 }
 
 const ID_LIKE = /^\d{12,19}$/;
@@ -199,19 +208,11 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rule
   if (all.length === 0) {
     throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got ${sheet ? `an empty sheet ${quoteName(sheet)}` : 'no text'} in ${file}`, { file, sheet });
   }
-  let at = -1;
-  let check: HeaderCheck | undefined;
-  for (let i = 0; i < Math.min(all.length, HEADER_SEARCH_ROWS); i++) {
-    const c = checkHeaders(all[i]!.cells.map(cellText), rules.mapping, rules.required);
-    if (c.missing.length === 0) {
-      at = i;
-      check = c;
-      break;
-    }
-  }
+  const found = findHeader(all, rules);
+  const at = found?.at ?? -1;
   const headerSource = all[Math.max(at, 0)]!;
   const headers = headerSource.cells.map(cellText);
-  check ??= checkHeaders(headers, rules.mapping, rules.required);
+  const check = found?.check ?? checkHeaders(headers, rules.mapping, rules.required);
   if (!check.ok) throw headerError(check, headers, { file, sheet, row: headerSource.row });
   const renamed = nearMissError(check.resolved!, headers, { file, sheet, row: headerSource.row });
   if (renamed) throw renamed;

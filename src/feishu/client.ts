@@ -104,7 +104,7 @@ export class FeishuClient {
  * long assessments: well under 1 MB); a body past 4 MiB is not Feishu's answer and is not read
  * on (a 400 MB answer once took 1.3 GB).
  */
-export const MAX_ANSWER_BYTES = 4 * 1024 ** 2;
+const MAX_ANSWER_BYTES = 4 * 1024 ** 2;
 
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, max: number): Promise<string> {
   const chunks: Buffer[] = [];

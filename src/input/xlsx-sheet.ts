@@ -211,7 +211,7 @@ class SheetHandler implements XmlHandlers {
 const ISO_WALL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?Z?$/;
 
 /** Excel serial day numbers count from 1899-12-30 (or 1904-01-01); 25569 is 1970-01-01. */
-export function serialToWall(serial: number, date1904: boolean): WallTime {
+function serialToWall(serial: number, date1904: boolean): WallTime {
   const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   return {
     year: d.getUTCFullYear(),

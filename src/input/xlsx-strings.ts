@@ -6,7 +6,7 @@ import type { ZipArchive, ZipEntry } from './zip.js';
  * really inflates to: 256 MiB of XML holds 100,000 distinct 800-character Chinese texts (3 bytes
  * a character); the 100,000-row benchmark workbook holds 2 MB.
  */
-export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
+const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
 
 /**
  * The workbook's shared strings, in order. A string is the text of its `<t>` elements, plain or
@@ -73,6 +73,6 @@ const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
  * Excel writes a line break typed on Windows as `_x000D_` followed by a new line, and a literal
  * `_x` as `_x005F_x`.
  */
-export function unescapeXstring(text: string): string {
+function unescapeXstring(text: string): string {
   return text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }

@@ -110,6 +110,6 @@ function relId(a: Readonly<Record<string, string>>): string {
 }
 
 /** xsd:boolean: "1" or "true". */
-export function isTrue(value: string | undefined): boolean {
+function isTrue(value: string | undefined): boolean {
   return value === '1' || value === 'true';
 }

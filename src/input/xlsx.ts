@@ -4,6 +4,7 @@ import { readDateStyles } from './xlsx-styles.js';
 import { readSharedStrings } from './xlsx-strings.js';
 import { type SheetEntry, readWorkbookInfo } from './xlsx-workbook.js';
 import { quoteName } from './printable.js';
+import { XmlError } from './xml.js';
 import { ZipArchive } from './zip.js';
 
 /** Rows looked at to find a header row: a title or note above the header is allowed. */
@@ -36,11 +37,13 @@ export interface Workbook {
 export async function openWorkbook(file: string): Promise<Workbook> {
   const zip = await ZipArchive.open(file);
   try {
-    const info = await readWorkbookInfo(zip);
-    const [strings, dateStyles] = [await readSharedStrings(zip, info.sharedStrings), await readDateStyles(zip, info.styles)];
+    const info = await wellFormed(zip, () => readWorkbookInfo(zip), 'the workbook part');
+    const strings = await wellFormed(zip, () => readSharedStrings(zip, info.sharedStrings), 'the shared strings');
+    const dateStyles = await wellFormed(zip, () => readDateStyles(zip, info.styles), 'the styles');
     const load = async (sheet: SheetEntry, maxRows?: number): Promise<SheetContent> => {
       if (!sheet.part) throw zip.unreadable(`the part of sheet ${quoteName(sheet.name)} is missing, or it is a chart sheet`);
-      return readSheet(zip, sheet.part, { name: sheet.name, strings, dateStyles, date1904: info.date1904, recalcOnLoad: info.recalcOnLoad }, maxRows);
+      const context = { name: sheet.name, strings, dateStyles, date1904: info.date1904, recalcOnLoad: info.recalcOnLoad };
+      return wellFormed(zip, () => readSheet(zip, sheet.part!, context, maxRows), `sheet ${quoteName(sheet.name)}`);
     };
     return {
       file,
@@ -55,6 +58,16 @@ export async function openWorkbook(file: string): Promise<Workbook> {
     };
   } catch (error) {
     await zip.close();
+    throw error;
+  }
+}
+
+/** XML that is not well formed makes the workbook unreadable (XLSX_UNREADABLE), naming the part. */
+async function wellFormed<T>(zip: ZipArchive, read: () => Promise<T>, part: string): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof XmlError) throw zip.unreadable(`${part} is not well-formed XML: ${error.message}`);
     throw error;
   }
 }

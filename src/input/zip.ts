@@ -19,7 +19,7 @@ export interface ZipEntry {
  * that inflates more than 500-fold past 50 MB is a zip bomb; and no workbook this tool reads needs
  * more than 1 GiB of XML in all.
  */
-export const ZIP_LIMITS = { totalBytes: 1024 ** 3, bombRatio: 500, bombMinBytes: 50 * 1024 ** 2 } as const;
+const ZIP_LIMITS = { totalBytes: 1024 ** 3, bombRatio: 500, bombMinBytes: 50 * 1024 ** 2 } as const;
 
 /** An open archive: its directory, and a running count of the bytes inflated from it. */
 export class ZipArchive {

@@ -84,7 +84,7 @@ export function columnPositions(index: Readonly<Partial<Record<Column, number>>>
  * and LibreOffice the same or less), and Feishu documents no longer field: a longer cell came
  * from a damaged or hostile file, and is never sent.
  */
-export const MAX_CELL_CHARS = 32_767;
+const MAX_CELL_CHARS = 32_767;
 
 function checkCellLengths(source: SourceRow, width: number, problems: RowProblem[]): void {
   const cells = source.cells;

@@ -3,7 +3,7 @@ import { ToolError } from '../errors.js';
 import { PRIVATE_MODE } from '../report/private-file.js';
 
 /** Beside the report: `<report>.lock`, holding the pid of the run that writes its journal and backup. */
-export function lockPathFor(report: string): string {
+function lockPathFor(report: string): string {
   return `${report}.lock`;
 }
 

@@ -124,6 +124,15 @@ describe('cell forms', () => {
   });
 });
 
+describe('damaged XML', () => {
+  it('makes the workbook unreadable, naming the part, rather than failing inside', async () => {
+    const wb = await openWorkbook(await handMade({ sheet: '<row r="1"><c r="A1"><v>1</v></row>' }));
+    await expect(wb.read(wb.sheets[0]!)).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringContaining('sheet "数据" is not well-formed XML') });
+    await wb.close();
+    await expect(openWorkbook(await handMade({ sheet: '', strings: '<si><t>open' }))).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringContaining('the shared strings is not well-formed XML') });
+  });
+});
+
 describe('isDateFormat', () => {
   it.each([
     ['yyyy-mm-dd hh:mm', true],

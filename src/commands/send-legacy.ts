@@ -4,7 +4,7 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { diffBodies } from '../plan/merge.js';
 import type { InterviewBody, PlannedInterview } from '../plan/types.js';
 import type { CreateOne, Prepared, SendOutcome } from '../run/dispatch.js';
-import type { LegacyLookup } from '../run/legacy-lookup.js';
+import type { LegacyLookup, LegacyMatch } from '../run/legacy-lookup.js';
 import type { Backup } from '../run/pre-images.js';
 
 /** What preparing a legacy interview needs from the run. */
@@ -95,7 +95,13 @@ export function createWith(api: InterviewApi, lookup: LegacyLookup, backup: Back
         return { result, id };
       }
       if (result.outcome === 'stop-run') return { result };
-      const again = await lookup.find(item.id, applicationOf(p), p.legacy!.externalId, body, true);
+      let again: LegacyMatch;
+      try {
+        again = await lookup.find(item.id, applicationOf(p), p.legacy!.externalId, body, true);
+      } catch (error) {
+        // Whether it landed is unknown: say so; a re-run or --resume looks it up before creating.
+        return { result: { ...result, message: `${result.message}; looking it up afterwards failed too (${(error as Error).message}): import again to find it before anything is created` } };
+      }
       if (again.kind === 'found') {
         remember(item.id, again.id, body);
         return { result: { ...result, outcome: 'ok', message: 'created (found after an answer that was lost)' }, id: again.id };

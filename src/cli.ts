@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     resume: { type: 'string', describe: 'the --report path of an earlier run: skip what already landed' },
     backup: { type: 'boolean', default: true, describe: 'read and save each interview before overwriting it (--no-backup: off)' },
     quiet: { type: 'boolean', describe: 'no progress output' },
+    json: { type: 'boolean', describe: 'print the summary as one JSON object on stdout (the text goes to stderr)' },
     domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
     'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
     'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
@@ -75,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
           .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' })
-          .option('merge', { type: 'boolean', describe: 'check a correction file as import --merge will read it (offline: the current records are not read)' }),
+          .option('merge', { type: 'boolean', describe: 'check a correction file as import --merge will read it (offline: the current records are not read)' })
+          .option('json', { type: 'boolean', describe: 'print the summary as one JSON object on stdout (the text goes to stderr)' }),
       (args) => run(async () => (await import('./commands/validate.js')).validateCommand(normalise(validateSchema, args), io))(),
     )
     .command(

@@ -58,7 +58,7 @@ const inputShape = {
 
 const withReport = <T extends { file: string; report?: string }>(o: T) => ({ ...o, report: o.report ?? defaultReportPath(o.file) });
 
-const validateObject = z.object({ ...inputShape, payloads: optionalText, merge: bool });
+const validateObject = z.object({ ...inputShape, payloads: optionalText, merge: bool, json: bool });
 
 export const validateSchema = z.pipe(
   validateObject,
@@ -125,6 +125,7 @@ const sendShape = {
   limit: numberOption({ min: 0, above: true, whole: true }),
   resume: optionalText,
   quiet: bool,
+  json: bool,
   domain: z._default(z.enum(['feishu', 'lark']), 'feishu'),
   baseUrl: optionalText,
   appId: optionalText,

@@ -16,5 +16,5 @@ export async function importCommand(options: Readonly<ImportArgs>, io: CommandIo
   if (options.dryRun && !options.merge && !options.createMissing) return validateCommand(options, io);
   refuseInputAsOutput(options.file, { report: options.report, payloads: options.payloads, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
   const { plan, warnings } = await readPlan(options);
-  return sendPlan(plan, options, io, inputLines(plan, warnings));
+  return sendPlan(plan, { ...options, command: options.dryRun ? 'import --dry-run' : 'import' }, io, inputLines(plan, warnings));
 }

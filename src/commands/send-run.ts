@@ -13,7 +13,7 @@ import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/
 import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
+import { allRowsFine, formatSummary, reportLines, summarise, writeSummary } from '../report/summary.js';
 import { type Prepared, type SendItem, type SendOutcome, dispatch } from '../run/dispatch.js';
 import { type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
@@ -39,6 +39,10 @@ export type SendOptions = Pick<
   readonly addAssessments?: boolean;
   /** `--replace-assessments`: the file's assessments replace all current ones. */
   readonly replaceAssessments?: boolean;
+  /** `--json`: the summary as one JSON object on stdout. */
+  readonly json?: boolean;
+  /** How the summary names the command: import, import --dry-run, undo. */
+  readonly command: string;
 };
 
 /**
@@ -171,10 +175,22 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, io: C
     if (backup && wroteAnything(api.stats)) extra.push(`backup: ${resolve(backupPath)}, run ${backup.runId} (undo with: feishu-interview-import undo ${backupPath})`);
     if (!dryRun) extra.push(`journal: ${resolve(journalPath)}`);
     extra.push(...reportLines(resolve(options.report), summary));
-    io.stdout.write(formatSummary(summary, extra, header));
-    if (result.interrupted) return { exitCode: 130 };
     const beyondLimit = outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length;
-    return { exitCode: allRowsFine(summary, beyondLimit) ? 0 : 1 };
+    const exitCode = result.interrupted ? 130 : allRowsFine(summary, beyondLimit) ? 0 : 1;
+    const t = plan.table;
+    writeSummary(io, options.json, formatSummary(summary, extra, header), summary, exitCode, {
+      command: options.command,
+      input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
+      zone: plan.usedZone ? plan.zone : undefined,
+      origin: base.origin,
+      requests: { puts: writes, creates, deletes, reads, rate_limited: api.stats.rateLimited, retried: api.stats.retried },
+      rate_per_s: Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2)),
+      elapsed_s: Number(elapsed.toFixed(1)),
+      interviews_by_kind: kinds,
+      stopped_early: result.stopReason,
+      paths: { report: resolve(options.report), journal: dryRun ? undefined : resolve(journalPath), backup: backup && wroteAnything(api.stats) ? resolve(backupPath) : undefined },
+    });
+    return { exitCode };
   } finally {
     for (const f of opened) f.close();
     for (const c of cleanups) c();

@@ -26,7 +26,7 @@ export async function undoCommand(options: Readonly<UndoArgs>, io: CommandIo): P
   const { plan, run, others } = await planFromBackup(options.file, options.run);
   const head = [`undo: ${plan.interviews.length} interview(s) of run ${run} from ${resolve(options.file)}`];
   if (others.length > 0) head.push(`the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`);
-  return sendPlan(plan, options, io, head);
+  return sendPlan(plan, { ...options, command: 'undo' }, io, head);
 }
 
 const UNMARKED = 'unmarked';

@@ -5,11 +5,13 @@ import type { CommandIo, CommandResult } from './io.js';
 import { refuseInputAsOutput } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
+import { allRowsFine, formatSummary, reportLines, summarise, writeSummary } from '../report/summary.js';
 
 export interface ValidateOptions extends InputOptions {
   readonly report: string;
   readonly payloads?: string;
+  /** `--json`: the summary as one JSON object on stdout. */
+  readonly json?: boolean;
 }
 
 /** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing. */
@@ -25,6 +27,13 @@ export async function validateCommand(options: ValidateOptions, io: CommandIo): 
     extra.push(`payloads: ${n} request bod${n === 1 ? 'y' : 'ies'} written to ${resolve(options.payloads)}`);
   }
   extra.push(...reportLines(resolve(options.report), summary));
-  io.stdout.write(formatSummary(summary, extra, head));
-  return { exitCode: allRowsFine(summary) ? 0 : 1 };
+  const exitCode = allRowsFine(summary) ? 0 : 1;
+  const t = plan.table;
+  writeSummary(io, options.json, formatSummary(summary, extra, head), summary, exitCode, {
+    command: options.merge ? 'validate --merge' : 'validate',
+    input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
+    zone: plan.usedZone ? plan.zone : undefined,
+    paths: { report: resolve(options.report), payloads: options.payloads && resolve(options.payloads) },
+  });
+  return { exitCode };
 }

@@ -5,7 +5,7 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { diffBodies } from '../plan/merge.js';
 import type { PlannedInterview, RowOutcome } from '../plan/types.js';
 import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, reportLines, summarise } from '../report/summary.js';
+import { allRowsFine, formatSummary, reportLines, summarise, writeSummary } from '../report/summary.js';
 import { LegacyLookup, type LegacyMatch } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
 import type { CommandIo, CommandResult } from './io.js';
@@ -38,8 +38,16 @@ export async function verifyCommand(options: Readonly<VerifyArgs>, io: CommandIo
     const summary = summarise(outcomes, plan.interviews.length);
     await writeReport(options.report, plan.table, outcomes, { command: 'verify', zone: plan.zone, ...summary });
     const extra = [`read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`, ...reportLines(resolve(options.report), summary)];
-    io.stdout.write(formatSummary(summary, extra, inputLines(plan, warnings)));
-    return { exitCode: allRowsFine(summary) ? 0 : 1 };
+    const exitCode = allRowsFine(summary) ? 0 : 1;
+    const t = plan.table;
+    writeSummary(io, options.json, formatSummary(summary, extra, inputLines(plan, warnings)), summary, exitCode, {
+      command: 'verify',
+      input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
+      origin: base.origin,
+      matched: matched,
+      paths: { report: resolve(options.report) },
+    });
+    return { exitCode };
   } finally {
     await client.close();
   }

@@ -60,3 +60,29 @@ export function reportLines(report: string, summary: Summary): string[] {
   }
   return lines;
 }
+
+/** What a run did, beyond the counts, for `--json`. */
+export interface SummaryFacts {
+  readonly command: string;
+  readonly input?: { readonly file: string; readonly sheet?: string; readonly encoding?: string; readonly header_row: number };
+  readonly zone?: string;
+  readonly origin?: string;
+  readonly paths: Readonly<Record<string, string | undefined>>;
+  readonly [more: string]: unknown;
+}
+
+/**
+ * `--json`: the summary as one JSON object on stdout, for schedulers: counts by status, the most
+ * common problems, what was read, where it went, and the exit code. The human lines, warnings
+ * included, go to stderr instead.
+ */
+export function writeSummary(io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }, json: boolean | undefined, text: string, summary: Summary, exitCode: number, facts: SummaryFacts): void {
+  if (!json) {
+    io.stdout.write(text);
+    return;
+  }
+  io.stderr.write(text);
+  const warnings = text.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length));
+  const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
+  io.stdout.write(`${JSON.stringify({ ...facts, exit_code: exitCode, rows: summary.rows, interviews: summary.interviews, counts: summary.byStatus, problems, warnings })}\n`);
+}

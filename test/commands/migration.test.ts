@@ -195,4 +195,30 @@ describe('legacy migration', () => {
     ]);
     expect(s.stats.requests.put + s.stats.requests.create + s.stats.requests.delete).toBe(puts + 3);
   });
+
+  it('--json prints one summary object on stdout for a scheduler, the text on stderr', async () => {
+    const s = await simulator();
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(2)));
+    const run = await cli(s, [file, '--create-missing', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('created 2 · changed 0');
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({
+      command: 'import',
+      exit_code: 0,
+      rows: 4,
+      interviews: 2,
+      counts: { ok: 4, invalid: 0, failed: 0 },
+      problems: [],
+      origin: s.url,
+      requests: { puts: 0, creates: 2 },
+      interviews_by_kind: { created: 2 },
+      input: { file, header_row: 1 },
+      paths: { report: join(dir, 'legacy.report.csv'), journal: join(dir, 'legacy.report.csv.journal.jsonl'), backup: join(dir, 'legacy.report.csv.backup.jsonl') },
+    });
+    const validate = await runCli(['validate', file, '--json', '--tz', 'Asia/Shanghai']);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ command: 'validate', exit_code: 0, counts: { ok: 4 } });
+  });
 });

@@ -158,7 +158,10 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (isToolError(error)) {
-      io.stderr.write(`error [${error.code}]: ${redact(error.message, argv)}\n`);
+      const message = redact(error.message, argv);
+      io.stderr.write(`error [${error.code}]: ${message}\n`);
+      // A scheduler asking for --json gets an object for a fatal error too.
+      if (argv.includes('--json')) io.stdout.write(`${JSON.stringify({ exit_code: error.exitCode, error: { code: error.code, message } })}\n`);
       return error.exitCode;
     }
     io.stderr.write(`error [INTERNAL]: ${redact((error as Error)?.message ?? String(error), argv)}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details\n`);

@@ -220,5 +220,8 @@ describe('legacy migration', () => {
     });
     const validate = await runCli(['validate', file, '--json', '--tz', 'Asia/Shanghai']);
     expect(JSON.parse(validate.stdout)).toMatchObject({ command: 'validate', exit_code: 0, counts: { ok: 4 } });
+    const fatal = await runCli(['validate', join(dir, 'missing.csv'), '--json']);
+    expect(fatal.code).toBe(2);
+    expect(JSON.parse(fatal.stdout)).toMatchObject({ exit_code: 2, error: { code: 'INPUT_UNREADABLE' } });
   });
 });

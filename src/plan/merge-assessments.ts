@@ -1,4 +1,5 @@
 import type { AssessmentBody, AssessmentPatch, DimensionBody, DimensionPatch, RowRef } from './types.js';
+import { dimensionBody } from './row-fields.js';
 
 /** How `--merge` treats the file's assessments. */
 export interface AssessmentRules {
@@ -56,21 +57,9 @@ function patchToBody(p: AssessmentPatch): AssessmentBody {
   if (p.username !== undefined) body.username = p.username;
   if (p.conclusion !== undefined) body.conclusion = p.conclusion;
   if (p.content !== undefined) body.content = p.content;
-  if (p.dimensions.length > 0) body.assessment_dimension_list = p.dimensions.map(dimensionBody);
-  return body;
-}
-
-/** Keys in the API page's order, as everywhere else. */
-function dimensionBody(d: DimensionPatch): DimensionBody {
-  const { score, option, options, content, assessment_type, description } = d.set;
-  const body: DimensionBody = {};
-  if (score !== undefined) body.score = score;
-  if (option !== undefined) body.option = option;
-  if (options !== undefined) body.options = options;
-  if (content !== undefined) body.content = content;
-  if (assessment_type !== undefined) body.assessment_type = assessment_type;
-  if (d.title !== undefined) body.title = d.title;
-  if (description !== undefined) body.description = description;
+  if (p.dimensions.length > 0) {
+    body.assessment_dimension_list = p.dimensions.map(({ set: s, title }) => dimensionBody(s.score, s.option, s.options, s.content, s.assessment_type, title, s.description));
+  }
   return body;
 }
 

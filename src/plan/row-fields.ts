@@ -98,6 +98,22 @@ function checkCellLengths(source: SourceRow, width: number, problems: RowProblem
   }
 }
 
+/**
+ * A dimension with its keys added in the API page's order, so the body needs no reordering copy
+ * (positional: this runs for every row of a large file, and makes no object but the body).
+ */
+export function dimensionBody(score?: number, option?: string, options?: string[], content?: string, type?: number, title?: string, description?: string): DimensionBody {
+  const dim: DimensionBody = {};
+  if (score !== undefined) dim.score = score;
+  if (option !== undefined) dim.option = option;
+  if (options !== undefined) dim.options = options;
+  if (content !== undefined) dim.content = content;
+  if (type !== undefined) dim.assessment_type = type;
+  if (title !== undefined) dim.title = title;
+  if (description !== undefined) dim.description = description;
+  return dim;
+}
+
 function at(cells: readonly Cell[], position: number): Cell | undefined {
   return position < 0 ? undefined : cells[position];
 }
@@ -140,15 +156,7 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   const title = take(problems, row, 'dimension_title', parseText(at(cells, pos.dimension_title), true));
   const description = take(problems, row, 'dimension_description', parseText(at(cells, pos.dimension_description), false));
   if (score !== undefined || option !== undefined || options !== undefined || content !== undefined || type !== undefined || title !== undefined || description !== undefined) {
-    // Keys are added in the API page's order, so the body needs no reordering copy.
-    const dim: DimensionBody = {};
-    if (score !== undefined) dim.score = score;
-    if (option !== undefined) dim.option = option;
-    if (options !== undefined) dim.options = options;
-    if (content !== undefined) dim.content = content;
-    if (type !== undefined) dim.assessment_type = type;
-    if (title !== undefined) dim.title = title;
-    if (description !== undefined) dim.description = description;
+    const dim = dimensionBody(score, option, options, content, type, title, description);
     fields.dimension = dim;
     // A correction names only what changes (a score, not its type): the merged body is checked instead.
     if (!merge) checkDimension(dim, problems, row);

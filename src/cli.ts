@@ -3,7 +3,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ToolError, isToolError } from './errors.js';
 import { processIo } from './commands/io.js';
-import { importInput, importSchema, normalise, simulateSchema, templateSchema, undoSchema, validateSchema, verifySchema } from './options.js';
+import type { RunResult } from './commands/io.js';
+import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
+import type { ProgressEvent } from './run/progress.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -32,6 +34,28 @@ async function main(argv: string[]): Promise<number> {
     }
     exitCode = (await fn()).exitCode;
   };
+  /**
+   * A run of the library (`src/api.ts`) with the flags as options: progress on stderr, the
+   * summary printed, the exit code kept. Credentials and the base URL come from the environment
+   * where no flag gives them.
+   */
+  const library = (call: (api: typeof import('./api.js'), options: Record<string, unknown>) => Promise<RunResult>, args: Record<string, unknown>, needs: { credentials?: boolean; interruptible?: boolean } = {}) =>
+    run(async () => {
+      const api = await import('./api.js');
+      const { progressPrinter } = await import('./run/progress.js');
+      const progress = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr);
+      const onProgress = (e: ProgressEvent) => progress.onProgress(e);
+      try {
+        const options = needs.credentials ? { ...importInput(args, io.env), signal: interrupt.signal, onProgress } : args;
+        const result = await call(api, options);
+        progress.stop();
+        const { printResult } = await import('./report/summary.js');
+        printResult(io, result, Boolean(args.json));
+        return result;
+      } finally {
+        progress.stop();
+      }
+    }, needs.interruptible)();
   const sendOptions = {
     concurrency: { type: 'number', describe: 'requests in flight (default 5)' },
     rate: { type: 'number', describe: 'requests per second, 0 for no client-side limit (default 10, the API limit)' },
@@ -78,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
           .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' })
           .option('merge', { type: 'boolean', describe: 'check a correction file as import --merge will read it (offline: the current records are not read)' })
           .option('json', { type: 'boolean', describe: 'print the summary as one JSON object on stdout (the text goes to stderr)' }),
-      (args) => run(async () => (await import('./commands/validate.js')).validateCommand(normalise(validateSchema, args), io))(),
+      (args) => library((api, o) => api.validateFile(args.file, o), args),
     )
     .command(
       'import <file>',
@@ -96,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
             'replace-assessments': { type: 'boolean', describe: "with --merge: the file's assessments replace all current ones (removes what the file lacks)" },
             payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
           }),
-      (args) => run(async () => (await import('./commands/import.js')).importCommand(normalise(importSchema, importInput(args, io.env)), io), true)(),
+      (args) => library((api, o) => api.importFile(args.file, o), args, { credentials: true, interruptible: true }),
     )
     .command(
       'undo <file>',
@@ -107,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
           .option('report', { type: 'string', describe: 'report path (default: <backup>.undo.report.csv)' })
           .option('run', { type: 'string', describe: 'the run to undo, as the import printed it (default: the last run in the backup)' })
           .options(sendOptions),
-      (args) => run(async () => (await import('./commands/undo.js')).undoCommand(normalise(undoSchema, importInput(args, io.env)), io), true)(),
+      (args) => library((api, o) => api.undoBackup(args.file, o), args, { credentials: true, interruptible: true }),
     )
     .command(
       'verify <file>',
@@ -117,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
           .options(sendOptions),
-      (args) => run(async () => (await import('./commands/verify.js')).verifyCommand(normalise(verifySchema, importInput(args, io.env)), io))(),
+      (args) => library((api, o) => api.verifyFile(args.file, o), args, { credentials: true }),
     )
     .command(
       'simulate',

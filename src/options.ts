@@ -54,6 +54,8 @@ const inputShape = {
   map: optionalText,
   tz: z.optional(z.string()),
   report: reportPath,
+  // False from the library's `report: false`: no report file (its path still names the journal and backup).
+  reportFile: z._default(z.boolean(), true),
 };
 
 const withReport = <T extends { file: string; report?: string }>(o: T) => ({ ...o, report: o.report ?? defaultReportPath(o.file) });
@@ -193,7 +195,7 @@ export const importSchema = z.pipe(
 );
 
 /** `undo BACKUP`: put every pre-image in a backup file back. */
-const undoObject = z.object({ file: requiredText('expected a backup file'), report: reportPath, run: optionalText, ...sendShape });
+const undoObject = z.object({ file: requiredText('expected a backup file'), report: reportPath, reportFile: z._default(z.boolean(), true), run: optionalText, ...sendShape });
 
 export const undoSchema = z.pipe(
   undoObject,

@@ -6,6 +6,8 @@ import { deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import type { RunningSimulator } from '../src/simulator/server.js';
 import { InterviewStore } from '../src/simulator/store.js';
+import type { InterviewBody } from '../src/feishu/body.js';
+import type { PlannedInterview } from '../src/plan/types.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -185,4 +187,9 @@ export function zip(entries: readonly { name: string; data: Buffer | string; dec
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** A planned interview's request body, or undefined when it has none (invalid). */
+export function bodyOf(p: PlannedInterview): InterviewBody | undefined {
+  return p.kind === 'invalid' ? undefined : p.body;
 }

@@ -15,7 +15,7 @@ const credentials = { appId: 'cli_a', appSecret: 'not-a-real-secret' };
 describe('normalise', () => {
   it('fills defaults, derives the report path and freezes the result', () => {
     const o = normalise(validateSchema, { file: 'in/x.csv', tz: 'Asia/Shanghai' });
-    expect(o).toEqual({ file: 'in/x.csv', tz: 'Asia/Shanghai', tzGiven: true, merge: false, json: false, report: 'in/x.report.csv', sheet: undefined, encoding: undefined, map: undefined, payloads: undefined });
+    expect(o).toEqual({ file: 'in/x.csv', tz: 'Asia/Shanghai', tzGiven: true, merge: false, json: false, report: 'in/x.report.csv', reportFile: true, sheet: undefined, encoding: undefined, map: undefined, payloads: undefined });
     expect(Object.isFrozen(o)).toBe(true);
   });
 

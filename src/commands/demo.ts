@@ -2,10 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importSchema, normalise } from '../options.js';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
+import { importFile } from '../api.js';
+import { printResult } from '../report/summary.js';
+import { progressPrinter } from '../run/progress.js';
 import type { CommandIo, CommandResult } from './io.js';
-import { importCommand } from './import.js';
 import { existingFrom } from './simulate.js';
 
 /** The package's own folder, which holds samples/: found by walking up, wherever the build put this code. */
@@ -37,15 +38,17 @@ export async function demoCommand(io: CommandIo): Promise<CommandResult> {
     await mkdir(out, { recursive: true });
     const report = join(out, 'demo.report.csv');
     io.stdout.write(`demo: a local Feishu simulator is listening on ${sim.url}\ndemo: importing ${DEMO_SAMPLE}\n\n`);
-    const options = normalise(importSchema, {
-      file: DEMO_SAMPLE,
+    const progress = progressPrinter('auto', io.stderr);
+    const result = await importFile(DEMO_SAMPLE, {
       report,
       tz: 'Asia/Shanghai',
       baseUrl: sim.url,
       appId: DEFAULT_APP_ID,
       appSecret: DEFAULT_APP_SECRET,
-    });
-    const result = await importCommand(options, io);
+      signal: io.interrupt,
+      onProgress: progress.onProgress,
+    }).finally(() => progress.stop());
+    printResult(io, result, false);
     io.stdout.write(
       [
         '',

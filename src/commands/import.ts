@@ -1,20 +1,25 @@
 import type { ImportArgs } from '../options.js';
-import type { CommandIo, CommandResult } from './io.js';
+import { journalPathFor } from '../run/journal.js';
+import { backupPathFor } from '../run/pre-images.js';
+import type { RunContext, RunResult } from './io.js';
+import { refuseInputAsOutput } from './outputs.js';
 import { inputLines, readPlan } from './read-plan.js';
 import { sendPlan } from './send-run.js';
 import { validateCommand } from './validate.js';
-import { refuseInputAsOutput } from './outputs.js';
-import { journalPathFor } from '../run/journal.js';
-import { backupPathFor } from '../run/pre-images.js';
 
 /**
  * `import FILE`: read, group and validate, then send each valid interview as one PUT (after
  * backing up what it overwrites), journaling every result and writing the per-row report.
  */
-export async function importCommand(options: Readonly<ImportArgs>, io: CommandIo): Promise<CommandResult> {
+export async function importCommand(options: Readonly<ImportArgs>, context: RunContext = {}): Promise<RunResult> {
   // A plain dry run needs no Feishu at all: it is `validate`. Finding what to create needs reads.
-  if (options.dryRun && !options.merge && !options.createMissing) return validateCommand(options, io);
-  refuseInputAsOutput(options.file, { report: options.report, payloads: options.payloads, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
+  if (options.dryRun && !options.merge && !options.createMissing) return validateCommand(options);
+  refuseInputAsOutput(options.file, {
+    report: options.reportFile ? options.report : undefined,
+    payloads: options.payloads,
+    journal: journalPathFor(options.report),
+    backup: backupPathFor(options.report),
+  });
   const { plan, warnings } = await readPlan(options);
-  return sendPlan(plan, { ...options, command: options.dryRun ? 'import --dry-run' : 'import' }, io, inputLines(plan, warnings));
+  return sendPlan(plan, { ...options, command: options.dryRun ? 'import --dry-run' : 'import' }, context, inputLines(plan, warnings));
 }

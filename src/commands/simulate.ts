@@ -1,5 +1,5 @@
 import type { SimulateArgs } from '../options.js';
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
 import { readPlan } from './read-plan.js';
 import { DEFAULT_APP_ID, startSimulator } from '../simulator/server.js';
 import type { CommandIo, CommandResult } from './io.js';
@@ -45,5 +45,5 @@ export async function simulateCommand(options: Readonly<SimulateArgs>, io: Comma
  */
 export async function existingFrom(file: string): Promise<[string, InterviewBody][]> {
   const { plan } = await readPlan({ file, tz: 'UTC', merge: true });
-  return plan.interviews.map((p) => [p.id, { external_application_id: p.body?.external_application_id ?? p.patch?.set.external_application_id ?? '0' }]);
+  return plan.interviews.map((p) => [p.id, { external_application_id: (p.kind === 'merge' ? p.patch.set.external_application_id : undefined) ?? '0' }]);
 }

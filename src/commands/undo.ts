@@ -4,9 +4,10 @@ import { ToolError } from '../errors.js';
 import { checkHeaders, mappingLookup } from '../input/headers.js';
 import type { InputTable, SourceRow } from '../input/table.js';
 import type { UndoArgs } from '../options.js';
-import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
+import type { Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import type { BackupEntry } from '../run/pre-images.js';
-import type { CommandIo, CommandResult } from './io.js';
+import type { RunContext, RunResult } from './io.js';
 import { sendPlan } from './send-run.js';
 import { refuseInputAsOutput } from './outputs.js';
 import { journalPathFor } from '../run/journal.js';
@@ -21,12 +22,12 @@ const HEADERS = ['external_interview_id', 'taken_at', 'body'];
  * part of the run it resumes. When an interview is in the run more than once, the first, oldest
  * pre-image is the one restored.
  */
-export async function undoCommand(options: Readonly<UndoArgs>, io: CommandIo): Promise<CommandResult> {
-  refuseInputAsOutput(options.file, { report: options.report, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
+export async function undoCommand(options: Readonly<UndoArgs>, context: RunContext = {}): Promise<RunResult> {
+  refuseInputAsOutput(options.file, { report: options.reportFile ? options.report : undefined, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
   const { plan, run, others } = await planFromBackup(options.file, options.run);
   const head = [`undo: ${plan.interviews.length} interview(s) of run ${run} from ${resolve(options.file)}`];
   if (others.length > 0) head.push(`the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`);
-  return sendPlan(plan, { ...options, command: 'undo' }, io, head);
+  return sendPlan(plan, { ...options, command: 'undo' }, context, head);
 }
 
 const UNMARKED = 'unmarked';
@@ -60,7 +61,7 @@ async function planFromBackup(file: string, wanted: string | undefined): Promise
     }
     firstLine.set(id, i + 1);
     outcomes.push({ status: 'ok', message: 'valid' });
-    interviews.push({ id, rows: [index], body: entry.body as InterviewBody, remove: entry.created === true });
+    interviews.push({ kind: entry.created === true ? 'remove' : 'restore', id, rows: [index], body: entry.body as InterviewBody });
   }
   if (rows.length === 0) throw new ToolError('INPUT_EMPTY', `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`, { file });
   const table: InputTable = {

@@ -3,51 +3,50 @@ import type { VerifyArgs } from '../options.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { diffBodies } from '../plan/merge.js';
-import type { PlannedInterview, RowOutcome } from '../plan/types.js';
+import type { RowOutcome, WholePlanned } from '../plan/types.js';
 import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, reportLines, summarise, writeSummary } from '../report/summary.js';
+import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
 import { LegacyLookup, type LegacyMatch } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
-import type { CommandIo, CommandResult } from './io.js';
+import type { RunResult } from './io.js';
 import { refuseInputAsOutput } from './outputs.js';
 import { inputLines, readPlan } from './read-plan.js';
-import { applicationOf } from './send-legacy.js';
+import { applicationOf } from '../run/decide.js';
 
 /**
  * `verify FILE`: read-only sign-off. Reads every interview of the file (by Feishu id, or by
  * application and `external_id`) and reports per row `match` or the field-level difference
  * between what Feishu holds and what the file says. Writes nothing to Feishu.
  */
-export async function verifyCommand(options: Readonly<VerifyArgs>, io: CommandIo): Promise<CommandResult> {
-  refuseInputAsOutput(options.file, { report: options.report });
+export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunResult> {
+  refuseInputAsOutput(options.file, { report: options.reportFile ? options.report : undefined });
   const { plan, warnings } = await readPlan(options);
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
   try {
-    const valid = plan.interviews.filter((p) => p.body);
+    const valid = plan.interviews.filter((p): p is WholePlanned => p.kind === 'replace');
     const byId = await readByIds(api, valid.filter((p) => !p.legacy).map((p) => p.id));
     const lookup = new LegacyLookup(api, valid.filter((p) => p.legacy).map(applicationOf), new Map());
     const outcomes = plan.outcomes.slice();
     let matched = 0;
     for (const p of valid) {
-      const match: LegacyMatch = p.legacy ? await lookup.find(p.id, applicationOf(p), p.legacy.externalId, p.body!) : found(p.id, byId.get(p.id));
+      const match: LegacyMatch = p.legacy ? await lookup.find(p.id, applicationOf(p), p.legacy.externalId, p.body) : found(p.id, byId.get(p.id));
       const outcome = compare(p, match, plan.zone);
       if (outcome.status === 'ok') matched++;
       for (const i of p.rows) outcomes[i] = outcome;
     }
     const summary = summarise(outcomes, plan.interviews.length);
-    await writeReport(options.report, plan.table, outcomes, { command: 'verify', zone: plan.zone, ...summary });
-    const extra = [`read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`, ...reportLines(resolve(options.report), summary)];
-    const exitCode = allRowsFine(summary) ? 0 : 1;
+    if (options.reportFile) await writeReport(options.report, plan.table, outcomes, { command: 'verify', zone: plan.zone, ...summary });
+    const extra = [`read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`];
+    if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
     const t = plan.table;
-    writeSummary(io, options.json, formatSummary(summary, extra, inputLines(plan, warnings)), summary, exitCode, {
+    return runResult(t, outcomes, summary, allRowsFine(summary) ? 0 : 1, formatSummary(summary, extra, inputLines(plan, warnings)), {
       command: 'verify',
       input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
       origin: base.origin,
       matched: matched,
-      paths: { report: resolve(options.report) },
+      paths: { report: options.reportFile ? resolve(options.report) : undefined },
     });
-    return { exitCode };
   } finally {
     await client.close();
   }
@@ -61,13 +60,13 @@ async function readByIds(api: Parameters<typeof readCurrent>[0], ids: readonly s
 
 const found = (id: string, record: StoredRecord | undefined): LegacyMatch => (record ? { kind: 'found', id, record } : { kind: 'absent' });
 
-function compare(p: PlannedInterview, match: LegacyMatch, zone: string): RowOutcome {
+function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome {
   if (match.kind === 'absent') return { status: 'failed', error_code: 'VERIFY_MISSING', message: `missing: Feishu holds no such interview${p.legacy ? ` (external_id ${JSON.stringify(p.legacy.externalId)})` : ''}` };
   if (match.kind === 'ambiguous') return { status: 'failed', error_code: 'RUN_EXTERNAL_ID_AMBIGUOUS', message: `ambiguous: external_id ${JSON.stringify(p.legacy!.externalId)} matches ${match.ids.join(', ')}` };
   const held = canonicalBody(match.record);
   const feishuId = p.legacy ? match.id : undefined;
-  if (bodyHash(held) === bodyHash(p.body!)) return { status: 'ok', feishu_id: feishuId, message: 'match' };
-  return { status: 'failed', feishu_id: feishuId, error_code: 'VERIFY_DIFFERENT', message: `differs (Feishu → file): ${diffBodies(held, p.body!, zone).join('; ')}` };
+  if (bodyHash(held) === bodyHash(p.body)) return { status: 'ok', feishu_id: feishuId, message: 'match' };
+  return { status: 'failed', feishu_id: feishuId, error_code: 'VERIFY_DIFFERENT', message: `differs (Feishu → file): ${diffBodies(held, p.body, zone).join('; ')}` };
 }
 
 

@@ -1,12 +1,11 @@
 import { ToolError } from '../errors.js';
 import { type FeishuClient, NetworkError } from './client.js';
+import { BAD_CREDENTIAL_CODES } from './codes.js';
 import { TOKEN_PATH } from './endpoints.js';
 import { type Clock, realClock } from './rate-gate.js';
 
 export type Credentials = { readonly kind: 'app'; readonly appId: string; readonly appSecret: string } | { readonly kind: 'token'; readonly token: string };
 
-/** 10014 / 10015: wrong app secret; 10003: no such app id. */
-const BAD_CREDENTIAL_CODES = new Set([10003, 10014, 10015]);
 /** A tenant token lives 7,200 s (docs/feishu-api.md, "Token"). */
 const DEFAULT_LIFETIME_S = 7200;
 

@@ -1,9 +1,10 @@
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from './body.js';
 import type { TokenProvider } from './auth.js';
 import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError } from './client.js';
 import { BATCH_QUERY_PATH, CREATE_PATH, interviewPath } from './endpoints.js';
 import { type Clock, type RateGate, realClock } from './rate-gate.js';
-import { DEFAULT_RETRY, RUN_STOPPING_CODES, type RetryOptions, decideRetry } from './retry-policy.js';
+import { RATE_LIMITED_CODE, RUN_STOPPING_CODES } from './codes.js';
+import { DEFAULT_RETRY, type RetryOptions, decideRetry } from './retry-policy.js';
 
 /** What happened to one call, after its retries. */
 export interface CallResult {
@@ -108,7 +109,7 @@ export class InterviewApi {
         failure = error;
       }
       const code = res?.body.code;
-      if (res && (res.status === 429 || code === 99991400)) this.stats.rateLimited++;
+      if (res && (res.status === 429 || code === RATE_LIMITED_CODE)) this.stats.rateLimited++;
       const decision = decideRetry({ attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed }, this.retry);
       if (decision.reason === 'success') return { outcome: 'ok', message: 'ok', httpStatus: res!.status, logId: res!.logId, attempts: attempt, data: res!.body.data };
       const aborted = failure?.code === 'HTTP_ABORTED';

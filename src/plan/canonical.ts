@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AssessmentBody, DimensionBody, InterviewBody } from './types.js';
+import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 
 const DIMENSION_KEYS = ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const;
 

@@ -1,7 +1,8 @@
 import type { MergeRefusal } from './merge-assessments.js';
 import { showTime } from './normalise.js';
 import { DIMENSION_NEEDS } from './row-fields.js';
-import type { InterviewBody, RowRef } from './types.js';
+import type { InterviewBody } from '../feishu/body.js';
+import type { RowRef } from './types.js';
 
 /**
  * The checks a plain file's rows get, run on a merged body before it is sent: the end not before

@@ -1,7 +1,8 @@
 import type { RowProblem } from '../errors.js';
 import { showTime } from './normalise.js';
 import type { RowFields } from './row-fields.js';
-import type { AssessmentBody, AssessmentPatch, ClearableField, DimensionBody, DimensionPatch, InterviewBody, InterviewPatch } from './types.js';
+import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
+import type { AssessmentPatch, ClearableField, DimensionPatch, InterviewPatch } from './types.js';
 
 /** No group, assessment or row: the end of a linked list. */
 const NONE = -1;

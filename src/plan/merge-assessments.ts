@@ -1,4 +1,5 @@
-import type { AssessmentBody, AssessmentPatch, DimensionBody, DimensionPatch, RowRef } from './types.js';
+import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
+import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
 import { dimensionBody } from './row-fields.js';
 
 /** How `--merge` treats the file's assessments. */

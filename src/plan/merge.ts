@@ -1,7 +1,8 @@
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
 import { showTime } from './normalise.js';
-import type { AssessmentBody, ClearableField, InterviewBody, InterviewPatch, RowRef } from './types.js';
+import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
+import type { ClearableField, InterviewPatch, RowRef } from './types.js';
 
 const CLEARABLE: readonly ClearableField[] = ['participate_status', 'begin_time', 'end_time'];
 

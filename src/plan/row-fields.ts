@@ -3,7 +3,7 @@ import { type Cell, isBlankCell } from '../input/cells.js';
 import { COLUMN_NAMES, type Column } from '../input/headers.js';
 import type { SourceRow } from '../input/table.js';
 import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, type Parsed, isClearMarker, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
-import type { DimensionBody } from './types.js';
+import type { DimensionBody } from '../feishu/body.js';
 
 /**
  * Everything one row says, parsed; `undefined` where its cell was blank. One object is reused

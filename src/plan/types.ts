@@ -1,35 +1,5 @@
+import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { InputTable } from '../input/table.js';
-
-/** One `assessment_dimension_list[]` entry, keys in the API page's order; blanks are omitted. */
-export interface DimensionBody {
-  score?: number;
-  option?: string;
-  options?: string[];
-  content?: string;
-  assessment_type?: number;
-  title?: string;
-  description?: string;
-}
-
-export interface AssessmentBody {
-  /** The assessment's key in the system it came from. */
-  external_id?: string;
-  username?: string;
-  conclusion?: number;
-  content?: string;
-  assessment_dimension_list?: DimensionBody[];
-}
-
-/** The body of `PUT /open-apis/hire/v1/external_interviews/:external_interview_id`. */
-export interface InterviewBody {
-  /** The interview's key in the system it came from (a legacy ATS): kept, and sent back by every merge. */
-  external_id?: string;
-  external_application_id: string;
-  participate_status?: number;
-  begin_time?: number;
-  end_time?: number;
-  interview_assessments?: AssessmentBody[];
-}
 
 export const ROW_STATUSES = ['ok', 'failed', 'invalid', 'blocked', 'skipped', 'not_sent'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -40,6 +10,8 @@ export interface RowOutcome {
   /** The interview's Feishu id, where the file named it by its legacy key: the report fills it in. */
   feishu_id?: string;
   error_code?: string;
+  /** The template column at fault (its canonical name); the report names it as the file does. */
+  error_column?: string;
   message?: string;
   http_status?: number;
   log_id?: string;
@@ -87,20 +59,30 @@ export interface InterviewPatch {
   readonly assessments?: readonly AssessmentPatch[];
 }
 
-export interface PlannedInterview {
+interface PlannedBase {
   /** The Feishu id; for an interview without one, `external_id:` and its legacy key (see `legacy`). */
   readonly id: string;
   /** Rows without a Feishu id: the interview is found by application and `external_id`, or created (`--create-missing`). */
   readonly legacy?: { readonly externalId: string };
-  /** `undo` of a create: delete the interview, if it still holds exactly `body`. */
-  readonly remove?: boolean;
   /** Indexes into `table.rows`, in file order. */
   readonly rows: readonly number[];
-  /** The request body; absent when a row of the interview is invalid (or, with `--merge`, has no application id). */
-  readonly body?: InterviewBody;
-  /** With `--merge`, present when every row is valid. */
-  readonly patch?: InterviewPatch;
 }
+
+/**
+ * What a run is to do with one interview:
+ * - `invalid`: some row of it is invalid, so nothing of it is sent;
+ * - `replace`: PUT the file's body (a plain import), or create it (`--create-missing`);
+ * - `merge`: change what the file names in the current record (`--merge`); `body` is there when
+ *   the file gives the application (a legacy interview is found, or created, with it);
+ * - `restore`: `undo` puts a pre-image back;
+ * - `remove`: `undo` of a create deletes the interview, if it still holds exactly `body`.
+ */
+export type PlannedInterview = InvalidPlanned | WholePlanned | MergePlanned;
+
+export type InvalidPlanned = PlannedBase & { readonly kind: 'invalid' };
+export type WholePlanned = PlannedBase & { readonly kind: 'replace' | 'restore' | 'remove'; readonly body: InterviewBody };
+export type MergePlanned = PlannedBase & { readonly kind: 'merge'; readonly patch: InterviewPatch; readonly body?: InterviewBody };
+export type SendablePlanned = WholePlanned | MergePlanned;
 
 export interface Plan {
   readonly table: InputTable;

@@ -5,7 +5,8 @@ import { ASSESSMENT_COLUMNS } from '../input/headers.js';
 import { Grouping, LEGACY_PREFIX, interviewName } from './group.js';
 import { showTime } from './normalise.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
-import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.js';
+import type { InterviewBody } from '../feishu/body.js';
+import type { Plan, PlannedInterview, RowOutcome } from './types.js';
 
 /**
  * A valid interview. Its body is built on first use: `validate` without `--payloads` never
@@ -14,15 +15,32 @@ import type { InterviewBody, Plan, PlannedInterview, RowOutcome } from './types.
 function planned(groups: Grouping, g: number, rows: readonly number[], merge: boolean, carriesAssessments: boolean): PlannedInterview {
   let body: InterviewBody | undefined;
   const id = groups.ids[g]!;
+  const legacy = id.startsWith(LEGACY_PREFIX) ? { externalId: groups.externalId.values[g]! } : undefined;
+  const lazyBody = () => {
+    if (body === undefined && groups.applicationId.values[g] !== undefined) body = groups.bodyOf(g);
+    return body;
+  };
+  if (merge) {
+    return {
+      kind: 'merge',
+      id,
+      legacy,
+      rows,
+      get body() {
+        return lazyBody();
+      },
+      patch: groups.patchOf(g, carriesAssessments),
+    };
+  }
+  // A plain import's interview always has its application (else it is invalid): the body exists.
   return {
+    kind: 'replace',
     id,
-    legacy: id.startsWith(LEGACY_PREFIX) ? { externalId: groups.externalId.values[g]! } : undefined,
+    legacy,
     rows,
     get body() {
-      if (body === undefined && groups.applicationId.values[g] !== undefined) body = groups.bodyOf(g);
-      return body;
+      return lazyBody()!;
     },
-    patch: merge ? groups.patchOf(g, carriesAssessments) : undefined,
   };
 }
 
@@ -165,7 +183,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       for (const i of rows) outcomes[i] = VALID;
       continue;
     }
-    interviews.push({ id, rows });
+    interviews.push({ kind: 'invalid', id, rows });
     const reasons: string[] = [];
     if (invalid.length > 0) {
       const named = invalid.map((i) => table.rows[i]!.row);
@@ -182,7 +200,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     }
   }
   for (const [i, list] of problems) {
-    outcomes[i] = { status: 'invalid', error_code: list[0]!.code, message: list.map((p) => p.message).join('; ') };
+    outcomes[i] = { status: 'invalid', error_code: list[0]!.code, error_column: list[0]!.column, message: list.map((p) => p.message).join('; ') };
   }
   return { table, outcomes, interviews, zone, usedZone };
 }

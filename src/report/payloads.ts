@@ -1,14 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
-import type { InterviewBody, Plan } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
+import type { Plan } from '../plan/types.js';
 import { writePrivate } from './private-file.js';
 
 /** One request body per valid interview, as JSON lines: exactly what `import` would send. */
 export function writePayloads(path: string, plan: Plan): Promise<number> {
   return writeBodies(
     path,
-    plan.interviews.flatMap((p) => (p.body ? [{ id: p.id, body: p.body }] : [])),
+    plan.interviews.flatMap((p) => (p.kind === 'replace' ? [{ id: p.id, body: p.body }] : [])),
   );
 }
 

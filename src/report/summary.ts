@@ -1,3 +1,5 @@
+import type { RowResult, RunResult } from '../commands/io.js';
+import type { InputTable } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 
 export interface Summary {
@@ -71,18 +73,52 @@ export interface SummaryFacts {
   readonly [more: string]: unknown;
 }
 
-/**
- * `--json`: the summary as one JSON object on stdout, for schedulers: counts by status, the most
- * common problems, what was read, where it went, and the exit code. The human lines, warnings
- * included, go to stderr instead.
- */
-export function writeSummary(io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }, json: boolean | undefined, text: string, summary: Summary, exitCode: number, facts: SummaryFacts): void {
-  if (!json) {
-    io.stdout.write(text);
-    return;
-  }
-  io.stderr.write(text);
+/** The run's result: per-row results (built when first read), counts, the `--json` summary and the text. */
+export function runResult(table: InputTable, outcomes: readonly RowOutcome[], summary: Summary, exitCode: 0 | 1 | 130, text: string, facts: SummaryFacts): RunResult {
   const warnings = text.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length));
   const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
-  io.stdout.write(`${JSON.stringify({ ...facts, exit_code: exitCode, rows: summary.rows, interviews: summary.interviews, counts: summary.byStatus, problems, warnings })}\n`);
+  const json = { ...facts, exit_code: exitCode, rows: summary.rows, interviews: summary.interviews, counts: summary.byStatus, problems, warnings };
+  let rows: RowResult[] | undefined;
+  return {
+    exitCode,
+    // A CLI run never reads them: 100,000 objects are made only for a caller that asks.
+    get rows() {
+      return (rows ??= rowResults(table, outcomes));
+    },
+    counts: summary.byStatus,
+    interviews: summary.interviews,
+    summary: json,
+    text,
+  };
+}
+
+function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResult[] {
+  return outcomes.map((o, i) => {
+    const at = o.error_column === undefined ? undefined : table.columns.index[o.error_column as keyof typeof table.columns.index];
+    const result: RowResult = {
+      row: table.rows[i]!.row,
+      status: o.status,
+      errorCode: o.error_code,
+      errorColumn: at === undefined ? o.error_column : table.headers[at],
+      message: o.message,
+      httpStatus: o.http_status,
+      logId: o.log_id,
+      attempts: o.attempts,
+      feishuId: o.feishu_id,
+    };
+    return Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as unknown as RowResult;
+  });
+}
+
+/**
+ * Prints a result as the CLI does: the text on stdout; with `--json`, the summary as one JSON
+ * object on stdout for schedulers and the text, warnings included, on stderr.
+ */
+export function printResult(io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }, result: RunResult, json: boolean | undefined): void {
+  if (!json) {
+    io.stdout.write(result.text);
+    return;
+  }
+  io.stderr.write(result.text);
+  io.stdout.write(`${JSON.stringify(result.summary)}\n`);
 }

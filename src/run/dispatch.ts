@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
 import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
 import { ToolError } from '../errors.js';
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
 import type { Journal } from './journal.js';
-import type { Progress, ProgressCounts } from './progress.js';
+import type { ProgressEvent } from './progress.js';
 
 export interface SendItem {
   readonly id: string;
@@ -33,6 +33,8 @@ export interface SendOutcome {
   /** For `refused`: the row (index in table.rows) that cannot be applied; the interview's other rows are blocked. */
   readonly row?: number;
   readonly errorCode?: string;
+  /** The template column at fault, when a row of the file is refused. */
+  readonly column?: string;
   readonly message: string;
   readonly httpStatus?: number;
   readonly logId?: string;
@@ -44,7 +46,7 @@ export interface DispatchOptions {
   readonly concurrency: number;
   /** Absent in a dry run, which records nothing. */
   readonly journal?: Journal;
-  readonly progress: Progress;
+  readonly onProgress?: (event: ProgressEvent) => void;
   /** Aborted on the first Ctrl-C / SIGTERM: start nothing new. */
   readonly interrupt: AbortSignal;
   /** Aborted when the grace period after an interrupt is over: in-flight requests stop. */
@@ -69,9 +71,10 @@ export interface DispatchResult {
  * arrives. A run-stopping error or an interrupt leaves the rest `not_sent`, with the reason.
  */
 export async function dispatch(items: readonly SendItem[], options: DispatchOptions): Promise<DispatchResult> {
-  const { api, journal, progress, interrupt, hardStop } = options;
+  const { api, journal, interrupt, hardStop } = options;
   const outcomes = new Map<string, SendOutcome>();
-  const counts: ProgressCounts = { done: 0, ok: 0, failed: 0, notSent: 0 };
+  const started = Date.now();
+  const counts = { done: 0, ok: 0, failed: 0, notSent: 0 };
   let stopReason: string | undefined;
   let fatal: unknown;
   const onInterrupt = () => {
@@ -87,7 +90,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
     else if (outcome.status === 'not_sent') counts.notSent++;
-    progress.tick(counts, api.stats.writes);
+    options.onProgress?.({ ...counts, total: items.length, requests: api.stats.writes + api.stats.creates + api.stats.deletes, elapsedMs: Date.now() - started });
   };
 
   /** The one write `prepare` asked for. */
@@ -152,7 +155,6 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     await Promise.all(items.map((item) => limit(() => send(item))));
   } finally {
     interrupt.removeEventListener('abort', onInterrupt);
-    progress.stop();
   }
   if (fatal !== undefined) throw fatal;
   return { outcomes, stopReason, interrupted: interrupt.aborted };

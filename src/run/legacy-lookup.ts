@@ -2,7 +2,7 @@ import { ToolError } from '../errors.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import { type StoredRecord, pageOf } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
 
 /** What Feishu holds under an interview's legacy key. */
 export type LegacyMatch =

@@ -1,7 +1,7 @@
 import type { InterviewApi } from '../feishu/interview-api.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
 import { canonicalBody } from '../plan/canonical.js';
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
 import { AppendLog } from './journal.js';
 
 /** One line of a backup: an interview as it was before this tool overwrote it. */

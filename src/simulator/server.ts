@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BATCH_QUERY_PATH, CREATE_PATH, INTERVIEW_PATH, TOKEN_PATH } from '../feishu/endpoints.js';
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
 import { prng } from './prng.js';
 import { validateInterviewBody } from './schema.js';
 import { InterviewStore, type StoredInterview } from './store.js';

@@ -1,4 +1,4 @@
-import type { InterviewBody } from '../plan/types.js';
+import type { InterviewBody } from '../feishu/body.js';
 
 /** An interview as batch_query returns it: the body that landed plus Feishu's own ids. */
 export interface StoredInterview {

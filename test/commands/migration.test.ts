@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InterviewBody } from '../../src/plan/types.js';
+import type { InterviewBody } from '../../src/feishu/body.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
 import { csv, readReport, runCli, tempDir } from '../helpers.js';

@@ -15,7 +15,7 @@ let sim: RunningSimulator;
 
 beforeAll(async () => {
   const { plan } = await readPlan({ file: join(ROOT, 'samples', 'interviews.csv'), tz: 'Asia/Shanghai' });
-  const seed = plan.interviews.flatMap((p) => (p.body ? [[p.id, p.body] as [string, typeof p.body]] : []));
+  const seed = plan.interviews.flatMap((p) => (p.kind === 'replace' ? [[p.id, p.body] as [string, typeof p.body]] : []));
   sim = await startSimulator({ appId: 'cli_r', appSecret: SECRET, rateLimit: 0, seed });
 });
 afterAll(() => sim.close());

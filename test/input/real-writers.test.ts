@@ -57,7 +57,7 @@ describe('files written by real writers', () => {
         return got;
       });
       expect(rows).toEqual(c.rows);
-      const bodies = Object.fromEntries(plan.interviews.flatMap((p) => (p.body ? [[p.id, p.body]] : [])));
+      const bodies = Object.fromEntries(plan.interviews.flatMap((p) => (p.kind === 'replace' ? [[p.id, p.body]] : [])));
       expect(bodies).toEqual(c.bodies);
     });
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkMergedBody } from '../../src/plan/check-body.js';
 import { mergeAssessments } from '../../src/plan/merge-assessments.js';
-import type { AssessmentBody, AssessmentPatch } from '../../src/plan/types.js';
+import type { AssessmentBody } from '../../src/feishu/body.js';
+import type { AssessmentPatch } from '../../src/plan/types.js';
 
 const at = { index: 0, row: 2 };
 const current: AssessmentBody[] = [

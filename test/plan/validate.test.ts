@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkHeaders, mappingLookup } from '../../src/input/headers.js';
 import type { InputTable } from '../../src/input/table.js';
 import { buildPlan } from '../../src/plan/validate.js';
-import { APP1, APP2, HEADER_EN, ID1, ID2, row } from '../helpers.js';
+import { bodyOf, APP1, APP2, HEADER_EN, ID1, ID2, row } from '../helpers.js';
 
 function table(rows: string[][]): InputTable {
   const headers = [...HEADER_EN];
@@ -28,9 +28,9 @@ describe('buildPlan', () => {
       'Asia/Shanghai',
     );
     expect(plan.outcomes).toEqual([
-      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 4 (row 2, column dimension_title): delete one of the two rows, or give them different titles` },
+      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', error_column: 'dimension_title', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 4 (row 2, column dimension_title): delete one of the two rows, or give them different titles` },
       { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid rows 2, 4; fix them and import again (an interview's rows are sent together or not at all)` },
-      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 2 (row 4, column dimension_title): delete one of the two rows, or give them different titles` },
+      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', error_column: 'dimension_title', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 2 (row 4, column dimension_title): delete one of the two rows, or give them different titles` },
     ]);
   });
 
@@ -48,6 +48,7 @@ describe('buildPlan', () => {
     expect(plan.outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(plan.interviews).toEqual([
       {
+        kind: 'replace',
         id: ID1,
         rows: [0, 2, 3],
         body: {
@@ -69,9 +70,9 @@ describe('buildPlan', () => {
           ],
         },
       },
-      { id: ID2, rows: [1], body: { external_application_id: APP2, participate_status: 3 } },
+      { kind: 'replace', id: ID2, rows: [1], body: { external_application_id: APP2, participate_status: 3 } },
     ]);
-    expect(JSON.stringify(plan.interviews[1]!.body)).toBe(`{"external_application_id":"${APP2}","participate_status":3}`);
+    expect(JSON.stringify(bodyOf(plan.interviews[1]!))).toBe(`{"external_application_id":"${APP2}","participate_status":3}`);
   });
 
   it('groups assessments by username when assessment_no is blank', () => {
@@ -83,7 +84,7 @@ describe('buildPlan', () => {
       ]),
       'UTC',
     );
-    expect(plan.interviews[0]!.body!.interview_assessments).toEqual([
+    expect(bodyOf(plan.interviews[0]!)!.interview_assessments).toEqual([
       { username: 'A', assessment_dimension_list: [{ content: 'x', assessment_type: 3, title: 't1' }, { content: 'z', assessment_type: 3, title: 't3' }] },
       { username: 'B', assessment_dimension_list: [{ content: 'y', assessment_type: 3, title: 't2' }] },
     ]);
@@ -103,11 +104,12 @@ describe('buildPlan', () => {
       {
         status: 'invalid',
         error_code: 'ROW_CONFLICT',
+        error_column: 'participate_status',
         message: `expected the same participate_status on every row of interview ${ID1}, got 1 here but 2 on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
       },
       { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)` },
     ]);
-    expect(plan.interviews).toEqual([{ id: ID1, rows: [0, 1, 2] }]);
+    expect(plan.interviews).toEqual([{ kind: 'invalid', id: ID1, rows: [0, 1, 2] }]);
   });
 
   it('reports an ID destroyed by Excel with the fix', () => {
@@ -115,6 +117,7 @@ describe('buildPlan', () => {
     expect(plan.outcomes[0]).toEqual({
       status: 'invalid',
       error_code: 'ROW_ID_AS_NUMBER',
+      error_column: 'external_interview_id',
       message: 'expected a 19-digit ID as text, got 7.00000000000000E+18 (row 2, column external_interview_id): format the column as Text and paste the IDs again',
     });
   });
@@ -139,7 +142,7 @@ describe('buildPlan', () => {
 
   it('adds no assessment for a row with only interview fields', () => {
     const plan = buildPlan(table([row({ external_interview_id: ID1, external_application_id: APP1 })]), 'UTC');
-    expect(plan.interviews[0]!.body).toEqual({ external_application_id: APP1 });
+    expect(bodyOf(plan.interviews[0]!)).toEqual({ external_application_id: APP1 });
   });
 
   it('holds back the interview above a row whose ID was left blank: it may be that interview\'s row', () => {
@@ -156,7 +159,7 @@ describe('buildPlan', () => {
     expect(plan.outcomes[1]!.message).toBe(
       `not sent: row 4 has no usable interview ID and may belong to interview ${ID1}; fix it and import again (an interview's rows are sent together or not at all)`,
     );
-    expect(plan.interviews.map((p) => [p.id, p.body !== undefined])).toEqual([
+    expect(plan.interviews.map((p) => [p.id, bodyOf(p) !== undefined])).toEqual([
       [ID1, false],
       [ID2, true],
     ]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
 import { buildPlan } from '../../src/plan/validate.js';
 import { defaultReportPath, writeReport } from '../../src/report/report-writer.js';
-import { APP1, HEADER_EN, ID1, ID2, csv, row, tempDir } from '../helpers.js';
+import { bodyOf, APP1, HEADER_EN, ID1, ID2, csv, row, tempDir } from '../helpers.js';
 
 /** An ID as the CSV report writes it, so that Excel keeps it as text: `="7000…"`, quoted. */
 const x = (id: string) => `"=""${id}"""`;
@@ -70,7 +70,7 @@ describe('writeReport', () => {
       '',
     ]);
     const back = buildPlan(await readInput(path), 'UTC');
-    expect(back.interviews.map((p) => p.body)).toEqual(plan.interviews.map((p) => p.body));
+    expect(back.interviews.map(bodyOf)).toEqual(plan.interviews.map(bodyOf));
   });
 
   it('copies rows of a GBK file as UTF-8, and quotes every row of a tab-separated one', async () => {
@@ -97,8 +97,8 @@ describe('writeReport', () => {
     const back = await readInput(path);
     expect(back.columns.isReport).toBe(true);
     const again = buildPlan(back, 'UTC');
-    expect(again.interviews[0]!.body).toEqual(plan.interviews[0]!.body);
-    expect(again.interviews[0]!.body!.interview_assessments![0]!.username).toBe('-dash');
+    expect(bodyOf(again.interviews[0]!)).toEqual(bodyOf(plan.interviews[0]!));
+    expect(bodyOf(again.interviews[0]!)!.interview_assessments![0]!.username).toBe('-dash');
   });
 
   it('writes .json and .xlsx reports that read back to the same bodies', async () => {
@@ -109,7 +109,7 @@ describe('writeReport', () => {
       const path = join(dir, name);
       await writeReport(path, plan.table, plan.outcomes, { command: 'validate' });
       const back = buildPlan(await readInput(path), 'UTC');
-      expect(back.interviews[0]!.body).toEqual({ external_application_id: APP1, begin_time: 1709301600000 });
+      expect(bodyOf(back.interviews[0]!)).toEqual({ external_application_id: APP1, begin_time: 1709301600000 });
       expect(back.outcomes.map((o) => o.status)).toEqual(['ok', 'invalid']);
     }
     const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));

@@ -1,0 +1,114 @@
+/**
+ * The four runs a program can start, each with its options checked as the CLI checks its flags.
+ * The CLI calls these; so does another Node program (through `src/index.ts`).
+ */
+import type { RunContext, RunResult } from './commands/io.js';
+import { importSchema, normalise, undoSchema, validateSchema, verifySchema } from './options.js';
+import type { ProgressEvent } from './run/progress.js';
+
+/** Where and how to read the input file. */
+export interface ReadOptions {
+  /** The sheet to read (default: the first sheet with the template's columns). */
+  readonly sheet?: string;
+  /** A CSV file's encoding: utf-8, gb18030, gbk, utf-16le (default: detected). */
+  readonly encoding?: string;
+  /** A JSON file mapping the file's headers to template columns, as `--map` takes. */
+  readonly map?: string;
+  /** The IANA zone of times written without an offset (default: this machine's). */
+  readonly tz?: string;
+  /** The report path (.csv, .xlsx or .json; default `<input>.report.csv`), or `false` for none. */
+  readonly report?: string | false;
+}
+
+/** Credentials, where to send, and how fast. Nothing is read from the environment: pass what you have. */
+export interface SendOptions {
+  readonly appId?: string;
+  readonly appSecret?: string;
+  /** A tenant access token, used when no app id and secret are given. */
+  readonly tenantToken?: string;
+  /** open.feishu.cn (default) or open.larksuite.com. */
+  readonly domain?: 'feishu' | 'lark';
+  /** Another API origin (the simulator's); http only for loopback. */
+  readonly baseUrl?: string;
+  /** Requests in flight (default 5). */
+  readonly concurrency?: number;
+  /** Requests per second, 0 for no client-side limit (default 10, the API's limit). */
+  readonly rate?: number;
+  /** Retries of a failed call (default 5). */
+  readonly retries?: number;
+  /** Seconds to wait for a connection, headers or body (default 30). */
+  readonly timeout?: number;
+  /** Read and back up each interview before overwriting it (default true). */
+  readonly backup?: boolean;
+  /** Send only the first N interviews (a pilot run). */
+  readonly limit?: number;
+  /** The report path of an earlier run: skip what already landed. */
+  readonly resume?: string;
+  /** Aborting it finishes the requests in flight and leaves the rest `not_sent` (exit code 130). */
+  readonly signal?: AbortSignal;
+  /** Called after every interview that finishes. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ValidateFileOptions extends ReadOptions {
+  /** Check a correction file as `importFile(…, { merge: true })` reads it (offline). */
+  readonly merge?: boolean;
+  /** Write the request bodies as JSON lines to this path. */
+  readonly payloads?: string;
+}
+
+export interface ImportFileOptions extends ReadOptions, SendOptions {
+  /** Send nothing: like `validateFile`; with `merge` or `createMissing`, read and report what would change. */
+  readonly dryRun?: boolean;
+  /** Change only what the file names; blank or absent fields keep their current values. */
+  readonly merge?: boolean;
+  /** With `merge`: add assessments and dimensions the interview does not have yet. */
+  readonly addAssessments?: boolean;
+  /** With `merge`: the file's assessments replace all current ones. */
+  readonly replaceAssessments?: boolean;
+  /** Rows without a Feishu ID: create the interview when its application has none with that `external_id`. */
+  readonly createMissing?: boolean;
+  /** With `dryRun`: write the request bodies as JSON lines to this path. */
+  readonly payloads?: string;
+}
+
+export interface UndoBackupOptions extends SendOptions {
+  /** The report path (default `<backup>.undo.report.csv`), or `false` for none. */
+  readonly report?: string | false;
+  /** The run to undo, as the import named it (default: the backup's last run). */
+  readonly run?: string;
+}
+
+export type VerifyFileOptions = ReadOptions & Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'>;
+
+/** The options as the checks take them: `report: false` is no report file. */
+function checked(path: string, options: ReadOptions | UndoBackupOptions): Record<string, unknown> {
+  const { report, ...rest } = options as Record<string, unknown> & { report?: string | false };
+  return { ...rest, file: path, report: report === false ? undefined : report, reportFile: report !== false };
+}
+
+const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress });
+
+/** Reads, groups and validates a file; writes the report; sends nothing. */
+export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<RunResult> {
+  const { validateCommand } = await import('./commands/validate.js');
+  return validateCommand(normalise(validateSchema, checked(path, options)));
+}
+
+/** Sends every valid interview of a file to Feishu (one PUT each, backed up first) and reports per row. */
+export async function importFile(path: string, options: ImportFileOptions = {}): Promise<RunResult> {
+  const { importCommand } = await import('./commands/import.js');
+  return importCommand(normalise(importSchema, checked(path, options)), context(options));
+}
+
+/** Puts back every interview one run of `importFile` overwrote, from its backup (`<report>.backup.jsonl`). */
+export async function undoBackup(path: string, options: UndoBackupOptions = {}): Promise<RunResult> {
+  const { undoCommand } = await import('./commands/undo.js');
+  return undoCommand(normalise(undoSchema, checked(path, options)), context(options));
+}
+
+/** Reads every interview of a file from Feishu and reports per row whether it matches; writes nothing to Feishu. */
+export async function verifyFile(path: string, options: VerifyFileOptions = {}): Promise<RunResult> {
+  const { verifyCommand } = await import('./commands/verify.js');
+  return verifyCommand(normalise(verifySchema, checked(path, options)));
+}

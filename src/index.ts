@@ -1,0 +1,19 @@
+/**
+ * The library: what the CLI runs, for another Node program. Every function checks its options
+ * as the CLI checks its flags, prints nothing, and resolves to per-row results; a run that cannot
+ * start or go on throws a `ToolError` with a stable `code`.
+ *
+ *   import { importFile } from 'feishu-interview-import';
+ *   const result = await importFile('interviews.xlsx', { appId, appSecret, tz: 'Asia/Shanghai' });
+ */
+export { importFile, undoBackup, validateFile, verifyFile } from './api.js';
+export type { ImportFileOptions, ReadOptions, SendOptions, UndoBackupOptions, ValidateFileOptions, VerifyFileOptions } from './api.js';
+export { ToolError, isToolError } from './errors.js';
+export type { ErrorContext } from './errors.js';
+export type { RowResult, RunResult } from './commands/io.js';
+export type { RowStatus } from './plan/types.js';
+export { ROW_STATUSES } from './plan/types.js';
+export type { AssessmentBody, DimensionBody, InterviewBody } from './feishu/body.js';
+export type { ProgressEvent } from './run/progress.js';
+export { startSimulator } from './simulator/server.js';
+export type { RunningSimulator, SimulatorOptions, SimulatorStats } from './simulator/server.js';

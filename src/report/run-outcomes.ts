@@ -1,0 +1,69 @@
+import type { Plan, RowOutcome } from '../plan/types.js';
+import type { SendOutcome } from '../run/dispatch.js';
+
+/** Interviews by what happened to them, for the summary (never for a message). */
+export interface KindCounts {
+  change: number;
+  unchanged: number;
+  missing: number;
+  resumed: number;
+  refused: number;
+  created: number;
+  deleted: number;
+  ambiguous: number;
+}
+
+export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCounts {
+  const kinds: KindCounts = { change: 0, unchanged: 0, missing: 0, resumed: 0, refused: 0, created: 0, deleted: 0, ambiguous: 0 };
+  for (const o of outcomes.values()) {
+    if (o.kind === 'unchanged') kinds.unchanged++;
+    else if (o.kind === 'resumed') kinds.resumed++;
+    else if (o.kind === 'missing') kinds.missing++;
+    else if (o.kind === 'refused') kinds.refused++;
+    else if (o.kind === 'ambiguous') kinds.ambiguous++;
+    else if (o.kind === 'created' && o.status === 'ok') kinds.created++;
+    else if (o.kind === 'deleted' && o.status === 'ok') kinds.deleted++;
+    else if (o.status === 'ok') kinds.change++;
+  }
+  return kinds;
+}
+
+/** What an `ok` write says in the report, by what it did. */
+function landedMessage(s: SendOutcome, landed: string): string {
+  if (s.kind === 'created') return `created in Feishu as ${s.feishuId}`;
+  if (s.kind === 'deleted') return 'deleted: the undone run had created it';
+  return landed;
+}
+
+/**
+ * Each row's outcome after the run: the interview's outcome on every one of its rows. A row the
+ * current record refuses is invalid and blocks the interview's other rows; an interview beyond
+ * `--limit` is not sent.
+ */
+export function rowOutcomes(plan: Plan, sent: ReadonlyMap<string, SendOutcome>, limit: number | undefined, landed: string): RowOutcome[] {
+  const outcomes = plan.outcomes.slice();
+  for (const interview of plan.interviews) {
+    if (interview.kind === 'invalid') continue;
+    const s = sent.get(interview.id);
+    if (s?.row !== undefined) {
+      const message = `not sent: row ${plan.table.rows[s.row]!.row} of interview ${interview.id} cannot be applied to its current record; fix it and import again`;
+      const blocked: RowOutcome = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
+      for (const i of interview.rows) outcomes[i] = i === s.row ? { status: 'invalid', error_code: s.errorCode, error_column: s.column, message: s.message } : blocked;
+      continue;
+    }
+    const outcome: RowOutcome = s
+      ? {
+          status: s.status,
+          feishu_id: s.feishuId,
+          error_code: s.status === 'ok' || s.status === 'skipped' ? undefined : s.errorCode,
+          error_column: s.column,
+          message: s.status === 'ok' && s.message === 'ok' ? landedMessage(s, landed) : s.message,
+          http_status: s.httpStatus,
+          log_id: s.logId,
+          attempts: s.attempts,
+        }
+      : { status: 'not_sent', error_code: 'RUN_LIMIT', message: `not sent: beyond --limit ${limit}` };
+    for (const i of interview.rows) outcomes[i] = outcome;
+  }
+  return outcomes;
+}

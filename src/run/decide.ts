@@ -1,0 +1,126 @@
+import type { InterviewBody } from '../feishu/body.js';
+import type { StoredRecord } from '../feishu/read-current.js';
+import { bodyHash, canonicalBody } from '../plan/canonical.js';
+import { checkMergedBody } from '../plan/check-body.js';
+import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
+import type { Plan, SendablePlanned } from '../plan/types.js';
+import type { Prepared, SendOutcome } from './dispatch.js';
+import type { LegacyMatch } from './legacy-lookup.js';
+
+/**
+ * What to call for each interview, decided from the plan and the current record alone: pure
+ * functions, tested in-process. The run reads (`PreImages`, `LegacyLookup`), asks here, and
+ * hands the decision to `dispatch`.
+ */
+
+export interface DecideRules {
+  readonly plan: Plan;
+  readonly dryRun: boolean;
+  /** A current record was read on purpose (backup or merge): without one the interview is missing. */
+  readonly mustExist: boolean;
+  readonly addAssessments: boolean;
+  readonly replaceAssessments: boolean;
+  readonly createMissing: boolean;
+  /** The hash the journal of the resumed run says landed for this interview, if any. */
+  readonly landedHash?: string;
+}
+
+/** The decision, and what a dry run or the summary needs to know of it. */
+export interface Decision {
+  readonly prepared: Prepared;
+  /** Dry run: the body that would be sent or created (for `--payloads`). */
+  readonly wouldSend?: InterviewBody;
+  /** What the body removes (`--replace-assessments`). */
+  readonly removed?: Removed;
+}
+
+const RESUMED = 'already landed in an earlier run with the same body (--resume)';
+const UNCHANGED = 'unchanged: Feishu already holds exactly this';
+
+const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { done: outcome, hash } });
+
+/** An interview named by its Feishu id: PUT its body (merged under `--merge`) unless nothing would change. */
+export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefined, rules: DecideRules): Decision {
+  if (p.kind === 'remove') return decideRemove(p.id, p.body, current);
+  if (!current && rules.mustExist) {
+    return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first` });
+  }
+  const built = bodyFor(p, current ?? {}, rules);
+  if ('refusal' in built) return done(refusedOutcome(built.refusal));
+  const { body } = built;
+  const hash = bodyHash(body);
+  const landedBefore = rules.landedHash === hash;
+  // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
+  if (landedBefore && !current) return done({ status: 'skipped', kind: 'resumed', message: RESUMED }, hash);
+  if (!current) return rules.dryRun ? { prepared: { done: { status: 'ok', kind: 'changed', message: 'would be sent' } }, wouldSend: body } : { prepared: { send: body, hash } };
+  const before = canonicalBody(current);
+  if (bodyHash(before) === hash) return done({ status: 'skipped', kind: landedBefore ? 'resumed' : 'unchanged', message: landedBefore ? RESUMED : UNCHANGED }, hash);
+  if (rules.dryRun) {
+    const message = `would change: ${diffBodies(before, body, rules.plan.zone).join('; ')}`;
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, removed: built.removed };
+  }
+  return { prepared: { send: body, hash }, removed: built.removed };
+}
+
+/** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
+function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
+  const hash = bodyHash(created);
+  if (!current) return done({ status: 'skipped', message: 'already gone: the interview the undone run created no longer exists' });
+  if (bodyHash(canonicalBody(current)) !== hash) {
+    return done({ status: 'failed', errorCode: 'UNDO_CHANGED_SINCE', message: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go` });
+  }
+  return { prepared: { remove: id, hash } };
+}
+
+/**
+ * An interview the file names by its legacy key (`external_id`, no Feishu id): found in Feishu,
+ * it is updated like any other (skipped when unchanged); absent, it is created with
+ * `--create-missing`, else reported missing; found twice, it is reported and left alone.
+ */
+export function decideLegacy(p: SendablePlanned, match: LegacyMatch, rules: DecideRules): Decision {
+  const application = applicationOf(p);
+  const externalId = p.legacy!.externalId;
+  if (match.kind === 'ambiguous') {
+    const message = `not sent: external_id ${JSON.stringify(externalId)} matches ${match.ids.length} interviews of application ${application} in Feishu (${match.ids.join(', ')}); put that interview's Feishu ID in external_interview_id, or delete the duplicate in Feishu`;
+    return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
+  }
+  if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
+  const decision = decideUpdate(p, match.record, { ...rules, mustExist: true });
+  const { prepared } = decision;
+  if ('done' in prepared) return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
+  if ('send' in prepared) return { ...decision, prepared: { ...prepared, to: match.id } };
+  return decision;
+}
+
+function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {
+  if (!rules.createMissing) {
+    const message = `not sent: application ${application} has no interview with external_id ${JSON.stringify(externalId)} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`;
+    return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message });
+  }
+  const built = bodyFor(p, { external_application_id: application }, rules);
+  if ('refusal' in built) return done(refusedOutcome(built.refusal));
+  if (rules.dryRun) return { prepared: { done: { status: 'ok', kind: 'created', message: 'would create' } }, wouldSend: built.body };
+  return { prepared: { create: built.body, hash: bodyHash(built.body) } };
+}
+
+/** The application a legacy interview is looked up in: the file's, which it must give. */
+export function applicationOf(p: SendablePlanned): string {
+  return p.body?.external_application_id ?? (p.kind === 'merge' ? p.patch.set.external_application_id : undefined) ?? '';
+}
+
+/** The body to send: the file's, or (`--merge`) the file's laid over the current record and checked as a plain one would be. */
+function bodyFor(p: SendablePlanned, current: Record<string, unknown>, rules: DecideRules): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
+  if (p.kind !== 'merge') return { body: p.body };
+  const { plan } = rules;
+  const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
+  const merged = mergeBody(current, p.patch, { add: rules.addAssessments, replace: rules.replaceAssessments }, first);
+  if (merged.kind === 'refused') return { refusal: merged.refusal };
+  const problem = checkMergedBody(merged.body, first, plan.zone);
+  return problem ? { refusal: problem } : { body: merged.body, removed: merged.removed };
+}
+
+/** A row that cannot be applied is invalid; a current record that cannot be sent (RUN_…) is failed. */
+function refusedOutcome(r: MergeRefusal): SendOutcome {
+  if (r.code.startsWith('RUN_')) return { status: 'failed', kind: 'refused', errorCode: r.code, column: r.column, message: `not sent: ${r.message}` };
+  return { status: 'invalid', kind: 'refused', errorCode: r.code, column: r.column, row: r.at.index, message: r.message };
+}

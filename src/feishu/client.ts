@@ -1,4 +1,4 @@
-import { Pool, errors } from 'undici';
+import { EnvHttpProxyAgent, errors } from 'undici';
 
 /** Feishu's answer envelope; `code` 0 is success. Decide on `code`, never on `msg`. */
 export interface FeishuEnvelope {
@@ -40,20 +40,42 @@ export interface ClientOptions {
   readonly connections: number;
   /** Connect, headers and body timeouts, each (`--timeout`). */
   readonly timeoutMs: number;
+  /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read (default: this process's environment). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Loopback is never sent through a proxy: the simulator runs there, and a proxy could not reach it. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The proxies, read as curl and Node's own tools read them: lower case first, `HTTPS_PROXY` for
+ * https (else `HTTP_PROXY`), `NO_PROXY` a list of hosts (and their subdomains) to reach directly,
+ * `*` for all. An empty string is "none" (undici would fall back to process.env on undefined).
+ */
+export function proxySettings(env: NodeJS.ProcessEnv): { httpProxy: string; httpsProxy: string; noProxy: string } {
+  const noProxy = env.no_proxy ?? env.NO_PROXY ?? '';
+  return {
+    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
+    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
+    noProxy: noProxy.trim() === '*' ? '*' : [noProxy, ...LOOPBACK].filter((s) => s.trim() !== '').join(','),
+  };
 }
 
 /**
- * One keep-alive connection pool to one origin, shared by every request of a run. Secrets travel
- * only in request bodies and the Authorization header; nothing here logs either.
+ * Keep-alive connections to one origin, shared by every request of a run, directly or through
+ * the environment's proxy (an https origin through a CONNECT tunnel: certificates are checked
+ * end to end, a company CA comes in through NODE_EXTRA_CA_CERTS). Secrets travel only in
+ * request bodies and the Authorization header; nothing here logs either.
  */
 export class FeishuClient {
-  private readonly pool: Pool;
+  private readonly pool: EnvHttpProxyAgent;
 
   constructor(
     readonly origin: URL,
     options: ClientOptions,
   ) {
-    this.pool = new Pool(origin.origin, {
+    this.pool = new EnvHttpProxyAgent({
+      ...proxySettings(options.env ?? process.env),
       connections: options.connections,
       pipelining: 1,
       keepAliveTimeout: 30_000,
@@ -69,6 +91,7 @@ export class FeishuClient {
     let res;
     try {
       res = await this.pool.request({
+        origin: this.origin.origin,
         method,
         path,
         headers,
@@ -145,5 +168,8 @@ function toNetworkError(error: unknown): NetworkError {
   }
   const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
-  return new NetworkError('HTTP_NETWORK', `connection failed${code ? ` (${code})` : ''}: ${e.message}`);
+  // Node names certificate failures by OpenSSL's codes: CERT_HAS_EXPIRED, SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …
+  const certificate = code !== undefined && /CERT|UNABLE_TO_(VERIFY|GET)|SELF_SIGNED/.test(code);
+  const hint = certificate ? '; a proxy that inspects HTTPS needs its CA certificate in NODE_EXTRA_CA_CERTS' : '';
+  return new NetworkError('HTTP_NETWORK', `connection failed${code ? ` (${code})` : ''}: ${e.message}${hint}`);
 }

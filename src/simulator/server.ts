@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { BATCH_QUERY_PATH, CREATE_PATH, INTERVIEW_PATH, TOKEN_PATH } from '../feishu/endpoints.js';
 import type { InterviewBody } from '../feishu/body.js';
@@ -50,6 +51,10 @@ export interface SimulatorOptions {
   readonly readsWithoutExternalId?: boolean;
   /** PRNG seed for the injected faults, so a failing test can be replayed. */
   readonly randomSeed?: number;
+  /** Serve HTTPS with this key and certificate (PEM), as Feishu does; the proxy tests use it. */
+  readonly tls?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /** One more host name it answers to besides loopback: the name a `tls` certificate is for. */
+  readonly hostName?: string;
 }
 
 export interface SimulatorStats {
@@ -182,7 +187,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // Its state endpoint holds interview records: only this machine's own names may ask (no DNS rebinding).
-    if (!LOCAL_HOST.test(req.headers.host ?? '')) return error(res, 403, 403, `forbidden host ${JSON.stringify((req.headers.host ?? '').slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`);
+    if (!LOCAL_HOST.test(req.headers.host ?? '') && !(options.hostName && (req.headers.host ?? '').replace(/:\d+$/, '') === options.hostName)) return error(res, 403, 403, `forbidden host ${JSON.stringify((req.headers.host ?? '').slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`);
     const url = new URL(req.url ?? '/', 'http://simulator');
     const raw = await readBody(req);
     const now = Date.now();
@@ -349,11 +354,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     send(res, 200, { code: 0, msg: 'success', data });
   };
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) error(res, 500, 1002001, 'simulator error');
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -366,7 +372,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       server.closeAllConnections();
     });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     store,
     stats,

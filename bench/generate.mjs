@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 // The simulator's seedable PRNG, so every run writes the same file (needs `npm run build`).
 import { prng } from '../dist/simulator/prng.js';
 
-const HEADER = 'external_interview_id,external_application_id,participate_status,begin_time,end_time,assessment_no,username,conclusion,assessment_content,dimension_title,assessment_type,score,option,options,dimension_content,dimension_description';
+const HEADER =
+  'external_interview_id,external_application_id,participate_status,begin_time,end_time,assessment_no,username,conclusion,assessment_content,dimension_title,assessment_type,score,option,options,dimension_content,dimension_description';
 
 export function interviewId(i) {
   return `7${String(i).padStart(18, '0')}`;

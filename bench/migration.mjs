@@ -27,15 +27,32 @@ export async function migrationRun({ run, out, cli, env, interviews = 2000, appl
   const args = (report) => [cli, 'import', file, '--create-missing', '--quiet', '--report', join(out, report)];
   const e = { ...env, FEISHU_BASE_URL: sim.url };
   try {
-    writeFileSync(file, legacyCsv(interviews, applications, (i) => 60 + (i % 40)));
+    writeFileSync(
+      file,
+      legacyCsv(interviews, applications, (i) => 60 + (i % 40)),
+    );
     const started = performance.now();
     await run(args('legacy-1.report.csv'), e);
     const createWall = (performance.now() - started) / 1000;
-    const creates = { count: sim.stats.requests.create, rate: sustained(sim.stats.createTimes), wall: createWall, reads: sim.stats.requests.batchQuery, rateLimited: sim.stats.rateLimited };
-    writeFileSync(file, legacyCsv(interviews, applications, (i) => 61 + (i % 38)));
+    const creates = {
+      count: sim.stats.requests.create,
+      rate: sustained(sim.stats.createTimes),
+      wall: createWall,
+      reads: sim.stats.requests.batchQuery,
+      rateLimited: sim.stats.rateLimited,
+    };
+    writeFileSync(
+      file,
+      legacyCsv(interviews, applications, (i) => 61 + (i % 38)),
+    );
     const readsBefore = sim.stats.requests.batchQuery;
     await run(args('legacy-2.report.csv'), e);
-    const puts = { count: sim.stats.requests.put, rate: sustained(sim.stats.putTimes), reads: sim.stats.requests.batchQuery - readsBefore, rateLimited: sim.stats.rateLimited - creates.rateLimited };
+    const puts = {
+      count: sim.stats.requests.put,
+      rate: sustained(sim.stats.putTimes),
+      reads: sim.stats.requests.batchQuery - readsBefore,
+      rateLimited: sim.stats.rateLimited - creates.rateLimited,
+    };
     return { interviews, applications, creates, puts, held: sim.store.interviews.size };
   } finally {
     await sim.close();

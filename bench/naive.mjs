@@ -9,7 +9,10 @@ const tokenRes = await fetch(`${base}/open-apis/auth/v3/tenant_access_token/inte
   body: JSON.stringify({ app_id: process.env.FEISHU_APP_ID, app_secret: process.env.FEISHU_APP_SECRET }),
 });
 const { tenant_access_token: token } = await tokenRes.json();
-const items = readFileSync(payloads, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const items = readFileSync(payloads, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 let ok = 0;
 let rateLimited = 0;
 let failed = 0;

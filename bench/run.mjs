@@ -2,7 +2,7 @@
 // same files, interleaved (baseline, ours, baseline, ours, ...) so that machine noise hits both.
 // Writes docs/benchmarks.md and docs/benchmarks.svg. Not part of `npm test`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,11 @@ mkdirSync(OUT, { recursive: true });
 function run(args, env = {}) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -33,7 +37,8 @@ function run(args, env = {}) {
     child.on('close', (code) => {
       const ms = performance.now() - started;
       const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
-      if (code !== 0 && code !== 1) return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      if (code !== 0 && code !== 1)
+        return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
       resolvePromise({ ms, rss, stdout, stderr });
     });
   });
@@ -80,17 +85,23 @@ const validateRows = [];
 for (const rows of [1_000, 10_000, 100_000]) {
   const { csv, xlsx } = await ensureFixtures(rows);
   log(`validate ${rows} rows (CSV)...`);
-  const c = await compare([join(ROOT, 'bench', 'bare-csv.mjs'), csv], [CLI, 'validate', csv, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')]);
+  const c = await compare(
+    [join(ROOT, 'bench', 'bare-csv.mjs'), csv],
+    [CLI, 'validate', csv, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')],
+  );
   validateRows.push({ rows, format: 'CSV', baseline: 'bare csv-parse', ...c });
   if (rows >= 10_000) {
     log(`validate ${rows} rows (XLSX)...`);
-    const x = await compare([join(ROOT, 'bench', 'bare-xlsx.mjs'), xlsx], [CLI, 'validate', xlsx, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')]);
+    const x = await compare(
+      [join(ROOT, 'bench', 'bare-xlsx.mjs'), xlsx],
+      [CLI, 'validate', xlsx, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')],
+    );
     validateRows.push({ rows, format: 'XLSX', baseline: 'bare exceljs stream', ...x });
   }
 }
 
 // The same 100,000 rows as each real writer saves them (exceljs's own form is the row above).
-log('validate 100,000 rows of XLSX in each writer\'s form...');
+log("validate 100,000 rows of XLSX in each writer's form...");
 const formRows = [];
 for (const form of writerForms(fixture(100_000, 'csv').file, OUT, 100_000)) {
   if (form.missing) {
@@ -98,7 +109,13 @@ for (const form of writerForms(fixture(100_000, 'csv').file, OUT, 100_000)) {
     continue;
   }
   log(`  ${form.writer}...`);
-  formRows.push({ ...form, ...(await compare([join(ROOT, 'bench', 'bare-xlsx.mjs'), form.file], [CLI, 'validate', form.file, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')])) });
+  formRows.push({
+    ...form,
+    ...(await compare(
+      [join(ROOT, 'bench', 'bare-xlsx.mjs'), form.file],
+      [CLI, 'validate', form.file, '--tz', 'Asia/Shanghai', '--report', join(OUT, 'r.csv')],
+    )),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +131,20 @@ async function importRun(interviews, simOptions, cliArgs) {
 
   const ours = await startSimulator({ ...APP, seed, ...simOptions });
   const started = performance.now();
-  await run([CLI, 'import', csv, '--tz', 'Asia/Shanghai', '--quiet', '--report', join(OUT, `import-${interviews}.report.csv`), ...cliArgs], { ...ENV, FEISHU_BASE_URL: ours.url });
+  await run(
+    [
+      CLI,
+      'import',
+      csv,
+      '--tz',
+      'Asia/Shanghai',
+      '--quiet',
+      '--report',
+      join(OUT, `import-${interviews}.report.csv`),
+      ...cliArgs,
+    ],
+    { ...ENV, FEISHU_BASE_URL: ours.url },
+  );
   const wall = (performance.now() - started) / 1000;
   const t = ours.stats.putTimes;
   const result = {
@@ -131,13 +161,21 @@ async function importRun(interviews, simOptions, cliArgs) {
   const naiveSim = await startSimulator({ ...APP, seed, ...simOptions });
   const naive = JSON.parse((await run([join(ROOT, 'bench', 'naive.mjs'), naiveSim.url, payloads], ENV)).stdout);
   await naiveSim.close();
-  return { ours: result, naive: { ...naive, rate: naive.sent / naive.seconds, rateLimitedShare: naive.rateLimited / naive.sent } };
+  return {
+    ours: result,
+    naive: { ...naive, rate: naive.sent / naive.seconds, rateLimitedShare: naive.rateLimited / naive.sent },
+  };
 }
 
 log('import at a 10 req/s tenant limit...');
 const limited = await importRun(300, { rateLimit: 10, readRateLimit: 10 }, []);
 log('import with no limit, 25 ms latency, concurrency 25...');
-const open = await importRun(2000, { rateLimit: 0, readRateLimit: 0, latencyMs: 25 }, ['--rate', '0', '--concurrency', '25']);
+const open = await importRun(2000, { rateLimit: 0, readRateLimit: 0, latencyMs: 25 }, [
+  '--rate',
+  '0',
+  '--concurrency',
+  '25',
+]);
 
 log('legacy migration: 2,000 interviews over 700 applications, 10 req/s per API...');
 const migration = await migrationRun({ run, out: OUT, cli: CLI, env: ENV });
@@ -150,7 +188,8 @@ const table = [
   '| benchmark | ours | baseline | ratio (ours ÷ baseline) | peak memory ours / baseline |',
   '| --- | --- | --- | --- | --- |',
   ...validateRows.map(
-    (r) => `| validate ${r.rows.toLocaleString('en')} rows, ${r.format} | ${fmt(r.ms)} ms | ${fmt(r.baseMs)} ms (${r.baseline}) | **${fmt(r.ms / r.baseMs, 2)}×** | ${fmt(r.rss)} MB / ${fmt(r.baseRss)} MB |`,
+    (r) =>
+      `| validate ${r.rows.toLocaleString('en')} rows, ${r.format} | ${fmt(r.ms)} ms | ${fmt(r.baseMs)} ms (${r.baseline}) | **${fmt(r.ms / r.baseMs, 2)}×** | ${fmt(r.rss)} MB / ${fmt(r.baseRss)} MB |`,
   ),
   `| import, tenant limited to 10 req/s, ${limited.ours.interviews} interviews (backup reads in the mix) | ${fmt(limited.ours.sustained, 2)} req/s, ${limited.ours.rateLimited} answered 429 | limit 10 req/s | **${fmt((limited.ours.sustained / 10) * 100, 1)}% of the limit**, ${fmt((limited.ours.rateLimited / limited.ours.puts) * 100, 2)}% 429 | |`,
   `| naive one-at-a-time loop, same tenant and file | ${fmt(limited.naive.rate, 1)} req/s, ${limited.naive.rateLimited} answered 429 | limit 10 req/s | **${fmt(limited.naive.rateLimitedShare * 100, 1)}% of calls refused (429)**, ${limited.naive.ok} of ${limited.naive.sent} landed | |`,
@@ -179,7 +218,9 @@ const formsTable = [
   '| written by | validate | bare exceljs stream | ratio | peak memory ours / baseline |',
   '| --- | --- | --- | --- | --- |',
   ...xlsxForms.map((f) =>
-    f.missing ? `| ${f.writer} | not measured: ${f.missing} | | | |` : `| ${f.writer} | ${fmt(f.ms)} ms | ${fmt(f.baseMs)} ms | **${fmt(f.ms / f.baseMs, 2)}×** | ${fmt(f.rss)} MB / ${fmt(f.baseRss)} MB |`,
+    f.missing
+      ? `| ${f.writer} | not measured: ${f.missing} | | | |`
+      : `| ${f.writer} | ${fmt(f.ms)} ms | ${fmt(f.baseMs)} ms | **${fmt(f.ms / f.baseMs, 2)}×** | ${fmt(f.rss)} MB / ${fmt(f.baseRss)} MB |`,
   ),
 ];
 targets.push(
@@ -194,7 +235,10 @@ const migrationTable = [
 const growthTable = [
   '| rows | validate time | per 1,000 rows | peak memory |',
   '| --- | --- | --- | --- |',
-  ...growth.map((r) => `| ${r.rows.toLocaleString('en')} | ${fmt(r.ms)} ms | ${fmt((r.ms / r.rows) * 1000, 1)} ms | ${fmt(r.rss)} MB |`),
+  ...growth.map(
+    (r) =>
+      `| ${r.rows.toLocaleString('en')} | ${fmt(r.ms)} ms | ${fmt((r.ms / r.rows) * 1000, 1)} ms | ${fmt(r.rss)} MB |`,
+  ),
 ];
 
 writeFileSync(join(ROOT, 'docs', 'benchmarks.svg'), plot(growth));
@@ -250,11 +294,13 @@ ${growthTable.join('\n')}
 
 \`\`\`sh
 npm ci
-npm run bench      # about ${fmt(Math.max(3, Math.ceil((performance.now() / 60000) + 0.5)))} minutes here; fixtures are cached in bench/out/
+npm run bench      # about ${fmt(Math.max(3, Math.ceil(performance.now() / 60000 + 0.5)))} minutes here; fixtures are cached in bench/out/
 \`\`\`
 `;
 writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), md);
-process.stdout.write(`${table.join('\n')}\n\n${migrationTable.join('\n')}\n\n${formsTable.join('\n')}\n\n${growthTable.join('\n')}\n\nwritten: docs/benchmarks.md, docs/benchmarks.svg\n`);
+process.stdout.write(
+  `${table.join('\n')}\n\n${migrationTable.join('\n')}\n\n${formsTable.join('\n')}\n\n${growthTable.join('\n')}\n\nwritten: docs/benchmarks.md, docs/benchmarks.svg\n`,
+);
 
 /** A small SVG: rows (log scale) against time (left axis) and peak memory (right axis). */
 function plot(points) {
@@ -269,7 +315,9 @@ function plot(points) {
   const yMb = (v) => H - m.b - (v / maxMb) * (H - m.t - m.b);
   const line = (f, color, dash) =>
     `<polyline fill="none" stroke="${color}" stroke-width="2.5"${dash ? ' stroke-dasharray="8 5"' : ''} points="${points.map((p) => `${fmt(x(Math.log10(p.rows)), 1)},${fmt(f(p), 1)}`).join(' ')}"/>` +
-    points.map((p) => `<circle cx="${fmt(x(Math.log10(p.rows)), 1)}" cy="${fmt(f(p), 1)}" r="4" fill="${color}"/>`).join('');
+    points
+      .map((p) => `<circle cx="${fmt(x(Math.log10(p.rows)), 1)}" cy="${fmt(f(p), 1)}" r="4" fill="${color}"/>`)
+      .join('');
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>

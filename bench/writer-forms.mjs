@@ -29,14 +29,27 @@ function python(writer, csv, file) {
 function libreoffice(csv, file) {
   if (!has('soffice', ['--version'])) return 'LibreOffice (soffice) is not installed';
   const dir = mkdtempSync(join(tmpdir(), 'bench-lo-'));
-  execFileSync('soffice', ['--headless', '--norestore', `--infilter=CSV:${LO_CSV}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, csv], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `--infilter=CSV:${LO_CSV}`,
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      dir,
+      csv,
+    ],
+    { stdio: 'ignore' },
+  );
   renameSync(join(dir, basename(csv).replace(/\.csv$/, '.xlsx')), file);
   rmSync(dir, { recursive: true, force: true });
 }
 
 function gnumeric(from, file) {
   if (!has('ssconvert', ['--version'])) return 'Gnumeric (ssconvert) is not installed';
-  if (!from) return 'it converts LibreOffice\'s workbook, which is missing';
+  if (!from) return "it converts LibreOffice's workbook, which is missing";
   execFileSync('ssconvert', [from, file], { stdio: 'ignore' });
 }
 

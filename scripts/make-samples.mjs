@@ -6,7 +6,26 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 
-const HEADERS = ['外部面试ID', '外部投递ID', '外部系统面试ID', '参与状态', '开始时间', '结束时间', '评价序号', '外部系统面评ID', '面试官', '面试结论', '评价内容', '评价维度', '题目类型', '分数', '单选选项', '多选选项', '维度内容', '维度描述'];
+const HEADERS = [
+  '外部面试ID',
+  '外部投递ID',
+  '外部系统面试ID',
+  '参与状态',
+  '开始时间',
+  '结束时间',
+  '评价序号',
+  '外部系统面评ID',
+  '面试官',
+  '面试结论',
+  '评价内容',
+  '评价维度',
+  '题目类型',
+  '分数',
+  '单选选项',
+  '多选选项',
+  '维度内容',
+  '维度描述',
+];
 const INTERVIEWERS = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏'];
 const CONCLUSIONS = ['通过', '通过', '待定', '不通过'];
 const LEVELS = ['优秀', '良好', '一般'];
@@ -14,7 +33,10 @@ const HIGHLIGHTS = ['学习能力强', '沟通清晰', '有团队意识', '主�
 const UNKNOWN_APPLICATION = '6960663240925999999';
 
 let seed = 20240301;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 const rows = [];
@@ -24,7 +46,14 @@ for (let i = 1; i <= 30; i++) {
   const day = String(1 + (i % 28)).padStart(2, '0');
   const hour = 9 + (i % 8);
   const noShow = i === 9;
-  const head = [id, app, `ATS-${i}`, noShow ? '爽约' : '参与', `2024-03-${day} ${hour}:00`, `2024-03-${day} ${hour}:45`];
+  const head = [
+    id,
+    app,
+    `ATS-${i}`,
+    noShow ? '爽约' : '参与',
+    `2024-03-${day} ${hour}:00`,
+    `2024-03-${day} ${hour}:45`,
+  ];
   if (noShow) {
     rows.push([...head, '', '', '', '', '', '', '', '', '', '', '', '']);
     continue;
@@ -42,7 +71,10 @@ for (let i = 1; i <= 30; i++) {
     dims.forEach((d, k) => {
       const lead = first ? head : [id, '', '', '', '', ''];
       first = false;
-      const assessmentCells = k === 0 ? [String(a), `ATS-${i}-A${a}`, who, pick(CONCLUSIONS), a === 1 ? '整体表现符合预期' : ''] : [String(a), '', '', '', ''];
+      const assessmentCells =
+        k === 0
+          ? [String(a), `ATS-${i}-A${a}`, who, pick(CONCLUSIONS), a === 1 ? '整体表现符合预期' : '']
+          : [String(a), '', '', '', ''];
       const score = i === 23 && a === 1 && k === 0 ? '八十五' : d[2];
       rows.push([...lead, ...assessmentCells, d[0], d[1], score, d[3], d[4], d[5], d[6]]);
     });

@@ -79,7 +79,8 @@ export interface UndoBackupOptions extends SendOptions {
   readonly run?: string;
 }
 
-export type VerifyFileOptions = ReadOptions & Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'>;
+export type VerifyFileOptions = ReadOptions &
+  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'>;
 
 /** The options as the checks take them: `report: false` is no report file. */
 function checked(path: string, options: ReadOptions | UndoBackupOptions): Record<string, unknown> {

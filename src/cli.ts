@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
     if (signals === 1) {
-      process.stderr.write(`\n${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)\n`);
+      process.stderr.write(
+        `\n${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)\n`,
+      );
       interrupt.abort();
     } else {
       process.stderr.write(`\n${signal} again: quitting now; import again with --resume to finish\n`);
@@ -27,26 +29,34 @@ async function main(argv: string[]): Promise<number> {
   const io = processIo(interrupt.signal);
   let exitCode = 0;
   /** Commands that send or serve finish their work on Ctrl-C; the others just stop. */
-  const run = (fn: () => Promise<{ exitCode: number }>, interruptible = false) => async () => {
-    if (interruptible) {
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-    }
-    exitCode = (await fn()).exitCode;
-  };
+  const run =
+    (fn: () => Promise<{ exitCode: number }>, interruptible = false) =>
+    async () => {
+      if (interruptible) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+      }
+      exitCode = (await fn()).exitCode;
+    };
   /**
    * A run of the library (`src/api.ts`) with the flags as options: progress on stderr, the
    * summary printed, the exit code kept. Credentials and the base URL come from the environment
    * where no flag gives them.
    */
-  const library = (call: (api: typeof import('./api.js'), options: Record<string, unknown>) => Promise<RunResult>, args: Record<string, unknown>, needs: { credentials?: boolean; interruptible?: boolean } = {}) =>
+  const library = (
+    call: (api: typeof import('./api.js'), options: Record<string, unknown>) => Promise<RunResult>,
+    args: Record<string, unknown>,
+    needs: { credentials?: boolean; interruptible?: boolean } = {},
+  ) =>
     run(async () => {
       const api = await import('./api.js');
       const { progressPrinter } = await import('./run/progress.js');
       const progress = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr);
       const onProgress = (e: ProgressEvent) => progress.onProgress(e);
       try {
-        const options = needs.credentials ? { ...importInput(args, io.env), signal: interrupt.signal, onProgress } : args;
+        const options = needs.credentials
+          ? { ...importInput(args, io.env), signal: interrupt.signal, onProgress }
+          : args;
         const result = await call(api, options);
         progress.stop();
         const { printResult } = await import('./report/summary.js');
@@ -63,23 +73,32 @@ async function main(argv: string[]): Promise<number> {
     timeout: { type: 'number', describe: 'seconds to wait for a connection, headers or body (default 30)' },
     limit: { type: 'number', describe: 'send only the first N interviews (a pilot run)' },
     resume: { type: 'string', describe: 'the --report path of an earlier run: skip what already landed' },
-    backup: { type: 'boolean', default: true, describe: 'read and save each interview before overwriting it (--no-backup: off)' },
+    backup: {
+      type: 'boolean',
+      default: true,
+      describe: 'read and save each interview before overwriting it (--no-backup: off)',
+    },
     quiet: { type: 'boolean', describe: 'no progress output' },
     json: { type: 'boolean', describe: 'print the summary as one JSON object on stdout (the text goes to stderr)' },
     domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
     'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
     'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
-    'app-secret': { type: 'string', describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable or --app-secret-file: flags show in ps)' },
+    'app-secret': {
+      type: 'string',
+      describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable or --app-secret-file: flags show in ps)',
+    },
     'app-secret-file': { type: 'string', describe: 'a file holding the app secret (keep it 0600)' },
   } as const;
   if (argv.some((a) => a === '--app-secret' || a.startsWith('--app-secret='))) {
-    io.stderr.write('warning: --app-secret on the command line shows in ps and in shell history: use FEISHU_APP_SECRET or --app-secret-file\n');
+    io.stderr.write(
+      'warning: --app-secret on the command line shows in ps and in shell history: use FEISHU_APP_SECRET or --app-secret-file\n',
+    );
   }
   const inputOptions = {
     sheet: { type: 'string', describe: 'sheet to read (default: the first sheet with the template columns)' },
     encoding: { type: 'string', describe: 'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)' },
     map: { type: 'string', describe: 'JSON file mapping legacy headers to template columns' },
-    tz: { type: 'string', describe: 'IANA time zone for times without an offset (default: this machine\'s)' },
+    tz: { type: 'string', describe: "IANA time zone for times without an offset (default: this machine's)" },
     report: { type: 'string', describe: 'report path: .csv, .xlsx or .json (default: <input>.report.csv)' },
   } as const;
 
@@ -89,8 +108,14 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'template',
       'write a blank template (.xlsx with instructions and drop-downs, or .csv)',
-      (y) => y.option('out', { type: 'string', demandOption: true, describe: 'file to write: .xlsx or .csv' }).option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const }),
-      (args) => run(async () => (await import('./commands/template.js')).templateCommand(normalise(templateSchema, args), io))(),
+      (y) =>
+        y
+          .option('out', { type: 'string', demandOption: true, describe: 'file to write: .xlsx or .csv' })
+          .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const }),
+      (args) =>
+        run(async () =>
+          (await import('./commands/template.js')).templateCommand(normalise(templateSchema, args), io),
+        )(),
     )
     .command(
       'validate <file>',
@@ -100,8 +125,15 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
           .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' })
-          .option('merge', { type: 'boolean', describe: 'check a correction file as import --merge will read it (offline: the current records are not read)' })
-          .option('json', { type: 'boolean', describe: 'print the summary as one JSON object on stdout (the text goes to stderr)' }),
+          .option('merge', {
+            type: 'boolean',
+            describe:
+              'check a correction file as import --merge will read it (offline: the current records are not read)',
+          })
+          .option('json', {
+            type: 'boolean',
+            describe: 'print the summary as one JSON object on stdout (the text goes to stderr)',
+          }),
       (args) => library((api, o) => api.validateFile(args.file, o), args),
     )
     .command(
@@ -113,11 +145,29 @@ async function main(argv: string[]): Promise<number> {
           .options(inputOptions)
           .options(sendOptions)
           .options({
-            'dry-run': { type: 'boolean', describe: 'send nothing: like validate; with --merge, read the current records and report what would change' },
-            merge: { type: 'boolean', describe: 'change only what the file names: blank or absent fields, assessments and dimensions keep their current values' },
-            'create-missing': { type: 'boolean', describe: 'rows without a Feishu ID: create the interview when its application has none with that external_id' },
-            'add-assessments': { type: 'boolean', describe: 'with --merge: add assessments and dimensions the interview does not have yet' },
-            'replace-assessments': { type: 'boolean', describe: "with --merge: the file's assessments replace all current ones (removes what the file lacks)" },
+            'dry-run': {
+              type: 'boolean',
+              describe:
+                'send nothing: like validate; with --merge, read the current records and report what would change',
+            },
+            merge: {
+              type: 'boolean',
+              describe:
+                'change only what the file names: blank or absent fields, assessments and dimensions keep their current values',
+            },
+            'create-missing': {
+              type: 'boolean',
+              describe:
+                'rows without a Feishu ID: create the interview when its application has none with that external_id',
+            },
+            'add-assessments': {
+              type: 'boolean',
+              describe: 'with --merge: add assessments and dimensions the interview does not have yet',
+            },
+            'replace-assessments': {
+              type: 'boolean',
+              describe: "with --merge: the file's assessments replace all current ones (removes what the file lacks)",
+            },
             payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
           }),
       (args) => library((api, o) => api.importFile(args.file, o), args, { credentials: true, interruptible: true }),
@@ -129,18 +179,17 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'the backup: <report>.backup.jsonl' })
           .option('report', { type: 'string', describe: 'report path (default: <backup>.undo.report.csv)' })
-          .option('run', { type: 'string', describe: 'the run to undo, as the import printed it (default: the last run in the backup)' })
+          .option('run', {
+            type: 'string',
+            describe: 'the run to undo, as the import printed it (default: the last run in the backup)',
+          })
           .options(sendOptions),
       (args) => library((api, o) => api.undoBackup(args.file, o), args, { credentials: true, interruptible: true }),
     )
     .command(
       'verify <file>',
       'read every interview of the file from Feishu and report per row whether it matches (writes nothing)',
-      (y) =>
-        y
-          .positional('file', { type: 'string', demandOption: true })
-          .options(inputOptions)
-          .options(sendOptions),
+      (y) => y.positional('file', { type: 'string', demandOption: true }).options(inputOptions).options(sendOptions),
       (args) => library((api, o) => api.verifyFile(args.file, o), args, { credentials: true }),
     )
     .command(
@@ -154,12 +203,22 @@ async function main(argv: string[]): Promise<number> {
           'drop-rate': { type: 'number', describe: 'share of PUTs whose connection is dropped (0-1)' },
           latency: { type: 'number', describe: 'milliseconds added to every answer' },
           'token-ttl': { type: 'number', describe: 'seconds a tenant token lives (default 7200)' },
-          seed: { type: 'string', describe: 'a template file whose interviews exist from the start (the update API needs them)' },
-          'create-on-put': { type: 'boolean', describe: 'let a PUT create an interview that does not exist (Feishu refuses it)' },
+          seed: {
+            type: 'string',
+            describe: 'a template file whose interviews exist from the start (the update API needs them)',
+          },
+          'create-on-put': {
+            type: 'boolean',
+            describe: 'let a PUT create an interview that does not exist (Feishu refuses it)',
+          },
           'app-id': { type: 'string' },
           'app-secret': { type: 'string' },
         }),
-      (args) => run(async () => (await import('./commands/simulate.js')).simulateCommand(normalise(simulateSchema, args), io), true)(),
+      (args) =>
+        run(
+          async () => (await import('./commands/simulate.js')).simulateCommand(normalise(simulateSchema, args), io),
+          true,
+        )(),
     )
     .command(
       'demo',
@@ -185,10 +244,13 @@ async function main(argv: string[]): Promise<number> {
       const message = redact(error.message, argv);
       io.stderr.write(`error [${error.code}]: ${message}\n`);
       // A scheduler asking for --json gets an object for a fatal error too.
-      if (argv.includes('--json')) io.stdout.write(`${JSON.stringify({ exit_code: error.exitCode, error: { code: error.code, message } })}\n`);
+      if (argv.includes('--json'))
+        io.stdout.write(`${JSON.stringify({ exit_code: error.exitCode, error: { code: error.code, message } })}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`error [INTERNAL]: ${redact((error as Error)?.message ?? String(error), argv)}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details\n`);
+    io.stderr.write(
+      `error [INTERNAL]: ${redact((error as Error)?.message ?? String(error), argv)}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details\n`,
+    );
     if (io.env.DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -196,7 +258,15 @@ async function main(argv: string[]): Promise<number> {
 
 /** A message never echoes the value given to --app-secret, whatever parsed it. */
 function redact(message: string, argv: readonly string[]): string {
-  const secrets = argv.flatMap((a, i) => (a === '--app-secret' ? [argv[i + 1] ?? ''] : a.startsWith('--app-secret=') ? [a.slice('--app-secret='.length)] : [])).filter((s) => s.length > 0);
+  const secrets = argv
+    .flatMap((a, i) =>
+      a === '--app-secret'
+        ? [argv[i + 1] ?? '']
+        : a.startsWith('--app-secret=')
+          ? [a.slice('--app-secret='.length)]
+          : [],
+    )
+    .filter((s) => s.length > 0);
   return secrets.reduce((m, s) => m.replaceAll(s, '***'), message);
 }
 

@@ -7,7 +7,14 @@
  *   const result = await importFile('interviews.xlsx', { appId, appSecret, tz: 'Asia/Shanghai' });
  */
 export { importFile, undoBackup, validateFile, verifyFile } from './api.js';
-export type { ImportFileOptions, ReadOptions, SendOptions, UndoBackupOptions, ValidateFileOptions, VerifyFileOptions } from './api.js';
+export type {
+  ImportFileOptions,
+  ReadOptions,
+  SendOptions,
+  UndoBackupOptions,
+  ValidateFileOptions,
+  VerifyFileOptions,
+} from './api.js';
 export { ToolError, isToolError } from './errors.js';
 export type { ErrorContext } from './errors.js';
 export type { RowResult, RunResult } from './commands/io.js';

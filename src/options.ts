@@ -21,7 +21,10 @@ function problem(ctx: z.core.ParsePayload, input: unknown, message: string): nev
 }
 
 /** `--tz`, or the machine's zone; `tzGiven` says which, since a UTC server's zone is rarely the file's. */
-function withZone<T extends { tz?: string }>(o: T, ctx: z.core.ParsePayload): Omit<T, 'tz'> & { tz: string; tzGiven: boolean } {
+function withZone<T extends { tz?: string }>(
+  o: T,
+  ctx: z.core.ParsePayload,
+): Omit<T, 'tz'> & { tz: string; tzGiven: boolean } {
   const given = o.tz?.trim();
   const name = given || machineZone();
   const abbreviation = given ? abbreviationProblem(given) : undefined;
@@ -40,7 +43,9 @@ const optionalText = z.pipe(
 );
 
 const reportPath = optionalText.check(
-  z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), { message: 'expected a report path ending in .csv, .xlsx or .json' }),
+  z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), {
+    message: 'expected a report path ending in .csv, .xlsx or .json',
+  }),
 );
 
 const bool = z._default(z.boolean(), false);
@@ -58,7 +63,10 @@ const inputShape = {
   reportFile: z._default(z.boolean(), true),
 };
 
-const withReport = <T extends { file: string; report?: string }>(o: T) => ({ ...o, report: o.report ?? defaultReportPath(o.file) });
+const withReport = <T extends { file: string; report?: string }>(o: T) => ({
+  ...o,
+  report: o.report ?? defaultReportPath(o.file),
+});
 
 const validateObject = z.object({ ...inputShape, payloads: optionalText, merge: bool, json: bool });
 
@@ -66,7 +74,11 @@ export const validateSchema = z.pipe(
   validateObject,
   z.transform((o: z.output<typeof validateObject>, ctx) => {
     if (o.merge && o.payloads) {
-      return problem(ctx, undefined, '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads');
+      return problem(
+        ctx,
+        undefined,
+        '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads',
+      );
     }
     const zoned = withZone(o, ctx);
     return zoned === z.NEVER ? z.NEVER : withReport(zoned);
@@ -76,7 +88,9 @@ export const validateSchema = z.pipe(
 export type ValidateArgs = z.output<typeof validateSchema>;
 
 export const templateSchema = z.object({
-  out: requiredText('expected --out FILE').check(z.refine((p: string) => /\.(csv|xlsx)$/i.test(p), { message: 'expected --out to end in .xlsx or .csv' })),
+  out: requiredText('expected --out FILE').check(
+    z.refine((p: string) => /\.(csv|xlsx)$/i.test(p), { message: 'expected --out to end in .xlsx or .csv' }),
+  ),
   lang: z._default(z.enum(['zh', 'en']), 'zh'),
 });
 
@@ -87,22 +101,33 @@ export function normalise<S extends z.ZodMiniType>(schema: S, raw: unknown): Rea
   const result = z.safeParse(schema, raw);
   if (!result.success) {
     // Paths are yargs' camel-case keys; the user typed the kebab-case flag.
-    const flag = (path: readonly PropertyKey[]) => `--${path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `;
+    const flag = (path: readonly PropertyKey[]) =>
+      `--${path.join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `;
     const problems = result.error.issues.map((i) => `${i.path.length ? flag(i.path) : ''}${i.message}`).join('; ');
     throw new ToolError('USAGE_BAD_OPTION', problems);
   }
   return Object.freeze(result.data) as Readonly<z.output<S>>;
 }
 
-
 /**
  * A numeric option: yargs has already made it a number (NaN for "abc"); a blank one takes the
  * default. The message names the range, as `--concurrency: expected a whole number from 1 to
  * 100, got 0`.
  */
-function numberOption(range: { min: number; max?: number; above?: boolean; whole?: boolean }): z.ZodMiniType<number | undefined, unknown>;
-function numberOption(range: { min: number; max?: number; above?: boolean; whole?: boolean }, fallback: number): z.ZodMiniType<number, unknown>;
-function numberOption(range: { min: number; max?: number; above?: boolean; whole?: boolean }, fallback?: number): z.ZodMiniType<number | undefined, unknown> {
+function numberOption(range: {
+  min: number;
+  max?: number;
+  above?: boolean;
+  whole?: boolean;
+}): z.ZodMiniType<number | undefined, unknown>;
+function numberOption(
+  range: { min: number; max?: number; above?: boolean; whole?: boolean },
+  fallback: number,
+): z.ZodMiniType<number, unknown>;
+function numberOption(
+  range: { min: number; max?: number; above?: boolean; whole?: boolean },
+  fallback?: number,
+): z.ZodMiniType<number | undefined, unknown> {
   const { min, max = Number.POSITIVE_INFINITY, above = false, whole = false } = range;
   const wanted = `${whole ? 'a whole number' : 'a number'} ${above ? `above ${min}` : `from ${min}`}${max < Number.POSITIVE_INFINITY ? `${above ? ' and at most' : ' to'} ${max}` : above ? '' : ' up'}`;
   const checked = z.pipe(
@@ -138,14 +163,23 @@ const sendShape = {
   backup: z._default(z.boolean(), true),
 };
 
-type CredentialFields = { appId?: string; appSecret?: string; appSecretFile?: string; tenantToken?: string; timeout: number };
+type CredentialFields = {
+  appId?: string;
+  appSecret?: string;
+  appSecretFile?: string;
+  tenantToken?: string;
+  timeout: number;
+};
 
 /** `--app-secret-file`: read once here, at the boundary; its first line is the secret. */
 function secretFrom(file: string): string {
   try {
     return readFileSync(file, 'utf8').split(/\r?\n/)[0]!.trim();
   } catch (error) {
-    throw new ToolError('USAGE_BAD_SECRET_FILE', `expected --app-secret-file to name a readable file, got ${(error as NodeJS.ErrnoException).code ?? 'an error'} for ${file}`);
+    throw new ToolError(
+      'USAGE_BAD_SECRET_FILE',
+      `expected --app-secret-file to name a readable file, got ${(error as NodeJS.ErrnoException).code ?? 'an error'} for ${file}`,
+    );
   }
 }
 
@@ -154,8 +188,11 @@ const NO_CREDENTIALS =
 
 /** App id and secret win over a ready token; the raw fields are dropped from the options. */
 function withCredentials<T extends CredentialFields>(o: T) {
-  if (o.tenantToken && /[\u0000-\u001f\u007f\s]/.test(o.tenantToken)) {
-    throw new ToolError('USAGE_BAD_TOKEN', 'expected FEISHU_TENANT_ACCESS_TOKEN to be a token, got one with spaces or control characters: copy it again without line breaks');
+  if (o.tenantToken && /[\p{Cc}\s]/u.test(o.tenantToken)) {
+    throw new ToolError(
+      'USAGE_BAD_TOKEN',
+      'expected FEISHU_TENANT_ACCESS_TOKEN to be a token, got one with spaces or control characters: copy it again without line breaks',
+    );
   }
   const appSecret = o.appSecretFile ? secretFrom(o.appSecretFile) : o.appSecret;
   const credentials =
@@ -169,7 +206,16 @@ function withCredentials<T extends CredentialFields>(o: T) {
 }
 
 /** `import`: the input options plus pacing and credentials. */
-const importObject = z.object({ ...inputShape, ...sendShape, payloads: optionalText, dryRun: bool, merge: bool, addAssessments: bool, replaceAssessments: bool, createMissing: bool });
+const importObject = z.object({
+  ...inputShape,
+  ...sendShape,
+  payloads: optionalText,
+  dryRun: bool,
+  merge: bool,
+  addAssessments: bool,
+  replaceAssessments: bool,
+  createMissing: bool,
+});
 
 export const importSchema = z.pipe(
   importObject,
@@ -178,10 +224,18 @@ export const importSchema = z.pipe(
     if (zoned === z.NEVER) return z.NEVER;
     const out = withReport(zoned);
     if ((o.addAssessments || o.replaceAssessments) && !o.merge) {
-      return problem(ctx, undefined, `expected --merge with --${o.addAssessments ? 'add' : 'replace'}-assessments, got none: they say how a correction treats the current assessments`);
+      return problem(
+        ctx,
+        undefined,
+        `expected --merge with --${o.addAssessments ? 'add' : 'replace'}-assessments, got none: they say how a correction treats the current assessments`,
+      );
     }
     if (o.addAssessments && o.replaceAssessments) {
-      return problem(ctx, undefined, 'expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file\'s assessments as they are');
+      return problem(
+        ctx,
+        undefined,
+        "expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file's assessments as they are",
+      );
     }
     // A plain dry run is `validate`: it needs no credentials.
     if (!out.credentials && !(o.dryRun && !o.merge && !o.createMissing)) {
@@ -195,14 +249,27 @@ export const importSchema = z.pipe(
 );
 
 /** `undo BACKUP`: put every pre-image in a backup file back. */
-const undoObject = z.object({ file: requiredText('expected a backup file'), report: reportPath, reportFile: z._default(z.boolean(), true), run: optionalText, ...sendShape });
+const undoObject = z.object({
+  file: requiredText('expected a backup file'),
+  report: reportPath,
+  reportFile: z._default(z.boolean(), true),
+  run: optionalText,
+  ...sendShape,
+});
 
 export const undoSchema = z.pipe(
   undoObject,
   z.transform((o: z.output<typeof undoObject>, ctx) => {
     const out = withCredentials(o);
     if (!out.credentials) return problem(ctx, undefined, NO_CREDENTIALS);
-    return { ...out, report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`, dryRun: false as const, merge: false as const, createMissing: false as const, payloads: undefined };
+    return {
+      ...out,
+      report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`,
+      dryRun: false as const,
+      merge: false as const,
+      createMissing: false as const,
+      payloads: undefined,
+    };
   }),
 );
 
@@ -216,7 +283,12 @@ export const verifySchema = z.pipe(
   z.transform((o: z.output<typeof verifyObject>, ctx) => {
     const zoned = withZone(withCredentials(o), ctx);
     if (zoned === z.NEVER) return z.NEVER;
-    if (!zoned.credentials) return problem(ctx, undefined, 'expected credentials, got none: verify reads every interview from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)');
+    if (!zoned.credentials)
+      return problem(
+        ctx,
+        undefined,
+        'expected credentials, got none: verify reads every interview from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)',
+      );
     return { ...zoned, report: o.report ?? defaultReportPath(o.file).replace(/\.report\.csv$/, '.verify.csv') };
   }),
 );

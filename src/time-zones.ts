@@ -37,7 +37,20 @@ export function abbreviationProblem(tz: string): string | undefined {
   return `expected an IANA time zone name such as Asia/Shanghai, got the abbreviation "${tz}"${names}: pass the name, e.g. --tz ${meanings?.[0]?.split(' ')[0] ?? 'Asia/Shanghai'}`;
 }
 
-const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu', 'Etc/UCT', 'UCT', 'Etc/GMT0', 'GMT0']);
+const UTC_NAMES = new Set([
+  'UTC',
+  'Etc/UTC',
+  'Etc/GMT',
+  'GMT',
+  'Etc/Universal',
+  'Universal',
+  'Etc/Zulu',
+  'Zulu',
+  'Etc/UCT',
+  'UCT',
+  'Etc/GMT0',
+  'GMT0',
+]);
 
 /** A server's default zone, which is almost never the zone a person wrote the times in. */
 export function isUtcZone(zone: string): boolean {

@@ -20,7 +20,13 @@ let sim: RunningSimulator;
 
 // A fresh tenant for each test, holding the sample's interviews as they were before any import.
 beforeEach(async () => {
-  sim = await startSimulator({ appId: 'cli_api', appSecret: SECRET, rateLimit: 0, seed: await existingFrom(SAMPLE), missingApplications: [UNKNOWN_APPLICATION] });
+  sim = await startSimulator({
+    appId: 'cli_api',
+    appSecret: SECRET,
+    rateLimit: 0,
+    seed: await existingFrom(SAMPLE),
+    missingApplications: [UNKNOWN_APPLICATION],
+  });
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -36,7 +42,11 @@ async function consumer(): Promise<string> {
   return dir;
 }
 
-function run(file: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  file: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -56,7 +66,12 @@ describe('the README example "Use it from Node"', () => {
     const dir = await consumer();
     await writeFile(join(dir, 'sync-interviews.mjs'), code);
     await copyFile(SAMPLE, join(dir, 'interviews.csv'));
-    const env = { PATH: process.env.PATH, FEISHU_APP_ID: 'cli_api', FEISHU_APP_SECRET: SECRET, FEISHU_BASE_URL: sim.url };
+    const env = {
+      PATH: process.env.PATH,
+      FEISHU_APP_ID: 'cli_api',
+      FEISHU_APP_SECRET: SECRET,
+      FEISHU_BASE_URL: sim.url,
+    };
     const result = await run(process.execPath, ['sync-interviews.mjs', 'interviews.csv'], { cwd: dir, env });
     // The sample holds one bad score (row 10, which blocks its interview's other rows) and rows of
     // an application the simulated tenant does not have (Feishu refuses them with 1002002).
@@ -94,7 +109,16 @@ describe('the README example "Use it from Node"', () => {
 describe('the package for another TypeScript program', () => {
   it('type-checks a program that uses the API, and refuses one that gets an option wrong', async () => {
     const dir = await consumer();
-    const tsconfig = { compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: ['node'] } };
+    const tsconfig = {
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        strict: true,
+        noEmit: true,
+        types: ['node'],
+      },
+    };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     await writeFile(join(dir, 'package.json'), '{"type": "module"}');
     const good = [
@@ -110,8 +134,13 @@ describe('the package for another TypeScript program', () => {
     await writeFile(join(dir, 'good.ts'), good);
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(promisify(execFile)(process.execPath, [tsc, '-p', '.'], { cwd: dir })).resolves.toBeDefined();
-    await writeFile(join(dir, 'bad.ts'), "import { importFile } from 'feishu-interview-import';\nawait importFile('x.csv', { dryRun: 'yes', statuss: 1 });\n");
-    const failed = await promisify(execFile)(process.execPath, [tsc, '-p', '.'], { cwd: dir }).catch((e: { stdout: string }) => e);
+    await writeFile(
+      join(dir, 'bad.ts'),
+      "import { importFile } from 'feishu-interview-import';\nawait importFile('x.csv', { dryRun: 'yes', statuss: 1 });\n",
+    );
+    const failed = await promisify(execFile)(process.execPath, [tsc, '-p', '.'], { cwd: dir }).catch(
+      (e: { stdout: string }) => e,
+    );
     expect((failed as { stdout: string }).stdout).toMatch(/bad\.ts\(2,\d+\): error TS2\d+:/);
   }, 30_000);
 });
@@ -124,19 +153,43 @@ describe('a run through the library', () => {
     const err = vi.spyOn(process.stderr, 'write');
     const dir = await tempDir();
     const events: ProgressEvent[] = [];
-    const result = await importFile(SAMPLE, { ...credentials, baseUrl: sim.url, tz: 'Asia/Shanghai', report: join(dir, 'r.json'), onProgress: (e) => events.push(e) });
+    const result = await importFile(SAMPLE, {
+      ...credentials,
+      baseUrl: sim.url,
+      tz: 'Asia/Shanghai',
+      report: join(dir, 'r.json'),
+      onProgress: (e) => events.push(e),
+    });
     expect(out).not.toHaveBeenCalled();
     expect(err).not.toHaveBeenCalled();
     expect(result.exitCode).toBe(1);
-    expect(result.rows[0]).toEqual({ row: 2, status: 'ok', message: 'landed; the previous version is in r.json.backup.jsonl', attempts: 1, httpStatus: 200, logId: expect.any(String) });
-    expect(result.rows.find((r) => r.status === 'invalid')).toMatchObject({ row: 10, errorCode: 'ROW_BAD_SCORE', errorColumn: '分数' });
+    expect(result.rows[0]).toEqual({
+      row: 2,
+      status: 'ok',
+      message: 'landed; the previous version is in r.json.backup.jsonl',
+      attempts: 1,
+      httpStatus: 200,
+      logId: expect.any(String),
+    });
+    expect(result.rows.find((r) => r.status === 'invalid')).toMatchObject({
+      row: 10,
+      errorCode: 'ROW_BAD_SCORE',
+      errorColumn: '分数',
+    });
     expect(events.map((e) => e.done)).toEqual(events.map((_, i) => i + 1));
-    expect(events.at(-1)).toMatchObject({ done: events.length, total: events.length, ok: events.length - 1, failed: 1 });
+    expect(events.at(-1)).toMatchObject({
+      done: events.length,
+      total: events.length,
+      ok: events.length - 1,
+      failed: 1,
+    });
   });
 
   it('throws ToolError with a stable code for a bad option and for a file that is not there', async () => {
     await expect(validateFile(SAMPLE, { tz: 'Mars/Base' })).rejects.toMatchObject({ code: 'USAGE_BAD_OPTION' });
-    await expect(importFile(SAMPLE, { ...credentials, baseUrl: sim.url, tz: 'UTC', concurrency: 0 })).rejects.toBeInstanceOf(ToolError);
+    await expect(
+      importFile(SAMPLE, { ...credentials, baseUrl: sim.url, tz: 'UTC', concurrency: 0 }),
+    ).rejects.toBeInstanceOf(ToolError);
     await expect(validateFile('/nowhere/x.csv', { tz: 'UTC' })).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
   });
 
@@ -144,7 +197,13 @@ describe('a run through the library', () => {
     const dir = await tempDir();
     const stop = new AbortController();
     stop.abort();
-    const result = await importFile(SAMPLE, { ...credentials, baseUrl: sim.url, tz: 'Asia/Shanghai', report: join(dir, 'r.csv'), signal: stop.signal });
+    const result = await importFile(SAMPLE, {
+      ...credentials,
+      baseUrl: sim.url,
+      tz: 'Asia/Shanghai',
+      report: join(dir, 'r.csv'),
+      signal: stop.signal,
+    });
     expect(result.exitCode).toBe(130);
     expect(new Set(result.rows.map((r) => r.status))).toEqual(new Set(['not_sent', 'invalid', 'blocked']));
   });

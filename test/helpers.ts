@@ -33,7 +33,10 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would: `node dist/cli.js ...`. */
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliRun> {
   return startCli(args, options).done;
 }
 
@@ -60,7 +63,9 @@ export const HEADER_EN = [
 
 /** A CSV line from cells, quoting what needs it. */
 export function csv(rows: readonly (readonly string[])[], eol = '\r\n'): string {
-  return rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join(eol) + eol;
+  return (
+    rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join(eol) + eol
+  );
 }
 
 /** A row of the English template from a partial record. */
@@ -100,8 +105,25 @@ export function interviewsCsv(n: number, perInterview = 2): { text: string; ids:
       rows.push(
         row(
           d === 0
-            ? { external_interview_id: id, external_application_id: String(6000000000000000000n + BigInt(i + 1)), participate_status: '2', begin_time: String(1709280000000 + i * 60_000), assessment_no: '1', username: `面试官${i % 7}`, conclusion: 'pass', dimension_title: '专业', assessment_type: '1', score: String(60 + (i % 40)) }
-            : { external_interview_id: id, assessment_no: '1', dimension_title: `维度${d}`, assessment_type: '3', dimension_content: `第${d}条, "引号" 内容` },
+            ? {
+                external_interview_id: id,
+                external_application_id: String(6000000000000000000n + BigInt(i + 1)),
+                participate_status: '2',
+                begin_time: String(1709280000000 + i * 60_000),
+                assessment_no: '1',
+                username: `面试官${i % 7}`,
+                conclusion: 'pass',
+                dimension_title: '专业',
+                assessment_type: '1',
+                score: String(60 + (i % 40)),
+              }
+            : {
+                external_interview_id: id,
+                assessment_no: '1',
+                dimension_title: `维度${d}`,
+                assessment_type: '3',
+                dimension_content: `第${d}条, "引号" 内容`,
+              },
         ),
       );
     });
@@ -116,11 +138,16 @@ export async function readReport(path: string): Promise<Record<string, string>[]
   const { parse } = await import('csv-parse/sync');
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   const rows = parse(text, { columns: true }) as Record<string, string>[];
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, /^="\d+"$/.test(v) ? v.slice(2, -1) : v])));
+  return rows.map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, /^="\d+"$/.test(v) ? v.slice(2, -1) : v])),
+  );
 }
 
 /** Interviews that exist before a run, as the simulator's `seed`: the update API needs them. */
-export function existing(ids: readonly string[], app = '6000000000000000000'): [string, { external_application_id: string }][] {
+export function existing(
+  ids: readonly string[],
+  app = '6000000000000000000',
+): [string, { external_application_id: string }][] {
   return ids.map((id) => [id, { external_application_id: app }]);
 }
 
@@ -139,7 +166,11 @@ export async function expectedBodies(file: string, dir: string): Promise<Map<str
   const payloads = join(dir, 'expected.jsonl');
   await runCli(['validate', file, '--payloads', payloads, '--report', join(dir, 'expected.report.csv')]);
   const lines = (await readFile(payloads, 'utf8')).trim().split('\n');
-  return new Map(lines.map((l) => JSON.parse(l) as { external_interview_id: string; body: unknown }).map((p) => [p.external_interview_id, p.body]));
+  return new Map(
+    lines
+      .map((l) => JSON.parse(l) as { external_interview_id: string; body: unknown })
+      .map((p) => [p.external_interview_id, p.body]),
+  );
 }
 
 /** What the simulator holds, as request bodies (Feishu's ids taken out). */

@@ -15,13 +15,35 @@ const credentials = { appId: 'cli_a', appSecret: 'not-a-real-secret' };
 describe('normalise', () => {
   it('fills defaults, derives the report path and freezes the result', () => {
     const o = normalise(validateSchema, { file: 'in/x.csv', tz: 'Asia/Shanghai' });
-    expect(o).toEqual({ file: 'in/x.csv', tz: 'Asia/Shanghai', tzGiven: true, merge: false, json: false, report: 'in/x.report.csv', reportFile: true, sheet: undefined, encoding: undefined, map: undefined, payloads: undefined });
+    expect(o).toEqual({
+      file: 'in/x.csv',
+      tz: 'Asia/Shanghai',
+      tzGiven: true,
+      merge: false,
+      json: false,
+      report: 'in/x.report.csv',
+      reportFile: true,
+      sheet: undefined,
+      encoding: undefined,
+      map: undefined,
+      payloads: undefined,
+    });
     expect(Object.isFrozen(o)).toBe(true);
   });
 
   it('gives import its pacing defaults and keeps the secret inside credentials only', () => {
     const o = normalise(importSchema, { file: 'x.csv', tz: 'UTC', ...credentials });
-    expect(o).toMatchObject({ concurrency: 5, rate: 10, retries: 5, timeout: 30, timeoutMs: 30_000, backup: true, domain: 'feishu', dryRun: false, merge: false });
+    expect(o).toMatchObject({
+      concurrency: 5,
+      rate: 10,
+      retries: 5,
+      timeout: 30,
+      timeoutMs: 30_000,
+      backup: true,
+      domain: 'feishu',
+      dryRun: false,
+      merge: false,
+    });
     expect(o.credentials).toEqual({ kind: 'app', appId: 'cli_a', appSecret: 'not-a-real-secret' });
     expect(o.limit).toBeUndefined();
     expect(Object.keys(o)).not.toContain('appSecret');
@@ -32,26 +54,47 @@ describe('normalise', () => {
       code: 'USAGE_BAD_OPTION',
       message: '--concurrency: expected a whole number from 1 to 100, got 0',
     });
-    expect(usage(() => normalise(importSchema, { file: 'x.csv', ...credentials, limit: 1.5, timeout: 0 })).message).toBe(
+    expect(
+      usage(() => normalise(importSchema, { file: 'x.csv', ...credentials, limit: 1.5, timeout: 0 })).message,
+    ).toBe(
       '--timeout: expected a number above 0 and at most 600, got 0; --limit: expected a whole number above 0, got 1.5',
     );
     expect(usage(() => normalise(simulateSchema, { failRate: 2, tokenTtl: Number.NaN })).message).toBe(
       '--fail-rate: expected a number from 0 to 1, got 2; --token-ttl: expected a number above 0, got NaN',
     );
-    expect(normalise(simulateSchema, {})).toMatchObject({ port: 0, rateLimit: 10, failRate: 0, dropRate: 0, latency: 0, tokenTtl: 7200 });
+    expect(normalise(simulateSchema, {})).toMatchObject({
+      port: 0,
+      rateLimit: 10,
+      failRate: 0,
+      dropRate: 0,
+      latency: 0,
+      tokenTtl: 7200,
+    });
   });
 
   it('refuses a bad time zone, report extension or template path', () => {
-    expect(usage(() => normalise(validateSchema, { file: 'x.csv', tz: 'Mars/Olympus' })).message).toBe('--tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"');
-    expect(usage(() => normalise(validateSchema, { file: 'x.csv', tz: 'UTC', report: 'r.txt' })).message).toBe('--report: expected a report path ending in .csv, .xlsx or .json');
-    expect(usage(() => normalise(templateSchema, { out: 't.txt' })).message).toBe('--out: expected --out to end in .xlsx or .csv');
+    expect(usage(() => normalise(validateSchema, { file: 'x.csv', tz: 'Mars/Olympus' })).message).toBe(
+      '--tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"',
+    );
+    expect(usage(() => normalise(validateSchema, { file: 'x.csv', tz: 'UTC', report: 'r.txt' })).message).toBe(
+      '--report: expected a report path ending in .csv, .xlsx or .json',
+    );
+    expect(usage(() => normalise(templateSchema, { out: 't.txt' })).message).toBe(
+      '--out: expected --out to end in .xlsx or .csv',
+    );
     expect(normalise(templateSchema, { out: 't.xlsx' })).toEqual({ out: 't.xlsx', lang: 'zh' });
   });
 
   it('needs credentials to send, but not for a plain dry run', () => {
-    expect(usage(() => normalise(importSchema, { file: 'x.csv', tz: 'UTC' })).message).toMatch(/^expected credentials, got none: set FEISHU_APP_ID/);
+    expect(usage(() => normalise(importSchema, { file: 'x.csv', tz: 'UTC' })).message).toMatch(
+      /^expected credentials, got none: set FEISHU_APP_ID/,
+    );
     expect(normalise(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true }).credentials).toBeUndefined();
-    expect(usage(() => normalise(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true, merge: true })).message).toMatch(/^expected credentials, got none: --merge --dry-run reads/);
-    expect(normalise(undoSchema, { file: 'r.csv.backup.jsonl', ...credentials }).report).toBe('r.csv.backup.undo.report.csv');
+    expect(
+      usage(() => normalise(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true, merge: true })).message,
+    ).toMatch(/^expected credentials, got none: --merge --dry-run reads/);
+    expect(normalise(undoSchema, { file: 'r.csv.backup.jsonl', ...credentials }).report).toBe(
+      'r.csv.backup.undo.report.csv',
+    );
   });
 });

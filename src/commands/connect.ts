@@ -9,7 +9,10 @@ import type { ImportArgs } from '../options.js';
 /** batch_query, create and delete each have their own limit of 10 calls/s (docs/feishu-api.md, "Limits"). */
 const PER_API_RATE = 10;
 
-export type ConnectOptions = Pick<ImportArgs, 'concurrency' | 'rate' | 'retries' | 'timeoutMs' | 'domain' | 'baseUrl' | 'credentials'>;
+export type ConnectOptions = Pick<
+  ImportArgs,
+  'concurrency' | 'rate' | 'retries' | 'timeoutMs' | 'domain' | 'baseUrl' | 'credentials'
+>;
 
 export interface Connection {
   readonly base: URL;
@@ -22,7 +25,11 @@ export interface Connection {
  * written) and the API with a rate gate per API. `hardStop` cuts requests in flight; `stopping`
  * says no new attempt may start.
  */
-export async function connect(options: Readonly<ConnectOptions>, hardStop: AbortSignal, stopping: () => boolean): Promise<Connection> {
+export async function connect(
+  options: Readonly<ConnectOptions>,
+  hardStop: AbortSignal,
+  stopping: () => boolean,
+): Promise<Connection> {
   const base = resolveBaseUrl(options.domain, options.baseUrl);
   const client = new FeishuClient(base, { connections: options.concurrency, timeoutMs: options.timeoutMs });
   try {

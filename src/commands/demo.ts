@@ -32,7 +32,14 @@ export const DEMO_UNKNOWN_APPLICATION = '6960663240925999999';
 export async function demoCommand(io: CommandIo): Promise<CommandResult> {
   // The sample's interviews exist in the simulated tenant, as they would in Feishu.
   const seed = await existingFrom(DEMO_SAMPLE);
-  const sim = await startSimulator({ rateLimit: 10, failRate: 0.05, latencyMs: 30, randomSeed: 7, missingApplications: [DEMO_UNKNOWN_APPLICATION], seed });
+  const sim = await startSimulator({
+    rateLimit: 10,
+    failRate: 0.05,
+    latencyMs: 30,
+    randomSeed: 7,
+    missingApplications: [DEMO_UNKNOWN_APPLICATION],
+    seed,
+  });
   try {
     const out = join(process.cwd(), 'out');
     await mkdir(out, { recursive: true });

@@ -21,5 +21,10 @@ export async function importCommand(options: Readonly<ImportArgs>, context: RunC
     backup: backupPathFor(options.report),
   });
   const { plan, warnings } = await readPlan(options);
-  return sendPlan(plan, { ...options, command: options.dryRun ? 'import --dry-run' : 'import' }, context, inputLines(plan, warnings));
+  return sendPlan(
+    plan,
+    { ...options, command: options.dryRun ? 'import --dry-run' : 'import' },
+    context,
+    inputLines(plan, warnings),
+  );
 }

@@ -18,6 +18,10 @@ export function refuseInputAsOutput(input: string, outputs: Readonly<Record<stri
   const source = realPath(input);
   for (const [what, path] of Object.entries(outputs)) {
     if (path === undefined || realPath(path) !== source) continue;
-    throw new ToolError('USAGE_OUTPUT_IS_INPUT', `expected the ${what} to go to another file than the input, got ${path}, which is ${input} itself: pass --report elsewhere (e.g. ${input.replace(/(\.[^./]+)$/, '.fixed$1')})`, { file: input });
+    throw new ToolError(
+      'USAGE_OUTPUT_IS_INPUT',
+      `expected the ${what} to go to another file than the input, got ${path}, which is ${input} itself: pass --report elsewhere (e.g. ${input.replace(/(\.[^./]+)$/, '.fixed$1')})`,
+      { file: input },
+    );
   }
 }

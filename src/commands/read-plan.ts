@@ -45,7 +45,8 @@ const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
  */
 function erasedColumnWarnings(table: InputTable): string[] {
   return COLUMNS.filter(([name]) => !NOT_FIELDS.has(name) && table.columns.index[name] === undefined).map(
-    ([name, zh]) => `column ${zh} (${name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
+    ([name, zh]) =>
+      `column ${zh} (${name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
   );
 }
 
@@ -54,10 +55,23 @@ async function readMapping(path: string): Promise<HeaderMapping> {
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new ToolError('USAGE_BAD_MAPPING', `expected --map to name a JSON file like {"Legacy header": "external_interview_id"}, got ${(error as Error).message} for ${path}`, { file: path });
+    throw new ToolError(
+      'USAGE_BAD_MAPPING',
+      `expected --map to name a JSON file like {"Legacy header": "external_interview_id"}, got ${(error as Error).message} for ${path}`,
+      { file: path },
+    );
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
-    throw new ToolError('USAGE_BAD_MAPPING', `expected --map to hold one object of "legacy header": "template column" pairs, got something else in ${path}`, { file: path });
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== 'string')
+  ) {
+    throw new ToolError(
+      'USAGE_BAD_MAPPING',
+      `expected --map to hold one object of "legacy header": "template column" pairs, got something else in ${path}`,
+      { file: path },
+    );
   }
   return parsed as HeaderMapping;
 }
@@ -65,8 +79,11 @@ async function readMapping(path: string): Promise<HeaderMapping> {
 /** What was read, in which zone, and every warning: printed before the counts, where it cannot be missed. */
 export function inputLines(plan: Plan, warnings: readonly string[]): string[] {
   const t = plan.table;
-  const lines = [`input: ${t.file}${t.sheet ? `, sheet ${quoteName(t.sheet)}` : ''}${t.encoding ? `, encoding ${t.encoding}` : ''}, header on row ${t.headerRow}`];
-  if (plan.usedZone) lines.push(`times without an offset are read as wall-clock time in ${plan.zone} (change with --tz)`);
+  const lines = [
+    `input: ${t.file}${t.sheet ? `, sheet ${quoteName(t.sheet)}` : ''}${t.encoding ? `, encoding ${t.encoding}` : ''}, header on row ${t.headerRow}`,
+  ];
+  if (plan.usedZone)
+    lines.push(`times without an offset are read as wall-clock time in ${plan.zone} (change with --tz)`);
   for (const w of warnings) lines.push(`warning: ${w}`);
   return lines;
 }

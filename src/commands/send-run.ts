@@ -30,7 +30,19 @@ const GRACE_MS = 10_000;
 
 export type SendOptions = Pick<
   ImportArgs,
-  'report' | 'concurrency' | 'rate' | 'retries' | 'timeoutMs' | 'limit' | 'resume' | 'domain' | 'baseUrl' | 'credentials' | 'dryRun' | 'payloads' | 'createMissing'
+  | 'report'
+  | 'concurrency'
+  | 'rate'
+  | 'retries'
+  | 'timeoutMs'
+  | 'limit'
+  | 'resume'
+  | 'domain'
+  | 'baseUrl'
+  | 'credentials'
+  | 'dryRun'
+  | 'payloads'
+  | 'createMissing'
 > & {
   /** Read and back up each interview before overwriting it (default on; `--no-backup`). */
   readonly backup: boolean;
@@ -49,12 +61,22 @@ export type SendOptions = Pick<
  * The sending half shared by `import` and `undo`: connect; open the journal and backup; for each
  * interview read what is needed and decide (`run/decide.ts`), apply (`dispatch`); then report.
  */
-export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, context: RunContext, header: readonly string[]): Promise<RunResult> {
+export async function sendPlan(
+  plan: Plan,
+  options: Readonly<SendOptions>,
+  context: RunContext,
+  header: readonly string[],
+): Promise<RunResult> {
   const started = Date.now();
   const interrupt = context.signal ?? new AbortController().signal;
   const previous = options.resume ? readJournal(journalPathFor(options.resume)) : undefined;
   const inputHash = fileHash(plan.table.file);
-  if (previous) checkResume(previous, { origin: resolveBaseUrl(options.domain, options.baseUrl).origin, appId: appIdOf(options), inputHash }, options.resume!);
+  if (previous)
+    checkResume(
+      previous,
+      { origin: resolveBaseUrl(options.domain, options.baseUrl).origin, appId: appIdOf(options), inputHash },
+      options.resume!,
+    );
   const hardStop = new AbortController();
   // Every request in flight listens on this signal; more than Node's default of 10 is expected.
   setMaxListeners(0, hardStop.signal);
@@ -62,9 +84,19 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, conte
   const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
   let files: RunFiles | undefined;
   try {
-    files = await openRunFiles(options, { started, previous, origin: base.origin, input: plan.table.file, inputHash }, () => wroteAnything(api.stats));
+    files = await openRunFiles(
+      options,
+      { started, previous, origin: base.origin, input: plan.table.file, inputHash },
+      () => wroteAnything(api.stats),
+    );
     const items = sendable(plan, options.limit);
-    const steps = preparer(plan, items, { api, options, previous, backup: files.backup, stopping: () => interrupt.aborted });
+    const steps = preparer(plan, items, {
+      api,
+      options,
+      previous,
+      backup: files.backup,
+      stopping: () => interrupt.aborted,
+    });
     const result = await dispatch(
       items.map((p) => ({ id: p.id })),
       {
@@ -80,7 +112,12 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, conte
       },
     );
     if (options.dryRun && options.payloads) {
-      await writeBodies(options.payloads, plan.interviews.filter((p) => steps.wouldSend.has(p.id)).map((p) => ({ id: p.id, body: steps.wouldSend.get(p.id)! })));
+      await writeBodies(
+        options.payloads,
+        plan.interviews
+          .filter((p) => steps.wouldSend.has(p.id))
+          .map((p) => ({ id: p.id, body: steps.wouldSend.get(p.id)! })),
+      );
     }
     return await reportRun(plan, options, { started, base, api, result, removals: steps.removals, files, header });
   } finally {
@@ -91,13 +128,30 @@ export async function sendPlan(plan: Plan, options: Readonly<SendOptions>, conte
 }
 
 /** What each interview needs from the run before it is decided: its current record, or its legacy match. */
-function preparer(plan: Plan, items: readonly SendablePlanned[], run: { api: InterviewApi; options: Readonly<SendOptions>; previous?: JournalState; backup?: Backup; stopping: () => boolean }) {
+function preparer(
+  plan: Plan,
+  items: readonly SendablePlanned[],
+  run: {
+    api: InterviewApi;
+    options: Readonly<SendOptions>;
+    previous?: JournalState;
+    backup?: Backup;
+    stopping: () => boolean;
+  },
+) {
   const { api, options, previous, backup, stopping } = run;
-  const needRead = items.filter((p) => !p.legacy && (p.kind === 'remove' || options.backup || options.merge || previous?.inDoubt.has(p.id))).map((p) => p.id);
+  const needRead = items
+    .filter((p) => !p.legacy && (p.kind === 'remove' || options.backup || options.merge || previous?.inDoubt.has(p.id)))
+    .map((p) => p.id);
   const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, stopping) : undefined;
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
-  const lookup = new LegacyLookup(api, items.filter((p) => p.legacy).map(applicationOf), new Map(previous?.feishuIds ?? []), stopping);
+  const lookup = new LegacyLookup(
+    api,
+    items.filter((p) => p.legacy).map(applicationOf),
+    new Map(previous?.feishuIds ?? []),
+    stopping,
+  );
   const wouldSend = new Map<string, InterviewBody>();
   const removals: Removed[] = [];
   const rules = (p: SendablePlanned, wasRead: boolean): DecideRules => ({
@@ -118,7 +172,12 @@ function preparer(plan: Plan, items: readonly SendablePlanned[], run: { api: Int
       decision = decideLegacy(p, match, rules(p, true));
       // The pre-image is on disk before the PUT goes out, as for every other interview.
       if (backup && match.kind === 'found' && 'send' in decision.prepared) {
-        backup.write({ external_interview_id: match.id, taken_at: new Date().toISOString(), body: canonicalBody(match.record), record: match.record });
+        backup.write({
+          external_interview_id: match.id,
+          taken_at: new Date().toISOString(),
+          body: canonicalBody(match.record),
+          record: match.record,
+        });
         backup.flush();
       }
     } else {
@@ -150,7 +209,11 @@ interface RunFiles {
  * The journal (every result, as it arrives), the backup (every pre-image, before its write) and
  * the lock that keeps a second run off both. A dry run writes nothing but its report.
  */
-async function openRunFiles(options: Readonly<SendOptions>, run: { started: number; previous?: JournalState; origin: string; input: string; inputHash: string }, wrote: () => boolean): Promise<RunFiles> {
+async function openRunFiles(
+  options: Readonly<SendOptions>,
+  run: { started: number; previous?: JournalState; origin: string; input: string; inputHash: string },
+  wrote: () => boolean,
+): Promise<RunFiles> {
   const journalPath = journalPathFor(options.report);
   const backupPath = backupPathFor(options.report);
   await mkdir(dirname(resolve(options.report)), { recursive: true });
@@ -166,7 +229,17 @@ async function openRunFiles(options: Readonly<SendOptions>, run: { started: numb
     closers.push(() => journal.close());
     // A --resume goes on with the run it resumes: one undo puts back what both overwrote.
     const runId = run.previous?.runId ?? new Date(run.started).toISOString();
-    journal.write({ t: 'run', at: new Date(run.started).toISOString(), input: resolve(run.input), report: resolve(options.report), command: options.command, run_id: runId, origin: run.origin, app_id: appIdOf(options), input_hash: run.inputHash });
+    journal.write({
+      t: 'run',
+      at: new Date(run.started).toISOString(),
+      input: resolve(run.input),
+      report: resolve(options.report),
+      command: options.command,
+      run_id: runId,
+      origin: run.origin,
+      app_id: appIdOf(options),
+      input_hash: run.inputHash,
+    });
     if (!options.backup) return { journal, journalPath, backupPath, close };
     const sizeBefore = existsSync(backupPath) ? statSync(backupPath).size : undefined;
     const backup = Backup.open(backupPath, runId);
@@ -189,7 +262,15 @@ async function openRunFiles(options: Readonly<SendOptions>, run: { started: numb
 async function reportRun(
   plan: Plan,
   options: Readonly<SendOptions>,
-  run: { started: number; base: URL; api: InterviewApi; result: DispatchResult; removals: readonly Removed[]; files: RunFiles; header: readonly string[] },
+  run: {
+    started: number;
+    base: URL;
+    api: InterviewApi;
+    result: DispatchResult;
+    removals: readonly Removed[];
+    files: RunFiles;
+    header: readonly string[];
+  },
 ): Promise<RunResult> {
   const { api, result, files } = run;
   const { dryRun } = options;
@@ -201,7 +282,14 @@ async function reportRun(
   const { writes, creates, deletes } = api.stats;
   const reads = api.stats.requests - writes - creates - deletes;
   if (options.reportFile) {
-    await writeReport(options.report, plan.table, outcomes, { command: options.command, zone: plan.zone, elapsed_s: elapsed, requests: api.stats.requests, backup: backup ? resolve(files.backupPath) : null, ...summary });
+    await writeReport(options.report, plan.table, outcomes, {
+      command: options.command,
+      zone: plan.zone,
+      elapsed_s: elapsed,
+      requests: api.stats.requests,
+      backup: backup ? resolve(files.backupPath) : null,
+      ...summary,
+    });
   }
   const kinds = countKinds(result.outcomes);
   const wrote = wroteAnything(api.stats);
@@ -215,7 +303,14 @@ async function reportRun(
     input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
     zone: plan.usedZone ? plan.zone : undefined,
     origin: run.base.origin,
-    requests: { puts: writes, creates, deletes, reads, rate_limited: api.stats.rateLimited, retried: api.stats.retried },
+    requests: {
+      puts: writes,
+      creates,
+      deletes,
+      reads,
+      rate_limited: api.stats.rateLimited,
+      retried: api.stats.retried,
+    },
     rate_per_s: Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2)),
     elapsed_s: Number(elapsed.toFixed(1)),
     interviews_by_kind: kinds,
@@ -231,31 +326,60 @@ async function reportRun(
 /** The summary's lines on what was sent, changed, skipped and where the files are. */
 function runLines(
   options: Readonly<SendOptions>,
-  run: { base: URL; api: InterviewApi; result: DispatchResult; removals: readonly Removed[]; files: RunFiles; elapsed: number; kinds: KindCounts; reads: number; wrote: boolean },
+  run: {
+    base: URL;
+    api: InterviewApi;
+    result: DispatchResult;
+    removals: readonly Removed[];
+    files: RunFiles;
+    elapsed: number;
+    kinds: KindCounts;
+    reads: number;
+    wrote: boolean;
+  },
 ): string[] {
   const { api, result, files, elapsed, kinds, reads } = run;
   const { dryRun } = options;
   const extra: string[] = [];
-  if (!options.backup && !dryRun) extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
+  if (!options.backup && !dryRun)
+    extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
   const { writes, creates, deletes } = api.stats;
   const others = `${creates > 0 ? `, ${creates} create(s)` : ''}${deletes > 0 ? `, ${deletes} delete(s)` : ''}`;
-  const pace = creates > writes ? `${(creates / Math.max(0.001, elapsed)).toFixed(1)} create/s` : `${(writes / Math.max(0.001, elapsed)).toFixed(1)} PUT/s`;
-  extra.push(`${dryRun ? 'read from' : 'sent to'} ${run.base.origin}: ${writes} PUT(s)${others} and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${pace} over ${elapsed.toFixed(1)} s`);
+  const pace =
+    creates > writes
+      ? `${(creates / Math.max(0.001, elapsed)).toFixed(1)} create/s`
+      : `${(writes / Math.max(0.001, elapsed)).toFixed(1)} PUT/s`;
+  extra.push(
+    `${dryRun ? 'read from' : 'sent to'} ${run.base.origin}: ${writes} PUT(s)${others} and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${pace} over ${elapsed.toFixed(1)} s`,
+  );
   if (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0) {
     const refused = kinds.refused > 0 ? ` · refused ${kinds.refused}` : '';
-    const created = kinds.created > 0 || options.createMissing ? `${dryRun ? 'would create' : 'created'} ${kinds.created} · ` : '';
+    const created =
+      kinds.created > 0 || options.createMissing ? `${dryRun ? 'would create' : 'created'} ${kinds.created} · ` : '';
     const ambiguous = kinds.ambiguous > 0 ? ` · ambiguous ${kinds.ambiguous}` : '';
-    extra.push(`${created}${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing}${ambiguous}${refused} interview(s)`);
+    extra.push(
+      `${created}${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing}${ambiguous}${refused} interview(s)`,
+    );
   }
   if (kinds.deleted > 0) extra.push(`deleted ${kinds.deleted} interview(s) the undone run had created`);
-  const removed = run.removals.reduce((t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }), { assessments: 0, dimensions: 0 });
+  const removed = run.removals.reduce(
+    (t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }),
+    { assessments: 0, dimensions: 0 },
+  );
   if (removed.assessments + removed.dimensions > 0) {
-    extra.push(`${dryRun ? 'would remove' : 'removed'} ${removed.assessments} assessment(s) and ${removed.dimensions} dimension(s) (--replace-assessments)`);
+    extra.push(
+      `${dryRun ? 'would remove' : 'removed'} ${removed.assessments} assessment(s) and ${removed.dimensions} dimension(s) (--replace-assessments)`,
+    );
   }
-  if (kinds.resumed > 0) extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
+  if (kinds.resumed > 0)
+    extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
   if (result.stopReason) extra.push(`stopped early: ${result.stopReason}`);
-  if (result.interrupted) extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
-  if (files.backup && run.wrote) extra.push(`backup: ${resolve(files.backupPath)}, run ${files.backup.runId} (undo with: feishu-interview-import undo ${files.backupPath})`);
+  if (result.interrupted)
+    extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
+  if (files.backup && run.wrote)
+    extra.push(
+      `backup: ${resolve(files.backupPath)}, run ${files.backup.runId} (undo with: feishu-interview-import undo ${files.backupPath})`,
+    );
   if (!dryRun) extra.push(`journal: ${resolve(files.journalPath)}`);
   return extra;
 }
@@ -271,14 +395,24 @@ function fileHash(file: string): string {
  * input would skip what never landed there. Refused, saying which differs (journals written
  * before these were recorded are taken as they are).
  */
-function checkResume(previous: JournalState, now: { origin: string; appId?: string; inputHash: string }, report: string): void {
+function checkResume(
+  previous: JournalState,
+  now: { origin: string; appId?: string; inputHash: string },
+  report: string,
+): void {
   const differs: string[] = [];
-  if (previous.origin && previous.origin !== now.origin) differs.push(`it sent to ${previous.origin}, this run to ${now.origin}`);
-  if (previous.appId && now.appId && previous.appId !== now.appId) differs.push(`it used app ${previous.appId}, this run ${now.appId}`);
-  if (previous.inputHash && previous.inputHash !== now.inputHash) differs.push('its input file was different (it has changed since)');
+  if (previous.origin && previous.origin !== now.origin)
+    differs.push(`it sent to ${previous.origin}, this run to ${now.origin}`);
+  if (previous.appId && now.appId && previous.appId !== now.appId)
+    differs.push(`it used app ${previous.appId}, this run ${now.appId}`);
+  if (previous.inputHash && previous.inputHash !== now.inputHash)
+    differs.push('its input file was different (it has changed since)');
   if (differs.length === 0) return;
-  throw new ToolError('RESUME_MISMATCH', `expected --resume ${report} to continue the same run, got a journal where ${differs.join('; ')}: run without --resume (the current records are read and compared), or resume with the original file and settings`, { file: report });
+  throw new ToolError(
+    'RESUME_MISMATCH',
+    `expected --resume ${report} to continue the same run, got a journal where ${differs.join('; ')}: run without --resume (the current records are read and compared), or resume with the original file and settings`,
+    { file: report },
+  );
 }
 
 const wroteAnything = (s: ApiStats) => s.writes + s.creates + s.deletes > 0;
-

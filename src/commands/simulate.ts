@@ -45,5 +45,8 @@ export async function simulateCommand(options: Readonly<SimulateArgs>, io: Comma
  */
 export async function existingFrom(file: string): Promise<[string, InterviewBody][]> {
   const { plan } = await readPlan({ file, tz: 'UTC', merge: true });
-  return plan.interviews.map((p) => [p.id, { external_application_id: (p.kind === 'merge' ? p.patch.set.external_application_id : undefined) ?? '0' }]);
+  return plan.interviews.map((p) => [
+    p.id,
+    { external_application_id: (p.kind === 'merge' ? p.patch.set.external_application_id : undefined) ?? '0' },
+  ]);
 }

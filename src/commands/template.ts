@@ -14,17 +14,20 @@ export interface TemplateOptions {
 }
 
 const HELP: Readonly<Record<Column, string>> = {
-  external_interview_id: 'Required. The interview\'s 19-digit ID, as text (format the column as Text before pasting). 外部面试ID，必须是文本格式',
+  external_interview_id:
+    "Required. The interview's 19-digit ID, as text (format the column as Text before pasting). 外部面试ID，必须是文本格式",
   external_application_id: 'Required on at least one row of each interview. 19-digit ID as text. 外部投递ID',
-  external_id: "The interview's key in the system it comes from (a legacy ATS). With --create-missing, rows without a Feishu ID are keyed by it. 外部系统面试ID",
+  external_id:
+    "The interview's key in the system it comes from (a legacy ATS). With --create-missing, rows without a Feishu ID are keyed by it. 外部系统面试ID",
   participate_status: describeEnum(PARTICIPATE_STATUS),
   begin_time: 'Epoch milliseconds, ISO 8601 with offset, or YYYY-MM-DD HH:mm[:ss] (read in --tz). 开始时间',
   end_time: 'Same formats as begin_time; not before begin_time. 结束时间',
   assessment_no: 'Groups rows into one assessment (1, 2, ...); blank: rows group by interviewer. 评价序号',
-  assessment_external_id: "The assessment's key in the system it comes from (once per assessment is enough); groups rows that have neither 评价序号 nor 面试官. 外部系统面评ID",
+  assessment_external_id:
+    "The assessment's key in the system it comes from (once per assessment is enough); groups rows that have neither 评价序号 nor 面试官. 外部系统面评ID",
   username: 'Interviewer name. 面试官',
   conclusion: describeEnum(CONCLUSION),
-  assessment_content: 'The assessment\'s overall comment, kept exactly as written. 评价内容',
+  assessment_content: "The assessment's overall comment, kept exactly as written. 评价内容",
   dimension_title: 'One row per dimension: its title. 评价维度',
   assessment_type: describeEnum(ASSESSMENT_TYPE),
   score: 'Whole number; required for 打分题. 分数',
@@ -44,14 +47,53 @@ const ID_COLUMNS: readonly Column[] = ['external_interview_id', 'external_applic
 
 /** Example rows: one interview, two interviewers, four dimensions. */
 const EXAMPLE: readonly Partial<Record<Column, string>>[] = [
-  { external_interview_id: EXAMPLE_INTERVIEW_ID, external_application_id: '6960663240925956437', participate_status: '参与', begin_time: '2024-03-01 14:00', end_time: '2024-03-01 15:00', assessment_no: '1', username: '张三', conclusion: '通过', assessment_content: '基础扎实', dimension_title: '专业能力', assessment_type: '打分题', score: '88' },
-  { external_interview_id: EXAMPLE_INTERVIEW_ID, assessment_no: '1', dimension_title: '沟通', assessment_type: '单选题', option: '良好' },
-  { external_interview_id: EXAMPLE_INTERVIEW_ID, assessment_no: '2', username: '李四', conclusion: '待定', dimension_title: '亮点', assessment_type: '多选题', options: '学习快|主动' },
-  { external_interview_id: EXAMPLE_INTERVIEW_ID, assessment_no: '2', dimension_title: '总结', assessment_type: '描述题', dimension_content: '需要二面确认' },
+  {
+    external_interview_id: EXAMPLE_INTERVIEW_ID,
+    external_application_id: '6960663240925956437',
+    participate_status: '参与',
+    begin_time: '2024-03-01 14:00',
+    end_time: '2024-03-01 15:00',
+    assessment_no: '1',
+    username: '张三',
+    conclusion: '通过',
+    assessment_content: '基础扎实',
+    dimension_title: '专业能力',
+    assessment_type: '打分题',
+    score: '88',
+  },
+  {
+    external_interview_id: EXAMPLE_INTERVIEW_ID,
+    assessment_no: '1',
+    dimension_title: '沟通',
+    assessment_type: '单选题',
+    option: '良好',
+  },
+  {
+    external_interview_id: EXAMPLE_INTERVIEW_ID,
+    assessment_no: '2',
+    username: '李四',
+    conclusion: '待定',
+    dimension_title: '亮点',
+    assessment_type: '多选题',
+    options: '学习快|主动',
+  },
+  {
+    external_interview_id: EXAMPLE_INTERVIEW_ID,
+    assessment_no: '2',
+    dimension_title: '总结',
+    assessment_type: '描述题',
+    dimension_content: '需要二面确认',
+  },
 ];
 
 const ENGLISH: Readonly<Record<string, string>> = {
-  参与: 'participated', 通过: 'pass', 待定: 'pending', 打分题: 'score', 单选题: 'single_choice', 多选题: 'multi_choice', 描述题: 'description',
+  参与: 'participated',
+  通过: 'pass',
+  待定: 'pending',
+  打分题: 'score',
+  单选题: 'single_choice',
+  多选题: 'multi_choice',
+  描述题: 'description',
 };
 
 /** exceljs supports range validations but its typings do not declare them. */
@@ -78,20 +120,36 @@ export async function templateCommand(options: TemplateOptions, io: CommandIo): 
     }
   } catch (error) {
     if (error instanceof ToolError) throw error;
-    throw new ToolError('TEMPLATE_UNWRITABLE', `expected to write the template to ${options.out}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`, { file: options.out });
+    throw new ToolError(
+      'TEMPLATE_UNWRITABLE',
+      `expected to write the template to ${options.out}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`,
+      { file: options.out },
+    );
   }
   io.stdout.write(`template: ${resolve(options.out)}\n`);
   return { exitCode: 0 };
 }
 
-async function writeWorkbook(options: TemplateOptions, headers: string[], exampleValue: (row: Partial<Record<Column, string>>, c: Column) => string): Promise<void> {
+async function writeWorkbook(
+  options: TemplateOptions,
+  headers: string[],
+  exampleValue: (row: Partial<Record<Column, string>>, c: Column) => string,
+): Promise<void> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   const zh = options.lang === 'zh';
   const help = wb.addWorksheet(zh ? '说明' : 'Instructions');
   help.columns = [{ width: 28 }, { width: 16 }, { width: 110 }];
-  help.addRow([zh ? '飞书招聘外部面试导入模板：每行一个评价维度；同一面试的多行按外部面试ID合并。' : 'Feishu Hire external interview import: one row per assessment dimension; rows of one interview group by external_interview_id.']);
-  help.addRow([zh ? '填写“面试记录”表，然后运行 feishu-interview-import validate 文件名 检查。' : 'Fill in the "Interviews" sheet, then run: feishu-interview-import validate FILE']);
+  help.addRow([
+    zh
+      ? '飞书招聘外部面试导入模板：每行一个评价维度；同一面试的多行按外部面试ID合并。'
+      : 'Feishu Hire external interview import: one row per assessment dimension; rows of one interview group by external_interview_id.',
+  ]);
+  help.addRow([
+    zh
+      ? '填写“面试记录”表，然后运行 feishu-interview-import validate 文件名 检查。'
+      : 'Fill in the "Interviews" sheet, then run: feishu-interview-import validate FILE',
+  ]);
   help.addRow([]);
   help.addRow(['column', '表头', 'accepted values']).font = { bold: true };
   for (const [name, zhName] of COLUMNS) help.addRow([name, zhName, HELP[name]]);

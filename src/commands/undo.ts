@@ -23,27 +23,45 @@ const HEADERS = ['external_interview_id', 'taken_at', 'body'];
  * pre-image is the one restored.
  */
 export async function undoCommand(options: Readonly<UndoArgs>, context: RunContext = {}): Promise<RunResult> {
-  refuseInputAsOutput(options.file, { report: options.reportFile ? options.report : undefined, journal: journalPathFor(options.report), backup: backupPathFor(options.report) });
+  refuseInputAsOutput(options.file, {
+    report: options.reportFile ? options.report : undefined,
+    journal: journalPathFor(options.report),
+    backup: backupPathFor(options.report),
+  });
   const { plan, run, others } = await planFromBackup(options.file, options.run);
   const head = [`undo: ${plan.interviews.length} interview(s) of run ${run} from ${resolve(options.file)}`];
-  if (others.length > 0) head.push(`the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`);
+  if (others.length > 0)
+    head.push(
+      `the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`,
+    );
   return sendPlan(plan, { ...options, command: 'undo' }, context, head);
 }
 
 const UNMARKED = 'unmarked';
 
-async function planFromBackup(file: string, wanted: string | undefined): Promise<{ plan: Plan; run: string; others: string[] }> {
+async function planFromBackup(
+  file: string,
+  wanted: string | undefined,
+): Promise<{ plan: Plan; run: string; others: string[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ToolError('INPUT_UNREADABLE', `expected a backup file written by import, got ${(error as NodeJS.ErrnoException).code ?? String(error)} for ${file}: check the path`, { file });
+    throw new ToolError(
+      'INPUT_UNREADABLE',
+      `expected a backup file written by import, got ${(error as NodeJS.ErrnoException).code ?? String(error)} for ${file}: check the path`,
+      { file },
+    );
   }
   const entries = parseBackup(text, file);
   const runs = [...new Set(entries.map((e) => e.entry.run ?? UNMARKED))];
   const run = wanted ?? runs.at(-1) ?? UNMARKED;
   if (entries.length > 0 && !runs.includes(run)) {
-    throw new ToolError('USAGE_NO_SUCH_RUN', `expected a run of the backup ${file} in --run, got "${run}": the backup holds ${runs.join(', ')}`, { file });
+    throw new ToolError(
+      'USAGE_NO_SUCH_RUN',
+      `expected a run of the backup ${file} in --run, got "${run}": the backup holds ${runs.join(', ')}`,
+      { file },
+    );
   }
   const rows: SourceRow[] = [];
   const outcomes: RowOutcome[] = [];
@@ -56,14 +74,27 @@ async function planFromBackup(file: string, wanted: string | undefined): Promise
     rows.push({ row: i + 1, cells: [id, entry.taken_at ?? '', JSON.stringify(entry.body)] });
     const earlier = firstLine.get(id);
     if (earlier !== undefined) {
-      outcomes.push({ status: 'skipped', message: `an older pre-image of this interview (line ${earlier}) is restored instead` });
+      outcomes.push({
+        status: 'skipped',
+        message: `an older pre-image of this interview (line ${earlier}) is restored instead`,
+      });
       continue;
     }
     firstLine.set(id, i + 1);
     outcomes.push({ status: 'ok', message: 'valid' });
-    interviews.push({ kind: entry.created === true ? 'remove' : 'restore', id, rows: [index], body: entry.body as InterviewBody });
+    interviews.push({
+      kind: entry.created === true ? 'remove' : 'restore',
+      id,
+      rows: [index],
+      body: entry.body as InterviewBody,
+    });
   }
-  if (rows.length === 0) throw new ToolError('INPUT_EMPTY', `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`, { file });
+  if (rows.length === 0)
+    throw new ToolError(
+      'INPUT_EMPTY',
+      `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`,
+      { file },
+    );
   const table: InputTable = {
     file,
     format: 'json',
@@ -73,7 +104,11 @@ async function planFromBackup(file: string, wanted: string | undefined): Promise
     rows,
     warnings: [],
   };
-  return { plan: { table, outcomes, interviews, zone: 'UTC', usedZone: false }, run, others: runs.filter((r) => r !== run) };
+  return {
+    plan: { table, outcomes, interviews, zone: 'UTC', usedZone: false },
+    run,
+    others: runs.filter((r) => r !== run),
+  };
 }
 
 /** Every entry with its line index; only the last line may be torn (the run was killed while writing it). */
@@ -87,10 +122,18 @@ function parseBackup(text: string, file: string): { entry: BackupEntry; line: nu
       entry = JSON.parse(line) as BackupEntry;
     } catch {
       if (i >= lines.length - 2) return;
-      throw new ToolError('INPUT_BAD_BACKUP', `expected one JSON object per line in the backup ${file}, got a damaged line ${i + 1}: restore the file from a copy`, { file, row: i + 1 });
+      throw new ToolError(
+        'INPUT_BAD_BACKUP',
+        `expected one JSON object per line in the backup ${file}, got a damaged line ${i + 1}: restore the file from a copy`,
+        { file, row: i + 1 },
+      );
     }
     if (typeof entry.external_interview_id !== 'string' || !entry.body || typeof entry.body !== 'object') {
-      throw new ToolError('INPUT_BAD_BACKUP', `expected a backup entry with external_interview_id and body on line ${i + 1} of ${file}, got something else: is this a backup file?`, { file, row: i + 1 });
+      throw new ToolError(
+        'INPUT_BAD_BACKUP',
+        `expected a backup entry with external_interview_id and body on line ${i + 1} of ${file}, got something else: is this a backup file?`,
+        { file, row: i + 1 },
+      );
     }
     entries.push({ entry, line: i });
   });

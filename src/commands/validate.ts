@@ -21,7 +21,8 @@ export async function validateCommand(options: ValidateOptions): Promise<RunResu
   const { plan, warnings } = await readPlan(options);
   const summary = summarise(plan.outcomes, plan.interviews.length);
   const command = options.merge ? 'validate --merge' : 'validate';
-  if (reportFile) await writeReport(options.report, plan.table, plan.outcomes, { command, zone: plan.zone, ...summary });
+  if (reportFile)
+    await writeReport(options.report, plan.table, plan.outcomes, { command, zone: plan.zone, ...summary });
   const extra: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);
@@ -29,10 +30,20 @@ export async function validateCommand(options: ValidateOptions): Promise<RunResu
   }
   if (reportFile) extra.push(...reportLines(resolve(options.report), summary));
   const t = plan.table;
-  return runResult(t, plan.outcomes, summary, allRowsFine(summary) ? 0 : 1, formatSummary(summary, extra, inputLines(plan, warnings)), {
-    command,
-    input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
-    zone: plan.usedZone ? plan.zone : undefined,
-    paths: { report: reportFile ? resolve(options.report) : undefined, payloads: options.payloads && resolve(options.payloads) },
-  });
+  return runResult(
+    t,
+    plan.outcomes,
+    summary,
+    allRowsFine(summary) ? 0 : 1,
+    formatSummary(summary, extra, inputLines(plan, warnings)),
+    {
+      command,
+      input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
+      zone: plan.usedZone ? plan.zone : undefined,
+      paths: {
+        report: reportFile ? resolve(options.report) : undefined,
+        payloads: options.payloads && resolve(options.payloads),
+      },
+    },
+  );
 }

@@ -25,48 +25,81 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
   try {
     const valid = plan.interviews.filter((p): p is WholePlanned => p.kind === 'replace');
-    const byId = await readByIds(api, valid.filter((p) => !p.legacy).map((p) => p.id));
+    const byId = await readByIds(
+      api,
+      valid.filter((p) => !p.legacy).map((p) => p.id),
+    );
     const lookup = new LegacyLookup(api, valid.filter((p) => p.legacy).map(applicationOf), new Map());
     const outcomes = plan.outcomes.slice();
     let matched = 0;
     for (const p of valid) {
-      const match: LegacyMatch = p.legacy ? await lookup.find(p.id, applicationOf(p), p.legacy.externalId, p.body) : found(p.id, byId.get(p.id));
+      const match: LegacyMatch = p.legacy
+        ? await lookup.find(p.id, applicationOf(p), p.legacy.externalId, p.body)
+        : found(p.id, byId.get(p.id));
       const outcome = compare(p, match, plan.zone);
       if (outcome.status === 'ok') matched++;
       for (const i of p.rows) outcomes[i] = outcome;
     }
     const summary = summarise(outcomes, plan.interviews.length);
-    if (options.reportFile) await writeReport(options.report, plan.table, outcomes, { command: 'verify', zone: plan.zone, ...summary });
-    const extra = [`read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`];
+    if (options.reportFile)
+      await writeReport(options.report, plan.table, outcomes, { command: 'verify', zone: plan.zone, ...summary });
+    const extra = [
+      `read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`,
+    ];
     if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
     const t = plan.table;
-    return runResult(t, outcomes, summary, allRowsFine(summary) ? 0 : 1, formatSummary(summary, extra, inputLines(plan, warnings)), {
-      command: 'verify',
-      input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
-      origin: base.origin,
-      matched: matched,
-      paths: { report: options.reportFile ? resolve(options.report) : undefined },
-    });
+    return runResult(
+      t,
+      outcomes,
+      summary,
+      allRowsFine(summary) ? 0 : 1,
+      formatSummary(summary, extra, inputLines(plan, warnings)),
+      {
+        command: 'verify',
+        input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
+        origin: base.origin,
+        matched: matched,
+        paths: { report: options.reportFile ? resolve(options.report) : undefined },
+      },
+    );
   } finally {
     await client.close();
   }
 }
 
-async function readByIds(api: Parameters<typeof readCurrent>[0], ids: readonly string[]): Promise<Map<string, StoredRecord>> {
+async function readByIds(
+  api: Parameters<typeof readCurrent>[0],
+  ids: readonly string[],
+): Promise<Map<string, StoredRecord>> {
   const all = new Map<string, StoredRecord>();
-  for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS * 5) for (const [k, v] of await readCurrent(api, ids.slice(i, i + BATCH_QUERY_MAX_IDS * 5))) all.set(k, v);
+  for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS * 5)
+    for (const [k, v] of await readCurrent(api, ids.slice(i, i + BATCH_QUERY_MAX_IDS * 5))) all.set(k, v);
   return all;
 }
 
-const found = (id: string, record: StoredRecord | undefined): LegacyMatch => (record ? { kind: 'found', id, record } : { kind: 'absent' });
+const found = (id: string, record: StoredRecord | undefined): LegacyMatch =>
+  record ? { kind: 'found', id, record } : { kind: 'absent' };
 
 function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome {
-  if (match.kind === 'absent') return { status: 'failed', error_code: 'VERIFY_MISSING', message: `missing: Feishu holds no such interview${p.legacy ? ` (external_id ${JSON.stringify(p.legacy.externalId)})` : ''}` };
-  if (match.kind === 'ambiguous') return { status: 'failed', error_code: 'RUN_EXTERNAL_ID_AMBIGUOUS', message: `ambiguous: external_id ${JSON.stringify(p.legacy!.externalId)} matches ${match.ids.join(', ')}` };
+  if (match.kind === 'absent')
+    return {
+      status: 'failed',
+      error_code: 'VERIFY_MISSING',
+      message: `missing: Feishu holds no such interview${p.legacy ? ` (external_id ${JSON.stringify(p.legacy.externalId)})` : ''}`,
+    };
+  if (match.kind === 'ambiguous')
+    return {
+      status: 'failed',
+      error_code: 'RUN_EXTERNAL_ID_AMBIGUOUS',
+      message: `ambiguous: external_id ${JSON.stringify(p.legacy!.externalId)} matches ${match.ids.join(', ')}`,
+    };
   const held = canonicalBody(match.record);
   const feishuId = p.legacy ? match.id : undefined;
   if (bodyHash(held) === bodyHash(p.body)) return { status: 'ok', feishu_id: feishuId, message: 'match' };
-  return { status: 'failed', feishu_id: feishuId, error_code: 'VERIFY_DIFFERENT', message: `differs (Feishu → file): ${diffBodies(held, p.body, zone).join('; ')}` };
+  return {
+    status: 'failed',
+    feishu_id: feishuId,
+    error_code: 'VERIFY_DIFFERENT',
+    message: `differs (Feishu → file): ${diffBodies(held, p.body, zone).join('; ')}`,
+  };
 }
-
-

@@ -1,10 +1,12 @@
 import { ToolError } from '../errors.js';
-import { type FeishuClient, NetworkError } from './client.js';
+import { type FeishuClient, type HttpResponse, NetworkError } from './client.js';
 import { BAD_CREDENTIAL_CODES } from './codes.js';
 import { TOKEN_PATH } from './endpoints.js';
 import { type Clock, realClock } from './rate-gate.js';
 
-export type Credentials = { readonly kind: 'app'; readonly appId: string; readonly appSecret: string } | { readonly kind: 'token'; readonly token: string };
+export type Credentials =
+  | { readonly kind: 'app'; readonly appId: string; readonly appSecret: string }
+  | { readonly kind: 'token'; readonly token: string };
 
 /** A tenant token lives 7,200 s (docs/feishu-api.md, "Token"). */
 const DEFAULT_LIFETIME_S = 7200;
@@ -66,9 +68,11 @@ export class TokenProvider {
   private async fetchToken(credentials: { appId: string; appSecret: string }): Promise<string> {
     let lastProblem = '';
     for (let attempt = 1; attempt <= TOKEN_TRIES; attempt++) {
-      let res;
+      let res: HttpResponse;
       try {
-        res = await this.client.request('POST', TOKEN_PATH, { body: { app_id: credentials.appId, app_secret: credentials.appSecret } });
+        res = await this.client.request('POST', TOKEN_PATH, {
+          body: { app_id: credentials.appId, app_secret: credentials.appSecret },
+        });
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error;
         lastProblem = error.message;
@@ -97,6 +101,9 @@ export class TokenProvider {
       if (res.status < 500) break;
       await this.clock.sleep(500 * attempt);
     }
-    throw new ToolError('AUTH_TOKEN_UNAVAILABLE', `expected a tenant access token from ${this.client.origin.origin}, got ${lastProblem}: check the network and --domain/--base-url, then run again`);
+    throw new ToolError(
+      'AUTH_TOKEN_UNAVAILABLE',
+      `expected a tenant access token from ${this.client.origin.origin}, got ${lastProblem}: check the network and --domain/--base-url, then run again`,
+    );
   }
 }

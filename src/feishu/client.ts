@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, errors } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, errors } from 'undici';
 
 /** Feishu's answer envelope; `code` 0 is success. Decide on `code`, never on `msg`. */
 export interface FeishuEnvelope {
@@ -85,10 +85,14 @@ export class FeishuClient {
     });
   }
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: { token?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<HttpResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    options: { token?: string; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<HttpResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let res;
+    let res: Dispatcher.ResponseData;
     try {
       res = await this.pool.request({
         origin: this.origin.origin,
@@ -105,7 +109,10 @@ export class FeishuClient {
     try {
       // A stated length within the cap is read whole (the fast path); anything else is read with a count.
       const stated = Number(first(res.headers['content-length']) ?? Number.NaN);
-      text = stated >= 0 && stated <= MAX_ANSWER_BYTES ? await res.body.text() : await readCapped(res.body, MAX_ANSWER_BYTES);
+      text =
+        stated >= 0 && stated <= MAX_ANSWER_BYTES
+          ? await res.body.text()
+          : await readCapped(res.body, MAX_ANSWER_BYTES);
     } catch (error) {
       throw error instanceof NetworkError ? error : toNetworkError(error);
     }
@@ -129,14 +136,20 @@ export class FeishuClient {
  */
 const MAX_ANSWER_BYTES = 4 * 1024 ** 2;
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, max: number): Promise<string> {
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+  max: number,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > max) {
       body.destroy();
-      throw new NetworkError('HTTP_ANSWER_TOO_LARGE', `an answer larger than ${max / 1024 ** 2} MiB, which is not Feishu's: something between here and Feishu answered`);
+      throw new NetworkError(
+        'HTTP_ANSWER_TOO_LARGE',
+        `an answer larger than ${max / 1024 ** 2} MiB, which is not Feishu's: something between here and Feishu answered`,
+      );
     }
     chunks.push(chunk);
   }
@@ -163,7 +176,11 @@ function toNetworkError(error: unknown): NetworkError {
   if (error instanceof errors.RequestAbortedError || (error as Error)?.name === 'AbortError') {
     return new NetworkError('HTTP_ABORTED', 'request aborted');
   }
-  if (error instanceof errors.ConnectTimeoutError || error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
+  if (
+    error instanceof errors.ConnectTimeoutError ||
+    error instanceof errors.HeadersTimeoutError ||
+    error instanceof errors.BodyTimeoutError
+  ) {
     return new NetworkError('HTTP_TIMEOUT', `no answer within the timeout (${(error as Error).message})`);
   }
   const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };

@@ -86,11 +86,22 @@ export class InterviewApi {
   /** `POST .../external_interviews/batch_query`: up to 20 ids a page. */
   batchQuery(ids: readonly string[], pageToken?: string): Promise<CallResult> {
     const query = `?page_size=20${pageToken ? `&page_token=${encodeURIComponent(pageToken)}` : ''}`;
-    return this.call('POST', `${BATCH_QUERY_PATH}${query}`, { external_interview_id_list: ids }, this.options.readGate ?? this.options.gate);
+    return this.call(
+      'POST',
+      `${BATCH_QUERY_PATH}${query}`,
+      { external_interview_id_list: ids },
+      this.options.readGate ?? this.options.gate,
+    );
   }
 
   /** `unsafeToRepeat`: a create, which an unanswered attempt may have made; only a refusal that did nothing is retried. */
-  private async call(method: 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, gate: RateGate, unsafeToRepeat = false): Promise<CallResult> {
+  private async call(
+    method: 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    body: unknown,
+    gate: RateGate,
+    unsafeToRepeat = false,
+  ): Promise<CallResult> {
     const { client, tokens } = this.options;
     let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
@@ -110,11 +121,26 @@ export class InterviewApi {
       }
       const code = res?.body.code;
       if (res && (res.status === 429 || code === RATE_LIMITED_CODE)) this.stats.rateLimited++;
-      const decision = decideRetry({ attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed }, this.retry);
-      if (decision.reason === 'success') return { outcome: 'ok', message: 'ok', httpStatus: res!.status, logId: res!.logId, attempts: attempt, data: res!.body.data };
+      const decision = decideRetry(
+        { attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed },
+        this.retry,
+      );
+      if (decision.reason === 'success')
+        return {
+          outcome: 'ok',
+          message: 'ok',
+          httpStatus: res!.status,
+          logId: res!.logId,
+          attempts: attempt,
+          data: res!.body.data,
+        };
       const aborted = failure?.code === 'HTTP_ABORTED';
       const maybeDone = unsafeToRepeat && (decision.reason === 'network' || decision.reason === 'server' || aborted);
-      if (maybeDone) return { ...this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted), mayHaveLanded: true };
+      if (maybeDone)
+        return {
+          ...this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted),
+          mayHaveLanded: true,
+        };
       if (decision.retry && !aborted && !this.options.stopping?.()) {
         this.stats.retried++;
         if (decision.reason === 'token') {
@@ -130,9 +156,18 @@ export class InterviewApi {
     }
   }
 
-  private failure(reason: string, res: HttpResponse | undefined, failure: NetworkError | undefined, attempts: number, canRefresh: boolean, aborted: boolean): CallResult {
+  private failure(
+    reason: string,
+    res: HttpResponse | undefined,
+    failure: NetworkError | undefined,
+    attempts: number,
+    canRefresh: boolean,
+    aborted: boolean,
+  ): CallResult {
     if (!res) {
-      const why = aborted ? 'interrupted before an answer came (it may or may not have landed; import again with --resume)' : failure!.message;
+      const why = aborted
+        ? 'interrupted before an answer came (it may or may not have landed; import again with --resume)'
+        : failure!.message;
       return { outcome: 'failed', errorCode: failure!.code, message: why, attempts };
     }
     const code = res.body.code;
@@ -143,7 +178,8 @@ export class InterviewApi {
     const message = badAnswer
       ? `expected Feishu's JSON answer with code 0, got HTTP ${res.status} (content type ${contentType}) without it: something between here and Feishu answered (a proxy or captive portal?); ${describeFailure(res.body, res.status)}`
       : describeFailure(res.body, res.status);
-    if (reason === 'stop-run') return { ...base, outcome: 'stop-run', message: `${message}: ${RUN_STOPPING_CODES[code!]}` };
+    if (reason === 'stop-run')
+      return { ...base, outcome: 'stop-run', message: `${message}: ${RUN_STOPPING_CODES[code!]}` };
     if (reason === 'token') {
       return {
         ...base,
@@ -153,7 +189,11 @@ export class InterviewApi {
           : `${message}: FEISHU_TENANT_ACCESS_TOKEN was rejected; fetch a new one, or set FEISHU_APP_ID and FEISHU_APP_SECRET so the tool can refresh it`,
       };
     }
-    return { ...base, outcome: 'failed', message: reason === 'exhausted' ? `${message} (gave up after ${attempts} attempts)` : message };
+    return {
+      ...base,
+      outcome: 'failed',
+      message: reason === 'exhausted' ? `${message} (gave up after ${attempts} attempts)` : message,
+    };
   }
 }
 

@@ -41,9 +41,13 @@ export async function readCurrent(api: InterviewApi, ids: readonly string[]): Pr
 export function pageOf(result: CallResult): { items: StoredRecord[]; next?: string } {
   const data = (result.data ?? {}) as { items?: unknown; has_more?: boolean; page_token?: string };
   if (!Array.isArray(data.items)) {
-    throw new ToolError('HTTP_BAD_ANSWER', `expected batch_query's answer to hold an items array, got ${data.items === undefined ? 'none' : typeof data.items} (log id ${result.logId ?? 'none'}): nothing is written on a read that cannot be trusted`, {
-      logId: result.logId,
-    });
+    throw new ToolError(
+      'HTTP_BAD_ANSWER',
+      `expected batch_query's answer to hold an items array, got ${data.items === undefined ? 'none' : typeof data.items} (log id ${result.logId ?? 'none'}): nothing is written on a read that cannot be trusted`,
+      {
+        logId: result.logId,
+      },
+    );
   }
   return { items: data.items as StoredRecord[], next: data.has_more && data.page_token ? data.page_token : undefined };
 }

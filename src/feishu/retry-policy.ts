@@ -28,8 +28,17 @@ export interface RetryOptions {
 export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 500, maxDelayMs: 30_000, random: Math.random };
 
 export type RetryDecision =
-  | { readonly retry: true; readonly delayMs: number; readonly reason: 'network' | 'rate-limited' | 'server' | 'token'; readonly pauseAll: boolean }
-  | { readonly retry: false; readonly reason: 'success' | 'permanent' | 'exhausted' | 'stop-run' | 'token'; readonly delayMs: 0 };
+  | {
+      readonly retry: true;
+      readonly delayMs: number;
+      readonly reason: 'network' | 'rate-limited' | 'server' | 'token';
+      readonly pauseAll: boolean;
+    }
+  | {
+      readonly retry: false;
+      readonly reason: 'success' | 'permanent' | 'exhausted' | 'stop-run' | 'token';
+      readonly delayMs: 0;
+    };
 
 const header = (headers: CallOutcome['headers'], name: string): string | undefined => {
   const v = headers?.[name];
@@ -59,17 +68,29 @@ export function decideRetry(call: CallOutcome, options: RetryOptions = DEFAULT_R
   if (code !== undefined && RUN_STOPPING_CODES[code]) return { retry: false, reason: 'stop-run', delayMs: 0 };
   if (code !== undefined && TOKEN_ERROR_CODES.has(code)) {
     // Refresh once and retry once; the same error again means the token is not the problem.
-    return !call.tokenRefreshed ? { retry: true, delayMs: 0, reason: 'token', pauseAll: false } : { retry: false, reason: 'token', delayMs: 0 };
+    return !call.tokenRefreshed
+      ? { retry: true, delayMs: 0, reason: 'token', pauseAll: false }
+      : { retry: false, reason: 'token', delayMs: 0 };
   }
   const exhausted = attempt > options.retries;
   if (status === 429 || code === RATE_LIMITED_CODE) {
     if (exhausted) return { retry: false, reason: 'exhausted', delayMs: 0 };
-    return { retry: true, delayMs: resetDelayMs(call.headers) ?? backoffMs(attempt, options), reason: 'rate-limited', pauseAll: true };
+    return {
+      retry: true,
+      delayMs: resetDelayMs(call.headers) ?? backoffMs(attempt, options),
+      reason: 'rate-limited',
+      pauseAll: true,
+    };
   }
   // A 2xx without Feishu's envelope came from something in between (a proxy, a gateway): try again.
   const badAnswer = status >= 200 && status < 300;
   const transient = status === 0 || status >= 500 || badAnswer || (code !== undefined && TRANSIENT_CODES.has(code));
   if (!transient) return { retry: false, reason: 'permanent', delayMs: 0 };
   if (exhausted) return { retry: false, reason: 'exhausted', delayMs: 0 };
-  return { retry: true, delayMs: backoffMs(attempt, options), reason: status === 0 ? 'network' : 'server', pauseAll: false };
+  return {
+    retry: true,
+    delayMs: backoffMs(attempt, options),
+    reason: status === 0 ? 'network' : 'server',
+    pauseAll: false,
+  };
 }

@@ -67,7 +67,18 @@ export function cellText(cell: Cell | undefined): string {
  */
 export function isFormulaStart(code: number): boolean {
   // = + - @ tab CR, and their full-width forms ＝ ＋ － ＠, which WPS also takes as a formula start.
-  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d || code === 0xff1d || code === 0xff0b || code === 0xff0d || code === 0xff20;
+  return (
+    code === 0x3d ||
+    code === 0x2b ||
+    code === 0x2d ||
+    code === 0x40 ||
+    code === 0x09 ||
+    code === 0x0d ||
+    code === 0xff1d ||
+    code === 0xff0b ||
+    code === 0xff0d ||
+    code === 0xff20
+  );
 }
 
 /** A formula start, perhaps behind quotes a person typed ('=1+1): those get one more quote, so reading back restores them. */

@@ -28,7 +28,11 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
   if (forced) {
     const name = forced.toLowerCase();
     if (!iconv().encodingExists(name)) {
-      throw new ToolError('CSV_UNKNOWN_ENCODING', `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`, { file });
+      throw new ToolError(
+        'CSV_UNKNOWN_ENCODING',
+        `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`,
+        { file },
+      );
     }
     return { content: stripBom(iconv().decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
   }

@@ -106,7 +106,11 @@ export function mappingLookup(mapping: HeaderMapping | undefined): ColumnLookup 
   return lookup;
 }
 
-export function checkHeaders(headers: readonly string[], mapping: ColumnLookup, required: readonly Column[] = REQUIRED_COLUMNS): HeaderCheck {
+export function checkHeaders(
+  headers: readonly string[],
+  mapping: ColumnLookup,
+  required: readonly Column[] = REQUIRED_COLUMNS,
+): HeaderCheck {
   const index: Partial<Record<Column, number>> = {};
   const seen = new Map<Column, string[]>();
   const unknown: string[] = [];
@@ -127,7 +131,9 @@ export function checkHeaders(headers: readonly string[], mapping: ColumnLookup, 
     }
   });
   // A legacy export names its interviews by external_id alone: that stands for the Feishu ID column.
-  const missing = required.filter((c) => index[c] === undefined && !(c === 'external_interview_id' && index.external_id !== undefined));
+  const missing = required.filter(
+    (c) => index[c] === undefined && !(c === 'external_interview_id' && index.external_id !== undefined),
+  );
   const duplicates = [...seen.entries()]
     .filter(([, list]) => list.length > 1)
     .map(([column, list]) => ({ column, headers: list }));
@@ -144,18 +150,33 @@ export function checkHeaders(headers: readonly string[], mapping: ColumnLookup, 
  * A file is our own report only when its leading columns are exactly ours, in our order; in any
  * other file a column named `status` or `message` is the user's own, kept like any unknown one.
  */
-function resolvedHeaders(headers: readonly string[], index: Partial<Record<Column, number>>, unknown: string[], reportColumns: number[]): ResolvedHeaders {
+function resolvedHeaders(
+  headers: readonly string[],
+  index: Partial<Record<Column, number>>,
+  unknown: string[],
+  reportColumns: number[],
+): ResolvedHeaders {
   const isReport = REPORT_COLUMNS.every((c, i) => normaliseHeader(headers[i] ?? '') === c);
   if (isReport) return { index, unknown, reportColumns, isReport };
   return { index, unknown: [...unknown, ...reportColumns.map((i) => headers[i]!)], reportColumns: [], isReport };
 }
 
-export function headerError(check: HeaderCheck, headers: readonly string[], where: { file: string; sheet?: string; row: number }): ToolError {
-  const found = headers.filter((h) => h.trim() !== '').map(quoteName).join(', ') || '(none)';
+export function headerError(
+  check: HeaderCheck,
+  headers: readonly string[],
+  where: { file: string; sheet?: string; row: number },
+): ToolError {
+  const found =
+    headers
+      .filter((h) => h.trim() !== '')
+      .map(quoteName)
+      .join(', ') || '(none)';
   const expected = COLUMNS.map(([name, zh]) => `${name} (${zh})`).join(', ');
   const place = `${where.sheet ? `sheet ${quoteName(where.sheet)}, ` : ''}header row ${where.row}`;
   if (check.duplicates.length > 0) {
-    const dup = check.duplicates.map((d) => `${d.column} appears as ${d.headers.map(quoteName).join(' and ')}`).join('; ');
+    const dup = check.duplicates
+      .map((d) => `${d.column} appears as ${d.headers.map(quoteName).join(' and ')}`)
+      .join('; ');
     return new ToolError(
       'INPUT_DUPLICATE_COLUMN',
       `expected each column once, got a duplicated column in ${where.file} (${place}): ${dup}. Headers found: ${found}. Delete or rename one of them.`,
@@ -166,7 +187,9 @@ export function headerError(check: HeaderCheck, headers: readonly string[], wher
     'INPUT_MISSING_COLUMN',
     `expected the column${check.missing.length > 1 ? 's' : ''} ${check.missing.join(' and ')} in ${where.file} (${place}), got headers: ${found}. ` +
       `Expected names: ${expected}. Rename the headers, or map them with --map mapping.json` +
-      (check.missing.length === 1 && check.missing[0] === 'external_application_id' ? '; to change only the columns this file carries, import it with --merge.' : '.'),
+      (check.missing.length === 1 && check.missing[0] === 'external_application_id'
+        ? '; to change only the columns this file carries, import it with --merge.'
+        : '.'),
     { file: where.file, sheet: where.sheet, row: where.row },
   );
 }

@@ -44,7 +44,8 @@ export function nearMissColumns(header: string, present: ReadonlySet<Column>): C
   const whole = squash(header);
   const keys = [...new Set([whole, stripSuffix(whole)])].filter((k) => k !== '');
   const found = new Set<Column>();
-  for (const [column, name] of NAMES) if (!present.has(column) && keys.some((k) => resembles(k, name))) found.add(column);
+  for (const [column, name] of NAMES)
+    if (!present.has(column) && keys.some((k) => resembles(k, name))) found.add(column);
   return [...found];
 }
 
@@ -57,7 +58,11 @@ const label = (c: Column) => {
  * An unknown column that looks like a template column is most likely one a colleague renamed:
  * dropping it would erase that field in Feishu, so the run stops and says which it looks like.
  */
-export function nearMissError(resolved: ResolvedHeaders, headers: readonly string[], where: { file: string; sheet?: string; row: number }): ToolError | undefined {
+export function nearMissError(
+  resolved: ResolvedHeaders,
+  headers: readonly string[],
+  where: { file: string; sheet?: string; row: number },
+): ToolError | undefined {
   const present = new Set(Object.keys(resolved.index) as Column[]);
   const misses = resolved.unknown.flatMap((h) => {
     const columns = nearMissColumns(h, present);
@@ -65,7 +70,12 @@ export function nearMissError(resolved: ResolvedHeaders, headers: readonly strin
   });
   if (misses.length === 0) return undefined;
   const place = `${where.sheet ? `sheet ${quoteName(where.sheet)}, ` : ''}header row ${where.row}`;
-  const said = misses.map((m) => `${quoteName(m.header)} (column ${headers.indexOf(m.header) + 1}) looks like ${m.columns.map(label).join(' or ')}`).join('; ');
+  const said = misses
+    .map(
+      (m) =>
+        `${quoteName(m.header)} (column ${headers.indexOf(m.header) + 1}) looks like ${m.columns.map(label).join(' or ')}`,
+    )
+    .join('; ');
   const first = misses[0]!;
   const example = JSON.stringify({ [first.header]: first.columns[0] });
   return new ToolError(

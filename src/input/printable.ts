@@ -1,5 +1,5 @@
 /** Control characters, line and paragraph separators, and bidirectional overrides: they can forge or hide text in a terminal. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 const MAX_SHOWN = 60;
 
 /**

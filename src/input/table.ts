@@ -4,7 +4,17 @@ import { ToolError } from '../errors.js';
 import { type Cell, cellText, unprotectCell } from './cells.js';
 import { type CsvLines, parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
-import { type Column, type ColumnLookup, type HeaderCheck, type HeaderMapping, REQUIRED_COLUMNS, type ResolvedHeaders, checkHeaders, headerError, mappingLookup } from './headers.js';
+import {
+  type Column,
+  type ColumnLookup,
+  type HeaderCheck,
+  type HeaderMapping,
+  REQUIRED_COLUMNS,
+  type ResolvedHeaders,
+  checkHeaders,
+  headerError,
+  mappingLookup,
+} from './headers.js';
 import { nearMissError } from './near-miss.js';
 import { isTemplateExample } from './template-example.js';
 import { quoteName } from './printable.js';
@@ -49,26 +59,39 @@ interface HeaderRules {
 
 export async function readInput(file: string, options: ReadOptions = {}): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
-  const rules: HeaderRules = { mapping: mappingLookup(options.mapping), required: options.required ?? REQUIRED_COLUMNS };
+  const rules: HeaderRules = {
+    mapping: mappingLookup(options.mapping),
+    required: options.required ?? REQUIRED_COLUMNS,
+  };
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ToolError('INPUT_UNREADABLE', `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`, { file });
+    throw new ToolError(
+      'INPUT_UNREADABLE',
+      `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`,
+      { file },
+    );
   });
   if (!info.isFile()) throw new ToolError('INPUT_UNREADABLE', `expected a file, got a directory: ${file}`, { file });
   if (ext === '.xlsx' || ext === '.xlsm') return readWorkbook(file, options, rules);
   if (ext === '.json') return readJsonReport(file, rules);
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, rules);
-  throw new ToolError('INPUT_UNSUPPORTED', `expected an .xlsx or .csv file, got "${ext || 'no extension'}" for ${file}: save it from Excel as .xlsx or CSV UTF-8`, { file });
+  throw new ToolError(
+    'INPUT_UNSUPPORTED',
+    `expected an .xlsx or .csv file, got "${ext || 'no extension'}" for ${file}: save it from Excel as .xlsx or CSV UTF-8`,
+    { file },
+  );
 }
 
 async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
   const bytes = await readFile(file);
-  if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
+  if (bytes.length === 0)
+    throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
   const { records, lines } = parseCsvText(decoded.content, file);
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
   if (table.columns.isReport) {
-    for (const r of table.rows) for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
+    for (const r of table.rows)
+      for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
     return { ...table, encoding };
   }
   // The header (and anything above it) is not a data row.
@@ -86,10 +109,14 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
     const warnings = [...table.warnings];
     if (choice.others.length > 0) {
       const list = choice.others.map(quoteName).join(', ');
-      warnings.push(`sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`);
+      warnings.push(
+        `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`,
+      );
     }
     if (workbook.recalcOnLoad && formulas > 0) {
-      warnings.push(`the workbook asks to be recalculated when opened, so the saved results of its ${formulas} formula cell(s) may be stale and their rows are invalid: open it in Excel or WPS, save it, and run again`);
+      warnings.push(
+        `the workbook asks to be recalculated when opened, so the saved results of its ${formulas} formula cell(s) may be stale and their rows are invalid: open it in Excel or WPS, save it, and run again`,
+      );
     }
     return { ...table, warnings };
   } finally {
@@ -111,8 +138,14 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
     return build();
   } catch (error) {
     if (!(error instanceof ToolError) || error.code !== 'INPUT_NO_ROWS' || withRows.length === 0) throw error;
-    const named = withRows.map((s) => `${quoteName(s.name)} (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`).join(', ');
-    throw new ToolError(error.code, `${error.message}. Sheet ${named} holds rows: if the data was pasted there, move it under this header, or pass --sheet ${quoteName(withRows[0]!.name)}`, error.context);
+    const named = withRows
+      .map((s) => `${quoteName(s.name)} (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`)
+      .join(', ');
+    throw new ToolError(
+      error.code,
+      `${error.message}. Sheet ${named} holds rows: if the data was pasted there, move it under this header, or pass --sheet ${quoteName(withRows[0]!.name)}`,
+      error.context,
+    );
   }
 }
 
@@ -122,10 +155,20 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
  */
 async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules: HeaderRules): Promise<SheetChoice> {
   const { file, sheets } = workbook;
-  if (sheets.length === 0) throw new ToolError('XLSX_NO_SHEETS', `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`, { file });
+  if (sheets.length === 0)
+    throw new ToolError(
+      'XLSX_NO_SHEETS',
+      `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`,
+      { file },
+    );
   if (wanted !== undefined) {
     const sheet = sheets.find((s) => s.name.trim() === wanted);
-    if (!sheet) throw new ToolError('XLSX_NO_SUCH_SHEET', `expected a sheet named "${wanted}", got sheets ${sheetList(sheets)} in ${file}: pass one of those to --sheet`, { file });
+    if (!sheet)
+      throw new ToolError(
+        'XLSX_NO_SUCH_SHEET',
+        `expected a sheet named "${wanted}", got sheets ${sheetList(sheets)} in ${file}: pass one of those to --sheet`,
+        { file },
+      );
     return { sheet, others: [], withRows: [] };
   }
   let chosen: SheetEntry | undefined;
@@ -144,16 +187,26 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
     const headerAt = header.at;
     if (isTemplateExample(sheet.name, rows, headerAt, header.check.resolved?.index.external_interview_id)) continue;
     if (sheet.hidden) hidden.push(sheet);
-    else if (chosen) others.push(sheet.name), withRows.push({ name: sheet.name, rows: rows.length - headerAt - 1 });
-    else chosen = sheet;
+    else if (chosen) {
+      others.push(sheet.name);
+      withRows.push({ name: sheet.name, rows: rows.length - headerAt - 1 });
+    } else chosen = sheet;
   }
   if (!chosen && hidden.length > 0) {
     const name = hidden[0]!.name;
-    throw new ToolError('XLSX_SHEET_HIDDEN', `expected a visible sheet with the template's columns, got only the hidden sheet ${quoteName(name)} in ${file}: unhide it in Excel, or pass --sheet ${quoteName(name)} to read it anyway`, { file, sheet: name });
+    throw new ToolError(
+      'XLSX_SHEET_HIDDEN',
+      `expected a visible sheet with the template's columns, got only the hidden sheet ${quoteName(name)} in ${file}: unhide it in Excel, or pass --sheet ${quoteName(name)} to read it anyway`,
+      { file, sheet: name },
+    );
   }
   // With no sheet holding the columns, the first visible one is read so the error names its headers.
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
-  return { sheet, others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])], withRows: withRows.filter((s) => s.rows > 0) };
+  return {
+    sheet,
+    others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])],
+    withRows: withRows.filter((s) => s.rows > 0),
+  };
 }
 
 /** The first of the first 20 rows that holds the required columns, and what its check found. */
@@ -169,7 +222,9 @@ const ID_LIKE = /^\d{12,19}$/;
 
 /** A row pasted without its header still shows its IDs; an instructions sheet shows none. */
 function holdsAnId(row: SourceRow): boolean {
-  return row.cells.some((c) => (typeof c === 'object' && c.kind === 'number' ? c.value >= 1e11 : ID_LIKE.test(cellText(c).trim())));
+  return row.cells.some((c) =>
+    typeof c === 'object' && c.kind === 'number' ? c.value >= 1e11 : ID_LIKE.test(cellText(c).trim()),
+  );
 }
 
 function sheetList(sheets: readonly SheetEntry[]): string {
@@ -181,16 +236,28 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ToolError('INPUT_BAD_JSON', `expected a JSON report written by this tool, got text that is not JSON in ${file} (${(error as Error).message})`, { file });
+    throw new ToolError(
+      'INPUT_BAD_JSON',
+      `expected a JSON report written by this tool, got text that is not JSON in ${file} (${(error as Error).message})`,
+      { file },
+    );
   }
   const list = (parsed as { rows?: unknown }).rows;
   if (!Array.isArray(list)) {
-    throw new ToolError('INPUT_BAD_JSON', `expected a JSON report written by this tool (an object with "rows"), got something else in ${file}: use .csv or .xlsx input`, { file });
+    throw new ToolError(
+      'INPUT_BAD_JSON',
+      `expected a JSON report written by this tool (an object with "rows"), got something else in ${file}: use .csv or .xlsx input`,
+      { file },
+    );
   }
   const headers: string[] = [];
   const seen = new Set<string>();
   for (const r of list as { cells?: Record<string, unknown> }[]) {
-    for (const key of Object.keys(r.cells ?? {})) if (!seen.has(key)) seen.add(key), headers.push(key);
+    for (const key of Object.keys(r.cells ?? {})) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push(key);
+    }
   }
   const rows: SourceRow[] = (list as { row?: number; cells?: Record<string, unknown> }[]).map((r, i) => ({
     row: typeof r.row === 'number' ? r.row : i + 2,
@@ -200,13 +267,31 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
   if (!check.ok) throw headerError(check, headers, { file, row: 1 });
   const renamed = nearMissError(check.resolved!, headers, { file, row: 1 });
   if (renamed) throw renamed;
-  return { file, format: 'json', headerRow: 1, headers, columns: check.resolved!, rows, warnings: warningsFor(check.resolved!, 0) };
+  return {
+    file,
+    format: 'json',
+    headerRow: 1,
+    headers,
+    columns: check.resolved!,
+    rows,
+    warnings: warningsFor(check.resolved!, 0),
+  };
 }
 
 /** Finds the header row among the first rows, checks it, and takes the rows below it as data. */
-function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rules: HeaderRules, sheet: string | undefined): InputTable {
+function buildTable(
+  file: string,
+  format: 'csv' | 'xlsx',
+  all: SourceRow[],
+  rules: HeaderRules,
+  sheet: string | undefined,
+): InputTable {
   if (all.length === 0) {
-    throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got ${sheet ? `an empty sheet ${quoteName(sheet)}` : 'no text'} in ${file}`, { file, sheet });
+    throw new ToolError(
+      'INPUT_EMPTY',
+      `expected a header row and data rows, got ${sheet ? `an empty sheet ${quoteName(sheet)}` : 'no text'} in ${file}`,
+      { file, sheet },
+    );
   }
   const found = findHeader(all, rules);
   const at = found?.at ?? -1;
@@ -218,7 +303,11 @@ function buildTable(file: string, format: 'csv' | 'xlsx', all: SourceRow[], rule
   if (renamed) throw renamed;
   const rows = all.slice(at + 1);
   if (rows.length === 0) {
-    throw new ToolError('INPUT_NO_ROWS', `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet ${quoteName(sheet)}` : ''}: fill in one row per assessment dimension`, { file, sheet, row: headerSource.row });
+    throw new ToolError(
+      'INPUT_NO_ROWS',
+      `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet ${quoteName(sheet)}` : ''}: fill in one row per assessment dimension`,
+      { file, sheet, row: headerSource.row },
+    );
   }
   return {
     file,
@@ -237,7 +326,9 @@ function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {
   if (columns.unknown.length > 0) {
     const shown = columns.unknown.slice(0, 10).map(quoteName).join(', ');
     const more = columns.unknown.length > 10 ? ` and ${columns.unknown.length - 10} more` : '';
-    warnings.push(`unknown columns kept in the report but not imported: ${shown}${more} (map them with --map if they hold template data)`);
+    warnings.push(
+      `unknown columns kept in the report but not imported: ${shown}${more} (map them with --map if they hold template data)`,
+    );
   }
   if (skippedAbove > 0) warnings.push(`${skippedAbove} row(s) above the header row were ignored`);
   return warnings;

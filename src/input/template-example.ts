@@ -10,7 +10,12 @@ export const EXAMPLE_SHEET_NAMES: readonly string[] = ['示例', 'Example'];
 export const EXAMPLE_INTERVIEW_ID = '7000000000000000001';
 
 /** True for the template's example sheet as the template wrote it: every row below the header is the example interview. */
-export function isTemplateExample(name: string, rows: readonly SheetRow[], headerAt: number, idColumn: number | undefined): boolean {
+export function isTemplateExample(
+  name: string,
+  rows: readonly SheetRow[],
+  headerAt: number,
+  idColumn: number | undefined,
+): boolean {
   if (!EXAMPLE_SHEET_NAMES.includes(name.trim()) || idColumn === undefined) return false;
   return rows.slice(headerAt + 1).every((r) => cellText(r.cells[idColumn]) === EXAMPLE_INTERVIEW_ID);
 }

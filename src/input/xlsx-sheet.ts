@@ -32,12 +32,18 @@ export interface SheetContent {
  * Streams one worksheet. With `maxRows` it stops after that many non-blank rows (a look for the
  * header row); merges are then not known.
  */
-export async function readSheet(zip: ZipArchive, part: ZipEntry, context: SheetContext, maxRows = Number.POSITIVE_INFINITY): Promise<SheetContent> {
+export async function readSheet(
+  zip: ZipArchive,
+  part: ZipEntry,
+  context: SheetContext,
+  maxRows = Number.POSITIVE_INFINITY,
+): Promise<SheetContent> {
   const handler = new SheetHandler(context);
   const xml = new XmlStream(handler);
   for await (const chunk of zip.chunks(part)) {
     xml.write(chunk);
-    if (handler.rows.length >= maxRows) return { rows: handler.rows.slice(0, maxRows), merges: [], formulas: handler.formulas };
+    if (handler.rows.length >= maxRows)
+      return { rows: handler.rows.slice(0, maxRows), merges: [], formulas: handler.formulas };
   }
   xml.end();
   return { rows: handler.rows, merges: handler.merges, formulas: handler.formulas };
@@ -160,10 +166,16 @@ class SheetHandler implements XmlHandlers {
   private cellValue(): Cell {
     if (this.hasFormula) {
       if (this.context.recalcOnLoad) {
-        return { kind: 'error', error: `a formula whose saved result may be stale in ${this.where()} (the workbook asks to be recalculated when opened); open it in Excel or WPS, save it, and run again, or paste the values in place of the formula` };
+        return {
+          kind: 'error',
+          error: `a formula whose saved result may be stale in ${this.where()} (the workbook asks to be recalculated when opened); open it in Excel or WPS, save it, and run again, or paste the values in place of the formula`,
+        };
       }
       if (this.value === undefined) {
-        return { kind: 'error', error: `a formula with no saved result in ${this.where()}; open the file in Excel or WPS and save it again, or paste the values in place of the formula` };
+        return {
+          kind: 'error',
+          error: `a formula with no saved result in ${this.where()}; open the file in Excel or WPS and save it again, or paste the values in place of the formula`,
+        };
       }
     }
     const v = this.value;
@@ -187,14 +199,19 @@ class SheetHandler implements XmlHandlers {
   private sharedString(v: string | undefined): Cell {
     if (v === undefined || v === '') return '';
     const text = this.context.strings[Number(v)];
-    if (text === undefined) return { kind: 'error', error: `a shared string the workbook does not hold (number ${v}) in ${this.where()}; open the file in Excel or WPS and save it again` };
+    if (text === undefined)
+      return {
+        kind: 'error',
+        error: `a shared string the workbook does not hold (number ${v}) in ${this.where()}; open the file in Excel or WPS and save it again`,
+      };
     return text;
   }
 
   private number(v: string | undefined): Cell {
     if (v === undefined || v.trim() === '') return '';
     const value = Number(v);
-    if (!Number.isFinite(value)) return { kind: 'error', error: `a number cell holding "${v}" in ${this.where()}; type the value again` };
+    if (!Number.isFinite(value))
+      return { kind: 'error', error: `a number cell holding "${v}" in ${this.where()}; type the value again` };
     if (this.context.dateStyles[this.style]) return { kind: 'date', wall: serialToWall(value, this.context.date1904) };
     return { kind: 'number', value, raw: v };
   }
@@ -202,9 +219,21 @@ class SheetHandler implements XmlHandlers {
   /** `t="d"`: an ISO 8601 date and time, which Excel reads as wall-clock time (Part 1, 18.17.4). */
   private isoDate(v: string): Cell {
     const m = ISO_WALL.exec(v);
-    if (!m) return { kind: 'error', error: `a date cell holding "${v}" in ${this.where()}; type the date and time again` };
+    if (!m)
+      return { kind: 'error', error: `a date cell holding "${v}" in ${this.where()}; type the date and time again` };
     const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = m;
-    return { kind: 'date', wall: { year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi, second: +s, millisecond: Number(ms.padEnd(3, '0').slice(0, 3)) } };
+    return {
+      kind: 'date',
+      wall: {
+        year: +y!,
+        month: +mo!,
+        day: +d!,
+        hour: +h,
+        minute: +mi,
+        second: +s,
+        millisecond: Number(ms.padEnd(3, '0').slice(0, 3)),
+      },
+    };
   }
 }
 

@@ -13,7 +13,11 @@ const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
  * in rich-text runs (`<r><t>`), and never of phonetic guides (`<rPh>`), which Excel does not show
  * in the cell. White space between elements is layout, not text.
  */
-export async function readSharedStrings(zip: ZipArchive, part: ZipEntry | undefined, maxBytes = MAX_SHARED_STRINGS_BYTES): Promise<readonly string[]> {
+export async function readSharedStrings(
+  zip: ZipArchive,
+  part: ZipEntry | undefined,
+  maxBytes = MAX_SHARED_STRINGS_BYTES,
+): Promise<readonly string[]> {
   if (!part) return [];
   const strings: string[] = [];
   const collector = new TextCollector();

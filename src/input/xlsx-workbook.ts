@@ -37,7 +37,8 @@ export async function readWorkbookInfo(zip: ZipArchive): Promise<WorkbookInfo> {
   if (!workbook) throw zip.unreadable(`its workbook part ${workbookPart} is missing`);
   const rels = await relationships(zip, workbookPart);
   const listed = parseWorkbook(await zip.text(workbook));
-  const byType = (type: RegExp, fallback: string) => zip.find([...rels.values()].find((r) => type.test(r.type))?.target ?? fallback);
+  const byType = (type: RegExp, fallback: string) =>
+    zip.find([...rels.values()].find((r) => type.test(r.type))?.target ?? fallback);
   const sheets = listed.sheets.map((s) => {
     const rel = rels.get(s.rid);
     const part = rel && !WORKSHEET.test(rel.type) ? undefined : zip.find(rel?.target ?? '');
@@ -93,7 +94,8 @@ function parseWorkbook(xml: string): { sheets: ListedSheet[]; date1904: boolean;
   let recalcOnLoad = false;
   parseXml(xml, {
     open(name, a) {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rid: a['r:id'] ?? relId(a) });
+      if (name === 'sheet')
+        sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rid: a['r:id'] ?? relId(a) });
       else if (name === 'workbookPr') date1904 = isTrue(a.date1904);
       else if (name === 'calcPr') recalcOnLoad = isTrue(a.fullCalcOnLoad);
     },

@@ -41,8 +41,15 @@ export async function openWorkbook(file: string): Promise<Workbook> {
     const strings = await wellFormed(zip, () => readSharedStrings(zip, info.sharedStrings), 'the shared strings');
     const dateStyles = await wellFormed(zip, () => readDateStyles(zip, info.styles), 'the styles');
     const load = async (sheet: SheetEntry, maxRows?: number): Promise<SheetContent> => {
-      if (!sheet.part) throw zip.unreadable(`the part of sheet ${quoteName(sheet.name)} is missing, or it is a chart sheet`);
-      const context = { name: sheet.name, strings, dateStyles, date1904: info.date1904, recalcOnLoad: info.recalcOnLoad };
+      if (!sheet.part)
+        throw zip.unreadable(`the part of sheet ${quoteName(sheet.name)} is missing, or it is a chart sheet`);
+      const context = {
+        name: sheet.name,
+        strings,
+        dateStyles,
+        date1904: info.date1904,
+        recalcOnLoad: info.recalcOnLoad,
+      };
       return wellFormed(zip, () => readSheet(zip, sheet.part!, context, maxRows), `sheet ${quoteName(sheet.name)}`);
     };
     return {

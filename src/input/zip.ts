@@ -33,7 +33,11 @@ export class ZipArchive {
 
   static async open(file: string): Promise<ZipArchive> {
     const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-      throw new ToolError('INPUT_UNREADABLE', `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`, { file });
+      throw new ToolError(
+        'INPUT_UNREADABLE',
+        `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`,
+        { file },
+      );
     });
     try {
       const entries = await readDirectory(handle, file);
@@ -69,7 +73,8 @@ export class ZipArchive {
     const start = await this.dataOffset(entry);
     const raw = Readable.from(this.range(start, entry.compressed), { objectMode: false });
     // Deflate (8) or stored (0) are what every xlsx writer uses (ECMA-376 Part 2, 8.3).
-    if (entry.method !== 0 && entry.method !== 8) throw this.unreadable(`${entry.name} uses compression method ${entry.method}`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw this.unreadable(`${entry.name} uses compression method ${entry.method}`);
     const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: 128 * 1024 }));
     raw.on('error', (error) => source.destroy(error));
     let inflated = 0;
@@ -110,7 +115,10 @@ export class ZipArchive {
   private check(entry: ZipEntry, inflated: number, maxBytes: number): void {
     const { bombRatio, bombMinBytes, totalBytes } = ZIP_LIMITS;
     if (inflated > bombMinBytes && inflated > entry.compressed * bombRatio) {
-      throw tooLarge(this.file, `${entry.name} inflates more than ${bombRatio}-fold, past ${mb(inflated)} (its directory says ${mb(entry.declared)})`);
+      throw tooLarge(
+        this.file,
+        `${entry.name} inflates more than ${bombRatio}-fold, past ${mb(inflated)} (its directory says ${mb(entry.declared)})`,
+      );
     }
     if (inflated > maxBytes) throw tooLarge(this.file, `${entry.name} inflates past ${mb(maxBytes)}`);
     if (this.inflatedTotal > totalBytes) throw tooLarge(this.file, `it inflates past ${mb(totalBytes)}`);
@@ -120,7 +128,8 @@ export class ZipArchive {
   private async dataOffset(entry: ZipEntry): Promise<number> {
     const header = Buffer.alloc(30);
     const { bytesRead } = await this.handle.read(header, 0, 30, entry.headerOffset);
-    if (bytesRead < 30 || header.readUInt32LE(0) !== 0x04034b50) throw this.unreadable(`the local header of ${entry.name} is missing`);
+    if (bytesRead < 30 || header.readUInt32LE(0) !== 0x04034b50)
+      throw this.unreadable(`the local header of ${entry.name} is missing`);
     return entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   }
 
@@ -136,7 +145,10 @@ function checkDeclared(entries: readonly ZipEntry[], file: string): void {
   for (const e of entries) {
     total += e.declared;
     if (e.declared > bombMinBytes && e.declared > e.compressed * bombRatio) {
-      throw tooLarge(file, `${e.name} inflates ${Math.round(e.declared / Math.max(1, e.compressed))}-fold to ${mb(e.declared)}`);
+      throw tooLarge(
+        file,
+        `${e.name} inflates ${Math.round(e.declared / Math.max(1, e.compressed))}-fold to ${mb(e.declared)}`,
+      );
     }
   }
   if (total > totalBytes) throw tooLarge(file, `it inflates to ${mb(total)}`);
@@ -162,7 +174,8 @@ export function unreadable(file: string, detail: string): ToolError {
 
 async function readDirectory(handle: FileHandle, file: string): Promise<ZipEntry[]> {
   const { size } = await handle.stat();
-  if (size === 0) throw new ToolError('INPUT_EMPTY', `expected an .xlsx workbook, got an empty file: ${file}`, { file });
+  if (size === 0)
+    throw new ToolError('INPUT_EMPTY', `expected an .xlsx workbook, got an empty file: ${file}`, { file });
   const head = Buffer.alloc(4);
   await handle.read(head, 0, 4, 0);
   // Every .xlsx is a zip archive, which starts with the local file header "PK\3\4".

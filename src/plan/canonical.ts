@@ -20,7 +20,10 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
   if (presentNumber(record.participate_status)) body.participate_status = Number(record.participate_status);
   if (presentNumber(record.begin_time)) body.begin_time = Number(record.begin_time);
   if (presentNumber(record.end_time)) body.end_time = Number(record.end_time);
-  const assessments = (Array.isArray(record.interview_assessments) ? record.interview_assessments : []) as Record<string, unknown>[];
+  const assessments = (Array.isArray(record.interview_assessments) ? record.interview_assessments : []) as Record<
+    string,
+    unknown
+  >[];
   const out: AssessmentBody[] = [];
   for (const a of assessments) {
     const x: AssessmentBody = {};
@@ -28,7 +31,10 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
     if (present(a.username)) x.username = String(a.username);
     if (presentNumber(a.conclusion)) x.conclusion = Number(a.conclusion);
     if (present(a.content)) x.content = String(a.content);
-    const dims = (Array.isArray(a.assessment_dimension_list) ? a.assessment_dimension_list : []) as Record<string, unknown>[];
+    const dims = (Array.isArray(a.assessment_dimension_list) ? a.assessment_dimension_list : []) as Record<
+      string,
+      unknown
+    >[];
     const list: DimensionBody[] = [];
     for (const d of dims) {
       const y: Record<string, unknown> = {};
@@ -44,5 +50,8 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
 
 /** A short fingerprint of a body: equal bodies, equal hashes. */
 export function bodyHash(body: InterviewBody): string {
-  return createHash('sha256').update(JSON.stringify(canonicalBody(body as unknown as Record<string, unknown>))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify(canonicalBody(body as unknown as Record<string, unknown>)))
+    .digest('hex')
+    .slice(0, 32);
 }

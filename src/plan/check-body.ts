@@ -25,8 +25,15 @@ export function checkMergedBody(body: InterviewBody, at: RowRef, zone: string): 
       if (need && d[need.field] !== undefined) continue;
       const which = `dimension ${JSON.stringify(d.title ?? '')} of assessment ${i + 1}${a.username ? ` (${a.username})` : ''}`;
       const column = need ? need.column : 'assessment_type';
-      const wanted = need ? `a value in ${need.column}: a dimension of type ${need.label}` : 'an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题)';
-      return { at, code: need ? 'ROW_DIMENSION_INCOMPLETE' : 'ROW_MISSING_ASSESSMENT_TYPE', column, message: `expected ${wanted} for ${which}, got none once merged with the current record (row ${at.row}, column ${column}): fill it in` };
+      const wanted = need
+        ? `a value in ${need.column}: a dimension of type ${need.label}`
+        : 'an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题)';
+      return {
+        at,
+        code: need ? 'ROW_DIMENSION_INCOMPLETE' : 'ROW_MISSING_ASSESSMENT_TYPE',
+        column,
+        message: `expected ${wanted} for ${which}, got none once merged with the current record (row ${at.row}, column ${column}): fill it in`,
+      };
     }
   }
   return undefined;

@@ -15,7 +15,9 @@ export const LEGACY_PREFIX = 'external_id:';
 
 /** How a message names an interview: its Feishu id, or its legacy key. */
 export function interviewName(key: string): string {
-  return key.startsWith(LEGACY_PREFIX) ? `the interview with external_id ${JSON.stringify(key.slice(LEGACY_PREFIX.length))}` : `interview ${key}`;
+  return key.startsWith(LEGACY_PREFIX)
+    ? `the interview with external_id ${JSON.stringify(key.slice(LEGACY_PREFIX.length))}`
+    : `interview ${key}`;
 }
 
 /** A row whose external_id another interview of the file has too. */
@@ -160,12 +162,14 @@ export class Grouping {
     }
     this.#groupOfRow[index] = g;
     // Spelled out field by field: this runs once per row.
-    if (f.applicationId !== undefined) this.#agree(this.applicationId, g, f.applicationId, row, f, 'external_application_id', g, false);
+    if (f.applicationId !== undefined)
+      this.#agree(this.applicationId, g, f.applicationId, row, f, 'external_application_id', g, false);
     if (f.externalId !== undefined) {
       this.#agree(this.externalId, g, f.externalId, row, f, 'external_id', g, false);
       this.#claimExternalId(f.externalId, g, index, row);
     }
-    if (f.participateStatus !== undefined) this.#agree(this.participateStatus, g, f.participateStatus, row, f, 'participate_status', g, false);
+    if (f.participateStatus !== undefined)
+      this.#agree(this.participateStatus, g, f.participateStatus, row, f, 'participate_status', g, false);
     if (f.beginTime !== undefined) this.#agree(this.beginTime, g, f.beginTime, row, f, 'begin_time', g, false);
     if (f.endTime !== undefined) this.#agree(this.endTime, g, f.endTime, row, f, 'end_time', g, false);
     this.#addToAssessment(g, f, row, index);
@@ -175,7 +179,14 @@ export class Grouping {
   #claimExternalId(externalId: string, g: number, index: number, row: number): void {
     const owner = this.#groupOfExternalId.get(externalId);
     if (owner === undefined) this.#groupOfExternalId.set(externalId, { g, index, row });
-    else if (owner.g !== g) this.externalIdClashes.push({ index, externalId, other: this.ids[owner.g]!, otherIndex: owner.index, otherRow: owner.row });
+    else if (owner.g !== g)
+      this.externalIdClashes.push({
+        index,
+        externalId,
+        other: this.ids[owner.g]!,
+        otherIndex: owner.index,
+        otherRow: owner.row,
+      });
   }
 
   #newGroup(id: string, index: number): number {
@@ -196,22 +207,31 @@ export class Grouping {
   }
 
   #addToAssessment(g: number, f: RowFields, row: number, index: number): void {
-    const hasAssessment = f.username !== undefined || f.conclusion !== undefined || f.assessmentContent !== undefined || f.dimension !== undefined;
+    const hasAssessment =
+      f.username !== undefined ||
+      f.conclusion !== undefined ||
+      f.assessmentContent !== undefined ||
+      f.dimension !== undefined;
     if (!hasAssessment && f.assessmentNo === undefined && f.assessmentExternalId === undefined) return;
     // The number, else the interviewer, else the legacy key: a key typed on the first row only (as
     // people do) then sits on the assessment as a field, and its other rows still group with it.
     const text = f.assessmentNo ?? f.username ?? f.assessmentExternalId ?? '';
     let number = this.#keyNumbers.get(text);
-    if (number === undefined) this.#keyNumbers.set(text, (number = this.#keyNumbers.size));
+    if (number === undefined) {
+      number = this.#keyNumbers.size;
+      this.#keyNumbers.set(text, number);
+    }
     // An assessment numbered "1", one of an interviewer named "1" and one keyed "1" are three assessments.
     const key = number * 3 + (f.assessmentNo !== undefined ? 1 : f.username !== undefined ? 0 : 2);
     let a = this.#firstAssessment[g]!;
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
     if (a === NONE) a = this.#newAssessment(g, key, f.assessmentNo, index);
-    if (f.assessmentExternalId !== undefined) this.#agree(this.#assessmentExternalId, a, f.assessmentExternalId, row, f, 'assessment_external_id', g, true);
+    if (f.assessmentExternalId !== undefined)
+      this.#agree(this.#assessmentExternalId, a, f.assessmentExternalId, row, f, 'assessment_external_id', g, true);
     if (f.username !== undefined) this.#agree(this.#username, a, f.username, row, f, 'username', g, true);
     if (f.conclusion !== undefined) this.#agree(this.#conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
-    if (f.assessmentContent !== undefined) this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
+    if (f.assessmentContent !== undefined)
+      this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
     if (f.dimension) {
       const title = f.dimension.title;
       if (title !== undefined) this.#checkRepeat(g, a, title, index, f);
@@ -230,7 +250,12 @@ export class Grouping {
   #checkRepeat(g: number, a: number, title: string, index: number, f: RowFields): void {
     for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) {
       if (this.#dimensions[d]!.title !== title) continue;
-      this.duplicates.push({ first: this.#dimensionRow[d]!, second: index, title, where: assessmentName(f, this.ids[g]!) });
+      this.duplicates.push({
+        first: this.#dimensionRow[d]!,
+        second: index,
+        title,
+        where: assessmentName(f, this.ids[g]!),
+      });
       return;
     }
   }
@@ -255,13 +280,23 @@ export class Grouping {
   }
 
   /** The value seen first stays; a different one is a problem on the row that disagrees. */
-  #agree<T extends string | number | null>(field: Field<T>, at: number, value: T, row: number, f: RowFields, column: string, g: number, inAssessment: boolean): void {
+  #agree<T extends string | number | null>(
+    field: Field<T>,
+    at: number,
+    value: T,
+    row: number,
+    f: RowFields,
+    column: string,
+    g: number,
+    inAssessment: boolean,
+  ): void {
     const seen = field.offer(at, value, row);
     if (!seen) return;
     const assessment = inAssessment ? assessmentName(f, this.ids[g]!) : undefined;
     const where = assessment ?? interviewName(this.ids[g]!);
     const isTime = column === 'begin_time' || column === 'end_time';
-    const show = (v: T) => (v === null ? '<clear>' : isTime ? showTime(v as number, this.zone) : assessment ? JSON.stringify(v) : String(v));
+    const show = (v: T) =>
+      v === null ? '<clear>' : isTime ? showTime(v as number, this.zone) : assessment ? JSON.stringify(v) : String(v);
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
 
@@ -309,10 +344,18 @@ export class Grouping {
       const dimensions: DimensionPatch[] = [];
       for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) {
         const { title, ...set } = this.#dimensions[d]!;
-        dimensions.push(title === undefined ? { at: this.#ref(this.#dimensionRow[d]!), set } : { at: this.#ref(this.#dimensionRow[d]!), title, set });
+        dimensions.push(
+          title === undefined
+            ? { at: this.#ref(this.#dimensionRow[d]!), set }
+            : { at: this.#ref(this.#dimensionRow[d]!), title, set },
+        );
       }
       const { external_id: externalId, ...fields } = this.#fieldsOf(a);
-      const patch: { -readonly [K in keyof AssessmentPatch]: AssessmentPatch[K] } = { at: this.#ref(this.#assessmentRow[a]!), dimensions, ...fields };
+      const patch: { -readonly [K in keyof AssessmentPatch]: AssessmentPatch[K] } = {
+        at: this.#ref(this.#assessmentRow[a]!),
+        dimensions,
+        ...fields,
+      };
       const no = this.#assessmentNo[a];
       if (externalId !== undefined) patch.externalId = externalId;
       if (no !== undefined) patch.no = no;
@@ -341,7 +384,8 @@ export class Grouping {
       const out = this.#fieldsOf(a);
       // Dimensions were built with their keys in the API page's order (see readRowFields).
       const dimensions: DimensionBody[] = [];
-      for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) dimensions.push(this.#dimensions[d]!);
+      for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!)
+        dimensions.push(this.#dimensions[d]!);
       if (dimensions.length > 0) out.assessment_dimension_list = dimensions;
       if (Object.keys(out).length > 0) assessments.push(out);
     }
@@ -351,11 +395,24 @@ export class Grouping {
 
 function assessmentName(f: RowFields, key: string): string {
   const which =
-    f.assessmentExternalId !== undefined ? `with external_id ${JSON.stringify(f.assessmentExternalId)}` : f.assessmentNo !== undefined ? `no. ${f.assessmentNo}` : f.username !== undefined ? `of ${f.username}` : '(no number or interviewer)';
+    f.assessmentExternalId !== undefined
+      ? `with external_id ${JSON.stringify(f.assessmentExternalId)}`
+      : f.assessmentNo !== undefined
+        ? `no. ${f.assessmentNo}`
+        : f.username !== undefined
+          ? `of ${f.username}`
+          : '(no number or interviewer)';
   return `assessment ${which} of ${interviewName(key)}`;
 }
 
-function conflict(column: string, where: string, here: string, there: string, otherRow: number, row: number): RowProblem {
+function conflict(
+  column: string,
+  where: string,
+  here: string,
+  there: string,
+  otherRow: number,
+  row: number,
+): RowProblem {
   return {
     code: 'ROW_CONFLICT',
     column,

@@ -14,7 +14,9 @@ export interface Removed {
   readonly dimensions: number;
 }
 
-export type MergeResult = { readonly kind: 'merged'; readonly body: InterviewBody; readonly removed: Removed } | { readonly kind: 'refused'; readonly refusal: MergeRefusal };
+export type MergeResult =
+  | { readonly kind: 'merged'; readonly body: InterviewBody; readonly removed: Removed }
+  | { readonly kind: 'refused'; readonly refusal: MergeRefusal };
 
 /**
  * `--merge`: the current record with what the file says laid over it. A field the file leaves
@@ -22,11 +24,21 @@ export type MergeResult = { readonly kind: 'merged'; readonly body: InterviewBod
  * dimensions change field by field, matched as `mergeAssessments` says. Read-only ids are never
  * sent back. A current record without an application id cannot be sent: refused on `first`.
  */
-export function mergeBody(current: Record<string, unknown>, patch: InterviewPatch, rules: AssessmentRules, first: RowRef): MergeResult {
+export function mergeBody(
+  current: Record<string, unknown>,
+  patch: InterviewPatch,
+  rules: AssessmentRules,
+  first: RowRef,
+): MergeResult {
   const base = canonicalBody(current);
   const applicationId = patch.set.external_application_id ?? base.external_application_id;
   if (!applicationId) {
-    return refused(first, 'RUN_NO_APPLICATION_ID', 'external_application_id', `expected the current record to have an external_application_id, got none in Feishu (row ${first.row}): add the external_application_id column to the file`);
+    return refused(
+      first,
+      'RUN_NO_APPLICATION_ID',
+      'external_application_id',
+      `expected the current record to have an external_application_id, got none in Feishu (row ${first.row}): add the external_application_id column to the file`,
+    );
   }
   const out = {} as InterviewBody;
   const externalId = patch.set.external_id ?? base.external_id;
@@ -48,7 +60,10 @@ export function mergeBody(current: Record<string, unknown>, patch: InterviewPatc
   return { kind: 'merged', body: out, removed: removedBetween(currentAssessments, assessments) };
 }
 
-const refused = (at: RowRef, code: string, column: string, message: string): MergeResult => ({ kind: 'refused', refusal: { at, code, column, message } });
+const refused = (at: RowRef, code: string, column: string, message: string): MergeResult => ({
+  kind: 'refused',
+  refusal: { at, code, column, message },
+});
 
 /** Assessments (by interviewer) and dimensions (by interviewer and title) that are no longer there. */
 function removedBetween(before: readonly AssessmentBody[], after: readonly AssessmentBody[]): Removed {
@@ -66,13 +81,15 @@ function removedBetween(before: readonly AssessmentBody[], after: readonly Asses
 }
 
 const showValue = (v: unknown): string => (v === undefined ? '(none)' : JSON.stringify(v));
-const show = (key: string, v: unknown, zone: string): string => (key.endsWith('_time') && typeof v === 'number' ? showTime(v, zone) : showValue(v));
+const show = (key: string, v: unknown, zone: string): string =>
+  key.endsWith('_time') && typeof v === 'number' ? showTime(v, zone) : showValue(v);
 
 /** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
 export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
   const changes: string[] = [];
   for (const key of ['external_id', 'external_application_id', ...CLEARABLE] as const) {
-    if (before[key] !== after[key]) changes.push(`${key}: ${show(key, before[key], zone)} → ${show(key, after[key], zone)}`);
+    if (before[key] !== after[key])
+      changes.push(`${key}: ${show(key, before[key], zone)} → ${show(key, after[key], zone)}`);
   }
   const a = before.interview_assessments ?? [];
   const b = after.interview_assessments ?? [];
@@ -87,7 +104,8 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
   if (!after) return [`${name}: removed`];
   const changes: string[] = [];
   for (const key of ['external_id', 'username', 'conclusion', 'content'] as const) {
-    if (before[key] !== after[key]) changes.push(`${name} ${key}: ${showValue(before[key])} → ${showValue(after[key])}`);
+    if (before[key] !== after[key])
+      changes.push(`${name} ${key}: ${showValue(before[key])} → ${showValue(after[key])}`);
   }
   const da = before.assessment_dimension_list ?? [];
   const db = after.assessment_dimension_list ?? [];
@@ -99,7 +117,8 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
     else if (!y) changes.push(`${dim}: removed`);
     else {
       for (const key of ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const) {
-        if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) changes.push(`${dim} ${key}: ${showValue(x[key])} → ${showValue(y[key])}`);
+        if (JSON.stringify(x[key]) !== JSON.stringify(y[key]))
+          changes.push(`${dim} ${key}: ${showValue(x[key])} → ${showValue(y[key])}`);
       }
     }
   }

@@ -16,7 +16,8 @@ export type Parsed<T> = T | undefined | Invalid;
 
 const BLANK = undefined;
 const ok = <T>(value: T): T => value;
-const bad = (code: string, expected: string, got: string, fix: string): Invalid => new Invalid({ code, expected, got, fix });
+const bad = (code: string, expected: string, got: string, fix: string): Invalid =>
+  new Invalid({ code, expected, got, fix });
 
 // Regular expressions live here, not inline: a literal in a function body is a new RegExp
 // object every time the line runs (56 bytes), and these run for every cell of every row.
@@ -62,7 +63,12 @@ function quote(text: string): string {
 
 function errorCell(cell: Cell, expected: string): Invalid | undefined {
   if (typeof cell === 'object' && cell.kind === 'error') {
-    return bad('ROW_CELL_ERROR', expected, cell.error, 'fix the formula or type the value in, then save the file again');
+    return bad(
+      'ROW_CELL_ERROR',
+      expected,
+      cell.error,
+      'fix the formula or type the value in, then save the file again',
+    );
   }
   return undefined;
 }
@@ -76,7 +82,12 @@ export const CLEAR_MARKER = '<clear>';
 export function isClearMarker(cell: Cell | undefined): boolean {
   // Cheap test first: no "<" in any width (<, full-width ＜, small ﹤), no marker; so most
   // cells are answered without the copies that folding and lower-casing make.
-  if (typeof cell !== 'string' || cell.length >= 16 || !(cell.includes('<') || cell.includes('＜') || cell.includes('﹤'))) return false;
+  if (
+    typeof cell !== 'string' ||
+    cell.length >= 16 ||
+    !(cell.includes('<') || cell.includes('＜') || cell.includes('﹤'))
+  )
+    return false;
   return fold(cell).toLowerCase() === CLEAR_MARKER;
 }
 
@@ -97,17 +108,29 @@ export function parseId(cell: Cell | undefined): Parsed<string> {
     const got = cell.raw === undefined ? cell.value.toExponential(14).toUpperCase() : `${cell.raw} stored as a number`;
     return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', got, 'format the column as Text and paste the IDs again');
   }
-  if (typeof cell === 'object') return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(cellText(cell)), 'type the ID as digits only');
+  if (typeof cell === 'object')
+    return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(cellText(cell)), 'type the ID as digits only');
   const text = fold(cell);
   if (text === '') return BLANK;
   if (isDigits(text)) {
-    if (text.length > MAX_ID_DIGITS) return bad('ROW_ID_TOO_LONG', `an ID of at most ${MAX_ID_DIGITS} digits`, `${text.length} digits (${quote(text)})`, 'check for two IDs pasted together');
+    if (text.length > MAX_ID_DIGITS)
+      return bad(
+        'ROW_ID_TOO_LONG',
+        `an ID of at most ${MAX_ID_DIGITS} digits`,
+        `${text.length} digits (${quote(text)})`,
+        'check for two IDs pasted together',
+      );
     return ok(text);
   }
   if (E_NOTATION.test(text)) {
     return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', text, 'format the column as Text and paste the IDs again');
   }
-  return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(text), 'type the ID as digits only, without spaces, letters or a trailing ".0"');
+  return bad(
+    'ROW_ID_NOT_DIGITS',
+    'a 19-digit ID as text',
+    quote(text),
+    'type the ID as digits only, without spaces, letters or a trailing ".0"',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +156,12 @@ export const CONCLUSION: EnumSpec = {
 };
 export const ASSESSMENT_TYPE: EnumSpec = {
   name: 'assessment_type',
-  values: { 1: ['打分题', 'score'], 2: ['单选题', 'single_choice'], 3: ['描述题', 'description'], 4: ['多选题', 'multi_choice'] },
+  values: {
+    1: ['打分题', 'score'],
+    2: ['单选题', 'single_choice'],
+    3: ['描述题', 'description'],
+    4: ['多选题', 'multi_choice'],
+  },
   synonyms: { 打分: 1, 评分: 1, 评分题: 1, 单选: 2, 描述: 3, 多选: 4 },
 };
 
@@ -156,7 +184,9 @@ function lookupFor(spec: EnumSpec): Map<string, number> {
 }
 
 export function describeEnum(spec: EnumSpec): string {
-  return Object.entries(spec.values).map(([code, [zh, en]]) => `${code} ${zh} ${en}`).join(' · ');
+  return Object.entries(spec.values)
+    .map(([code, [zh, en]]) => `${code} ${zh} ${en}`)
+    .join(' · ');
 }
 
 export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number> {
@@ -174,7 +204,12 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   const code = lookup.get(key);
   if (code !== undefined) return ok(code);
   const near = nearestLabel(key, spec);
-  return bad('ROW_BAD_ENUM', expected, quote(raw), `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${spec.name}`);
+  return bad(
+    'ROW_BAD_ENUM',
+    expected,
+    quote(raw),
+    `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${spec.name}`,
+  );
 }
 
 /** Folded, in simplified characters, without the spaces typed inside a Chinese label (通 过). */
@@ -185,7 +220,7 @@ function enumKey(raw: string): string {
 
 /** The one label a near miss is one edit away from (通导 → 通过); none when two are as near. */
 function nearestLabel(key: string, spec: EnumSpec): string | undefined {
-  const labels = Object.values(spec.values).flatMap(([zh, en]) => [zh, en]);
+  const labels = Object.values(spec.values).flat();
   const near = labels.filter((l) => [...l].length >= 2 && [...key].length >= 2 && editDistance(key, l) <= 1);
   return near.length === 1 ? near[0] : undefined;
 }
@@ -208,7 +243,8 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const expected = 'epoch milliseconds, ISO 8601 with an offset, or "YYYY-MM-DD HH:mm[:ss]"';
   const err = errorCell(cell, expected);
   if (err) return err;
-  if (typeof cell === 'object' && cell.kind === 'date') return fromWall(cell.wall, zone, formatWallTime(cell.wall), expected);
+  if (typeof cell === 'object' && cell.kind === 'date')
+    return fromWall(cell.wall, zone, formatWallTime(cell.wall), expected);
   if (typeof cell === 'object' && cell.kind === 'number') return fromDigits(cell.value, cellText(cell), expected);
   const text = fold(cellText(cell));
   if (text === '') return BLANK;
@@ -216,7 +252,8 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const iso = ISO_TIME.exec(text);
   if (iso) {
     const ms = Date.parse(text.replace(OFFSET_WITHOUT_COLON, '$1:$2'));
-    if (Number.isNaN(ms) || !validWall(wallOf(iso))) return bad('ROW_BAD_TIME', expected, quote(text), 'check the date and time exist');
+    if (Number.isNaN(ms) || !validWall(wallOf(iso)))
+      return bad('ROW_BAD_TIME', expected, quote(text), 'check the date and time exist');
     return inRange(ms, text) ?? ok({ ms, usedZone: false });
   }
   const wall = WALL_TIME.exec(text);
@@ -224,7 +261,9 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const chinese = CHINESE_TIME.exec(text);
   if (chinese) {
     const w = chineseWall(chinese);
-    return w ? fromWall(w, zone, text, expected) : bad('ROW_BAD_TIME', expected, quote(text), '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05');
+    return w
+      ? fromWall(w, zone, text, expected)
+      : bad('ROW_BAD_TIME', expected, quote(text), '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05');
   }
   if (DATE_ONLY.test(text)) {
     return bad('ROW_TIME_NO_CLOCK', 'a date with a time of day', quote(text), `add the time, e.g. "${text} 14:00"`);
@@ -235,10 +274,20 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
 function fromDigits(n: number, shown: string, expected: string): ParsedTime | Invalid {
   if (Number.isInteger(n) && n >= MS_MIN && n < MS_MAX) return ok({ ms: n, usedZone: false });
   if (Number.isInteger(n) && n >= 1e9 && n < 1e10) {
-    return bad('ROW_TIME_IN_SECONDS', 'epoch milliseconds (13 digits)', `${shown}, which is seconds, not milliseconds`, `multiply by 1000 (${shown}000)`);
+    return bad(
+      'ROW_TIME_IN_SECONDS',
+      'epoch milliseconds (13 digits)',
+      `${shown}, which is seconds, not milliseconds`,
+      `multiply by 1000 (${shown}000)`,
+    );
   }
   if (n > 0 && n < 2_958_466) {
-    return bad('ROW_BAD_TIME', expected, `${shown}, which looks like an Excel date serial`, 'format the cell as a date and time in Excel, or type it as "YYYY-MM-DD HH:mm"');
+    return bad(
+      'ROW_BAD_TIME',
+      expected,
+      `${shown}, which looks like an Excel date serial`,
+      'format the cell as a date and time in Excel, or type it as "YYYY-MM-DD HH:mm"',
+    );
   }
   return bad('ROW_BAD_TIME', expected, shown, 'write epoch milliseconds (13 digits) or "YYYY-MM-DD HH:mm"');
 }
@@ -290,7 +339,12 @@ function fromWall(w: WallTime, zone: string, shown: string, expected: string): P
   if (!validWall(w)) return bad('ROW_BAD_TIME', expected, quote(shown), 'check the date and time exist');
   const ms = wallToEpoch(w, zone);
   if (ms === undefined) {
-    return bad('ROW_TIME_SKIPPED', `a time that exists in ${zone}`, quote(shown), 'the clocks skipped it for daylight saving; use the hour after, or write an offset');
+    return bad(
+      'ROW_TIME_SKIPPED',
+      `a time that exists in ${zone}`,
+      quote(shown),
+      'the clocks skipped it for daylight saving; use the hour after, or write an offset',
+    );
   }
   return inRange(ms, shown) ?? ok({ ms, usedZone: true });
 }
@@ -330,7 +384,10 @@ const offsets = new Map<string, Map<number, number>>();
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
 function offsetAt(zone: string, utcMs: number): number {
   let cache = offsets.get(zone);
-  if (!cache) offsets.set(zone, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    offsets.set(zone, cache);
+  }
   const bucket = Math.floor(utcMs / QUARTER_HOUR);
   let offset = cache.get(bucket);
   if (offset === undefined) {
@@ -381,7 +438,9 @@ export function parseScore(cell: Cell | undefined): Parsed<number> {
   const err = errorCell(cell, expected);
   if (err) return err;
   if (typeof cell === 'object' && cell.kind === 'number') {
-    return Number.isSafeInteger(cell.value) ? ok(cell.value) : bad('ROW_BAD_SCORE', expected, String(cell.value), 'round it to a whole number');
+    return Number.isSafeInteger(cell.value)
+      ? ok(cell.value)
+      : bad('ROW_BAD_SCORE', expected, String(cell.value), 'round it to a whole number');
   }
   const folded = fold(cellText(cell));
   // 88分: the unit people type after a score.
@@ -390,7 +449,13 @@ export function parseScore(cell: Cell | undefined): Parsed<number> {
   // Fast path, no match array: plain digits, the way nearly every score is typed.
   if (text.length <= 9 && isDigits(text)) return ok(Number(text));
   const m = SCORE.exec(text);
-  if (!m) return bad('ROW_BAD_SCORE', expected, quote(text), DECIMAL.test(text) ? 'round it to a whole number' : 'type digits only');
+  if (!m)
+    return bad(
+      'ROW_BAD_SCORE',
+      expected,
+      quote(text),
+      DECIMAL.test(text) ? 'round it to a whole number' : 'type digits only',
+    );
   return ok(Number(m[1]));
 }
 

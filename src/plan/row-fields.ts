@@ -2,7 +2,20 @@ import { type RowProblem, describeValueProblem } from '../errors.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
 import { COLUMN_NAMES, type Column } from '../input/headers.js';
 import type { SourceRow } from '../input/table.js';
-import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, type Parsed, isClearMarker, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from './normalise.js';
+import {
+  ASSESSMENT_TYPE,
+  CONCLUSION,
+  Invalid,
+  PARTICIPATE_STATUS,
+  type Parsed,
+  isClearMarker,
+  parseEnum,
+  parseId,
+  parseOptions,
+  parseScore,
+  parseText,
+  parseTime,
+} from './normalise.js';
 import type { DimensionBody } from '../feishu/body.js';
 
 /**
@@ -28,12 +41,13 @@ export interface RowFields {
   problems: RowProblem[];
 }
 
-export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column; label: string }>> = {
-  1: { field: 'score', column: 'score', label: '打分题 (score) needs a score' },
-  2: { field: 'option', column: 'option', label: '单选题 (single_choice) needs an option' },
-  3: { field: 'content', column: 'dimension_content', label: '描述题 (description) needs content' },
-  4: { field: 'options', column: 'options', label: '多选题 (multi_choice) needs options' },
-};
+export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column; label: string }>> =
+  {
+    1: { field: 'score', column: 'score', label: '打分题 (score) needs a score' },
+    2: { field: 'option', column: 'option', label: '单选题 (single_choice) needs an option' },
+    3: { field: 'content', column: 'dimension_content', label: '描述题 (description) needs content' },
+    4: { field: 'options', column: 'options', label: '多选题 (multi_choice) needs options' },
+  };
 
 /** The parsed value, or undefined with the problem recorded (a plain function: no closure per row). */
 function take<T>(problems: RowProblem[], row: number, column: Column, parsed: Parsed<T>): T | undefined {
@@ -102,7 +116,15 @@ function checkCellLengths(source: SourceRow, width: number, problems: RowProblem
  * A dimension with its keys added in the API page's order, so the body needs no reordering copy
  * (positional: this runs for every row of a large file, and makes no object but the body).
  */
-export function dimensionBody(score?: number, option?: string, options?: string[], content?: string, type?: number, title?: string, description?: string): DimensionBody {
+export function dimensionBody(
+  score?: number,
+  option?: string,
+  options?: string[],
+  content?: string,
+  type?: number,
+  title?: string,
+  description?: string,
+): DimensionBody {
   const dim: DimensionBody = {};
   if (score !== undefined) dim.score = score;
   if (option !== undefined) dim.option = option;
@@ -123,7 +145,14 @@ function at(cells: readonly Cell[], position: number): Cell | undefined {
  * With `merge` a dimension need not be complete: it is laid over the current one.
  * This runs once per row of files with 100,000 rows: no closures, no throwaway arrays.
  */
-export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: string, width: number, fields: RowFields = newRowFields(), merge = false): RowFields {
+export function readRowFields(
+  source: SourceRow,
+  pos: ColumnPositions,
+  zone: string,
+  width: number,
+  fields: RowFields = newRowFields(),
+  merge = false,
+): RowFields {
   const problems = fields.problems;
   problems.length = 0;
   fields.dimension = undefined;
@@ -131,10 +160,17 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   const cells = source.cells;
 
   fields.interviewId = take(problems, row, 'external_interview_id', parseId(at(cells, pos.external_interview_id)));
-  fields.applicationId = take(problems, row, 'external_application_id', parseId(at(cells, pos.external_application_id)));
+  fields.applicationId = take(
+    problems,
+    row,
+    'external_application_id',
+    parseId(at(cells, pos.external_application_id)),
+  );
   fields.externalId = take(problems, row, 'external_id', parseText(at(cells, pos.external_id), true));
   const statusCell = at(cells, pos.participate_status);
-  fields.participateStatus = isClearMarker(statusCell) ? null : take(problems, row, 'participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
+  fields.participateStatus = isClearMarker(statusCell)
+    ? null
+    : take(problems, row, 'participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
   const beginCell = at(cells, pos.begin_time);
   const endCell = at(cells, pos.end_time);
   const begin = isClearMarker(beginCell) ? null : take(problems, row, 'begin_time', parseTime(beginCell, zone));
@@ -143,10 +179,20 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   fields.endTime = end === null ? null : end?.ms;
   fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
   fields.assessmentNo = take(problems, row, 'assessment_no', parseText(at(cells, pos.assessment_no), true));
-  fields.assessmentExternalId = take(problems, row, 'assessment_external_id', parseText(at(cells, pos.assessment_external_id), true));
+  fields.assessmentExternalId = take(
+    problems,
+    row,
+    'assessment_external_id',
+    parseText(at(cells, pos.assessment_external_id), true),
+  );
   fields.username = take(problems, row, 'username', parseText(at(cells, pos.username), true));
   fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
-  fields.assessmentContent = take(problems, row, 'assessment_content', parseText(at(cells, pos.assessment_content), false));
+  fields.assessmentContent = take(
+    problems,
+    row,
+    'assessment_content',
+    parseText(at(cells, pos.assessment_content), false),
+  );
 
   const score = take(problems, row, 'score', parseScore(at(cells, pos.score)));
   const option = take(problems, row, 'option', parseText(at(cells, pos.option), true));
@@ -154,8 +200,21 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
   const content = take(problems, row, 'dimension_content', parseText(at(cells, pos.dimension_content), false));
   const type = take(problems, row, 'assessment_type', parseEnum(at(cells, pos.assessment_type), ASSESSMENT_TYPE));
   const title = take(problems, row, 'dimension_title', parseText(at(cells, pos.dimension_title), true));
-  const description = take(problems, row, 'dimension_description', parseText(at(cells, pos.dimension_description), false));
-  if (score !== undefined || option !== undefined || options !== undefined || content !== undefined || type !== undefined || title !== undefined || description !== undefined) {
+  const description = take(
+    problems,
+    row,
+    'dimension_description',
+    parseText(at(cells, pos.dimension_description), false),
+  );
+  if (
+    score !== undefined ||
+    option !== undefined ||
+    options !== undefined ||
+    content !== undefined ||
+    type !== undefined ||
+    title !== undefined ||
+    description !== undefined
+  ) {
     const dim = dimensionBody(score, option, options, content, type, title, description);
     fields.dimension = dim;
     // A correction names only what changes (a score, not its type): the merged body is checked instead.
@@ -169,7 +228,12 @@ export function readRowFields(source: SourceRow, pos: ColumnPositions, zone: str
       message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a cell right of the last header holds a value (in a CSV, often a value whose unquoted comma split it); give that column a header, clear it, or quote the value`,
     });
   }
-  if (fields.interviewId === undefined && fields.externalId === undefined && !hasProblemIn(problems, 'external_interview_id') && !hasProblemIn(problems, 'external_id')) {
+  if (
+    fields.interviewId === undefined &&
+    fields.externalId === undefined &&
+    !hasProblemIn(problems, 'external_interview_id') &&
+    !hasProblemIn(problems, 'external_id')
+  ) {
     problems.push({
       code: 'ROW_MISSING_ID',
       column: 'external_interview_id',

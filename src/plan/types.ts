@@ -80,8 +80,15 @@ interface PlannedBase {
 export type PlannedInterview = InvalidPlanned | WholePlanned | MergePlanned;
 
 export type InvalidPlanned = PlannedBase & { readonly kind: 'invalid' };
-export type WholePlanned = PlannedBase & { readonly kind: 'replace' | 'restore' | 'remove'; readonly body: InterviewBody };
-export type MergePlanned = PlannedBase & { readonly kind: 'merge'; readonly patch: InterviewPatch; readonly body?: InterviewBody };
+export type WholePlanned = PlannedBase & {
+  readonly kind: 'replace' | 'restore' | 'remove';
+  readonly body: InterviewBody;
+};
+export type MergePlanned = PlannedBase & {
+  readonly kind: 'merge';
+  readonly patch: InterviewPatch;
+  readonly body?: InterviewBody;
+};
 export type SendablePlanned = WholePlanned | MergePlanned;
 
 export interface Plan {

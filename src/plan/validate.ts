@@ -12,7 +12,13 @@ import type { Plan, PlannedInterview, RowOutcome } from './types.js';
  * A valid interview. Its body is built on first use: `validate` without `--payloads` never
  * needs the 20,000 bodies of a 100,000-row file.
  */
-function planned(groups: Grouping, g: number, rows: readonly number[], merge: boolean, carriesAssessments: boolean): PlannedInterview {
+function planned(
+  groups: Grouping,
+  g: number,
+  rows: readonly number[],
+  merge: boolean,
+  carriesAssessments: boolean,
+): PlannedInterview {
   let body: InterviewBody | undefined;
   const id = groups.ids[g]!;
   const legacy = id.startsWith(LEGACY_PREFIX) ? { externalId: groups.externalId.values[g]! } : undefined;
@@ -44,7 +50,8 @@ function planned(groups: Grouping, g: number, rows: readonly number[], merge: bo
   };
 }
 
-const rowList = (rows: readonly number[]) => (rows.length > 5 ? `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more` : rows.join(', '));
+const rowList = (rows: readonly number[]) =>
+  rows.length > 5 ? `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more` : rows.join(', ');
 
 /**
  * Rows whose interview ID is unusable (blank, mangled by Excel) may belong to an interview whose
@@ -53,7 +60,12 @@ const rowList = (rows: readonly number[]) => (rows.length > 5 ? `${rows.slice(0,
  * (7.00000000000000E+18), every interview whose ID it could have been; for any other unusable
  * ID, the interview of the row just above (a continuation row whose ID was left blank).
  */
-function orphanRows(table: InputTable, problems: ReadonlyMap<number, readonly RowProblem[]>, groups: Grouping, idColumn: number): Map<string, number[]> {
+function orphanRows(
+  table: InputTable,
+  problems: ReadonlyMap<number, readonly RowProblem[]>,
+  groups: Grouping,
+  idColumn: number,
+): Map<string, number[]> {
   const orphans = new Map<string, number[]>();
   const add = (id: string, i: number) => {
     const list = orphans.get(id) ?? [];
@@ -86,8 +98,12 @@ const DIGITS = /^\d+$/;
 function mangledId(cell: Cell | undefined): { value: number; tolerance: number } | undefined {
   if (cell === undefined) return undefined;
   // A number cell that holds every digit: the ID is exactly those digits.
-  if (typeof cell === 'object' && cell.kind === 'number' && cell.raw !== undefined && DIGITS.test(cell.raw)) return { value: Number(cell.raw), tolerance: 0 };
-  const text = typeof cell === 'object' && cell.kind === 'number' ? cell.value.toExponential(14) : cellText(cell).normalize('NFKC').trim();
+  if (typeof cell === 'object' && cell.kind === 'number' && cell.raw !== undefined && DIGITS.test(cell.raw))
+    return { value: Number(cell.raw), tolerance: 0 };
+  const text =
+    typeof cell === 'object' && cell.kind === 'number'
+      ? cell.value.toExponential(14)
+      : cellText(cell).normalize('NFKC').trim();
   const m = /^([+-]?\d+)(?:\.(\d*))?e\+?(\d+)$/i.exec(text);
   const value = Number(text);
   if (!m || !Number.isFinite(value) || value <= 0) return undefined;
@@ -122,7 +138,10 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   });
   const problemsOf = (i: number) => {
     let list = problems.get(i);
-    if (!list) problems.set(i, (list = []));
+    if (!list) {
+      list = [];
+      problems.set(i, list);
+    }
     return list;
   };
   // Which of the two interviews the legacy key really names is unknown: neither is sent.
@@ -157,7 +176,11 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     const first = rows[0]!;
     // An interview to find or create by its legacy key needs its application, with --merge too.
     const needsApplication = !merge || id.startsWith(LEGACY_PREFIX);
-    if (needsApplication && groups.applicationId.values[g] === undefined && (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')) {
+    if (
+      needsApplication &&
+      groups.applicationId.values[g] === undefined &&
+      (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')
+    ) {
       problemsOf(first).push({
         code: 'ROW_MISSING_APPLICATION_ID',
         column: 'external_application_id',
@@ -191,7 +214,9 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     }
     if (suspect.length > 0) {
       const named = suspect.map((i) => table.rows[i]!.row);
-      reasons.push(`row${named.length > 1 ? 's' : ''} ${rowList(named)} ha${named.length > 1 ? 've' : 's'} no usable interview ID and may belong to interview ${id}`);
+      reasons.push(
+        `row${named.length > 1 ? 's' : ''} ${rowList(named)} ha${named.length > 1 ? 've' : 's'} no usable interview ID and may belong to interview ${id}`,
+      );
     }
     const message = `not sent: ${reasons.join('; ')}; fix ${invalid.length + suspect.length > 1 ? 'them' : 'it'} and import again (an interview's rows are sent together or not at all)`;
     for (const i of rows) {
@@ -200,7 +225,12 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     }
   }
   for (const [i, list] of problems) {
-    outcomes[i] = { status: 'invalid', error_code: list[0]!.code, error_column: list[0]!.column, message: list.map((p) => p.message).join('; ') };
+    outcomes[i] = {
+      status: 'invalid',
+      error_code: list[0]!.code,
+      error_column: list[0]!.column,
+      message: list.map((p) => p.message).join('; '),
+    };
   }
   return { table, outcomes, interviews, zone, usedZone };
 }

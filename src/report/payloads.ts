@@ -14,13 +14,20 @@ export function writePayloads(path: string, plan: Plan): Promise<number> {
 }
 
 /** `{"external_interview_id": ..., "body": {...}}` per line. */
-export async function writeBodies(path: string, bodies: readonly { id: string; body: InterviewBody }[]): Promise<number> {
+export async function writeBodies(
+  path: string,
+  bodies: readonly { id: string; body: InterviewBody }[],
+): Promise<number> {
   const lines = bodies.map((b) => `${JSON.stringify({ external_interview_id: b.id, body: b.body })}\n`);
   try {
     await mkdir(dirname(path), { recursive: true });
     await writePrivate(path, lines.join(''));
   } catch (error) {
-    throw new ToolError('REPORT_UNWRITABLE', `expected to write the payloads to ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`, { file: path });
+    throw new ToolError(
+      'REPORT_UNWRITABLE',
+      `expected to write the payloads to ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`,
+      { file: path },
+    );
   }
   return lines.length;
 }

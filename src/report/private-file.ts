@@ -18,7 +18,10 @@ function tempPathFor(path: string): string {
  * was. `write` gets the temp path (for writers that open it themselves, which must use `wx`).
  * A failure removes the temp file.
  */
-export async function writePrivate(path: string, content: string | Buffer | ((temp: string) => Promise<void>)): Promise<void> {
+export async function writePrivate(
+  path: string,
+  content: string | Buffer | ((temp: string) => Promise<void>),
+): Promise<void> {
   const temp = tempPathFor(path);
   try {
     if (typeof content === 'function') await content(temp);

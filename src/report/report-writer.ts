@@ -25,7 +25,10 @@ export function reportFormat(path: string): ReportFormat {
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.json') return 'json';
   if (ext === '.csv') return 'csv';
-  throw new ToolError('USAGE_REPORT_FORMAT', `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`);
+  throw new ToolError(
+    'USAGE_REPORT_FORMAT',
+    `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`,
+  );
 }
 
 /**
@@ -60,21 +63,34 @@ interface Layout {
 /** A row's original cells as text, with its Feishu id filled in where the file had none. */
 function originalCells(layout: Layout, cells: readonly unknown[], o: RowOutcome): string[] {
   const values = layout.keep.map((i) => cellText(cells[i] as never));
-  if (o.feishu_id && layout.idPosition !== undefined && values[layout.idPosition]!.trim() === '') values[layout.idPosition] = o.feishu_id;
+  if (o.feishu_id && layout.idPosition !== undefined && values[layout.idPosition]!.trim() === '')
+    values[layout.idPosition] = o.feishu_id;
   if (layout.addId) values.push(o.feishu_id ?? '');
   return values;
 }
 
 /** Our columns after `row`: status, error_code, message, http_status, log_id, attempts. */
 function outcomeColumns(o: RowOutcome): string[] {
-  return [o.status, o.error_code ?? '', o.message ?? '', o.http_status === undefined ? '' : String(o.http_status), o.log_id ?? '', o.attempts === undefined ? '' : String(o.attempts)];
+  return [
+    o.status,
+    o.error_code ?? '',
+    o.message ?? '',
+    o.http_status === undefined ? '' : String(o.http_status),
+    o.log_id ?? '',
+    o.attempts === undefined ? '' : String(o.attempts),
+  ];
 }
 
 /**
  * Writes the per-row report. The file is written beside its final name and renamed into place,
  * so a crash mid-write never leaves half a report where a whole one was.
  */
-export async function writeReport(path: string, table: InputTable, outcomes: readonly RowOutcome[], summary: Record<string, unknown>): Promise<void> {
+export async function writeReport(
+  path: string,
+  table: InputTable,
+  outcomes: readonly RowOutcome[],
+  summary: Record<string, unknown>,
+): Promise<void> {
   const format = reportFormat(path);
   const layout = reportLayout(table, outcomes);
   const { headers } = layout;
@@ -96,23 +112,36 @@ export async function writeReport(path: string, table: InputTable, outcomes: rea
         const stream = createWriteStream(temp, { flags: 'wx', mode: PRIVATE_MODE });
         const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
         const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
-        sheet.columns = headers.map((h) => ({ header: h, key: h, width: h === 'message' ? 80 : 18, style: { numFmt: '@' } }));
-        table.rows.forEach((r, i) => sheet.addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...originalCells(layout, r.cells, outcomes[i]!)]).commit());
+        sheet.columns = headers.map((h) => ({
+          header: h,
+          key: h,
+          width: h === 'message' ? 80 : 18,
+          style: { numFmt: '@' },
+        }));
+        table.rows.forEach((r, i) => {
+          sheet
+            .addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...originalCells(layout, r.cells, outcomes[i]!)])
+            .commit();
+        });
         sheet.commit();
         await workbook.commit();
       });
     }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    throw new ToolError('REPORT_UNWRITABLE', `expected to write the report to ${path}, got ${e.code ?? e.message}: check the folder exists and is writable, or pass --report elsewhere`, { file: path });
+    throw new ToolError(
+      'REPORT_UNWRITABLE',
+      `expected to write the report to ${path}, got ${e.code ?? e.message}: check the folder exists and is writable, or pass --report elsewhere`,
+      { file: path },
+    );
   }
 }
 
 /**
  * The CSV report, assembled as bytes. A row read from a CSV file whose line can stand as it is
  * (see `copyable`) is copied from the input after our columns; any other row is quoted cell by
- * cell. Copying skips quoting 16 cells a row and never touches the cell strings: the report of
- * 100,000 rows took 140 ms and takes 60.
+ * cell. Copying skips quoting 16 cells a row and never touches the cell strings: for 100,000 rows,
+ * 60 ms against 140 ms quoted cell by cell.
  */
 function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]): Buffer {
   const { headers, keep } = layout;
@@ -127,12 +156,21 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
     const r = table.rows[i]!;
     const o = outcomes[i]!;
     let ours = quoted.get(o);
-    if (ours === undefined) quoted.set(o, (ours = Buffer.from(`,${csvRow(outcomeColumns(o).map(protectFormula))},`)));
+    if (ours === undefined) {
+      ours = Buffer.from(`,${csvRow(outcomeColumns(o).map(protectFormula))},`);
+      quoted.set(o, ours);
+    }
     out.integer(r.row);
     out.bytes(ours, 0, ours.length);
     if (o.feishu_id) {
-      out.text(originalCells(layout, r.cells, o).map((c) => csvCell(protectCell(c))).join(','));
-    } else if (!(lines && r.cells.length === keep.length && copyLine(out, lines.bytes, lines.start[i]!, lines.end[i]!))) {
+      out.text(
+        originalCells(layout, r.cells, o)
+          .map((c) => csvCell(protectCell(c)))
+          .join(','),
+      );
+    } else if (
+      !(lines && r.cells.length === keep.length && copyLine(out, lines.bytes, lines.start[i]!, lines.end[i]!))
+    ) {
       for (let k = 0; k < keep.length; k++) cells[k] = csvCell(protectCell(cellText(r.cells[keep[k]!])));
       out.text(cells.join(','));
       if (layout.addId) out.text(',');

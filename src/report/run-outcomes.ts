@@ -14,7 +14,16 @@ export interface KindCounts {
 }
 
 export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCounts {
-  const kinds: KindCounts = { change: 0, unchanged: 0, missing: 0, resumed: 0, refused: 0, created: 0, deleted: 0, ambiguous: 0 };
+  const kinds: KindCounts = {
+    change: 0,
+    unchanged: 0,
+    missing: 0,
+    resumed: 0,
+    refused: 0,
+    created: 0,
+    deleted: 0,
+    ambiguous: 0,
+  };
   for (const o of outcomes.values()) {
     if (o.kind === 'unchanged') kinds.unchanged++;
     else if (o.kind === 'resumed') kinds.resumed++;
@@ -40,7 +49,12 @@ function landedMessage(s: SendOutcome, landed: string): string {
  * current record refuses is invalid and blocks the interview's other rows; an interview beyond
  * `--limit` is not sent.
  */
-export function rowOutcomes(plan: Plan, sent: ReadonlyMap<string, SendOutcome>, limit: number | undefined, landed: string): RowOutcome[] {
+export function rowOutcomes(
+  plan: Plan,
+  sent: ReadonlyMap<string, SendOutcome>,
+  limit: number | undefined,
+  landed: string,
+): RowOutcome[] {
   const outcomes = plan.outcomes.slice();
   for (const interview of plan.interviews) {
     if (interview.kind === 'invalid') continue;
@@ -48,7 +62,11 @@ export function rowOutcomes(plan: Plan, sent: ReadonlyMap<string, SendOutcome>, 
     if (s?.row !== undefined) {
       const message = `not sent: row ${plan.table.rows[s.row]!.row} of interview ${interview.id} cannot be applied to its current record; fix it and import again`;
       const blocked: RowOutcome = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
-      for (const i of interview.rows) outcomes[i] = i === s.row ? { status: 'invalid', error_code: s.errorCode, error_column: s.column, message: s.message } : blocked;
+      for (const i of interview.rows)
+        outcomes[i] =
+          i === s.row
+            ? { status: 'invalid', error_code: s.errorCode, error_column: s.column, message: s.message }
+            : blocked;
       continue;
     }
     const outcome: RowOutcome = s

@@ -33,7 +33,14 @@ export function summarise(outcomes: readonly RowOutcome[], interviews: number): 
  * `not_sent` because `--limit` asked for a pilot (`byRequest` of them).
  */
 export function allRowsFine(summary: Summary, byRequest = 0): boolean {
-  return summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed + summary.byStatus.not_sent - byRequest === 0;
+  return (
+    summary.byStatus.invalid +
+      summary.byStatus.blocked +
+      summary.byStatus.failed +
+      summary.byStatus.not_sent -
+      byRequest ===
+    0
+  );
 }
 
 /** `head` (input, zone, warnings) first, then the counts and problems, then `extra`. */
@@ -44,7 +51,8 @@ export function formatSummary(summary: Summary, extra: readonly string[], head: 
   const lines = [...head, `rows: ${summary.rows} in ${summary.interviews} interview(s): ${counts || 'none'}`];
   if (summary.topErrors.length > 0) {
     lines.push('most common problems:');
-    for (const e of summary.topErrors) lines.push(`  ${e.code} ×${e.count}: ${e.example.length > 200 ? `${e.example.slice(0, 197)}...` : e.example}`);
+    for (const e of summary.topErrors)
+      lines.push(`  ${e.code} ×${e.count}: ${e.example.length > 200 ? `${e.example.slice(0, 197)}...` : e.example}`);
   }
   lines.push(...extra);
   return `${lines.join('\n')}\n`;
@@ -58,7 +66,9 @@ export function reportLines(report: string, summary: Summary): string[] {
   const lines = [`report: ${report}`];
   const toFix = summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed;
   if (toFix > 0 && report.toLowerCase().endsWith('.csv')) {
-    lines.push(`to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${report.replace(/\.csv$/i, '.xlsx')}`);
+    lines.push(
+      `to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${report.replace(/\.csv$/i, '.xlsx')}`,
+    );
   }
   return lines;
 }
@@ -66,7 +76,12 @@ export function reportLines(report: string, summary: Summary): string[] {
 /** What a run did, beyond the counts, for `--json`. */
 export interface SummaryFacts {
   readonly command: string;
-  readonly input?: { readonly file: string; readonly sheet?: string; readonly encoding?: string; readonly header_row: number };
+  readonly input?: {
+    readonly file: string;
+    readonly sheet?: string;
+    readonly encoding?: string;
+    readonly header_row: number;
+  };
   readonly zone?: string;
   readonly origin?: string;
   readonly paths: Readonly<Record<string, string | undefined>>;
@@ -74,16 +89,35 @@ export interface SummaryFacts {
 }
 
 /** The run's result: per-row results (built when first read), counts, the `--json` summary and the text. */
-export function runResult(table: InputTable, outcomes: readonly RowOutcome[], summary: Summary, exitCode: 0 | 1 | 130, text: string, facts: SummaryFacts): RunResult {
-  const warnings = text.split('\n').filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length));
+export function runResult(
+  table: InputTable,
+  outcomes: readonly RowOutcome[],
+  summary: Summary,
+  exitCode: 0 | 1 | 130,
+  text: string,
+  facts: SummaryFacts,
+): RunResult {
+  const warnings = text
+    .split('\n')
+    .filter((l) => l.startsWith('warning: '))
+    .map((l) => l.slice('warning: '.length));
   const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
-  const json = { ...facts, exit_code: exitCode, rows: summary.rows, interviews: summary.interviews, counts: summary.byStatus, problems, warnings };
+  const json = {
+    ...facts,
+    exit_code: exitCode,
+    rows: summary.rows,
+    interviews: summary.interviews,
+    counts: summary.byStatus,
+    problems,
+    warnings,
+  };
   let rows: RowResult[] | undefined;
   return {
     exitCode,
     // A CLI run never reads them: 100,000 objects are made only for a caller that asks.
     get rows() {
-      return (rows ??= rowResults(table, outcomes));
+      rows ??= rowResults(table, outcomes);
+      return rows;
     },
     counts: summary.byStatus,
     interviews: summary.interviews,
@@ -94,7 +128,10 @@ export function runResult(table: InputTable, outcomes: readonly RowOutcome[], su
 
 function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResult[] {
   return outcomes.map((o, i) => {
-    const at = o.error_column === undefined ? undefined : table.columns.index[o.error_column as keyof typeof table.columns.index];
+    const at =
+      o.error_column === undefined
+        ? undefined
+        : table.columns.index[o.error_column as keyof typeof table.columns.index];
     const result: RowResult = {
       row: table.rows[i]!.row,
       status: o.status,
@@ -114,7 +151,11 @@ function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResu
  * Prints a result as the CLI does: the text on stdout; with `--json`, the summary as one JSON
  * object on stdout for schedulers and the text, warnings included, on stderr.
  */
-export function printResult(io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }, result: RunResult, json: boolean | undefined): void {
+export function printResult(
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+  result: RunResult,
+  json: boolean | undefined,
+): void {
   if (!json) {
     io.stdout.write(result.text);
     return;

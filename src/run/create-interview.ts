@@ -11,7 +11,13 @@ import type { Backup } from './pre-images.js';
  * again, and a create whose answer was lost and that is not found is tried again, at most
  * `tries` times. Each creation goes to the backup (so `undo` deletes it) before it is reported.
  */
-export function createWith(api: InterviewApi, lookup: LegacyLookup, backup: Backup | undefined, byKey: ReadonlyMap<string, SendablePlanned>, tries: number): CreateOne {
+export function createWith(
+  api: InterviewApi,
+  lookup: LegacyLookup,
+  backup: Backup | undefined,
+  byKey: ReadonlyMap<string, SendablePlanned>,
+  tries: number,
+): CreateOne {
   const remember = (key: string, id: string, body: InterviewBody) => {
     lookup.created(key, id);
     if (backup) {
@@ -34,11 +40,19 @@ export function createWith(api: InterviewApi, lookup: LegacyLookup, backup: Back
         again = await lookup.find(item.id, applicationOf(p), p.legacy!.externalId, body, true);
       } catch (error) {
         // Whether it landed is unknown: say so; a re-run or --resume looks it up before creating.
-        return { result: { ...result, message: `${result.message}; looking it up afterwards failed too (${(error as Error).message}): import again to find it before anything is created` } };
+        return {
+          result: {
+            ...result,
+            message: `${result.message}; looking it up afterwards failed too (${(error as Error).message}): import again to find it before anything is created`,
+          },
+        };
       }
       if (again.kind === 'found') {
         remember(item.id, again.id, body);
-        return { result: { ...result, outcome: 'ok', message: 'created (found after an answer that was lost)' }, id: again.id };
+        return {
+          result: { ...result, outcome: 'ok', message: 'created (found after an answer that was lost)' },
+          id: again.id,
+        };
       }
       if (!result.mayHaveLanded || attempt >= tries) return { result };
     }

@@ -43,7 +43,12 @@ const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { d
 export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefined, rules: DecideRules): Decision {
   if (p.kind === 'remove') return decideRemove(p.id, p.body, current);
   if (!current && rules.mustExist) {
-    return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first` });
+    return done({
+      status: 'failed',
+      kind: 'missing',
+      errorCode: 'RUN_NOT_FOUND',
+      message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
+    });
   }
   const built = bodyFor(p, current ?? {}, rules);
   if ('refusal' in built) return done(refusedOutcome(built.refusal));
@@ -52,9 +57,16 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const landedBefore = rules.landedHash === hash;
   // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
   if (landedBefore && !current) return done({ status: 'skipped', kind: 'resumed', message: RESUMED }, hash);
-  if (!current) return rules.dryRun ? { prepared: { done: { status: 'ok', kind: 'changed', message: 'would be sent' } }, wouldSend: body } : { prepared: { send: body, hash } };
+  if (!current)
+    return rules.dryRun
+      ? { prepared: { done: { status: 'ok', kind: 'changed', message: 'would be sent' } }, wouldSend: body }
+      : { prepared: { send: body, hash } };
   const before = canonicalBody(current);
-  if (bodyHash(before) === hash) return done({ status: 'skipped', kind: landedBefore ? 'resumed' : 'unchanged', message: landedBefore ? RESUMED : UNCHANGED }, hash);
+  if (bodyHash(before) === hash)
+    return done(
+      { status: 'skipped', kind: landedBefore ? 'resumed' : 'unchanged', message: landedBefore ? RESUMED : UNCHANGED },
+      hash,
+    );
   if (rules.dryRun) {
     const message = `would change: ${diffBodies(before, body, rules.plan.zone).join('; ')}`;
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, removed: built.removed };
@@ -65,9 +77,14 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
 /** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
 function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
   const hash = bodyHash(created);
-  if (!current) return done({ status: 'skipped', message: 'already gone: the interview the undone run created no longer exists' });
+  if (!current)
+    return done({ status: 'skipped', message: 'already gone: the interview the undone run created no longer exists' });
   if (bodyHash(canonicalBody(current)) !== hash) {
-    return done({ status: 'failed', errorCode: 'UNDO_CHANGED_SINCE', message: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go` });
+    return done({
+      status: 'failed',
+      errorCode: 'UNDO_CHANGED_SINCE',
+      message: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go`,
+    });
   }
   return { prepared: { remove: id, hash } };
 }
@@ -87,7 +104,8 @@ export function decideLegacy(p: SendablePlanned, match: LegacyMatch, rules: Deci
   if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
   const decision = decideUpdate(p, match.record, { ...rules, mustExist: true });
   const { prepared } = decision;
-  if ('done' in prepared) return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
+  if ('done' in prepared)
+    return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
   if ('send' in prepared) return { ...decision, prepared: { ...prepared, to: match.id } };
   return decision;
 }
@@ -99,17 +117,24 @@ function decideCreate(p: SendablePlanned, application: string, externalId: strin
   }
   const built = bodyFor(p, { external_application_id: application }, rules);
   if ('refusal' in built) return done(refusedOutcome(built.refusal));
-  if (rules.dryRun) return { prepared: { done: { status: 'ok', kind: 'created', message: 'would create' } }, wouldSend: built.body };
+  if (rules.dryRun)
+    return { prepared: { done: { status: 'ok', kind: 'created', message: 'would create' } }, wouldSend: built.body };
   return { prepared: { create: built.body, hash: bodyHash(built.body) } };
 }
 
 /** The application a legacy interview is looked up in: the file's, which it must give. */
 export function applicationOf(p: SendablePlanned): string {
-  return p.body?.external_application_id ?? (p.kind === 'merge' ? p.patch.set.external_application_id : undefined) ?? '';
+  return (
+    p.body?.external_application_id ?? (p.kind === 'merge' ? p.patch.set.external_application_id : undefined) ?? ''
+  );
 }
 
 /** The body to send: the file's, or (`--merge`) the file's laid over the current record and checked as a plain one would be. */
-function bodyFor(p: SendablePlanned, current: Record<string, unknown>, rules: DecideRules): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
+function bodyFor(
+  p: SendablePlanned,
+  current: Record<string, unknown>,
+  rules: DecideRules,
+): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
   if (p.kind !== 'merge') return { body: p.body };
   const { plan } = rules;
   const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
@@ -121,6 +146,20 @@ function bodyFor(p: SendablePlanned, current: Record<string, unknown>, rules: De
 
 /** A row that cannot be applied is invalid; a current record that cannot be sent (RUN_…) is failed. */
 function refusedOutcome(r: MergeRefusal): SendOutcome {
-  if (r.code.startsWith('RUN_')) return { status: 'failed', kind: 'refused', errorCode: r.code, column: r.column, message: `not sent: ${r.message}` };
-  return { status: 'invalid', kind: 'refused', errorCode: r.code, column: r.column, row: r.at.index, message: r.message };
+  if (r.code.startsWith('RUN_'))
+    return {
+      status: 'failed',
+      kind: 'refused',
+      errorCode: r.code,
+      column: r.column,
+      message: `not sent: ${r.message}`,
+    };
+  return {
+    status: 'invalid',
+    kind: 'refused',
+    errorCode: r.code,
+    column: r.column,
+    row: r.at.index,
+    message: r.message,
+  };
 }

@@ -20,10 +20,21 @@ export type Prepared =
   | { readonly done: SendOutcome; readonly hash?: string };
 
 /** A create, looked up again whenever its answer leaves in doubt whether it landed. */
-export type CreateOne = (item: SendItem, body: InterviewBody) => Promise<{ readonly result: CallResult; readonly id?: string }>;
+export type CreateOne = (
+  item: SendItem,
+  body: InterviewBody,
+) => Promise<{ readonly result: CallResult; readonly id?: string }>;
 
 /** Why an interview was not written, when that is not a failure: for counting, never for a message. */
-export type OutcomeKind = 'changed' | 'unchanged' | 'resumed' | 'missing' | 'refused' | 'created' | 'deleted' | 'ambiguous';
+export type OutcomeKind =
+  | 'changed'
+  | 'unchanged'
+  | 'resumed'
+  | 'missing'
+  | 'refused'
+  | 'created'
+  | 'deleted'
+  | 'ambiguous';
 
 export interface SendOutcome {
   readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped' | 'invalid';
@@ -90,11 +101,19 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
     else if (outcome.status === 'not_sent') counts.notSent++;
-    options.onProgress?.({ ...counts, total: items.length, requests: api.stats.writes + api.stats.creates + api.stats.deletes, elapsedMs: Date.now() - started });
+    options.onProgress?.({
+      ...counts,
+      total: items.length,
+      requests: api.stats.writes + api.stats.creates + api.stats.deletes,
+      elapsedMs: Date.now() - started,
+    });
   };
 
   /** The one write `prepare` asked for. */
-  const apply = async (item: SendItem, p: Exclude<Prepared, { done: SendOutcome }>): Promise<{ result: CallResult; feishuId?: string; kind?: OutcomeKind }> => {
+  const apply = async (
+    item: SendItem,
+    p: Exclude<Prepared, { done: SendOutcome }>,
+  ): Promise<{ result: CallResult; feishuId?: string; kind?: OutcomeKind }> => {
     if ('create' in p) {
       if (!options.create) throw new Error('dispatch: a create was prepared but no create function was given');
       const { result, id } = await options.create(item, p.create);
@@ -106,14 +125,19 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
 
   const send = async (item: SendItem) => {
     if (fatal !== undefined || stopReason !== undefined || interrupt.aborted) {
-      const why = interrupt.aborted ? 'interrupted before it was sent' : stopReason ?? 'the run stopped early';
-      record(item.id, { status: 'not_sent', errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED', message: `not sent: ${why}; import again with --resume` });
+      const why = interrupt.aborted ? 'interrupted before it was sent' : (stopReason ?? 'the run stopped early');
+      record(item.id, {
+        status: 'not_sent',
+        errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED',
+        message: `not sent: ${why}; import again with --resume`,
+      });
       return;
     }
     try {
       const prepared = await options.prepare(item);
       if ('done' in prepared) {
-        if (prepared.done.status === 'skipped' && prepared.hash) journal?.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
+        if (prepared.done.status === 'skipped' && prepared.hash)
+          journal?.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
         record(item.id, prepared.done);
         return;
       }
@@ -133,7 +157,16 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
         attempts: result.attempts,
       });
       if (result.outcome === 'stop-run') stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
-      record(item.id, { status, kind: status === 'ok' ? kind : undefined, feishuId, errorCode: result.errorCode, message: result.message, httpStatus: result.httpStatus, logId: result.logId, attempts: result.attempts });
+      record(item.id, {
+        status,
+        kind: status === 'ok' ? kind : undefined,
+        feishuId,
+        errorCode: result.errorCode,
+        message: result.message,
+        httpStatus: result.httpStatus,
+        logId: result.logId,
+        attempts: result.attempts,
+      });
     } catch (error) {
       if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
         // The pre-image could not be read: this interview is not written blind.
@@ -141,13 +174,21 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
         return;
       }
       if (!(error instanceof ToolError) && (interrupt.aborted || fatal !== undefined || stopReason !== undefined)) {
-        record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: 'not sent: the run stopped before its current record was read' });
+        record(item.id, {
+          status: 'not_sent',
+          errorCode: 'RUN_STOPPED',
+          message: 'not sent: the run stopped before its current record was read',
+        });
         return;
       }
       // A journal or backup that cannot be written (disk full, read-only) stops the run: no
       // result may land unrecorded, and nothing may be overwritten without its backup.
       fatal ??= error;
-      record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: `not sent: ${(error as Error).message}` });
+      record(item.id, {
+        status: 'not_sent',
+        errorCode: 'RUN_STOPPED',
+        message: `not sent: ${(error as Error).message}`,
+      });
     }
   };
 

@@ -4,7 +4,17 @@ import { PRIVATE_MODE } from '../report/private-file.js';
 
 /** One line of the journal. Bodies are not written (they hold candidates' data); their hash is. */
 export type JournalEntry =
-  | { t: 'run'; at: string; input: string; report: string; command: string; run_id?: string; origin?: string; app_id?: string; input_hash?: string }
+  | {
+      t: 'run';
+      at: string;
+      input: string;
+      report: string;
+      command: string;
+      run_id?: string;
+      origin?: string;
+      app_id?: string;
+      input_hash?: string;
+    }
   | { t: 'sending'; id: string; hash: string }
   | {
       t: 'result';
@@ -48,13 +58,29 @@ export class AppendLog<T> {
   static open<T>(path: string, what: 'JOURNAL' | 'BACKUP'): AppendLog<T> {
     try {
       // Never through a planted symlink (O_NOFOLLOW), and the user's alone when new (0600).
-      return new AppendLog<T>(path, what, openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, PRIVATE_MODE));
+      return new AppendLog<T>(
+        path,
+        what,
+        openSync(
+          path,
+          constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
+          PRIVATE_MODE,
+        ),
+      );
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') {
-        throw new ToolError(`${what}_UNWRITABLE`, `expected the ${what.toLowerCase()} ${path} to be a plain file, got a symbolic link: interview data is never written through a link; remove it, or pass --report elsewhere`, { file: path });
+        throw new ToolError(
+          `${what}_UNWRITABLE`,
+          `expected the ${what.toLowerCase()} ${path} to be a plain file, got a symbolic link: interview data is never written through a link; remove it, or pass --report elsewhere`,
+          { file: path },
+        );
       }
-      throw new ToolError(`${what}_UNWRITABLE`, `expected to write the ${what.toLowerCase()} ${path}, got ${code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`, { file: path });
+      throw new ToolError(
+        `${what}_UNWRITABLE`,
+        `expected to write the ${what.toLowerCase()} ${path}, got ${code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`,
+        { file: path },
+      );
     }
   }
 
@@ -130,7 +156,11 @@ export interface JournalState {
 /** Reads a journal; a torn last line (the run was killed mid-write) is ignored. */
 export function readJournal(path: string): JournalState {
   if (!existsSync(path)) {
-    throw new ToolError('RESUME_NO_JOURNAL', `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`, { file: path });
+    throw new ToolError(
+      'RESUME_NO_JOURNAL',
+      `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`,
+      { file: path },
+    );
   }
   const landed = new Map<string, string>();
   const inDoubt = new Map<string, string>();
@@ -148,8 +178,7 @@ export function readJournal(path: string): JournalState {
     if (e.t === 'run') {
       runId = e.run_id ?? runId;
       first ??= e;
-    }
-    else if (e.t === 'sending') inDoubt.set(e.id, e.hash);
+    } else if (e.t === 'sending') inDoubt.set(e.id, e.hash);
     else if (e.t === 'result') {
       inDoubt.delete(e.id);
       if (e.feishu_id) feishuIds.set(e.id, e.feishu_id);
@@ -157,5 +186,13 @@ export function readJournal(path: string): JournalState {
       else landed.delete(e.id);
     }
   }
-  return { runId, origin: first?.origin, appId: first?.app_id, inputHash: first?.input_hash, landed, inDoubt, feishuIds };
+  return {
+    runId,
+    origin: first?.origin,
+    appId: first?.app_id,
+    inputHash: first?.input_hash,
+    landed,
+    inDoubt,
+    feishuIds,
+  };
 }

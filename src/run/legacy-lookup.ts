@@ -42,7 +42,13 @@ export class LegacyLookup {
     this.known.set(key, id);
   }
 
-  async find(key: string, applicationId: string, externalId: string, body: InterviewBody, fresh = false): Promise<LegacyMatch> {
+  async find(
+    key: string,
+    applicationId: string,
+    externalId: string,
+    body: InterviewBody,
+    fresh = false,
+  ): Promise<LegacyMatch> {
     const at = this.order.indexOf(applicationId);
     this.wanted = Math.max(this.wanted, at);
     this.pump();
@@ -53,7 +59,9 @@ export class LegacyLookup {
     if (byId) return { kind: 'found', id: byId.id!, record: byId };
     const carriesKeys = records.some((r) => typeof r.external_id === 'string');
     const hash = carriesKeys ? undefined : bodyHash(withoutKeys(body));
-    const matches = records.filter((r) => (carriesKeys ? r.external_id === externalId : bodyHash(withoutKeys(canonicalBody(r))) === hash));
+    const matches = records.filter((r) =>
+      carriesKeys ? r.external_id === externalId : bodyHash(withoutKeys(canonicalBody(r))) === hash,
+    );
     if (matches.length === 0) return { kind: 'absent' };
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
     return { kind: 'found', id: matches[0]!.id!, record: matches[0]! };
@@ -71,7 +79,12 @@ export class LegacyLookup {
 
   /** Starts listings of the applications next in send order, a few at a time. */
   private pump(): void {
-    while (this.inFlight < LISTINGS_IN_FLIGHT && this.next < this.order.length && this.next <= this.wanted + LOOKAHEAD && !this.stopping()) {
+    while (
+      this.inFlight < LISTINGS_IN_FLIGHT &&
+      this.next < this.order.length &&
+      this.next <= this.wanted + LOOKAHEAD &&
+      !this.stopping()
+    ) {
       const application = this.order[this.next++]!;
       if (this.listings.has(application)) continue;
       this.inFlight++;
@@ -100,10 +113,14 @@ async function readApplication(api: InterviewApi, applicationId: string): Promis
   do {
     const result = await api.listApplication(applicationId, pageToken);
     if (result.outcome !== 'ok') {
-      throw new ToolError('HTTP_READ_FAILED', `expected the interviews of application ${applicationId} from batch_query, got ${result.errorCode}: ${result.message} (log id ${result.logId ?? 'none'})`, {
-        status: result.httpStatus,
-        logId: result.logId,
-      });
+      throw new ToolError(
+        'HTTP_READ_FAILED',
+        `expected the interviews of application ${applicationId} from batch_query, got ${result.errorCode}: ${result.message} (log id ${result.logId ?? 'none'})`,
+        {
+          status: result.httpStatus,
+          logId: result.logId,
+        },
+      );
     }
     const page = pageOf(result);
     for (const item of page.items) if (typeof item.id === 'string') out.push(item);

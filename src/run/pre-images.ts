@@ -107,7 +107,11 @@ export class PreImages {
 
   /** Starts reads up to the lookahead, a few at a time; each finished read starts the next. */
   private pump(): void {
-    while (this.inFlight < READS_IN_FLIGHT && this.next < this.chunks.length && this.next <= this.wanted + LOOKAHEAD_CHUNKS) {
+    while (
+      this.inFlight < READS_IN_FLIGHT &&
+      this.next < this.chunks.length &&
+      this.next <= this.wanted + LOOKAHEAD_CHUNKS
+    ) {
       if (this.stopping()) {
         // Nobody may wait forever for a read that will not happen.
         while (this.next < this.chunks.length) this.deferred[this.next++]!.reject(new Error('the run is stopping'));
@@ -129,7 +133,8 @@ export class PreImages {
         const at = new Date().toISOString();
         for (const id of this.chunks[c]!) {
           const record = found.get(id);
-          if (record) this.backup.write({ external_interview_id: id, taken_at: at, body: canonicalBody(record), record });
+          if (record)
+            this.backup.write({ external_interview_id: id, taken_at: at, body: canonicalBody(record), record });
         }
         this.backup.flush();
       }

@@ -27,7 +27,10 @@ const rate = (e: ProgressEvent) => (e.requests / Math.max(0.001, e.elapsedMs / 1
  * The CLI's progress: a bar on a terminal, a line every few seconds otherwise, nothing with
  * `--quiet`. Both go to stderr so stdout stays the summary alone.
  */
-export function progressPrinter(mode: 'auto' | 'quiet', stream: NodeJS.WritableStream & { isTTY?: boolean }): ProgressPrinter {
+export function progressPrinter(
+  mode: 'auto' | 'quiet',
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+): ProgressPrinter {
   if (mode === 'quiet') return { onProgress() {}, stop() {} };
   if (stream.isTTY) {
     let bar: cliProgress.SingleBar | undefined;
@@ -35,7 +38,13 @@ export function progressPrinter(mode: 'auto' | 'quiet', stream: NodeJS.WritableS
       onProgress(e) {
         if (!bar) {
           bar = new cliProgress.SingleBar(
-            { stream, format: 'importing {bar} {value}/{total} interviews | ok {ok} | failed {failed} | {rps} req/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 50 },
+            {
+              stream,
+              format:
+                'importing {bar} {value}/{total} interviews | ok {ok} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
+              hideCursor: true,
+              etaBuffer: 50,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(e.total, 0, { ok: 0, failed: 0, rps: '0.0' });
@@ -52,7 +61,9 @@ export function progressPrinter(mode: 'auto' | 'quiet', stream: NodeJS.WritableS
     onProgress(e) {
       if (e.elapsedMs - last < LINE_EVERY_MS && e.done < e.total) return;
       last = e.elapsedMs;
-      stream.write(`progress: ${e.done}/${e.total} interviews, ok ${e.ok}, failed ${e.failed}${e.notSent ? `, not sent ${e.notSent}` : ''}, ${rate(e)} req/s\n`);
+      stream.write(
+        `progress: ${e.done}/${e.total} interviews, ok ${e.ok}, failed ${e.failed}${e.notSent ? `, not sent ${e.notSent}` : ''}, ${rate(e)} req/s\n`,
+      );
     },
     stop() {},
   };

@@ -39,13 +39,26 @@ export function takeRunLock(report: string): () => void {
       process.on('exit', release);
       return release;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ToolError('REPORT_UNWRITABLE', `expected to create the lock ${path}, got ${(error as NodeJS.ErrnoException).code}: check the report folder is writable`, { file: path });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new ToolError(
+          'REPORT_UNWRITABLE',
+          `expected to create the lock ${path}, got ${(error as NodeJS.ErrnoException).code}: check the report folder is writable`,
+          { file: path },
+        );
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new ToolError('RUN_LOCKED', `expected no other run on ${report}, got one: process ${pid} holds ${path}; wait for it to end, or pass --report elsewhere (a lock left by a crashed run is taken over by itself)`, { file: path });
+        throw new ToolError(
+          'RUN_LOCKED',
+          `expected no other run on ${report}, got one: process ${pid} holds ${path}; wait for it to end, or pass --report elsewhere (a lock left by a crashed run is taken over by itself)`,
+          { file: path },
+        );
       }
       rmSync(path, { force: true });
     }
   }
-  throw new ToolError('RUN_LOCKED', `expected to take the lock ${path}, got it taken again at once: another run is starting on ${report}`, { file: path });
+  throw new ToolError(
+    'RUN_LOCKED',
+    `expected to take the lock ${path}, got it taken again at once: another run is starting on ${report}`,
+    { file: path },
+  );
 }

@@ -19,17 +19,37 @@ const INTERVIEW: Readonly<Record<string, Rule | 'assessments'>> = {
   end_time: 'int',
   interview_assessments: 'assessments',
 };
-const ASSESSMENT: Readonly<Record<string, Rule | 'dimensions'>> = { external_id: 'string', external_interview_id: 'string', username: 'string', conclusion: 'conclusion', content: 'string', assessment_dimension_list: 'dimensions' };
-const DIMENSION: Readonly<Record<string, Rule>> = { score: 'int', option: 'string', options: 'strings', content: 'string', assessment_type: 'type', title: 'string', description: 'string' };
+const ASSESSMENT: Readonly<Record<string, Rule | 'dimensions'>> = {
+  external_id: 'string',
+  external_interview_id: 'string',
+  username: 'string',
+  conclusion: 'conclusion',
+  content: 'string',
+  assessment_dimension_list: 'dimensions',
+};
+const DIMENSION: Readonly<Record<string, Rule>> = {
+  score: 'int',
+  option: 'string',
+  options: 'strings',
+  content: 'string',
+  assessment_type: 'type',
+  title: 'string',
+  description: 'string',
+};
 
-const RANGES: Partial<Record<Rule, readonly number[]>> = { status: [1, 2, 3], conclusion: [1, 2, 3], type: [1, 2, 3, 4] };
+const RANGES: Partial<Record<Rule, readonly number[]>> = {
+  status: [1, 2, 3],
+  conclusion: [1, 2, 3],
+  type: [1, 2, 3, 4],
+};
 
 function checkValue(rule: Rule, value: unknown, field: string, out: FieldViolation[]): void {
   const shown = JSON.stringify(value)?.slice(0, 80);
   if (rule === 'string') {
     if (typeof value !== 'string') out.push({ field, value: shown, description: 'must be a string' });
   } else if (rule === 'strings') {
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) out.push({ field, value: shown, description: 'must be an array of strings' });
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      out.push({ field, value: shown, description: 'must be an array of strings' });
   } else if (!Number.isSafeInteger(value)) {
     out.push({ field, value: shown, description: 'must be an integer' });
   } else if (RANGES[rule] && !RANGES[rule]!.includes(value as number)) {
@@ -37,7 +57,13 @@ function checkValue(rule: Rule, value: unknown, field: string, out: FieldViolati
   }
 }
 
-function checkObject<R extends string>(obj: unknown, rules: Readonly<Record<string, R>>, prefix: string, out: FieldViolation[], nested: (rule: R, value: unknown, field: string) => boolean): void {
+function checkObject<R extends string>(
+  obj: unknown,
+  rules: Readonly<Record<string, R>>,
+  prefix: string,
+  out: FieldViolation[],
+  nested: (rule: R, value: unknown, field: string) => boolean,
+): void {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
     out.push({ field: prefix || 'body', description: 'must be an object' });
     return;
@@ -57,19 +83,23 @@ export function validateInterviewBody(body: unknown): FieldViolation[] {
     if (rule !== 'assessments') return false;
     if (!Array.isArray(value)) out.push({ field, description: 'must be an array' });
     else
-      value.forEach((a, i) =>
+      value.forEach((a, i) => {
         checkObject(a, ASSESSMENT, `${field}[${i}]`, out, (r, v, f) => {
           if (r !== 'dimensions') return false;
           if (!Array.isArray(v)) out.push({ field: f, description: 'must be an array' });
-          else v.forEach((d, k) => checkObject(d, DIMENSION, `${f}[${k}]`, out, () => false));
+          else
+            v.forEach((d, k) => {
+              checkObject(d, DIMENSION, `${f}[${k}]`, out, () => false);
+            });
           return true;
-        }),
-      );
+        });
+      });
     return true;
   });
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const b = body as Record<string, unknown>;
-    if (typeof b.external_application_id !== 'string' || b.external_application_id === '') out.push({ field: 'external_application_id', description: 'is required' });
+    if (typeof b.external_application_id !== 'string' || b.external_application_id === '')
+      out.push({ field: 'external_application_id', description: 'is required' });
   }
   return out;
 }

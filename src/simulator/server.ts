@@ -187,7 +187,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // Its state endpoint holds interview records: only this machine's own names may ask (no DNS rebinding).
-    if (!LOCAL_HOST.test(req.headers.host ?? '') && !(options.hostName && (req.headers.host ?? '').replace(/:\d+$/, '') === options.hostName)) return error(res, 403, 403, `forbidden host ${JSON.stringify((req.headers.host ?? '').slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`);
+    if (
+      !LOCAL_HOST.test(req.headers.host ?? '') &&
+      !(options.hostName && (req.headers.host ?? '').replace(/:\d+$/, '') === options.hostName)
+    )
+      return error(
+        res,
+        403,
+        403,
+        `forbidden host ${JSON.stringify((req.headers.host ?? '').slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`,
+      );
     const url = new URL(req.url ?? '/', 'http://simulator');
     const raw = await readBody(req);
     const now = Date.now();
@@ -224,7 +233,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const wait = deleteWindow.check(now);
       if (wait !== undefined) return rateLimited(res, options.rateLimit ?? 10, wait);
       const id = decodeURIComponent(url.pathname.slice(INTERVIEW_PATH.length));
-      if (!store.interviews.delete(id)) return error(res, 400, 1002002, '参数错误 external interview not found', [{ field: 'external_interview_id', value: id, description: 'no such external interview' }]);
+      if (!store.interviews.delete(id))
+        return error(res, 400, 1002002, '参数错误 external interview not found', [
+          { field: 'external_interview_id', value: id, description: 'no such external interview' },
+        ]);
       stats.deleted.push(id);
       return send(res, 200, { code: 0, msg: 'success', data: {} });
     }
@@ -234,7 +246,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       stats.received.set(id, (stats.received.get(id) ?? 0) + 1);
       if (!authorised(req, res, now)) return;
       if (options.missingScope) {
-        return error(res, 400, 99991672, 'Access denied. One of the following scopes is required: [hire:external_application].');
+        return error(
+          res,
+          400,
+          99991672,
+          'Access denied. One of the following scopes is required: [hire:external_application].',
+        );
       }
       const wait = putWindow.check(now);
       if (wait !== undefined) return rateLimited(res, options.rateLimit ?? 10, wait);
@@ -247,7 +264,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const rateLimited = (res: ServerResponse, limit: number, resetSeconds: number) => {
     stats.rateLimited++;
-    send(res, 429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-limit': String(limit), 'x-ogw-ratelimit-reset': String(resetSeconds) });
+    send(
+      res,
+      429,
+      { code: 99991400, msg: 'request trigger frequency limit' },
+      { 'x-ogw-ratelimit-limit': String(limit), 'x-ogw-ratelimit-reset': String(resetSeconds) },
+    );
   };
 
   const put = (req: IncomingMessage, res: ServerResponse, id: string, raw: string) => {
@@ -263,11 +285,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       stats.dropped++;
       return req.socket.destroy();
     }
-    if (!/^\d{1,19}$/.test(id)) return error(res, 400, 1002002, '参数错误 invalid external_interview_id', [{ field: 'external_interview_id', value: id, description: 'must be an id of digits' }]);
+    if (!/^\d{1,19}$/.test(id))
+      return error(res, 400, 1002002, '参数错误 invalid external_interview_id', [
+        { field: 'external_interview_id', value: id, description: 'must be an id of digits' },
+      ]);
     const b = acceptedBody(res, raw);
     if (!b) return;
     if (!options.createOnPut && !store.get(id)) {
-      return error(res, 400, 1002002, '参数错误 external interview not found', [{ field: 'external_interview_id', value: id, description: 'no such external interview' }]);
+      return error(res, 400, 1002002, '参数错误 external interview not found', [
+        { field: 'external_interview_id', value: id, description: 'no such external interview' },
+      ]);
     }
     const stored = store.put(id, b);
     stats.accepted.set(id, (stats.accepted.get(id) ?? 0) + 1);
@@ -282,7 +309,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
     if (r < failRate + dropRate + stallRate) {
       stats.stalled++;
-      setTimeout(() => send(res, 200, { code: 0, msg: 'success', data: { external_interview: stored } }), options.stallMs ?? 30_000).unref();
+      setTimeout(
+        () => send(res, 200, { code: 0, msg: 'success', data: { external_interview: stored } }),
+        options.stallMs ?? 30_000,
+      ).unref();
       return;
     }
     send(res, 200, { code: 0, msg: 'success', data: { external_interview: stored } });
@@ -296,7 +326,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (violations.length > 0) return void error(res, 400, 1002002, '参数错误', violations);
     const b = body as InterviewBody;
     if (missingApplications.has(b.external_application_id)) {
-      return void error(res, 400, 1002002, '参数错误 external application not found', [{ field: 'external_application_id', value: b.external_application_id, description: 'no such external application' }]);
+      return void error(res, 400, 1002002, '参数错误 external application not found', [
+        {
+          field: 'external_application_id',
+          value: b.external_application_id,
+          description: 'no such external application',
+        },
+      ]);
     }
     return b;
   };
@@ -316,7 +352,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const b = acceptedBody(res, raw);
     if (!b) return;
     if (store.recentlyCreated(b.external_id, now)) {
-      return error(res, 400, 1002002, '参数错误 external_id already used', [{ field: 'external_id', value: b.external_id, description: 'an interview with this external_id was created within 24 hours' }]);
+      return error(res, 400, 1002002, '参数错误 external_id already used', [
+        {
+          field: 'external_id',
+          value: b.external_id,
+          description: 'an interview with this external_id was created within 24 hours',
+        },
+      ]);
     }
     const stored = store.create(b, now);
     stats.created.set(stored.id, b);
@@ -342,11 +384,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     // The id list, when given, is the only condition; without one, the application's interviews.
     const byApplication = (ids === undefined || (Array.isArray(ids) && ids.length === 0)) && application !== null;
     if (!byApplication && (!Array.isArray(ids) || ids.length > 20 || ids.some((i) => typeof i !== 'string'))) {
-      return error(res, 400, 1002002, '参数错误', [{ field: 'external_interview_id_list', description: 'must be an array of at most 20 ids' }]);
+      return error(res, 400, 1002002, '参数错误', [
+        { field: 'external_interview_id_list', description: 'must be an array of at most 20 ids' },
+      ]);
     }
     const pageSize = Math.min(20, Math.max(1, Number(url.searchParams.get('page_size') ?? 10) || 10));
     const start = Number(Buffer.from(url.searchParams.get('page_token') ?? '', 'base64url').toString() || 0);
-    const found = byApplication ? store.ofApplication(application) : (ids as string[]).map((id) => store.get(id)).filter((x): x is StoredInterview => x !== undefined);
+    const found = byApplication
+      ? store.ofApplication(application)
+      : (ids as string[]).map((id) => store.get(id)).filter((x): x is StoredInterview => x !== undefined);
     const items = found.slice(start, start + pageSize).map(read);
     const hasMore = start + pageSize < found.length;
     const data: Record<string, unknown> = { items, has_more: hasMore };
@@ -359,7 +405,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (!res.headersSent) error(res, 500, 1002001, 'simulator error');
     });
   };
-  const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createServer(listener);
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,23 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
-import { APP1, HEADER_EN, ID1, ID2, csv, existing, expectedBodies, heldBodies, interviewsCsv, readReport, row, runCli, startCli, tempDir, waitFor } from '../helpers.js';
+import {
+  APP1,
+  HEADER_EN,
+  ID1,
+  ID2,
+  csv,
+  existing,
+  expectedBodies,
+  heldBodies,
+  interviewsCsv,
+  readReport,
+  row,
+  runCli,
+  startCli,
+  tempDir,
+  waitFor,
+} from '../helpers.js';
 
 const SECRET = 'Sup3r-Secret-App-Value-42';
 let sim: RunningSimulator | undefined;
@@ -19,9 +35,11 @@ async function simulator(options: SimulatorOptions = {}, ids: readonly string[] 
 /** Ids of interviewsCsv(n), so a simulator can hold them before the run. */
 const idsOf = (n: number) => interviewsCsv(n).ids;
 
-const envFor = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_test', FEISHU_APP_SECRET: SECRET });
-
-
+const envFor = (s: RunningSimulator) => ({
+  FEISHU_BASE_URL: s.url,
+  FEISHU_APP_ID: 'cli_test',
+  FEISHU_APP_SECRET: SECRET,
+});
 
 async function allFiles(dir: string): Promise<string> {
   const names = await readdir(dir);
@@ -37,9 +55,26 @@ describe('feishu-interview-import import', () => {
       file,
       csv([
         [...HEADER_EN],
-        row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '参与', begin_time: '2024-03-01T14:00:00+08:00', assessment_no: '1', username: '张三', conclusion: '通过', dimension_title: '专业', assessment_type: '打分题', score: '88' }),
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          participate_status: '参与',
+          begin_time: '2024-03-01T14:00:00+08:00',
+          assessment_no: '1',
+          username: '张三',
+          conclusion: '通过',
+          dimension_title: '专业',
+          assessment_type: '打分题',
+          score: '88',
+        }),
         row({ external_interview_id: ID2, external_application_id: APP1, participate_status: '爽约' }),
-        row({ external_interview_id: ID1, assessment_no: '1', dimension_title: '亮点', assessment_type: '多选题', options: 'a|b' }),
+        row({
+          external_interview_id: ID1,
+          assessment_no: '1',
+          dimension_title: '亮点',
+          assessment_type: '多选题',
+          options: 'a|b',
+        }),
       ]),
     );
     const run = await runCli(['import', file, '--quiet'], { env: envFor(s) });
@@ -53,7 +88,16 @@ describe('feishu-interview-import import', () => {
             external_application_id: APP1,
             participate_status: 2,
             begin_time: Date.UTC(2024, 2, 1, 6),
-            interview_assessments: [{ username: '张三', conclusion: 2, assessment_dimension_list: [{ score: 88, assessment_type: 1, title: '专业' }, { options: ['a', 'b'], assessment_type: 4, title: '亮点' }] }],
+            interview_assessments: [
+              {
+                username: '张三',
+                conclusion: 2,
+                assessment_dimension_list: [
+                  { score: 88, assessment_type: 1, title: '专业' },
+                  { options: ['a', 'b'], assessment_type: 4, title: '亮点' },
+                ],
+              },
+            ],
           },
         ],
         [ID2, { external_application_id: APP1, participate_status: 3 }],
@@ -66,27 +110,37 @@ describe('feishu-interview-import import', () => {
       ['3', 'ok', landed, '200', '1'],
       ['4', 'ok', landed, '200', '1'],
     ]);
-    const backup = (await readFile(join(dir, 'in.report.csv.backup.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const backup = (await readFile(join(dir, 'in.report.csv.backup.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(backup.map((b) => [b.external_interview_id, b.body])).toEqual([
       [ID1, { external_application_id: '6000000000000000000' }],
       [ID2, { external_application_id: '6000000000000000000' }],
     ]);
     expect(report[0]!.log_id).toMatch(/^\d+$/);
     expect(run.stdout).toContain(`sent to ${s.url}: 2 PUT(s) and 1 batch_query read(s), 0 answered 429, 0 retried`);
-    expect(run.stdout).toContain(`journal: ${join(dir, 'in.report.csv.journal.jsonl')}\nreport: ${join(dir, 'in.report.csv')}\n`);
+    expect(run.stdout).toContain(
+      `journal: ${join(dir, 'in.report.csv.journal.jsonl')}\nreport: ${join(dir, 'in.report.csv')}\n`,
+    );
     const everything = `${run.stdout}${run.stderr}${await allFiles(dir)}`;
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toMatch(/t-sim-[0-9a-f]+/);
   });
 
   it('ends with every interview ok through 500s, dropped connections, an expiring token and rate limiting', async () => {
-    const s = await simulator({ rateLimit: 40, failRate: 0.05, dropRate: 0.02, expireTokenAfterPuts: 50, randomSeed: 11 }, idsOf(150));
+    const s = await simulator(
+      { rateLimit: 40, failRate: 0.05, dropRate: 0.02, expireTokenAfterPuts: 50, randomSeed: 11 },
+      idsOf(150),
+    );
     const dir = await tempDir();
     const file = join(dir, 'many.csv');
     const { text, ids } = interviewsCsv(150);
     await writeFile(file, text);
     const expected = await expectedBodies(file, dir);
-    const run = await runCli(['import', file, '--rate', '0', '--concurrency', '10', '--retries', '8', '--quiet'], { env: envFor(s) });
+    const run = await runCli(['import', file, '--rate', '0', '--concurrency', '10', '--retries', '8', '--quiet'], {
+      env: envFor(s),
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(heldBodies(s)).toEqual(expected);
@@ -130,11 +184,21 @@ describe('feishu-interview-import import', () => {
     expect(rows.every((r) => r.status === 'ok' || r.status === 'skipped')).toBe(true);
     // Journaled results are skipped from the journal; one in flight at the kill is read back
     // from Feishu and skipped as unchanged.
-    const resumed = new Set(rows.filter((r) => r.message === 'already landed in an earlier run with the same body (--resume)').map((r) => r.external_interview_id));
-    const unchanged = new Set(rows.filter((r) => r.message === 'unchanged: Feishu already holds exactly this').map((r) => r.external_interview_id));
+    const resumed = new Set(
+      rows
+        .filter((r) => r.message === 'already landed in an earlier run with the same body (--resume)')
+        .map((r) => r.external_interview_id),
+    );
+    const unchanged = new Set(
+      rows
+        .filter((r) => r.message === 'unchanged: Feishu already holds exactly this')
+        .map((r) => r.external_interview_id),
+    );
     expect(new Set([...resumed, ...unchanged])).toEqual(skipped);
     expect(resumed.size).toBeGreaterThan(0);
-    expect(again.stdout).toContain(`skipped ${resumed.size} interview(s) that already landed with the same body (--resume)`);
+    expect(again.stdout).toContain(
+      `skipped ${resumed.size} interview(s) that already landed with the same body (--resume)`,
+    );
   });
 
   it('on SIGINT finishes what is in flight, writes a complete report and exits 130', async () => {
@@ -155,11 +219,14 @@ describe('feishu-interview-import import', () => {
     expect(okIds).toEqual(new Set(s.stats.accepted.keys()));
     const notSent = rows.filter((r) => r.status === 'not_sent');
     expect(notSent.length).toBe(rows.length - okIds.size * 2);
-    expect(notSent[0]).toMatchObject({ error_code: 'RUN_INTERRUPTED', message: 'not sent: interrupted before it was sent; import again with --resume' });
+    expect(notSent[0]).toMatchObject({
+      error_code: 'RUN_INTERRUPTED',
+      message: 'not sent: interrupted before it was sent; import again with --resume',
+    });
     expect(done.stdout).toContain('interrupted: unsent rows are not_sent');
   });
 
-  it('reports a permanent error with Feishu\'s code, message and log id, and exits 1', async () => {
+  it("reports a permanent error with Feishu's code, message and log id, and exits 1", async () => {
     const s = await simulator({ rateLimit: 0, missingApplications: [APP1] }, [ID1]);
     const dir = await tempDir();
     const file = join(dir, 'bad.csv');
@@ -185,7 +252,9 @@ describe('feishu-interview-import import', () => {
     await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
     const run = await runCli(['import', file], { env: { ...envFor(s), FEISHU_APP_SECRET: 'Wrong-Secret-Value-99' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error \[AUTH_BAD_CREDENTIALS\]: expected a tenant access token for app cli_test, got code 10014 \(app secret invalid/);
+    expect(run.stderr).toMatch(
+      /^error \[AUTH_BAD_CREDENTIALS\]: expected a tenant access token for app cli_test, got code 10014 \(app secret invalid/,
+    );
     expect(run.stderr).not.toContain('Wrong-Secret-Value-99');
     expect(s.stats.requests.put).toBe(0);
   });
@@ -202,7 +271,9 @@ describe('feishu-interview-import import', () => {
     expect(rows.filter((r) => r.status === 'failed').every((r) => r.error_code === '99991672')).toBe(true);
     const notSent = rows.filter((r) => r.status === 'not_sent');
     expect(notSent.length).toBeGreaterThanOrEqual(56);
-    expect(notSent[0]!.message).toMatch(/^not sent: stopped after code 99991672: .*lacks the scope hire:external_application/);
+    expect(notSent[0]!.message).toMatch(
+      /^not sent: stopped after code 99991672: .*lacks the scope hire:external_application/,
+    );
     expect(run.stdout).toContain('stopped early: stopped after code 99991672');
   });
 
@@ -217,17 +288,23 @@ describe('feishu-interview-import import', () => {
     expect(run.code).toBe(0);
     expect([...s.stats.accepted.keys()]).toEqual(ids.slice(0, 2));
     const rows = await readReport(join(dir, 'in.report.csv'));
-    expect(rows.filter((r) => r.status === 'not_sent').every((r) => r.message === 'not sent: beyond --limit 2')).toBe(true);
+    expect(rows.filter((r) => r.status === 'not_sent').every((r) => r.message === 'not sent: beyond --limit 2')).toBe(
+      true,
+    );
   });
 
   it('refuses plain http to a host that is not loopback, and a run without credentials', async () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
-    const http = await runCli(['import', file, '--base-url', 'http://open.feishu.cn'], { env: { FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b' } });
+    const http = await runCli(['import', file, '--base-url', 'http://open.feishu.cn'], {
+      env: { FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b' },
+    });
     expect(http).toMatchObject({ code: 2, stderr: expect.stringContaining('error [USAGE_INSECURE_BASE_URL]') });
     const none = await runCli(['import', file]);
-    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining('expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET') });
+    expect(none).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET'),
+    });
   });
 });
-

@@ -21,8 +21,17 @@ function original(i: number): InterviewBody {
     begin_time: 1709280000000 + i * 3_600_000,
     end_time: 1709283600000 + i * 3_600_000,
     interview_assessments: [
-      { username: '张三', conclusion: 2, content: '不错', assessment_dimension_list: [{ score: 80 + (i % 10), assessment_type: 1, title: '专业' }] },
-      { username: '李四', conclusion: 3, assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }] },
+      {
+        username: '张三',
+        conclusion: 2,
+        content: '不错',
+        assessment_dimension_list: [{ score: 80 + (i % 10), assessment_type: 1, title: '专业' }],
+      },
+      {
+        username: '李四',
+        conclusion: 3,
+        assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }],
+      },
     ],
   };
 }
@@ -30,7 +39,13 @@ function original(i: number): InterviewBody {
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));
 
 async function simulator(n: number, options: SimulatorOptions = {}) {
-  sim = await startSimulator({ appId: 'cli_m', appSecret: SECRET, rateLimit: 0, seed: ids(n).map((id, i) => [id, original(i)]), ...options });
+  sim = await startSimulator({
+    appId: 'cli_m',
+    appSecret: SECRET,
+    rateLimit: 0,
+    seed: ids(n).map((id, i) => [id, original(i)]),
+    ...options,
+  });
   return sim;
 }
 
@@ -43,7 +58,15 @@ describe('--merge', () => {
     const dir = await tempDir();
     const file = join(dir, 'status.csv');
     const [a, b, c] = ids(3);
-    await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, '爽约'], [b!, '2'], [c!, '']]));
+    await writeFile(
+      file,
+      csv([
+        ['external_interview_id', 'participate_status'],
+        [a!, '爽约'],
+        [b!, '2'],
+        [c!, ''],
+      ]),
+    );
 
     const without = await runCli(['import', file], { env: env(s) });
     expect(without.code).toBe(2);
@@ -70,7 +93,13 @@ describe('--merge', () => {
     const dir = await tempDir();
     const file = join(dir, 'fix.csv');
     const [a] = ids(1);
-    await writeFile(file, csv([['external_interview_id', 'begin_time', 'end_time', 'username', 'conclusion'], [a!, '<clear>', '', '王五', 'fail']]));
+    await writeFile(
+      file,
+      csv([
+        ['external_interview_id', 'begin_time', 'end_time', 'username', 'conclusion'],
+        [a!, '<clear>', '', '王五', 'fail'],
+      ]),
+    );
     const refused = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
     expect(refused.code).toBe(1);
     expect(s.stats.requests.put).toBe(0);
@@ -93,8 +122,19 @@ describe('--merge', () => {
     const dir = await tempDir();
     const file = join(dir, 'preview.csv');
     const [a, b] = ids(2);
-    await writeFile(file, csv([['external_interview_id', 'participate_status', 'end_time'], [a!, '3', '2024-03-01T10:30:00Z'], [b!, '', ''], ['7999999999999999999', '1', '']]));
-    const run = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--payloads', join(dir, 'merged.jsonl')], { env: env(s) });
+    await writeFile(
+      file,
+      csv([
+        ['external_interview_id', 'participate_status', 'end_time'],
+        [a!, '3', '2024-03-01T10:30:00Z'],
+        [b!, '', ''],
+        ['7999999999999999999', '1', ''],
+      ]),
+    );
+    const run = await runCli(
+      ['import', file, '--merge', '--dry-run', '--quiet', '--payloads', join(dir, 'merged.jsonl')],
+      { env: env(s) },
+    );
     expect(run.code).toBe(1);
     expect(s.stats.requests.put).toBe(0);
     expect(JSON.parse(await readFile(join(dir, 'merged.jsonl'), 'utf8'))).toEqual({
@@ -105,7 +145,10 @@ describe('--merge', () => {
     expect(rows.map((r) => [r.status, r.message])).toEqual([
       ['ok', 'would change: participate_status: 2 → 3; end_time: 2024-03-01 09:00 (UTC) → 2024-03-01 10:30 (UTC)'],
       ['skipped', 'unchanged: Feishu already holds exactly this'],
-      ['failed', 'not sent: interview 7999999999999999999 does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first'],
+      [
+        'failed',
+        'not sent: interview 7999999999999999999 does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first',
+      ],
     ]);
     expect(run.stdout).toContain('would change 1 · unchanged 1 · missing 1 interview(s)');
     expect((await readdir(dir)).sort()).toEqual(['merged.jsonl', 'preview.csv', 'preview.report.csv']);
@@ -123,27 +166,42 @@ describe('--merge keeps every field the update accepts', () => {
     sim = await startSimulator({ appId: 'cli_m', appSecret: SECRET, rateLimit: 0, seed: [[a!, legacy]] });
     const dir = await tempDir();
     const file = join(dir, 'status.csv');
-    await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, '爽约']]));
+    await writeFile(
+      file,
+      csv([
+        ['external_interview_id', 'participate_status'],
+        [a!, '爽约'],
+      ]),
+    );
     expect((await runCli(['import', file, '--merge', '--quiet'], { env: env(sim) })).code).toBe(0);
     expect(bodyIn(sim, a!)).toEqual({ ...legacy, participate_status: 3 });
     const stored = sim.store.get(a!)!;
     expect(stored.interview_assessments!.every((x) => /^\d+$/.test(x.id))).toBe(true);
-    expect((await runCli(['undo', join(dir, 'status.report.csv.backup.jsonl'), '--quiet'], { env: env(sim) })).code).toBe(0);
+    expect(
+      (await runCli(['undo', join(dir, 'status.report.csv.backup.jsonl'), '--quiet'], { env: env(sim) })).code,
+    ).toBe(0);
     expect(bodyIn(sim, a!)).toEqual(legacy);
   });
 });
 
 describe('--merge at the level the file names', () => {
-  const conclusionFix = (a: string) => [['外部面试ID', '面试官', '面试结论'], [a, '李四', '通过']];
+  const conclusionFix = (a: string) => [
+    ['外部面试ID', '面试官', '面试结论'],
+    [a, '李四', '通过'],
+  ];
 
-  it('a conclusion correction changes that assessment\'s conclusion and nothing else', async () => {
+  it("a conclusion correction changes that assessment's conclusion and nothing else", async () => {
     const s = await simulator(1);
     const dir = await tempDir();
     const file = join(dir, 'conclusion.csv');
     const [a] = ids(1);
     await writeFile(file, csv(conclusionFix(a!)));
-    const preview = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
-    expect((await readReport(join(dir, 'conclusion.report.csv'))).map((r) => r.message)).toEqual(['would change: assessment 2 (李四) conclusion: 3 → 2']);
+    const preview = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'], {
+      env: env(s),
+    });
+    expect((await readReport(join(dir, 'conclusion.report.csv'))).map((r) => r.message)).toEqual([
+      'would change: assessment 2 (李四) conclusion: 3 → 2',
+    ]);
     expect(preview.stdout).toContain('would change 1 · unchanged 0 · missing 0 interview(s)');
     expect(preview.stdout).not.toContain('remove');
     const run = await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
@@ -158,17 +216,32 @@ describe('--merge at the level the file names', () => {
     const dir = await tempDir();
     const [a] = ids(1);
     const file = join(dir, 'score.csv');
-    await writeFile(file, csv([['外部面试ID', '面试官', '评价维度', '分数'], [a!, '张三', '专业', '95']]));
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '面试官', '评价维度', '分数'],
+        [a!, '张三', '专业', '95'],
+      ]),
+    );
     expect((await runCli(['import', file, '--merge', '--quiet'], { env: env(s) })).code).toBe(0);
     const want = original(0);
     want.interview_assessments![0]!.assessment_dimension_list![0]!.score = 95;
     expect(bodyIn(s, a!)).toEqual(want);
 
     const added = join(dir, 'added.csv');
-    await writeFile(added, csv([['外部面试ID', '面试官', '评价维度', '题目类型', '分数'], [a!, '张三', '沟通', '打分题', '70']]));
+    await writeFile(
+      added,
+      csv([
+        ['外部面试ID', '面试官', '评价维度', '题目类型', '分数'],
+        [a!, '张三', '沟通', '打分题', '70'],
+      ]),
+    );
     expect((await runCli(['import', added, '--merge', '--quiet'], { env: env(s) })).code).toBe(1);
     expect((await readReport(join(dir, 'added.report.csv'))).map((r) => [r.error_code, r.message])).toEqual([
-      ['ROW_NO_SUCH_DIMENSION', 'expected a dimension of the assessment by 张三, got "沟通", but the assessment by 张三 has 1 dimension(s) ("专业") (row 2, column dimension_title): fix the title, or pass --add-assessments to add it'],
+      [
+        'ROW_NO_SUCH_DIMENSION',
+        'expected a dimension of the assessment by 张三, got "沟通", but the assessment by 张三 has 1 dimension(s) ("专业") (row 2, column dimension_title): fix the title, or pass --add-assessments to add it',
+      ],
     ]);
     expect((await runCli(['import', added, '--merge', '--add-assessments', '--quiet'], { env: env(s) })).code).toBe(0);
     want.interview_assessments![0]!.assessment_dimension_list!.push({ score: 70, assessment_type: 1, title: '沟通' });
@@ -180,12 +253,22 @@ describe('--merge at the level the file names', () => {
     const dir = await tempDir();
     const [a] = ids(1);
     const file = join(dir, 'which.csv');
-    await writeFile(file, csv([['外部面试ID', '面试结论'], [a!, '不通过']]));
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '面试结论'],
+        [a!, '不通过'],
+      ]),
+    );
     const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
     expect(run.code).toBe(1);
     expect(s.stats.requests.put).toBe(0);
     expect((await readReport(join(dir, 'which.report.csv'))).map((r) => [r.status, r.error_code, r.message])).toEqual([
-      ['invalid', 'ROW_AMBIGUOUS_ASSESSMENT', 'expected this row to say which assessment it changes, got no interviewer: this interview has 2 assessment(s) (张三, 李四) (row 2, column username): add the 面试官 (username) column'],
+      [
+        'invalid',
+        'ROW_AMBIGUOUS_ASSESSMENT',
+        'expected this row to say which assessment it changes, got no interviewer: this interview has 2 assessment(s) (张三, 李四) (row 2, column username): add the 面试官 (username) column',
+      ],
     ]);
     expect(run.stdout).toContain('changed 0 · unchanged 0 · missing 0 · refused 1 interview(s)');
   });
@@ -195,11 +278,20 @@ describe('--merge at the level the file names', () => {
     const dir = await tempDir();
     const [a] = ids(1);
     const file = join(dir, 'end.csv');
-    await writeFile(file, csv([['外部面试ID', '结束时间'], [a!, '2024-03-01 15:00']]));
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '结束时间'],
+        [a!, '2024-03-01 15:00'],
+      ]),
+    );
     const run = await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
     expect(run.code).toBe(1);
     expect((await readReport(join(dir, 'end.report.csv'))).map((r) => [r.error_code, r.message])).toEqual([
-      ['ROW_END_BEFORE_BEGIN', 'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai), got 2024-03-01 15:00 (Asia/Shanghai) once merged with the current record (row 2, column end_time): fix the time in the file'],
+      [
+        'ROW_END_BEFORE_BEGIN',
+        'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai), got 2024-03-01 15:00 (Asia/Shanghai) once merged with the current record (row 2, column end_time): fix the time in the file',
+      ],
     ]);
   });
 
@@ -208,8 +300,17 @@ describe('--merge at the level the file names', () => {
     const dir = await tempDir();
     const [a, b] = ids(2);
     const file = join(dir, 'replace.csv');
-    await writeFile(file, csv([['外部面试ID', '面试官', '面试结论'], [a!, '张三', '通过'], [b!, '张三', '通过']]));
-    const run = await runCli(['import', file, '--merge', '--replace-assessments', '--dry-run', '--quiet'], { env: env(s) });
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '面试官', '面试结论'],
+        [a!, '张三', '通过'],
+        [b!, '张三', '通过'],
+      ]),
+    );
+    const run = await runCli(['import', file, '--merge', '--replace-assessments', '--dry-run', '--quiet'], {
+      env: env(s),
+    });
     expect(run.stdout).toContain('would remove 2 assessment(s) and 4 dimension(s) (--replace-assessments)');
     expect(s.stats.requests.put).toBe(0);
     const flags = await runCli(['import', file, '--replace-assessments', '--quiet'], { env: env(s) });
@@ -231,7 +332,10 @@ describe('backup and undo', () => {
     await first.done;
     await new Promise((r) => setTimeout(r, 300));
     const backupFile = join(dir, 'all.report.csv.backup.jsonl');
-    const backup = (await readFile(backupFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { external_interview_id: string; body: InterviewBody });
+    const backup = (await readFile(backupFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { external_interview_id: string; body: InterviewBody });
     const backedUp = new Map(backup.map((b) => [b.external_interview_id, b.body]));
     for (const id of s.stats.received.keys()) expect(backedUp.get(id)).toEqual(original(ids(n).indexOf(id)));
 
@@ -242,10 +346,14 @@ describe('backup and undo', () => {
     const undo = await runCli(['undo', backupFile, '--quiet'], { env: env(s) });
     expect(undo.stderr).toBe('');
     expect(undo.code).toBe(0);
-    ids(n).forEach((id, i) => expect(bodyIn(s, id)).toEqual(original(i)));
+    ids(n).forEach((id, i) => {
+      expect(bodyIn(s, id)).toEqual(original(i));
+    });
     expect(undo.stdout).toContain(`report: ${join(dir, 'all.report.csv.backup.undo.report.csv')}`);
     // The undo backed up what it overwrote: it can be undone too.
-    const undoBackup = (await readFile(join(dir, 'all.report.csv.backup.undo.report.csv.backup.jsonl'), 'utf8')).trim().split('\n');
+    const undoBackup = (await readFile(join(dir, 'all.report.csv.backup.undo.report.csv.backup.jsonl'), 'utf8'))
+      .trim()
+      .split('\n');
     expect(undoBackup).toHaveLength(n);
   }, 60_000);
 
@@ -255,22 +363,36 @@ describe('backup and undo', () => {
     const [a] = ids(1);
     const file = join(dir, 'fix.csv');
     const status = async (value: string) => {
-      await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, value]]));
+      await writeFile(
+        file,
+        csv([
+          ['external_interview_id', 'participate_status'],
+          [a!, value],
+        ]),
+      );
       return runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
     };
     expect((await status('3')).code).toBe(0);
     expect((await status('1')).code).toBe(0);
     const backupFile = join(dir, 'fix.report.csv.backup.jsonl');
-    const runs = (await readFile(backupFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).run as string);
+    const runs = (await readFile(backupFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).run as string);
     expect(runs).toHaveLength(2);
     expect(runs[0]).not.toBe(runs[1]);
 
     const undo = await runCli(['undo', backupFile, '--quiet'], { env: env(s) });
     expect(undo.code).toBe(0);
     expect(undo.stdout).toContain(`undo: 1 interview(s) of run ${runs[1]} from ${backupFile}`);
-    expect(undo.stdout).toContain(`the backup also holds run(s) ${runs[0]}, left as they are (undo one with --run ID, newest first)`);
+    expect(undo.stdout).toContain(
+      `the backup also holds run(s) ${runs[0]}, left as they are (undo one with --run ID, newest first)`,
+    );
     expect(bodyIn(s, a!).participate_status).toBe(3);
-    const first = await runCli(['undo', backupFile, '--run', runs[0]!, '--quiet', '--report', join(dir, 'undo-first.csv')], { env: env(s) });
+    const first = await runCli(
+      ['undo', backupFile, '--run', runs[0]!, '--quiet', '--report', join(dir, 'undo-first.csv')],
+      { env: env(s) },
+    );
     expect(first.code).toBe(0);
     expect(bodyIn(s, a!)).toEqual(original(0));
   });
@@ -280,7 +402,13 @@ describe('backup and undo', () => {
     const dir = await tempDir();
     const [a] = ids(1);
     const file = join(dir, 'same.csv');
-    await writeFile(file, csv([['external_interview_id', 'participate_status'], [a!, '2']]));
+    await writeFile(
+      file,
+      csv([
+        ['external_interview_id', 'participate_status'],
+        [a!, '2'],
+      ]),
+    );
     const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('backup');
@@ -297,9 +425,16 @@ describe('backup and undo', () => {
     expect(run.code).toBe(1);
     expect([...s.stats.received.keys()]).toEqual([ids(1)[0]]);
     const rows = await readReport(join(dir, 'x.report.csv'));
-    expect(rows.filter((r) => r.status === 'failed').map((r) => r.error_code)).toEqual(['RUN_NOT_FOUND', 'RUN_NOT_FOUND']);
-    const off = await runCli(['import', file, '--no-backup', '--quiet', '--report', join(dir, 'off.csv')], { env: env(s) });
-    expect(off.stdout).toContain('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
+    expect(rows.filter((r) => r.status === 'failed').map((r) => r.error_code)).toEqual([
+      'RUN_NOT_FOUND',
+      'RUN_NOT_FOUND',
+    ]);
+    const off = await runCli(['import', file, '--no-backup', '--quiet', '--report', join(dir, 'off.csv')], {
+      env: env(s),
+    });
+    expect(off.stdout).toContain(
+      'warning: --no-backup: what was overwritten was not saved, so this run cannot be undone',
+    );
   });
 
   it('reads ahead in batches of 20 on their own gate without one 429', async () => {
@@ -315,4 +450,3 @@ describe('backup and undo', () => {
     expect(s.stats.requests.put).toBe(n);
   });
 });
-

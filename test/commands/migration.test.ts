@@ -14,14 +14,36 @@ afterEach(async () => {
 });
 
 const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_g', FEISHU_APP_SECRET: SECRET });
-const HEADER = ['外部系统面试ID', '外部投递ID', '参与状态', '开始时间', '外部系统面评ID', '面试官', '面试结论', '评价维度', '题目类型', '分数'];
+const HEADER = [
+  '外部系统面试ID',
+  '外部投递ID',
+  '参与状态',
+  '开始时间',
+  '外部系统面评ID',
+  '面试官',
+  '面试结论',
+  '评价维度',
+  '题目类型',
+  '分数',
+];
 const app = (i: number) => String(6200000000000000000n + BigInt(i % 3));
 
 /** A legacy export: no Feishu ids; each interview keyed by the old system's id, three applications. */
 function legacyRows(n: number): string[][] {
   const rows: string[][] = [HEADER];
   for (let i = 0; i < n; i++) {
-    rows.push([`ATS-${i}`, app(i), '参与', `2024-03-0${1 + (i % 9)}T14:00:00+08:00`, `ATS-A-${i}`, '张伟', '通过', '专业', '打分题', String(80 + i)]);
+    rows.push([
+      `ATS-${i}`,
+      app(i),
+      '参与',
+      `2024-03-0${1 + (i % 9)}T14:00:00+08:00`,
+      `ATS-A-${i}`,
+      '张伟',
+      '通过',
+      '专业',
+      '打分题',
+      String(80 + i),
+    ]);
     rows.push([`ATS-${i}`, '', '', '', `ATS-A-${i}`, '张伟', '', '沟通', '打分题', '70']);
   }
   return rows;
@@ -48,12 +70,23 @@ function expectedBody(i: number): InterviewBody {
 }
 
 async function simulator(options: SimulatorOptions = {}) {
-  sim = await startSimulator({ appId: 'cli_g', appSecret: SECRET, rateLimit: 0, readRateLimit: 0, createRateLimit: 0, ...options });
+  sim = await startSimulator({
+    appId: 'cli_g',
+    appSecret: SECRET,
+    rateLimit: 0,
+    readRateLimit: 0,
+    createRateLimit: 0,
+    ...options,
+  });
   return sim;
 }
 
-const held = (s: RunningSimulator) => [...s.store.interviews.values()].map((x) => InterviewStore.bodyOf(x)).sort((a, b) => a.external_id!.localeCompare(b.external_id!, 'en', { numeric: true }));
-const cli = (s: RunningSimulator, args: string[]) => runCli(['import', ...args, '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+const held = (s: RunningSimulator) =>
+  [...s.store.interviews.values()]
+    .map((x) => InterviewStore.bodyOf(x))
+    .sort((a, b) => a.external_id!.localeCompare(b.external_id!, 'en', { numeric: true }));
+const cli = (s: RunningSimulator, args: string[]) =>
+  runCli(['import', ...args, '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
 
 describe('legacy migration', () => {
   it('without --create-missing, rows without a Feishu ID are failed with the hint; a dry run says what it would create', async () => {
@@ -65,14 +98,16 @@ describe('legacy migration', () => {
     expect(plain.code).toBe(1);
     const rows = await readReport(join(dir, 'legacy.report.csv'));
     expect(rows.map((r) => [r.status, r.error_code])).toEqual(Array(4).fill(['failed', 'RUN_NOT_FOUND']));
-    expect(rows[0]!.message).toBe(`not sent: application ${app(0)} has no interview with external_id "ATS-0" in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`);
+    expect(rows[0]!.message).toBe(
+      `not sent: application ${app(0)} has no interview with external_id "ATS-0" in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,
+    );
     const dry = await cli(s, [file, '--create-missing', '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('would create 2 · would change 0 · unchanged 0 · missing 0 interview(s)');
     expect(s.stats.requests.create).toBe(0);
   });
 
-  it('creates what does not exist, fills in every row\'s Feishu ID, and a re-run of the same file creates nothing', async () => {
+  it("creates what does not exist, fills in every row's Feishu ID, and a re-run of the same file creates nothing", async () => {
     const s = await simulator();
     const dir = await tempDir();
     const file = join(dir, 'legacy.csv');
@@ -84,7 +119,7 @@ describe('legacy migration', () => {
     expect(held(s)).toEqual([0, 1, 2, 3, 4].map(expectedBody));
     const report = await readReport(join(dir, 'legacy.report.csv'));
     const idOf = new Map([...s.store.interviews.values()].map((x) => [x.external_id, x.id]));
-    expect(report.map((r) => r.external_interview_id)).toEqual(report.map((r) => idOf.get(r['外部系统面试ID']!)));
+    expect(report.map((r) => r.external_interview_id)).toEqual(report.map((r) => idOf.get(r.外部系统面试ID!)));
     expect(report.every((r) => /^\d{19}$/.test(r.external_interview_id!))).toBe(true);
 
     const again = await cli(s, [file, '--create-missing', '--report', join(dir, 'again.csv')]);
@@ -93,7 +128,9 @@ describe('legacy migration', () => {
     expect(s.stats.requests.create).toBe(5);
 
     // The report re-imports as a correction file: by Feishu ID now.
-    const fixed = await runCli(['import', join(dir, 'legacy.report.csv'), '--merge', '--dry-run', '--quiet'], { env: env(s) });
+    const fixed = await runCli(['import', join(dir, 'legacy.report.csv'), '--merge', '--dry-run', '--quiet'], {
+      env: env(s),
+    });
     expect(fixed.stdout).toContain('would change 0 · unchanged 5 · missing 0 interview(s)');
   });
 
@@ -116,7 +153,16 @@ describe('legacy migration', () => {
     const file = join(dir, 'legacy.csv');
     await writeFile(file, csv(legacyRows(12)));
     const first = await cli(s, [file, '--create-missing', '--retries', '8']);
-    const second = await cli(s, [file, '--create-missing', '--retries', '8', '--resume', join(dir, 'legacy.report.csv'), '--report', join(dir, 'resume.csv')]);
+    const second = await cli(s, [
+      file,
+      '--create-missing',
+      '--retries',
+      '8',
+      '--resume',
+      join(dir, 'legacy.report.csv'),
+      '--report',
+      join(dir, 'resume.csv'),
+    ]);
     expect([first.code, second.code]).toContain(0);
     expect(s.stats.dropped).toBeGreaterThan(0);
     expect(held(s)).toEqual(Array.from({ length: 12 }, (_, i) => expectedBody(i)));
@@ -139,7 +185,12 @@ describe('legacy migration', () => {
   });
 
   it('bad input: no application, one external_id on two interviews, an external_id Feishu holds twice', async () => {
-    const s = await simulator({ seed: [['7300000000000000001', { external_id: 'ATS-9', external_application_id: app(0) }], ['7300000000000000002', { external_id: 'ATS-9', external_application_id: app(0) }]] });
+    const s = await simulator({
+      seed: [
+        ['7300000000000000001', { external_id: 'ATS-9', external_application_id: app(0) }],
+        ['7300000000000000002', { external_id: 'ATS-9', external_application_id: app(0) }],
+      ],
+    });
     const dir = await tempDir();
     const file = join(dir, 'bad.csv');
     await writeFile(
@@ -163,10 +214,16 @@ describe('legacy migration', () => {
       ['failed', 'RUN_EXTERNAL_ID_AMBIGUOUS'],
       ['ok', ''],
     ]);
-    expect(rows[2]!.message).toBe('expected each external_id on one interview, got "ATS-2" here and on interview 7000000000000000001 (row 3) (row 4, column external_id): a legacy key names one interview; fix one of them');
+    expect(rows[2]!.message).toBe(
+      'expected each external_id on one interview, got "ATS-2" here and on interview 7000000000000000001 (row 3) (row 4, column external_id): a legacy key names one interview; fix one of them',
+    );
     expect(rows[3]!.message).toContain('matches 2 interviews of application');
     expect(s.stats.requests.create).toBe(1);
-    expect(JSON.parse(await readFile(join(dir, 'bad.report.csv.journal.jsonl'), 'utf8').then((t) => t.trim().split('\n').at(-1)!))).toMatchObject({ t: 'result', status: 'ok', feishu_id: expect.stringMatching(/^\d{19}$/) });
+    expect(
+      JSON.parse(
+        await readFile(join(dir, 'bad.report.csv.journal.jsonl'), 'utf8').then((t) => t.trim().split('\n').at(-1)!),
+      ),
+    ).toMatchObject({ t: 'result', status: 'ok', feishu_id: expect.stringMatching(/^\d{19}$/) });
   });
 
   it('verify reports per row match or the field-level difference, and exits 0 only when all match', async () => {
@@ -175,7 +232,8 @@ describe('legacy migration', () => {
     const file = join(dir, 'legacy.csv');
     await writeFile(file, csv(legacyRows(3)));
     expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
-    const verify = (report: string) => runCli(['verify', file, '--quiet', '--tz', 'Asia/Shanghai', '--report', join(dir, report)], { env: env(s) });
+    const verify = (report: string) =>
+      runCli(['verify', file, '--quiet', '--tz', 'Asia/Shanghai', '--report', join(dir, report)], { env: env(s) });
     const clean = await verify('v1.csv');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('3 of 3 interview(s) match the file');
@@ -216,7 +274,11 @@ describe('legacy migration', () => {
       requests: { puts: 0, creates: 2 },
       interviews_by_kind: { created: 2 },
       input: { file, header_row: 1 },
-      paths: { report: join(dir, 'legacy.report.csv'), journal: join(dir, 'legacy.report.csv.journal.jsonl'), backup: join(dir, 'legacy.report.csv.backup.jsonl') },
+      paths: {
+        report: join(dir, 'legacy.report.csv'),
+        journal: join(dir, 'legacy.report.csv.journal.jsonl'),
+        backup: join(dir, 'legacy.report.csv.backup.jsonl'),
+      },
     });
     const validate = await runCli(['validate', file, '--json', '--tz', 'Asia/Shanghai']);
     expect(JSON.parse(validate.stdout)).toMatchObject({ command: 'validate', exit_code: 0, counts: { ok: 4 } });

@@ -15,15 +15,23 @@ let sim: RunningSimulator;
 
 beforeAll(async () => {
   const { plan } = await readPlan({ file: join(ROOT, 'samples', 'interviews.csv'), tz: 'Asia/Shanghai' });
-  const seed = plan.interviews.flatMap((p) => (p.kind === 'replace' ? [[p.id, p.body] as [string, typeof p.body]] : []));
+  const seed = plan.interviews.flatMap((p) =>
+    p.kind === 'replace' ? [[p.id, p.body] as [string, typeof p.body]] : [],
+  );
   sim = await startSimulator({ appId: 'cli_r', appSecret: SECRET, rateLimit: 0, seed });
 });
 afterAll(() => sim.close());
 
 async function examples(): Promise<{ csv: string; diff: string }[]> {
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Monthly corrections'), readme.indexOf('\n## ', readme.indexOf('## Monthly corrections') + 5));
-  return [...section.matchAll(/```csv\n([\s\S]*?)```\n[\s\S]*?`(would change: [^`]*)`/g)].map((m) => ({ csv: m[1]!, diff: m[2]!.replace(/\s*\n\s*/g, ' ') }));
+  const section = readme.slice(
+    readme.indexOf('## Monthly corrections'),
+    readme.indexOf('\n## ', readme.indexOf('## Monthly corrections') + 5),
+  );
+  return [...section.matchAll(/```csv\n([\s\S]*?)```\n[\s\S]*?`(would change: [^`]*)`/g)].map((m) => ({
+    csv: m[1]!,
+    diff: m[2]!.replace(/\s*\n\s*/g, ' '),
+  }));
 }
 
 describe('the README correction examples', () => {

@@ -12,9 +12,20 @@ describe('feishu-interview-import simulate', () => {
     });
     await waitFor(() => url !== '');
     const dir = await tempDir();
-    const run = await runCli(['import', join(ROOT, 'samples', 'interviews.xlsx'), '--tz', 'Asia/Shanghai', '--quiet', '--report', join(dir, 'r.csv')], {
-      env: { FEISHU_BASE_URL: url, FEISHU_APP_ID: 'cli_simulator', FEISHU_APP_SECRET: 'simulator-secret' },
-    });
+    const run = await runCli(
+      [
+        'import',
+        join(ROOT, 'samples', 'interviews.xlsx'),
+        '--tz',
+        'Asia/Shanghai',
+        '--quiet',
+        '--report',
+        join(dir, 'r.csv'),
+      ],
+      {
+        env: { FEISHU_BASE_URL: url, FEISHU_APP_ID: 'cli_simulator', FEISHU_APP_SECRET: 'simulator-secret' },
+      },
+    );
     // The sample's one invalid row blocks its interview; every other interview lands.
     expect(run.code).toBe(1);
     const statuses = new Set((await readReport(join(dir, 'r.csv'))).map((r) => r.status));
@@ -32,7 +43,11 @@ describe('feishu-interview-import demo', () => {
     const run = await runCli(['demo'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`demo: done. Open the report: ${join(dir, 'out', 'demo.report.csv')}`);
-    expect((await readdir(join(dir, 'out'))).sort()).toEqual(['demo.report.csv', 'demo.report.csv.backup.jsonl', 'demo.report.csv.journal.jsonl']);
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
+      'demo.report.csv',
+      'demo.report.csv.backup.jsonl',
+      'demo.report.csv.journal.jsonl',
+    ]);
     const rows = await readReport(join(dir, 'out', 'demo.report.csv'));
     const count = (s: string) => rows.filter((r) => r.status === s).length;
     expect([count('ok'), count('failed'), count('invalid'), count('blocked')]).toEqual([157, 8, 1, 7]);

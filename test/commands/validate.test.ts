@@ -4,13 +4,29 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { APP1, HEADER_EN, ID1, ID2, csv, row, runCli, tempDir } from '../helpers.js';
 
-const ZH_HEADER = ['外部面试ID', '外部投递ID', '参与状态', '开始时间', '面试官', '面试结论', '评价维度', '题目类型', '分数'];
+const ZH_HEADER = [
+  '外部面试ID',
+  '外部投递ID',
+  '参与状态',
+  '开始时间',
+  '面试官',
+  '面试结论',
+  '评价维度',
+  '题目类型',
+  '分数',
+];
 
 describe('feishu-interview-import validate', () => {
   it('reads a GBK CSV from Chinese Excel, writes the report and the payloads, exits 0', async () => {
     const dir = await tempDir();
     const file = join(dir, '面试.csv');
-    await writeFile(file, iconv.encode(csv([ZH_HEADER, [ID1, APP1, '参与', '2024-03-01 14:00', '张三', '通过', '专业', '打分题', '90']]), 'gbk'));
+    await writeFile(
+      file,
+      iconv.encode(
+        csv([ZH_HEADER, [ID1, APP1, '参与', '2024-03-01 14:00', '张三', '通过', '专业', '打分题', '90']]),
+        'gbk',
+      ),
+    );
     const run = await runCli(['validate', file, '--tz', 'Asia/Shanghai', '--payloads', join(dir, 'p.jsonl')]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -39,34 +55,69 @@ describe('feishu-interview-import validate', () => {
         external_application_id: APP1,
         participate_status: 2,
         begin_time: Date.UTC(2024, 2, 1, 6),
-        interview_assessments: [{ username: '张三', conclusion: 2, assessment_dimension_list: [{ score: 90, assessment_type: 1, title: '专业' }] }],
+        interview_assessments: [
+          {
+            username: '张三',
+            conclusion: 2,
+            assessment_dimension_list: [{ score: 90, assessment_type: 1, title: '专业' }],
+          },
+        ],
       },
     });
     const report = await readFile(join(dir, '面试.report.csv'), 'utf8');
-    expect(report.startsWith(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${ZH_HEADER.join(',')}\r\n2,ok,,valid,`)).toBe(true);
+    expect(
+      report.startsWith(
+        `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${ZH_HEADER.join(',')}\r\n2,ok,,valid,`,
+      ),
+    ).toBe(true);
   });
 
   it('exits 1 and names the problem when a row is invalid', async () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
-    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 }), row({ external_interview_id: ID2, external_application_id: APP1, score: 'x', dimension_title: 't', assessment_type: '1' })]));
+    await writeFile(
+      file,
+      csv([
+        [...HEADER_EN],
+        row({ external_interview_id: ID1, external_application_id: APP1 }),
+        row({
+          external_interview_id: ID2,
+          external_application_id: APP1,
+          score: 'x',
+          dimension_title: 't',
+          assessment_type: '1',
+        }),
+      ]),
+    );
     const run = await runCli(['validate', file, '--report', join(dir, 'out', 'r.json')]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('rows: 2 in 2 interview(s): ok 1 · invalid 1\nmost common problems:\n  ROW_BAD_SCORE ×1: expected a whole-number score such as 88, got "x" (row 3, column score): type digits only\n');
+    expect(run.stdout).toContain(
+      'rows: 2 in 2 interview(s): ok 1 · invalid 1\nmost common problems:\n  ROW_BAD_SCORE ×1: expected a whole-number score such as 88, got "x" (row 3, column score): type digits only\n',
+    );
     const json = JSON.parse(await readFile(join(dir, 'out', 'r.json'), 'utf8'));
     expect(json.rows.map((r: { status: string }) => r.status)).toEqual(['ok', 'invalid']);
     const csvRun = await runCli(['validate', file]);
-    expect(csvRun.stdout).toContain(`to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${join(dir, 'in.report.xlsx')}\n`);
+    expect(csvRun.stdout).toContain(
+      `to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${join(dir, 'in.report.xlsx')}\n`,
+    );
   });
 
   it('exits 2 with the headers found and expected when a required column is missing, without a stack trace', async () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
-    await writeFile(file, csv([['面试官', '分数'], ['张三', '90']]));
+    await writeFile(
+      file,
+      csv([
+        ['面试官', '分数'],
+        ['张三', '90'],
+      ]),
+    );
     const run = await runCli(['validate', file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error \[INPUT_MISSING_COLUMN\]: expected the columns external_interview_id and external_application_id in .*in\.csv \(header row 1\), got headers: "面试官", "分数"\./);
+    expect(run.stderr).toMatch(
+      /^error \[INPUT_MISSING_COLUMN\]: expected the columns external_interview_id and external_application_id in .*in\.csv \(header row 1\), got headers: "面试官", "分数"\./,
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -75,7 +126,10 @@ describe('feishu-interview-import validate', () => {
     const file = join(dir, 'in.csv');
     await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
     const tz = await runCli(['validate', file, '--tz', 'Mars/Olympus']);
-    expect(tz).toMatchObject({ code: 2, stderr: 'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"\n' });
+    expect(tz).toMatchObject({
+      code: 2,
+      stderr: 'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"\n',
+    });
     const unknown = await runCli(['validate', file, '--nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('error [USAGE]: Unknown argument: nope');
@@ -88,18 +142,35 @@ describe('feishu-interview-import validate', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'empty.csv'), '');
     await writeFile(join(dir, 'header.csv'), csv([[...HEADER_EN]]));
-    expect(await runCli(['validate', join(dir, 'empty.csv')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error \[INPUT_EMPTY\]/) });
-    expect(await runCli(['validate', join(dir, 'header.csv')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error \[INPUT_NO_ROWS\]/) });
+    expect(await runCli(['validate', join(dir, 'empty.csv')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^error \[INPUT_EMPTY\]/),
+    });
+    expect(await runCli(['validate', join(dir, 'header.csv')])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^error \[INPUT_NO_ROWS\]/),
+    });
   });
 
   it('maps legacy headers with --map and warns once about unknown columns', async () => {
     const dir = await tempDir();
     const file = join(dir, 'legacy.csv');
-    await writeFile(file, csv([['Interview Ref', 'Application Ref', 'Old note'], [ID1, APP1, 'n']]));
-    await writeFile(join(dir, 'map.json'), JSON.stringify({ 'Interview Ref': 'external_interview_id', 'Application Ref': 'external_application_id' }));
+    await writeFile(
+      file,
+      csv([
+        ['Interview Ref', 'Application Ref', 'Old note'],
+        [ID1, APP1, 'n'],
+      ]),
+    );
+    await writeFile(
+      join(dir, 'map.json'),
+      JSON.stringify({ 'Interview Ref': 'external_interview_id', 'Application Ref': 'external_application_id' }),
+    );
     const run = await runCli(['validate', file, '--map', join(dir, 'map.json')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('warning: unknown columns kept in the report but not imported: "Old note" (map them with --map if they hold template data)');
+    expect(run.stdout).toContain(
+      'warning: unknown columns kept in the report but not imported: "Old note" (map them with --map if they hold template data)',
+    );
   });
 });
 
@@ -124,7 +195,9 @@ describe('no silently dropped column, no silent time shift', () => {
       'times without an offset are read as wall-clock time in Asia/Shanghai (change with --tz)',
       'warning: unknown columns kept in the report but not imported: "备注" (map them with --map if they hold template data)',
     ]);
-    expect(mapped.stdout).toContain('warning: column 参与状态 (participate_status) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values\n');
+    expect(mapped.stdout).toContain(
+      'warning: column 参与状态 (participate_status) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values\n',
+    );
   });
 
   it('refuses a zone abbreviation, naming the zones it may mean', async () => {
@@ -134,19 +207,32 @@ describe('no silently dropped column, no silent time shift', () => {
     const run = await runCli(['validate', file, '--tz', 'CST']);
     expect(run).toMatchObject({
       code: 2,
-      stderr: 'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone name such as Asia/Shanghai, got the abbreviation "CST", which may mean Asia/Shanghai (China Standard Time), America/Chicago (US Central), America/Havana (Cuba): pass the name, e.g. --tz Asia/Shanghai\n',
+      stderr:
+        'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone name such as Asia/Shanghai, got the abbreviation "CST", which may mean Asia/Shanghai (China Standard Time), America/Chicago (US Central), America/Havana (Cuba): pass the name, e.g. --tz Asia/Shanghai\n',
     });
   });
 
   it('refuses times without an offset on a UTC machine without --tz; times with an offset need none', async () => {
     const dir = await tempDir();
     const file = join(dir, 'times.csv');
-    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01 14:00' })]));
+    await writeFile(
+      file,
+      csv([
+        [...HEADER_EN],
+        row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01 14:00' }),
+      ]),
+    );
     const run = await runCli(['validate', file], { env: { TZ: 'UTC' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("error [USAGE_NO_TZ]: expected --tz for the times without an offset in");
+    expect(run.stderr).toContain('error [USAGE_NO_TZ]: expected --tz for the times without an offset in');
     expect(run.stderr).toContain('Pass the zone the times were written in (--tz Asia/Shanghai)');
-    await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01T14:00:00+08:00' })]));
+    await writeFile(
+      file,
+      csv([
+        [...HEADER_EN],
+        row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01T14:00:00+08:00' }),
+      ]),
+    );
     expect((await runCli(['validate', file], { env: { TZ: 'UTC' } })).code).toBe(0);
     const elsewhere = await runCli(['validate', join(dir, 'times.csv')], { env: { TZ: 'Asia/Shanghai' } });
     expect(elsewhere.code).toBe(0);
@@ -155,7 +241,14 @@ describe('no silently dropped column, no silent time shift', () => {
   it('validate --merge checks a correction file offline as import --merge reads it', async () => {
     const dir = await tempDir();
     const file = join(dir, 'fix.csv');
-    await writeFile(file, csv([['外部面试ID', '面试官', '评价维度', '分数'], [ID1, '张三', '专业', '95'], [ID2, '张三', '专业', '九十']]));
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '面试官', '评价维度', '分数'],
+        [ID1, '张三', '专业', '95'],
+        [ID2, '张三', '专业', '九十'],
+      ]),
+    );
     const plain = await runCli(['validate', file]);
     expect(plain.code).toBe(2);
     const run = await runCli(['validate', file, '--merge']);

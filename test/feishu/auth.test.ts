@@ -55,7 +55,9 @@ describe('TokenProvider', () => {
     const tokens = new TokenProvider({ kind: 'app', appId: 'cli_a', appSecret: 'wrong-secret-value' }, client);
     const error = await tokens.get().catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'AUTH_BAD_CREDENTIALS', exitCode: 2 });
-    expect((error as Error).message).toMatch(/^expected a tenant access token for app cli_a, got code 10014 \(app secret invalid, log id \d+\): check FEISHU_APP_ID and FEISHU_APP_SECRET/);
+    expect((error as Error).message).toMatch(
+      /^expected a tenant access token for app cli_a, got code 10014 \(app secret invalid, log id \d+\): check FEISHU_APP_ID and FEISHU_APP_SECRET/,
+    );
     expect((error as Error).message).not.toContain('wrong-secret-value');
   });
 

@@ -53,23 +53,36 @@ async function startProxy(targetPort: number): Promise<Proxy> {
     socket.on('error', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
 async function httpsSimulator(): Promise<RunningSimulator> {
   const [key, cert] = await Promise.all([readFile(join(TLS, `${HOST}.key`)), readFile(join(TLS, `${HOST}.crt`))]);
-  const sim = await startSimulator({ appId: 'cli_proxy', appSecret: SECRET, rateLimit: 0, createOnPut: true, tls: { key, cert }, hostName: HOST });
+  const sim = await startSimulator({
+    appId: 'cli_proxy',
+    appSecret: SECRET,
+    rateLimit: 0,
+    createOnPut: true,
+    tls: { key, cert },
+    hostName: HOST,
+  });
   closers.push(() => sim.close());
   return sim;
 }
 
 async function oneInterview(): Promise<string> {
   const file = join(await tempDir(), 'one.csv');
-  await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '2' })]));
+  await writeFile(
+    file,
+    csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '2' })]),
+  );
   return file;
 }
 
@@ -77,7 +90,14 @@ const cliEnv = (proxy: Record<string, string>) => ({ FEISHU_APP_ID: 'cli_proxy',
 
 describe('proxySettings', () => {
   it('reads the lower-case names first, and never proxies loopback', () => {
-    expect(proxySettings({ https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2', HTTP_PROXY: 'http://c:3', NO_PROXY: '.corp.example' })).toEqual({
+    expect(
+      proxySettings({
+        https_proxy: 'http://a:1',
+        HTTPS_PROXY: 'http://b:2',
+        HTTP_PROXY: 'http://c:3',
+        NO_PROXY: '.corp.example',
+      }),
+    ).toEqual({
       httpProxy: 'http://c:3',
       httpsProxy: 'http://a:1',
       noProxy: '.corp.example,localhost,127.0.0.1,[::1]',
@@ -105,17 +125,29 @@ describe('an import through a proxy', () => {
   it('refuses a certificate it cannot check, saying where a company CA goes', async () => {
     const sim = await httpsSimulator();
     const proxy = await startProxy(sim.port);
-    const run = await runCli(['import', await oneInterview(), '--base-url', `https://${HOST}`, '--quiet', '--retries', '0'], { env: cliEnv({ HTTPS_PROXY: proxy.url }) });
+    const run = await runCli(
+      ['import', await oneInterview(), '--base-url', `https://${HOST}`, '--quiet', '--retries', '0'],
+      { env: cliEnv({ HTTPS_PROXY: proxy.url }) },
+    );
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error \[AUTH_TOKEN_UNAVAILABLE\]: .*\((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN)\).*NODE_EXTRA_CA_CERTS/);
+    expect(run.stderr).toMatch(
+      /^error \[AUTH_TOKEN_UNAVAILABLE\]: .*\((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN)\).*NODE_EXTRA_CA_CERTS/,
+    );
     expect(sim.stats.requests.token).toBe(0);
   }, 30_000);
 
   it('goes direct for a host in NO_PROXY (and so cannot reach a name only the proxy knows)', async () => {
     const sim = await httpsSimulator();
     const proxy = await startProxy(sim.port);
-    const env = cliEnv({ HTTPS_PROXY: proxy.url, NO_PROXY: 'feishu.test', NODE_EXTRA_CA_CERTS: join(TLS, 'test-ca.crt') });
-    const run = await runCli(['import', await oneInterview(), '--base-url', `https://${HOST}`, '--quiet', '--retries', '0'], { env });
+    const env = cliEnv({
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: 'feishu.test',
+      NODE_EXTRA_CA_CERTS: join(TLS, 'test-ca.crt'),
+    });
+    const run = await runCli(
+      ['import', await oneInterview(), '--base-url', `https://${HOST}`, '--quiet', '--retries', '0'],
+      { env },
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error \[AUTH_TOKEN_UNAVAILABLE\]: .*(ENOTFOUND|EAI_AGAIN)/);
     expect(proxy.seen).toEqual([]);
@@ -127,7 +159,11 @@ describe('FeishuClient through HTTP_PROXY', () => {
     const sim = await startSimulator({ appId: 'cli_proxy', appSecret: SECRET, hostName: HOST });
     closers.push(() => sim.close());
     const proxy = await startProxy(sim.port);
-    const client = new FeishuClient(new URL(`http://${HOST}`), { connections: 1, timeoutMs: 5000, env: { HTTP_PROXY: proxy.url } });
+    const client = new FeishuClient(new URL(`http://${HOST}`), {
+      connections: 1,
+      timeoutMs: 5000,
+      env: { HTTP_PROXY: proxy.url },
+    });
     closers.push(() => client.close());
     const res = await client.request('POST', TOKEN_PATH, { body: { app_id: 'cli_proxy', app_secret: SECRET } });
     expect(res.body.code).toBe(0);

@@ -10,9 +10,15 @@ describe('resolveBaseUrl', () => {
   });
 
   it('refuses plain http to anything but loopback', () => {
-    expect(() => resolveBaseUrl('feishu', 'http://open.feishu.cn')).toThrow(expect.objectContaining({ code: 'USAGE_INSECURE_BASE_URL' }));
-    expect(() => resolveBaseUrl('feishu', 'http://10.0.0.5')).toThrow(expect.objectContaining({ code: 'USAGE_INSECURE_BASE_URL' }));
-    expect(() => resolveBaseUrl('feishu', 'https://open.feishu.cn/open-apis')).toThrow(expect.objectContaining({ code: 'USAGE_BAD_BASE_URL' }));
+    expect(() => resolveBaseUrl('feishu', 'http://open.feishu.cn')).toThrow(
+      expect.objectContaining({ code: 'USAGE_INSECURE_BASE_URL' }),
+    );
+    expect(() => resolveBaseUrl('feishu', 'http://10.0.0.5')).toThrow(
+      expect.objectContaining({ code: 'USAGE_INSECURE_BASE_URL' }),
+    );
+    expect(() => resolveBaseUrl('feishu', 'https://open.feishu.cn/open-apis')).toThrow(
+      expect.objectContaining({ code: 'USAGE_BAD_BASE_URL' }),
+    );
   });
 
   it('puts the id in the path as text', () => {

@@ -28,11 +28,16 @@ describe('InterviewApi.put', () => {
   it('lands the exact body', async () => {
     const { sim, api } = await setUp();
     const result = await api.put('7000000000000000001', body);
-    expect(result).toMatchObject({ outcome: 'ok', httpStatus: 200, attempts: 1, logId: expect.stringMatching(/^\d+$/) });
+    expect(result).toMatchObject({
+      outcome: 'ok',
+      httpStatus: 200,
+      attempts: 1,
+      logId: expect.stringMatching(/^\d+$/),
+    });
     expect(sim.store.get('7000000000000000001')).toEqual({ id: '7000000000000000001', ...body });
   });
 
-  it('never retries a parameter error and reports Feishu\'s code, message and violations', async () => {
+  it("never retries a parameter error and reports Feishu's code, message and violations", async () => {
     const { sim, api } = await setUp();
     const result = await api.put('7000000000000000001', { external_application_id: '1', participate_status: 7 });
     expect(result).toMatchObject({
@@ -47,7 +52,9 @@ describe('InterviewApi.put', () => {
 
   it('retries 500s and dropped connections until the call lands', async () => {
     const { sim, api } = await setUp({ failRate: 0.3, dropRate: 0.2, randomSeed: 3 });
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => api.put(String(7000000000000000100n + BigInt(i)), body)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => api.put(String(7000000000000000100n + BigInt(i)), body)),
+    );
     expect(results.every((r) => r.outcome === 'ok')).toBe(true);
     expect(sim.stats.failed + sim.stats.dropped).toBeGreaterThan(0);
     expect(sim.store.interviews.size).toBe(30);
@@ -55,7 +62,12 @@ describe('InterviewApi.put', () => {
 
   it('gives up after the retries with the last error', async () => {
     const { api } = await setUp({ failRate: 1 });
-    expect(await api.put('7000000000000000001', body)).toMatchObject({ outcome: 'failed', errorCode: '1002001', attempts: 6, message: '系统异常 internal error (gave up after 6 attempts)' });
+    expect(await api.put('7000000000000000001', body)).toMatchObject({
+      outcome: 'failed',
+      errorCode: '1002001',
+      attempts: 6,
+      message: '系统异常 internal error (gave up after 6 attempts)',
+    });
   });
 
   it('refreshes an expired token once and lands the call', async () => {
@@ -66,7 +78,11 @@ describe('InterviewApi.put', () => {
 
   it('stops the run when the scope is missing', async () => {
     const { api } = await setUp({ missingScope: true });
-    expect(await api.put('7000000000000000001', body)).toMatchObject({ outcome: 'stop-run', errorCode: '99991672', message: expect.stringContaining('hire:external_application') });
+    expect(await api.put('7000000000000000001', body)).toMatchObject({
+      outcome: 'stop-run',
+      errorCode: '99991672',
+      message: expect.stringContaining('hire:external_application'),
+    });
   });
 
   it('times out a stalled answer and retries', async () => {
@@ -79,7 +95,14 @@ describe('InterviewApi.put', () => {
 
 describe('readCurrent (batch_query)', () => {
   it('reads 45 interviews in pages of 20 ids, skipping ids that do not exist', async () => {
-    const seed = Array.from({ length: 45 }, (_, i) => [String(7000000000000001000n + BigInt(i)), { ...body, participate_status: 1 + (i % 3) }] as [string, typeof body]);
+    const seed = Array.from(
+      { length: 45 },
+      (_, i) =>
+        [String(7000000000000001000n + BigInt(i)), { ...body, participate_status: 1 + (i % 3) }] as [
+          string,
+          typeof body,
+        ],
+    );
     const { sim, api } = await setUp({ seed });
     const ids = [...seed.map(([id]) => id), '7999999999999999999'];
     const found = await readCurrent(api, ids);

@@ -5,48 +5,99 @@ const options = { retries: 3, baseDelayMs: 100, maxDelayMs: 1000, random: () => 
 
 describe('decideRetry', () => {
   it('stops on success', () => {
-    expect(decideRetry({ attempt: 1, status: 200, code: 0 }, options)).toEqual({ retry: false, reason: 'success', delayMs: 0 });
+    expect(decideRetry({ attempt: 1, status: 200, code: 0 }, options)).toEqual({
+      retry: false,
+      reason: 'success',
+      delayMs: 0,
+    });
   });
 
   it('never retries a parameter error (1002002 / HTTP 400)', () => {
-    expect(decideRetry({ attempt: 1, status: 400, code: 1002002 }, options)).toEqual({ retry: false, reason: 'permanent', delayMs: 0 });
-    expect(decideRetry({ attempt: 1, status: 404 }, options)).toEqual({ retry: false, reason: 'permanent', delayMs: 0 });
+    expect(decideRetry({ attempt: 1, status: 400, code: 1002002 }, options)).toEqual({
+      retry: false,
+      reason: 'permanent',
+      delayMs: 0,
+    });
+    expect(decideRetry({ attempt: 1, status: 404 }, options)).toEqual({
+      retry: false,
+      reason: 'permanent',
+      delayMs: 0,
+    });
   });
 
   it('retries 1002001, 5xx and network errors with capped exponential backoff and jitter', () => {
-    expect(decideRetry({ attempt: 1, status: 500, code: 1002001 }, options)).toEqual({ retry: true, delayMs: 75, reason: 'server', pauseAll: false });
-    expect(decideRetry({ attempt: 2, status: 503 }, options)).toEqual({ retry: true, delayMs: 150, reason: 'server', pauseAll: false });
-    expect(decideRetry({ attempt: 3, status: 0 }, options)).toEqual({ retry: true, delayMs: 300, reason: 'network', pauseAll: false });
-    expect(decideRetry({ attempt: 1, status: 200, code: 1663 }, options)).toMatchObject({ retry: true, reason: 'server' });
+    expect(decideRetry({ attempt: 1, status: 500, code: 1002001 }, options)).toEqual({
+      retry: true,
+      delayMs: 75,
+      reason: 'server',
+      pauseAll: false,
+    });
+    expect(decideRetry({ attempt: 2, status: 503 }, options)).toEqual({
+      retry: true,
+      delayMs: 150,
+      reason: 'server',
+      pauseAll: false,
+    });
+    expect(decideRetry({ attempt: 3, status: 0 }, options)).toEqual({
+      retry: true,
+      delayMs: 300,
+      reason: 'network',
+      pauseAll: false,
+    });
+    expect(decideRetry({ attempt: 1, status: 200, code: 1663 }, options)).toMatchObject({
+      retry: true,
+      reason: 'server',
+    });
     expect(backoffMs(10, options)).toBe(750);
   });
 
   it('gives up after --retries retries', () => {
-    expect(decideRetry({ attempt: 4, status: 500, code: 1002001 }, options)).toEqual({ retry: false, reason: 'exhausted', delayMs: 0 });
+    expect(decideRetry({ attempt: 4, status: 500, code: 1002001 }, options)).toEqual({
+      retry: false,
+      reason: 'exhausted',
+      delayMs: 0,
+    });
   });
 
   it('pauses everyone on 429 / 99991400 until x-ogw-ratelimit-reset or Retry-After', () => {
-    expect(decideRetry({ attempt: 1, status: 429, code: 99991400, headers: { 'x-ogw-ratelimit-reset': '2' } }, options)).toEqual({
+    expect(
+      decideRetry({ attempt: 1, status: 429, code: 99991400, headers: { 'x-ogw-ratelimit-reset': '2' } }, options),
+    ).toEqual({
       retry: true,
       delayMs: 2000,
       reason: 'rate-limited',
       pauseAll: true,
     });
-    expect(decideRetry({ attempt: 1, status: 400, code: 99991400, headers: { 'retry-after': '0.5' } }, options)).toMatchObject({ delayMs: 500, pauseAll: true });
+    expect(
+      decideRetry({ attempt: 1, status: 400, code: 99991400, headers: { 'retry-after': '0.5' } }, options),
+    ).toMatchObject({ delayMs: 500, pauseAll: true });
     expect(decideRetry({ attempt: 2, status: 429 }, options)).toMatchObject({ delayMs: 150, pauseAll: true });
     expect(resetDelayMs({})).toBeUndefined();
   });
 
   it('refreshes the token once on a token error, and stops the run on the second', () => {
     for (const code of [99991661, 99991663, 99991665, 99991671]) {
-      expect(decideRetry({ attempt: 3, status: 400, code }, options)).toEqual({ retry: true, delayMs: 0, reason: 'token', pauseAll: false });
-      expect(decideRetry({ attempt: 4, status: 400, code, tokenRefreshed: true }, options)).toEqual({ retry: false, reason: 'token', delayMs: 0 });
+      expect(decideRetry({ attempt: 3, status: 400, code }, options)).toEqual({
+        retry: true,
+        delayMs: 0,
+        reason: 'token',
+        pauseAll: false,
+      });
+      expect(decideRetry({ attempt: 4, status: 400, code, tokenRefreshed: true }, options)).toEqual({
+        retry: false,
+        reason: 'token',
+        delayMs: 0,
+      });
     }
   });
 
   it('stops the run on a missing scope, a blocked IP or a used-up quota', () => {
     for (const code of [99991672, 99991401, 99991403]) {
-      expect(decideRetry({ attempt: 1, status: 400, code }, options)).toEqual({ retry: false, reason: 'stop-run', delayMs: 0 });
+      expect(decideRetry({ attempt: 1, status: 400, code }, options)).toEqual({
+        retry: false,
+        reason: 'stop-run',
+        delayMs: 0,
+      });
     }
   });
 });

@@ -47,7 +47,11 @@ describe('parseCsvText', () => {
   it('says where each record stands in the text when every record is one comma-separated line', () => {
     const { records, lines } = parseCsvText(Buffer.from('a,b\r\n,\r\n\r\n1,"x,y"\n2,3'), 'f.csv');
     expect(records.map((r) => r.row)).toEqual([1, 4, 5]);
-    expect(records.map((_, i) => lines!.bytes.toString('utf8', lines!.start[i], lines!.end[i]))).toEqual(['a,b', '1,"x,y"', '2,3']);
+    expect(records.map((_, i) => lines!.bytes.toString('utf8', lines!.start[i], lines!.end[i]))).toEqual([
+      'a,b',
+      '1,"x,y"',
+      '2,3',
+    ]);
     // A cell spanning lines, a lone CR or another delimiter: no line ranges.
     expect(parseCsvText('a,b\n1,"x\ny"\n', 'f.csv').lines).toBeUndefined();
     expect(parseCsvText('a,b\r1,2\r', 'f.csv').lines).toBeUndefined();

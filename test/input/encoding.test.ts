@@ -6,7 +6,11 @@ const text = '外部面试ID,面试官\n7000000000000000001,张三\n';
 
 describe('decodeCsvBytes', () => {
   it('reads UTF-8 without a BOM as detected UTF-8', () => {
-    expect(decodeCsvBytes(Buffer.from(text), 'a.csv')).toEqual({ content: Buffer.from(text), encoding: 'utf-8', how: 'detected' });
+    expect(decodeCsvBytes(Buffer.from(text), 'a.csv')).toEqual({
+      content: Buffer.from(text),
+      encoding: 'utf-8',
+      how: 'detected',
+    });
   });
 
   it('strips a UTF-8 BOM', () => {
@@ -33,13 +37,19 @@ describe('decodeCsvBytes', () => {
 
   it('refuses an unknown --encoding with the names to use', () => {
     expect(() => decodeCsvBytes(Buffer.from(text), 'a.csv', 'klingon')).toThrow(
-      expect.objectContaining({ code: 'CSV_UNKNOWN_ENCODING', message: 'expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding klingon: pick one of those' }),
+      expect.objectContaining({
+        code: 'CSV_UNKNOWN_ENCODING',
+        message:
+          'expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding klingon: pick one of those',
+      }),
     );
   });
 
   it('refuses a file pieced together from UTF-8 and GBK lines, naming both lines', () => {
     const bytes = Buffer.concat([Buffer.from('面试官,评价内容\n'), iconv.encode('张三丰,很好的候选人\n', 'gbk')]);
-    expect(() => decodeCsvBytes(bytes, 'mixed.csv')).toThrow(expect.objectContaining({ code: 'CSV_MIXED_ENCODING', context: { file: 'mixed.csv', row: 2 } }));
+    expect(() => decodeCsvBytes(bytes, 'mixed.csv')).toThrow(
+      expect.objectContaining({ code: 'CSV_MIXED_ENCODING', context: { file: 'mixed.csv', row: 2 } }),
+    );
   });
 
   it('refuses bytes that are not UTF-8 after a UTF-8 BOM', () => {

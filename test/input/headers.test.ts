@@ -19,7 +19,10 @@ describe('headers', () => {
 
   it('applies --map before the built-in names', () => {
     const map = mappingLookup({ 'Interview Ref': 'external_interview_id', 'App Ref': '外部投递ID' });
-    expect(checkHeaders(['Interview Ref', 'App Ref'], map).resolved?.index).toEqual({ external_interview_id: 0, external_application_id: 1 });
+    expect(checkHeaders(['Interview Ref', 'App Ref'], map).resolved?.index).toEqual({
+      external_interview_id: 0,
+      external_application_id: 1,
+    });
   });
 
   it('refuses a mapping onto a column that does not exist', () => {
@@ -40,7 +43,9 @@ describe('headers', () => {
     expect(check.missing).toEqual(['external_interview_id', 'external_application_id']);
     const error = headerError(check, headers, { file: 'in.csv', row: 1 });
     expect(error.code).toBe('INPUT_MISSING_COLUMN');
-    expect(error.message).toContain('expected the columns external_interview_id and external_application_id in in.csv (header row 1), got headers: "面试官", "分数".');
+    expect(error.message).toContain(
+      'expected the columns external_interview_id and external_application_id in in.csv (header row 1), got headers: "面试官", "分数".',
+    );
     expect(error.message).toContain('external_interview_id (外部面试ID), external_application_id (外部投递ID)');
   });
 
@@ -48,6 +53,8 @@ describe('headers', () => {
     const headers = ['external_interview_id', '外部面试ID', 'external_application_id'];
     const check = checkHeaders(headers, none);
     expect(check.ok).toBe(false);
-    expect(headerError(check, headers, { file: 'in.csv', row: 1 }).message).toContain('external_interview_id appears as "external_interview_id" and "外部面试ID"');
+    expect(headerError(check, headers, { file: 'in.csv', row: 1 }).message).toContain(
+      'external_interview_id appears as "external_interview_id" and "外部面试ID"',
+    );
   });
 });

@@ -24,9 +24,12 @@ describe('nearMissColumns', () => {
     expect(nearMissColumns(header, none)).toEqual(columns);
   });
 
-  it.each(['备注', '候选人姓名', 'Legacy note', 'Old note', 'id', 'name', '岗位', '面试轮次', 'Interview Ref'])('%s looks like no template column', (header) => {
-    expect(nearMissColumns(header, none)).toEqual([]);
-  });
+  it.each(['备注', '候选人姓名', 'Legacy note', 'Old note', 'id', 'name', '岗位', '面试轮次', 'Interview Ref'])(
+    '%s looks like no template column',
+    (header) => {
+      expect(nearMissColumns(header, none)).toEqual([]);
+    },
+  );
 
   it('leaves out columns the file already has', () => {
     expect(nearMissColumns('面试官姓名', new Set<Column>(['username']))).toEqual([]);

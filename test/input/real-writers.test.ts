@@ -38,22 +38,37 @@ const cases = readdirSync(DIR)
 
 describe('files written by real writers', () => {
   it('has a case for each writer the reader issue names', () => {
-    expect(cases.map((c) => c.file).sort()).toEqual(['gnumeric.xlsx', 'libreoffice.csv', 'libreoffice.xlsx', 'openpyxl.xlsx', 'xlsxwriter-constant-memory.xlsx', 'xlsxwriter.xlsx']);
+    expect(cases.map((c) => c.file).sort()).toEqual([
+      'gnumeric.xlsx',
+      'libreoffice.csv',
+      'libreoffice.xlsx',
+      'openpyxl.xlsx',
+      'xlsxwriter-constant-memory.xlsx',
+      'xlsxwriter.xlsx',
+    ]);
   });
 
   for (const c of cases) {
     it(`${c.file}: ${c.writer}`, async () => {
       const { plan, warnings } = await readPlan({ file: join(DIR, c.file), tz: c.tz });
       const t = plan.table;
-      expect({ sheet: t.sheet, headerRow: t.headerRow, warnings }).toEqual({ sheet: c.sheet, headerRow: c.headerRow, warnings: c.warnings });
+      expect({ sheet: t.sheet, headerRow: t.headerRow, warnings }).toEqual({
+        sheet: c.sheet,
+        headerRow: c.headerRow,
+        warnings: c.warnings,
+      });
       const rows = t.rows.map((r, i) => {
         const want = c.rows.find((w) => w.row === r.row);
         const o = plan.outcomes[i]!;
         const got: Record<string, unknown> = { row: r.row, status: o.status };
         if (o.error_code && o.status !== 'ok') got.error_code = o.error_code;
         if (want?.message) got.message = o.message;
-        if (want?.messageIncludes) got.messageIncludes = o.message?.includes(want.messageIncludes) ? want.messageIncludes : o.message;
-        if (want?.cells) got.cells = Object.fromEntries(Object.keys(want.cells).map((h) => [h, cellText(r.cells[t.headers.indexOf(h)])]));
+        if (want?.messageIncludes)
+          got.messageIncludes = o.message?.includes(want.messageIncludes) ? want.messageIncludes : o.message;
+        if (want?.cells)
+          got.cells = Object.fromEntries(
+            Object.keys(want.cells).map((h) => [h, cellText(r.cells[t.headers.indexOf(h)])]),
+          );
         return got;
       });
       expect(rows).toEqual(c.rows);

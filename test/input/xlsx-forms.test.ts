@@ -7,7 +7,8 @@ import { isDateFormat } from '../../src/input/xlsx-styles.js';
 import { ZipArchive } from '../../src/input/zip.js';
 import { tempDir, zip } from '../helpers.js';
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 interface Parts {
@@ -21,15 +22,25 @@ interface Parts {
 /** The smallest workbook a reader must accept: one sheet, optional strings and styles parts. */
 async function handMade(parts: Parts): Promise<string> {
   const entries = [
-    { name: '_rels/.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-    { name: 'xl/workbook.xml', data: `<workbook ${NS}>${parts.workbookExtra ?? ''}<sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    {
+      name: '_rels/.rels',
+      data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<workbook ${NS}>${parts.workbookExtra ?? ''}<sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
       data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     },
     { name: 'xl/worksheets/sheet1.xml', data: `<worksheet ${NS}><sheetData>${parts.sheet}</sheetData></worksheet>` },
-    ...(parts.strings === undefined ? [] : [{ name: 'xl/sharedStrings.xml', data: `<sst ${NS}>${parts.strings}</sst>`, declared: parts.declaredStrings }]),
-    ...(parts.styles === undefined ? [] : [{ name: 'xl/styles.xml', data: `<styleSheet ${NS}>${parts.styles}</styleSheet>` }]),
+    ...(parts.strings === undefined
+      ? []
+      : [{ name: 'xl/sharedStrings.xml', data: `<sst ${NS}>${parts.strings}</sst>`, declared: parts.declaredStrings }]),
+    ...(parts.styles === undefined
+      ? []
+      : [{ name: 'xl/styles.xml', data: `<styleSheet ${NS}>${parts.styles}</styleSheet>` }]),
   ];
   const file = join(await tempDir(), 'hand.xlsx');
   await writeFile(file, zip(entries));
@@ -54,8 +65,11 @@ describe('cell forms', () => {
       '<si><t>第一行_x000D_\n第二行 _x005F_x0041_</t></si>',
       '<si><t>A&amp;amp;B &lt;b&gt;</t></si>',
     ].join('');
-    const sheet = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>';
-    expect(await cells({ sheet, strings })).toEqual([['plain', '面试 官', '東京', '第一行\r\n第二行 _x0041_', 'A&amp;B <b>']]);
+    const sheet =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>';
+    expect(await cells({ sheet, strings })).toEqual([
+      ['plain', '面试 官', '東京', '第一行\r\n第二行 _x0041_', 'A&amp;B <b>'],
+    ]);
   });
 
   it('reads pretty-printed inline strings without the layout white space, and prefixed element names', async () => {
@@ -72,7 +86,8 @@ describe('cell forms', () => {
   });
 
   it('places cells without r attributes after the one before, and rows after the row before', async () => {
-    const sheet = '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>';
+    const sheet =
+      '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>';
     const wb = await openWorkbook(await handMade({ sheet }));
     const { rows } = await wb.read(wb.sheets[0]!);
     await wb.close();
@@ -83,43 +98,81 @@ describe('cell forms', () => {
   });
 
   it('keeps a formula result of 0 and of text stored as a shared string, and refuses a formula with no result', async () => {
-    const sheet = '<row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="s"><f>"a"&amp;"b"</f><v>0</v></c><c r="C1" t="str"><f>A1&amp;""</f></c></row>';
+    const sheet =
+      '<row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="s"><f>"a"&amp;"b"</f><v>0</v></c><c r="C1" t="str"><f>A1&amp;""</f></c></row>';
     expect(await cells({ sheet, strings: '<si><t>ab</t></si>' })).toEqual([
       [
         { kind: 'number', value: 0, raw: '0' },
         'ab',
-        { kind: 'error', error: 'a formula with no saved result in cell C1 of sheet "数据"; open the file in Excel or WPS and save it again, or paste the values in place of the formula' },
+        {
+          kind: 'error',
+          error:
+            'a formula with no saved result in cell C1 of sheet "数据"; open the file in Excel or WPS and save it again, or paste the values in place of the formula',
+        },
       ],
     ]);
   });
 
   it('does not trust saved formula results of a workbook that asks to be recalculated on open', async () => {
-    const wb = await openWorkbook(await handMade({ sheet: '<row r="1"><c r="A1"><f>1+1</f><v>0</v></c><c r="B1"><v>5</v></c></row>', workbookExtra: '' }));
+    const wb = await openWorkbook(
+      await handMade({
+        sheet: '<row r="1"><c r="A1"><f>1+1</f><v>0</v></c><c r="B1"><v>5</v></c></row>',
+        workbookExtra: '',
+      }),
+    );
     await wb.close();
     expect(wb.recalcOnLoad).toBe(false);
-    const stale = await cells({ sheet: '<row r="2"><c r="A2"><f>1+1</f><v>0</v></c><c r="B2"><v>5</v></c></row>', workbookExtra: '<calcPr fullCalcOnLoad="1"/>' });
-    expect(stale[0]![0]).toMatchObject({ kind: 'error', error: expect.stringContaining('a formula whose saved result may be stale in cell A2 of sheet "数据"') });
+    const stale = await cells({
+      sheet: '<row r="2"><c r="A2"><f>1+1</f><v>0</v></c><c r="B2"><v>5</v></c></row>',
+      workbookExtra: '<calcPr fullCalcOnLoad="1"/>',
+    });
+    expect(stale[0]![0]).toMatchObject({
+      kind: 'error',
+      error: expect.stringContaining('a formula whose saved result may be stale in cell A2 of sheet "数据"'),
+    });
     expect(stale[0]![1]).toEqual({ kind: 'number', value: 5, raw: '5' });
   });
 
   it('turns error cells, booleans, ISO date cells and unknown shared strings into what they are', async () => {
-    const sheet = '<row r="1"><c r="A1" t="e"><v>#N/A</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="d"><v>2024-03-01T14:30:00</v></c><c r="D1" t="s"><v>7</v></c></row>';
+    const sheet =
+      '<row r="1"><c r="A1" t="e"><v>#N/A</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="d"><v>2024-03-01T14:30:00</v></c><c r="D1" t="s"><v>7</v></c></row>';
     expect(await cells({ sheet, strings: '<si><t>only</t></si>' })).toEqual([
       [
         { kind: 'error', error: '#N/A' },
         'TRUE',
         { kind: 'date', wall: { year: 2024, month: 3, day: 1, hour: 14, minute: 30, second: 0, millisecond: 0 } },
-        { kind: 'error', error: 'a shared string the workbook does not hold (number 7) in cell D1 of sheet "数据"; open the file in Excel or WPS and save it again' },
+        {
+          kind: 'error',
+          error:
+            'a shared string the workbook does not hold (number 7) in cell D1 of sheet "数据"; open the file in Excel or WPS and save it again',
+        },
       ],
     ]);
   });
 
   it('reads numbers in the built-in Chinese date formats, custom date formats and the 1904 date system as dates', async () => {
-    const styles = '<numFmts count="1"><numFmt numFmtId="176" formatCode="[$-804]yyyy\\年m\\月d&quot;日 &quot;hh:mm"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="58"/><xf numFmtId="176"/><xf numFmtId="49"/></cellXfs>';
-    const sheet = '<row r="1"><c r="A1" s="1"><v>45352.583333333336</v></c><c r="B1" s="2"><v>45352.5</v></c><c r="C1" s="3"><v>45352.75</v></c><c r="D1" s="4"><v>45352</v></c><c r="E1"><v>45352</v></c></row>';
-    const wall = (hour: number) => ({ kind: 'date', wall: { year: 2024, month: 3, day: 1, hour, minute: 0, second: 0, millisecond: 0 } });
-    expect(await cells({ sheet, styles })).toEqual([[wall(14), wall(12), wall(18), { kind: 'number', value: 45352, raw: '45352' }, { kind: 'number', value: 45352, raw: '45352' }]]);
-    const in1904 = await cells({ sheet: '<row r="1"><c r="A1" s="1"><v>43890.5</v></c></row>', styles, workbookExtra: '<workbookPr date1904="1"/>' });
+    const styles =
+      '<numFmts count="1"><numFmt numFmtId="176" formatCode="[$-804]yyyy\\年m\\月d&quot;日 &quot;hh:mm"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="58"/><xf numFmtId="176"/><xf numFmtId="49"/></cellXfs>';
+    const sheet =
+      '<row r="1"><c r="A1" s="1"><v>45352.583333333336</v></c><c r="B1" s="2"><v>45352.5</v></c><c r="C1" s="3"><v>45352.75</v></c><c r="D1" s="4"><v>45352</v></c><c r="E1"><v>45352</v></c></row>';
+    const wall = (hour: number) => ({
+      kind: 'date',
+      wall: { year: 2024, month: 3, day: 1, hour, minute: 0, second: 0, millisecond: 0 },
+    });
+    expect(await cells({ sheet, styles })).toEqual([
+      [
+        wall(14),
+        wall(12),
+        wall(18),
+        { kind: 'number', value: 45352, raw: '45352' },
+        { kind: 'number', value: 45352, raw: '45352' },
+      ],
+    ]);
+    const in1904 = await cells({
+      sheet: '<row r="1"><c r="A1" s="1"><v>43890.5</v></c></row>',
+      styles,
+      workbookExtra: '<workbookPr date1904="1"/>',
+    });
     expect(in1904).toEqual([[wall(12)]]);
   });
 });
@@ -127,9 +180,15 @@ describe('cell forms', () => {
 describe('damaged XML', () => {
   it('makes the workbook unreadable, naming the part, rather than failing inside', async () => {
     const wb = await openWorkbook(await handMade({ sheet: '<row r="1"><c r="A1"><v>1</v></row>' }));
-    await expect(wb.read(wb.sheets[0]!)).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringContaining('sheet "数据" is not well-formed XML') });
+    await expect(wb.read(wb.sheets[0]!)).rejects.toMatchObject({
+      code: 'XLSX_UNREADABLE',
+      message: expect.stringContaining('sheet "数据" is not well-formed XML'),
+    });
     await wb.close();
-    await expect(openWorkbook(await handMade({ sheet: '', strings: '<si><t>open' }))).rejects.toMatchObject({ code: 'XLSX_UNREADABLE', message: expect.stringContaining('the shared strings is not well-formed XML') });
+    await expect(openWorkbook(await handMade({ sheet: '', strings: '<si><t>open' }))).rejects.toMatchObject({
+      code: 'XLSX_UNREADABLE',
+      message: expect.stringContaining('the shared strings is not well-formed XML'),
+    });
   });
 });
 
@@ -154,14 +213,25 @@ describe('zip guard', () => {
   it('refuses a sheet that inflates far past what the directory says, counting the bytes that come out', async () => {
     const sheet = `<row r="1"><c r="A1" t="inlineStr"><is><t>${' '.repeat(60 * 1024 * 1024)}</t></is></c></row>`;
     const file = join(await tempDir(), 'lying.xlsx');
-    const parts = zip([{ name: 'xl/worksheets/sheet1.xml', data: `<worksheet ${NS}><sheetData>${sheet}</sheetData></worksheet>`, declared: 1000 }]);
+    const parts = zip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: `<worksheet ${NS}><sheetData>${sheet}</sheetData></worksheet>`,
+        declared: 1000,
+      },
+    ]);
     await writeFile(file, parts);
     const archive = await ZipArchive.open(file);
     try {
       const consume = async () => {
         for await (const _ of archive.chunks(archive.find('xl/worksheets/sheet1.xml')!));
       };
-      await expect(consume()).rejects.toMatchObject({ code: 'XLSX_TOO_LARGE', message: expect.stringContaining('xl/worksheets/sheet1.xml inflates more than 500-fold, past 50 MB (its directory says 1 KB)') });
+      await expect(consume()).rejects.toMatchObject({
+        code: 'XLSX_TOO_LARGE',
+        message: expect.stringContaining(
+          'xl/worksheets/sheet1.xml inflates more than 500-fold, past 50 MB (its directory says 1 KB)',
+        ),
+      });
     } finally {
       await archive.close();
     }
@@ -173,7 +243,10 @@ describe('zip guard', () => {
     const archive = await ZipArchive.open(file);
     try {
       const part = archive.find('xl/sharedStrings.xml')!;
-      await expect(readSharedStrings(archive, part, 16 * 1024)).rejects.toMatchObject({ code: 'XLSX_TOO_LARGE', message: expect.stringContaining('xl/sharedStrings.xml inflates past 16 KB') });
+      await expect(readSharedStrings(archive, part, 16 * 1024)).rejects.toMatchObject({
+        code: 'XLSX_TOO_LARGE',
+        message: expect.stringContaining('xl/sharedStrings.xml inflates past 16 KB'),
+      });
       expect(await readSharedStrings(archive, part)).toHaveLength(2000);
     } finally {
       await archive.close();

@@ -31,7 +31,14 @@ describe('openWorkbook', () => {
     const file = await workbook((wb) => {
       const ws = wb.addWorksheet('data');
       ws.addRow(['id', 'when', 'text', 'calc', 'err', 'flag']);
-      ws.addRow([ID1, new Date(Date.UTC(2024, 2, 1, 14, 30)), { richText: [{ text: '很' }, { text: '好', font: { bold: true } }] }, { formula: '1+1', result: 2 }, { error: '#N/A' }, true]);
+      ws.addRow([
+        ID1,
+        new Date(Date.UTC(2024, 2, 1, 14, 30)),
+        { richText: [{ text: '很' }, { text: '好', font: { bold: true } }] },
+        { formula: '1+1', result: 2 },
+        { error: '#N/A' },
+        true,
+      ]);
       ws.addRow(['', '', 'second', { formula: 'A1&"x"', result: 'idx' }, '', false]);
       ws.getCell('B2').numFmt = 'yyyy-mm-dd hh:mm';
       ws.mergeCells('A2:A3');
@@ -42,7 +49,14 @@ describe('openWorkbook', () => {
       { row: 1, cells: ['id', 'when', 'text', 'calc', 'err', 'flag'] },
       {
         row: 2,
-        cells: [ID1, { kind: 'date', wall: { year: 2024, month: 3, day: 1, hour: 14, minute: 30, second: 0, millisecond: 0 } }, '很好', { kind: "number", value: 2, raw: "2" }, { kind: "error", error: "#N/A" }, 'TRUE'],
+        cells: [
+          ID1,
+          { kind: 'date', wall: { year: 2024, month: 3, day: 1, hour: 14, minute: 30, second: 0, millisecond: 0 } },
+          '很好',
+          { kind: 'number', value: 2, raw: '2' },
+          { kind: 'error', error: '#N/A' },
+          'TRUE',
+        ],
       },
       { row: 3, cells: [ID1, '', 'second', 'idx', '', 'FALSE'] },
     ]);
@@ -69,7 +83,12 @@ describe('readInput for .xlsx', () => {
       ws.addRow([ID1, APP1]);
     });
     const table = await readInput(file);
-    expect(table).toMatchObject({ format: 'xlsx', sheet: '面试记录', headerRow: 2, rows: [{ row: 3, cells: [ID1, APP1] }] });
+    expect(table).toMatchObject({
+      format: 'xlsx',
+      sheet: '面试记录',
+      headerRow: 2,
+      rows: [{ row: 3, cells: [ID1, APP1] }],
+    });
     expect(table.warnings).toEqual(['1 row(s) above the header row were ignored']);
   });
 
@@ -81,7 +100,9 @@ describe('readInput for .xlsx', () => {
     });
     const table = await readInput(file);
     expect(table.sheet).toBe('2023');
-    expect(table.warnings).toEqual(['sheet "2024", "old (hidden)" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
+    expect(table.warnings).toEqual([
+      'sheet "2024", "old (hidden)" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+    ]);
   });
 
   it('names a data sheet that follows a sheet without the columns, in tab order', async () => {
@@ -92,7 +113,9 @@ describe('readInput for .xlsx', () => {
     });
     const table = await readInput(file);
     expect(table.sheet).toBe('2023');
-    expect(table.warnings).toEqual(['sheet "2024" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
+    expect(table.warnings).toEqual([
+      'sheet "2024" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+    ]);
   });
 
   it('names a sheet the data was pasted into when the data sheet has none, and stays quiet about the template example', async () => {
@@ -100,11 +123,16 @@ describe('readInput for .xlsx', () => {
       wb.addWorksheet('说明').addRows([['read me'], ['fill in 面试记录'], ['IDs as text']]);
       wb.addWorksheet('面试记录').addRow([...HEADER_EN]);
       wb.addWorksheet('示例').addRows([[...HEADER_EN], ['7000000000000000001', APP1]]);
-      wb.addWorksheet('Sheet2').addRows([[ID1, APP1], ['7000000000000000009', APP1]]);
+      wb.addWorksheet('Sheet2').addRows([
+        [ID1, APP1],
+        ['7000000000000000009', APP1],
+      ]);
     });
     await expect(readInput(file)).rejects.toMatchObject({
       code: 'INPUT_NO_ROWS',
-      message: expect.stringMatching(/, sheet "面试记录": fill in one row per assessment dimension\. Sheet "Sheet2" \(2 row\(s\)\) holds rows: if the data was pasted there, move it under this header, or pass --sheet "Sheet2"$/),
+      message: expect.stringMatching(
+        /, sheet "面试记录": fill in one row per assessment dimension\. Sheet "Sheet2" \(2 row\(s\)\) holds rows: if the data was pasted there, move it under this header, or pass --sheet "Sheet2"$/,
+      ),
     });
     const filled = await workbook((wb) => {
       wb.addWorksheet('面试记录').addRows([[...HEADER_EN], [ID1, APP1]]);
@@ -115,7 +143,9 @@ describe('readInput for .xlsx', () => {
       wb.addWorksheet('面试记录').addRows([[...HEADER_EN], [ID1, APP1]]);
       wb.addWorksheet('示例').addRows([[...HEADER_EN], [ID2, APP1]]);
     });
-    expect((await readInput(typedIntoExample)).warnings).toEqual(['sheet "示例" also holds the template\'s columns and was not read: import it separately with --sheet NAME']);
+    expect((await readInput(typedIntoExample)).warnings).toEqual([
+      'sheet "示例" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+    ]);
   });
 
   it('reads --sheet by name and refuses a sheet that does not exist', async () => {
@@ -127,7 +157,10 @@ describe('readInput for .xlsx', () => {
       b.addRow(['3', '4']);
     });
     expect((await readInput(file, { sheet: 'b' })).rows).toEqual([{ row: 2, cells: ['3', '4'] }]);
-    await expect(readInput(file, { sheet: 'c' })).rejects.toMatchObject({ code: 'XLSX_NO_SUCH_SHEET', message: expect.stringContaining('got sheets "a", "b"') });
+    await expect(readInput(file, { sheet: 'c' })).rejects.toMatchObject({
+      code: 'XLSX_NO_SUCH_SHEET',
+      message: expect.stringContaining('got sheets "a", "b"'),
+    });
   });
 
   it('refuses a workbook whose only data sheet is hidden, saying how to read it', async () => {
@@ -137,7 +170,10 @@ describe('readInput for .xlsx', () => {
       ws.addRow([...HEADER_EN]);
       ws.addRow([ID1, APP1]);
     });
-    await expect(readInput(file)).rejects.toMatchObject({ code: 'XLSX_SHEET_HIDDEN', message: expect.stringContaining('--sheet "data"') });
+    await expect(readInput(file)).rejects.toMatchObject({
+      code: 'XLSX_SHEET_HIDDEN',
+      message: expect.stringContaining('--sheet "data"'),
+    });
     expect((await readInput(file, { sheet: 'data' })).rows).toHaveLength(1);
   });
 

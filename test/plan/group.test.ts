@@ -12,14 +12,28 @@ describe('Grouping', () => {
   it('gathers scattered rows by interview and assessment, keeping first appearance and file order', () => {
     const groups = new Grouping(6);
     const rows = [
-      fields({ interviewId: ID1, applicationId: APP1, beginTime: 1709272800000, assessmentNo: '1', username: '张三', dimension: { score: 80, assessment_type: 1, title: 'a' } }),
+      fields({
+        interviewId: ID1,
+        applicationId: APP1,
+        beginTime: 1709272800000,
+        assessmentNo: '1',
+        username: '张三',
+        dimension: { score: 80, assessment_type: 1, title: 'a' },
+      }),
       fields({ interviewId: ID2, applicationId: APP1, participateStatus: null }),
-      fields({ interviewId: ID1, username: '1', conclusion: 2, dimension: { option: 'x', assessment_type: 2, title: 'b' } }),
+      fields({
+        interviewId: ID1,
+        username: '1',
+        conclusion: 2,
+        dimension: { option: 'x', assessment_type: 2, title: 'b' },
+      }),
       fields({}), // no usable interview id
       fields({ interviewId: ID1, assessmentNo: '1', dimension: { content: 'c', assessment_type: 3, title: 'c' } }),
       fields({ interviewId: ID2 }),
     ];
-    rows.forEach((f, i) => groups.add(i, f, i + 2));
+    rows.forEach((f, i) => {
+      groups.add(i, f, i + 2);
+    });
     expect(rows.map((f) => f.problems)).toEqual([[], [], [], [], [], []]);
     expect(groups.ids).toEqual([ID1, ID2]);
     expect([groups.rowsOf(0), groups.rowsOf(1)]).toEqual([
@@ -40,11 +54,19 @@ describe('Grouping', () => {
               { content: 'c', assessment_type: 3, title: 'c' },
             ],
           },
-          { username: '1', conclusion: 2, assessment_dimension_list: [{ option: 'x', assessment_type: 2, title: 'b' }] },
+          {
+            username: '1',
+            conclusion: 2,
+            assessment_dimension_list: [{ option: 'x', assessment_type: 2, title: 'b' }],
+          },
         ],
       }),
     );
-    expect(groups.patchOf(1, true)).toEqual({ set: { external_application_id: APP1 }, clear: ['participate_status'], assessments: [] });
+    expect(groups.patchOf(1, true)).toEqual({
+      set: { external_application_id: APP1 },
+      clear: ['participate_status'],
+      assessments: [],
+    });
   });
 
   it('keeps the value seen first and puts a conflict on the row that disagrees, naming the other row', () => {
@@ -52,7 +74,9 @@ describe('Grouping', () => {
     const first = fields({ interviewId: ID1, endTime: 1709276400000, username: '张三', conclusion: 2 });
     const second = fields({ interviewId: ID1, endTime: 1709280000000, username: '张三', conclusion: 1 });
     const third = fields({ interviewId: ID1, endTime: 1709276400000, username: '张三', conclusion: 2 });
-    [first, second, third].forEach((f, i) => groups.add(i, f, i + 10));
+    [first, second, third].forEach((f, i) => {
+      groups.add(i, f, i + 10);
+    });
     expect(first.problems).toEqual([]);
     expect(third.problems).toEqual([]);
     expect(second.problems.map((p) => p.message)).toEqual([

@@ -6,8 +6,20 @@ import type { AssessmentPatch } from '../../src/plan/types.js';
 
 const at = { index: 0, row: 2 };
 const current: AssessmentBody[] = [
-  { username: '黄敏', conclusion: 2, assessment_dimension_list: [{ score: 74, assessment_type: 1, title: '专业能力' }, { option: '良好', assessment_type: 2, title: '沟通表达' }] },
-  { username: '赵磊', conclusion: 3, content: '符合预期', assessment_dimension_list: [{ score: 87, assessment_type: 1, title: '专业能力' }] },
+  {
+    username: '黄敏',
+    conclusion: 2,
+    assessment_dimension_list: [
+      { score: 74, assessment_type: 1, title: '专业能力' },
+      { option: '良好', assessment_type: 2, title: '沟通表达' },
+    ],
+  },
+  {
+    username: '赵磊',
+    conclusion: 3,
+    content: '符合预期',
+    assessment_dimension_list: [{ score: 87, assessment_type: 1, title: '专业能力' }],
+  },
 ];
 const keep = { replace: false, add: false };
 const patch = (p: Partial<AssessmentPatch>): AssessmentPatch => ({ at, dimensions: [], ...p });
@@ -15,11 +27,20 @@ const merged = (patches: AssessmentPatch[], rules = keep) => mergeAssessments(cu
 
 describe('mergeAssessments', () => {
   it('changes only the named field of the assessment named by interviewer or number, and leaves the current list untouched', () => {
-    const result = merged([patch({ username: '赵磊', conclusion: 1 }), patch({ no: '1', dimensions: [{ at, title: '沟通表达', set: { option: '优秀' } }] })]);
+    const result = merged([
+      patch({ username: '赵磊', conclusion: 1 }),
+      patch({ no: '1', dimensions: [{ at, title: '沟通表达', set: { option: '优秀' } }] }),
+    ]);
     expect(result).toEqual({
       kind: 'merged',
       assessments: [
-        { ...current[0], assessment_dimension_list: [current[0]!.assessment_dimension_list![0], { option: '优秀', assessment_type: 2, title: '沟通表达' }] },
+        {
+          ...current[0],
+          assessment_dimension_list: [
+            current[0]!.assessment_dimension_list![0],
+            { option: '优秀', assessment_type: 2, title: '沟通表达' },
+          ],
+        },
         { ...current[1], conclusion: 1 },
       ],
     });
@@ -27,43 +48,78 @@ describe('mergeAssessments', () => {
   });
 
   it('refuses a number that disagrees with the interviewer, a bad number, and a name twice in Feishu', () => {
-    expect(merged([patch({ no: '1', username: '赵磊', conclusion: 1 })])).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_ASSESSMENT_MISMATCH', message: expect.stringContaining('(1 黄敏, 2 赵磊)') } });
+    expect(merged([patch({ no: '1', username: '赵磊', conclusion: 1 })])).toMatchObject({
+      kind: 'refused',
+      refusal: { code: 'ROW_ASSESSMENT_MISMATCH', message: expect.stringContaining('(1 黄敏, 2 赵磊)') },
+    });
     expect(merged([patch({ no: 'A' })])).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_BAD_ASSESSMENT_NO' } });
-    const twice = mergeAssessments([{ username: '张三' }, { username: '张三' }], [patch({ username: '张三', conclusion: 1 })], keep);
+    const twice = mergeAssessments(
+      [{ username: '张三' }, { username: '张三' }],
+      [patch({ username: '张三', conclusion: 1 })],
+      keep,
+    );
     expect(twice).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_AMBIGUOUS_ASSESSMENT', column: 'username' } });
   });
 
   it('adds only with add: a new assessment by number len+1 or by a new interviewer, a new dimension by title', () => {
-    expect(merged([patch({ no: '3', username: '王五' })])).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_NO_SUCH_ASSESSMENT', column: 'assessment_no' } });
-    const added = merged([patch({ no: '3', username: '王五', conclusion: 2 }), patch({ username: '赵磊', dimensions: [{ at, title: '沟通', set: { score: 70, assessment_type: 1 } }] })], { replace: false, add: true });
+    expect(merged([patch({ no: '3', username: '王五' })])).toMatchObject({
+      kind: 'refused',
+      refusal: { code: 'ROW_NO_SUCH_ASSESSMENT', column: 'assessment_no' },
+    });
+    const added = merged(
+      [
+        patch({ no: '3', username: '王五', conclusion: 2 }),
+        patch({ username: '赵磊', dimensions: [{ at, title: '沟通', set: { score: 70, assessment_type: 1 } }] }),
+      ],
+      { replace: false, add: true },
+    );
     expect(added).toMatchObject({ kind: 'merged' });
     if (added.kind !== 'merged') return;
     expect(added.assessments[2]).toEqual({ username: '王五', conclusion: 2 });
-    expect(added.assessments[1]!.assessment_dimension_list).toEqual([{ score: 87, assessment_type: 1, title: '专业能力' }, { title: '沟通', score: 70, assessment_type: 1 }]);
+    expect(added.assessments[1]!.assessment_dimension_list).toEqual([
+      { score: 87, assessment_type: 1, title: '专业能力' },
+      { title: '沟通', score: 70, assessment_type: 1 },
+    ]);
   });
 
   it('needs a title when the assessment has several dimensions, and takes the only one otherwise', () => {
-    expect(merged([patch({ username: '黄敏', dimensions: [{ at, set: { score: 80 } }] })])).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_AMBIGUOUS_DIMENSION' } });
+    expect(merged([patch({ username: '黄敏', dimensions: [{ at, set: { score: 80 } }] })])).toMatchObject({
+      kind: 'refused',
+      refusal: { code: 'ROW_AMBIGUOUS_DIMENSION' },
+    });
     const only = merged([patch({ username: '赵磊', dimensions: [{ at, set: { score: 90 } }] })]);
-    expect(only.kind === 'merged' && only.assessments[1]!.assessment_dimension_list).toEqual([{ score: 90, assessment_type: 1, title: '专业能力' }]);
+    expect(only.kind === 'merged' && only.assessments[1]!.assessment_dimension_list).toEqual([
+      { score: 90, assessment_type: 1, title: '专业能力' },
+    ]);
   });
 
   it('replaces the whole list with replace', () => {
-    expect(merged([patch({ username: '王五', dimensions: [{ at, title: 't', set: { content: 'c', assessment_type: 3 } }] })], { replace: true, add: false })).toEqual({
+    expect(
+      merged(
+        [patch({ username: '王五', dimensions: [{ at, title: 't', set: { content: 'c', assessment_type: 3 } }] })],
+        { replace: true, add: false },
+      ),
+    ).toEqual({
       kind: 'merged',
-      assessments: [{ username: '王五', assessment_dimension_list: [{ content: 'c', assessment_type: 3, title: 't' }] }],
+      assessments: [
+        { username: '王五', assessment_dimension_list: [{ content: 'c', assessment_type: 3, title: 't' }] },
+      ],
     });
   });
 });
 
 describe('checkMergedBody', () => {
   it('refuses a dimension added without the value its type needs', () => {
-    const body = { external_application_id: '1', interview_assessments: [{ username: '王五', assessment_dimension_list: [{ assessment_type: 1, title: '沟通' }] }] };
+    const body = {
+      external_application_id: '1',
+      interview_assessments: [{ username: '王五', assessment_dimension_list: [{ assessment_type: 1, title: '沟通' }] }],
+    };
     expect(checkMergedBody(body, at, 'Asia/Shanghai')).toEqual({
       at,
       code: 'ROW_DIMENSION_INCOMPLETE',
       column: 'score',
-      message: 'expected a value in score: a dimension of type 打分题 (score) needs a score for dimension "沟通" of assessment 1 (王五), got none once merged with the current record (row 2, column score): fill it in',
+      message:
+        'expected a value in score: a dimension of type 打分题 (score) needs a score for dimension "沟通" of assessment 1 (王五), got none once merged with the current record (row 2, column score): fill it in',
     });
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime, wallToEpoch } from '../../src/plan/normalise.js';
+import {
+  ASSESSMENT_TYPE,
+  CONCLUSION,
+  Invalid,
+  PARTICIPATE_STATUS,
+  parseEnum,
+  parseId,
+  parseOptions,
+  parseScore,
+  parseText,
+  parseTime,
+  wallToEpoch,
+} from '../../src/plan/normalise.js';
 
 const value = <T>(v: T) => v;
 
@@ -13,7 +25,12 @@ describe('parseId', () => {
 
   it('refuses an ID that Excel stored as a number beyond 2^53, in the words of the guide', () => {
     expect(parseId({ kind: 'number', value: 7e18 })).toEqual(
-      new Invalid({ code: 'ROW_ID_AS_NUMBER', expected: 'a 19-digit ID as text', got: '7.00000000000000E+18', fix: 'format the column as Text and paste the IDs again' }),
+      new Invalid({
+        code: 'ROW_ID_AS_NUMBER',
+        expected: 'a 19-digit ID as text',
+        got: '7.00000000000000E+18',
+        fix: 'format the column as Text and paste the IDs again',
+      }),
     );
   });
 
@@ -41,7 +58,12 @@ describe('parseEnum', () => {
 
   it('refuses anything else, listing the accepted values', () => {
     expect(parseEnum('maybe', CONCLUSION)).toEqual(
-      new Invalid({ code: 'ROW_BAD_ENUM', expected: 'one of 1 不通过 fail · 2 通过 pass · 3 待定 pending', got: '"maybe"', fix: 'pick one of the listed values for conclusion' }),
+      new Invalid({
+        code: 'ROW_BAD_ENUM',
+        expected: 'one of 1 不通过 fail · 2 通过 pass · 3 待定 pending',
+        got: '"maybe"',
+        fix: 'pick one of the listed values for conclusion',
+      }),
     );
   });
 });
@@ -61,9 +83,15 @@ describe('forgiving where it is unambiguous', () => {
   });
 
   it('says "did you mean" for a near miss, and nothing it cannot be sure of', () => {
-    expect(parseEnum('通导', CONCLUSION)).toMatchObject({ problem: { code: 'ROW_BAD_ENUM', fix: 'did you mean "通过"? pick one of the listed values for conclusion' } });
-    expect(parseEnum('pas', CONCLUSION)).toMatchObject({ problem: { fix: 'did you mean "pass"? pick one of the listed values for conclusion' } });
-    expect(parseEnum('缺席', PARTICIPATE_STATUS)).toMatchObject({ problem: { code: 'ROW_BAD_ENUM', fix: 'pick one of the listed values for participate_status' } });
+    expect(parseEnum('通导', CONCLUSION)).toMatchObject({
+      problem: { code: 'ROW_BAD_ENUM', fix: 'did you mean "通过"? pick one of the listed values for conclusion' },
+    });
+    expect(parseEnum('pas', CONCLUSION)).toMatchObject({
+      problem: { fix: 'did you mean "pass"? pick one of the listed values for conclusion' },
+    });
+    expect(parseEnum('缺席', PARTICIPATE_STATUS)).toMatchObject({
+      problem: { code: 'ROW_BAD_ENUM', fix: 'pick one of the listed values for participate_status' },
+    });
   });
 
   it('reads 88分 as 88', () => {
@@ -79,12 +107,18 @@ describe('parseTime', () => {
   });
 
   it('refuses 10 digits as seconds, not milliseconds', () => {
-    expect(parseTime('1618500278', 'UTC')).toMatchObject({ problem: { code: 'ROW_TIME_IN_SECONDS', got: '1618500278, which is seconds, not milliseconds' } });
+    expect(parseTime('1618500278', 'UTC')).toMatchObject({
+      problem: { code: 'ROW_TIME_IN_SECONDS', got: '1618500278, which is seconds, not milliseconds' },
+    });
   });
 
   it('reads ISO 8601 with an offset without the zone', () => {
-    expect(parseTime('2024-03-01T14:00:00+08:00', 'America/New_York')).toEqual(value({ ms: Date.UTC(2024, 2, 1, 6), usedZone: false }));
-    expect(parseTime('2024-03-01T06:00:00.5Z', 'Asia/Shanghai')).toEqual(value({ ms: Date.UTC(2024, 2, 1, 6, 0, 0, 500), usedZone: false }));
+    expect(parseTime('2024-03-01T14:00:00+08:00', 'America/New_York')).toEqual(
+      value({ ms: Date.UTC(2024, 2, 1, 6), usedZone: false }),
+    );
+    expect(parseTime('2024-03-01T06:00:00.5Z', 'Asia/Shanghai')).toEqual(
+      value({ ms: Date.UTC(2024, 2, 1, 6, 0, 0, 500), usedZone: false }),
+    );
   });
 
   it('reads wall-clock text and Excel date cells in --tz', () => {
@@ -109,26 +143,42 @@ describe('parseTime', () => {
   });
 
   it('refuses Chinese times that are not a moment: no clock, 下午 past 12, a day that does not exist', () => {
-    expect(parseTime('2024年3月1日', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024年3月1日 14:00"' } });
-    expect(parseTime('2024-03-01 下午14:30', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', fix: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05' } });
-    expect(parseTime('2024年2月30日 10:00', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', fix: 'check the date and time exist' } });
+    expect(parseTime('2024年3月1日', 'Asia/Shanghai')).toMatchObject({
+      problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024年3月1日 14:00"' },
+    });
+    expect(parseTime('2024-03-01 下午14:30', 'Asia/Shanghai')).toMatchObject({
+      problem: { code: 'ROW_BAD_TIME', fix: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05' },
+    });
+    expect(parseTime('2024年2月30日 10:00', 'Asia/Shanghai')).toMatchObject({
+      problem: { code: 'ROW_BAD_TIME', fix: 'check the date and time exist' },
+    });
     expect(parseTime('2024年3月1日 25:00', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
   });
 
   it('handles daylight saving: a skipped time is refused, an ordinary one is exact', () => {
     expect(parseTime('2024-03-10 02:30', 'America/New_York')).toMatchObject({ problem: { code: 'ROW_TIME_SKIPPED' } });
-    expect(wallToEpoch({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'America/New_York')).toBe(Date.UTC(2024, 6, 1, 16));
+    expect(
+      wallToEpoch({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'America/New_York'),
+    ).toBe(Date.UTC(2024, 6, 1, 16));
   });
 
   it('refuses times outside what 13-digit epoch milliseconds cover (found by the property test)', () => {
-    expect(parseTime('0000-1-3 0:00', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286', got: '"0000-1-3 0:00"' } });
-    expect(parseTime('1999-12-31T23:00:00Z', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286' } });
+    expect(parseTime('0000-1-3 0:00', 'UTC')).toMatchObject({
+      problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286', got: '"0000-1-3 0:00"' },
+    });
+    expect(parseTime('1999-12-31T23:00:00Z', 'UTC')).toMatchObject({
+      problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286' },
+    });
   });
 
   it('refuses impossible dates, dates without a time, and date serials', () => {
     expect(parseTime('2024-02-30 10:00', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
-    expect(parseTime('2024-03-01', 'UTC')).toMatchObject({ problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024-03-01 14:00"' } });
-    expect(parseTime({ kind: 'number', value: 45352.5 }, 'UTC')).toMatchObject({ problem: { got: '45352.5, which looks like an Excel date serial' } });
+    expect(parseTime('2024-03-01', 'UTC')).toMatchObject({
+      problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024-03-01 14:00"' },
+    });
+    expect(parseTime({ kind: 'number', value: 45352.5 }, 'UTC')).toMatchObject({
+      problem: { got: '45352.5, which looks like an Excel date serial' },
+    });
   });
 });
 
@@ -153,6 +203,8 @@ describe('parseScore, parseOptions, parseText', () => {
   });
 
   it('turns an Excel error cell into a problem', () => {
-    expect(parseText({ kind: 'error', error: '#N/A' }, true)).toMatchObject({ problem: { code: 'ROW_CELL_ERROR', got: '#N/A' } });
+    expect(parseText({ kind: 'error', error: '#N/A' }, true)).toMatchObject({
+      problem: { code: 'ROW_CELL_ERROR', got: '#N/A' },
+    });
   });
 });

@@ -21,26 +21,87 @@ describe('buildPlan', () => {
   it('makes two rows that give the same dimension of the same assessment invalid, each naming the other', () => {
     const plan = buildPlan(
       table([
-        row({ external_interview_id: ID1, external_application_id: APP1, username: '张三', dimension_title: '专业', assessment_type: '1', score: '80' }),
-        row({ external_interview_id: ID1, username: '李四', dimension_title: '专业', assessment_type: '1', score: '70' }),
-        row({ external_interview_id: ID1, username: '张三', dimension_title: '专业', assessment_type: '1', score: '90' }),
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          username: '张三',
+          dimension_title: '专业',
+          assessment_type: '1',
+          score: '80',
+        }),
+        row({
+          external_interview_id: ID1,
+          username: '李四',
+          dimension_title: '专业',
+          assessment_type: '1',
+          score: '70',
+        }),
+        row({
+          external_interview_id: ID1,
+          username: '张三',
+          dimension_title: '专业',
+          assessment_type: '1',
+          score: '90',
+        }),
       ]),
       'Asia/Shanghai',
     );
     expect(plan.outcomes).toEqual([
-      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', error_column: 'dimension_title', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 4 (row 2, column dimension_title): delete one of the two rows, or give them different titles` },
-      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid rows 2, 4; fix them and import again (an interview's rows are sent together or not at all)` },
-      { status: 'invalid', error_code: 'ROW_DUPLICATE_DIMENSION', error_column: 'dimension_title', message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 2 (row 4, column dimension_title): delete one of the two rows, or give them different titles` },
+      {
+        status: 'invalid',
+        error_code: 'ROW_DUPLICATE_DIMENSION',
+        error_column: 'dimension_title',
+        message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 4 (row 2, column dimension_title): delete one of the two rows, or give them different titles`,
+      },
+      {
+        status: 'blocked',
+        error_code: 'ROW_BLOCKED',
+        message: `not sent: interview ${ID1} has invalid rows 2, 4; fix them and import again (an interview's rows are sent together or not at all)`,
+      },
+      {
+        status: 'invalid',
+        error_code: 'ROW_DUPLICATE_DIMENSION',
+        error_column: 'dimension_title',
+        message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 2 (row 4, column dimension_title): delete one of the two rows, or give them different titles`,
+      },
     ]);
   });
 
   it('groups scattered rows by interview and assessment, and builds the exact body', () => {
     const plan = buildPlan(
       table([
-        row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '参与', begin_time: '2024-03-01 14:00', end_time: '2024-03-01 15:00', assessment_no: '1', username: '张三', conclusion: '通过', assessment_content: '很好', dimension_title: '专业', assessment_type: '打分题', score: '88' }),
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          participate_status: '参与',
+          begin_time: '2024-03-01 14:00',
+          end_time: '2024-03-01 15:00',
+          assessment_no: '1',
+          username: '张三',
+          conclusion: '通过',
+          assessment_content: '很好',
+          dimension_title: '专业',
+          assessment_type: '打分题',
+          score: '88',
+        }),
         row({ external_interview_id: ID2, external_application_id: APP2, participate_status: '3' }),
-        row({ external_interview_id: ID1, assessment_no: '2', username: '李四', conclusion: 'pending', dimension_title: '亮点', assessment_type: 'multi_choice', options: 'a|b' }),
-        row({ external_interview_id: ID1, assessment_no: '1', dimension_title: '沟通', assessment_type: '2', option: '良好', dimension_description: '表达' }),
+        row({
+          external_interview_id: ID1,
+          assessment_no: '2',
+          username: '李四',
+          conclusion: 'pending',
+          dimension_title: '亮点',
+          assessment_type: 'multi_choice',
+          options: 'a|b',
+        }),
+        row({
+          external_interview_id: ID1,
+          assessment_no: '1',
+          dimension_title: '沟通',
+          assessment_type: '2',
+          option: '良好',
+          dimension_description: '表达',
+        }),
       ]),
       'Asia/Shanghai',
     );
@@ -66,26 +127,57 @@ describe('buildPlan', () => {
                 { option: '良好', assessment_type: 2, title: '沟通', description: '表达' },
               ],
             },
-            { username: '李四', conclusion: 3, assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }] },
+            {
+              username: '李四',
+              conclusion: 3,
+              assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }],
+            },
           ],
         },
       },
       { kind: 'replace', id: ID2, rows: [1], body: { external_application_id: APP2, participate_status: 3 } },
     ]);
-    expect(JSON.stringify(bodyOf(plan.interviews[1]!))).toBe(`{"external_application_id":"${APP2}","participate_status":3}`);
+    expect(JSON.stringify(bodyOf(plan.interviews[1]!))).toBe(
+      `{"external_application_id":"${APP2}","participate_status":3}`,
+    );
   });
 
   it('groups assessments by username when assessment_no is blank', () => {
     const plan = buildPlan(
       table([
-        row({ external_interview_id: ID1, external_application_id: APP1, username: 'A', dimension_title: 't1', assessment_type: '3', dimension_content: 'x' }),
-        row({ external_interview_id: ID1, username: 'B', dimension_title: 't2', assessment_type: '3', dimension_content: 'y' }),
-        row({ external_interview_id: ID1, username: 'A', dimension_title: 't3', assessment_type: '3', dimension_content: 'z' }),
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          username: 'A',
+          dimension_title: 't1',
+          assessment_type: '3',
+          dimension_content: 'x',
+        }),
+        row({
+          external_interview_id: ID1,
+          username: 'B',
+          dimension_title: 't2',
+          assessment_type: '3',
+          dimension_content: 'y',
+        }),
+        row({
+          external_interview_id: ID1,
+          username: 'A',
+          dimension_title: 't3',
+          assessment_type: '3',
+          dimension_content: 'z',
+        }),
       ]),
       'UTC',
     );
     expect(bodyOf(plan.interviews[0]!)!.interview_assessments).toEqual([
-      { username: 'A', assessment_dimension_list: [{ content: 'x', assessment_type: 3, title: 't1' }, { content: 'z', assessment_type: 3, title: 't3' }] },
+      {
+        username: 'A',
+        assessment_dimension_list: [
+          { content: 'x', assessment_type: 3, title: 't1' },
+          { content: 'z', assessment_type: 3, title: 't3' },
+        ],
+      },
       { username: 'B', assessment_dimension_list: [{ content: 'y', assessment_type: 3, title: 't2' }] },
     ]);
   });
@@ -100,25 +192,37 @@ describe('buildPlan', () => {
       'UTC',
     );
     expect(plan.outcomes).toEqual([
-      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)` },
+      {
+        status: 'blocked',
+        error_code: 'ROW_BLOCKED',
+        message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)`,
+      },
       {
         status: 'invalid',
         error_code: 'ROW_CONFLICT',
         error_column: 'participate_status',
         message: `expected the same participate_status on every row of interview ${ID1}, got 1 here but 2 on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
       },
-      { status: 'blocked', error_code: 'ROW_BLOCKED', message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)` },
+      {
+        status: 'blocked',
+        error_code: 'ROW_BLOCKED',
+        message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)`,
+      },
     ]);
     expect(plan.interviews).toEqual([{ kind: 'invalid', id: ID1, rows: [0, 1, 2] }]);
   });
 
   it('reports an ID destroyed by Excel with the fix', () => {
-    const plan = buildPlan(table([row({ external_interview_id: '7.00000000000000E+18', external_application_id: APP1 })]), 'UTC');
+    const plan = buildPlan(
+      table([row({ external_interview_id: '7.00000000000000E+18', external_application_id: APP1 })]),
+      'UTC',
+    );
     expect(plan.outcomes[0]).toEqual({
       status: 'invalid',
       error_code: 'ROW_ID_AS_NUMBER',
       error_column: 'external_interview_id',
-      message: 'expected a 19-digit ID as text, got 7.00000000000000E+18 (row 2, column external_interview_id): format the column as Text and paste the IDs again',
+      message:
+        'expected a 19-digit ID as text, got 7.00000000000000E+18 (row 2, column external_interview_id): format the column as Text and paste the IDs again',
     });
   });
 
@@ -126,7 +230,13 @@ describe('buildPlan', () => {
     const plan = buildPlan(
       table([
         row({ external_interview_id: ID1, username: 'A' }),
-        row({ external_interview_id: ID2, external_application_id: APP2, begin_time: '1709301600000', dimension_title: 't', assessment_type: '打分题' }),
+        row({
+          external_interview_id: ID2,
+          external_application_id: APP2,
+          begin_time: '1709301600000',
+          dimension_title: 't',
+          assessment_type: '打分题',
+        }),
         row({ external_interview_id: ID2, end_time: '1709290000000', dimension_title: 'u', option: 'x' }),
       ]),
       'UTC',
@@ -136,7 +246,9 @@ describe('buildPlan', () => {
       ['invalid', 'ROW_DIMENSION_INCOMPLETE'],
       ['invalid', 'ROW_MISSING_ASSESSMENT_TYPE'],
     ]);
-    expect(plan.outcomes[1]!.message).toBe('expected a value in score, got a blank cell (row 3, column score): a dimension of type 打分题 (score) needs a score');
+    expect(plan.outcomes[1]!.message).toBe(
+      'expected a value in score, got a blank cell (row 3, column score): a dimension of type 打分题 (score) needs a score',
+    );
     expect(plan.outcomes[2]!.message).toContain('(row 4, column end_time): swap the two times or fix the date');
   });
 
@@ -145,7 +257,7 @@ describe('buildPlan', () => {
     expect(bodyOf(plan.interviews[0]!)).toEqual({ external_application_id: APP1 });
   });
 
-  it('holds back the interview above a row whose ID was left blank: it may be that interview\'s row', () => {
+  it("holds back the interview above a row whose ID was left blank: it may be that interview's row", () => {
     const plan = buildPlan(
       table([
         row({ username: 'lonely' }),
@@ -184,7 +296,10 @@ describe('buildPlan', () => {
   });
 
   it('refuses extra cells beyond the headers (an unquoted comma)', () => {
-    const plan = buildPlan(table([[...row({ external_interview_id: ID1, external_application_id: APP1 }), 'spill']]), 'UTC');
+    const plan = buildPlan(
+      table([[...row({ external_interview_id: ID1, external_application_id: APP1 }), 'spill']]),
+      'UTC',
+    );
     expect(plan.outcomes[0]).toMatchObject({ status: 'invalid', error_code: 'ROW_EXTRA_CELLS' });
   });
 });

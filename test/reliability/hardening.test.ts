@@ -19,7 +19,11 @@ async function simulator(): Promise<RunningSimulator> {
 }
 
 /** Something between here and Feishu: a real token answer, then `answer` for every other call. */
-async function gateway(answer: { status: number; type: string; body: string }, token: Record<string, unknown> = { expire: 7200 }, seen = { tokens: 0 }): Promise<string> {
+async function gateway(
+  answer: { status: number; type: string; body: string },
+  token: Record<string, unknown> = { expire: 7200 },
+  seen = { tokens: 0 },
+): Promise<string> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -40,14 +44,20 @@ async function gateway(answer: { status: number; type: string; body: string }, t
 async function oneInterview(): Promise<{ dir: string; file: string }> {
   const dir = await tempDir();
   const file = join(dir, 'in.csv');
-  await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '1709280000000' })]));
+  await writeFile(
+    file,
+    csv([
+      [...HEADER_EN],
+      row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '1709280000000' }),
+    ]),
+  );
   return { dir, file };
 }
 
 const env = (url: string) => ({ FEISHU_BASE_URL: url, FEISHU_APP_ID: 'cli_h', FEISHU_APP_SECRET: SECRET });
 
 describe('never count a non-answer as landed', () => {
-  it('a 200 that is not Feishu\'s JSON is a failed call (HTTP_BAD_ANSWER), never journaled as landed', async () => {
+  it("a 200 that is not Feishu's JSON is a failed call (HTTP_BAD_ANSWER), never journaled as landed", async () => {
     const url = await gateway({ status: 200, type: 'text/html', body: '<html>Welcome to the hotel Wi-Fi</html>' });
     const { dir, file } = await oneInterview();
     const run = await runCli(['import', file, '--no-backup', '--retries', '1', '--quiet'], { env: env(url) });
@@ -60,11 +70,18 @@ describe('never count a non-answer as landed', () => {
   });
 
   it('an answer past 4 MiB is not read on', async () => {
-    const url = await gateway({ status: 200, type: 'application/json', body: JSON.stringify({ code: 0, data: 'x'.repeat(5 * 1024 * 1024) }) });
+    const url = await gateway({
+      status: 200,
+      type: 'application/json',
+      body: JSON.stringify({ code: 0, data: 'x'.repeat(5 * 1024 * 1024) }),
+    });
     const { dir, file } = await oneInterview();
     const run = await runCli(['import', file, '--no-backup', '--retries', '0', '--quiet'], { env: env(url) });
     expect(run.code).toBe(1);
-    expect((await readReport(join(dir, 'in.report.csv')))[0]).toMatchObject({ status: 'failed', error_code: 'HTTP_ANSWER_TOO_LARGE' });
+    expect((await readReport(join(dir, 'in.report.csv')))[0]).toMatchObject({
+      status: 'failed',
+      error_code: 'HTTP_ANSWER_TOO_LARGE',
+    });
   });
 
   it('--resume refuses a journal written against another service', async () => {
@@ -72,9 +89,14 @@ describe('never count a non-answer as landed', () => {
     const b = await simulator();
     const { dir, file } = await oneInterview();
     expect((await runCli(['import', file, '--quiet'], { env: env(a.url) })).code).toBe(0);
-    const resumed = await runCli(['import', file, '--quiet', '--resume', join(dir, 'in.report.csv'), '--report', join(dir, 'again.csv')], { env: env(b.url) });
+    const resumed = await runCli(
+      ['import', file, '--quiet', '--resume', join(dir, 'in.report.csv'), '--report', join(dir, 'again.csv')],
+      { env: env(b.url) },
+    );
     expect(resumed.code).toBe(2);
-    expect(resumed.stderr).toContain(`error [RESUME_MISMATCH]: expected --resume ${join(dir, 'in.report.csv')} to continue the same run, got a journal where it sent to ${a.url}, this run to ${b.url}`);
+    expect(resumed.stderr).toContain(
+      `error [RESUME_MISMATCH]: expected --resume ${join(dir, 'in.report.csv')} to continue the same run, got a journal where it sent to ${a.url}, this run to ${b.url}`,
+    );
     expect(b.stats.requests.put).toBe(0);
   });
 });
@@ -84,7 +106,8 @@ describe('personal data stays private', () => {
     const s = await simulator();
     const { dir, file } = await oneInterview();
     expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
-    for (const f of ['in.report.csv', 'in.report.csv.journal.jsonl', 'in.report.csv.backup.jsonl']) expect(((await stat(join(dir, f))).mode & 0o777).toString(8)).toBe('600');
+    for (const f of ['in.report.csv', 'in.report.csv.journal.jsonl', 'in.report.csv.backup.jsonl'])
+      expect(((await stat(join(dir, f))).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('never writes through a planted symlink', async () => {
@@ -129,7 +152,9 @@ describe('one run per report', () => {
     await writeFile(join(dir, 'in.report.csv.lock'), `${process.pid}\n`);
     const locked = await runCli(['import', file, '--quiet'], { env: env(s.url) });
     expect(locked.code).toBe(2);
-    expect(locked.stderr).toContain(`error [RUN_LOCKED]: expected no other run on ${join(dir, 'in.report.csv')}, got one: process ${process.pid} holds`);
+    expect(locked.stderr).toContain(
+      `error [RUN_LOCKED]: expected no other run on ${join(dir, 'in.report.csv')}, got one: process ${process.pid} holds`,
+    );
     await writeFile(join(dir, 'in.report.csv.lock'), '999999999\n');
     expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
     await expect(stat(join(dir, 'in.report.csv.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -139,11 +164,23 @@ describe('one run per report', () => {
 describe('tokens and secrets', () => {
   it('a token answer without expire is kept for its documented lifetime, not fetched before every request', async () => {
     const seen = { tokens: 0 };
-    const url = await gateway({ status: 200, type: 'application/json', body: JSON.stringify({ code: 0, msg: 'ok', data: {} }) }, {}, seen);
+    const url = await gateway(
+      { status: 200, type: 'application/json', body: JSON.stringify({ code: 0, msg: 'ok', data: {} }) },
+      {},
+      seen,
+    );
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     const ids = ['7000000000000000001', '7000000000000000002', '7000000000000000003'];
-    await writeFile(file, csv([[...HEADER_EN], ...ids.map((id) => row({ external_interview_id: id, external_application_id: APP1, begin_time: '1709280000000' }))]));
+    await writeFile(
+      file,
+      csv([
+        [...HEADER_EN],
+        ...ids.map((id) =>
+          row({ external_interview_id: id, external_application_id: APP1, begin_time: '1709280000000' }),
+        ),
+      ]),
+    );
     expect((await runCli(['import', file, '--no-backup', '--quiet'], { env: env(url) })).code).toBe(0);
     expect(seen.tokens).toBe(1);
   });
@@ -152,9 +189,14 @@ describe('tokens and secrets', () => {
     const s = await simulator();
     const { dir, file } = await oneInterview();
     await writeFile(join(dir, 'secret'), `${SECRET}\n`, { mode: 0o600 });
-    const run = await runCli(['import', file, '--quiet', '--app-id', 'cli_h', '--app-secret-file', join(dir, 'secret')], { env: { FEISHU_BASE_URL: s.url } });
+    const run = await runCli(
+      ['import', file, '--quiet', '--app-id', 'cli_h', '--app-secret-file', join(dir, 'secret')],
+      { env: { FEISHU_BASE_URL: s.url } },
+    );
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const token = await runCli(['import', file], { env: { FEISHU_BASE_URL: s.url, FEISHU_TENANT_ACCESS_TOKEN: 't-abc\nrest' } });
+    const token = await runCli(['import', file], {
+      env: { FEISHU_BASE_URL: s.url, FEISHU_TENANT_ACCESS_TOKEN: 't-abc\nrest' },
+    });
     expect(token).toMatchObject({ code: 2, stderr: expect.stringContaining('error [USAGE_BAD_TOKEN]') });
   });
 });
@@ -162,10 +204,21 @@ describe('tokens and secrets', () => {
 describe('secrets and hosts', () => {
   it('warns about --app-secret on the command line, never echoes it, and refuses credentials in --base-url', async () => {
     const { file } = await oneInterview();
-    const run = await runCli(['import', file, '--app-id', 'cli_h', '--app-secret', 'Sup3r-Secret-Value', '--concurrency', 'Sup3r-Secret-Value']);
+    const run = await runCli([
+      'import',
+      file,
+      '--app-id',
+      'cli_h',
+      '--app-secret',
+      'Sup3r-Secret-Value',
+      '--concurrency',
+      'Sup3r-Secret-Value',
+    ]);
     expect(run.stderr).toContain('warning: --app-secret on the command line shows in ps and in shell history');
     expect(run.stderr).not.toContain('Sup3r-Secret-Value');
-    const url = await runCli(['import', file, '--base-url', 'https://me:pa55word@open.feishu.cn'], { env: { FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b' } });
+    const url = await runCli(['import', file, '--base-url', 'https://me:pa55word@open.feishu.cn'], {
+      env: { FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b' },
+    });
     expect(url.code).toBe(2);
     expect(url.stderr).not.toContain('pa55word');
   });
@@ -173,10 +226,13 @@ describe('secrets and hosts', () => {
   it('the simulator answers only loopback host names', async () => {
     const s = await simulator();
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: s.port, path: '/__simulator/state', headers: { host: 'evil.example:80' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: '127.0.0.1', port: s.port, path: '/__simulator/state', headers: { host: 'evil.example:80' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSESSMENT_TYPE, CONCLUSION, Invalid, PARTICIPATE_STATUS, parseEnum, parseId, parseOptions, parseScore, parseText, parseTime } from '../../src/plan/normalise.js';
+import {
+  ASSESSMENT_TYPE,
+  CONCLUSION,
+  Invalid,
+  PARTICIPATE_STATUS,
+  parseEnum,
+  parseId,
+  parseOptions,
+  parseScore,
+  parseText,
+  parseTime,
+} from '../../src/plan/normalise.js';
 
 /** Anything a cell can hold: any text, digit strings, and the shapes the parsers look for. */
 const cellText = fc.oneof(
@@ -31,14 +42,18 @@ describe('value parsers on any string', () => {
 
   it('parseEnum gives one of the codes, or a problem', () => {
     for (const spec of [PARTICIPATE_STATUS, CONCLUSION, ASSESSMENT_TYPE]) {
-      fc.assert(fc.property(cellText, (s) => check(parseEnum(s, spec), (v) => Object.keys(spec.values).includes(String(v)))));
+      fc.assert(
+        fc.property(cellText, (s) => check(parseEnum(s, spec), (v) => Object.keys(spec.values).includes(String(v)))),
+      );
     }
   });
 
   it('parseTime gives 13-digit epoch milliseconds, or a problem, in any zone', () => {
     fc.assert(
-      fc.property(cellText, fc.constantFrom('UTC', 'Asia/Shanghai', 'America/New_York', 'Australia/Lord_Howe'), (s, zone) =>
-        check(parseTime(s, zone), (v) => Number.isInteger(v.ms) && v.ms >= 1e12 && v.ms < 1e13),
+      fc.property(
+        cellText,
+        fc.constantFrom('UTC', 'Asia/Shanghai', 'America/New_York', 'Australia/Lord_Howe'),
+        (s, zone) => check(parseTime(s, zone), (v) => Number.isInteger(v.ms) && v.ms >= 1e12 && v.ms < 1e13),
       ),
     );
   });

@@ -29,15 +29,22 @@ describe('writeReport', () => {
       csv([
         [...HEADER_EN, 'legacy'],
         row({ external_interview_id: 'oops', external_application_id: APP1 }),
-        [...row({ external_interview_id: ID1, external_application_id: APP1, username: '=HYPERLINK("x")' }), 'keep, me'],
+        [
+          ...row({ external_interview_id: ID1, external_application_id: APP1, username: '=HYPERLINK("x")' }),
+          'keep, me',
+        ],
       ]),
     );
     const path = join(dir, 'out.csv');
     await writeReport(path, plan.table, plan.outcomes, {});
     const text = await readFile(path, 'utf8');
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe(`\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`);
-    expect(lines[1]).toMatch(/^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/);
+    expect(lines[0]).toBe(
+      `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`,
+    );
+    expect(lines[1]).toMatch(
+      /^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/,
+    );
     expect(lines[2]).toBe(`3,ok,,valid,,,,${x(ID1)},${x(APP1)},,,,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
   });
 
@@ -76,7 +83,10 @@ describe('writeReport', () => {
   it('copies rows of a GBK file as UTF-8, and quotes every row of a tab-separated one', async () => {
     const dir = await tempDir();
     const gbk = join(dir, 'gbk.csv');
-    await writeFile(gbk, iconv.encode(`external_interview_id,external_application_id,username\r\n${ID1},${APP1},张三\r\n`, 'gbk'));
+    await writeFile(
+      gbk,
+      iconv.encode(`external_interview_id,external_application_id,username\r\n${ID1},${APP1},张三\r\n`, 'gbk'),
+    );
     const tsv = join(dir, 'tab.tsv');
     await writeFile(tsv, `external_interview_id\texternal_application_id\tusername\n${ID1}\t${APP1}\t"a,b"\n`);
     for (const [input, expected] of [
@@ -91,7 +101,17 @@ describe('writeReport', () => {
   });
 
   it('reads its own CSV report back as input, restoring neutralised cells and ignoring its columns', async () => {
-    const { dir, plan } = await planFor(csv([HEADER_EN as unknown as string[], row({ external_interview_id: ID1, external_application_id: APP1, username: '-dash', assessment_content: '多行\n内容' })]));
+    const { dir, plan } = await planFor(
+      csv([
+        HEADER_EN as unknown as string[],
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          username: '-dash',
+          assessment_content: '多行\n内容',
+        }),
+      ]),
+    );
     const path = join(dir, 'again.csv');
     await writeReport(path, plan.table, plan.outcomes, {});
     const back = await readInput(path);
@@ -103,7 +123,11 @@ describe('writeReport', () => {
 
   it('writes .json and .xlsx reports that read back to the same bodies', async () => {
     const { dir, plan } = await planFor(
-      csv([HEADER_EN as unknown as string[], row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '1709301600000' }), row({ external_interview_id: ID2, external_application_id: '1e5' })]),
+      csv([
+        HEADER_EN as unknown as string[],
+        row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '1709301600000' }),
+        row({ external_interview_id: ID2, external_application_id: '1e5' }),
+      ]),
     );
     for (const name of ['r.json', 'r.xlsx']) {
       const path = join(dir, name);
@@ -113,7 +137,12 @@ describe('writeReport', () => {
       expect(back.outcomes.map((o) => o.status)).toEqual(['ok', 'invalid']);
     }
     const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8'));
-    expect(json.rows[1]).toMatchObject({ row: 3, status: 'invalid', error_code: 'ROW_ID_AS_NUMBER', cells: { external_interview_id: ID2, external_application_id: '1e5' } });
+    expect(json.rows[1]).toMatchObject({
+      row: 3,
+      status: 'invalid',
+      error_code: 'ROW_ID_AS_NUMBER',
+      cells: { external_interview_id: ID2, external_application_id: '1e5' },
+    });
   });
 });
 

@@ -28,6 +28,8 @@ describe('journal', () => {
 
   it('refuses to resume without the earlier journal', async () => {
     const dir = await tempDir();
-    expect(() => readJournal(join(dir, 'missing.journal.jsonl'))).toThrow(expect.objectContaining({ code: 'RESUME_NO_JOURNAL' }));
+    expect(() => readJournal(join(dir, 'missing.journal.jsonl'))).toThrow(
+      expect.objectContaining({ code: 'RESUME_NO_JOURNAL' }),
+    );
   });
 });

@@ -169,7 +169,7 @@ function preparer(
     if (p.legacy) {
       const body = p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy.externalId };
       const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, body);
-      decision = decideLegacy(p, match, rules(p, true));
+      decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
       // The pre-image is on disk before the PUT goes out, as for every other interview.
       if (backup && match.kind === 'found' && 'send' in decision.prepared) {
         backup.write({

@@ -21,6 +21,8 @@ export interface CallResult {
    * 5xx): it is never sent again blindly, but looked up first (docs/feishu-api.md, "Create").
    */
   readonly mayHaveLanded?: boolean;
+  /** Said of a call that is ok all the same, e.g. a create found after its answer was lost. */
+  readonly note?: string;
 }
 
 export interface ApiStats {

@@ -39,9 +39,10 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
 
 /** What an `ok` write says in the report, by what it did. */
 function landedMessage(s: SendOutcome, landed: string): string {
-  if (s.kind === 'created') return `created in Feishu as ${s.feishuId}`;
-  if (s.kind === 'deleted') return 'deleted: the undone run had created it';
-  return landed;
+  const note = s.note ? ` (${s.note})` : '';
+  if (s.kind === 'created') return `created in Feishu as ${s.feishuId}${note}`;
+  if (s.kind === 'deleted') return `deleted: the undone run had created it${note}`;
+  return `${landed}${note}`;
 }
 
 /**
@@ -75,7 +76,7 @@ export function rowOutcomes(
           feishu_id: s.feishuId,
           error_code: s.status === 'ok' || s.status === 'skipped' ? undefined : s.errorCode,
           error_column: s.column,
-          message: s.status === 'ok' && s.message === 'ok' ? landedMessage(s, landed) : s.message,
+          message: s.landed ? landedMessage(s, landed) : s.message,
           http_status: s.httpStatus,
           log_id: s.logId,
           attempts: s.attempts,

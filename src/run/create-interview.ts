@@ -50,7 +50,7 @@ export function createWith(
       if (again.kind === 'found') {
         remember(item.id, again.id, body);
         return {
-          result: { ...result, outcome: 'ok', message: 'created (found after an answer that was lost)' },
+          result: { ...result, outcome: 'ok', message: 'ok', note: 'found after an answer that was lost' },
           id: again.id,
         };
       }

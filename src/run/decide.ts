@@ -94,9 +94,8 @@ function decideRemove(id: string, created: InterviewBody, current: StoredRecord 
  * it is updated like any other (skipped when unchanged); absent, it is created with
  * `--create-missing`, else reported missing; found twice, it is reported and left alone.
  */
-export function decideLegacy(p: SendablePlanned, match: LegacyMatch, rules: DecideRules): Decision {
+export function decideLegacy(p: SendablePlanned, externalId: string, match: LegacyMatch, rules: DecideRules): Decision {
   const application = applicationOf(p);
-  const externalId = p.legacy!.externalId;
   if (match.kind === 'ambiguous') {
     const message = `not sent: external_id ${JSON.stringify(externalId)} matches ${match.ids.length} interviews of application ${application} in Feishu (${match.ids.join(', ')}); put that interview's Feishu ID in external_interview_id, or delete the duplicate in Feishu`;
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });

@@ -44,6 +44,10 @@ export interface SendOutcome {
   /** For `refused`: the row (index in table.rows) that cannot be applied; the interview's other rows are blocked. */
   readonly row?: number;
   readonly errorCode?: string;
+  /** True when this run's write landed (the report says what it did, by `kind`). */
+  readonly landed?: boolean;
+  /** More about a write that landed (see `CallResult.note`). */
+  readonly note?: string;
   /** The template column at fault, when a row of the file is refused. */
   readonly column?: string;
   readonly message: string;
@@ -160,6 +164,8 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
       record(item.id, {
         status,
         kind: status === 'ok' ? kind : undefined,
+        landed: status === 'ok',
+        note: result.note,
         feishuId,
         errorCode: result.errorCode,
         message: result.message,

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { InterviewBody } from '../../src/feishu/body.js';
+import { checkHeaders, mappingLookup } from '../../src/input/headers.js';
+import type { InputTable } from '../../src/input/table.js';
+import { bodyHash } from '../../src/plan/canonical.js';
+import type { Plan, SendablePlanned } from '../../src/plan/types.js';
+import { buildPlan } from '../../src/plan/validate.js';
+import { type DecideRules, decideLegacy, decideUpdate } from '../../src/run/decide.js';
+import { APP1, HEADER_EN, ID1, ID2, row } from '../helpers.js';
+
+/** What to call for each interview is decided without a server: the current record is an argument. */
+function planOf(rows: string[][], merge = false): Plan {
+  const headers = [...HEADER_EN];
+  const table: InputTable = {
+    file: 'in.csv',
+    format: 'csv',
+    headerRow: 1,
+    headers,
+    columns: checkHeaders(headers, mappingLookup(undefined)).resolved!,
+    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+    warnings: [],
+  };
+  return buildPlan(table, 'UTC', { merge });
+}
+
+const rulesFor = (plan: Plan, more: Partial<DecideRules> = {}): DecideRules => ({
+  plan,
+  dryRun: false,
+  mustExist: true,
+  addAssessments: false,
+  replaceAssessments: false,
+  createMissing: false,
+  ...more,
+});
+
+const sendable = (plan: Plan, i = 0) => plan.interviews[i] as SendablePlanned;
+const ATTENDED = row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '2' });
+const BODY: InterviewBody = { external_application_id: APP1, participate_status: 2 };
+const HELD = { id: ID1, external_application_id: APP1, participate_status: 1, interview_assessments: [] };
+
+describe('decideUpdate', () => {
+  it('sends the body when Feishu holds something else, and says what changes in a dry run', () => {
+    const plan = planOf([ATTENDED]);
+    expect(decideUpdate(sendable(plan), HELD, rulesFor(plan))).toEqual({
+      prepared: { send: BODY, hash: bodyHash(BODY) },
+    });
+    expect(decideUpdate(sendable(plan), HELD, rulesFor(plan, { dryRun: true }))).toEqual({
+      prepared: { done: { status: 'ok', kind: 'changed', message: 'would change: participate_status: 1 → 2' } },
+      wouldSend: BODY,
+    });
+  });
+
+  it('skips what Feishu already holds, as resumed when the journal says it landed', () => {
+    const plan = planOf([ATTENDED]);
+    const held = { ...HELD, participate_status: 2 };
+    const hash = bodyHash(BODY);
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan)).prepared).toEqual({
+      done: { status: 'skipped', kind: 'unchanged', message: 'unchanged: Feishu already holds exactly this' },
+      hash,
+    });
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan, { landedHash: hash })).prepared).toMatchObject({
+      done: { status: 'skipped', kind: 'resumed' },
+    });
+    // Not read: the journal alone decides.
+    expect(
+      decideUpdate(sendable(plan), undefined, rulesFor(plan, { mustExist: false, landedHash: hash })).prepared,
+    ).toMatchObject({ done: { kind: 'resumed' } });
+  });
+
+  it('reports an interview that was read and is not there as missing, and sends blind only when nothing was read', () => {
+    const plan = planOf([ATTENDED]);
+    expect(decideUpdate(sendable(plan), undefined, rulesFor(plan)).prepared).toEqual({
+      done: {
+        status: 'failed',
+        kind: 'missing',
+        errorCode: 'RUN_NOT_FOUND',
+        message: `not sent: interview ${ID1} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
+      },
+    });
+    expect(decideUpdate(sendable(plan), undefined, rulesFor(plan, { mustExist: false })).prepared).toEqual({
+      send: BODY,
+      hash: bodyHash(BODY),
+    });
+  });
+
+  it('merges a correction onto the current record, and refuses a row that names what is not there', () => {
+    const plan = planOf([row({ external_interview_id: ID1, username: '张三', conclusion: '通过' })], true);
+    const held = { ...HELD, interview_assessments: [{ username: '张三', conclusion: 1, content: '保留' }] };
+    const merged: InterviewBody = {
+      external_application_id: APP1,
+      participate_status: 1,
+      interview_assessments: [{ username: '张三', conclusion: 2, content: '保留' }],
+    };
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan)).prepared).toEqual({
+      send: merged,
+      hash: bodyHash(merged),
+    });
+    const other = { ...HELD, interview_assessments: [{ username: '李四', conclusion: 1 }] };
+    expect(decideUpdate(sendable(plan), other, rulesFor(plan)).prepared).toMatchObject({
+      done: { status: 'invalid', kind: 'refused', errorCode: 'ROW_NO_SUCH_ASSESSMENT', column: 'username', row: 0 },
+    });
+  });
+
+  it('deletes what an undone run created only while it is unchanged', () => {
+    const created = { kind: 'remove', id: ID2, rows: [0], body: BODY } as const;
+    const plan = planOf([ATTENDED]);
+    expect(decideUpdate(created, { id: ID2, ...BODY }, rulesFor(plan)).prepared).toEqual({
+      remove: ID2,
+      hash: bodyHash(BODY),
+    });
+    expect(decideUpdate(created, { id: ID2, ...BODY, participate_status: 3 }, rulesFor(plan)).prepared).toMatchObject({
+      done: { status: 'failed', errorCode: 'UNDO_CHANGED_SINCE' },
+    });
+    expect(decideUpdate(created, undefined, rulesFor(plan)).prepared).toMatchObject({ done: { status: 'skipped' } });
+  });
+});
+
+describe('decideLegacy', () => {
+  const plan = planOf([row({ external_id: 'OLD-1', external_application_id: APP1, participate_status: '2' })]);
+  const body: InterviewBody = { external_id: 'OLD-1', external_application_id: APP1, participate_status: 2 };
+
+  it('creates what is absent only with --create-missing', () => {
+    expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'absent' }, rulesFor(plan)).prepared).toMatchObject({
+      done: { status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND' },
+    });
+    expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'absent' }, rulesFor(plan, { createMissing: true }))).toEqual({
+      prepared: { create: body, hash: bodyHash(body) },
+    });
+  });
+
+  it('updates what it finds by its Feishu id, and leaves an ambiguous key alone', () => {
+    const record = { id: ID2, external_id: 'OLD-1', external_application_id: APP1, participate_status: 1 };
+    expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'found', id: ID2, record }, rulesFor(plan)).prepared).toEqual({
+      send: body,
+      hash: bodyHash(body),
+      to: ID2,
+    });
+    expect(
+      decideLegacy(
+        sendable(plan),
+        'OLD-1',
+        { kind: 'found', id: ID2, record: { ...record, participate_status: 2 } },
+        rulesFor(plan),
+      ).prepared,
+    ).toMatchObject({
+      done: { status: 'skipped', kind: 'unchanged', feishuId: ID2 },
+    });
+    expect(
+      decideLegacy(sendable(plan), 'OLD-1', { kind: 'ambiguous', ids: [ID1, ID2] }, rulesFor(plan)).prepared,
+    ).toMatchObject({
+      done: { status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS' },
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { type Dispatcher, EnvHttpProxyAgent, errors } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, Pool, errors } from 'undici';
 
 /** Feishu's answer envelope; `code` 0 is success. Decide on `code`, never on `msg`. */
 export interface FeishuEnvelope {
@@ -68,21 +68,27 @@ export function proxySettings(env: NodeJS.ProcessEnv): { httpProxy: string; http
  * request bodies and the Authorization header; nothing here logs either.
  */
 export class FeishuClient {
-  private readonly pool: EnvHttpProxyAgent;
+  private readonly pool: EnvHttpProxyAgent | Pool;
 
   constructor(
     readonly origin: URL,
     options: ClientOptions,
   ) {
-    this.pool = new EnvHttpProxyAgent({
-      ...proxySettings(options.env ?? process.env),
+    const pool = {
       connections: options.connections,
       pipelining: 1,
       keepAliveTimeout: 30_000,
       connectTimeout: options.timeoutMs,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-    });
+    };
+    const proxies = proxySettings(options.env ?? process.env);
+    // Without a proxy in the environment, one pool to the origin: the proxy agent's per-request
+    // routing cost 3% of the no-limit import's rate (769 against 791 req/s, three rounds each).
+    this.pool =
+      proxies.httpProxy || proxies.httpsProxy
+        ? new EnvHttpProxyAgent({ ...proxies, ...pool })
+        : new Pool(origin.origin, pool);
   }
 
   async request(

@@ -1,4 +1,5 @@
-import { closeSync, constants, existsSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { ToolError } from '../errors.js';
 import { PRIVATE_MODE } from '../report/private-file.js';
 
@@ -36,6 +37,8 @@ export function journalPathFor(report: string): string {
   return report.endsWith('.journal.jsonl') ? report : `${report}.journal.jsonl`;
 }
 
+const syncData = promisify(fdatasync);
+
 /** fsync at most this often: a power cut loses at most this much, SIGKILL loses nothing. */
 const SYNC_EVERY_MS = 200;
 
@@ -48,6 +51,10 @@ const SYNC_EVERY_MS = 200;
 export class AppendLog<T> {
   private lastSync = 0;
   private dirty = false;
+  /** Lines appended, and how many of them an asynchronous sync has put on disk. */
+  private written = 0;
+  private synced = 0;
+  private syncFailure: unknown;
 
   private constructor(
     readonly path: string,
@@ -85,9 +92,15 @@ export class AppendLog<T> {
   }
 
   write(entry: T): void {
+    if (this.syncFailure !== undefined) throw this.syncFailure;
     this.append(`${JSON.stringify(entry)}\n`);
     const now = Date.now();
-    if (now - this.lastSync >= SYNC_EVERY_MS) this.flush();
+    if (now - this.lastSync < SYNC_EVERY_MS) return;
+    // The periodic sync runs beside the requests; a failure stops the run at the next write.
+    this.lastSync = now;
+    this.settle().catch((error: unknown) => {
+      this.syncFailure = error;
+    });
   }
 
   /** Forces what was written onto the disk: the backup does this before its PUTs go out. */
@@ -102,10 +115,30 @@ export class AppendLog<T> {
     this.lastSync = Date.now();
   }
 
+  /**
+   * `flush` without blocking: the sync runs on libuv's thread pool while responses to other
+   * requests are handled. The backup awaits this before a chunk's PUTs go out; done on the main
+   * thread, its 100 syncs of a 2,000-interview run held every response up for 280 ms.
+   */
+  async settle(): Promise<void> {
+    const upTo = this.written;
+    if (this.fd === undefined || this.synced >= upTo) return;
+    try {
+      await syncData(this.fd);
+    } catch (error) {
+      // A sync that lost the race with close() has nothing left to sync.
+      if (this.fd === undefined) return;
+      this.fail(error);
+    }
+    this.synced = Math.max(this.synced, upTo);
+    this.lastSync = Date.now();
+  }
+
   private append(line: string): void {
     if (this.fd === undefined) return;
     try {
       writeSync(this.fd, line);
+      this.written++;
       this.dirty = true;
     } catch (error) {
       this.fail(error);

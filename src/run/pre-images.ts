@@ -37,6 +37,11 @@ export class Backup {
     this.log.flush();
   }
 
+  /** `flush`, without blocking the event loop (see `AppendLog.settle`). */
+  settle(): Promise<void> {
+    return this.log.settle();
+  }
+
   close(): void {
     this.log.close();
   }
@@ -136,7 +141,7 @@ export class PreImages {
           if (record)
             this.backup.write({ external_interview_id: id, taken_at: at, body: canonicalBody(record), record });
         }
-        this.backup.flush();
+        await this.backup.settle();
       }
       this.deferred[c]!.resolve(found);
     } catch (error) {

@@ -16,8 +16,13 @@ export interface ReadOptions {
   readonly map?: string;
   /** The IANA zone of times written without an offset (default: this machine's). */
   readonly tz?: string;
-  /** The report path (.csv, .xlsx or .json; default `<input>.report.csv`), or `false` for none. */
+  /**
+   * The report path (.csv, .xlsx or .json; default `<input>.report.xlsx` for an .xlsx input, else
+   * `<input>.report.csv`), or `false` for none.
+   */
   readonly report?: string | false;
+  /** The language of messages and the report (default: `zh` when the file's headers are Chinese, else `en`). */
+  readonly lang?: 'zh' | 'en';
 }
 
 /** Credentials, where to send, and how fast. Nothing is read from the environment: pass what you have. */
@@ -77,6 +82,7 @@ export interface UndoBackupOptions extends SendOptions {
   readonly report?: string | false;
   /** The run to undo, as the import named it (default: the backup's last run). */
   readonly run?: string;
+  readonly lang?: 'zh' | 'en';
 }
 
 export type VerifyFileOptions = ReadOptions &

@@ -6,6 +6,7 @@ import { processIo } from './commands/io.js';
 import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
+import { localeLang } from './lang.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -54,9 +55,10 @@ async function main(argv: string[]): Promise<number> {
       const progress = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr);
       const onProgress = (e: ProgressEvent) => progress.onProgress(e);
       try {
+        const local = { ...args, locale: localeLang(io.env) };
         const options = needs.credentials
-          ? { ...importInput(args, io.env), signal: interrupt.signal, onProgress }
-          : args;
+          ? { ...importInput(local, io.env), signal: interrupt.signal, onProgress }
+          : local;
         const result = await call(api, options);
         progress.stop();
         const { printResult } = await import('./report/summary.js');
@@ -99,7 +101,16 @@ async function main(argv: string[]): Promise<number> {
     encoding: { type: 'string', describe: 'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)' },
     map: { type: 'string', describe: 'JSON file mapping legacy headers to template columns' },
     tz: { type: 'string', describe: "IANA time zone for times without an offset (default: this machine's)" },
-    report: { type: 'string', describe: 'report path: .csv, .xlsx or .json (default: <input>.report.csv)' },
+    report: {
+      type: 'string',
+      describe:
+        'report path: .csv, .xlsx or .json (default: <input>.report.xlsx for an .xlsx input, else <input>.report.csv)',
+    },
+    lang: {
+      choices: ['zh', 'en'] as const,
+      describe:
+        'language of messages and reports (default: zh for a file with Chinese headers or a Chinese locale, else en)',
+    },
   } as const;
 
   const parser = yargs(argv)
@@ -183,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
             type: 'string',
             describe: 'the run to undo, as the import printed it (default: the last run in the backup)',
           })
+          .option('lang', inputOptions.lang)
           .options(sendOptions),
       (args) => library((api, o) => api.undoBackup(args.file, o), args, { credentials: true, interruptible: true }),
     )

@@ -52,6 +52,12 @@ const bool = z._default(z.boolean(), false);
 
 const requiredText = (message: string) => z.string().check(z.minLength(1, message));
 
+/** `--lang`, and the language of the CLI's locale (the library has none): see `chooseLang`. */
+const langShape = {
+  lang: z.optional(z.enum(['zh', 'en'])),
+  locale: z.optional(z.enum(['zh', 'en'])),
+};
+
 const inputShape = {
   file: requiredText('expected an input file'),
   sheet: optionalText,
@@ -61,6 +67,7 @@ const inputShape = {
   report: reportPath,
   // False from the library's `report: false`: no report file (its path still names the journal and backup).
   reportFile: z._default(z.boolean(), true),
+  ...langShape,
 };
 
 const withReport = <T extends { file: string; report?: string }>(o: T) => ({
@@ -254,6 +261,7 @@ const undoObject = z.object({
   report: reportPath,
   reportFile: z._default(z.boolean(), true),
   run: optionalText,
+  ...langShape,
   ...sendShape,
 });
 

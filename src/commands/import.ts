@@ -20,10 +20,10 @@ export async function importCommand(options: Readonly<ImportArgs>, context: RunC
     journal: journalPathFor(options.report),
     backup: backupPathFor(options.report),
   });
-  const { plan, warnings } = await readPlan(options);
+  const { plan, warnings, lang } = await readPlan(options);
   return sendPlan(
     plan,
-    { ...options, command: options.dryRun ? 'import --dry-run' : 'import' },
+    { ...options, lang, command: options.dryRun ? 'import --dry-run' : 'import' },
     context,
     inputLines(plan, warnings),
   );

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
-import { COLUMNS, type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../input/headers.js';
+import {
+  COLUMNS,
+  type HeaderMapping,
+  REQUIRED_COLUMNS,
+  REQUIRED_FOR_MERGE,
+  namesColumnsInChinese,
+} from '../input/headers.js';
+import { type Lang, chooseLang } from '../lang.js';
 import { type InputTable, readInput } from '../input/table.js';
 import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
@@ -17,10 +24,15 @@ export interface InputOptions {
   readonly tzGiven?: boolean;
   /** `--merge`: only the interview id column is required; blanks keep current values. */
   readonly merge?: boolean;
+  /** `--lang`, and the locale's language: see `chooseLang`. */
+  readonly lang?: Lang;
+  readonly locale?: Lang;
 }
 
 /** The input half shared by `validate` and `import`: read the file, group and validate it. */
-export async function readPlan(options: InputOptions): Promise<{ plan: Plan; warnings: readonly string[] }> {
+export async function readPlan(
+  options: InputOptions,
+): Promise<{ plan: Plan; warnings: readonly string[]; lang: Lang }> {
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
@@ -32,7 +44,8 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
       { file: options.file },
     );
   }
-  return { plan, warnings: options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)] };
+  const warnings = options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)];
+  return { plan, warnings, lang: chooseLang(options.lang, namesColumnsInChinese(table.headers), options.locale) };
 }
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */

@@ -7,12 +7,13 @@ import { ToolError } from '../errors.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { resolveBaseUrl } from '../feishu/endpoints.js';
 import type { ApiStats, InterviewApi } from '../feishu/interview-api.js';
+import type { Lang } from '../lang.js';
 import type { ImportArgs } from '../options.js';
 import { canonicalBody } from '../plan/canonical.js';
 import type { Removed } from '../plan/merge.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
-import { writeReport } from '../report/report-writer.js';
+import { type ReportFacts, writeReport } from '../report/report-writer.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../report/run-outcomes.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
 import { createWith } from '../run/create-interview.js';
@@ -51,6 +52,8 @@ export type SendOptions = Pick<
   readonly addAssessments?: boolean;
   /** `--replace-assessments`: the file's assessments replace all current ones. */
   readonly replaceAssessments?: boolean;
+  /** The report's language (see `chooseLang`). */
+  readonly lang: Lang;
   /** False when the caller wants no report file (`report: false`); its path still names the journal and backup. */
   readonly reportFile: boolean;
   /** How the summary names the command: import, import --dry-run, undo. */
@@ -282,14 +285,17 @@ async function reportRun(
   const { writes, creates, deletes } = api.stats;
   const reads = api.stats.requests - writes - creates - deletes;
   if (options.reportFile) {
-    await writeReport(options.report, plan.table, outcomes, {
+    const facts: ReportFacts = {
       command: options.command,
       zone: plan.zone,
+      origin: run.base.origin,
       elapsed_s: elapsed,
       requests: api.stats.requests,
+      rate_per_s: Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2)),
       backup: backup ? resolve(files.backupPath) : null,
-      ...summary,
-    });
+      journal: dryRun ? undefined : resolve(files.journalPath),
+    };
+    await writeReport(options.report, plan.table, outcomes, { facts, summary, lang: options.lang });
   }
   const kinds = countKinds(result.outcomes);
   const wrote = wroteAnything(api.stats);

@@ -18,11 +18,15 @@ export interface ValidateOptions extends InputOptions {
 export async function validateCommand(options: ValidateOptions): Promise<RunResult> {
   const reportFile = options.reportFile ?? true;
   refuseInputAsOutput(options.file, { report: reportFile ? options.report : undefined, payloads: options.payloads });
-  const { plan, warnings } = await readPlan(options);
+  const { plan, warnings, lang } = await readPlan(options);
   const summary = summarise(plan.outcomes, plan.interviews.length);
   const command = options.merge ? 'validate --merge' : 'validate';
   if (reportFile)
-    await writeReport(options.report, plan.table, plan.outcomes, { command, zone: plan.zone, ...summary });
+    await writeReport(options.report, plan.table, plan.outcomes, {
+      facts: { command, zone: plan.zone },
+      summary,
+      lang,
+    });
   const extra: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);

@@ -20,7 +20,7 @@ import { applicationOf } from '../run/decide.js';
  */
 export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunResult> {
   refuseInputAsOutput(options.file, { report: options.reportFile ? options.report : undefined });
-  const { plan, warnings } = await readPlan(options);
+  const { plan, warnings, lang } = await readPlan(options);
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
   try {
@@ -41,8 +41,10 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
       for (const i of p.rows) outcomes[i] = outcome;
     }
     const summary = summarise(outcomes, plan.interviews.length);
-    if (options.reportFile)
-      await writeReport(options.report, plan.table, outcomes, { command: 'verify', zone: plan.zone, ...summary });
+    if (options.reportFile) {
+      const facts = { command: 'verify', zone: plan.zone, origin: base.origin, requests: api.stats.requests };
+      await writeReport(options.report, plan.table, outcomes, { facts, summary, lang });
+    }
     const extra = [
       `read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`,
     ];

@@ -47,8 +47,23 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
   'dimension_description',
 ];
 
-/** Columns our own report adds in front of the original ones; ignored when a report is read back. */
-export const REPORT_COLUMNS = ['row', 'status', 'error_code', 'message', 'http_status', 'log_id', 'attempts'] as const;
+/**
+ * Columns our own report adds in front of the original ones; ignored when a report is read back.
+ * `error_column` names the column at fault as the file names it.
+ */
+export const REPORT_COLUMNS = [
+  'row',
+  'status',
+  'error_code',
+  'error_column',
+  'message',
+  'http_status',
+  'log_id',
+  'attempts',
+] as const;
+
+/** Reports written before `error_column` existed: still read back as reports. */
+const EARLIER_REPORT_COLUMNS = REPORT_COLUMNS.filter((c) => c !== 'error_column');
 
 /**
  * Header matching ignores case, surrounding and repeated spaces and full-width/half-width
@@ -156,7 +171,8 @@ function resolvedHeaders(
   unknown: string[],
   reportColumns: number[],
 ): ResolvedHeaders {
-  const isReport = REPORT_COLUMNS.every((c, i) => normaliseHeader(headers[i] ?? '') === c);
+  const leads = (columns: readonly string[]) => columns.every((c, i) => normaliseHeader(headers[i] ?? '') === c);
+  const isReport = leads(REPORT_COLUMNS) || leads(EARLIER_REPORT_COLUMNS);
   if (isReport) return { index, unknown, reportColumns, isReport };
   return { index, unknown: [...unknown, ...reportColumns.map((i) => headers[i]!)], reportColumns: [], isReport };
 }
@@ -192,4 +208,18 @@ export function headerError(
         : '.'),
     { file: where.file, sheet: where.sheet, row: where.row },
   );
+}
+
+/** True when most of the template columns the file has carry their Chinese names (分数, not score). */
+export function namesColumnsInChinese(headers: readonly string[]): boolean {
+  const chinese = new Set(COLUMNS.map(([, zh]) => normaliseHeader(zh)));
+  const english = new Set(COLUMNS.map(([name]) => normaliseHeader(name)));
+  let zh = 0;
+  let en = 0;
+  for (const h of headers) {
+    const key = normaliseHeader(h);
+    if (chinese.has(key)) zh++;
+    else if (english.has(key)) en++;
+  }
+  return zh > en;
 }

@@ -43,6 +43,16 @@ export interface InputTable {
   readonly warnings: readonly string[];
 }
 
+/**
+ * A template column as the file names it (`分数`, or `Interview Ref` through `--map`); a column
+ * the file lacks keeps its template name.
+ */
+export function columnAsNamed(table: InputTable, column: string): string {
+  const at = table.columns.index[column as keyof ResolvedHeaders['index']];
+  const name = at === undefined ? undefined : table.headers[at]?.trim();
+  return name || column;
+}
+
 export interface ReadOptions {
   readonly sheet?: string;
   readonly encoding?: string;

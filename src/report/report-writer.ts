@@ -1,23 +1,27 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ToolError } from '../errors.js';
 import { cellText, isFormulaStart, protectCell, protectFormula } from '../input/cells.js';
 import { REPORT_COLUMNS } from '../input/headers.js';
-import type { InputTable } from '../input/table.js';
+import { type InputTable, columnAsNamed } from '../input/table.js';
+import type { Lang } from '../lang.js';
 import type { RowOutcome } from '../plan/types.js';
-import { PRIVATE_MODE, writePrivate } from './private-file.js';
+import { writePrivate } from './private-file.js';
+import type { Summary } from './summary.js';
+import { summaryLines, writeXlsxReport } from './xlsx-report.js';
 
 export type ReportFormat = 'csv' | 'xlsx' | 'json';
 
 /**
- * `<input name>.report.csv` beside the input, unless `--report` says otherwise. A report read
- * back as input (`x.report.csv`) would be its own report: it gets `x.rerun.report.csv` instead.
+ * `<input name>.report.xlsx` beside an .xlsx input (its user works in Excel or WPS), else
+ * `<input name>.report.csv`, unless `--report` says otherwise. A report read back as input
+ * (`x.report.csv`) would be its own report: it gets `x.rerun.report.csv` instead.
  */
 export function defaultReportPath(input: string): string {
+  const ext = extname(input).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
   const name = basename(input, extname(input)).replace(/\.report$/, '');
-  const path = join(dirname(input), `${name}.report.csv`);
-  return path === join(dirname(input), basename(input)) ? join(dirname(input), `${name}.rerun.report.csv`) : path;
+  const path = join(dirname(input), `${name}.report.${ext}`);
+  return path === join(dirname(input), basename(input)) ? join(dirname(input), `${name}.rerun.report.${ext}`) : path;
 }
 
 export function reportFormat(path: string): ReportFormat {
@@ -69,16 +73,29 @@ function originalCells(layout: Layout, cells: readonly unknown[], o: RowOutcome)
   return values;
 }
 
-/** Our columns after `row`: status, error_code, message, http_status, log_id, attempts. */
-function outcomeColumns(o: RowOutcome): string[] {
+/** Our columns after `row`: status, error_code, error_column, message, http_status, log_id, attempts. */
+function outcomeColumns(table: InputTable, o: RowOutcome): string[] {
   return [
     o.status,
     o.error_code ?? '',
+    o.error_column === undefined ? '' : columnAsNamed(table, o.error_column),
     o.message ?? '',
     o.http_status === undefined ? '' : String(o.http_status),
     o.log_id ?? '',
     o.attempts === undefined ? '' : String(o.attempts),
   ];
+}
+
+/** What a report says of its run besides the rows: the JSON report's `summary`, the xlsx report's summary sheet. */
+export interface ReportFacts {
+  readonly command: string;
+  readonly zone?: string;
+  readonly origin?: string;
+  readonly elapsed_s?: number;
+  readonly requests?: number;
+  readonly rate_per_s?: number;
+  readonly backup?: string | null;
+  readonly journal?: string;
 }
 
 /**
@@ -89,44 +106,19 @@ export async function writeReport(
   path: string,
   table: InputTable,
   outcomes: readonly RowOutcome[],
-  summary: Record<string, unknown>,
+  run: { readonly facts: ReportFacts; readonly summary: Summary; readonly lang: Lang },
 ): Promise<void> {
   const format = reportFormat(path);
   const layout = reportLayout(table, outcomes);
-  const { headers } = layout;
   await mkdir(dirname(path), { recursive: true });
   try {
-    if (format === 'csv') {
-      await writePrivate(path, csvReport(table, layout, outcomes));
-    } else if (format === 'json') {
-      const names = headers.slice(REPORT_COLUMNS.length);
-      const rows = table.rows.map((r, i) => {
-        const o = outcomes[i]!;
-        const values = originalCells(layout, r.cells, o);
-        return { row: r.row, ...o, cells: Object.fromEntries(names.map((n, k) => [n, values[k]])) };
-      });
-      await writePrivate(path, `${JSON.stringify({ summary, rows }, null, 1)}\n`);
-    } else {
-      await writePrivate(path, async (temp) => {
-        const { default: ExcelJS } = await import('exceljs');
-        const stream = createWriteStream(temp, { flags: 'wx', mode: PRIVATE_MODE });
-        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-        const sheet = workbook.addWorksheet('report', { views: [{ state: 'frozen', ySplit: 1 }] });
-        sheet.columns = headers.map((h) => ({
-          header: h,
-          key: h,
-          width: h === 'message' ? 80 : 18,
-          style: { numFmt: '@' },
-        }));
-        table.rows.forEach((r, i) => {
-          sheet
-            .addRow([String(r.row), ...outcomeColumns(outcomes[i]!), ...originalCells(layout, r.cells, outcomes[i]!)])
-            .commit();
-        });
-        sheet.commit();
-        await workbook.commit();
-      });
-    }
+    if (format === 'csv') await writePrivate(path, csvReport(table, layout, outcomes));
+    else if (format === 'json')
+      await writePrivate(path, jsonReport(table, layout, outcomes, { ...run.facts, ...run.summary }));
+    else
+      await writePrivate(path, (temp) =>
+        writeXlsxReport(temp, xlsxRows(table, layout, outcomes), xlsxSummary(table, run), run.lang),
+      );
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw new ToolError(
@@ -135,6 +127,55 @@ export async function writeReport(
       { file: path },
     );
   }
+}
+
+function jsonReport(
+  table: InputTable,
+  layout: Layout,
+  outcomes: readonly RowOutcome[],
+  summary: Record<string, unknown>,
+): string {
+  const names = layout.headers.slice(REPORT_COLUMNS.length);
+  const rows = table.rows.map((r, i) => {
+    const o = outcomes[i]!;
+    const values = originalCells(layout, r.cells, o);
+    const errorColumn = o.error_column === undefined ? undefined : columnAsNamed(table, o.error_column);
+    return {
+      row: r.row,
+      ...o,
+      error_column: errorColumn,
+      cells: Object.fromEntries(names.map((n, k) => [n, values[k]])),
+    };
+  });
+  return `${JSON.stringify({ summary, rows }, null, 1)}\n`;
+}
+
+function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]) {
+  // Where each template column sits in the report's row, for the cell at fault.
+  const reportAt = (column: string): number | undefined => {
+    const at = table.columns.index[column as keyof InputTable['columns']['index']];
+    const k = at === undefined ? -1 : layout.keep.indexOf(at);
+    return k < 0 ? undefined : REPORT_COLUMNS.length + k;
+  };
+  return {
+    headers: layout.headers,
+    ours: REPORT_COLUMNS.length,
+    count: table.rows.length,
+    cells: (i: number) => [
+      String(table.rows[i]!.row),
+      ...outcomeColumns(table, outcomes[i]!),
+      ...originalCells(layout, table.rows[i]!.cells, outcomes[i]!),
+    ],
+    outcome: (i: number) => outcomes[i]!,
+    faultAt: (o: RowOutcome) => (o.error_column === undefined ? undefined : reportAt(o.error_column)),
+  };
+}
+
+function xlsxSummary(
+  table: InputTable,
+  run: { readonly facts: ReportFacts; readonly summary: Summary; readonly lang: Lang },
+) {
+  return summaryLines(run.summary, { ...run.facts, input: table.file, sheet: table.sheet }, run.lang);
 }
 
 /**
@@ -157,7 +198,7 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
     const o = outcomes[i]!;
     let ours = quoted.get(o);
     if (ours === undefined) {
-      ours = Buffer.from(`,${csvRow(outcomeColumns(o).map(protectFormula))},`);
+      ours = Buffer.from(`,${csvRow(outcomeColumns(table, o).map(protectFormula))},`);
       quoted.set(o, ours);
     }
     out.integer(r.row);

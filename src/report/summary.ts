@@ -1,5 +1,5 @@
 import type { RowResult, RunResult } from '../commands/io.js';
-import type { InputTable } from '../input/table.js';
+import { type InputTable, columnAsNamed } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 
 export interface Summary {
@@ -128,15 +128,11 @@ export function runResult(
 
 function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResult[] {
   return outcomes.map((o, i) => {
-    const at =
-      o.error_column === undefined
-        ? undefined
-        : table.columns.index[o.error_column as keyof typeof table.columns.index];
     const result: RowResult = {
       row: table.rows[i]!.row,
       status: o.status,
       errorCode: o.error_code,
-      errorColumn: at === undefined ? o.error_column : table.headers[at],
+      errorColumn: o.error_column === undefined ? undefined : columnAsNamed(table, o.error_column),
       message: o.message,
       httpStatus: o.http_status,
       logId: o.log_id,

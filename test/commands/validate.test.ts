@@ -67,7 +67,7 @@ describe('feishu-interview-import validate', () => {
     const report = await readFile(join(dir, '面试.report.csv'), 'utf8');
     expect(
       report.startsWith(
-        `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${ZH_HEADER.join(',')}\r\n2,ok,,valid,`,
+        `\uFEFFrow,status,error_code,error_column,message,http_status,log_id,attempts,${ZH_HEADER.join(',')}\r\n2,ok,,,valid,`,
       ),
     ).toBe(true);
   });

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
 import { buildPlan } from '../../src/plan/validate.js';
 import { defaultReportPath, writeReport } from '../../src/report/report-writer.js';
+import { summarise } from '../../src/report/summary.js';
+import type { Plan } from '../../src/plan/types.js';
 import { bodyOf, APP1, HEADER_EN, ID1, ID2, csv, row, tempDir } from '../helpers.js';
+
+/** What validate gives the writer besides the rows. */
+const runOf = (plan: Plan) => ({
+  facts: { command: 'validate' },
+  summary: summarise(plan.outcomes, plan.interviews.length),
+  lang: 'en' as const,
+});
 
 /** An ID as the CSV report writes it, so that Excel keeps it as text: `="7000…"`, quoted. */
 const x = (id: string) => `"=""${id}"""`;
@@ -19,9 +28,11 @@ async function planFor(text: string) {
 }
 
 describe('writeReport', () => {
-  it('defaults to <input>.report.csv beside the input', () => {
-    expect(defaultReportPath('/data/march.xlsx')).toBe('/data/march.report.csv');
+  it('defaults to <input>.report.xlsx beside an .xlsx input, <input>.report.csv beside any other', () => {
+    expect(defaultReportPath('/data/march.xlsx')).toBe('/data/march.report.xlsx');
+    expect(defaultReportPath('/data/march.csv')).toBe('/data/march.report.csv');
     expect(defaultReportPath('/data/march.report.csv')).toBe('/data/march.rerun.report.csv');
+    expect(defaultReportPath('/data/march.report.xlsx')).toBe('/data/march.rerun.report.xlsx');
   });
 
   it('writes CSV with a BOM, our columns first, then every original column, neutralising formulas', async () => {
@@ -36,16 +47,16 @@ describe('writeReport', () => {
       ]),
     );
     const path = join(dir, 'out.csv');
-    await writeReport(path, plan.table, plan.outcomes, {});
+    await writeReport(path, plan.table, plan.outcomes, runOf(plan));
     const text = await readFile(path, 'utf8');
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
-      `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`,
+      `\uFEFFrow,status,error_code,error_column,message,http_status,log_id,attempts,${HEADER_EN.join(',')},legacy`,
     );
     expect(lines[1]).toMatch(
-      /^2,invalid,ROW_ID_NOT_DIGITS,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/,
+      /^2,invalid,ROW_ID_NOT_DIGITS,external_interview_id,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/,
     );
-    expect(lines[2]).toBe(`3,ok,,valid,,,,${x(ID1)},${x(APP1)},,,,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
+    expect(lines[2]).toBe(`3,ok,,,valid,,,,${x(ID1)},${x(APP1)},,,,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
   });
 
   it('copies a CSV row as written when it can stand, and quotes cell by cell the rows that cannot', async () => {
@@ -65,15 +76,15 @@ describe('writeReport', () => {
     const table = await readInput(file);
     const plan = buildPlan(table, 'UTC');
     const path = join(dir, 'out.csv');
-    await writeReport(path, plan.table, plan.outcomes, {});
+    await writeReport(path, plan.table, plan.outcomes, runOf(plan));
     const lines = (await readFile(path, 'utf8')).split('\r\n');
     expect(lines).toEqual([
-      `\uFEFFrow,status,error_code,message,http_status,log_id,attempts,${header}`,
-      `2,ok,,valid,,,,${x(ID1)},${x(APP1)},"Zhang, San","kept ""as"" written"`, // copied, quotes and all
-      `5,ok,,valid,,,,${x(ID2)},${x(APP1)},'@evil,x`, // a formula: neutralised
-      `6,ok,,valid,,,,${x(ID2)},${x(APP1)},'=1+1,y`,
-      `7,ok,,valid,,,,${x(ID1)},${x(APP1)},short,`, // a short row: padded to the header
-      `8,ok,,valid,,,,${x(ID1)},${x(APP1)},李四,no line break at the end`,
+      `\uFEFFrow,status,error_code,error_column,message,http_status,log_id,attempts,${header}`,
+      `2,ok,,,valid,,,,${x(ID1)},${x(APP1)},"Zhang, San","kept ""as"" written"`, // copied, quotes and all
+      `5,ok,,,valid,,,,${x(ID2)},${x(APP1)},'@evil,x`, // a formula: neutralised
+      `6,ok,,,valid,,,,${x(ID2)},${x(APP1)},'=1+1,y`,
+      `7,ok,,,valid,,,,${x(ID1)},${x(APP1)},short,`, // a short row: padded to the header
+      `8,ok,,,valid,,,,${x(ID1)},${x(APP1)},李四,no line break at the end`,
       '',
     ]);
     const back = buildPlan(await readInput(path), 'UTC');
@@ -90,12 +101,12 @@ describe('writeReport', () => {
     const tsv = join(dir, 'tab.tsv');
     await writeFile(tsv, `external_interview_id\texternal_application_id\tusername\n${ID1}\t${APP1}\t"a,b"\n`);
     for (const [input, expected] of [
-      [gbk, `2,ok,,valid,,,,${x(ID1)},${x(APP1)},张三`],
-      [tsv, `2,ok,,valid,,,,${x(ID1)},${x(APP1)},"a,b"`],
+      [gbk, `2,ok,,,valid,,,,${x(ID1)},${x(APP1)},张三`],
+      [tsv, `2,ok,,,valid,,,,${x(ID1)},${x(APP1)},"a,b"`],
     ] as const) {
       const plan = buildPlan(await readInput(input), 'UTC');
       const path = join(dir, 'out.csv');
-      await writeReport(path, plan.table, plan.outcomes, {});
+      await writeReport(path, plan.table, plan.outcomes, runOf(plan));
       expect((await readFile(path, 'utf8')).split('\r\n')[1]).toBe(expected);
     }
   });
@@ -113,7 +124,7 @@ describe('writeReport', () => {
       ]),
     );
     const path = join(dir, 'again.csv');
-    await writeReport(path, plan.table, plan.outcomes, {});
+    await writeReport(path, plan.table, plan.outcomes, runOf(plan));
     const back = await readInput(path);
     expect(back.columns.isReport).toBe(true);
     const again = buildPlan(back, 'UTC');
@@ -131,7 +142,7 @@ describe('writeReport', () => {
     );
     for (const name of ['r.json', 'r.xlsx']) {
       const path = join(dir, name);
-      await writeReport(path, plan.table, plan.outcomes, { command: 'validate' });
+      await writeReport(path, plan.table, plan.outcomes, runOf(plan));
       const back = buildPlan(await readInput(path), 'UTC');
       expect(bodyOf(back.interviews[0]!)).toEqual({ external_application_id: APP1, begin_time: 1709301600000 });
       expect(back.outcomes.map((o) => o.status)).toEqual(['ok', 'invalid']);

@@ -3,6 +3,7 @@
  * The CLI calls these; so does another Node program (through `src/index.ts`).
  */
 import type { RunContext, RunResult } from './commands/io.js';
+import { type Lang, speaking } from './lang.js';
 import { importSchema, normalise, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
 
@@ -96,26 +97,31 @@ function checked(path: string, options: ReadOptions | UndoBackupOptions): Record
 
 const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress });
 
+/** The run speaks `lang`, or the file's language once its headers are read (the CLI adds its locale's). */
+const voice = (o: object) => o as { lang?: Lang; locale?: Lang };
+
 /** Reads, groups and validates a file; writes the report; sends nothing. */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<RunResult> {
   const { validateCommand } = await import('./commands/validate.js');
-  return validateCommand(normalise(validateSchema, checked(path, options)));
+  return speaking(voice(options), () => validateCommand(normalise(validateSchema, checked(path, options))));
 }
 
 /** Sends every valid interview of a file to Feishu (one PUT each, backed up first) and reports per row. */
 export async function importFile(path: string, options: ImportFileOptions = {}): Promise<RunResult> {
   const { importCommand } = await import('./commands/import.js');
-  return importCommand(normalise(importSchema, checked(path, options)), context(options));
+  return speaking(voice(options), () =>
+    importCommand(normalise(importSchema, checked(path, options)), context(options)),
+  );
 }
 
 /** Puts back every interview one run of `importFile` overwrote, from its backup (`<report>.backup.jsonl`). */
 export async function undoBackup(path: string, options: UndoBackupOptions = {}): Promise<RunResult> {
   const { undoCommand } = await import('./commands/undo.js');
-  return undoCommand(normalise(undoSchema, checked(path, options)), context(options));
+  return speaking(voice(options), () => undoCommand(normalise(undoSchema, checked(path, options)), context(options)));
 }
 
 /** Reads every interview of a file from Feishu and reports per row whether it matches; writes nothing to Feishu. */
 export async function verifyFile(path: string, options: VerifyFileOptions = {}): Promise<RunResult> {
   const { verifyCommand } = await import('./commands/verify.js');
-  return verifyCommand(normalise(verifySchema, checked(path, options)));
+  return speaking(voice(options), () => verifyCommand(normalise(verifySchema, checked(path, options))));
 }

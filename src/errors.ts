@@ -1,3 +1,6 @@
+import { type Pair, ROW, col, say } from './catalogue.js';
+import { currentLang } from './lang.js';
+
 /**
  * Errors are values with a stable `code` and the context a person needs to find the problem.
  * Fatal errors (the whole run cannot go on) are thrown as `ToolError` and mapped to an exit code
@@ -46,15 +49,18 @@ export interface RowProblem {
 /** What a value parser says when a cell cannot be used; the caller adds the row and column. */
 export interface ValueProblem {
   code: string;
-  expected: string;
-  got: string;
-  fix: string;
+  expected: Pair;
+  got: Pair;
+  fix: Pair;
 }
 
 export function describeValueProblem(p: ValueProblem, row: number, column: string): RowProblem {
+  const lang = currentLang();
   return {
     code: p.code,
     column,
-    message: `expected ${p.expected}, got ${p.got} (row ${row}, column ${column}): ${p.fix}`,
+    message: say(
+      ROW.value({ expected: p.expected[lang], got: p.got[lang], row, column: col(column), fix: p.fix[lang] }),
+    ),
   };
 }

@@ -155,6 +155,7 @@ describe('a run through the library', () => {
     const events: ProgressEvent[] = [];
     const result = await importFile(SAMPLE, {
       ...credentials,
+      lang: 'en',
       baseUrl: sim.url,
       tz: 'Asia/Shanghai',
       report: join(dir, 'r.json'),

@@ -2,13 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
 import {
   COLUMNS,
+  type Column,
   type HeaderMapping,
   REQUIRED_COLUMNS,
   REQUIRED_FOR_MERGE,
   namesColumnsInChinese,
 } from '../input/headers.js';
-import { type Lang, chooseLang } from '../lang.js';
-import { type InputTable, readInput } from '../input/table.js';
+import { SUMMARY, say } from '../catalogue.js';
+import { type Lang, currentLang, settleSpeech } from '../lang.js';
+import { type InputTable, columnAsNamed, readInput } from '../input/table.js';
 import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
 import { quoteName } from '../input/printable.js';
@@ -36,16 +38,18 @@ export async function readPlan(
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
+  // From here on, messages speak the file's language and name its columns as it does.
+  settleSpeech(namesColumnsInChinese(table.headers), (c) =>
+    table.columns.index[c as Column] === undefined ? undefined : columnAsNamed(table, c),
+  );
   const plan = buildPlan(table, options.tz, { merge: options.merge });
   if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
-    throw new ToolError(
-      'USAGE_NO_TZ',
-      `expected --tz for the times without an offset in ${options.file}, got none, and this machine's time zone is ${options.tz}: 2024-03-01 14:00 would be taken as 14:00 UTC, 22:00 in China. Pass the zone the times were written in (--tz Asia/Shanghai), or write them with an offset (2024-03-01T14:00:00+08:00)`,
-      { file: options.file },
-    );
+    throw new ToolError('USAGE_NO_TZ', say(SUMMARY.noTz({ file: options.file, zone: options.tz })), {
+      file: options.file,
+    });
   }
   const warnings = options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)];
-  return { plan, warnings, lang: chooseLang(options.lang, namesColumnsInChinese(table.headers), options.locale) };
+  return { plan, warnings, lang: currentLang() };
 }
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
@@ -58,8 +62,7 @@ const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
  */
 function erasedColumnWarnings(table: InputTable): string[] {
   return COLUMNS.filter(([name]) => !NOT_FIELDS.has(name) && table.columns.index[name] === undefined).map(
-    ([name, zh]) =>
-      `column ${zh} (${name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
+    ([name, zh]) => say(SUMMARY.erasedColumn({ zh, name })),
   );
 }
 
@@ -92,11 +95,9 @@ async function readMapping(path: string): Promise<HeaderMapping> {
 /** What was read, in which zone, and every warning: printed before the counts, where it cannot be missed. */
 export function inputLines(plan: Plan, warnings: readonly string[]): string[] {
   const t = plan.table;
-  const lines = [
-    `input: ${t.file}${t.sheet ? `, sheet ${quoteName(t.sheet)}` : ''}${t.encoding ? `, encoding ${t.encoding}` : ''}, header on row ${t.headerRow}`,
-  ];
-  if (plan.usedZone)
-    lines.push(`times without an offset are read as wall-clock time in ${plan.zone} (change with --tz)`);
-  for (const w of warnings) lines.push(`warning: ${w}`);
+  const sheet = t.sheet ? quoteName(t.sheet) : undefined;
+  const lines = [say(SUMMARY.input({ file: t.file, sheet, encoding: t.encoding, headerRow: t.headerRow }))];
+  if (plan.usedZone) lines.push(say(SUMMARY.zone(plan.zone)));
+  for (const w of warnings) lines.push(say(SUMMARY.warning(w)));
   return lines;
 }

@@ -1,3 +1,4 @@
+import { OUTCOME, RUN, say } from '../catalogue.js';
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
@@ -278,7 +279,7 @@ async function reportRun(
   const { api, result, files } = run;
   const { dryRun } = options;
   const backup = files.backup;
-  const landed = backup ? `landed; the previous version is in ${basename(files.backupPath)}` : 'landed';
+  const landed = say(OUTCOME.landed(backup ? basename(files.backupPath) : undefined));
   const outcomes = rowOutcomes(plan, result.outcomes, options.limit, landed);
   const summary = summarise(outcomes, plan.interviews.length);
   const elapsed = (Date.now() - run.started) / 1000;
@@ -347,46 +348,45 @@ function runLines(
   const { api, result, files, elapsed, kinds, reads } = run;
   const { dryRun } = options;
   const extra: string[] = [];
-  if (!options.backup && !dryRun)
-    extra.push('warning: --no-backup: what was overwritten was not saved, so this run cannot be undone');
+  if (!options.backup && !dryRun) extra.push(say(RUN.noBackup));
   const { writes, creates, deletes } = api.stats;
-  const others = `${creates > 0 ? `, ${creates} create(s)` : ''}${deletes > 0 ? `, ${deletes} delete(s)` : ''}`;
-  const pace =
-    creates > writes
-      ? `${(creates / Math.max(0.001, elapsed)).toFixed(1)} create/s`
-      : `${(writes / Math.max(0.001, elapsed)).toFixed(1)} PUT/s`;
+  const byCreate = creates > writes;
   extra.push(
-    `${dryRun ? 'read from' : 'sent to'} ${run.base.origin}: ${writes} PUT(s)${others} and ${reads} batch_query read(s), ${api.stats.rateLimited} answered 429, ${api.stats.retried} retried, ${pace} over ${elapsed.toFixed(1)} s`,
+    say(
+      RUN.requests({
+        dryRun,
+        origin: run.base.origin,
+        puts: writes,
+        creates,
+        deletes,
+        reads,
+        limited: api.stats.rateLimited,
+        retried: api.stats.retried,
+        pace: ((byCreate ? creates : writes) / Math.max(0.001, elapsed)).toFixed(1),
+        unit: byCreate ? 'create' : 'PUT',
+        seconds: elapsed.toFixed(1),
+      }),
+    ),
   );
   if (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0) {
-    const refused = kinds.refused > 0 ? ` · refused ${kinds.refused}` : '';
-    const created =
-      kinds.created > 0 || options.createMissing ? `${dryRun ? 'would create' : 'created'} ${kinds.created} · ` : '';
-    const ambiguous = kinds.ambiguous > 0 ? ` · ambiguous ${kinds.ambiguous}` : '';
-    extra.push(
-      `${created}${dryRun ? 'would change' : 'changed'} ${kinds.change} · unchanged ${kinds.unchanged} · missing ${kinds.missing}${ambiguous}${refused} interview(s)`,
-    );
+    const showCreated = kinds.created > 0 || Boolean(options.createMissing);
+    extra.push(say(RUN.kinds({ dryRun, showCreated, ...kinds })));
   }
-  if (kinds.deleted > 0) extra.push(`deleted ${kinds.deleted} interview(s) the undone run had created`);
+  if (kinds.deleted > 0) extra.push(say(RUN.deleted(kinds.deleted)));
   const removed = run.removals.reduce(
     (t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }),
     { assessments: 0, dimensions: 0 },
   );
-  if (removed.assessments + removed.dimensions > 0) {
+  if (removed.assessments + removed.dimensions > 0) extra.push(say(RUN.removed({ dryRun, ...removed })));
+  if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
+  if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
+  if (result.interrupted) extra.push(say(RUN.interrupted));
+  if (files.backup && run.wrote) {
     extra.push(
-      `${dryRun ? 'would remove' : 'removed'} ${removed.assessments} assessment(s) and ${removed.dimensions} dimension(s) (--replace-assessments)`,
+      say(RUN.backup({ path: resolve(files.backupPath), run: files.backup.runId, relative: files.backupPath })),
     );
   }
-  if (kinds.resumed > 0)
-    extra.push(`skipped ${kinds.resumed} interview(s) that already landed with the same body (--resume)`);
-  if (result.stopReason) extra.push(`stopped early: ${result.stopReason}`);
-  if (result.interrupted)
-    extra.push('interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish');
-  if (files.backup && run.wrote)
-    extra.push(
-      `backup: ${resolve(files.backupPath)}, run ${files.backup.runId} (undo with: feishu-interview-import undo ${files.backupPath})`,
-    );
-  if (!dryRun) extra.push(`journal: ${resolve(files.journalPath)}`);
+  if (!dryRun) extra.push(say(RUN.journal(resolve(files.journalPath))));
   return extra;
 }
 

@@ -7,7 +7,7 @@ import type { UndoArgs } from '../options.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import type { BackupEntry } from '../run/pre-images.js';
-import { chooseLang } from '../lang.js';
+import { currentLang } from '../lang.js';
 import type { RunContext, RunResult } from './io.js';
 import { sendPlan } from './send-run.js';
 import { refuseInputAsOutput } from './outputs.js';
@@ -35,12 +35,7 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
     head.push(
       `the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`,
     );
-  return sendPlan(
-    plan,
-    { ...options, lang: chooseLang(options.lang, false, options.locale), command: 'undo' },
-    context,
-    head,
-  );
+  return sendPlan(plan, { ...options, lang: currentLang(), command: 'undo' }, context, head);
 }
 
 const UNMARKED = 'unmarked';

@@ -1,3 +1,4 @@
+import { SUMMARY, say } from '../catalogue.js';
 import { resolve } from 'node:path';
 import type { InputOptions } from './read-plan.js';
 import { inputLines, readPlan } from './read-plan.js';
@@ -30,7 +31,7 @@ export async function validateCommand(options: ValidateOptions): Promise<RunResu
   const extra: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);
-    extra.push(`payloads: ${n} request bod${n === 1 ? 'y' : 'ies'} written to ${resolve(options.payloads)}`);
+    extra.push(say(SUMMARY.payloads(n, resolve(options.payloads))));
   }
   if (reportFile) extra.push(...reportLines(resolve(options.report), summary));
   const t = plan.table;

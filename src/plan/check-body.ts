@@ -1,3 +1,4 @@
+import { ROW, col, say } from '../catalogue.js';
 import type { MergeRefusal } from './merge-assessments.js';
 import { showTime } from './normalise.js';
 import { DIMENSION_NEEDS } from './row-fields.js';
@@ -16,23 +17,28 @@ export function checkMergedBody(body: InterviewBody, at: RowRef, zone: string): 
       at,
       code: 'ROW_END_BEFORE_BEGIN',
       column: 'end_time',
-      message: `expected an end_time after the begin_time ${showTime(begin, zone)}, got ${showTime(end, zone)} once merged with the current record (row ${at.row}, column end_time): fix the time in the file`,
+      message: say(
+        ROW.endBeforeBeginMerged({
+          begin: showTime(begin, zone),
+          end: showTime(end, zone),
+          row: at.row,
+          column: col('end_time'),
+        }),
+      ),
     };
   }
   for (const [i, a] of (body.interview_assessments ?? []).entries()) {
     for (const d of a.assessment_dimension_list ?? []) {
       const need = d.assessment_type === undefined ? undefined : DIMENSION_NEEDS[d.assessment_type];
       if (need && d[need.field] !== undefined) continue;
-      const which = `dimension ${JSON.stringify(d.title ?? '')} of assessment ${i + 1}${a.username ? ` (${a.username})` : ''}`;
+      const which = ROW.dimensionOf(d.title ?? '', i + 1, a.username);
       const column = need ? need.column : 'assessment_type';
-      const wanted = need
-        ? `a value in ${need.column}: a dimension of type ${need.label}`
-        : 'an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题)';
+      const wanted = need ? ROW.valueFor(col(need.column), d.assessment_type!) : ROW.typeWanted;
       return {
         at,
         code: need ? 'ROW_DIMENSION_INCOMPLETE' : 'ROW_MISSING_ASSESSMENT_TYPE',
         column,
-        message: `expected ${wanted} for ${which}, got none once merged with the current record (row ${at.row}, column ${column}): fill it in`,
+        message: say(ROW.incompleteMerged({ wanted, which, row: at.row, column: col(column) })),
       };
     }
   }

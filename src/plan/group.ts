@@ -1,3 +1,4 @@
+import { NAME, type Pair, ROW, col, say } from '../catalogue.js';
 import type { RowProblem } from '../errors.js';
 import { showTime } from './normalise.js';
 import type { RowFields } from './row-fields.js';
@@ -14,10 +15,8 @@ const NONE = -1;
 export const LEGACY_PREFIX = 'external_id:';
 
 /** How a message names an interview: its Feishu id, or its legacy key. */
-export function interviewName(key: string): string {
-  return key.startsWith(LEGACY_PREFIX)
-    ? `the interview with external_id ${JSON.stringify(key.slice(LEGACY_PREFIX.length))}`
-    : `interview ${key}`;
+export function interviewName(key: string): Pair {
+  return key.startsWith(LEGACY_PREFIX) ? NAME.legacyInterview(key.slice(LEGACY_PREFIX.length)) : NAME.interview(key);
 }
 
 /** A row whose external_id another interview of the file has too. */
@@ -37,7 +36,7 @@ export interface DuplicateDimension {
   readonly second: number;
   readonly title: string;
   /** "assessment of 张伟 of interview 7…", as conflicts name it. */
-  readonly where: string;
+  readonly where: Pair;
 }
 
 /**
@@ -393,29 +392,22 @@ export class Grouping {
   }
 }
 
-function assessmentName(f: RowFields, key: string): string {
+function assessmentName(f: RowFields, key: string): Pair {
   const which =
     f.assessmentExternalId !== undefined
-      ? `with external_id ${JSON.stringify(f.assessmentExternalId)}`
+      ? NAME.byExternalId(f.assessmentExternalId)
       : f.assessmentNo !== undefined
-        ? `no. ${f.assessmentNo}`
+        ? NAME.byNo(f.assessmentNo)
         : f.username !== undefined
-          ? `of ${f.username}`
-          : '(no number or interviewer)';
-  return `assessment ${which} of ${interviewName(key)}`;
+          ? NAME.byUser(f.username)
+          : NAME.unnamed;
+  return NAME.assessment(which, interviewName(key));
 }
 
-function conflict(
-  column: string,
-  where: string,
-  here: string,
-  there: string,
-  otherRow: number,
-  row: number,
-): RowProblem {
+function conflict(column: string, where: Pair, here: string, there: string, otherRow: number, row: number): RowProblem {
   return {
     code: 'ROW_CONFLICT',
     column,
-    message: `expected the same ${column} on every row of ${where}, got ${here} here but ${there} on row ${otherRow} (row ${row}, column ${column}): make them equal, or leave this cell blank`,
+    message: say(ROW.conflict({ column: col(column), where, here, there, otherRow, row })),
   };
 }

@@ -1,3 +1,4 @@
+import { MERGE, type Pair, col, say } from '../catalogue.js';
 import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
 import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
 import { dimensionBody } from './row-fields.js';
@@ -82,12 +83,12 @@ function patchToBody(p: AssessmentPatch): AssessmentBody {
 
 const names = (list: readonly AssessmentBody[]) => list.map((a, i) => a.username ?? `no. ${i + 1}`).join(', ');
 
-function refuse(at: RowRef, code: string, column: string, message: string): never {
-  throw new Refused({ at, code, column, message: `${message.replace('{where}', `row ${at.row}, column ${column}`)}` });
+function refuse(at: RowRef, code: string, column: string, message: (where: Pair) => Pair): never {
+  throw new Refused({ at, code, column, message: say(message(MERGE.where(at.row, col(column)))) });
 }
 
 function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
-  const exists = `this interview has ${list.length} assessment(s)${list.length ? ` (${names(list)})` : ''}`;
+  const exists = MERGE.assessments(list.length, names(list));
   const added = () => {
     const fresh: AssessmentBody = {};
     list.push(fresh);
@@ -98,77 +99,45 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
     const byKey = list.filter((a) => a.external_id === p.externalId);
     if (byKey.length === 1) return byKey[0]!;
     if (byKey.length > 1)
-      refuse(
-        p.at,
-        'ROW_AMBIGUOUS_ASSESSMENT',
-        'assessment_external_id',
-        `expected one assessment with external_id ${JSON.stringify(p.externalId)}, got ${byKey.length} ({where}): fix the duplicate in Feishu first`,
+      refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', (w) =>
+        MERGE.duplicateKey({ key: p.externalId!, count: byKey.length, w }),
       );
   }
   if (p.no !== undefined) {
     const n = Number(p.no);
     if (!Number.isInteger(n) || n < 1) {
-      refuse(
-        p.at,
-        'ROW_BAD_ASSESSMENT_NO',
-        'assessment_no',
-        `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${JSON.stringify(p.no)} ({where}): number the assessments 1, 2, …, or leave the column out and name the interviewer`,
-      );
+      refuse(p.at, 'ROW_BAD_ASSESSMENT_NO', 'assessment_no', (w) => MERGE.badNo({ no: p.no!, w }));
     }
     if (n <= list.length) {
       const found = list[n - 1]!;
       if (p.username === undefined || found.username === undefined || found.username === p.username) return found;
-      const order = list.map((a, i) => `${i + 1} ${a.username ?? '(no interviewer)'}`).join(', ');
-      refuse(
-        p.at,
-        'ROW_ASSESSMENT_MISMATCH',
-        'assessment_no',
-        `expected assessment no. ${n} to be by ${p.username}, got one by ${found.username}: assessment_no counts the assessments as Feishu holds them (${order}) ({where}): fix assessment_no, or leave that column out and name the interviewer`,
+      const order = list.map((a, i) => `${i + 1} ${a.username ?? say(MERGE.noInterviewer)}`).join(', ');
+      refuse(p.at, 'ROW_ASSESSMENT_MISMATCH', 'assessment_no', (w) =>
+        MERGE.mismatch({ n, user: p.username!, found: found.username, order, w }),
       );
     }
     if (add && n === list.length + 1) return added();
-    refuse(
-      p.at,
-      'ROW_NO_SUCH_ASSESSMENT',
-      'assessment_no',
-      `expected an assessment that exists, got no. ${n}, but ${exists} ({where}): use one of those numbers${add ? `, or ${list.length + 1} to add one` : ', or pass --add-assessments to add it'}`,
+    refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'assessment_no', (w) =>
+      MERGE.noSuchNo({ n, exists, add, next: list.length + 1, w }),
     );
   }
   if (p.username !== undefined) {
     const matches = list.filter((a) => a.username === p.username);
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) {
-      refuse(
-        p.at,
-        'ROW_AMBIGUOUS_ASSESSMENT',
-        'username',
-        `expected one assessment by ${p.username}, got ${matches.length}: ${exists} ({where}): add the assessment_no column (评价序号, 1 for the first) to say which`,
+      refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'username', (w) =>
+        MERGE.ambiguousUser({ user: p.username!, count: matches.length, exists, w }),
       );
     }
     if (add) return added();
-    refuse(
-      p.at,
-      'ROW_NO_SUCH_ASSESSMENT',
-      'username',
-      `expected an assessment by an interviewer of this interview, got ${p.username}, but ${exists} ({where}): fix the name, or pass --add-assessments to add an assessment by ${p.username}`,
-    );
+    refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'username', (w) => MERGE.noSuchUser({ user: p.username!, exists, w }));
   }
   if (list.length === 1) return list[0]!;
   if (list.length === 0 && add) return added();
   if (list.length === 0) {
-    refuse(
-      p.at,
-      'ROW_NO_SUCH_ASSESSMENT',
-      'username',
-      `expected an assessment to change, got an interview with none ({where}): pass --add-assessments to add one`,
-    );
+    refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'username', (w) => MERGE.noAssessments(w));
   }
-  return refuse(
-    p.at,
-    'ROW_AMBIGUOUS_ASSESSMENT',
-    'username',
-    `expected this row to say which assessment it changes, got no interviewer: ${exists} ({where}): add the 面试官 (username) column`,
-  );
+  return refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'username', (w) => MERGE.whichAssessment({ exists, w }));
 }
 
 function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolean): void {
@@ -189,8 +158,8 @@ function definedFields(set: DimensionPatch['set']): Partial<DimensionBody> {
 
 function findDimension(list: DimensionBody[], d: DimensionPatch, add: boolean, owner: AssessmentBody): DimensionBody {
   const titles = list.map((x) => JSON.stringify(x.title ?? '')).join(', ');
-  const who = owner.username ? `the assessment by ${owner.username}` : 'this assessment';
-  const exists = `${who} has ${list.length} dimension(s)${list.length ? ` (${titles})` : ''}`;
+  const who = owner.username;
+  const exists = MERGE.dimensions(who, list.length, titles);
   const added = () => {
     const fresh: DimensionBody = d.title === undefined ? {} : { title: d.title };
     list.push(fresh);
@@ -198,27 +167,16 @@ function findDimension(list: DimensionBody[], d: DimensionPatch, add: boolean, o
   };
   if (d.title === undefined) {
     if (list.length === 1) return list[0]!;
-    refuse(
-      d.at,
-      'ROW_AMBIGUOUS_DIMENSION',
-      'dimension_title',
-      `expected this row to say which dimension it changes, got no dimension_title: ${exists} ({where}): add the 评价维度 (dimension_title) column`,
-    );
+    refuse(d.at, 'ROW_AMBIGUOUS_DIMENSION', 'dimension_title', (w) => MERGE.whichDimension({ exists, w }));
   }
   const matches = list.filter((x) => x.title === d.title);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1)
-    refuse(
-      d.at,
-      'ROW_AMBIGUOUS_DIMENSION',
-      'dimension_title',
-      `expected one dimension titled ${JSON.stringify(d.title)}, got ${matches.length}: ${exists} ({where}): fix the duplicate in Feishu first`,
+    refuse(d.at, 'ROW_AMBIGUOUS_DIMENSION', 'dimension_title', (w) =>
+      MERGE.duplicateTitle({ title: d.title!, count: matches.length, exists, w }),
     );
   if (add) return added();
-  return refuse(
-    d.at,
-    'ROW_NO_SUCH_DIMENSION',
-    'dimension_title',
-    `expected a dimension of ${who}, got ${JSON.stringify(d.title)}, but ${exists} ({where}): fix the title, or pass --add-assessments to add it`,
+  return refuse(d.at, 'ROW_NO_SUCH_DIMENSION', 'dimension_title', (w) =>
+    MERGE.noSuchDimension({ who, title: d.title!, exists, w }),
   );
 }

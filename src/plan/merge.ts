@@ -1,3 +1,4 @@
+import { MERGE, say } from '../catalogue.js';
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
 import { showTime } from './normalise.js';
@@ -33,12 +34,7 @@ export function mergeBody(
   const base = canonicalBody(current);
   const applicationId = patch.set.external_application_id ?? base.external_application_id;
   if (!applicationId) {
-    return refused(
-      first,
-      'RUN_NO_APPLICATION_ID',
-      'external_application_id',
-      `expected the current record to have an external_application_id, got none in Feishu (row ${first.row}): add the external_application_id column to the file`,
-    );
+    return refused(first, 'RUN_NO_APPLICATION_ID', 'external_application_id', say(MERGE.noApplication(first.row)));
   }
   const out = {} as InterviewBody;
   const externalId = patch.set.external_id ?? base.external_id;

@@ -1,3 +1,4 @@
+import { EXPECT, FIX, GOT, type Pair, col, same } from '../catalogue.js';
 import type { ValueProblem } from '../errors.js';
 import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
 import { editDistance } from '../edit-distance.js';
@@ -16,8 +17,8 @@ export type Parsed<T> = T | undefined | Invalid;
 
 const BLANK = undefined;
 const ok = <T>(value: T): T => value;
-const bad = (code: string, expected: string, got: string, fix: string): Invalid =>
-  new Invalid({ code, expected, got, fix });
+const bad = (code: string, expected: Pair, got: Pair | string, fix: Pair): Invalid =>
+  new Invalid({ code, expected, got: typeof got === 'string' ? same(got) : got, fix });
 
 // Regular expressions live here, not inline: a literal in a function body is a new RegExp
 // object every time the line runs (56 bytes), and these run for every cell of every row.
@@ -61,14 +62,9 @@ function quote(text: string): string {
   return JSON.stringify(shown);
 }
 
-function errorCell(cell: Cell, expected: string): Invalid | undefined {
+function errorCell(cell: Cell, expected: Pair): Invalid | undefined {
   if (typeof cell === 'object' && cell.kind === 'error') {
-    return bad(
-      'ROW_CELL_ERROR',
-      expected,
-      cell.error,
-      'fix the formula or type the value in, then save the file again',
-    );
+    return bad('ROW_CELL_ERROR', expected, cell.error, FIX.formula);
   }
   return undefined;
 }
@@ -99,38 +95,28 @@ const MAX_ID_DIGITS = 19;
 
 export function parseId(cell: Cell | undefined): Parsed<string> {
   if (cell === undefined || cell === '') return BLANK;
-  const err = errorCell(cell, 'a 19-digit ID as text');
+  const err = errorCell(cell, EXPECT.id);
   if (err) return err;
   if (typeof cell === 'object' && cell.kind === 'number') {
     // Excel keeps 15 significant digits: a number above 2^53 is not the ID that was typed.
     if (Number.isSafeInteger(cell.value) && cell.value >= 0) return ok(String(cell.value));
     // Echo what the file holds: a writer may store all 19 digits, Excel shows 15 of them.
-    const got = cell.raw === undefined ? cell.value.toExponential(14).toUpperCase() : `${cell.raw} stored as a number`;
-    return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', got, 'format the column as Text and paste the IDs again');
+    const got =
+      cell.raw === undefined ? same(cell.value.toExponential(14).toUpperCase()) : GOT.storedAsNumber(cell.raw);
+    return bad('ROW_ID_AS_NUMBER', EXPECT.id, got, FIX.idAsText);
   }
-  if (typeof cell === 'object')
-    return bad('ROW_ID_NOT_DIGITS', 'a 19-digit ID as text', quote(cellText(cell)), 'type the ID as digits only');
+  if (typeof cell === 'object') return bad('ROW_ID_NOT_DIGITS', EXPECT.id, quote(cellText(cell)), FIX.idDigitsOnly);
   const text = fold(cell);
   if (text === '') return BLANK;
   if (isDigits(text)) {
     if (text.length > MAX_ID_DIGITS)
-      return bad(
-        'ROW_ID_TOO_LONG',
-        `an ID of at most ${MAX_ID_DIGITS} digits`,
-        `${text.length} digits (${quote(text)})`,
-        'check for two IDs pasted together',
-      );
+      return bad('ROW_ID_TOO_LONG', EXPECT.idDigits(MAX_ID_DIGITS), GOT.digits(text.length, quote(text)), FIX.idPasted);
     return ok(text);
   }
   if (E_NOTATION.test(text)) {
-    return bad('ROW_ID_AS_NUMBER', 'a 19-digit ID as text', text, 'format the column as Text and paste the IDs again');
+    return bad('ROW_ID_AS_NUMBER', EXPECT.id, text, FIX.idAsText);
   }
-  return bad(
-    'ROW_ID_NOT_DIGITS',
-    'a 19-digit ID as text',
-    quote(text),
-    'type the ID as digits only, without spaces, letters or a trailing ".0"',
-  );
+  return bad('ROW_ID_NOT_DIGITS', EXPECT.id, quote(text), FIX.idClean);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +181,7 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   // Fast path: most cells hold a code or label exactly as the drop-down wrote it.
   const exact = typeof cell === 'string' ? lookup.get(cell) : undefined;
   if (exact !== undefined) return ok(exact);
-  const expected = `one of ${describeEnum(spec)}`;
+  const expected = EXPECT.oneOf(describeEnum(spec));
   const err = errorCell(cell, expected);
   if (err) return err;
   const raw = cellText(cell);
@@ -204,12 +190,7 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   const code = lookup.get(key);
   if (code !== undefined) return ok(code);
   const near = nearestLabel(key, spec);
-  return bad(
-    'ROW_BAD_ENUM',
-    expected,
-    quote(raw),
-    `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${spec.name}`,
-  );
+  return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(near, col(spec.name)));
 }
 
 /** Folded, in simplified characters, without the spaces typed inside a Chinese label (通 过). */
@@ -240,7 +221,7 @@ export interface ParsedTime {
 
 export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTime> {
   if (cell === undefined || cell === '') return BLANK;
-  const expected = 'epoch milliseconds, ISO 8601 with an offset, or "YYYY-MM-DD HH:mm[:ss]"';
+  const expected = EXPECT.time;
   const err = errorCell(cell, expected);
   if (err) return err;
   if (typeof cell === 'object' && cell.kind === 'date')
@@ -252,8 +233,7 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const iso = ISO_TIME.exec(text);
   if (iso) {
     const ms = Date.parse(text.replace(OFFSET_WITHOUT_COLON, '$1:$2'));
-    if (Number.isNaN(ms) || !validWall(wallOf(iso)))
-      return bad('ROW_BAD_TIME', expected, quote(text), 'check the date and time exist');
+    if (Number.isNaN(ms) || !validWall(wallOf(iso))) return bad('ROW_BAD_TIME', expected, quote(text), FIX.timeExists);
     return inRange(ms, text) ?? ok({ ms, usedZone: false });
   }
   const wall = WALL_TIME.exec(text);
@@ -261,41 +241,29 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const chinese = CHINESE_TIME.exec(text);
   if (chinese) {
     const w = chineseWall(chinese);
-    return w
-      ? fromWall(w, zone, text, expected)
-      : bad('ROW_BAD_TIME', expected, quote(text), '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05');
+    return w ? fromWall(w, zone, text, expected) : bad('ROW_BAD_TIME', expected, quote(text), FIX.halfDay);
   }
   if (DATE_ONLY.test(text)) {
-    return bad('ROW_TIME_NO_CLOCK', 'a date with a time of day', quote(text), `add the time, e.g. "${text} 14:00"`);
+    return bad('ROW_TIME_NO_CLOCK', EXPECT.timeWithClock, quote(text), FIX.addClock(text));
   }
-  return bad('ROW_BAD_TIME', expected, quote(text), 'write it like 2024-03-01 14:00 or 2024-03-01T14:00:00+08:00');
+  return bad('ROW_BAD_TIME', expected, quote(text), FIX.timeLike);
 }
 
-function fromDigits(n: number, shown: string, expected: string): ParsedTime | Invalid {
+function fromDigits(n: number, shown: string, expected: Pair): ParsedTime | Invalid {
   if (Number.isInteger(n) && n >= MS_MIN && n < MS_MAX) return ok({ ms: n, usedZone: false });
   if (Number.isInteger(n) && n >= 1e9 && n < 1e10) {
-    return bad(
-      'ROW_TIME_IN_SECONDS',
-      'epoch milliseconds (13 digits)',
-      `${shown}, which is seconds, not milliseconds`,
-      `multiply by 1000 (${shown}000)`,
-    );
+    return bad('ROW_TIME_IN_SECONDS', EXPECT.epochMs, GOT.seconds(shown), FIX.times1000(shown));
   }
   if (n > 0 && n < 2_958_466) {
-    return bad(
-      'ROW_BAD_TIME',
-      expected,
-      `${shown}, which looks like an Excel date serial`,
-      'format the cell as a date and time in Excel, or type it as "YYYY-MM-DD HH:mm"',
-    );
+    return bad('ROW_BAD_TIME', expected, GOT.excelSerial(shown), FIX.formatAsDate);
   }
-  return bad('ROW_BAD_TIME', expected, shown, 'write epoch milliseconds (13 digits) or "YYYY-MM-DD HH:mm"');
+  return bad('ROW_BAD_TIME', expected, shown, FIX.epochOrWall);
 }
 
 /** The API takes 13-digit epoch milliseconds: 2001-09-09 to 2286-11-20. */
 function inRange(ms: number, shown: string): Invalid | undefined {
   if (ms >= MS_MIN && ms < MS_MAX) return undefined;
-  return bad('ROW_BAD_TIME', 'a date between 2001 and 2286', quote(shown), 'check the year');
+  return bad('ROW_BAD_TIME', EXPECT.yearRange, quote(shown), FIX.checkYear);
 }
 
 function wallOf(m: RegExpExecArray): WallTime {
@@ -335,16 +303,11 @@ function validWall(w: WallTime): boolean {
   return w.day <= daysInMonth;
 }
 
-function fromWall(w: WallTime, zone: string, shown: string, expected: string): ParsedTime | Invalid {
-  if (!validWall(w)) return bad('ROW_BAD_TIME', expected, quote(shown), 'check the date and time exist');
+function fromWall(w: WallTime, zone: string, shown: string, expected: Pair): ParsedTime | Invalid {
+  if (!validWall(w)) return bad('ROW_BAD_TIME', expected, quote(shown), FIX.timeExists);
   const ms = wallToEpoch(w, zone);
   if (ms === undefined) {
-    return bad(
-      'ROW_TIME_SKIPPED',
-      `a time that exists in ${zone}`,
-      quote(shown),
-      'the clocks skipped it for daylight saving; use the hour after, or write an offset',
-    );
+    return bad('ROW_TIME_SKIPPED', EXPECT.timeInZone(zone), quote(shown), FIX.dstSkipped);
   }
   return inRange(ms, shown) ?? ok({ ms, usedZone: true });
 }
@@ -434,13 +397,13 @@ export function wallToEpoch(w: WallTime, zone: string): number | undefined {
 
 export function parseScore(cell: Cell | undefined): Parsed<number> {
   if (cell === undefined || cell === '') return BLANK;
-  const expected = 'a whole-number score such as 88';
+  const expected = EXPECT.score;
   const err = errorCell(cell, expected);
   if (err) return err;
   if (typeof cell === 'object' && cell.kind === 'number') {
     return Number.isSafeInteger(cell.value)
       ? ok(cell.value)
-      : bad('ROW_BAD_SCORE', expected, String(cell.value), 'round it to a whole number');
+      : bad('ROW_BAD_SCORE', expected, String(cell.value), FIX.round);
   }
   const folded = fold(cellText(cell));
   // 88分: the unit people type after a score.
@@ -449,19 +412,13 @@ export function parseScore(cell: Cell | undefined): Parsed<number> {
   // Fast path, no match array: plain digits, the way nearly every score is typed.
   if (text.length <= 9 && isDigits(text)) return ok(Number(text));
   const m = SCORE.exec(text);
-  if (!m)
-    return bad(
-      'ROW_BAD_SCORE',
-      expected,
-      quote(text),
-      DECIMAL.test(text) ? 'round it to a whole number' : 'type digits only',
-    );
+  if (!m) return bad('ROW_BAD_SCORE', expected, quote(text), DECIMAL.test(text) ? FIX.round : FIX.digitsOnly);
   return ok(Number(m[1]));
 }
 
 export function parseOptions(cell: Cell | undefined): Parsed<string[]> {
   if (cell === undefined || cell === '') return BLANK;
-  const err = errorCell(cell, 'options separated by | or new lines');
+  const err = errorCell(cell, EXPECT.options);
   if (err) return err;
   const list: string[] = [];
   for (const part of cellText(cell).split(OPTION_SEPARATORS)) {
@@ -477,7 +434,7 @@ export function parseOptions(cell: Cell | undefined): Parsed<string[]> {
  */
 export function parseText(cell: Cell | undefined, trim: boolean): Parsed<string> {
   if (cell === undefined || cell === '') return BLANK;
-  const err = errorCell(cell, 'text');
+  const err = errorCell(cell, EXPECT.text);
   if (err) return err;
   const text = cellText(cell);
   if (text.trim() === '') return BLANK;

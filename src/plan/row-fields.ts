@@ -1,3 +1,4 @@
+import { ROW, col, say } from '../catalogue.js';
 import { type RowProblem, describeValueProblem } from '../errors.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
 import { COLUMN_NAMES, type Column } from '../input/headers.js';
@@ -41,13 +42,13 @@ export interface RowFields {
   problems: RowProblem[];
 }
 
-export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column; label: string }>> =
-  {
-    1: { field: 'score', column: 'score', label: '打分题 (score) needs a score' },
-    2: { field: 'option', column: 'option', label: '单选题 (single_choice) needs an option' },
-    3: { field: 'content', column: 'dimension_content', label: '描述题 (description) needs content' },
-    4: { field: 'options', column: 'options', label: '多选题 (multi_choice) needs options' },
-  };
+/** The field and column each assessment type needs (what it says of them: `NEEDS` in the catalogue). */
+export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column }>> = {
+  1: { field: 'score', column: 'score' },
+  2: { field: 'option', column: 'option' },
+  3: { field: 'content', column: 'dimension_content' },
+  4: { field: 'options', column: 'options' },
+};
 
 /** The parsed value, or undefined with the problem recorded (a plain function: no closure per row). */
 function take<T>(problems: RowProblem[], row: number, column: Column, parsed: Parsed<T>): T | undefined {
@@ -68,7 +69,7 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
     problems.push({
       code: 'ROW_MISSING_ASSESSMENT_TYPE',
       column: 'assessment_type',
-      message: `expected an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题) for dimension ${dim.title ? `"${dim.title}"` : 'on this row'}, got a blank cell (row ${row}, column assessment_type): fill in the type`,
+      message: say(ROW.missingType({ title: dim.title, row, column: col('assessment_type') })),
     });
     return;
   }
@@ -77,7 +78,7 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
     problems.push({
       code: 'ROW_DIMENSION_INCOMPLETE',
       column: need.column,
-      message: `expected a value in ${need.column}, got a blank cell (row ${row}, column ${need.column}): a dimension of type ${need.label}`,
+      message: say(ROW.incomplete({ column: col(need.column), row, type: dim.assessment_type })),
     });
   }
 }
@@ -107,7 +108,7 @@ function checkCellLengths(source: SourceRow, width: number, problems: RowProblem
     if (typeof c !== 'string' || c.length <= MAX_CELL_CHARS) continue;
     problems.push({
       code: 'ROW_CELL_TOO_LONG',
-      message: `expected at most ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell (what a spreadsheet cell holds), got ${c.length.toLocaleString('en')} (row ${source.row}, column ${i + 1}): shorten the text, or check the file is not damaged`,
+      message: say(ROW.tooLong({ max: MAX_CELL_CHARS, got: c.length, row: source.row, column: String(i + 1) })),
     });
   }
 }

@@ -1,3 +1,5 @@
+import { OUTCOME, ROW, col, say } from '../catalogue.js';
+import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
@@ -50,8 +52,13 @@ function planned(
   };
 }
 
-const rowList = (rows: readonly number[]) =>
-  rows.length > 5 ? `${rows.slice(0, 5).join(', ')} and ${rows.length - 5} more` : rows.join(', ');
+const rowList = (rows: readonly number[]) => {
+  if (rows.length <= 5) return rows.join(currentLang() === 'zh' ? '、' : ', ');
+  const first = rows.slice(0, 5);
+  return currentLang() === 'zh'
+    ? `${first.join('、')} 等 ${rows.length}`
+    : `${first.join(', ')} and ${rows.length - 5} more`;
+};
 
 /**
  * Rows whose interview ID is unusable (blank, mangled by Excel) may belong to an interview whose
@@ -112,15 +119,14 @@ function mangledId(cell: Cell | undefined): { value: number; tolerance: number }
   return { value, tolerance: 10 ** (Math.floor(Math.log10(value)) - digits + 1) };
 }
 
-/** Shared by every valid row: outcomes are replaced, never changed in place. */
-const VALID: RowOutcome = Object.freeze({ status: 'ok', message: 'valid' });
-
 /**
  * Reads, groups and validates every row, and builds one request body per interview whose rows
  * are all valid. If any row of an interview is invalid, nothing of it is sent (a PUT replaces
  * the whole interview, so a partial body would delete what the invalid row meant to say).
  */
 export function buildPlan(table: InputTable, zone: string, options: { merge?: boolean } = {}): Plan {
+  // Shared by every valid row: outcomes are replaced, never changed in place.
+  const valid: RowOutcome = Object.freeze({ status: 'ok', message: say(OUTCOME.valid) });
   const merge = options.merge ?? false;
   const carriesAssessments = ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined);
   const width = table.headers.length;
@@ -147,24 +153,34 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   // Which of the two interviews the legacy key really names is unknown: neither is sent.
   for (const c of groups.externalIdClashes) {
     const here = table.rows[c.index]!.row;
-    const say = (at: number, row: number, other: string, otherRow: number) =>
+    const tell = (at: number, row: number, other: string, otherRow: number) =>
       problemsOf(at).push({
         code: 'ROW_EXTERNAL_ID_TWICE',
         column: 'external_id',
-        message: `expected each external_id on one interview, got ${JSON.stringify(c.externalId)} here and on ${interviewName(other)} (row ${otherRow}) (row ${row}, column external_id): a legacy key names one interview; fix one of them`,
+        message: say(
+          ROW.externalIdTwice({
+            externalId: c.externalId,
+            other: interviewName(other),
+            otherRow,
+            row,
+            column: col('external_id'),
+          }),
+        ),
       });
-    say(c.index, here, c.other, c.otherRow);
-    say(c.otherIndex, c.otherRow, groups.ids[groups.groupOfRow(c.index)]!, here);
+    tell(c.index, here, c.other, c.otherRow);
+    tell(c.otherIndex, c.otherRow, groups.ids[groups.groupOfRow(c.index)]!, here);
   }
   for (const d of groups.duplicates) {
     const [a, b] = [table.rows[d.first]!.row, table.rows[d.second]!.row];
-    const say = (other: number, here: number) => ({
+    const tell = (other: number, row: number) => ({
       code: 'ROW_DUPLICATE_DIMENSION',
       column: 'dimension_title',
-      message: `expected each dimension once in an assessment, got ${JSON.stringify(d.title)} of ${d.where} here and on row ${other} (row ${here}, column dimension_title): delete one of the two rows, or give them different titles`,
+      message: say(
+        ROW.duplicateDimension({ title: d.title, where: d.where, other, row, column: col('dimension_title') }),
+      ),
     });
-    problemsOf(d.first).push(say(b, a));
-    problemsOf(d.second).push(say(a, b));
+    problemsOf(d.first).push(tell(b, a));
+    problemsOf(d.second).push(tell(a, b));
   }
   const outcomes: RowOutcome[] = new Array(table.rows.length);
   const interviews: PlannedInterview[] = [];
@@ -184,7 +200,13 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       problemsOf(first).push({
         code: 'ROW_MISSING_APPLICATION_ID',
         column: 'external_application_id',
-        message: `expected an external_application_id on at least one row of ${interviewName(id)}, got none (row ${table.rows[first]!.row}, column external_application_id): fill it in on this row`,
+        message: say(
+          ROW.missingApplication({
+            interview: interviewName(id),
+            row: table.rows[first]!.row,
+            column: col('external_application_id'),
+          }),
+        ),
       });
     }
     const begin = groups.beginTime.values[g];
@@ -196,29 +218,42 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       problemsOf(at).push({
         code: 'ROW_END_BEFORE_BEGIN',
         column: 'end_time',
-        message: `expected an end_time after the begin_time ${showTime(begin, zone)} (row ${beginRow}), got ${showTime(end, zone)} (row ${endRow}, column end_time): swap the two times or fix the date`,
+        message: say(
+          ROW.endBeforeBegin({
+            begin: showTime(begin, zone),
+            beginRow,
+            end: showTime(end, zone),
+            endRow,
+            column: col('end_time'),
+          }),
+        ),
       });
     }
     const invalid = rows.filter((i) => problems.has(i));
     const suspect = orphans.get(id) ?? [];
     if (invalid.length === 0 && suspect.length === 0) {
       interviews.push(planned(groups, g, rows, merge, carriesAssessments));
-      for (const i of rows) outcomes[i] = VALID;
+      for (const i of rows) outcomes[i] = valid;
       continue;
     }
     interviews.push({ kind: 'invalid', id, rows });
     const reasons: string[] = [];
     if (invalid.length > 0) {
       const named = invalid.map((i) => table.rows[i]!.row);
-      reasons.push(`${interviewName(id)} has invalid row${named.length > 1 ? 's' : ''} ${rowList(named)}`);
+      reasons.push(
+        say(OUTCOME.invalidRows({ interview: interviewName(id), rows: rowList(named), many: named.length > 1 })),
+      );
     }
     if (suspect.length > 0) {
       const named = suspect.map((i) => table.rows[i]!.row);
-      reasons.push(
-        `row${named.length > 1 ? 's' : ''} ${rowList(named)} ha${named.length > 1 ? 've' : 's'} no usable interview ID and may belong to interview ${id}`,
-      );
+      reasons.push(say(OUTCOME.orphanRows({ rows: rowList(named), many: named.length > 1, id })));
     }
-    const message = `not sent: ${reasons.join('; ')}; fix ${invalid.length + suspect.length > 1 ? 'them' : 'it'} and import again (an interview's rows are sent together or not at all)`;
+    const message = say(
+      OUTCOME.blocked({
+        reasons: reasons.join(currentLang() === 'zh' ? '；' : '; '),
+        many: invalid.length + suspect.length > 1,
+      }),
+    );
     for (const i of rows) {
       if (problems.has(i)) continue;
       outcomes[i] = { status: 'blocked', error_code: 'ROW_BLOCKED', message };

@@ -1,3 +1,4 @@
+import { OUTCOME, say } from '../catalogue.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
 import type { SendOutcome } from '../run/dispatch.js';
 
@@ -40,8 +41,8 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
 /** What an `ok` write says in the report, by what it did. */
 function landedMessage(s: SendOutcome, landed: string): string {
   const note = s.note ? ` (${s.note})` : '';
-  if (s.kind === 'created') return `created in Feishu as ${s.feishuId}${note}`;
-  if (s.kind === 'deleted') return `deleted: the undone run had created it${note}`;
+  if (s.kind === 'created') return `${say(OUTCOME.created(s.feishuId))}${note}`;
+  if (s.kind === 'deleted') return `${say(OUTCOME.deleted)}${note}`;
   return `${landed}${note}`;
 }
 
@@ -61,7 +62,7 @@ export function rowOutcomes(
     if (interview.kind === 'invalid') continue;
     const s = sent.get(interview.id);
     if (s?.row !== undefined) {
-      const message = `not sent: row ${plan.table.rows[s.row]!.row} of interview ${interview.id} cannot be applied to its current record; fix it and import again`;
+      const message = say(OUTCOME.blockedByRefusal({ row: plan.table.rows[s.row]!.row, id: interview.id }));
       const blocked: RowOutcome = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
       for (const i of interview.rows)
         outcomes[i] =
@@ -81,7 +82,7 @@ export function rowOutcomes(
           log_id: s.logId,
           attempts: s.attempts,
         }
-      : { status: 'not_sent', error_code: 'RUN_LIMIT', message: `not sent: beyond --limit ${limit}` };
+      : { status: 'not_sent', error_code: 'RUN_LIMIT', message: say(OUTCOME.beyondLimit(limit)) };
     for (const i of interview.rows) outcomes[i] = outcome;
   }
   return outcomes;

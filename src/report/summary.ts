@@ -1,3 +1,4 @@
+import { SUMMARY, say } from '../catalogue.js';
 import type { RowResult, RunResult } from '../commands/io.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
@@ -48,9 +49,9 @@ export function formatSummary(summary: Summary, extra: readonly string[], head: 
   const counts = ROW_STATUSES.filter((s) => summary.byStatus[s] > 0)
     .map((s) => `${s} ${summary.byStatus[s]}`)
     .join(' · ');
-  const lines = [...head, `rows: ${summary.rows} in ${summary.interviews} interview(s): ${counts || 'none'}`];
+  const lines = [...head, say(SUMMARY.rows({ rows: summary.rows, interviews: summary.interviews, counts }))];
   if (summary.topErrors.length > 0) {
-    lines.push('most common problems:');
+    lines.push(say(SUMMARY.commonProblems));
     for (const e of summary.topErrors)
       lines.push(`  ${e.code} ×${e.count}: ${e.example.length > 200 ? `${e.example.slice(0, 197)}...` : e.example}`);
   }
@@ -63,13 +64,10 @@ export function formatSummary(summary: Summary, extra: readonly string[], head: 
  * keeps the IDs of an .xlsx report as they are, and those of a CSV only as `="…"`.
  */
 export function reportLines(report: string, summary: Summary): string[] {
-  const lines = [`report: ${report}`];
+  const lines = [say(SUMMARY.report(report))];
   const toFix = summary.byStatus.invalid + summary.byStatus.blocked + summary.byStatus.failed;
-  if (toFix > 0 && report.toLowerCase().endsWith('.csv')) {
-    lines.push(
-      `to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${report.replace(/\.csv$/i, '.xlsx')}`,
-    );
-  }
+  if (toFix > 0 && report.toLowerCase().endsWith('.csv'))
+    lines.push(say(SUMMARY.fixInXlsx(report.replace(/\.csv$/i, '.xlsx'))));
   return lines;
 }
 
@@ -97,10 +95,11 @@ export function runResult(
   text: string,
   facts: SummaryFacts,
 ): RunResult {
+  const prefix = say(SUMMARY.warning(''));
   const warnings = text
     .split('\n')
-    .filter((l) => l.startsWith('warning: '))
-    .map((l) => l.slice('warning: '.length));
+    .filter((l) => l.startsWith(prefix))
+    .map((l) => l.slice(prefix.length));
   const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
   const json = {
     ...facts,

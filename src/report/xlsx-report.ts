@@ -1,3 +1,4 @@
+import { type Pair, SHEET } from '../catalogue.js';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../lang.js';
@@ -99,7 +100,7 @@ export async function writeXlsxReport(
   try {
     const zip = new ZipWriter(handle);
     const notes: Note[] = [];
-    const names = lang === 'zh' ? ['报告', '汇总'] : ['Report', 'Summary'];
+    const names = [SHEET.report[lang], SHEET.summary[lang]];
     await zip.add('[Content_Types].xml', CONTENT_TYPES);
     await zip.add('_rels/.rels', ROOT_RELS);
     await zip.add('xl/workbook.xml', workbookXml(names, rows.headers.length));
@@ -263,29 +264,24 @@ export function displayWidth(text: string): number {
 
 /** The summary sheet's lines, in the report's language. */
 export function summaryLines(summary: Summary, facts: Readonly<Record<string, unknown>>, lang: Lang): SummaryLines {
-  const zh = lang === 'zh';
-  const lines: [string, string | number][] = [[zh ? '命令' : 'command', String(facts.command ?? '')]];
-  const add = (en: string, zhLabel: string, value: unknown) => {
+  const lines: [string, string | number][] = [[SHEET.command[lang], String(facts.command ?? '')]];
+  const add = (label: Pair, value: unknown) => {
     if (value !== undefined && value !== null && value !== '')
-      lines.push([zh ? zhLabel : en, typeof value === 'number' ? value : String(value)]);
+      lines.push([label[lang], typeof value === 'number' ? value : String(value)]);
   };
-  add('input', '输入文件', facts.input);
-  add('sheet', '工作表', facts.sheet);
-  add('time zone', '时区', facts.zone);
-  add('Feishu origin', '飞书地址', facts.origin);
-  add('rows', '行数', summary.rows);
-  add('interviews', '面试数', summary.interviews);
+  add(SHEET.input, facts.input);
+  add(SHEET.sheet, facts.sheet);
+  add(SHEET.zone, facts.zone);
+  add(SHEET.origin, facts.origin);
+  add(SHEET.rows, summary.rows);
+  add(SHEET.interviews, summary.interviews);
   for (const s of ROW_STATUSES) lines.push([s, summary.byStatus[s]]);
   summary.topErrors.forEach((e, i) => {
-    lines.push([`${zh ? '常见问题' : 'problem'} ${i + 1}: ${e.code} ×${e.count}`, e.example]);
+    lines.push([`${SHEET.problem[lang]} ${i + 1}: ${e.code} ×${e.count}`, e.example]);
   });
-  add('rate (requests/s)', '速率（次/秒）', facts.rate_per_s);
-  add(
-    'elapsed (s)',
-    '用时（秒）',
-    typeof facts.elapsed_s === 'number' ? Number(facts.elapsed_s.toFixed(1)) : undefined,
-  );
-  add('backup', '备份文件', facts.backup);
-  add('journal', '日志文件', facts.journal);
+  add(SHEET.rate, facts.rate_per_s);
+  add(SHEET.elapsed, typeof facts.elapsed_s === 'number' ? Number(facts.elapsed_s.toFixed(1)) : undefined);
+  add(SHEET.backup, facts.backup);
+  add(SHEET.journal, facts.journal);
   return lines;
 }

@@ -1,3 +1,4 @@
+import { OUTCOME, say } from '../catalogue.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import type { SendablePlanned } from '../plan/types.js';
@@ -50,7 +51,7 @@ export function createWith(
       if (again.kind === 'found') {
         remember(item.id, again.id, body);
         return {
-          result: { ...result, outcome: 'ok', message: 'ok', note: 'found after an answer that was lost' },
+          result: { ...result, outcome: 'ok', message: 'ok', note: say(OUTCOME.foundAfterLostAnswer) },
           id: again.id,
         };
       }

@@ -1,3 +1,4 @@
+import { OUTCOME, say } from '../catalogue.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
@@ -34,9 +35,6 @@ export interface Decision {
   readonly removed?: Removed;
 }
 
-const RESUMED = 'already landed in an earlier run with the same body (--resume)';
-const UNCHANGED = 'unchanged: Feishu already holds exactly this';
-
 const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { done: outcome, hash } });
 
 /** An interview named by its Feishu id: PUT its body (merged under `--merge`) unless nothing would change. */
@@ -47,7 +45,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       status: 'failed',
       kind: 'missing',
       errorCode: 'RUN_NOT_FOUND',
-      message: `not sent: interview ${p.id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
+      message: say(OUTCOME.missing(p.id)),
     });
   }
   const built = bodyFor(p, current ?? {}, rules);
@@ -56,19 +54,24 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const hash = bodyHash(body);
   const landedBefore = rules.landedHash === hash;
   // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
-  if (landedBefore && !current) return done({ status: 'skipped', kind: 'resumed', message: RESUMED }, hash);
+  if (landedBefore && !current)
+    return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
   if (!current)
     return rules.dryRun
-      ? { prepared: { done: { status: 'ok', kind: 'changed', message: 'would be sent' } }, wouldSend: body }
+      ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
       : { prepared: { send: body, hash } };
   const before = canonicalBody(current);
   if (bodyHash(before) === hash)
     return done(
-      { status: 'skipped', kind: landedBefore ? 'resumed' : 'unchanged', message: landedBefore ? RESUMED : UNCHANGED },
+      {
+        status: 'skipped',
+        kind: landedBefore ? 'resumed' : 'unchanged',
+        message: say(landedBefore ? OUTCOME.resumed : OUTCOME.unchanged),
+      },
       hash,
     );
   if (rules.dryRun) {
-    const message = `would change: ${diffBodies(before, body, rules.plan.zone).join('; ')}`;
+    const message = say(OUTCOME.wouldChange(diffBodies(before, body, rules.plan.zone).join('; ')));
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, removed: built.removed };
   }
   return { prepared: { send: body, hash }, removed: built.removed };
@@ -77,13 +80,12 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
 /** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
 function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
   const hash = bodyHash(created);
-  if (!current)
-    return done({ status: 'skipped', message: 'already gone: the interview the undone run created no longer exists' });
+  if (!current) return done({ status: 'skipped', message: say(OUTCOME.alreadyGone) });
   if (bodyHash(canonicalBody(current)) !== hash) {
     return done({
       status: 'failed',
       errorCode: 'UNDO_CHANGED_SINCE',
-      message: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go`,
+      message: say(OUTCOME.changedSince(id)),
     });
   }
   return { prepared: { remove: id, hash } };
@@ -97,7 +99,9 @@ function decideRemove(id: string, created: InterviewBody, current: StoredRecord 
 export function decideLegacy(p: SendablePlanned, externalId: string, match: LegacyMatch, rules: DecideRules): Decision {
   const application = applicationOf(p);
   if (match.kind === 'ambiguous') {
-    const message = `not sent: external_id ${JSON.stringify(externalId)} matches ${match.ids.length} interviews of application ${application} in Feishu (${match.ids.join(', ')}); put that interview's Feishu ID in external_interview_id, or delete the duplicate in Feishu`;
+    const message = say(
+      OUTCOME.ambiguous({ externalId, count: match.ids.length, application, ids: match.ids.join(', ') }),
+    );
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
   if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
@@ -111,13 +115,16 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
 
 function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {
   if (!rules.createMissing) {
-    const message = `not sent: application ${application} has no interview with external_id ${JSON.stringify(externalId)} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`;
+    const message = say(OUTCOME.missingLegacy({ application, externalId }));
     return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message });
   }
   const built = bodyFor(p, { external_application_id: application }, rules);
   if ('refusal' in built) return done(refusedOutcome(built.refusal));
   if (rules.dryRun)
-    return { prepared: { done: { status: 'ok', kind: 'created', message: 'would create' } }, wouldSend: built.body };
+    return {
+      prepared: { done: { status: 'ok', kind: 'created', message: say(OUTCOME.wouldCreate) } },
+      wouldSend: built.body,
+    };
   return { prepared: { create: built.body, hash: bodyHash(built.body) } };
 }
 
@@ -151,7 +158,7 @@ function refusedOutcome(r: MergeRefusal): SendOutcome {
       kind: 'refused',
       errorCode: r.code,
       column: r.column,
-      message: `not sent: ${r.message}`,
+      message: say(OUTCOME.notSent(r.message)),
     };
   return {
     status: 'invalid',

@@ -1,3 +1,4 @@
+import { OUTCOME, say } from '../catalogue.js';
 import pLimit from 'p-limit';
 import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
 import { ToolError } from '../errors.js';
@@ -129,11 +130,10 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
 
   const send = async (item: SendItem) => {
     if (fatal !== undefined || stopReason !== undefined || interrupt.aborted) {
-      const why = interrupt.aborted ? 'interrupted before it was sent' : (stopReason ?? 'the run stopped early');
       record(item.id, {
         status: 'not_sent',
         errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED',
-        message: `not sent: ${why}; import again with --resume`,
+        message: say(interrupt.aborted ? OUTCOME.interrupted : OUTCOME.stopped(stopReason)),
       });
       return;
     }
@@ -176,14 +176,14 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     } catch (error) {
       if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
         // The pre-image could not be read: this interview is not written blind.
-        record(item.id, { status: 'failed', errorCode: error.code, message: `not sent: ${error.message}` });
+        record(item.id, { status: 'failed', errorCode: error.code, message: say(OUTCOME.notSent(error.message)) });
         return;
       }
       if (!(error instanceof ToolError) && (interrupt.aborted || fatal !== undefined || stopReason !== undefined)) {
         record(item.id, {
           status: 'not_sent',
           errorCode: 'RUN_STOPPED',
-          message: 'not sent: the run stopped before its current record was read',
+          message: say(OUTCOME.stoppedBeforeRead),
         });
         return;
       }
@@ -193,7 +193,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
       record(item.id, {
         status: 'not_sent',
         errorCode: 'RUN_STOPPED',
-        message: `not sent: ${(error as Error).message}`,
+        message: say(OUTCOME.notSent((error as Error).message)),
       });
     }
   };

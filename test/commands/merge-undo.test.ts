@@ -68,11 +68,11 @@ describe('--merge', () => {
       ]),
     );
 
-    const without = await runCli(['import', file], { env: env(s) });
+    const without = await runCli(['import', '--lang', 'en', file], { env: env(s) });
     expect(without.code).toBe(2);
     expect(without.stderr).toContain('to change only the columns this file carries, import it with --merge.');
 
-    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(bodyIn(s, a!)).toEqual({ ...original(0), participate_status: 3 });
@@ -100,7 +100,7 @@ describe('--merge', () => {
         [a!, '<clear>', '', '王五', 'fail'],
       ]),
     );
-    const refused = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    const refused = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) });
     expect(refused.code).toBe(1);
     expect(s.stats.requests.put).toBe(0);
     expect((await readReport(join(dir, 'fix.report.csv'))).map((r) => [r.status, r.error_code, r.message])).toEqual([
@@ -110,7 +110,9 @@ describe('--merge', () => {
         'expected an assessment by an interviewer of this interview, got 王五, but this interview has 2 assessment(s) (张三, 李四) (row 2, column username): fix the name, or pass --add-assessments to add an assessment by 王五',
       ],
     ]);
-    const run = await runCli(['import', file, '--merge', '--replace-assessments', '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--merge', '--replace-assessments', '--quiet'], {
+      env: env(s),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('removed 2 assessment(s) and 2 dimension(s) (--replace-assessments)');
     const { begin_time: _b, ...rest } = original(0);
@@ -173,12 +175,16 @@ describe('--merge keeps every field the update accepts', () => {
         [a!, '爽约'],
       ]),
     );
-    expect((await runCli(['import', file, '--merge', '--quiet'], { env: env(sim) })).code).toBe(0);
+    expect((await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(sim) })).code).toBe(0);
     expect(bodyIn(sim, a!)).toEqual({ ...legacy, participate_status: 3 });
     const stored = sim.store.get(a!)!;
     expect(stored.interview_assessments!.every((x) => /^\d+$/.test(x.id))).toBe(true);
     expect(
-      (await runCli(['undo', join(dir, 'status.report.csv.backup.jsonl'), '--quiet'], { env: env(sim) })).code,
+      (
+        await runCli(['undo', '--lang', 'en', join(dir, 'status.report.csv.backup.jsonl'), '--quiet'], {
+          env: env(sim),
+        })
+      ).code,
     ).toBe(0);
     expect(bodyIn(sim, a!)).toEqual(legacy);
   });
@@ -196,15 +202,20 @@ describe('--merge at the level the file names', () => {
     const file = join(dir, 'conclusion.csv');
     const [a] = ids(1);
     await writeFile(file, csv(conclusionFix(a!)));
-    const preview = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'], {
-      env: env(s),
-    });
+    const preview = await runCli(
+      ['import', '--lang', 'en', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'],
+      {
+        env: env(s),
+      },
+    );
     expect((await readReport(join(dir, 'conclusion.report.csv'))).map((r) => r.message)).toEqual([
       'would change: assessment 2 (李四) conclusion: 3 → 2',
     ]);
     expect(preview.stdout).toContain('would change 1 · unchanged 0 · missing 0 interview(s)');
     expect(preview.stdout).not.toContain('remove');
-    const run = await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], {
+      env: env(s),
+    });
     expect(run.code).toBe(0);
     const want = original(0);
     want.interview_assessments![1]!.conclusion = 2;
@@ -223,7 +234,7 @@ describe('--merge at the level the file names', () => {
         [a!, '张三', '专业', '95'],
       ]),
     );
-    expect((await runCli(['import', file, '--merge', '--quiet'], { env: env(s) })).code).toBe(0);
+    expect((await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) })).code).toBe(0);
     const want = original(0);
     want.interview_assessments![0]!.assessment_dimension_list![0]!.score = 95;
     expect(bodyIn(s, a!)).toEqual(want);
@@ -236,14 +247,17 @@ describe('--merge at the level the file names', () => {
         [a!, '张三', '沟通', '打分题', '70'],
       ]),
     );
-    expect((await runCli(['import', added, '--merge', '--quiet'], { env: env(s) })).code).toBe(1);
+    expect((await runCli(['import', '--lang', 'en', added, '--merge', '--quiet'], { env: env(s) })).code).toBe(1);
     expect((await readReport(join(dir, 'added.report.csv'))).map((r) => [r.error_code, r.message])).toEqual([
       [
         'ROW_NO_SUCH_DIMENSION',
-        'expected a dimension of the assessment by 张三, got "沟通", but the assessment by 张三 has 1 dimension(s) ("专业") (row 2, column dimension_title): fix the title, or pass --add-assessments to add it',
+        'expected a dimension of the assessment by 张三, got "沟通", but the assessment by 张三 has 1 dimension(s) ("专业") (row 2, column 评价维度): fix the title, or pass --add-assessments to add it',
       ],
     ]);
-    expect((await runCli(['import', added, '--merge', '--add-assessments', '--quiet'], { env: env(s) })).code).toBe(0);
+    expect(
+      (await runCli(['import', '--lang', 'en', added, '--merge', '--add-assessments', '--quiet'], { env: env(s) }))
+        .code,
+    ).toBe(0);
     want.interview_assessments![0]!.assessment_dimension_list!.push({ score: 70, assessment_type: 1, title: '沟通' });
     expect(bodyIn(s, a!)).toEqual(want);
   });
@@ -260,7 +274,7 @@ describe('--merge at the level the file names', () => {
         [a!, '不通过'],
       ]),
     );
-    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) });
     expect(run.code).toBe(1);
     expect(s.stats.requests.put).toBe(0);
     expect((await readReport(join(dir, 'which.report.csv'))).map((r) => [r.status, r.error_code, r.message])).toEqual([
@@ -285,12 +299,14 @@ describe('--merge at the level the file names', () => {
         [a!, '2024-03-01 15:00'],
       ]),
     );
-    const run = await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], {
+      env: env(s),
+    });
     expect(run.code).toBe(1);
     expect((await readReport(join(dir, 'end.report.csv'))).map((r) => [r.error_code, r.message])).toEqual([
       [
         'ROW_END_BEFORE_BEGIN',
-        'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai), got 2024-03-01 15:00 (Asia/Shanghai) once merged with the current record (row 2, column end_time): fix the time in the file',
+        'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai), got 2024-03-01 15:00 (Asia/Shanghai) once merged with the current record (row 2, column 结束时间): fix the time in the file',
       ],
     ]);
   });
@@ -308,12 +324,15 @@ describe('--merge at the level the file names', () => {
         [b!, '张三', '通过'],
       ]),
     );
-    const run = await runCli(['import', file, '--merge', '--replace-assessments', '--dry-run', '--quiet'], {
-      env: env(s),
-    });
+    const run = await runCli(
+      ['import', '--lang', 'en', file, '--merge', '--replace-assessments', '--dry-run', '--quiet'],
+      {
+        env: env(s),
+      },
+    );
     expect(run.stdout).toContain('would remove 2 assessment(s) and 4 dimension(s) (--replace-assessments)');
     expect(s.stats.requests.put).toBe(0);
-    const flags = await runCli(['import', file, '--replace-assessments', '--quiet'], { env: env(s) });
+    const flags = await runCli(['import', '--lang', 'en', file, '--replace-assessments', '--quiet'], { env: env(s) });
     expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('expected --merge with --replace-assessments, got none');
   });
@@ -326,7 +345,7 @@ describe('backup and undo', () => {
     const dir = await tempDir();
     const file = join(dir, 'all.csv');
     await writeFile(file, interviewsCsv(n).text);
-    const first = startCli(['import', file, '--quiet'], { env: env(s) });
+    const first = startCli(['import', '--lang', 'en', file, '--quiet'], { env: env(s) });
     await waitFor(() => s.stats.accepted.size >= 8);
     first.child.kill('SIGKILL');
     await first.done;
@@ -339,11 +358,13 @@ describe('backup and undo', () => {
     const backedUp = new Map(backup.map((b) => [b.external_interview_id, b.body]));
     for (const id of s.stats.received.keys()) expect(backedUp.get(id)).toEqual(original(ids(n).indexOf(id)));
 
-    const finish = await runCli(['import', file, '--resume', join(dir, 'all.report.csv'), '--quiet'], { env: env(s) });
+    const finish = await runCli(['import', '--lang', 'en', file, '--resume', join(dir, 'all.report.csv'), '--quiet'], {
+      env: env(s),
+    });
     expect(finish.code).toBe(0);
     for (const id of ids(n)) expect(bodyIn(s, id)).not.toEqual(original(ids(n).indexOf(id)));
 
-    const undo = await runCli(['undo', backupFile, '--quiet'], { env: env(s) });
+    const undo = await runCli(['undo', '--lang', 'en', backupFile, '--quiet'], { env: env(s) });
     expect(undo.stderr).toBe('');
     expect(undo.code).toBe(0);
     ids(n).forEach((id, i) => {
@@ -370,7 +391,7 @@ describe('backup and undo', () => {
           [a!, value],
         ]),
       );
-      return runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+      return runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) });
     };
     expect((await status('3')).code).toBe(0);
     expect((await status('1')).code).toBe(0);
@@ -382,7 +403,7 @@ describe('backup and undo', () => {
     expect(runs).toHaveLength(2);
     expect(runs[0]).not.toBe(runs[1]);
 
-    const undo = await runCli(['undo', backupFile, '--quiet'], { env: env(s) });
+    const undo = await runCli(['undo', '--lang', 'en', backupFile, '--quiet'], { env: env(s) });
     expect(undo.code).toBe(0);
     expect(undo.stdout).toContain(`undo: 1 interview(s) of run ${runs[1]} from ${backupFile}`);
     expect(undo.stdout).toContain(
@@ -409,7 +430,7 @@ describe('backup and undo', () => {
         [a!, '2'],
       ]),
     );
-    const run = await runCli(['import', file, '--merge', '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('backup');
     expect((await readdir(dir)).sort()).toEqual(['same.csv', 'same.report.csv', 'same.report.csv.journal.jsonl']);
@@ -421,7 +442,7 @@ describe('backup and undo', () => {
     const file = join(dir, 'x.csv');
     const { text } = interviewsCsv(2);
     await writeFile(file, text);
-    const run = await runCli(['import', file, '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--quiet'], { env: env(s) });
     expect(run.code).toBe(1);
     expect([...s.stats.received.keys()]).toEqual([ids(1)[0]]);
     const rows = await readReport(join(dir, 'x.report.csv'));
@@ -429,9 +450,12 @@ describe('backup and undo', () => {
       'RUN_NOT_FOUND',
       'RUN_NOT_FOUND',
     ]);
-    const off = await runCli(['import', file, '--no-backup', '--quiet', '--report', join(dir, 'off.csv')], {
-      env: env(s),
-    });
+    const off = await runCli(
+      ['import', '--lang', 'en', file, '--no-backup', '--quiet', '--report', join(dir, 'off.csv')],
+      {
+        env: env(s),
+      },
+    );
     expect(off.stdout).toContain(
       'warning: --no-backup: what was overwritten was not saved, so this run cannot be undone',
     );
@@ -443,7 +467,9 @@ describe('backup and undo', () => {
     const dir = await tempDir();
     const file = join(dir, 'paced.csv');
     await writeFile(file, interviewsCsv(n).text);
-    const run = await runCli(['import', file, '--rate', '20', '--concurrency', '8', '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--rate', '20', '--concurrency', '8', '--quiet'], {
+      env: env(s),
+    });
     expect(run.code).toBe(0);
     expect(s.stats.rateLimited).toBe(0);
     expect(s.stats.requests.batchQuery).toBe(3);

@@ -86,7 +86,7 @@ const held = (s: RunningSimulator) =>
     .map((x) => InterviewStore.bodyOf(x))
     .sort((a, b) => a.external_id!.localeCompare(b.external_id!, 'en', { numeric: true }));
 const cli = (s: RunningSimulator, args: string[]) =>
-  runCli(['import', ...args, '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
+  runCli(['import', '--lang', 'en', ...args, '--quiet', '--tz', 'Asia/Shanghai'], { env: env(s) });
 
 describe('legacy migration', () => {
   it('without --create-missing, rows without a Feishu ID are failed with the hint; a dry run says what it would create', async () => {
@@ -128,9 +128,12 @@ describe('legacy migration', () => {
     expect(s.stats.requests.create).toBe(5);
 
     // The report re-imports as a correction file: by Feishu ID now.
-    const fixed = await runCli(['import', join(dir, 'legacy.report.csv'), '--merge', '--dry-run', '--quiet'], {
-      env: env(s),
-    });
+    const fixed = await runCli(
+      ['import', '--lang', 'en', join(dir, 'legacy.report.csv'), '--merge', '--dry-run', '--quiet'],
+      {
+        env: env(s),
+      },
+    );
     expect(fixed.stdout).toContain('would change 0 · unchanged 5 · missing 0 interview(s)');
   });
 
@@ -176,7 +179,9 @@ describe('legacy migration', () => {
     expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
     const touched = [...s.store.interviews.values()].find((x) => x.external_id === 'ATS-1')!;
     s.store.put(touched.id, { ...InterviewStore.bodyOf(touched), participate_status: 3 });
-    const undo = await runCli(['undo', join(dir, 'legacy.report.csv.backup.jsonl'), '--quiet'], { env: env(s) });
+    const undo = await runCli(['undo', '--lang', 'en', join(dir, 'legacy.report.csv.backup.jsonl'), '--quiet'], {
+      env: env(s),
+    });
     expect(undo.code).toBe(1);
     expect(undo.stdout).toContain('deleted 2 interview(s) the undone run had created');
     expect([...s.store.interviews.values()].map((x) => x.external_id)).toEqual(['ATS-1']);
@@ -215,7 +220,7 @@ describe('legacy migration', () => {
       ['ok', ''],
     ]);
     expect(rows[2]!.message).toBe(
-      'expected each external_id on one interview, got "ATS-2" here and on interview 7000000000000000001 (row 3) (row 4, column external_id): a legacy key names one interview; fix one of them',
+      'expected each external_id on one interview, got "ATS-2" here and on interview 7000000000000000001 (row 3) (row 4, column 外部系统面试ID): a legacy key names one interview; fix one of them',
     );
     expect(rows[3]!.message).toContain('matches 2 interviews of application');
     expect(s.stats.requests.create).toBe(1);
@@ -233,7 +238,9 @@ describe('legacy migration', () => {
     await writeFile(file, csv(legacyRows(3)));
     expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
     const verify = (report: string) =>
-      runCli(['verify', file, '--quiet', '--tz', 'Asia/Shanghai', '--report', join(dir, report)], { env: env(s) });
+      runCli(['verify', '--lang', 'en', file, '--quiet', '--tz', 'Asia/Shanghai', '--report', join(dir, report)], {
+        env: env(s),
+      });
     const clean = await verify('v1.csv');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('3 of 3 interview(s) match the file');
@@ -280,9 +287,9 @@ describe('legacy migration', () => {
         backup: join(dir, 'legacy.report.csv.backup.jsonl'),
       },
     });
-    const validate = await runCli(['validate', file, '--json', '--tz', 'Asia/Shanghai']);
+    const validate = await runCli(['validate', '--lang', 'en', file, '--json', '--tz', 'Asia/Shanghai']);
     expect(JSON.parse(validate.stdout)).toMatchObject({ command: 'validate', exit_code: 0, counts: { ok: 4 } });
-    const fatal = await runCli(['validate', join(dir, 'missing.csv'), '--json']);
+    const fatal = await runCli(['validate', '--lang', 'en', join(dir, 'missing.csv'), '--json']);
     expect(fatal.code).toBe(2);
     expect(JSON.parse(fatal.stdout)).toMatchObject({ exit_code: 2, error: { code: 'INPUT_UNREADABLE' } });
   });

@@ -45,7 +45,10 @@ describe('the README correction examples', () => {
     for (const [i, example] of (await examples()).entries()) {
       const file = join(dir, `fix-${i}.csv`);
       await writeFile(file, example.csv);
-      const run = await runCli(['import', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'], { env });
+      const run = await runCli(
+        ['import', '--lang', 'en', file, '--merge', '--dry-run', '--quiet', '--tz', 'Asia/Shanghai'],
+        { env },
+      );
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect((await readReport(join(dir, `fix-${i}.report.csv`))).map((r) => r.message)).toEqual([example.diff]);
     }

@@ -27,7 +27,16 @@ describe('feishu-interview-import validate', () => {
         'gbk',
       ),
     );
-    const run = await runCli(['validate', file, '--tz', 'Asia/Shanghai', '--payloads', join(dir, 'p.jsonl')]);
+    const run = await runCli([
+      'validate',
+      '--lang',
+      'en',
+      file,
+      '--tz',
+      'Asia/Shanghai',
+      '--payloads',
+      join(dir, 'p.jsonl'),
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -89,14 +98,14 @@ describe('feishu-interview-import validate', () => {
         }),
       ]),
     );
-    const run = await runCli(['validate', file, '--report', join(dir, 'out', 'r.json')]);
+    const run = await runCli(['validate', '--lang', 'en', file, '--report', join(dir, 'out', 'r.json')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       'rows: 2 in 2 interview(s): ok 1 · invalid 1\nmost common problems:\n  ROW_BAD_SCORE ×1: expected a whole-number score such as 88, got "x" (row 3, column score): type digits only\n',
     );
     const json = JSON.parse(await readFile(join(dir, 'out', 'r.json'), 'utf8'));
     expect(json.rows.map((r: { status: string }) => r.status)).toEqual(['ok', 'invalid']);
-    const csvRun = await runCli(['validate', file]);
+    const csvRun = await runCli(['validate', '--lang', 'en', file]);
     expect(csvRun.stdout).toContain(
       `to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${join(dir, 'in.report.xlsx')}\n`,
     );
@@ -112,7 +121,7 @@ describe('feishu-interview-import validate', () => {
         ['张三', '90'],
       ]),
     );
-    const run = await runCli(['validate', file]);
+    const run = await runCli(['validate', '--lang', 'en', file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
@@ -125,15 +134,15 @@ describe('feishu-interview-import validate', () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
-    const tz = await runCli(['validate', file, '--tz', 'Mars/Olympus']);
+    const tz = await runCli(['validate', '--lang', 'en', file, '--tz', 'Mars/Olympus']);
     expect(tz).toMatchObject({
       code: 2,
       stderr: 'error [USAGE_BAD_OPTION]: --tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"\n',
     });
-    const unknown = await runCli(['validate', file, '--nope']);
+    const unknown = await runCli(['validate', '--lang', 'en', file, '--nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('error [USAGE]: Unknown argument: nope');
-    const missing = await runCli(['validate', join(dir, 'missing.csv')]);
+    const missing = await runCli(['validate', '--lang', 'en', join(dir, 'missing.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('error [INPUT_UNREADABLE]: expected a readable file, got ENOENT');
   });
@@ -142,11 +151,11 @@ describe('feishu-interview-import validate', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'empty.csv'), '');
     await writeFile(join(dir, 'header.csv'), csv([[...HEADER_EN]]));
-    expect(await runCli(['validate', join(dir, 'empty.csv')])).toMatchObject({
+    expect(await runCli(['validate', '--lang', 'en', join(dir, 'empty.csv')])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^error \[INPUT_EMPTY\]/),
     });
-    expect(await runCli(['validate', join(dir, 'header.csv')])).toMatchObject({
+    expect(await runCli(['validate', '--lang', 'en', join(dir, 'header.csv')])).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^error \[INPUT_NO_ROWS\]/),
     });
@@ -166,7 +175,7 @@ describe('feishu-interview-import validate', () => {
       join(dir, 'map.json'),
       JSON.stringify({ 'Interview Ref': 'external_interview_id', 'Application Ref': 'external_application_id' }),
     );
-    const run = await runCli(['validate', file, '--map', join(dir, 'map.json')]);
+    const run = await runCli(['validate', '--lang', 'en', file, '--map', join(dir, 'map.json')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       'warning: unknown columns kept in the report but not imported: "Old note" (map them with --map if they hold template data)',
@@ -182,13 +191,22 @@ describe('no silently dropped column, no silent time shift', () => {
     const dir = await tempDir();
     const file = join(dir, 'renamed.csv');
     await writeFile(file, csv([header, line]));
-    const run = await runCli(['validate', file, '--tz', 'Asia/Shanghai']);
+    const run = await runCli(['validate', '--lang', 'en', file, '--tz', 'Asia/Shanghai']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `error [INPUT_COLUMN_LOOKS_LIKE_TEMPLATE]: expected the template's column names, got "面试官姓名" (column 4) looks like 面试官 (username) in ${file} (header row 1): did you mean 面试官? Rename the column to the template's name, or map it with --map mapping.json, e.g. {"面试官姓名":"username"}\n`,
     );
     await writeFile(join(dir, 'map.json'), JSON.stringify({ 面试官姓名: 'username' }));
-    const mapped = await runCli(['validate', file, '--tz', 'Asia/Shanghai', '--map', join(dir, 'map.json')]);
+    const mapped = await runCli([
+      'validate',
+      '--lang',
+      'en',
+      file,
+      '--tz',
+      'Asia/Shanghai',
+      '--map',
+      join(dir, 'map.json'),
+    ]);
     expect(mapped.code).toBe(0);
     expect(mapped.stdout.split('\n').slice(0, 3)).toEqual([
       `input: ${file}, encoding utf-8 (detected), header on row 1`,
@@ -204,7 +222,7 @@ describe('no silently dropped column, no silent time shift', () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');
     await writeFile(file, csv([[...HEADER_EN], row({ external_interview_id: ID1, external_application_id: APP1 })]));
-    const run = await runCli(['validate', file, '--tz', 'CST']);
+    const run = await runCli(['validate', '--lang', 'en', file, '--tz', 'CST']);
     expect(run).toMatchObject({
       code: 2,
       stderr:
@@ -222,7 +240,7 @@ describe('no silently dropped column, no silent time shift', () => {
         row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01 14:00' }),
       ]),
     );
-    const run = await runCli(['validate', file], { env: { TZ: 'UTC' } });
+    const run = await runCli(['validate', '--lang', 'en', file], { env: { TZ: 'UTC' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error [USAGE_NO_TZ]: expected --tz for the times without an offset in');
     expect(run.stderr).toContain('Pass the zone the times were written in (--tz Asia/Shanghai)');
@@ -233,8 +251,10 @@ describe('no silently dropped column, no silent time shift', () => {
         row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '2024-03-01T14:00:00+08:00' }),
       ]),
     );
-    expect((await runCli(['validate', file], { env: { TZ: 'UTC' } })).code).toBe(0);
-    const elsewhere = await runCli(['validate', join(dir, 'times.csv')], { env: { TZ: 'Asia/Shanghai' } });
+    expect((await runCli(['validate', '--lang', 'en', file], { env: { TZ: 'UTC' } })).code).toBe(0);
+    const elsewhere = await runCli(['validate', '--lang', 'en', join(dir, 'times.csv')], {
+      env: { TZ: 'Asia/Shanghai' },
+    });
     expect(elsewhere.code).toBe(0);
   });
 
@@ -249,9 +269,9 @@ describe('no silently dropped column, no silent time shift', () => {
         [ID2, '张三', '专业', '九十'],
       ]),
     );
-    const plain = await runCli(['validate', file]);
+    const plain = await runCli(['validate', '--lang', 'en', file]);
     expect(plain.code).toBe(2);
-    const run = await runCli(['validate', file, '--merge']);
+    const run = await runCli(['validate', '--lang', 'en', file, '--merge']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('rows: 2 in 2 interview(s): ok 1 · invalid 1');
     expect(run.stdout).toContain('ROW_BAD_SCORE ×1');
@@ -264,10 +284,10 @@ describe('feishu-interview-import template', () => {
     const dir = await tempDir();
     const out = join(dir, 't.xlsx');
     expect((await runCli(['template', '--out', out])).code).toBe(0);
-    const run = await runCli(['validate', out, '--sheet', '示例', '--tz', 'Asia/Shanghai']);
+    const run = await runCli(['validate', '--lang', 'en', out, '--sheet', '示例', '--tz', 'Asia/Shanghai']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('rows: 4 in 1 interview(s): ok 4');
-    const blank = await runCli(['validate', out]);
+    const blank = await runCli(['validate', '--lang', 'en', out]);
     expect(blank.stderr).toContain('sheet "面试记录"');
   });
 

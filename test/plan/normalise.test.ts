@@ -27,16 +27,16 @@ describe('parseId', () => {
     expect(parseId({ kind: 'number', value: 7e18 })).toEqual(
       new Invalid({
         code: 'ROW_ID_AS_NUMBER',
-        expected: 'a 19-digit ID as text',
-        got: '7.00000000000000E+18',
-        fix: 'format the column as Text and paste the IDs again',
+        expected: { en: 'a 19-digit ID as text', zh: '文本格式的 19 位数字 ID' },
+        got: { en: '7.00000000000000E+18', zh: '7.00000000000000E+18' },
+        fix: { en: 'format the column as Text and paste the IDs again', zh: '把该列设置为“文本”格式，再重新粘贴 ID' },
       }),
     );
   });
 
   it('accepts a small exact number cell and refuses E-notation text', () => {
     expect(parseId({ kind: 'number', value: 12345 })).toEqual(value('12345'));
-    expect(parseId('6.96066E+18')).toMatchObject({ problem: { code: 'ROW_ID_AS_NUMBER', got: '6.96066E+18' } });
+    expect(parseId('6.96066E+18')).toMatchObject({ problem: { code: 'ROW_ID_AS_NUMBER', got: { en: '6.96066E+18' } } });
   });
 
   it('refuses letters, decimals and more than 19 digits', () => {
@@ -60,9 +60,12 @@ describe('parseEnum', () => {
     expect(parseEnum('maybe', CONCLUSION)).toEqual(
       new Invalid({
         code: 'ROW_BAD_ENUM',
-        expected: 'one of 1 不通过 fail · 2 通过 pass · 3 待定 pending',
-        got: '"maybe"',
-        fix: 'pick one of the listed values for conclusion',
+        expected: {
+          en: 'one of 1 不通过 fail · 2 通过 pass · 3 待定 pending',
+          zh: '以下之一：1 不通过 fail · 2 通过 pass · 3 待定 pending',
+        },
+        got: { en: '"maybe"', zh: '"maybe"' },
+        fix: { en: 'pick one of the listed values for conclusion', zh: '请从conclusion的可选值中选一个' },
       }),
     );
   });
@@ -84,13 +87,16 @@ describe('forgiving where it is unambiguous', () => {
 
   it('says "did you mean" for a near miss, and nothing it cannot be sure of', () => {
     expect(parseEnum('通导', CONCLUSION)).toMatchObject({
-      problem: { code: 'ROW_BAD_ENUM', fix: 'did you mean "通过"? pick one of the listed values for conclusion' },
+      problem: {
+        code: 'ROW_BAD_ENUM',
+        fix: { en: 'did you mean "通过"? pick one of the listed values for conclusion' },
+      },
     });
     expect(parseEnum('pas', CONCLUSION)).toMatchObject({
-      problem: { fix: 'did you mean "pass"? pick one of the listed values for conclusion' },
+      problem: { fix: { en: 'did you mean "pass"? pick one of the listed values for conclusion' } },
     });
     expect(parseEnum('缺席', PARTICIPATE_STATUS)).toMatchObject({
-      problem: { code: 'ROW_BAD_ENUM', fix: 'pick one of the listed values for participate_status' },
+      problem: { code: 'ROW_BAD_ENUM', fix: { en: 'pick one of the listed values for participate_status' } },
     });
   });
 
@@ -108,7 +114,7 @@ describe('parseTime', () => {
 
   it('refuses 10 digits as seconds, not milliseconds', () => {
     expect(parseTime('1618500278', 'UTC')).toMatchObject({
-      problem: { code: 'ROW_TIME_IN_SECONDS', got: '1618500278, which is seconds, not milliseconds' },
+      problem: { code: 'ROW_TIME_IN_SECONDS', got: { en: '1618500278, which is seconds, not milliseconds' } },
     });
   });
 
@@ -144,13 +150,13 @@ describe('parseTime', () => {
 
   it('refuses Chinese times that are not a moment: no clock, 下午 past 12, a day that does not exist', () => {
     expect(parseTime('2024年3月1日', 'Asia/Shanghai')).toMatchObject({
-      problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024年3月1日 14:00"' },
+      problem: { code: 'ROW_TIME_NO_CLOCK', fix: { en: 'add the time, e.g. "2024年3月1日 14:00"' } },
     });
     expect(parseTime('2024-03-01 下午14:30', 'Asia/Shanghai')).toMatchObject({
-      problem: { code: 'ROW_BAD_TIME', fix: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05' },
+      problem: { code: 'ROW_BAD_TIME', fix: { en: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05' } },
     });
     expect(parseTime('2024年2月30日 10:00', 'Asia/Shanghai')).toMatchObject({
-      problem: { code: 'ROW_BAD_TIME', fix: 'check the date and time exist' },
+      problem: { code: 'ROW_BAD_TIME', fix: { en: 'check the date and time exist' } },
     });
     expect(parseTime('2024年3月1日 25:00', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
   });
@@ -164,20 +170,24 @@ describe('parseTime', () => {
 
   it('refuses times outside what 13-digit epoch milliseconds cover (found by the property test)', () => {
     expect(parseTime('0000-1-3 0:00', 'UTC')).toMatchObject({
-      problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286', got: '"0000-1-3 0:00"' },
+      problem: {
+        code: 'ROW_BAD_TIME',
+        expected: { en: 'a date between 2001 and 2286' },
+        got: { en: '"0000-1-3 0:00"' },
+      },
     });
     expect(parseTime('1999-12-31T23:00:00Z', 'UTC')).toMatchObject({
-      problem: { code: 'ROW_BAD_TIME', expected: 'a date between 2001 and 2286' },
+      problem: { code: 'ROW_BAD_TIME', expected: { en: 'a date between 2001 and 2286' } },
     });
   });
 
   it('refuses impossible dates, dates without a time, and date serials', () => {
     expect(parseTime('2024-02-30 10:00', 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
     expect(parseTime('2024-03-01', 'UTC')).toMatchObject({
-      problem: { code: 'ROW_TIME_NO_CLOCK', fix: 'add the time, e.g. "2024-03-01 14:00"' },
+      problem: { code: 'ROW_TIME_NO_CLOCK', fix: { en: 'add the time, e.g. "2024-03-01 14:00"' } },
     });
     expect(parseTime({ kind: 'number', value: 45352.5 }, 'UTC')).toMatchObject({
-      problem: { got: '45352.5, which looks like an Excel date serial' },
+      problem: { got: { en: '45352.5, which looks like an Excel date serial' } },
     });
   });
 });
@@ -187,8 +197,10 @@ describe('parseScore, parseOptions, parseText', () => {
     expect(parseScore('88')).toEqual(value(88));
     expect(parseScore('88.0')).toEqual(value(88));
     expect(parseScore({ kind: 'number', value: 88 })).toEqual(value(88));
-    expect(parseScore('88.5')).toMatchObject({ problem: { code: 'ROW_BAD_SCORE', fix: 'round it to a whole number' } });
-    expect(parseScore('good')).toMatchObject({ problem: { code: 'ROW_BAD_SCORE', fix: 'type digits only' } });
+    expect(parseScore('88.5')).toMatchObject({
+      problem: { code: 'ROW_BAD_SCORE', fix: { en: 'round it to a whole number' } },
+    });
+    expect(parseScore('good')).toMatchObject({ problem: { code: 'ROW_BAD_SCORE', fix: { en: 'type digits only' } } });
   });
 
   it('splits options on | and new lines, trimming and dropping empties', () => {
@@ -204,7 +216,7 @@ describe('parseScore, parseOptions, parseText', () => {
 
   it('turns an Excel error cell into a problem', () => {
     expect(parseText({ kind: 'error', error: '#N/A' }, true)).toMatchObject({
-      problem: { code: 'ROW_CELL_ERROR', got: '#N/A' },
+      problem: { code: 'ROW_CELL_ERROR', got: { en: '#N/A' } },
     });
   });
 });

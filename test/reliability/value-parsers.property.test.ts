@@ -27,9 +27,11 @@ function check<T>(parsed: T | undefined | Invalid, valid: (v: T) => boolean): vo
   if (parsed instanceof Invalid) {
     const p = parsed.problem;
     expect(p.code).toMatch(/^ROW_[A-Z_]+$/);
-    expect(p.expected.length).toBeGreaterThan(0);
-    expect(p.fix.length).toBeGreaterThan(0);
-    expect(typeof p.got).toBe('string');
+    for (const lang of ['en', 'zh'] as const) {
+      expect(p.expected[lang].length).toBeGreaterThan(0);
+      expect(p.fix[lang].length).toBeGreaterThan(0);
+      expect(typeof p.got[lang]).toBe('string');
+    }
   } else if (parsed !== undefined) {
     expect(valid(parsed)).toBe(true);
   }

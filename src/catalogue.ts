@@ -1,0 +1,455 @@
+import { COLUMNS } from './input/headers.js';
+import { currentLang, namedColumn } from './lang.js';
+
+/**
+ * Every message a user reads about their rows and their run, in English and Chinese, in one
+ * place. An entry is a pair, or a function of what it names giving a pair: a missing language is
+ * a type error, and test/catalogue.test.ts renders every entry in both.
+ *
+ * The house form holds in both languages: what was expected, what was found, where (row,
+ * column as the file names it), how to fix it.
+ */
+export interface Pair {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** The pair in the run's language. */
+export function say(pair: Pair): string {
+  return pair[currentLang()];
+}
+
+/** A template column as the input names it (分数, or a `--map`ped legacy header). */
+export function col(column: string): string {
+  return namedColumn(column, COLUMNS.find(([name]) => name === column)?.[1]);
+}
+
+/** Text that reads the same in both languages: a value quoted from the file, a number, a code. */
+export const same = (text: string): Pair => ({ en: text, zh: text });
+
+// ---------------------------------------------------------------------------------------------
+// What a cell should hold (`expected`), and how to fix it (`fix`).
+
+export const EXPECT = {
+  id: { en: 'a 19-digit ID as text', zh: '文本格式的 19 位数字 ID' },
+  idDigits: (max: number): Pair => ({ en: `an ID of at most ${max} digits`, zh: `不超过 ${max} 位数字的 ID` }),
+  oneOf: (values: string): Pair => ({ en: `one of ${values}`, zh: `以下之一：${values}` }),
+  time: {
+    en: 'epoch milliseconds, ISO 8601 with an offset, or "YYYY-MM-DD HH:mm[:ss]"',
+    zh: '毫秒时间戳、带时区的 ISO 8601 时间，或 "YYYY-MM-DD HH:mm[:ss]"',
+  },
+  timeWithClock: { en: 'a date with a time of day', zh: '带具体时刻的日期' },
+  epochMs: { en: 'epoch milliseconds (13 digits)', zh: '毫秒时间戳（13 位数字）' },
+  yearRange: { en: 'a date between 2001 and 2286', zh: '2001 年到 2286 年之间的日期' },
+  timeInZone: (zone: string): Pair => ({ en: `a time that exists in ${zone}`, zh: `${zone} 时区中存在的时刻` }),
+  score: { en: 'a whole-number score such as 88', zh: '整数分数，例如 88' },
+  options: { en: 'options separated by | or new lines', zh: '用 | 或换行分隔的选项' },
+  text: { en: 'text', zh: '文本' },
+} as const;
+
+export const GOT = {
+  storedAsNumber: (raw: string): Pair => ({ en: `${raw} stored as a number`, zh: `以数字保存的 ${raw}` }),
+  digits: (n: number, quoted: string): Pair => ({ en: `${n} digits (${quoted})`, zh: `${n} 位数字（${quoted}）` }),
+  seconds: (shown: string): Pair => ({
+    en: `${shown}, which is seconds, not milliseconds`,
+    zh: `${shown}，这是秒而不是毫秒`,
+  }),
+  excelSerial: (shown: string): Pair => ({
+    en: `${shown}, which looks like an Excel date serial`,
+    zh: `${shown}，看起来是 Excel 的日期序号`,
+  }),
+} as const;
+
+export const FIX = {
+  formula: {
+    en: 'fix the formula or type the value in, then save the file again',
+    zh: '修正公式或直接填入数值，然后重新保存文件',
+  },
+  idAsText: { en: 'format the column as Text and paste the IDs again', zh: '把该列设置为“文本”格式，再重新粘贴 ID' },
+  idDigitsOnly: { en: 'type the ID as digits only', zh: 'ID 只填数字' },
+  idPasted: { en: 'check for two IDs pasted together', zh: '检查是否把两个 ID 粘在了一起' },
+  idClean: {
+    en: 'type the ID as digits only, without spaces, letters or a trailing ".0"',
+    zh: 'ID 只填数字，不要空格、字母或结尾的 ".0"',
+  },
+  pickEnum: (near: string | undefined, name: string): Pair => ({
+    en: `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${name}`,
+    zh: `${near ? `是不是想填“${near}”？` : ''}请从${name}的可选值中选一个`,
+  }),
+  timeExists: { en: 'check the date and time exist', zh: '检查日期和时刻是否真实存在' },
+  halfDay: {
+    en: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05',
+    zh: '上午、下午后面的小时只能是 1 到 12：写成 下午2:05 或 14:05',
+  },
+  addClock: (text: string): Pair => ({
+    en: `add the time, e.g. "${text} 14:00"`,
+    zh: `补上时刻，例如 "${text} 14:00"`,
+  }),
+  timeLike: {
+    en: 'write it like 2024-03-01 14:00 or 2024-03-01T14:00:00+08:00',
+    zh: '按 2024-03-01 14:00 或 2024-03-01T14:00:00+08:00 的格式填写',
+  },
+  times1000: (shown: string): Pair => ({ en: `multiply by 1000 (${shown}000)`, zh: `乘以 1000（${shown}000）` }),
+  formatAsDate: {
+    en: 'format the cell as a date and time in Excel, or type it as "YYYY-MM-DD HH:mm"',
+    zh: '在 Excel 中把单元格设置为日期时间格式，或按 "YYYY-MM-DD HH:mm" 填写',
+  },
+  epochOrWall: {
+    en: 'write epoch milliseconds (13 digits) or "YYYY-MM-DD HH:mm"',
+    zh: '填写毫秒时间戳（13 位数字）或 "YYYY-MM-DD HH:mm"',
+  },
+  checkYear: { en: 'check the year', zh: '检查年份' },
+  dstSkipped: {
+    en: 'the clocks skipped it for daylight saving; use the hour after, or write an offset',
+    zh: '夏令时跳过了这个时刻；请改用下一个小时，或写明时区偏移',
+  },
+  round: { en: 'round it to a whole number', zh: '改成整数' },
+  digitsOnly: { en: 'type digits only', zh: '只填数字' },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Row problems: what the report's `message` says of an invalid row.
+
+export const ROW = {
+  value: (p: { expected: string; got: string; row: number; column: string; fix: string }): Pair => ({
+    en: `expected ${p.expected}, got ${p.got} (row ${p.row}, column ${p.column}): ${p.fix}`,
+    zh: `第 ${p.row} 行「${p.column}」列：应为${p.expected}，实际是 ${p.got}。${p.fix}`,
+  }),
+  missingType: (p: { title?: string; row: number; column: string }): Pair => ({
+    en: `expected an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题) for dimension ${p.title ? `"${p.title}"` : 'on this row'}, got a blank cell (row ${p.row}, column ${p.column}): fill in the type`,
+    zh: `第 ${p.row} 行「${p.column}」列：${p.title ? `评价维度“${p.title}”` : '本行的评价维度'}需要题目类型（1 打分题 · 2 单选题 · 3 描述题 · 4 多选题），实际为空。请填写题目类型`,
+  }),
+  incomplete: (p: { column: string; row: number; type: number }): Pair => ({
+    en: `expected a value in ${p.column}, got a blank cell (row ${p.row}, column ${p.column}): a dimension of type ${NEEDS[p.type]!.en}`,
+    zh: `第 ${p.row} 行「${p.column}」列：应有内容，实际为空。${NEEDS[p.type]!.zh}`,
+  }),
+  tooLong: (p: { max: number; got: number; row: number; column: string }): Pair => ({
+    en: `expected at most ${p.max.toLocaleString('en')} characters in a cell (what a spreadsheet cell holds), got ${p.got.toLocaleString('en')} (row ${p.row}, column ${p.column}): shorten the text, or check the file is not damaged`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个单元格最多 ${p.max.toLocaleString('en')} 个字符（电子表格单元格的上限），实际有 ${p.got.toLocaleString('en')} 个。请缩短文本，或检查文件是否损坏`,
+  }),
+  conflict: (p: { column: string; where: Pair; here: string; there: string; otherRow: number; row: number }): Pair => ({
+    en: `expected the same ${p.column} on every row of ${p.where.en}, got ${p.here} here but ${p.there} on row ${p.otherRow} (row ${p.row}, column ${p.column}): make them equal, or leave this cell blank`,
+    zh: `第 ${p.row} 行「${p.column}」列：${p.where.zh}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
+  }),
+  externalIdTwice: (p: { externalId: string; other: Pair; otherRow: number; row: number; column: string }): Pair => ({
+    en: `expected each external_id on one interview, got ${JSON.stringify(p.externalId)} here and on ${p.other.en} (row ${p.otherRow}) (row ${p.row}, column ${p.column}): a legacy key names one interview; fix one of them`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${p.other.zh}（第 ${p.otherRow} 行）。请改正其中一处`,
+  }),
+  duplicateDimension: (p: { title: string; where: Pair; other: number; row: number; column: string }): Pair => ({
+    en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
+    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${p.where.zh}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
+  }),
+  missingApplication: (p: { interview: Pair; row: number; column: string }): Pair => ({
+    en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row`,
+    zh: `第 ${p.row} 行「${p.column}」列：${p.interview.zh}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
+  }),
+  endBeforeBegin: (p: { begin: string; beginRow: number; end: string; endRow: number; column: string }): Pair => ({
+    en: `expected an end_time after the begin_time ${p.begin} (row ${p.beginRow}), got ${p.end} (row ${p.endRow}, column ${p.column}): swap the two times or fix the date`,
+    zh: `第 ${p.endRow} 行「${p.column}」列：结束时间应晚于开始时间 ${p.begin}（第 ${p.beginRow} 行），实际是 ${p.end}。请对调两个时间或改正日期`,
+  }),
+  endBeforeBeginMerged: (p: { begin: string; end: string; row: number; column: string }): Pair => ({
+    en: `expected an end_time after the begin_time ${p.begin}, got ${p.end} once merged with the current record (row ${p.row}, column ${p.column}): fix the time in the file`,
+    zh: `第 ${p.row} 行「${p.column}」列：与飞书中的现有记录合并后，结束时间 ${p.end} 早于开始时间 ${p.begin}。请改正文件中的时间`,
+  }),
+  incompleteMerged: (p: { wanted: Pair; which: Pair; row: number; column: string }): Pair => ({
+    en: `expected ${p.wanted.en} for ${p.which.en}, got none once merged with the current record (row ${p.row}, column ${p.column}): fill it in`,
+    zh: `第 ${p.row} 行「${p.column}」列：与飞书中的现有记录合并后，${p.which.zh}缺少${p.wanted.zh}。请填上`,
+  }),
+  valueFor: (column: string, type: number): Pair => ({
+    en: `a value in ${column}: a dimension of type ${NEEDS[type]!.en}`,
+    zh: `「${column}」的内容（${NEEDS[type]!.zh}）`,
+  }),
+  typeWanted: {
+    en: 'an assessment_type (1 打分题 · 2 单选题 · 3 描述题 · 4 多选题)',
+    zh: '题目类型（1 打分题 · 2 单选题 · 3 描述题 · 4 多选题）',
+  },
+  dimensionOf: (title: string, n: number, username?: string): Pair => ({
+    en: `dimension ${JSON.stringify(title)} of assessment ${n}${username ? ` (${username})` : ''}`,
+    zh: `第 ${n} 个评价${username ? `（${username}）` : ''}的维度 ${JSON.stringify(title)}`,
+  }),
+} as const;
+
+/** Why a `--merge` row cannot be applied to the current record; `w` is where (row and column). */
+export const MERGE = {
+  where: (row: number, column: string): Pair => ({
+    en: `row ${row}, column ${column}`,
+    zh: `第 ${row} 行「${column}」列`,
+  }),
+  assessments: (n: number, names: string): Pair => ({
+    en: `this interview has ${n} assessment(s)${n ? ` (${names})` : ''}`,
+    zh: `这场面试有 ${n} 个评价${n ? `（${names}）` : ''}`,
+  }),
+  dimensions: (who: string | undefined, n: number, titles: string): Pair => ({
+    en: `${who ? `the assessment by ${who}` : 'this assessment'} has ${n} dimension(s)${n ? ` (${titles})` : ''}`,
+    zh: `${who ? `${who}的评价` : '这个评价'}有 ${n} 个维度${n ? `（${titles}）` : ''}`,
+  }),
+  noInterviewer: { en: '(no interviewer)', zh: '（无面试官）' },
+  duplicateKey: (p: { key: string; count: number; w: Pair }): Pair => ({
+    en: `expected one assessment with external_id ${JSON.stringify(p.key)}, got ${p.count} (${p.w.en}): fix the duplicate in Feishu first`,
+    zh: `${p.w.zh}：外部系统面评ID ${JSON.stringify(p.key)} 应只对应一个评价，飞书中却有 ${p.count} 个。请先在飞书中处理重复的评价`,
+  }),
+  badNo: (p: { no: string; w: Pair }): Pair => ({
+    en: `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${JSON.stringify(p.no)} (${p.w.en}): number the assessments 1, 2, …, or leave the column out and name the interviewer`,
+    zh: `${p.w.zh}：使用 --merge 时评价序号应为从 1 开始的整数（评价在飞书中的位置，第一个为 1），实际是 ${JSON.stringify(p.no)}。请按 1、2、…… 编号，或去掉这一列并填写面试官`,
+  }),
+  mismatch: (p: { n: number; user: string; found: string | undefined; order: string; w: Pair }): Pair => ({
+    en: `expected assessment no. ${p.n} to be by ${p.user}, got one by ${p.found}: assessment_no counts the assessments as Feishu holds them (${p.order}) (${p.w.en}): fix assessment_no, or leave that column out and name the interviewer`,
+    zh: `${p.w.zh}：第 ${p.n} 个评价应是 ${p.user} 的，飞书中却是 ${p.found} 的。评价序号按飞书中评价的顺序计数（${p.order}）。请改正评价序号，或去掉这一列并填写面试官`,
+  }),
+  noSuchNo: (p: { n: number; exists: Pair; add: boolean; next: number; w: Pair }): Pair => ({
+    en: `expected an assessment that exists, got no. ${p.n}, but ${p.exists.en} (${p.w.en}): use one of those numbers${p.add ? `, or ${p.next} to add one` : ', or pass --add-assessments to add it'}`,
+    zh: `${p.w.zh}：没有第 ${p.n} 个评价，${p.exists.zh}。请使用已有的序号${p.add ? `，或用 ${p.next} 新增一个` : '，或加 --add-assessments 新增'}`,
+  }),
+  ambiguousUser: (p: { user: string; count: number; exists: Pair; w: Pair }): Pair => ({
+    en: `expected one assessment by ${p.user}, got ${p.count}: ${p.exists.en} (${p.w.en}): add the assessment_no column (评价序号, 1 for the first) to say which`,
+    zh: `${p.w.zh}：${p.user} 应只有一个评价，实际有 ${p.count} 个：${p.exists.zh}。请加上评价序号列（第一个为 1）指明是哪一个`,
+  }),
+  noSuchUser: (p: { user: string; exists: Pair; w: Pair }): Pair => ({
+    en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name, or pass --add-assessments to add an assessment by ${p.user}`,
+    zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名，或加 --add-assessments 为 ${p.user} 新增评价`,
+  }),
+  noAssessments: (w: Pair): Pair => ({
+    en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
+    zh: `${w.zh}：这场面试没有可修改的评价。请加 --add-assessments 新增一个`,
+  }),
+  whichAssessment: (p: { exists: Pair; w: Pair }): Pair => ({
+    en: `expected this row to say which assessment it changes, got no interviewer: ${p.exists.en} (${p.w.en}): add the 面试官 (username) column`,
+    zh: `${p.w.zh}：这一行应指明要修改哪个评价，但没有填面试官：${p.exists.zh}。请加上面试官列`,
+  }),
+  whichDimension: (p: { exists: Pair; w: Pair }): Pair => ({
+    en: `expected this row to say which dimension it changes, got no dimension_title: ${p.exists.en} (${p.w.en}): add the 评价维度 (dimension_title) column`,
+    zh: `${p.w.zh}：这一行应指明要修改哪个维度，但没有填评价维度：${p.exists.zh}。请加上评价维度列`,
+  }),
+  duplicateTitle: (p: { title: string; count: number; exists: Pair; w: Pair }): Pair => ({
+    en: `expected one dimension titled ${JSON.stringify(p.title)}, got ${p.count}: ${p.exists.en} (${p.w.en}): fix the duplicate in Feishu first`,
+    zh: `${p.w.zh}：名为 ${JSON.stringify(p.title)} 的维度应只有一个，实际有 ${p.count} 个：${p.exists.zh}。请先在飞书中处理重复的维度`,
+  }),
+  noSuchDimension: (p: { who: string | undefined; title: string; exists: Pair; w: Pair }): Pair => ({
+    en: `expected a dimension of ${p.who ? `the assessment by ${p.who}` : 'this assessment'}, got ${JSON.stringify(p.title)}, but ${p.exists.en} (${p.w.en}): fix the title, or pass --add-assessments to add it`,
+    zh: `${p.w.zh}：${p.who ? `${p.who}的评价` : '这个评价'}没有名为 ${JSON.stringify(p.title)} 的维度，${p.exists.zh}。请改正维度名，或加 --add-assessments 新增`,
+  }),
+  noApplication: (row: number): Pair => ({
+    en: `expected the current record to have an external_application_id, got none in Feishu (row ${row}): add the external_application_id column to the file`,
+    zh: `第 ${row} 行：飞书中的现有记录没有外部投递ID。请在文件中加上外部投递ID列`,
+  }),
+} as const;
+
+/** What each assessment type needs, said after "a dimension of type". */
+const NEEDS: Readonly<Record<number, Pair>> = {
+  1: { en: '打分题 (score) needs a score', zh: '打分题需要填写分数' },
+  2: { en: '单选题 (single_choice) needs an option', zh: '单选题需要填写单选选项' },
+  3: { en: '描述题 (description) needs content', zh: '描述题需要填写维度内容' },
+  4: { en: '多选题 (multi_choice) needs options', zh: '多选题需要填写多选选项' },
+};
+
+/** How a message names an interview or an assessment. */
+export const NAME = {
+  interview: (id: string): Pair => ({ en: `interview ${id}`, zh: `面试 ${id}` }),
+  legacyInterview: (externalId: string): Pair => ({
+    en: `the interview with external_id ${JSON.stringify(externalId)}`,
+    zh: `外部系统面试ID为 ${JSON.stringify(externalId)} 的面试`,
+  }),
+  assessment: (which: Pair, interview: Pair): Pair => ({
+    en: `assessment ${which.en} of ${interview.en}`,
+    zh: `${interview.zh}的评价${which.zh}`,
+  }),
+  byExternalId: (id: string): Pair => ({
+    en: `with external_id ${JSON.stringify(id)}`,
+    zh: `（外部系统面评ID ${JSON.stringify(id)}）`,
+  }),
+  byNo: (no: string): Pair => ({ en: `no. ${no}`, zh: `（序号 ${no}）` }),
+  byUser: (user: string): Pair => ({ en: `of ${user}`, zh: `（面试官 ${user}）` }),
+  unnamed: { en: '(no number or interviewer)', zh: '（无序号、无面试官）' },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// What the report says of rows that are not invalid.
+
+export const OUTCOME = {
+  valid: { en: 'valid', zh: '有效' },
+  blocked: (p: { reasons: string; many: boolean }): Pair => ({
+    en: `not sent: ${p.reasons}; fix ${p.many ? 'them' : 'it'} and import again (an interview's rows are sent together or not at all)`,
+    zh: `未发送：${p.reasons}。请改正后重新导入（同一场面试的各行要么一起发送，要么都不发送）`,
+  }),
+  invalidRows: (p: { interview: Pair; rows: string; many: boolean }): Pair => ({
+    en: `${p.interview.en} has invalid row${p.many ? 's' : ''} ${p.rows}`,
+    zh: `${p.interview.zh}的第 ${p.rows} 行有错误`,
+  }),
+  orphanRows: (p: { rows: string; many: boolean; id: string }): Pair => ({
+    en: `row${p.many ? 's' : ''} ${p.rows} ha${p.many ? 've' : 's'} no usable interview ID and may belong to interview ${p.id}`,
+    zh: `第 ${p.rows} 行没有可用的外部面试ID，可能属于面试 ${p.id}`,
+  }),
+  blockedByRefusal: (p: { row: number; id: string }): Pair => ({
+    en: `not sent: row ${p.row} of interview ${p.id} cannot be applied to its current record; fix it and import again`,
+    zh: `未发送：面试 ${p.id} 的第 ${p.row} 行无法应用到飞书中的现有记录。请改正后重新导入`,
+  }),
+  beyondLimit: (limit: number | undefined): Pair => ({
+    en: `not sent: beyond --limit ${limit}`,
+    zh: `未发送：超出 --limit ${limit}`,
+  }),
+  landed: (backup: string | undefined): Pair =>
+    backup
+      ? { en: `landed; the previous version is in ${backup}`, zh: `已写入飞书；原来的版本保存在 ${backup}` }
+      : { en: 'landed', zh: '已写入飞书' },
+  created: (id: string | undefined): Pair => ({ en: `created in Feishu as ${id}`, zh: `已在飞书中创建，ID 为 ${id}` }),
+  deleted: { en: 'deleted: the undone run had created it', zh: '已删除：这是被撤销的那次运行创建的' },
+  foundAfterLostAnswer: { en: 'found after an answer that was lost', zh: '应答丢失后查询确认已创建' },
+  resumed: {
+    en: 'already landed in an earlier run with the same body (--resume)',
+    zh: '之前的运行已写入相同内容（--resume）',
+  },
+  unchanged: { en: 'unchanged: Feishu already holds exactly this', zh: '无变化：飞书中已是完全相同的内容' },
+  wouldChange: (diff: string): Pair => ({ en: `would change: ${diff}`, zh: `将会修改：${diff}` }),
+  wouldBeSent: { en: 'would be sent', zh: '将会发送' },
+  wouldCreate: { en: 'would create', zh: '将会创建' },
+  missing: (id: string): Pair => ({
+    en: `not sent: interview ${id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
+    zh: `未发送：飞书中没有面试 ${id}（batch_query 查不到这个外部面试）。请检查 ID，或先创建它`,
+  }),
+  missingLegacy: (p: { application: string; externalId: string }): Pair => ({
+    en: `not sent: application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,
+    zh: `未发送：飞书中投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试。请加 --create-missing 导入以创建它，或在外部面试ID列填上它在飞书中的 ID`,
+  }),
+  ambiguous: (p: { externalId: string; count: number; application: string; ids: string }): Pair => ({
+    en: `not sent: external_id ${JSON.stringify(p.externalId)} matches ${p.count} interviews of application ${p.application} in Feishu (${p.ids}); put that interview's Feishu ID in external_interview_id, or delete the duplicate in Feishu`,
+    zh: `未发送：飞书中投递 ${p.application} 下有 ${p.count} 场面试的外部系统面试ID都是 ${JSON.stringify(p.externalId)}（${p.ids}）。请在外部面试ID列填上要改的那场面试的飞书 ID，或在飞书中删掉重复的那场`,
+  }),
+  notSent: (reason: string): Pair => ({ en: `not sent: ${reason}`, zh: `未发送：${reason}` }),
+  interrupted: {
+    en: 'not sent: interrupted before it was sent; import again with --resume',
+    zh: '未发送：发送前运行被中断。请加 --resume 重新导入',
+  },
+  stopped: (why: string | undefined): Pair => ({
+    en: `not sent: ${why ?? 'the run stopped early'}; import again with --resume`,
+    zh: `未发送：${why ?? '运行提前停止'}。请加 --resume 重新导入`,
+  }),
+  stoppedBeforeRead: {
+    en: 'not sent: the run stopped before its current record was read',
+    zh: '未发送：读取飞书中的现有记录之前运行已停止',
+  },
+  alreadyGone: {
+    en: 'already gone: the interview the undone run created no longer exists',
+    zh: '已不存在：被撤销的那次运行创建的面试已经没有了',
+  },
+  changedSince: (id: string): Pair => ({
+    en: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go`,
+    zh: `未处理：面试 ${id} 在被撤销的那次运行创建之后又被改过；如确实要删除，请在飞书中手动删除`,
+  }),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The summary printed after a run, and the summary sheet of the .xlsx report.
+
+export const SUMMARY = {
+  input: (p: { file: string; sheet?: string; encoding?: string; headerRow: number }): Pair => ({
+    en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}, header on row ${p.headerRow}`,
+    zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}，表头在第 ${p.headerRow} 行`,
+  }),
+  zone: (zone: string): Pair => ({
+    en: `times without an offset are read as wall-clock time in ${zone} (change with --tz)`,
+    zh: `没有时区偏移的时间按 ${zone} 的当地时间读取（可用 --tz 修改）`,
+  }),
+  warning: (text: string): Pair => ({ en: `warning: ${text}`, zh: `警告：${text}` }),
+  erasedColumn: (p: { zh: string; name: string }): Pair => ({
+    en: `column ${p.zh} (${p.name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
+    zh: `文件中没有「${p.zh}」列（${p.name}）：普通导入会不带这一列发送每场面试，飞书中该字段现有的内容会被清空。请补上这一列，或用 --merge 导入以保留现有内容`,
+  }),
+  noTz: (p: { file: string; zone: string }): Pair => ({
+    en: `expected --tz for the times without an offset in ${p.file}, got none, and this machine's time zone is ${p.zone}: 2024-03-01 14:00 would be taken as 14:00 UTC, 22:00 in China. Pass the zone the times were written in (--tz Asia/Shanghai), or write them with an offset (2024-03-01T14:00:00+08:00)`,
+    zh: `${p.file} 中有不带时区偏移的时间，但没有指定 --tz，而本机时区是 ${p.zone}：2024-03-01 14:00 会被当作 UTC 14:00，即北京时间 22:00。请用 --tz 指明这些时间所在的时区（--tz Asia/Shanghai），或写成带偏移的时间（2024-03-01T14:00:00+08:00）`,
+  }),
+  rows: (p: { rows: number; interviews: number; counts: string }): Pair => ({
+    en: `rows: ${p.rows} in ${p.interviews} interview(s): ${p.counts || 'none'}`,
+    zh: `行数：${p.rows}，共 ${p.interviews} 场面试：${p.counts || '无'}`,
+  }),
+  commonProblems: { en: 'most common problems:', zh: '最常见的问题：' },
+  report: (path: string): Pair => ({ en: `report: ${path}`, zh: `报告：${path}` }),
+  fixInXlsx: (path: string): Pair => ({
+    en: `to fix rows in Excel or WPS, write the report as .xlsx and fix them there: --report ${path}`,
+    zh: `要在 Excel 或 WPS 中改正这些行，请把报告写成 .xlsx 并在其中修改：--report ${path}`,
+  }),
+  payloads: (n: number, path: string): Pair => ({
+    en: `payloads: ${n} request bod${n === 1 ? 'y' : 'ies'} written to ${path}`,
+    zh: `请求体：已将 ${n} 个请求体写入 ${path}`,
+  }),
+} as const;
+
+/** The summary's lines on what a run sent and where its files are. */
+export const RUN = {
+  noBackup: {
+    en: 'warning: --no-backup: what was overwritten was not saved, so this run cannot be undone',
+    zh: '警告：--no-backup：被覆盖的内容没有备份，这次运行无法撤销',
+  },
+  requests: (p: {
+    dryRun: boolean;
+    origin: string;
+    puts: number;
+    creates: number;
+    deletes: number;
+    reads: number;
+    limited: number;
+    retried: number;
+    pace: string;
+    unit: 'create' | 'PUT';
+    seconds: string;
+  }): Pair => ({
+    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s)` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried, ${p.pace} ${p.unit}/s over ${p.seconds} s`,
+    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}`,
+  }),
+  kinds: (p: {
+    dryRun: boolean;
+    showCreated: boolean;
+    created: number;
+    change: number;
+    unchanged: number;
+    missing: number;
+    ambiguous: number;
+    refused: number;
+  }): Pair => ({
+    en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.change} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
+    zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.change} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
+  }),
+  deleted: (n: number): Pair => ({
+    en: `deleted ${n} interview(s) the undone run had created`,
+    zh: `已删除被撤销的那次运行创建的 ${n} 场面试`,
+  }),
+  removed: (p: { dryRun: boolean; assessments: number; dimensions: number }): Pair => ({
+    en: `${p.dryRun ? 'would remove' : 'removed'} ${p.assessments} assessment(s) and ${p.dimensions} dimension(s) (--replace-assessments)`,
+    zh: `${p.dryRun ? '将删除' : '已删除'} ${p.assessments} 个评价和 ${p.dimensions} 个维度（--replace-assessments）`,
+  }),
+  resumed: (n: number): Pair => ({
+    en: `skipped ${n} interview(s) that already landed with the same body (--resume)`,
+    zh: `跳过了 ${n} 场已写入相同内容的面试（--resume）`,
+  }),
+  stoppedEarly: (why: string): Pair => ({ en: `stopped early: ${why}`, zh: `提前停止：${why}` }),
+  interrupted: {
+    en: 'interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish',
+    zh: '已中断：未发送的行标为 not_sent；加 --resume 报告路径 重新运行同一命令即可继续',
+  },
+  backup: (p: { path: string; run: string; relative: string }): Pair => ({
+    en: `backup: ${p.path}, run ${p.run} (undo with: feishu-interview-import undo ${p.relative})`,
+    zh: `备份：${p.path}，运行 ${p.run}（撤销：feishu-interview-import undo ${p.relative}）`,
+  }),
+  journal: (path: string): Pair => ({ en: `journal: ${path}`, zh: `日志：${path}` }),
+} as const;
+
+/** Labels of the .xlsx report's summary sheet. */
+export const SHEET = {
+  report: { en: 'Report', zh: '报告' },
+  summary: { en: 'Summary', zh: '汇总' },
+  command: { en: 'command', zh: '命令' },
+  input: { en: 'input', zh: '输入文件' },
+  sheet: { en: 'sheet', zh: '工作表' },
+  zone: { en: 'time zone', zh: '时区' },
+  origin: { en: 'Feishu origin', zh: '飞书地址' },
+  rows: { en: 'rows', zh: '行数' },
+  interviews: { en: 'interviews', zh: '面试数' },
+  problem: { en: 'problem', zh: '常见问题' },
+  rate: { en: 'rate (requests/s)', zh: '速率（次/秒）' },
+  elapsed: { en: 'elapsed (s)', zh: '用时（秒）' },
+  backup: { en: 'backup', zh: '备份文件' },
+  journal: { en: 'journal', zh: '日志文件' },
+} as const;
+
+/** Every entry, for test/catalogue.test.ts. */
+export const CATALOGUE = { EXPECT, GOT, FIX, ROW, MERGE, NAME, OUTCOME, SUMMARY, RUN, SHEET } as const;

@@ -1,0 +1,131 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateFile } from '../src/api.js';
+import { CATALOGUE, type Pair } from '../src/catalogue.js';
+import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, runCli, tempDir } from './helpers.js';
+
+/**
+ * One catalogue, two languages: every entry renders in both, and a Chinese file gets Chinese
+ * messages (its columns named as it names them) unless --lang says otherwise.
+ */
+
+/** Stands in for any argument: a text, a number (1, so `NEEDS[type]` exists), a pair, a list. */
+function probe(): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (key === Symbol.toPrimitive) return (hint: string) => (hint === 'number' ? 1 : 'x');
+        if (key === 'toJSON' || key === 'toString' || key === 'toLocaleString') return () => 'x';
+        if (key === 'type' || key === 'n' || key === 'count') return 1;
+        if (typeof key === 'symbol') return undefined;
+        return probe();
+      },
+    },
+  );
+}
+
+function render(entry: unknown): Pair[] {
+  if (typeof entry !== 'function') return [entry as Pair];
+  // A positional number that indexes a table (an assessment type) is 1, as `probe` cannot be.
+  try {
+    return [entry(probe(), probe(), probe()) as Pair];
+  } catch {
+    return [entry(probe(), 1, probe()) as Pair];
+  }
+}
+
+const HAN = /\p{Script=Han}/u;
+
+describe('the catalogue', () => {
+  const entries = Object.entries(CATALOGUE).flatMap(([section, group]) =>
+    Object.entries(group).map(([name, entry]) => [`${section}.${name}`, entry] as const),
+  );
+
+  it('has entries', () => {
+    expect(entries.length).toBeGreaterThan(100);
+  });
+
+  it.each(entries)('%s says it in English and in Chinese', (_, entry) => {
+    for (const pair of render(entry)) {
+      expect(pair.en.length).toBeGreaterThan(0);
+      expect(pair.zh).toMatch(HAN);
+      for (const text of [pair.en, pair.zh]) expect(text).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
+  });
+});
+
+const ZH = ['外部面试ID', '外部投递ID', '参与状态', '面试官', '评价维度', '题目类型', '分数'];
+
+async function files(dir: string) {
+  const zh = join(dir, 'zh.csv');
+  await writeFile(
+    zh,
+    csv([
+      ZH,
+      [ID1, APP1, '参与', '张三', '专业', '打分题', '88'],
+      [ID2, APP1, '参与', '李四', '专业', '打分题', '九十'],
+    ]),
+  );
+  const en = join(dir, 'en.csv');
+  await writeFile(
+    en,
+    csv([
+      [...HEADER_EN],
+      row({
+        external_interview_id: ID1,
+        external_application_id: APP1,
+        dimension_title: 't',
+        assessment_type: '1',
+        score: '九十',
+      }),
+    ]),
+  );
+  return { zh, en };
+}
+
+describe("a run speaks the file's language", () => {
+  it('a Chinese file: Chinese messages and summary, its column names; --lang en: English, its column names', async () => {
+    const dir = await tempDir();
+    const { zh } = await files(dir);
+    const run = await runCli(['validate', zh, '--report', join(dir, 'zh.report.csv')]);
+    expect(run.code).toBe(1);
+    const rows = await readReport(join(dir, 'zh.report.csv'));
+    expect(rows.map((r) => [r.status, r.error_column, r.message])).toEqual([
+      ['ok', '', '有效'],
+      ['invalid', '分数', '第 3 行「分数」列：应为整数分数，例如 88，实际是 "九十"。只填数字'],
+    ]);
+    expect(run.stdout).toContain('行数：2，共 2 场面试：ok 1 · invalid 1');
+    expect(run.stdout).toContain('最常见的问题：');
+
+    await runCli(['validate', zh, '--lang', 'en', '--report', join(dir, 'en.report.csv')]);
+    expect((await readReport(join(dir, 'en.report.csv')))[1]!.message).toBe(
+      'expected a whole-number score such as 88, got "九十" (row 3, column 分数): type digits only',
+    );
+  });
+
+  it("an English file speaks the locale's language, naming its columns as it does", async () => {
+    const dir = await tempDir();
+    const { en } = await files(dir);
+    await runCli(['validate', en, '--tz', 'UTC', '--report', join(dir, 'r.csv')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect((await readReport(join(dir, 'r.csv')))[0]!.message).toBe(
+      '第 2 行「score」列：应为整数分数，例如 88，实际是 "九十"。只填数字',
+    );
+    await runCli(['validate', en, '--tz', 'UTC', '--report', join(dir, 'c.csv')], { env: { LANG: 'C.UTF-8' } });
+    expect((await readReport(join(dir, 'c.csv')))[0]!.message).toMatch(/^expected a whole-number score/);
+  });
+
+  it('two library runs at once, in two languages, do not mix', async () => {
+    const dir = await tempDir();
+    const { zh } = await files(dir);
+    const [a, b] = await Promise.all([
+      validateFile(zh, { report: false, lang: 'en' }),
+      validateFile(zh, { report: false }),
+    ]);
+    expect(a.rows[1]!.message).toMatch(/^expected a whole-number score/);
+    expect(b.rows[1]!.message).toMatch(/^第 3 行「分数」列/);
+    expect(b.text).toContain('行数：2');
+    expect(a.text).toContain('rows: 2 in 2 interview(s)');
+  });
+});

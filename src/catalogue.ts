@@ -374,6 +374,137 @@ export const SUMMARY = {
   }),
 } as const;
 
+/** Why a file cannot be read as a table, and what reading it noticed. */
+export const INPUT = {
+  place: (sheet: string | undefined, row: number): Pair => ({
+    en: `${sheet ? `sheet ${sheet}, ` : ''}header row ${row}`,
+    zh: `${sheet ? `工作表 ${sheet}，` : ''}表头第 ${row} 行`,
+  }),
+  unreadable: (p: { code: string; file: string }): Pair => ({
+    en: `expected a readable file, got ${p.code} for ${p.file}: check the path`,
+    zh: `无法读取文件 ${p.file}（${p.code}）。请检查路径`,
+  }),
+  directory: (file: string): Pair => ({
+    en: `expected a file, got a directory: ${file}`,
+    zh: `应为文件，实际是文件夹：${file}`,
+  }),
+  unsupported: (p: { ext: string; file: string }): Pair => ({
+    en: `expected an .xlsx or .csv file, got "${p.ext}" for ${p.file}: save it from Excel as .xlsx or CSV UTF-8`,
+    zh: `应为 .xlsx 或 .csv 文件，${p.file} 却是 "${p.ext}"。请在 Excel 中另存为 .xlsx 或 CSV UTF-8`,
+  }),
+  emptyFile: (file: string): Pair => ({
+    en: `expected a header row and data rows, got an empty file: ${file}`,
+    zh: `文件是空的：${file}。应有一行表头和若干数据行`,
+  }),
+  emptySheet: (p: { sheet?: string; file: string }): Pair => ({
+    en: `expected a header row and data rows, got ${p.sheet ? `an empty sheet ${p.sheet}` : 'no text'} in ${p.file}`,
+    zh: `${p.file} 中${p.sheet ? `的工作表 ${p.sheet} 是空的` : '没有任何文字'}，应有一行表头和若干数据行`,
+  }),
+  noRows: (p: { row: number; file: string; sheet?: string }): Pair => ({
+    en: `expected data rows below the header (row ${p.row}), got none in ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}: fill in one row per assessment dimension`,
+    zh: `${p.file}${p.sheet ? ` 的工作表 ${p.sheet}` : ''} 中表头（第 ${p.row} 行）下面没有数据行。请每个评价维度填一行`,
+  }),
+  pasted: (p: { named: string; sheet: string }): Pair => ({
+    en: `Sheet ${p.named} holds rows: if the data was pasted there, move it under this header, or pass --sheet ${p.sheet}`,
+    zh: `工作表 ${p.named} 中有数据：如果数据粘贴到了那里，请移到这个表头下面，或用 --sheet ${p.sheet} 指定`,
+  }),
+  noSheets: (file: string): Pair => ({
+    en: `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`,
+    zh: `${file} 中没有工作表。请用 Excel 打开后重新保存`,
+  }),
+  noSuchSheet: (p: { wanted: string; sheets: string; file: string }): Pair => ({
+    en: `expected a sheet named "${p.wanted}", got sheets ${p.sheets} in ${p.file}: pass one of those to --sheet`,
+    zh: `${p.file} 中没有名为 "${p.wanted}" 的工作表，只有 ${p.sheets}。请在 --sheet 中填其中一个`,
+  }),
+  sheetHidden: (p: { name: string; file: string }): Pair => ({
+    en: `expected a visible sheet with the template's columns, got only the hidden sheet ${p.name} in ${p.file}: unhide it in Excel, or pass --sheet ${p.name} to read it anyway`,
+    zh: `${p.file} 中只有隐藏的工作表 ${p.name} 带有模板的列。请在 Excel 中取消隐藏，或用 --sheet ${p.name} 直接读取`,
+  }),
+  otherSheets: (list: string): Pair => ({
+    en: `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`,
+    zh: `工作表 ${list} 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入`,
+  }),
+  recalc: (n: number): Pair => ({
+    en: `the workbook asks to be recalculated when opened, so the saved results of its ${n} formula cell(s) may be stale and their rows are invalid: open it in Excel or WPS, save it, and run again`,
+    zh: `这个工作簿要求打开时重新计算，其中 ${n} 个公式单元格保存的结果可能已过时，所在行判为无效：请用 Excel 或 WPS 打开并保存后重新运行`,
+  }),
+  unknownColumns: (p: { shown: string; more: number }): Pair => ({
+    en: `unknown columns kept in the report but not imported: ${p.shown}${p.more > 0 ? ` and ${p.more} more` : ''} (map them with --map if they hold template data)`,
+    zh: `无法识别的列会保留在报告中但不导入：${p.shown}${p.more > 0 ? ` 等另外 ${p.more} 列` : ''}（如果其中是模板数据，请用 --map 映射）`,
+  }),
+  skippedAbove: (n: number): Pair => ({
+    en: `${n} row(s) above the header row were ignored`,
+    zh: `表头上方的 ${n} 行已忽略`,
+  }),
+  missingColumns: (p: {
+    missing: string;
+    many: boolean;
+    file: string;
+    place: Pair;
+    found: string;
+    expected: string;
+    merge: boolean;
+  }): Pair => ({
+    en: `expected the column${p.many ? 's' : ''} ${p.missing} in ${p.file} (${p.place.en}), got headers: ${p.found}. Expected names: ${p.expected}. Rename the headers, or map them with --map mapping.json${p.merge ? '; to change only the columns this file carries, import it with --merge.' : '.'}`,
+    zh: `${p.file}（${p.place.zh}）缺少列 ${p.missing}，实际表头为：${p.found}。应有的列名：${p.expected}。请改正表头，或用 --map mapping.json 映射${p.merge ? '；如果只想修改文件中有的列，请用 --merge 导入。' : '。'}`,
+  }),
+  duplicateColumn: (p: { file: string; place: Pair; dup: string; found: string }): Pair => ({
+    en: `expected each column once, got a duplicated column in ${p.file} (${p.place.en}): ${p.dup}. Headers found: ${p.found}. Delete or rename one of them.`,
+    zh: `${p.file}（${p.place.zh}）中有重复的列：${p.dup}。实际表头为：${p.found}。请删除或重命名其中一列。`,
+  }),
+  appearsAs: (column: string, headers: string): Pair => ({
+    en: `${column} appears as ${headers}`,
+    zh: `${column} 出现为 ${headers}`,
+  }),
+  looksLike: (p: { header: string; at: number; columns: string }): Pair => ({
+    en: `${p.header} (column ${p.at}) looks like ${p.columns}`,
+    zh: `${p.header}（第 ${p.at} 列）像是 ${p.columns}`,
+  }),
+  nearMiss: (p: { said: string; file: string; place: Pair; meant: string; example: string }): Pair => ({
+    en: `expected the template's column names, got ${p.said} in ${p.file} (${p.place.en}): did you mean ${p.meant}? Rename the column to the template's name, or map it with --map mapping.json, e.g. ${p.example}`,
+    zh: `${p.file}（${p.place.zh}）中的列名与模板不一致：${p.said}。是不是想写 ${p.meant}？请把列名改成模板中的名称，或用 --map mapping.json 映射，例如 ${p.example}`,
+  }),
+  csvNul: (p: { line: number; file: string }): Pair => ({
+    en: `expected text, got a NUL byte on line ${p.line} of ${p.file}: the file is binary or damaged; export it again as CSV (or pass --encoding utf-16le if it is UTF-16 without a byte-order mark)`,
+    zh: `${p.file} 第 ${p.line} 行有 NUL 字节，不是文本：文件是二进制或已损坏。请重新导出为 CSV（如果是不带 BOM 的 UTF-16，请加 --encoding utf-16le）`,
+  }),
+  csvParse: (p: { line: number | string; file: string; detail: string }): Pair => ({
+    en: `expected well-formed CSV, got a problem near line ${p.line} of ${p.file} (${p.detail}): a quote inside a cell must be doubled ("") and the whole cell quoted; fix that line, or save the sheet again from Excel as CSV`,
+    zh: `${p.file} 第 ${p.line} 行附近的 CSV 格式有误（${p.detail}）：单元格中的引号要写成两个（""），并给整个单元格加上引号。请改正这一行，或用 Excel 重新另存为 CSV`,
+  }),
+  unknownEncoding: (forced: string): Pair => ({
+    en: `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`,
+    zh: `--encoding ${forced} 不是可用的编码。请从 utf-8、gb18030、gbk、utf-16le 中选一个`,
+  }),
+  mixedEncoding: (p: { file: string; utf8Line: number; otherLine: number }): Pair => ({
+    en: `expected one text encoding in ${p.file}, got UTF-8 on line ${p.utf8Line} and GBK/GB18030 on line ${p.otherLine}: the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)`,
+    zh: `${p.file} 混用了两种编码：第 ${p.utf8Line} 行是 UTF-8，第 ${p.otherLine} 行是 GBK/GB18030。文件是由不同方式保存的文件拼接而成的：请把每部分都另存为“CSV UTF-8”后重新拼接（或用 --encoding 指定一种）`,
+  }),
+  invalidUtf8: (file: string): Pair => ({
+    en: `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
+    zh: `${file} 开头标明是 UTF-8，但内容不是 UTF-8。请重新另存为“CSV UTF-8”，或加 --encoding gb18030`,
+  }),
+  emptyWorkbook: (file: string): Pair => ({
+    en: `expected an .xlsx workbook, got an empty file: ${file}`,
+    zh: `文件是空的，不是 .xlsx 工作簿：${file}`,
+  }),
+  notWorkbook: (file: string): Pair => ({
+    en: `expected an .xlsx workbook (a zip archive), got something else in ${file}: an old .xls or a renamed file? Open it in Excel and save it as .xlsx or CSV UTF-8`,
+    zh: `${file} 不是 .xlsx 工作簿：是旧的 .xls 还是改过扩展名的文件？请用 Excel 打开并另存为 .xlsx 或 CSV UTF-8`,
+  }),
+  damaged: (p: { detail: string; file: string }): Pair => ({
+    en: `expected a complete .xlsx workbook, got one that cannot be read (${p.detail}) in ${p.file}: the file may be truncated or damaged; open it in Excel and save it again`,
+    zh: `无法读取工作簿 ${p.file}（${p.detail}）：文件可能不完整或已损坏。请用 Excel 打开后重新保存`,
+  }),
+  tooLarge: (p: { why: string; file: string }): Pair => ({
+    en: `expected a workbook of ordinary size, got one where ${p.why} (${p.file}): it looks like a zip bomb or a damaged file; export the data again, or split it and save as CSV`,
+    zh: `工作簿 ${p.file} 大得不正常（${p.why}）：像是压缩炸弹或损坏的文件。请重新导出数据，或拆分后保存为 CSV`,
+  }),
+  or: { en: ' or ', zh: ' 或 ' },
+  and: { en: ' and ', zh: ' 和 ' },
+  none: { en: '(none)', zh: '（无）' },
+} as const;
+
 /** The summary's lines on what a run sent and where its files are. */
 export const RUN = {
   noBackup: {
@@ -433,6 +564,45 @@ export const RUN = {
   journal: (path: string): Pair => ({ en: `journal: ${path}`, zh: `日志：${path}` }),
 } as const;
 
+/** What the CLI itself says: progress, Ctrl-C, fatal errors. */
+export const CLI = {
+  progressBar: {
+    en: 'importing {bar} {value}/{total} interviews | ok {ok} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
+    zh: '导入中 {bar} {value}/{total} 场面试 | 成功 {ok} | 失败 {failed} | {rps} 次/秒 | 剩余 {eta_formatted}',
+  },
+  progressLine: (p: {
+    done: number;
+    total: number;
+    ok: number;
+    failed: number;
+    notSent: number;
+    rate: string;
+  }): Pair => ({
+    en: `progress: ${p.done}/${p.total} interviews, ok ${p.ok}, failed ${p.failed}${p.notSent ? `, not sent ${p.notSent}` : ''}, ${p.rate} req/s`,
+    zh: `进度：${p.done}/${p.total} 场面试，成功 ${p.ok}，失败 ${p.failed}${p.notSent ? `，未发送 ${p.notSent}` : ''}，每秒 ${p.rate} 次`,
+  }),
+  signal: (signal: string): Pair => ({
+    en: `${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)`,
+    zh: `${signal}：正在等待已发出的请求完成，然后写报告（再按一次 Ctrl-C 立即退出；日志会保留每个结果）`,
+  }),
+  signalAgain: (signal: string): Pair => ({
+    en: `${signal} again: quitting now; import again with --resume to finish`,
+    zh: `再次收到 ${signal}：立即退出；请加 --resume 重新导入以完成`,
+  }),
+  secretFlag: {
+    en: 'warning: --app-secret on the command line shows in ps and in shell history: use FEISHU_APP_SECRET or --app-secret-file',
+    zh: '警告：命令行中的 --app-secret 会出现在 ps 和 shell 历史中：请改用 FEISHU_APP_SECRET 或 --app-secret-file',
+  },
+  error: (p: { code: string; message: string }): Pair => ({
+    en: `error [${p.code}]: ${p.message}`,
+    zh: `错误 [${p.code}]：${p.message}`,
+  }),
+  internal: (message: string): Pair => ({
+    en: `error [INTERNAL]: ${message}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details`,
+    zh: `错误 [INTERNAL]：${message}\n这是 feishu-interview-import 的缺陷；设置 DEBUG=1 可查看详情`,
+  }),
+} as const;
+
 /** Labels of the .xlsx report's summary sheet. */
 export const SHEET = {
   report: { en: 'Report', zh: '报告' },
@@ -452,4 +622,4 @@ export const SHEET = {
 } as const;
 
 /** Every entry, for test/catalogue.test.ts. */
-export const CATALOGUE = { EXPECT, GOT, FIX, ROW, MERGE, NAME, OUTCOME, SUMMARY, RUN, SHEET } as const;
+export const CATALOGUE = { EXPECT, GOT, FIX, ROW, MERGE, NAME, OUTCOME, INPUT, SUMMARY, RUN, CLI, SHEET } as const;

@@ -6,7 +6,8 @@ import { processIo } from './commands/io.js';
 import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
-import { localeLang } from './lang.js';
+import { type Lang, localeLang } from './lang.js';
+import { CLI } from './catalogue.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -14,16 +15,18 @@ import { localeLang } from './lang.js';
  */
 async function main(argv: string[]): Promise<number> {
   const interrupt = new AbortController();
+  // What the CLI says before a run knows its file's language: --lang, else the locale's.
+  const langAt = argv.indexOf('--lang');
+  const flag = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  const lang: Lang = flag === 'zh' || flag === 'en' ? flag : (localeLang(process.env) ?? 'en');
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
     if (signals === 1) {
-      process.stderr.write(
-        `\n${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)\n`,
-      );
+      process.stderr.write(`\n${CLI.signal(signal)[lang]}\n`);
       interrupt.abort();
     } else {
-      process.stderr.write(`\n${signal} again: quitting now; import again with --resume to finish\n`);
+      process.stderr.write(`\n${CLI.signalAgain(signal)[lang]}\n`);
       process.exit(130);
     }
   };
@@ -52,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     run(async () => {
       const api = await import('./api.js');
       const { progressPrinter } = await import('./run/progress.js');
-      const progress = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr);
+      const progress = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, lang);
       const onProgress = (e: ProgressEvent) => progress.onProgress(e);
       try {
         const local = { ...args, locale: localeLang(io.env) };
@@ -92,9 +95,7 @@ async function main(argv: string[]): Promise<number> {
     'app-secret-file': { type: 'string', describe: 'a file holding the app secret (keep it 0600)' },
   } as const;
   if (argv.some((a) => a === '--app-secret' || a.startsWith('--app-secret='))) {
-    io.stderr.write(
-      'warning: --app-secret on the command line shows in ps and in shell history: use FEISHU_APP_SECRET or --app-secret-file\n',
-    );
+    io.stderr.write(`${CLI.secretFlag[lang]}\n`);
   }
   const inputOptions = {
     sheet: { type: 'string', describe: 'sheet to read (default: the first sheet with the template columns)' },
@@ -254,15 +255,13 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (isToolError(error)) {
       const message = redact(error.message, argv);
-      io.stderr.write(`error [${error.code}]: ${message}\n`);
+      io.stderr.write(`${CLI.error({ code: error.code, message })[error.lang]}\n`);
       // A scheduler asking for --json gets an object for a fatal error too.
       if (argv.includes('--json'))
         io.stdout.write(`${JSON.stringify({ exit_code: error.exitCode, error: { code: error.code, message } })}\n`);
       return error.exitCode;
     }
-    io.stderr.write(
-      `error [INTERNAL]: ${redact((error as Error)?.message ?? String(error), argv)}\nthis is a bug in feishu-interview-import; set DEBUG=1 for details\n`,
-    );
+    io.stderr.write(`${CLI.internal(redact((error as Error)?.message ?? String(error), argv))[lang]}\n`);
     if (io.env.DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }

@@ -1,5 +1,5 @@
 import { type Pair, ROW, col, say } from './catalogue.js';
-import { currentLang } from './lang.js';
+import { type Lang, currentLang } from './lang.js';
 
 /**
  * Errors are values with a stable `code` and the context a person needs to find the problem.
@@ -25,6 +25,8 @@ export class ToolError extends Error {
   readonly code: string;
   readonly context: ErrorContext;
   readonly exitCode: FatalExit;
+  /** The language its message is in: the run's when it was thrown. */
+  readonly lang: Lang = currentLang();
 
   constructor(code: string, message: string, context: ErrorContext = {}, exitCode: FatalExit = 2) {
     super(message);

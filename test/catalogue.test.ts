@@ -116,6 +116,29 @@ describe("a run speaks the file's language", () => {
     expect((await readReport(join(dir, 'c.csv')))[0]!.message).toMatch(/^expected a whole-number score/);
   });
 
+  it("a fatal error about a Chinese file is said in Chinese; before any file is read, in the locale's language", async () => {
+    const dir = await tempDir();
+    const file = join(dir, '缺列.csv');
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '分数'],
+        [ID1, '88'],
+      ]),
+    );
+    const run = await runCli(['validate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^错误 \[INPUT_MISSING_COLUMN\]：\S+缺列\.csv（表头第 1 行）缺少列 外部投递ID，实际表头为："外部面试ID", "分数"。/,
+    );
+    const old = join(dir, 'old.xlsx');
+    await writeFile(old, 'not a zip');
+    const locale = await runCli(['validate', old], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(locale.stderr).toMatch(
+      /^错误 \[XLSX_NOT_A_WORKBOOK\]：\S+ 不是 \.xlsx 工作簿：是旧的 \.xls 还是改过扩展名的文件？/,
+    );
+  });
+
   it('two library runs at once, in two languages, do not mix', async () => {
     const dir = await tempDir();
     const { zh } = await files(dir);

@@ -1,3 +1,4 @@
+import { INPUT, say } from '../catalogue.js';
 import { parse } from 'csv-parse/sync';
 import { ToolError } from '../errors.js';
 
@@ -35,11 +36,7 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
       .slice(0, nul)
       .toString()
       .split(/\r\n|\n|\r/).length;
-    throw new ToolError(
-      'CSV_NUL_BYTE',
-      `expected text, got a NUL byte on line ${line} of ${file}: the file is binary or damaged; export it again as CSV (or pass --encoding utf-16le if it is UTF-16 without a byte-order mark)`,
-      { file, row: line },
-    );
+    throw new ToolError('CSV_NUL_BYTE', say(INPUT.csvNul({ line, file })), { file, row: line });
   }
   // Refused files are refused before the pre-pass copies them.
   const {
@@ -60,8 +57,7 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
     const e = error as { code?: string; lines?: number; message?: string };
     throw new ToolError(
       `CSV_${(e.code ?? 'PARSE').replace(/^CSV_/, '')}`,
-      `expected well-formed CSV, got a problem near line ${e.lines ?? '?'} of ${file} (${e.message ?? String(error)}): ` +
-        'a quote inside a cell must be doubled ("") and the whole cell quoted; fix that line, or save the sheet again from Excel as CSV',
+      say(INPUT.csvParse({ line: e.lines ?? '?', file, detail: e.message ?? String(error) })),
       { file, row: e.lines },
     );
   }

@@ -1,3 +1,4 @@
+import { INPUT, say } from '../catalogue.js';
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { ToolError } from '../errors.js';
@@ -28,11 +29,7 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
   if (forced) {
     const name = forced.toLowerCase();
     if (!iconv().encodingExists(name)) {
-      throw new ToolError(
-        'CSV_UNKNOWN_ENCODING',
-        `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`,
-        { file },
-      );
+      throw new ToolError('CSV_UNKNOWN_ENCODING', say(INPUT.unknownEncoding(forced)), { file });
     }
     return { content: stripBom(iconv().decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
   }
@@ -50,8 +47,7 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
   if (mixed) {
     throw new ToolError(
       'CSV_MIXED_ENCODING',
-      `expected one text encoding in ${file}, got UTF-8 on line ${mixed.utf8Line} and GBK/GB18030 on line ${mixed.otherLine}: ` +
-        'the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)',
+      say(INPUT.mixedEncoding({ file, utf8Line: mixed.utf8Line, otherLine: mixed.otherLine })),
       { file, row: mixed.otherLine },
     );
   }
@@ -60,11 +56,7 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
 
 function utf8(bytes: Buffer, file: string): Buffer {
   if (isUtf8(bytes)) return bytes;
-  throw new ToolError(
-    'CSV_INVALID_UTF8',
-    `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
-    { file },
-  );
+  throw new ToolError('CSV_INVALID_UTF8', say(INPUT.invalidUtf8(file)), { file });
 }
 
 function stripBom(text: string): string {

@@ -1,3 +1,4 @@
+import { INPUT, col, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import { quoteName } from './printable.js';
 
@@ -186,27 +187,36 @@ export function headerError(
     headers
       .filter((h) => h.trim() !== '')
       .map(quoteName)
-      .join(', ') || '(none)';
+      .join(', ') || say(INPUT.none);
   const expected = COLUMNS.map(([name, zh]) => `${name} (${zh})`).join(', ');
-  const place = `${where.sheet ? `sheet ${quoteName(where.sheet)}, ` : ''}header row ${where.row}`;
+  const place = INPUT.place(where.sheet === undefined ? undefined : quoteName(where.sheet), where.row);
+  const context = { file: where.file, sheet: where.sheet, row: where.row };
   if (check.duplicates.length > 0) {
     const dup = check.duplicates
-      .map((d) => `${d.column} appears as ${d.headers.map(quoteName).join(' and ')}`)
+      .map((d) => say(INPUT.appearsAs(d.column, d.headers.map(quoteName).join(say(INPUT.and)))))
       .join('; ');
     return new ToolError(
       'INPUT_DUPLICATE_COLUMN',
-      `expected each column once, got a duplicated column in ${where.file} (${place}): ${dup}. Headers found: ${found}. Delete or rename one of them.`,
-      { file: where.file, sheet: where.sheet, row: where.row },
+      say(INPUT.duplicateColumn({ file: where.file, place, dup, found })),
+      context,
     );
   }
+  const missing = check.missing.map(col).join(say(INPUT.and));
+  const merge = check.missing.length === 1 && check.missing[0] === 'external_application_id';
   return new ToolError(
     'INPUT_MISSING_COLUMN',
-    `expected the column${check.missing.length > 1 ? 's' : ''} ${check.missing.join(' and ')} in ${where.file} (${place}), got headers: ${found}. ` +
-      `Expected names: ${expected}. Rename the headers, or map them with --map mapping.json` +
-      (check.missing.length === 1 && check.missing[0] === 'external_application_id'
-        ? '; to change only the columns this file carries, import it with --merge.'
-        : '.'),
-    { file: where.file, sheet: where.sheet, row: where.row },
+    say(
+      INPUT.missingColumns({
+        missing,
+        many: check.missing.length > 1,
+        file: where.file,
+        place,
+        found,
+        expected,
+        merge,
+      }),
+    ),
+    context,
   );
 }
 

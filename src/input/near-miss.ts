@@ -1,3 +1,4 @@
+import { INPUT, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import { COLUMNS, type Column, type ResolvedHeaders } from './headers.js';
 import { editDistance } from '../edit-distance.js';
@@ -69,18 +70,25 @@ export function nearMissError(
     return columns.length > 0 ? [{ header: h, columns }] : [];
   });
   if (misses.length === 0) return undefined;
-  const place = `${where.sheet ? `sheet ${quoteName(where.sheet)}, ` : ''}header row ${where.row}`;
+  const place = INPUT.place(where.sheet === undefined ? undefined : quoteName(where.sheet), where.row);
+  const or = say(INPUT.or);
   const said = misses
-    .map(
-      (m) =>
-        `${quoteName(m.header)} (column ${headers.indexOf(m.header) + 1}) looks like ${m.columns.map(label).join(' or ')}`,
+    .map((m) =>
+      say(
+        INPUT.looksLike({
+          header: quoteName(m.header),
+          at: headers.indexOf(m.header) + 1,
+          columns: m.columns.map(label).join(or),
+        }),
+      ),
     )
     .join('; ');
   const first = misses[0]!;
   const example = JSON.stringify({ [first.header]: first.columns[0] });
+  const meant = first.columns.map((c) => COLUMNS.find(([n]) => n === c)![1]).join(or);
   return new ToolError(
     'INPUT_COLUMN_LOOKS_LIKE_TEMPLATE',
-    `expected the template's column names, got ${said} in ${where.file} (${place}): did you mean ${first.columns.map((c) => COLUMNS.find(([n]) => n === c)![1]).join(' or ')}? Rename the column to the template's name, or map it with --map mapping.json, e.g. ${example}`,
+    say(INPUT.nearMiss({ said, file: where.file, place, meant, example })),
     { file: where.file, sheet: where.sheet, row: where.row },
   );
 }

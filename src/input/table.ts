@@ -1,3 +1,5 @@
+import { INPUT, say } from '../catalogue.js';
+import { currentLang, settleSpeech } from '../lang.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -14,6 +16,7 @@ import {
   checkHeaders,
   headerError,
   mappingLookup,
+  namesColumnsInChinese,
 } from './headers.js';
 import { nearMissError } from './near-miss.js';
 import { isTemplateExample } from './template-example.js';
@@ -74,27 +77,18 @@ export async function readInput(file: string, options: ReadOptions = {}): Promis
     required: options.required ?? REQUIRED_COLUMNS,
   };
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ToolError(
-      'INPUT_UNREADABLE',
-      `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`,
-      { file },
-    );
+    throw new ToolError('INPUT_UNREADABLE', say(INPUT.unreadable({ code: error.code ?? 'an error', file })), { file });
   });
-  if (!info.isFile()) throw new ToolError('INPUT_UNREADABLE', `expected a file, got a directory: ${file}`, { file });
+  if (!info.isFile()) throw new ToolError('INPUT_UNREADABLE', say(INPUT.directory(file)), { file });
   if (ext === '.xlsx' || ext === '.xlsm') return readWorkbook(file, options, rules);
   if (ext === '.json') return readJsonReport(file, rules);
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, rules);
-  throw new ToolError(
-    'INPUT_UNSUPPORTED',
-    `expected an .xlsx or .csv file, got "${ext || 'no extension'}" for ${file}: save it from Excel as .xlsx or CSV UTF-8`,
-    { file },
-  );
+  throw new ToolError('INPUT_UNSUPPORTED', say(INPUT.unsupported({ ext: ext || 'no extension', file })), { file });
 }
 
 async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
   const bytes = await readFile(file);
-  if (bytes.length === 0)
-    throw new ToolError('INPUT_EMPTY', `expected a header row and data rows, got an empty file: ${file}`, { file });
+  if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
   const { records, lines } = parseCsvText(decoded.content, file);
   const table = buildTable(file, 'csv', records, rules, undefined);
@@ -119,14 +113,10 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
     const warnings = [...table.warnings];
     if (choice.others.length > 0) {
       const list = choice.others.map(quoteName).join(', ');
-      warnings.push(
-        `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`,
-      );
+      warnings.push(say(INPUT.otherSheets(list)));
     }
     if (workbook.recalcOnLoad && formulas > 0) {
-      warnings.push(
-        `the workbook asks to be recalculated when opened, so the saved results of its ${formulas} formula cell(s) may be stale and their rows are invalid: open it in Excel or WPS, save it, and run again`,
-      );
+      warnings.push(say(INPUT.recalc(formulas)));
     }
     return { ...table, warnings };
   } finally {
@@ -153,7 +143,7 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
       .join(', ');
     throw new ToolError(
       error.code,
-      `${error.message}. Sheet ${named} holds rows: if the data was pasted there, move it under this header, or pass --sheet ${quoteName(withRows[0]!.name)}`,
+      `${error.message}${currentLang() === 'zh' ? '。' : '. '}${say(INPUT.pasted({ named, sheet: quoteName(withRows[0]!.name) }))}`,
       error.context,
     );
   }
@@ -165,20 +155,13 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
  */
 async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules: HeaderRules): Promise<SheetChoice> {
   const { file, sheets } = workbook;
-  if (sheets.length === 0)
-    throw new ToolError(
-      'XLSX_NO_SHEETS',
-      `expected at least one worksheet, got none in ${file}: open it in Excel and save it again`,
-      { file },
-    );
+  if (sheets.length === 0) throw new ToolError('XLSX_NO_SHEETS', say(INPUT.noSheets(file)), { file });
   if (wanted !== undefined) {
     const sheet = sheets.find((s) => s.name.trim() === wanted);
     if (!sheet)
-      throw new ToolError(
-        'XLSX_NO_SUCH_SHEET',
-        `expected a sheet named "${wanted}", got sheets ${sheetList(sheets)} in ${file}: pass one of those to --sheet`,
-        { file },
-      );
+      throw new ToolError('XLSX_NO_SUCH_SHEET', say(INPUT.noSuchSheet({ wanted, sheets: sheetList(sheets), file })), {
+        file,
+      });
     return { sheet, others: [], withRows: [] };
   }
   let chosen: SheetEntry | undefined;
@@ -204,11 +187,10 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   }
   if (!chosen && hidden.length > 0) {
     const name = hidden[0]!.name;
-    throw new ToolError(
-      'XLSX_SHEET_HIDDEN',
-      `expected a visible sheet with the template's columns, got only the hidden sheet ${quoteName(name)} in ${file}: unhide it in Excel, or pass --sheet ${quoteName(name)} to read it anyway`,
-      { file, sheet: name },
-    );
+    throw new ToolError('XLSX_SHEET_HIDDEN', say(INPUT.sheetHidden({ name: quoteName(name), file })), {
+      file,
+      sheet: name,
+    });
   }
   // With no sheet holding the columns, the first visible one is read so the error names its headers.
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
@@ -274,6 +256,7 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
     cells: headers.map((h) => (r.cells?.[h] === undefined || r.cells[h] === null ? '' : String(r.cells[h]))),
   }));
   const check = checkHeaders(headers, rules.mapping, rules.required);
+  speakAsFile(headers, check);
   if (!check.ok) throw headerError(check, headers, { file, row: 1 });
   const renamed = nearMissError(check.resolved!, headers, { file, row: 1 });
   if (renamed) throw renamed;
@@ -288,6 +271,18 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
   };
 }
 
+/**
+ * Once the header is known, the run speaks the file's language (unless --lang said) and names
+ * columns as the file does: its warnings and errors from here on do.
+ */
+function speakAsFile(headers: readonly string[], check: HeaderCheck): void {
+  const index = check.resolved?.index;
+  settleSpeech(namesColumnsInChinese(headers), (c) => {
+    const at = index?.[c as Column];
+    return at === undefined ? undefined : headers[at]?.trim() || undefined;
+  });
+}
+
 /** Finds the header row among the first rows, checks it, and takes the rows below it as data. */
 function buildTable(
   file: string,
@@ -297,17 +292,17 @@ function buildTable(
   sheet: string | undefined,
 ): InputTable {
   if (all.length === 0) {
-    throw new ToolError(
-      'INPUT_EMPTY',
-      `expected a header row and data rows, got ${sheet ? `an empty sheet ${quoteName(sheet)}` : 'no text'} in ${file}`,
-      { file, sheet },
-    );
+    throw new ToolError('INPUT_EMPTY', say(INPUT.emptySheet({ sheet: sheet ? quoteName(sheet) : undefined, file })), {
+      file,
+      sheet,
+    });
   }
   const found = findHeader(all, rules);
   const at = found?.at ?? -1;
   const headerSource = all[Math.max(at, 0)]!;
   const headers = headerSource.cells.map(cellText);
   const check = found?.check ?? checkHeaders(headers, rules.mapping, rules.required);
+  speakAsFile(headers, check);
   if (!check.ok) throw headerError(check, headers, { file, sheet, row: headerSource.row });
   const renamed = nearMissError(check.resolved!, headers, { file, sheet, row: headerSource.row });
   if (renamed) throw renamed;
@@ -315,7 +310,7 @@ function buildTable(
   if (rows.length === 0) {
     throw new ToolError(
       'INPUT_NO_ROWS',
-      `expected data rows below the header (row ${headerSource.row}), got none in ${file}${sheet ? `, sheet ${quoteName(sheet)}` : ''}: fill in one row per assessment dimension`,
+      say(INPUT.noRows({ row: headerSource.row, file, sheet: sheet ? quoteName(sheet) : undefined })),
       { file, sheet, row: headerSource.row },
     );
   }
@@ -335,11 +330,8 @@ function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {
   const warnings: string[] = [];
   if (columns.unknown.length > 0) {
     const shown = columns.unknown.slice(0, 10).map(quoteName).join(', ');
-    const more = columns.unknown.length > 10 ? ` and ${columns.unknown.length - 10} more` : '';
-    warnings.push(
-      `unknown columns kept in the report but not imported: ${shown}${more} (map them with --map if they hold template data)`,
-    );
+    warnings.push(say(INPUT.unknownColumns({ shown, more: Math.max(0, columns.unknown.length - 10) })));
   }
-  if (skippedAbove > 0) warnings.push(`${skippedAbove} row(s) above the header row were ignored`);
+  if (skippedAbove > 0) warnings.push(say(INPUT.skippedAbove(skippedAbove)));
   return warnings;
 }

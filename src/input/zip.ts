@@ -1,3 +1,4 @@
+import { INPUT, say } from '../catalogue.js';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
@@ -33,11 +34,9 @@ export class ZipArchive {
 
   static async open(file: string): Promise<ZipArchive> {
     const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-      throw new ToolError(
-        'INPUT_UNREADABLE',
-        `expected a readable file, got ${error.code ?? 'an error'} for ${file}: check the path`,
-        { file },
-      );
+      throw new ToolError('INPUT_UNREADABLE', say(INPUT.unreadable({ code: error.code ?? 'an error', file })), {
+        file,
+      });
     });
     try {
       const entries = await readDirectory(handle, file);
@@ -157,34 +156,21 @@ function checkDeclared(entries: readonly ZipEntry[], file: string): void {
 const mb = (n: number) => (n < 1024 ** 2 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 ** 2).toFixed(0)} MB`);
 
 function tooLarge(file: string, why: string): ToolError {
-  return new ToolError(
-    'XLSX_TOO_LARGE',
-    `expected a workbook of ordinary size, got one where ${why} (${file}): it looks like a zip bomb or a damaged file; export the data again, or split it and save as CSV`,
-    { file },
-  );
+  return new ToolError('XLSX_TOO_LARGE', say(INPUT.tooLarge({ why, file })), { file });
 }
 
 export function unreadable(file: string, detail: string): ToolError {
-  return new ToolError(
-    'XLSX_UNREADABLE',
-    `expected a complete .xlsx workbook, got one that cannot be read (${detail}) in ${file}: the file may be truncated or damaged; open it in Excel and save it again`,
-    { file },
-  );
+  return new ToolError('XLSX_UNREADABLE', say(INPUT.damaged({ detail, file })), { file });
 }
 
 async function readDirectory(handle: FileHandle, file: string): Promise<ZipEntry[]> {
   const { size } = await handle.stat();
-  if (size === 0)
-    throw new ToolError('INPUT_EMPTY', `expected an .xlsx workbook, got an empty file: ${file}`, { file });
+  if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyWorkbook(file)), { file });
   const head = Buffer.alloc(4);
   await handle.read(head, 0, 4, 0);
   // Every .xlsx is a zip archive, which starts with the local file header "PK\3\4".
   if (size < 4 || head.readUInt32LE(0) !== 0x04034b50) {
-    throw new ToolError(
-      'XLSX_NOT_A_WORKBOOK',
-      `expected an .xlsx workbook (a zip archive), got something else in ${file}: an old .xls or a renamed file? Open it in Excel and save it as .xlsx or CSV UTF-8`,
-      { file },
-    );
+    throw new ToolError('XLSX_NOT_A_WORKBOOK', say(INPUT.notWorkbook(file)), { file });
   }
   const tailLength = Math.min(size, 22 + 65_535);
   const tail = Buffer.alloc(tailLength);

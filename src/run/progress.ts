@@ -1,3 +1,5 @@
+import { CLI } from '../catalogue.js';
+import type { Lang } from '../lang.js';
 import cliProgress from 'cli-progress';
 
 /** How far a run has got: sent after every interview that finishes. */
@@ -30,6 +32,7 @@ const rate = (e: ProgressEvent) => (e.requests / Math.max(0.001, e.elapsedMs / 1
 export function progressPrinter(
   mode: 'auto' | 'quiet',
   stream: NodeJS.WritableStream & { isTTY?: boolean },
+  lang: Lang = 'en',
 ): ProgressPrinter {
   if (mode === 'quiet') return { onProgress() {}, stop() {} };
   if (stream.isTTY) {
@@ -40,8 +43,7 @@ export function progressPrinter(
           bar = new cliProgress.SingleBar(
             {
               stream,
-              format:
-                'importing {bar} {value}/{total} interviews | ok {ok} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
+              format: CLI.progressBar[lang],
               hideCursor: true,
               etaBuffer: 50,
             },
@@ -61,9 +63,7 @@ export function progressPrinter(
     onProgress(e) {
       if (e.elapsedMs - last < LINE_EVERY_MS && e.done < e.total) return;
       last = e.elapsedMs;
-      stream.write(
-        `progress: ${e.done}/${e.total} interviews, ok ${e.ok}, failed ${e.failed}${e.notSent ? `, not sent ${e.notSent}` : ''}, ${rate(e)} req/s\n`,
-      );
+      stream.write(`${CLI.progressLine({ ...e, rate: rate(e) })[lang]}\n`);
     },
     stop() {},
   };

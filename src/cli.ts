@@ -7,7 +7,7 @@ import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
 import { type Lang, localeLang } from './lang.js';
-import { CLI } from './catalogue.js';
+import { CLI, HELP_ZH, YARGS_ZH } from './catalogue.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -19,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const langAt = argv.indexOf('--lang');
   const flag = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
   const lang: Lang = flag === 'zh' || flag === 'en' ? flag : (localeLang(process.env) ?? 'en');
+  const h = (en: string) => (lang === 'zh' ? (HELP_ZH[en] ?? en) : en);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
@@ -72,58 +73,75 @@ async function main(argv: string[]): Promise<number> {
       }
     }, needs.interruptible)();
   const sendOptions = {
-    concurrency: { type: 'number', describe: 'requests in flight (default 5)' },
-    rate: { type: 'number', describe: 'requests per second, 0 for no client-side limit (default 10, the API limit)' },
-    retries: { type: 'number', describe: 'retries of a failed call (default 5)' },
-    timeout: { type: 'number', describe: 'seconds to wait for a connection, headers or body (default 30)' },
-    limit: { type: 'number', describe: 'send only the first N interviews (a pilot run)' },
-    resume: { type: 'string', describe: 'the --report path of an earlier run: skip what already landed' },
+    concurrency: { type: 'number', describe: h('requests in flight (default 5)') },
+    rate: {
+      type: 'number',
+      describe: h('requests per second, 0 for no client-side limit (default 10, the API limit)'),
+    },
+    retries: { type: 'number', describe: h('retries of a failed call (default 5)') },
+    timeout: { type: 'number', describe: h('seconds to wait for a connection, headers or body (default 30)') },
+    limit: { type: 'number', describe: h('send only the first N interviews (a pilot run)') },
+    resume: { type: 'string', describe: h('the --report path of an earlier run: skip what already landed') },
     backup: {
       type: 'boolean',
       default: true,
-      describe: 'read and save each interview before overwriting it (--no-backup: off)',
+      describe: h('read and save each interview before overwriting it (--no-backup: off)'),
     },
-    quiet: { type: 'boolean', describe: 'no progress output' },
-    json: { type: 'boolean', describe: 'print the summary as one JSON object on stdout (the text goes to stderr)' },
-    domain: { choices: ['feishu', 'lark'] as const, describe: 'open.feishu.cn or open.larksuite.com (default feishu)' },
-    'base-url': { type: 'string', describe: 'override the API origin (also FEISHU_BASE_URL); http only for loopback' },
-    'app-id': { type: 'string', describe: 'app id (default FEISHU_APP_ID)' },
+    quiet: { type: 'boolean', describe: h('no progress output') },
+    json: { type: 'boolean', describe: h('print the summary as one JSON object on stdout (the text goes to stderr)') },
+    domain: {
+      choices: ['feishu', 'lark'] as const,
+      describe: h('open.feishu.cn or open.larksuite.com (default feishu)'),
+    },
+    'base-url': {
+      type: 'string',
+      describe: h('override the API origin (also FEISHU_BASE_URL); http only for loopback'),
+    },
+    'app-id': { type: 'string', describe: h('app id (default FEISHU_APP_ID)') },
     'app-secret': {
       type: 'string',
-      describe: 'app secret (default FEISHU_APP_SECRET; prefer the variable or --app-secret-file: flags show in ps)',
+      describe: h('app secret (default FEISHU_APP_SECRET; prefer the variable or --app-secret-file: flags show in ps)'),
     },
-    'app-secret-file': { type: 'string', describe: 'a file holding the app secret (keep it 0600)' },
+    'app-secret-file': { type: 'string', describe: h('a file holding the app secret (keep it 0600)') },
   } as const;
   if (argv.some((a) => a === '--app-secret' || a.startsWith('--app-secret='))) {
     io.stderr.write(`${CLI.secretFlag[lang]}\n`);
   }
   const inputOptions = {
-    sheet: { type: 'string', describe: 'sheet to read (default: the first sheet with the template columns)' },
-    encoding: { type: 'string', describe: 'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)' },
-    map: { type: 'string', describe: 'JSON file mapping legacy headers to template columns' },
-    tz: { type: 'string', describe: "IANA time zone for times without an offset (default: this machine's)" },
+    sheet: { type: 'string', describe: h('sheet to read (default: the first sheet with the template columns)') },
+    encoding: { type: 'string', describe: h('CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)') },
+    map: { type: 'string', describe: h('JSON file mapping legacy headers to template columns') },
+    tz: { type: 'string', describe: h("IANA time zone for times without an offset (default: this machine's)") },
     report: {
       type: 'string',
-      describe:
+      describe: h(
         'report path: .csv, .xlsx or .json (default: <input>.report.xlsx for an .xlsx input, else <input>.report.csv)',
+      ),
     },
     lang: {
       choices: ['zh', 'en'] as const,
-      describe:
+      describe: h(
         'language of messages and reports (default: zh for a file with Chinese headers or a Chinese locale, else en)',
+      ),
     },
   } as const;
 
   const parser = yargs(argv)
     .scriptName('feishu-interview-import')
-    .usage('$0 <command> [options]\n\nImport interview records from Excel or CSV into Feishu Hire.')
+    // yargs' own words (Options, Show help, required) in the same language as ours.
+    .updateStrings(lang === 'zh' ? YARGS_ZH : {})
+    .usage(`$0 <command> [options]\n\n${h('Import interview records from Excel or CSV into Feishu Hire.')}`)
     .command(
       'template',
-      'write a blank template (.xlsx with instructions and drop-downs, or .csv)',
+      h('write a blank template (.xlsx with instructions and drop-downs, or .csv)'),
       (y) =>
         y
-          .option('out', { type: 'string', demandOption: true, describe: 'file to write: .xlsx or .csv' })
-          .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const }),
+          .option('out', { type: 'string', demandOption: true, describe: h('file to write: .xlsx or .csv') })
+          .option('lang', {
+            choices: ['zh', 'en'] as const,
+            default: 'zh' as const,
+            describe: h('language of the headers and the instructions'),
+          }),
       (args) =>
         run(async () =>
           (await import('./commands/template.js')).templateCommand(normalise(templateSchema, args), io),
@@ -131,26 +149,27 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'validate <file>',
-      'read, group and validate a file; write the per-row report; send nothing',
+      h('read, group and validate a file; write the per-row report; send nothing'),
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
-          .option('payloads', { type: 'string', describe: 'write the request bodies as JSON lines to this path' })
+          .option('payloads', { type: 'string', describe: h('write the request bodies as JSON lines to this path') })
           .option('merge', {
             type: 'boolean',
-            describe:
+            describe: h(
               'check a correction file as import --merge will read it (offline: the current records are not read)',
+            ),
           })
           .option('json', {
             type: 'boolean',
-            describe: 'print the summary as one JSON object on stdout (the text goes to stderr)',
+            describe: h('print the summary as one JSON object on stdout (the text goes to stderr)'),
           }),
       (args) => library((api, o) => api.validateFile(args.file, o), args),
     )
     .command(
       'import <file>',
-      'send every valid interview to Feishu (PUT, which replaces the whole interview) and write the report',
+      h('send every valid interview to Feishu (PUT, which replaces the whole interview) and write the report'),
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true })
@@ -159,41 +178,46 @@ async function main(argv: string[]): Promise<number> {
           .options({
             'dry-run': {
               type: 'boolean',
-              describe:
+              describe: h(
                 'send nothing: like validate; with --merge, read the current records and report what would change',
+              ),
             },
             merge: {
               type: 'boolean',
-              describe:
+              describe: h(
                 'change only what the file names: blank or absent fields, assessments and dimensions keep their current values',
+              ),
             },
             'create-missing': {
               type: 'boolean',
-              describe:
+              describe: h(
                 'rows without a Feishu ID: create the interview when its application has none with that external_id',
+              ),
             },
             'add-assessments': {
               type: 'boolean',
-              describe: 'with --merge: add assessments and dimensions the interview does not have yet',
+              describe: h('with --merge: add assessments and dimensions the interview does not have yet'),
             },
             'replace-assessments': {
               type: 'boolean',
-              describe: "with --merge: the file's assessments replace all current ones (removes what the file lacks)",
+              describe: h(
+                "with --merge: the file's assessments replace all current ones (removes what the file lacks)",
+              ),
             },
-            payloads: { type: 'string', describe: 'with --dry-run: write the request bodies as JSON lines' },
+            payloads: { type: 'string', describe: h('with --dry-run: write the request bodies as JSON lines') },
           }),
       (args) => library((api, o) => api.importFile(args.file, o), args, { credentials: true, interruptible: true }),
     )
     .command(
       'undo <file>',
-      'put back every interview in a backup written by import (itself backed up first)',
+      h('put back every interview in a backup written by import (itself backed up first)'),
       (y) =>
         y
-          .positional('file', { type: 'string', demandOption: true, describe: 'the backup: <report>.backup.jsonl' })
-          .option('report', { type: 'string', describe: 'report path (default: <backup>.undo.report.csv)' })
+          .positional('file', { type: 'string', demandOption: true, describe: h('the backup: <report>.backup.jsonl') })
+          .option('report', { type: 'string', describe: h('report path (default: <backup>.undo.report.csv)') })
           .option('run', {
             type: 'string',
-            describe: 'the run to undo, as the import printed it (default: the last run in the backup)',
+            describe: h('the run to undo, as the import printed it (default: the last run in the backup)'),
           })
           .option('lang', inputOptions.lang)
           .options(sendOptions),
@@ -201,31 +225,31 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'verify <file>',
-      'read every interview of the file from Feishu and report per row whether it matches (writes nothing)',
+      h('read every interview of the file from Feishu and report per row whether it matches (writes nothing)'),
       (y) => y.positional('file', { type: 'string', demandOption: true }).options(inputOptions).options(sendOptions),
       (args) => library((api, o) => api.verifyFile(args.file, o), args, { credentials: true }),
     )
     .command(
       'simulate',
-      'serve a local stand-in for Feishu (token, PUT, batch_query) on 127.0.0.1 until Ctrl-C',
+      h('serve a local stand-in for Feishu (token, PUT, batch_query) on 127.0.0.1 until Ctrl-C'),
       (y) =>
         y.options({
-          port: { type: 'number', describe: 'port (default: any free one)' },
-          'rate-limit': { type: 'number', describe: 'PUTs per second before 429 (default 10, 0 for none)' },
-          'fail-rate': { type: 'number', describe: 'share of PUTs answered 500 / 1002001 (0-1)' },
-          'drop-rate': { type: 'number', describe: 'share of PUTs whose connection is dropped (0-1)' },
-          latency: { type: 'number', describe: 'milliseconds added to every answer' },
-          'token-ttl': { type: 'number', describe: 'seconds a tenant token lives (default 7200)' },
+          port: { type: 'number', describe: h('port (default: any free one)') },
+          'rate-limit': { type: 'number', describe: h('PUTs per second before 429 (default 10, 0 for none)') },
+          'fail-rate': { type: 'number', describe: h('share of PUTs answered 500 / 1002001 (0-1)') },
+          'drop-rate': { type: 'number', describe: h('share of PUTs whose connection is dropped (0-1)') },
+          latency: { type: 'number', describe: h('milliseconds added to every answer') },
+          'token-ttl': { type: 'number', describe: h('seconds a tenant token lives (default 7200)') },
           seed: {
             type: 'string',
-            describe: 'a template file whose interviews exist from the start (the update API needs them)',
+            describe: h('a template file whose interviews exist from the start (the update API needs them)'),
           },
           'create-on-put': {
             type: 'boolean',
-            describe: 'let a PUT create an interview that does not exist (Feishu refuses it)',
+            describe: h('let a PUT create an interview that does not exist (Feishu refuses it)'),
           },
-          'app-id': { type: 'string' },
-          'app-secret': { type: 'string' },
+          'app-id': { type: 'string', describe: h('the app id it accepts (default cli_simulator)') },
+          'app-secret': { type: 'string', describe: h('the app secret it accepts (default: see the README)') },
         }),
       (args) =>
         run(
@@ -235,11 +259,11 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'demo',
-      'import the bundled sample into the bundled simulator and print where the report is',
+      h('import the bundled sample into the bundled simulator and print where the report is'),
       (y) => y,
       () => run(async () => (await import('./commands/demo.js')).demoCommand(io), true)(),
     )
-    .demandCommand(1, 'name a command: template, validate, import, undo, simulate, demo')
+    .demandCommand(1, h('name a command: template, validate, import, undo, simulate, demo'))
     .strict()
     .help()
     .version(false)

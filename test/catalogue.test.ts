@@ -152,3 +152,17 @@ describe("a run speaks the file's language", () => {
     expect(a.text).toContain('rows: 2 in 2 interview(s)');
   });
 });
+
+describe('--help', () => {
+  it.each(['template', 'validate', 'import', 'undo', 'verify', 'simulate', 'demo'])(
+    '%s --help is all in Chinese for a Chinese locale',
+    async (command) => {
+      const run = await runCli([command, '--help'], { env: { LANG: 'zh_CN.UTF-8' } });
+      expect(run.code).toBe(0);
+      // Each option's description (a line of its own, or wrapped onto the next) says something in Chinese.
+      const options = run.stdout.split(/\n(?= {2}--)/).filter((block) => block.startsWith('  --'));
+      expect(options.length).toBeGreaterThan(0);
+      for (const block of options) expect(block.replace(/\[[^\]]*\]/g, '')).toMatch(HAN);
+    },
+  );
+});

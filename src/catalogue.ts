@@ -127,6 +127,14 @@ export const ROW = {
     en: `expected at most ${p.max.toLocaleString('en')} characters in a cell (what a spreadsheet cell holds), got ${p.got.toLocaleString('en')} (row ${p.row}, column ${p.column}): shorten the text, or check the file is not damaged`,
     zh: `第 ${p.row} 行「${p.column}」列：一个单元格最多 ${p.max.toLocaleString('en')} 个字符（电子表格单元格的上限），实际有 ${p.got.toLocaleString('en')} 个。请缩短文本，或检查文件是否损坏`,
   }),
+  extraCells: (p: { width: number; got: number; row: number }): Pair => ({
+    en: `expected at most ${p.width} cells (one per header), got ${p.got} (row ${p.row}): a cell right of the last header holds a value (in a CSV, often a value whose unquoted comma split it); give that column a header, clear it, or quote the value`,
+    zh: `第 ${p.row} 行：最多应有 ${p.width} 个单元格（每个表头一个），实际有 ${p.got} 个：最后一个表头右边的单元格有内容（在 CSV 中，常是某个值里的逗号没有加引号而被拆开了）。请给那一列加上表头、清空它，或给这个值加上引号`,
+  }),
+  missingId: (p: { row: number; column: string }): Pair => ({
+    en: `expected an external_interview_id, got a blank cell (row ${p.row}, column ${p.column}): every row needs the Feishu ID of the interview it belongs to, or, for an interview to create with --create-missing, its external_id`,
+    zh: `第 ${p.row} 行「${p.column}」列：应填外部面试ID，实际为空。每一行都要填所属面试在飞书中的 ID；要用 --create-missing 创建的面试则填它的外部系统面试ID`,
+  }),
   conflict: (p: { column: string; where: Pair; here: string; there: string; otherRow: number; row: number }): Pair => ({
     en: `expected the same ${p.column} on every row of ${p.where.en}, got ${p.here} here but ${p.there} on row ${p.otherRow} (row ${p.row}, column ${p.column}): make them equal, or leave this cell blank`,
     zh: `第 ${p.row} 行「${p.column}」列：${p.where.zh}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
@@ -327,6 +335,19 @@ export const OUTCOME = {
     en: 'not sent: the run stopped before its current record was read',
     zh: '未发送：读取飞书中的现有记录之前运行已停止',
   },
+  verifyMissing: (externalId: string | undefined): Pair => ({
+    en: `missing: Feishu holds no such interview${externalId !== undefined ? ` (external_id ${JSON.stringify(externalId)})` : ''}`,
+    zh: `缺失：飞书中没有这场面试${externalId !== undefined ? `（外部系统面试ID ${JSON.stringify(externalId)}）` : ''}`,
+  }),
+  verifyAmbiguous: (p: { externalId: string; ids: string }): Pair => ({
+    en: `ambiguous: external_id ${JSON.stringify(p.externalId)} matches ${p.ids}`,
+    zh: `无法确定：外部系统面试ID ${JSON.stringify(p.externalId)} 对应多场面试 ${p.ids}`,
+  }),
+  verifyMatch: { en: 'match', zh: '一致' },
+  verifyDiffers: (diff: string): Pair => ({
+    en: `differs (Feishu → file): ${diff}`,
+    zh: `不一致（飞书 → 文件）：${diff}`,
+  }),
   alreadyGone: {
     en: 'already gone: the interview the undone run created no longer exists',
     zh: '已不存在：被撤销的那次运行创建的面试已经没有了',
@@ -562,6 +583,10 @@ export const RUN = {
     zh: `备份：${p.path}，运行 ${p.run}（撤销：feishu-interview-import undo ${p.relative}）`,
   }),
   journal: (path: string): Pair => ({ en: `journal: ${path}`, zh: `日志：${path}` }),
+  verified: (p: { origin: string; reads: number; matched: number; interviews: number }): Pair => ({
+    en: `read from ${p.origin}: ${p.reads} batch_query read(s); ${p.matched} of ${p.interviews} interview(s) match the file`,
+    zh: `读取自 ${p.origin}：${p.reads} 次 batch_query 读取；${p.interviews} 场面试中有 ${p.matched} 场与文件一致`,
+  }),
 } as const;
 
 /** What the CLI itself says: progress, Ctrl-C, fatal errors. */

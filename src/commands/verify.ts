@@ -1,3 +1,4 @@
+import { OUTCOME, RUN, say } from '../catalogue.js';
 import { resolve } from 'node:path';
 import type { VerifyArgs } from '../options.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
@@ -46,7 +47,9 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
       await writeReport(options.report, plan.table, outcomes, { facts, summary, lang });
     }
     const extra = [
-      `read from ${base.origin}: ${api.stats.requests} batch_query read(s); ${matched} of ${plan.interviews.length} interview(s) match the file`,
+      say(
+        RUN.verified({ origin: base.origin, reads: api.stats.requests, matched, interviews: plan.interviews.length }),
+      ),
     ];
     if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
     const t = plan.table;
@@ -87,21 +90,22 @@ function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome 
     return {
       status: 'failed',
       error_code: 'VERIFY_MISSING',
-      message: `missing: Feishu holds no such interview${p.legacy ? ` (external_id ${JSON.stringify(p.legacy.externalId)})` : ''}`,
+      message: say(OUTCOME.verifyMissing(p.legacy?.externalId)),
     };
   if (match.kind === 'ambiguous')
     return {
       status: 'failed',
       error_code: 'RUN_EXTERNAL_ID_AMBIGUOUS',
-      message: `ambiguous: external_id ${JSON.stringify(p.legacy!.externalId)} matches ${match.ids.join(', ')}`,
+      message: say(OUTCOME.verifyAmbiguous({ externalId: p.legacy!.externalId, ids: match.ids.join(', ') })),
     };
   const held = canonicalBody(match.record);
   const feishuId = p.legacy ? match.id : undefined;
-  if (bodyHash(held) === bodyHash(p.body)) return { status: 'ok', feishu_id: feishuId, message: 'match' };
+  if (bodyHash(held) === bodyHash(p.body))
+    return { status: 'ok', feishu_id: feishuId, message: say(OUTCOME.verifyMatch) };
   return {
     status: 'failed',
     feishu_id: feishuId,
     error_code: 'VERIFY_DIFFERENT',
-    message: `differs (Feishu → file): ${diffBodies(held, p.body, zone).join('; ')}`,
+    message: say(OUTCOME.verifyDiffers(diffBodies(held, p.body, zone).join('; '))),
   };
 }

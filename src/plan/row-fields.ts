@@ -226,7 +226,7 @@ export function readRowFields(
   if (source.cells.length > width && source.cells.slice(width).some((c) => !isBlankCell(c))) {
     problems.push({
       code: 'ROW_EXTRA_CELLS',
-      message: `expected at most ${width} cells (one per header), got ${source.cells.length} (row ${row}): a cell right of the last header holds a value (in a CSV, often a value whose unquoted comma split it); give that column a header, clear it, or quote the value`,
+      message: say(ROW.extraCells({ width, got: source.cells.length, row })),
     });
   }
   if (
@@ -238,7 +238,7 @@ export function readRowFields(
     problems.push({
       code: 'ROW_MISSING_ID',
       column: 'external_interview_id',
-      message: `expected an external_interview_id, got a blank cell (row ${row}, column external_interview_id): every row needs the Feishu ID of the interview it belongs to, or, for an interview to create with --create-missing, its external_id`,
+      message: say(ROW.missingId({ row, column: col('external_interview_id') })),
     });
   }
   return fields;

@@ -589,6 +589,235 @@ export const RUN = {
   }),
 } as const;
 
+/** What is wrong with an option, said after the flag (`--concurrency: …`). */
+export const OPTION = {
+  zoneName: (tz: string | undefined): Pair => ({
+    en: `expected an IANA time zone such as Asia/Shanghai, got "${tz}"`,
+    zh: `应为 IANA 时区名，例如 Asia/Shanghai，实际是 "${tz}"`,
+  }),
+  zoneAbbreviation: (p: { tz: string; names: string; example: string }): Pair => ({
+    en: `expected an IANA time zone name such as Asia/Shanghai, got the abbreviation "${p.tz}"${p.names}: pass the name, e.g. --tz ${p.example}`,
+    zh: `应为 IANA 时区名，例如 Asia/Shanghai，实际是缩写 "${p.tz}"${p.names}：请写全名，例如 --tz ${p.example}`,
+  }),
+  reportPath: {
+    en: 'expected a report path ending in .csv, .xlsx or .json',
+    zh: '报告路径应以 .csv、.xlsx 或 .json 结尾',
+  },
+  inputFile: { en: 'expected an input file', zh: '缺少输入文件' },
+  backupFile: { en: 'expected a backup file', zh: '缺少备份文件' },
+  outFile: { en: 'expected --out FILE', zh: '缺少 --out 文件名' },
+  outExt: { en: 'expected --out to end in .xlsx or .csv', zh: '--out 应以 .xlsx 或 .csv 结尾' },
+  number: (p: { whole: boolean; min: number; max: number; above: boolean; got: string }): Pair => {
+    const bounded = p.max < Number.POSITIVE_INFINITY;
+    return {
+      en: `expected ${p.whole ? 'a whole number' : 'a number'} ${p.above ? `above ${p.min}` : `from ${p.min}`}${bounded ? `${p.above ? ' and at most' : ' to'} ${p.max}` : p.above ? '' : ' up'}, got ${p.got}`,
+      zh: `应为 ${p.above ? `大于 ${p.min}` : `${p.min}`}${bounded ? `${p.above ? ' 且不超过 ' : ' 到 '}${p.max}` : p.above ? '' : ' 或以上'} 的${p.whole ? '整数' : '数'}，实际是 ${p.got}`,
+    };
+  },
+  secretFile: (p: { code: string; file: string }): Pair => ({
+    en: `expected --app-secret-file to name a readable file, got ${p.code} for ${p.file}`,
+    zh: `--app-secret-file 应指向可读的文件，${p.file} 却无法读取（${p.code}）`,
+  }),
+  noCredentials: {
+    en: 'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending',
+    zh: '缺少凭证：请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN），或加 --dry-run 只检查文件、不发送',
+  },
+  noCredentialsToRead: (what: string): Pair => ({
+    en: `expected credentials, got none: ${what} reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)`,
+    zh: `缺少凭证：${what} 要从飞书读取现有记录；请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN）`,
+  }),
+  noCredentialsToVerify: {
+    en: 'expected credentials, got none: verify reads every interview from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)',
+    zh: '缺少凭证：verify 要从飞书读取每场面试；请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN）',
+  },
+  badToken: {
+    en: 'expected FEISHU_TENANT_ACCESS_TOKEN to be a token, got one with spaces or control characters: copy it again without line breaks',
+    zh: 'FEISHU_TENANT_ACCESS_TOKEN 中有空格或控制字符，不像令牌：请重新复制，不要带换行',
+  },
+  needsMerge: (which: string): Pair => ({
+    en: `expected --merge with --${which}-assessments, got none: they say how a correction treats the current assessments`,
+    zh: `--${which}-assessments 要配合 --merge 使用：它说明更正时如何处理现有的评价`,
+  }),
+  addOrReplace: {
+    en: "expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file's assessments as they are",
+    zh: '--add-assessments 和 --replace-assessments 只能选一个：替换本身就会按文件中的评价原样采用',
+  },
+  mergePayloads: {
+    en: '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads',
+    zh: '--payloads：validate --merge 不能用 --payloads，因为合并后的请求体需要飞书中的现有记录；请用 import --merge --dry-run --payloads',
+  },
+  usage: (message: string): Pair => ({
+    en: `${message}; run with --help for the commands and options`,
+    zh: `${message}；加 --help 查看命令和选项`,
+  }),
+} as const;
+
+/** Why a run's own files (report, journal, backup, lock, payloads, template) cannot be used. */
+export const FILES = {
+  lockUnwritable: (p: { path: string; code: string }): Pair => ({
+    en: `expected to create the lock ${p.path}, got ${p.code}: check the report folder is writable`,
+    zh: `无法创建锁文件 ${p.path}（${p.code}）：请检查报告所在文件夹是否可写`,
+  }),
+  locked: (p: { report: string; pid: string; path: string }): Pair => ({
+    en: `expected no other run on ${p.report}, got one: process ${p.pid} holds ${p.path}; wait for it to end, or pass --report elsewhere (a lock left by a crashed run is taken over by itself)`,
+    zh: `${p.report} 上已有另一个运行：进程 ${p.pid} 持有 ${p.path}。请等它结束，或用 --report 换个位置（崩溃的运行留下的锁会被自动接管）`,
+  }),
+  lockRace: (p: { path: string; report: string }): Pair => ({
+    en: `expected to take the lock ${p.path}, got it taken again at once: another run is starting on ${p.report}`,
+    zh: `锁文件 ${p.path} 刚接管就又被占用：${p.report} 上另一个运行正在启动`,
+  }),
+  symlink: (p: { what: string; path: string }): Pair => ({
+    en: `expected the ${p.what} ${p.path} to be a plain file, got a symbolic link: interview data is never written through a link; remove it, or pass --report elsewhere`,
+    zh: `${p.what} ${p.path} 是符号链接而不是普通文件：面试数据绝不会通过链接写入。请删除它，或用 --report 换个位置`,
+  }),
+  unwritable: (p: { what: string; path: string; code: string }): Pair => ({
+    en: `expected to write the ${p.what} ${p.path}, got ${p.code}: check the report folder is writable, or pass --report elsewhere`,
+    zh: `无法写入${p.what} ${p.path}（${p.code}）：请检查报告所在文件夹是否可写，或用 --report 换个位置`,
+  }),
+  appendFailed: (p: { what: string; path: string; code: string }): Pair => ({
+    en: `expected to append to the ${p.what} ${p.path}, got ${p.code}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then import again with --resume`,
+    zh: `无法追加写入${p.what} ${p.path}（${p.code}）：为了不发送任何未记录的内容，运行已停止。请腾出磁盘空间或使其可写，然后加 --resume 重新导入`,
+  }),
+  noJournal: (path: string): Pair => ({
+    en: `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`,
+    zh: `找不到之前那次运行的日志 ${path}：请在 --resume 中填那次运行的 --report 路径`,
+  }),
+  outputIsInput: (p: { what: string; path: string; input: string; suggestion: string }): Pair => ({
+    en: `expected the ${p.what} to go to another file than the input, got ${p.path}, which is ${p.input} itself: pass --report elsewhere (e.g. ${p.suggestion})`,
+    zh: `${p.what}不能写到输入文件本身（${p.path} 就是 ${p.input}）：请用 --report 换个位置（例如 ${p.suggestion}）`,
+  }),
+  backupUnreadable: (p: { code: string; file: string }): Pair => ({
+    en: `expected a backup file written by import, got ${p.code} for ${p.file}: check the path`,
+    zh: `无法读取备份文件 ${p.file}（${p.code}）：请检查路径`,
+  }),
+  noSuchRun: (p: { file: string; run: string; runs: string }): Pair => ({
+    en: `expected a run of the backup ${p.file} in --run, got "${p.run}": the backup holds ${p.runs}`,
+    zh: `备份 ${p.file} 中没有运行 "${p.run}"：其中只有 ${p.runs}`,
+  }),
+  emptyBackup: (file: string): Pair => ({
+    en: `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`,
+    zh: `备份 ${file} 中没有覆盖前的记录：那次运行没有覆盖任何内容`,
+  }),
+  damagedBackup: (p: { file: string; line: number }): Pair => ({
+    en: `expected one JSON object per line in the backup ${p.file}, got a damaged line ${p.line}: restore the file from a copy`,
+    zh: `备份 ${p.file} 第 ${p.line} 行已损坏（每行应是一个 JSON 对象）：请从副本恢复这个文件`,
+  }),
+  notABackup: (p: { file: string; line: number }): Pair => ({
+    en: `expected a backup entry with external_interview_id and body on line ${p.line} of ${p.file}, got something else: is this a backup file?`,
+    zh: `${p.file} 第 ${p.line} 行不是带 external_interview_id 和 body 的备份记录：这是备份文件吗？`,
+  }),
+  reportFormat: (path: string): Pair => ({
+    en: `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`,
+    zh: `报告路径应以 .csv、.xlsx 或 .json 结尾，实际是 "${path}"：请选其中一种`,
+  }),
+  reportUnwritable: (p: { path: string; code: string }): Pair => ({
+    en: `expected to write the report to ${p.path}, got ${p.code}: check the folder exists and is writable, or pass --report elsewhere`,
+    zh: `无法写入报告 ${p.path}（${p.code}）：请检查文件夹是否存在且可写，或用 --report 换个位置`,
+  }),
+  payloadsUnwritable: (p: { path: string; code: string }): Pair => ({
+    en: `expected to write the payloads to ${p.path}, got ${p.code}: check the folder is writable`,
+    zh: `无法写入请求体文件 ${p.path}（${p.code}）：请检查文件夹是否可写`,
+  }),
+  templateUnwritable: (p: { path: string; code: string }): Pair => ({
+    en: `expected to write the template to ${p.path}, got ${p.code}: check the folder is writable`,
+    zh: `无法写入模板 ${p.path}（${p.code}）：请检查文件夹是否可写`,
+  }),
+  resumeMismatch: (p: { report: string; differs: string }): Pair => ({
+    en: `expected --resume ${p.report} to continue the same run, got a journal where ${p.differs}: run without --resume (the current records are read and compared), or resume with the original file and settings`,
+    zh: `--resume ${p.report} 应继续同一次运行，但日志显示${p.differs}：请去掉 --resume 运行（会读取并比较现有记录），或用原来的文件和设置继续`,
+  }),
+  sentTo: (p: { before: string; now: string }): Pair => ({
+    en: `it sent to ${p.before}, this run to ${p.now}`,
+    zh: `之前发送到 ${p.before}，这次发送到 ${p.now}`,
+  }),
+  usedApp: (p: { before: string; now: string }): Pair => ({
+    en: `it used app ${p.before}, this run ${p.now}`,
+    zh: `之前用的应用是 ${p.before}，这次是 ${p.now}`,
+  }),
+  inputChanged: { en: 'its input file was different (it has changed since)', zh: '输入文件不同（之后被改过）' },
+  journalWord: { en: 'journal', zh: '日志' },
+  backupWord: { en: 'backup', zh: '备份' },
+} as const;
+
+/** What Feishu (or what answered in its place) said that stops a run or an interview. */
+export const FEISHU = {
+  badCredentials: (p: { app: string; code: number; msg: string; logId: string }): Pair => ({
+    en: `expected a tenant access token for app ${p.app}, got code ${p.code} (${p.msg}, log id ${p.logId}): check FEISHU_APP_ID and FEISHU_APP_SECRET in the developer console (凭证与基础信息)`,
+    zh: `应用 ${p.app} 没有拿到租户访问令牌，飞书返回 ${p.code}（${p.msg}，log id ${p.logId}）：请在开发者后台“凭证与基础信息”中核对 FEISHU_APP_ID 和 FEISHU_APP_SECRET`,
+  }),
+  noToken: (p: { origin: string; problem: string }): Pair => ({
+    en: `expected a tenant access token from ${p.origin}, got ${p.problem}: check the network and --domain/--base-url, then run again`,
+    zh: `没有从 ${p.origin} 拿到租户访问令牌（${p.problem}）：请检查网络和 --domain/--base-url，然后重新运行`,
+  }),
+  readFailed: (p: { n: number; code: string; message: string; logId: string; attempts: number }): Pair => ({
+    en: `expected the current records of ${p.n} interview(s) from batch_query, got ${p.code}: ${p.message} (log id ${p.logId}, attempt ${p.attempts})`,
+    zh: `batch_query 没有返回 ${p.n} 场面试的现有记录，而是 ${p.code}：${p.message}（log id ${p.logId}，第 ${p.attempts} 次尝试）`,
+  }),
+  noItems: (p: { got: string; logId: string }): Pair => ({
+    en: `expected batch_query's answer to hold an items array, got ${p.got} (log id ${p.logId}): nothing is written on a read that cannot be trusted`,
+    zh: `batch_query 的应答中没有 items 数组（实际是 ${p.got}，log id ${p.logId}）：读取结果不可信，因此什么也不写`,
+  }),
+  listingFailed: (p: { application: string; code: string; message: string; logId: string }): Pair => ({
+    en: `expected the interviews of application ${p.application} from batch_query, got ${p.code}: ${p.message} (log id ${p.logId})`,
+    zh: `batch_query 没有返回投递 ${p.application} 的面试，而是 ${p.code}：${p.message}（log id ${p.logId}）`,
+  }),
+  stopping: {
+    99991672: {
+      en: 'the app lacks the scope hire:external_application (更新外部投递); an admin must add it in the developer console and publish a new version',
+      zh: '应用缺少权限 hire:external_application（更新外部投递）：需要管理员在开发者后台添加并发布新版本',
+    },
+    99991401: {
+      en: "this machine's IP address is not on the app's allow-list; add it in the developer console",
+      zh: '本机 IP 不在应用的白名单中：请在开发者后台添加',
+    },
+    99991403: { en: "the tenant's monthly API quota is used up", zh: '租户本月的接口调用额度已用完' },
+  } as Readonly<Record<number, Pair>>,
+  baseUrl: (shown: string): Pair => ({
+    en: `expected --base-url to be a URL such as https://open.feishu.cn, got "${shown}"`,
+    zh: `--base-url 应是网址，例如 https://open.feishu.cn，实际是 "${shown}"`,
+  }),
+  baseUrlUser: (host: string): Pair => ({
+    en: `expected --base-url without a user name or password, got one for ${host}: credentials come from FEISHU_APP_ID and FEISHU_APP_SECRET`,
+    zh: `--base-url 中不能带用户名或密码（${host}）：凭证请用 FEISHU_APP_ID 和 FEISHU_APP_SECRET`,
+  }),
+  baseUrlHttp: (host: string): Pair => ({
+    en: `expected https:// for ${host}, got plain http://: only loopback hosts (127.0.0.1, localhost) may use http; use https://${host}`,
+    zh: `${host} 应使用 https://，而不是 http://：只有本机地址（127.0.0.1、localhost）可以用 http；请用 https://${host}`,
+  }),
+  baseUrlScheme: (shown: string): Pair => ({
+    en: `expected an https:// URL, got "${shown}"`,
+    zh: `应为 https:// 网址，实际是 "${shown}"`,
+  }),
+  baseUrlPath: (shown: string): Pair => ({
+    en: `expected --base-url to be an origin only (like https://open.feishu.cn), got "${shown}": drop the path`,
+    zh: `--base-url 只能是站点地址（例如 https://open.feishu.cn），实际是 "${shown}"：请去掉路径`,
+  }),
+} as const;
+
+/** `--map` and JSON reports read back. */
+export const MAPPING = {
+  unreadable: (p: { detail: string; path: string }): Pair => ({
+    en: `expected --map to name a JSON file like {"Legacy header": "external_interview_id"}, got ${p.detail} for ${p.path}`,
+    zh: `--map 应指向形如 {"旧表头": "external_interview_id"} 的 JSON 文件，${p.path} 却是：${p.detail}`,
+  }),
+  notPairs: (path: string): Pair => ({
+    en: `expected --map to hold one object of "legacy header": "template column" pairs, got something else in ${path}`,
+    zh: `--map 文件 ${path} 应是一个由 "旧表头": "模板列" 组成的对象，实际不是`,
+  }),
+  unknownTarget: (p: { target: string; legacy: string; names: string }): Pair => ({
+    en: `expected a template column name in the mapping, got "${p.target}" for "${p.legacy}": use one of ${p.names}`,
+    zh: `映射中 "${p.legacy}" 对应的 "${p.target}" 不是模板列名：请用 ${p.names} 之一`,
+  }),
+  notJson: (p: { file: string; detail: string }): Pair => ({
+    en: `expected a JSON report written by this tool, got text that is not JSON in ${p.file} (${p.detail})`,
+    zh: `${p.file} 不是 JSON（${p.detail}），应为本工具写出的 JSON 报告`,
+  }),
+  notReport: (file: string): Pair => ({
+    en: `expected a JSON report written by this tool (an object with "rows"), got something else in ${file}: use .csv or .xlsx input`,
+    zh: `${file} 不是本工具写出的 JSON 报告（带 "rows" 的对象）：请改用 .csv 或 .xlsx 输入`,
+  }),
+} as const;
+
 /** What the CLI itself says: progress, Ctrl-C, fatal errors. */
 export const CLI = {
   progressBar: {
@@ -714,7 +943,15 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
 };
 
 /** yargs' own words in `--help`, as its zh_CN locale has them (its locale files are not in the bundle). */
-export const YARGS_ZH: Readonly<Record<string, string>> = {
+export const YARGS_ZH: Readonly<Record<string, string | { one: string; other: string }>> = {
+  'Unknown argument: %s': { one: '无法识别的选项：%s', other: '无法识别这些选项：%s' },
+  'Missing required argument: %s': { one: '缺少必须的选项：%s', other: '缺少这些必须的选项：%s' },
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: '缺少参数：传入了 %s 个，至少需要 %s 个',
+    other: '缺少参数：传入了 %s 个，至少需要 %s 个',
+  },
+  'Invalid values:': '无效的选项值：',
+  'Argument: %s, Given: %s, Choices: %s': '选项：%s，传入的值：%s，可选的值：%s',
   'Commands:': '命令：',
   'Options:': '选项：',
   'Positionals:': '位置参数：',
@@ -746,4 +983,21 @@ export const SHEET = {
 } as const;
 
 /** Every entry, for test/catalogue.test.ts. */
-export const CATALOGUE = { EXPECT, GOT, FIX, ROW, MERGE, NAME, OUTCOME, INPUT, SUMMARY, RUN, CLI, SHEET } as const;
+export const CATALOGUE = {
+  EXPECT,
+  GOT,
+  FIX,
+  ROW,
+  MERGE,
+  NAME,
+  OUTCOME,
+  INPUT,
+  SUMMARY,
+  RUN,
+  OPTION,
+  FILES,
+  FEISHU,
+  MAPPING,
+  CLI,
+  SHEET,
+} as const;

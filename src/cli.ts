@@ -6,8 +6,8 @@ import { processIo } from './commands/io.js';
 import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
-import { type Lang, localeLang } from './lang.js';
-import { CLI, HELP_ZH, YARGS_ZH } from './catalogue.js';
+import { type Lang, localeLang, speaking } from './lang.js';
+import { CLI, HELP_ZH, OPTION, YARGS_ZH, say } from './catalogue.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -129,7 +129,8 @@ async function main(argv: string[]): Promise<number> {
   const parser = yargs(argv)
     .scriptName('feishu-interview-import')
     // yargs' own words (Options, Show help, required) in the same language as ours.
-    .updateStrings(lang === 'zh' ? YARGS_ZH : {})
+    // yargs takes plural forms ({ one, other }) too, though its typings say strings only.
+    .updateStrings((lang === 'zh' ? YARGS_ZH : {}) as Record<string, string>)
     .usage(`$0 <command> [options]\n\n${h('Import interview records from Excel or CSV into Feishu Hire.')}`)
     .command(
       'template',
@@ -270,11 +271,12 @@ async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
       if (error) throw error;
-      throw new ToolError('USAGE', `${message}; run with --help for the commands and options`);
+      throw new ToolError('USAGE', say(OPTION.usage(message)));
     });
 
   try {
-    await parser.parseAsync();
+    // Errors raised before a run starts (usage, options) speak the CLI's language too.
+    await speaking({ lang }, () => parser.parseAsync());
     return exitCode;
   } catch (error) {
     if (isToolError(error)) {

@@ -1,3 +1,4 @@
+import { OPTION, type Pair, say } from './catalogue.js';
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
@@ -32,7 +33,7 @@ function withZone<T extends { tz?: string }>(
   try {
     assertZone(name);
   } catch {
-    return problem(ctx, o.tz, `--tz: expected an IANA time zone such as Asia/Shanghai, got "${o.tz}"`);
+    return problem(ctx, o.tz, `--tz: ${say(OPTION.zoneName(o.tz))}`);
   }
   return { ...o, tz: name, tzGiven: Boolean(given) };
 }
@@ -44,13 +45,13 @@ const optionalText = z.pipe(
 
 const reportPath = optionalText.check(
   z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), {
-    message: 'expected a report path ending in .csv, .xlsx or .json',
+    error: () => say(OPTION.reportPath),
   }),
 );
 
 const bool = z._default(z.boolean(), false);
 
-const requiredText = (message: string) => z.string().check(z.minLength(1, message));
+const requiredText = (message: Pair) => z.string().check(z.minLength(1, { error: () => say(message) }));
 
 /** `--lang`, and the language of the CLI's locale (the library has none): see `chooseLang`. */
 const langShape = {
@@ -59,7 +60,7 @@ const langShape = {
 };
 
 const inputShape = {
-  file: requiredText('expected an input file'),
+  file: requiredText(OPTION.inputFile),
   sheet: optionalText,
   encoding: optionalText,
   map: optionalText,
@@ -81,11 +82,7 @@ export const validateSchema = z.pipe(
   validateObject,
   z.transform((o: z.output<typeof validateObject>, ctx) => {
     if (o.merge && o.payloads) {
-      return problem(
-        ctx,
-        undefined,
-        '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads',
-      );
+      return problem(ctx, undefined, say(OPTION.mergePayloads));
     }
     const zoned = withZone(o, ctx);
     return zoned === z.NEVER ? z.NEVER : withReport(zoned);
@@ -95,8 +92,8 @@ export const validateSchema = z.pipe(
 export type ValidateArgs = z.output<typeof validateSchema>;
 
 export const templateSchema = z.object({
-  out: requiredText('expected --out FILE').check(
-    z.refine((p: string) => /\.(csv|xlsx)$/i.test(p), { message: 'expected --out to end in .xlsx or .csv' }),
+  out: requiredText(OPTION.outFile).check(
+    z.refine((p: string) => /\.(csv|xlsx)$/i.test(p), { error: () => say(OPTION.outExt) }),
   ),
   lang: z._default(z.enum(['zh', 'en']), 'zh'),
 });
@@ -136,13 +133,12 @@ function numberOption(
   fallback?: number,
 ): z.ZodMiniType<number | undefined, unknown> {
   const { min, max = Number.POSITIVE_INFINITY, above = false, whole = false } = range;
-  const wanted = `${whole ? 'a whole number' : 'a number'} ${above ? `above ${min}` : `from ${min}`}${max < Number.POSITIVE_INFINITY ? `${above ? ' and at most' : ' to'} ${max}` : above ? '' : ' up'}`;
   const checked = z.pipe(
     z.unknown(),
     z.transform((raw: unknown, ctx) => {
       const n = typeof raw === 'number' ? raw : Number(raw);
       const fits = Number.isFinite(n) && (above ? n > min : n >= min) && n <= max && (!whole || Number.isInteger(n));
-      return fits ? n : problem(ctx, raw, `expected ${wanted}, got ${String(raw)}`);
+      return fits ? n : problem(ctx, raw, say(OPTION.number({ whole, min, max, above, got: String(raw) })));
     }),
   );
   // An absent option (undefined) takes the default without being checked.
@@ -185,21 +181,15 @@ function secretFrom(file: string): string {
   } catch (error) {
     throw new ToolError(
       'USAGE_BAD_SECRET_FILE',
-      `expected --app-secret-file to name a readable file, got ${(error as NodeJS.ErrnoException).code ?? 'an error'} for ${file}`,
+      say(OPTION.secretFile({ code: (error as NodeJS.ErrnoException).code ?? 'an error', file })),
     );
   }
 }
 
-const NO_CREDENTIALS =
-  'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending';
-
 /** App id and secret win over a ready token; the raw fields are dropped from the options. */
 function withCredentials<T extends CredentialFields>(o: T) {
   if (o.tenantToken && /[\p{Cc}\s]/u.test(o.tenantToken)) {
-    throw new ToolError(
-      'USAGE_BAD_TOKEN',
-      'expected FEISHU_TENANT_ACCESS_TOKEN to be a token, got one with spaces or control characters: copy it again without line breaks',
-    );
+    throw new ToolError('USAGE_BAD_TOKEN', say(OPTION.badToken));
   }
   const appSecret = o.appSecretFile ? secretFrom(o.appSecretFile) : o.appSecret;
   const credentials =
@@ -231,24 +221,16 @@ export const importSchema = z.pipe(
     if (zoned === z.NEVER) return z.NEVER;
     const out = withReport(zoned);
     if ((o.addAssessments || o.replaceAssessments) && !o.merge) {
-      return problem(
-        ctx,
-        undefined,
-        `expected --merge with --${o.addAssessments ? 'add' : 'replace'}-assessments, got none: they say how a correction treats the current assessments`,
-      );
+      return problem(ctx, undefined, say(OPTION.needsMerge(o.addAssessments ? 'add' : 'replace')));
     }
     if (o.addAssessments && o.replaceAssessments) {
-      return problem(
-        ctx,
-        undefined,
-        "expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file's assessments as they are",
-      );
+      return problem(ctx, undefined, say(OPTION.addOrReplace));
     }
     // A plain dry run is `validate`: it needs no credentials.
     if (!out.credentials && !(o.dryRun && !o.merge && !o.createMissing)) {
       const message = o.dryRun
-        ? `expected credentials, got none: --${o.merge ? 'merge' : 'create-missing'} --dry-run reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)`
-        : NO_CREDENTIALS;
+        ? say(OPTION.noCredentialsToRead(`--${o.merge ? 'merge' : 'create-missing'} --dry-run`))
+        : say(OPTION.noCredentials);
       return problem(ctx, undefined, message);
     }
     return out;
@@ -257,7 +239,7 @@ export const importSchema = z.pipe(
 
 /** `undo BACKUP`: put every pre-image in a backup file back. */
 const undoObject = z.object({
-  file: requiredText('expected a backup file'),
+  file: requiredText(OPTION.backupFile),
   report: reportPath,
   reportFile: z._default(z.boolean(), true),
   run: optionalText,
@@ -269,7 +251,7 @@ export const undoSchema = z.pipe(
   undoObject,
   z.transform((o: z.output<typeof undoObject>, ctx) => {
     const out = withCredentials(o);
-    if (!out.credentials) return problem(ctx, undefined, NO_CREDENTIALS);
+    if (!out.credentials) return problem(ctx, undefined, say(OPTION.noCredentials));
     return {
       ...out,
       report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`,
@@ -291,13 +273,9 @@ export const verifySchema = z.pipe(
   z.transform((o: z.output<typeof verifyObject>, ctx) => {
     const zoned = withZone(withCredentials(o), ctx);
     if (zoned === z.NEVER) return z.NEVER;
-    if (!zoned.credentials)
-      return problem(
-        ctx,
-        undefined,
-        'expected credentials, got none: verify reads every interview from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)',
-      );
-    return { ...zoned, report: o.report ?? defaultReportPath(o.file).replace(/\.report\.csv$/, '.verify.csv') };
+    if (!zoned.credentials) return problem(ctx, undefined, say(OPTION.noCredentialsToVerify));
+    // Beside the import's report, never on it: x.verify.csv, or x.verify.xlsx for an .xlsx input.
+    return { ...zoned, report: o.report ?? defaultReportPath(o.file).replace(/\.report\.(csv|xlsx)$/, '.verify.$1') };
   }),
 );
 

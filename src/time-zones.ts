@@ -1,3 +1,5 @@
+import { OPTION, say } from './catalogue.js';
+import { currentLang } from './lang.js';
 /**
  * Zone abbreviations people type for --tz, and the IANA zones each may mean. An abbreviation
  * names several zones (CST is China, US Central and Cuba), so it is refused with this list
@@ -33,8 +35,12 @@ export function abbreviationProblem(tz: string): string | undefined {
   const upper = tz.toUpperCase();
   if (!ABBREVIATION.test(upper) || UNIVERSAL.has(upper)) return undefined;
   const meanings = ABBREVIATIONS[upper];
-  const names = meanings ? `, which may mean ${meanings.join(', ')}` : '';
-  return `expected an IANA time zone name such as Asia/Shanghai, got the abbreviation "${tz}"${names}: pass the name, e.g. --tz ${meanings?.[0]?.split(' ')[0] ?? 'Asia/Shanghai'}`;
+  const names = meanings
+    ? currentLang() === 'zh'
+      ? `，可能指 ${meanings.join('、')}`
+      : `, which may mean ${meanings.join(', ')}`
+    : '';
+  return say(OPTION.zoneAbbreviation({ tz, names, example: meanings?.[0]?.split(' ')[0] ?? 'Asia/Shanghai' }));
 }
 
 const UTC_NAMES = new Set([

@@ -27,6 +27,8 @@ function probe(): unknown {
 }
 
 function render(entry: unknown): Pair[] {
+  // A table of pairs (Feishu's codes and what each says) renders each of them.
+  if (typeof entry === 'object' && entry !== null && !('en' in entry)) return Object.values(entry).flatMap(render);
   if (typeof entry !== 'function') return [entry as Pair];
   // A positional number that indexes a table (an assessment type) is 1, as `probe` cannot be.
   try {
@@ -134,6 +136,8 @@ describe("a run speaks the file's language", () => {
     const old = join(dir, 'old.xlsx');
     await writeFile(old, 'not a zip');
     const locale = await runCli(['validate', old], { env: { LANG: 'zh_CN.UTF-8' } });
+    const option = await runCli(['import', old, '--concurrency', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(option.stderr).toBe('错误 [USAGE_BAD_OPTION]：--concurrency: 应为 1 到 100 的整数，实际是 0\n');
     expect(locale.stderr).toMatch(
       /^错误 \[XLSX_NOT_A_WORKBOOK\]：\S+ 不是 \.xlsx 工作簿：是旧的 \.xls 还是改过扩展名的文件？/,
     );

@@ -6,6 +6,8 @@ import { deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import type { RunningSimulator } from '../src/simulator/server.js';
 import { InterviewStore } from '../src/simulator/store.js';
+import { checkHeaders, mappingLookup } from '../src/input/headers.js';
+import type { InputTable } from '../src/input/table.js';
 import type { InterviewBody } from '../src/feishu/body.js';
 import type { PlannedInterview } from '../src/plan/types.js';
 
@@ -223,4 +225,18 @@ export function zip(entries: readonly { name: string; data: Buffer | string; dec
 /** A planned interview's request body, or undefined when it has none (invalid). */
 export function bodyOf(p: PlannedInterview): InterviewBody | undefined {
   return p.kind === 'invalid' ? undefined : p.body;
+}
+
+/** A table read from a CSV with the template's English headers, one row of cells per entry (rows 2, 3, …). */
+export function templateTable(rows: string[][]): InputTable {
+  const headers = [...HEADER_EN];
+  return {
+    file: 'in.csv',
+    format: 'csv',
+    headerRow: 1,
+    headers,
+    columns: checkHeaders(headers, mappingLookup(undefined)).resolved!,
+    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+    warnings: [],
+  };
 }

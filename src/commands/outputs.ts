@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -20,7 +21,7 @@ export function refuseInputAsOutput(input: string, outputs: Readonly<Record<stri
     if (path === undefined || realPath(path) !== source) continue;
     throw new ToolError(
       'USAGE_OUTPUT_IS_INPUT',
-      `expected the ${what} to go to another file than the input, got ${path}, which is ${input} itself: pass --report elsewhere (e.g. ${input.replace(/(\.[^./]+)$/, '.fixed$1')})`,
+      say(FILES.outputIsInput({ what, path, input, suggestion: input.replace(/(\.[^./]+)$/, '.fixed$1') })),
       { file: input },
     );
   }

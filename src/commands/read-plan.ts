@@ -8,7 +8,7 @@ import {
   REQUIRED_FOR_MERGE,
   namesColumnsInChinese,
 } from '../input/headers.js';
-import { SUMMARY, say } from '../catalogue.js';
+import { MAPPING, SUMMARY, say } from '../catalogue.js';
 import { type Lang, currentLang, settleSpeech } from '../lang.js';
 import { type InputTable, columnAsNamed, readInput } from '../input/table.js';
 import { isUtcZone } from '../time-zones.js';
@@ -71,11 +71,9 @@ async function readMapping(path: string): Promise<HeaderMapping> {
   try {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new ToolError(
-      'USAGE_BAD_MAPPING',
-      `expected --map to name a JSON file like {"Legacy header": "external_interview_id"}, got ${(error as Error).message} for ${path}`,
-      { file: path },
-    );
+    throw new ToolError('USAGE_BAD_MAPPING', say(MAPPING.unreadable({ detail: (error as Error).message, path })), {
+      file: path,
+    });
   }
   if (
     !parsed ||
@@ -83,11 +81,7 @@ async function readMapping(path: string): Promise<HeaderMapping> {
     Array.isArray(parsed) ||
     Object.values(parsed).some((v) => typeof v !== 'string')
   ) {
-    throw new ToolError(
-      'USAGE_BAD_MAPPING',
-      `expected --map to hold one object of "legacy header": "template column" pairs, got something else in ${path}`,
-      { file: path },
-    );
+    throw new ToolError('USAGE_BAD_MAPPING', say(MAPPING.notPairs(path)), { file: path });
   }
   return parsed as HeaderMapping;
 }

@@ -1,4 +1,4 @@
-import { OUTCOME, RUN, say } from '../catalogue.js';
+import { FILES, OUTCOME, RUN, say } from '../catalogue.js';
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
@@ -408,17 +408,14 @@ function checkResume(
 ): void {
   const differs: string[] = [];
   if (previous.origin && previous.origin !== now.origin)
-    differs.push(`it sent to ${previous.origin}, this run to ${now.origin}`);
+    differs.push(say(FILES.sentTo({ before: previous.origin, now: now.origin })));
   if (previous.appId && now.appId && previous.appId !== now.appId)
-    differs.push(`it used app ${previous.appId}, this run ${now.appId}`);
-  if (previous.inputHash && previous.inputHash !== now.inputHash)
-    differs.push('its input file was different (it has changed since)');
+    differs.push(say(FILES.usedApp({ before: previous.appId, now: now.appId })));
+  if (previous.inputHash && previous.inputHash !== now.inputHash) differs.push(say(FILES.inputChanged));
   if (differs.length === 0) return;
-  throw new ToolError(
-    'RESUME_MISMATCH',
-    `expected --resume ${report} to continue the same run, got a journal where ${differs.join('; ')}: run without --resume (the current records are read and compared), or resume with the original file and settings`,
-    { file: report },
-  );
+  throw new ToolError('RESUME_MISMATCH', say(FILES.resumeMismatch({ report, differs: differs.join('; ') })), {
+    file: report,
+  });
 }
 
 const wroteAnything = (s: ApiStats) => s.writes + s.creates + s.deletes > 0;

@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -122,7 +123,9 @@ export async function templateCommand(options: TemplateOptions, io: CommandIo): 
     if (error instanceof ToolError) throw error;
     throw new ToolError(
       'TEMPLATE_UNWRITABLE',
-      `expected to write the template to ${options.out}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`,
+      say(
+        FILES.templateUnwritable({ path: options.out, code: (error as NodeJS.ErrnoException).code ?? String(error) }),
+      ),
       { file: options.out },
     );
   }

@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -50,7 +51,7 @@ async function planFromBackup(
   } catch (error) {
     throw new ToolError(
       'INPUT_UNREADABLE',
-      `expected a backup file written by import, got ${(error as NodeJS.ErrnoException).code ?? String(error)} for ${file}: check the path`,
+      say(FILES.backupUnreadable({ code: (error as NodeJS.ErrnoException).code ?? String(error), file })),
       { file },
     );
   }
@@ -58,11 +59,7 @@ async function planFromBackup(
   const runs = [...new Set(entries.map((e) => e.entry.run ?? UNMARKED))];
   const run = wanted ?? runs.at(-1) ?? UNMARKED;
   if (entries.length > 0 && !runs.includes(run)) {
-    throw new ToolError(
-      'USAGE_NO_SUCH_RUN',
-      `expected a run of the backup ${file} in --run, got "${run}": the backup holds ${runs.join(', ')}`,
-      { file },
-    );
+    throw new ToolError('USAGE_NO_SUCH_RUN', say(FILES.noSuchRun({ file, run, runs: runs.join(', ') })), { file });
   }
   const rows: SourceRow[] = [];
   const outcomes: RowOutcome[] = [];
@@ -90,12 +87,7 @@ async function planFromBackup(
       body: entry.body as InterviewBody,
     });
   }
-  if (rows.length === 0)
-    throw new ToolError(
-      'INPUT_EMPTY',
-      `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`,
-      { file },
-    );
+  if (rows.length === 0) throw new ToolError('INPUT_EMPTY', say(FILES.emptyBackup(file)), { file });
   const table: InputTable = {
     file,
     format: 'json',
@@ -123,18 +115,10 @@ function parseBackup(text: string, file: string): { entry: BackupEntry; line: nu
       entry = JSON.parse(line) as BackupEntry;
     } catch {
       if (i >= lines.length - 2) return;
-      throw new ToolError(
-        'INPUT_BAD_BACKUP',
-        `expected one JSON object per line in the backup ${file}, got a damaged line ${i + 1}: restore the file from a copy`,
-        { file, row: i + 1 },
-      );
+      throw new ToolError('INPUT_BAD_BACKUP', say(FILES.damagedBackup({ file, line: i + 1 })), { file, row: i + 1 });
     }
     if (typeof entry.external_interview_id !== 'string' || !entry.body || typeof entry.body !== 'object') {
-      throw new ToolError(
-        'INPUT_BAD_BACKUP',
-        `expected a backup entry with external_interview_id and body on line ${i + 1} of ${file}, got something else: is this a backup file?`,
-        { file, row: i + 1 },
-      );
+      throw new ToolError('INPUT_BAD_BACKUP', say(FILES.notABackup({ file, line: i + 1 })), { file, row: i + 1 });
     }
     entries.push({ entry, line: i });
   });

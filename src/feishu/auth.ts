@@ -1,3 +1,4 @@
+import { FEISHU, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import { type FeishuClient, type HttpResponse, NetworkError } from './client.js';
 import { BAD_CREDENTIAL_CODES } from './codes.js';
@@ -93,7 +94,14 @@ export class TokenProvider {
       if (code !== undefined && BAD_CREDENTIAL_CODES.has(code)) {
         throw new ToolError(
           'AUTH_BAD_CREDENTIALS',
-          `expected a tenant access token for app ${credentials.appId}, got code ${code} (${msg ?? 'no message'}, log id ${res.logId ?? 'none'}): check FEISHU_APP_ID and FEISHU_APP_SECRET in the developer console (凭证与基础信息)`,
+          say(
+            FEISHU.badCredentials({
+              app: credentials.appId,
+              code,
+              msg: msg ?? 'no message',
+              logId: res.logId ?? 'none',
+            }),
+          ),
           { status: res.status, code, logId: res.logId },
         );
       }
@@ -103,7 +111,7 @@ export class TokenProvider {
     }
     throw new ToolError(
       'AUTH_TOKEN_UNAVAILABLE',
-      `expected a tenant access token from ${this.client.origin.origin}, got ${lastProblem}: check the network and --domain/--base-url, then run again`,
+      say(FEISHU.noToken({ origin: this.client.origin.origin, problem: lastProblem })),
     );
   }
 }

@@ -7,11 +7,10 @@ export const RATE_LIMITED_CODE = 99991400;
 /** Feishu's "retry later" codes, 1002001 being this API's own internal error. */
 export const TRANSIENT_CODES: ReadonlySet<number> = new Set([1500, 1663, 2200, 5000, 10101, 1002001]);
 /** Errors that every later request would meet too: stop the run instead of failing each row. */
-export const RUN_STOPPING_CODES: Readonly<Record<number, string>> = {
-  99991672:
-    'the app lacks the scope hire:external_application (更新外部投递); an admin must add it in the developer console and publish a new version',
-  99991401: "this machine's IP address is not on the app's allow-list; add it in the developer console",
-  99991403: "the tenant's monthly API quota is used up",
-};
+export const RUN_STOPPING_CODES: ReadonlySet<number> = new Set([
+  99991672, // the app lacks the scope
+  99991401, // this machine's IP is not on the allow-list
+  99991403, // the tenant's monthly quota is used up
+]);
 /** 10014 / 10015: wrong app secret; 10003: no such app id. */
 export const BAD_CREDENTIAL_CODES: ReadonlySet<number> = new Set([10003, 10014, 10015]);

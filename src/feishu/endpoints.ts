@@ -1,3 +1,4 @@
+import { FEISHU, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 
 /** Feishu (China) and Lark (international) serve the same Open API on different domains. */
@@ -32,31 +33,19 @@ export function resolveBaseUrl(domain: Domain, baseUrl: string | undefined): URL
   try {
     url = new URL(raw);
   } catch {
-    throw new ToolError(
-      'USAGE_BAD_BASE_URL',
-      `expected --base-url to be a URL such as https://open.feishu.cn, got "${shown}"`,
-    );
+    throw new ToolError('USAGE_BAD_BASE_URL', say(FEISHU.baseUrl(shown)));
   }
   if (url.username || url.password) {
-    throw new ToolError(
-      'USAGE_BAD_BASE_URL',
-      `expected --base-url without a user name or password, got one for ${url.host}: credentials come from FEISHU_APP_ID and FEISHU_APP_SECRET`,
-    );
+    throw new ToolError('USAGE_BAD_BASE_URL', say(FEISHU.baseUrlUser(url.host)));
   }
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new ToolError(
-      'USAGE_INSECURE_BASE_URL',
-      `expected https:// for ${url.host}, got plain http://: only loopback hosts (127.0.0.1, localhost) may use http; use https://${url.host}`,
-    );
+    throw new ToolError('USAGE_INSECURE_BASE_URL', say(FEISHU.baseUrlHttp(url.host)));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ToolError('USAGE_BAD_BASE_URL', `expected an https:// URL, got "${shown}"`);
+    throw new ToolError('USAGE_BAD_BASE_URL', say(FEISHU.baseUrlScheme(shown)));
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new ToolError(
-      'USAGE_BAD_BASE_URL',
-      `expected --base-url to be an origin only (like https://open.feishu.cn), got "${shown}": drop the path`,
-    );
+    throw new ToolError('USAGE_BAD_BASE_URL', say(FEISHU.baseUrlPath(shown)));
   }
   return url;
 }

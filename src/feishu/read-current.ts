@@ -1,3 +1,4 @@
+import { FEISHU, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import type { CallResult, InterviewApi } from './interview-api.js';
 
@@ -21,7 +22,15 @@ export async function readCurrent(api: InterviewApi, ids: readonly string[]): Pr
       if (result.outcome !== 'ok') {
         throw new ToolError(
           'HTTP_READ_FAILED',
-          `expected the current records of ${chunk.length} interview(s) from batch_query, got ${result.errorCode}: ${result.message} (log id ${result.logId ?? 'none'}, attempt ${result.attempts})`,
+          say(
+            FEISHU.readFailed({
+              n: chunk.length,
+              code: String(result.errorCode),
+              message: result.message,
+              logId: result.logId ?? 'none',
+              attempts: result.attempts,
+            }),
+          ),
           { attempt: result.attempts, status: result.httpStatus, logId: result.logId },
         );
       }
@@ -43,7 +52,9 @@ export function pageOf(result: CallResult): { items: StoredRecord[]; next?: stri
   if (!Array.isArray(data.items)) {
     throw new ToolError(
       'HTTP_BAD_ANSWER',
-      `expected batch_query's answer to hold an items array, got ${data.items === undefined ? 'none' : typeof data.items} (log id ${result.logId ?? 'none'}): nothing is written on a read that cannot be trusted`,
+      say(
+        FEISHU.noItems({ got: data.items === undefined ? 'none' : typeof data.items, logId: result.logId ?? 'none' }),
+      ),
       {
         logId: result.logId,
       },

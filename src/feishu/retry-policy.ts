@@ -65,7 +65,7 @@ export function decideRetry(call: CallOutcome, options: RetryOptions = DEFAULT_R
   // Success is Feishu's JSON with a numeric code 0, nothing else (docs/feishu-api.md, "Envelope"):
   // a captive portal's 200 <html> is not a landed write.
   if (status >= 200 && status < 300 && code === 0) return { retry: false, reason: 'success', delayMs: 0 };
-  if (code !== undefined && RUN_STOPPING_CODES[code]) return { retry: false, reason: 'stop-run', delayMs: 0 };
+  if (code !== undefined && RUN_STOPPING_CODES.has(code)) return { retry: false, reason: 'stop-run', delayMs: 0 };
   if (code !== undefined && TOKEN_ERROR_CODES.has(code)) {
     // Refresh once and retry once; the same error again means the token is not the problem.
     return !call.tokenRefreshed

@@ -1,4 +1,4 @@
-import { INPUT, col, say } from '../catalogue.js';
+import { INPUT, MAPPING, col, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import { quoteName } from './printable.js';
 
@@ -114,7 +114,7 @@ export function mappingLookup(mapping: HeaderMapping | undefined): ColumnLookup 
     if (!column) {
       throw new ToolError(
         'USAGE_BAD_MAPPING',
-        `expected a template column name in the mapping, got "${target}" for "${legacy}": use one of ${COLUMN_NAMES.join(', ')}`,
+        say(MAPPING.unknownTarget({ target, legacy, names: COLUMN_NAMES.join(', ') })),
       );
     }
     lookup.set(normaliseHeader(legacy), column);

@@ -1,4 +1,4 @@
-import { INPUT, say } from '../catalogue.js';
+import { INPUT, MAPPING, say } from '../catalogue.js';
 import { currentLang, settleSpeech } from '../lang.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -228,19 +228,11 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ToolError(
-      'INPUT_BAD_JSON',
-      `expected a JSON report written by this tool, got text that is not JSON in ${file} (${(error as Error).message})`,
-      { file },
-    );
+    throw new ToolError('INPUT_BAD_JSON', say(MAPPING.notJson({ file, detail: (error as Error).message })), { file });
   }
   const list = (parsed as { rows?: unknown }).rows;
   if (!Array.isArray(list)) {
-    throw new ToolError(
-      'INPUT_BAD_JSON',
-      `expected a JSON report written by this tool (an object with "rows"), got something else in ${file}: use .csv or .xlsx input`,
-      { file },
-    );
+    throw new ToolError('INPUT_BAD_JSON', say(MAPPING.notReport(file)), { file });
   }
   const headers: string[] = [];
   const seen = new Set<string>();

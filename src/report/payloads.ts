@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -25,7 +26,7 @@ export async function writeBodies(
   } catch (error) {
     throw new ToolError(
       'REPORT_UNWRITABLE',
-      `expected to write the payloads to ${path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: check the folder is writable`,
+      say(FILES.payloadsUnwritable({ path, code: (error as NodeJS.ErrnoException).code ?? String(error) })),
       { file: path },
     );
   }

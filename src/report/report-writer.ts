@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -29,10 +30,7 @@ export function reportFormat(path: string): ReportFormat {
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.json') return 'json';
   if (ext === '.csv') return 'csv';
-  throw new ToolError(
-    'USAGE_REPORT_FORMAT',
-    `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`,
-  );
+  throw new ToolError('USAGE_REPORT_FORMAT', say(FILES.reportFormat(path)));
 }
 
 /**
@@ -121,11 +119,9 @@ export async function writeReport(
       );
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    throw new ToolError(
-      'REPORT_UNWRITABLE',
-      `expected to write the report to ${path}, got ${e.code ?? e.message}: check the folder exists and is writable, or pass --report elsewhere`,
-      { file: path },
-    );
+    throw new ToolError('REPORT_UNWRITABLE', say(FILES.reportUnwritable({ path, code: e.code ?? e.message })), {
+      file: path,
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { closeSync, constants, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { ToolError } from '../errors.js';
@@ -79,13 +80,19 @@ export class AppendLog<T> {
       if (code === 'ELOOP') {
         throw new ToolError(
           `${what}_UNWRITABLE`,
-          `expected the ${what.toLowerCase()} ${path} to be a plain file, got a symbolic link: interview data is never written through a link; remove it, or pass --report elsewhere`,
+          say(FILES.symlink({ what: say(what === 'JOURNAL' ? FILES.journalWord : FILES.backupWord), path })),
           { file: path },
         );
       }
       throw new ToolError(
         `${what}_UNWRITABLE`,
-        `expected to write the ${what.toLowerCase()} ${path}, got ${code ?? String(error)}: check the report folder is writable, or pass --report elsewhere`,
+        say(
+          FILES.unwritable({
+            what: say(what === 'JOURNAL' ? FILES.journalWord : FILES.backupWord),
+            path,
+            code: code ?? String(error),
+          }),
+        ),
         { file: path },
       );
     }
@@ -148,7 +155,13 @@ export class AppendLog<T> {
   private fail(error: unknown): never {
     throw new ToolError(
       `${this.what}_UNWRITABLE`,
-      `expected to append to the ${this.what.toLowerCase()} ${this.path}, got ${(error as NodeJS.ErrnoException).code ?? String(error)}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then import again with --resume`,
+      say(
+        FILES.appendFailed({
+          what: say(this.what === 'JOURNAL' ? FILES.journalWord : FILES.backupWord),
+          path: this.path,
+          code: (error as NodeJS.ErrnoException).code ?? String(error),
+        }),
+      ),
       { file: this.path },
     );
   }
@@ -189,11 +202,7 @@ export interface JournalState {
 /** Reads a journal; a torn last line (the run was killed mid-write) is ignored. */
 export function readJournal(path: string): JournalState {
   if (!existsSync(path)) {
-    throw new ToolError(
-      'RESUME_NO_JOURNAL',
-      `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`,
-      { file: path },
-    );
+    throw new ToolError('RESUME_NO_JOURNAL', say(FILES.noJournal(path)), { file: path });
   }
   const landed = new Map<string, string>();
   const inDoubt = new Map<string, string>();

@@ -1,3 +1,4 @@
+import { FEISHU, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import { type StoredRecord, pageOf } from '../feishu/read-current.js';
@@ -115,7 +116,14 @@ async function readApplication(api: InterviewApi, applicationId: string): Promis
     if (result.outcome !== 'ok') {
       throw new ToolError(
         'HTTP_READ_FAILED',
-        `expected the interviews of application ${applicationId} from batch_query, got ${result.errorCode}: ${result.message} (log id ${result.logId ?? 'none'})`,
+        say(
+          FEISHU.listingFailed({
+            application: applicationId,
+            code: String(result.errorCode),
+            message: result.message,
+            logId: result.logId ?? 'none',
+          }),
+        ),
         {
           status: result.httpStatus,
           logId: result.logId,

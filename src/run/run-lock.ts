@@ -1,3 +1,4 @@
+import { FILES, say } from '../catalogue.js';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { PRIVATE_MODE } from '../report/private-file.js';
@@ -42,23 +43,15 @@ export function takeRunLock(report: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
         throw new ToolError(
           'REPORT_UNWRITABLE',
-          `expected to create the lock ${path}, got ${(error as NodeJS.ErrnoException).code}: check the report folder is writable`,
+          say(FILES.lockUnwritable({ path, code: String((error as NodeJS.ErrnoException).code) })),
           { file: path },
         );
       const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new ToolError(
-          'RUN_LOCKED',
-          `expected no other run on ${report}, got one: process ${pid} holds ${path}; wait for it to end, or pass --report elsewhere (a lock left by a crashed run is taken over by itself)`,
-          { file: path },
-        );
+        throw new ToolError('RUN_LOCKED', say(FILES.locked({ report, pid: String(pid), path })), { file: path });
       }
       rmSync(path, { force: true });
     }
   }
-  throw new ToolError(
-    'RUN_LOCKED',
-    `expected to take the lock ${path}, got it taken again at once: another run is starting on ${report}`,
-    { file: path },
-  );
+  throw new ToolError('RUN_LOCKED', say(FILES.lockRace({ path, report })), { file: path });
 }

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkHeaders, mappingLookup } from '../../src/input/headers.js';
-import type { InputTable } from '../../src/input/table.js';
 import { buildPlan } from '../../src/plan/validate.js';
-import { bodyOf, APP1, APP2, HEADER_EN, ID1, ID2, row } from '../helpers.js';
-
-function table(rows: string[][]): InputTable {
-  const headers = [...HEADER_EN];
-  return {
-    file: 'in.csv',
-    format: 'csv',
-    headerRow: 1,
-    headers,
-    columns: checkHeaders(headers, mappingLookup(undefined)).resolved!,
-    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-    warnings: [],
-  };
-}
+import { bodyOf, APP1, APP2, ID1, ID2, row, templateTable as table } from '../helpers.js';
 
 describe('buildPlan', () => {
   it('makes two rows that give the same dimension of the same assessment invalid, each naming the other', () => {

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { InterviewBody } from '../../src/feishu/body.js';
-import { checkHeaders, mappingLookup } from '../../src/input/headers.js';
-import type { InputTable } from '../../src/input/table.js';
 import { bodyHash } from '../../src/plan/canonical.js';
 import type { Plan, SendablePlanned } from '../../src/plan/types.js';
 import { buildPlan } from '../../src/plan/validate.js';
 import { type DecideRules, decideLegacy, decideUpdate } from '../../src/run/decide.js';
-import { APP1, HEADER_EN, ID1, ID2, row } from '../helpers.js';
+import { APP1, ID1, ID2, row, templateTable } from '../helpers.js';
 
 /** What to call for each interview is decided without a server: the current record is an argument. */
 function planOf(rows: string[][], merge = false): Plan {
-  const headers = [...HEADER_EN];
-  const table: InputTable = {
-    file: 'in.csv',
-    format: 'csv',
-    headerRow: 1,
-    headers,
-    columns: checkHeaders(headers, mappingLookup(undefined)).resolved!,
-    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
-    warnings: [],
-  };
-  return buildPlan(table, 'UTC', { merge });
+  return buildPlan(templateTable(rows), 'UTC', { merge });
 }
 
 const rulesFor = (plan: Plan, more: Partial<DecideRules> = {}): DecideRules => ({

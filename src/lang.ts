@@ -3,8 +3,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** The language of messages, summaries and reports: Chinese for the HR staff who fix rows, or English. */
 export type Lang = 'zh' | 'en';
 
-export const LANGS: readonly Lang[] = ['zh', 'en'];
-
 /** `zh` when the locale (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them) is Chinese. */
 export function localeLang(env: NodeJS.ProcessEnv): Lang | undefined {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
@@ -16,7 +14,7 @@ export function localeLang(env: NodeJS.ProcessEnv): Lang | undefined {
  * `--lang` when given; else Chinese when the file's template columns carry their Chinese names
  * (the people who fix it read Chinese), else the locale's language, else English.
  */
-export function chooseLang(explicit: Lang | undefined, chineseHeaders: boolean, locale: Lang | undefined): Lang {
+function chooseLang(explicit: Lang | undefined, chineseHeaders: boolean, locale: Lang | undefined): Lang {
   return explicit ?? (chineseHeaders ? 'zh' : (locale ?? 'en'));
 }
 

@@ -53,7 +53,7 @@ const bool = z._default(z.boolean(), false);
 
 const requiredText = (message: Pair) => z.string().check(z.minLength(1, { error: () => say(message) }));
 
-/** `--lang`, and the language of the CLI's locale (the library has none): see `chooseLang`. */
+/** `--lang`, and the language of the CLI's locale (the library has none): see `speaking` in src/lang.ts. */
 const langShape = {
   lang: z.optional(z.enum(['zh', 'en'])),
   locale: z.optional(z.enum(['zh', 'en'])),

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/api.js';
@@ -141,6 +141,36 @@ describe("a run speaks the file's language", () => {
     expect(locale.stderr).toMatch(
       /^错误 \[XLSX_NOT_A_WORKBOOK\]：\S+ 不是 \.xlsx 工作簿：是旧的 \.xls 还是改过扩展名的文件？/,
     );
+  });
+
+  it('a column mapped with --map is named by its header, in the message and in error_column of every format', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    const headers = HEADER_EN.map((h) => (h === 'score' ? 'Interview Score' : h));
+    await writeFile(
+      file,
+      csv([
+        headers,
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          dimension_title: 't',
+          assessment_type: '1',
+          score: 'high',
+        }),
+      ]),
+    );
+    await writeFile(join(dir, 'map.json'), JSON.stringify({ 'Interview Score': 'score' }));
+    const args = ['validate', file, '--lang', 'en', '--tz', 'UTC', '--map', join(dir, 'map.json')];
+    await runCli([...args, '--report', join(dir, 'r.csv')]);
+    const [bad] = await readReport(join(dir, 'r.csv'));
+    expect([bad!.error_column, bad!.message]).toEqual([
+      'Interview Score',
+      'expected a whole-number score such as 88, got "high" (row 2, column Interview Score): type digits only',
+    ]);
+    await runCli([...args, '--report', join(dir, 'r.json')]);
+    const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')) as { rows: { error_column: string }[] };
+    expect(json.rows[0]!.error_column).toBe('Interview Score');
   });
 
   it('two library runs at once, in two languages, do not mix', async () => {

@@ -26,7 +26,7 @@ export interface InputOptions {
   readonly tzGiven?: boolean;
   /** `--merge`: only the interview id column is required; blanks keep current values. */
   readonly merge?: boolean;
-  /** `--lang`, and the locale's language: see `chooseLang`. */
+  /** `--lang`, and the locale's language (the run already speaks them: see `speaking`). */
   readonly lang?: Lang;
   readonly locale?: Lang;
 }

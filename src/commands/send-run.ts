@@ -53,7 +53,7 @@ export type SendOptions = Pick<
   readonly addAssessments?: boolean;
   /** `--replace-assessments`: the file's assessments replace all current ones. */
   readonly replaceAssessments?: boolean;
-  /** The report's language (see `chooseLang`). */
+  /** The report's language: the run's (src/lang.ts). */
   readonly lang: Lang;
   /** False when the caller wants no report file (`report: false`); its path still names the journal and backup. */
   readonly reportFile: boolean;

@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
-import { COLUMNS, type Column } from '../input/headers.js';
+import { COLUMNS, type Column, REQUIRED_COLUMNS } from '../input/headers.js';
+import { HEADER_FILL, solid } from '../report/xlsx-report.js';
 import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES } from '../input/template-example.js';
 import { csvLine } from '../report/report-writer.js';
 import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS, describeEnum } from '../plan/normalise.js';
@@ -166,7 +167,14 @@ async function writeWorkbook(
       // Text format keeps Excel from turning a pasted 19-digit ID into 7.00000000000000E+18.
       style: ID_COLUMNS.includes(name) ? { numFmt: '@' } : {},
     }));
-    ws.getRow(1).font = { bold: true };
+    // The report's header look; required columns in red, with a note saying so.
+    ws.getRow(1).eachCell((cell, c) => {
+      const required = (REQUIRED_COLUMNS as readonly string[]).includes(COLUMNS[c - 1]![0]);
+      cell.font = required ? { bold: true, color: { argb: 'FF9C0006' } } : { bold: true };
+      cell.fill = solid(HEADER_FILL);
+      if (required) cell.note = zh ? '必填' : 'required';
+    });
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
     for (const row of rows) ws.addRow(COLUMNS.map(([name]) => exampleValue(row, name)));
     COLUMNS.forEach(([name], i) => {
       const spec = ENUMS[name];

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -289,6 +290,25 @@ describe('feishu-interview-import template', () => {
     expect(run.stdout).toContain('rows: 4 in 1 interview(s): ok 4');
     const blank = await runCli(['validate', '--lang', 'en', out]);
     expect(blank.stderr).toContain('sheet "面试记录"');
+  });
+
+  it("styles the data sheet's header as the report's, required columns in red with a note", async () => {
+    const dir = await tempDir();
+    const out = join(dir, 't.xlsx');
+    await runCli(['template', '--out', out]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('面试记录')!;
+    const header = sheet.getRow(1);
+    const id = header.getCell(1);
+    expect(id.value).toBe('外部面试ID');
+    expect((id.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFD9E1F2');
+    expect(id.font?.color?.argb).toBe('FF9C0006');
+    expect(id.note).toBe('必填');
+    const status = header.getCell(4);
+    expect(status.value).toBe('参与状态');
+    expect(status.note).toBeUndefined();
+    expect(sheet.autoFilter).toBeTruthy();
   });
 
   it('writes a UTF-8 CSV with a BOM and the English headers', async () => {

@@ -135,14 +135,8 @@ for (const form of writerForms(fixture(100_000, 'csv').file, OUT, 100_000)) {
 // ---------------------------------------------------------------------------------------------
 // 2. import against the simulator, and the naive loop on the same files
 
-async function importRun(interviews, simOptions, cliArgs) {
-  const csv = join(OUT, `import-${interviews}.csv`);
-  writeCsv(csv, interviews * PER_INTERVIEW, PER_INTERVIEW);
-  const ids = Array.from({ length: interviews }, (_, i) => interviewId(i));
-  const seed = ids.map((id) => [id, { external_application_id: '6000000000000000000' }]);
-  const payloads = join(OUT, `import-${interviews}.jsonl`);
-  await run([CLI, 'validate', csv, '--tz', 'Asia/Shanghai', '--payloads', payloads, '--report', join(OUT, 'p.csv')]);
-
+/** One import of the file into a fresh simulator; its rate as the simulator saw the PUTs arrive. */
+async function oneImport(csv, seed, simOptions, cliArgs, interviews) {
   const ours = await startSimulator({ ...APP, seed, ...simOptions });
   const started = performance.now();
   await run(
@@ -171,6 +165,21 @@ async function importRun(interviews, simOptions, cliArgs) {
     landed: ours.stats.accepted.size,
   };
   await ours.close();
+  return result;
+}
+
+async function importRun(interviews, simOptions, cliArgs, rounds = 1) {
+  const csv = join(OUT, `import-${interviews}.csv`);
+  writeCsv(csv, interviews * PER_INTERVIEW, PER_INTERVIEW);
+  const ids = Array.from({ length: interviews }, (_, i) => interviewId(i));
+  const seed = ids.map((id) => [id, { external_application_id: '6000000000000000000' }]);
+  const payloads = join(OUT, `import-${interviews}.jsonl`);
+  await run([CLI, 'validate', csv, '--tz', 'Asia/Shanghai', '--payloads', payloads, '--report', join(OUT, 'p.csv')]);
+
+  // A rate over 2.5 s is at the mercy of the machine's drift: `rounds` runs, the median one kept.
+  const results = [];
+  for (let i = 0; i < rounds; i++) results.push(await oneImport(csv, seed, simOptions, cliArgs, interviews));
+  const result = [...results].sort((a, b) => a.sustained - b.sustained)[Math.floor(results.length / 2)];
 
   const naiveSim = await startSimulator({ ...APP, seed, ...simOptions });
   const naive = JSON.parse((await run([join(ROOT, 'bench', 'naive.mjs'), naiveSim.url, payloads], ENV)).stdout);
@@ -184,12 +193,12 @@ async function importRun(interviews, simOptions, cliArgs) {
 log('import at a 10 req/s tenant limit...');
 const limited = await importRun(300, { rateLimit: 10, readRateLimit: 10 }, []);
 log('import with no limit, 25 ms latency, concurrency 25...');
-const open = await importRun(2000, { rateLimit: 0, readRateLimit: 0, latencyMs: 25 }, [
-  '--rate',
-  '0',
-  '--concurrency',
-  '25',
-]);
+const open = await importRun(
+  2000,
+  { rateLimit: 0, readRateLimit: 0, latencyMs: 25 },
+  ['--rate', '0', '--concurrency', '25'],
+  3,
+);
 
 log('legacy migration: 2,000 interviews over 700 applications, 10 req/s per API...');
 const migration = await migrationRun({ run, out: OUT, cli: CLI, env: ENV });
@@ -207,7 +216,7 @@ const table = [
   ),
   `| import, tenant limited to 10 req/s, ${limited.ours.interviews} interviews (backup reads in the mix) | ${fmt(limited.ours.sustained, 2)} req/s, ${limited.ours.rateLimited} answered 429 | limit 10 req/s | **${fmt((limited.ours.sustained / 10) * 100, 1)}% of the limit**, ${fmt((limited.ours.rateLimited / limited.ours.puts) * 100, 2)}% 429 | |`,
   `| naive one-at-a-time loop, same tenant and file | ${fmt(limited.naive.rate, 1)} req/s, ${limited.naive.rateLimited} answered 429 | limit 10 req/s | **${fmt(limited.naive.rateLimitedShare * 100, 1)}% of calls refused (429)**, ${limited.naive.ok} of ${limited.naive.sent} landed | |`,
-  `| import, no limit, 25 ms latency, concurrency 25, ${open.ours.interviews} interviews | ${fmt(open.ours.sustained)} req/s | 25 ÷ 25 ms = 1,000 req/s | **${fmt((open.ours.sustained / 1000) * 100, 1)}%** | |`,
+  `| import, no limit, 25 ms latency, concurrency 25, ${open.ours.interviews} interviews (median of 3 runs) | ${fmt(open.ours.sustained)} req/s | 25 ÷ 25 ms = 1,000 req/s | **${fmt((open.ours.sustained / 1000) * 100, 1)}%** | |`,
   `| naive one-at-a-time loop, same simulator and file | ${fmt(open.naive.rate, 1)} req/s | 1,000 req/s | **${fmt((open.naive.rate / 1000) * 100, 1)}%** (ours is ${fmt(open.ours.sustained / open.naive.rate, 1)}× faster) | |`,
 ];
 const growth = validateRows.filter((r) => r.format === 'CSV');

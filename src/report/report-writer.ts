@@ -155,7 +155,6 @@ function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutco
   };
   return {
     headers: layout.headers,
-    ours: REPORT_COLUMNS.length,
     count: table.rows.length,
     cells: (i: number) => [
       String(table.rows[i]!.row),

@@ -77,8 +77,6 @@ const MESSAGE_WIDTH = 80;
 
 export interface XlsxReportRows {
   readonly headers: readonly string[];
-  /** How many of the leading columns are ours (row, status, …). */
-  readonly ours: number;
   readonly count: number;
   /** Row `i`'s cells, ours first, and its outcome. */
   cells(i: number): readonly string[];

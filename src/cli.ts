@@ -5,7 +5,6 @@ import { ToolError, isToolError } from './errors.js';
 import { processIo } from './commands/io.js';
 import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
-import type { ProgressEvent } from './run/progress.js';
 import { type Lang, localeLang, speaking } from './lang.js';
 import { CLI, HELP_ZH, OPTION, YARGS_ZH, say } from './catalogue.js';
 
@@ -56,21 +55,16 @@ async function main(argv: string[]): Promise<number> {
     run(async () => {
       const api = await import('./api.js');
       const { progressPrinter } = await import('./run/progress.js');
-      const progress = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, lang);
-      const onProgress = (e: ProgressEvent) => progress.onProgress(e);
-      try {
-        const local = { ...args, locale: localeLang(io.env) };
-        const options = needs.credentials
-          ? { ...importInput(local, io.env), signal: interrupt.signal, onProgress }
-          : local;
-        const result = await call(api, options);
-        progress.stop();
-        const { printResult } = await import('./report/summary.js');
-        printResult(io, result, Boolean(args.json));
-        return result;
-      } finally {
-        progress.stop();
-      }
+      const { onProgress, stop } = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, lang);
+      const local = { ...args, locale: localeLang(io.env) };
+      const options = needs.credentials
+        ? { ...importInput(local, io.env), signal: interrupt.signal, onProgress }
+        : local;
+      // The bar is gone before the summary prints, and when the run throws.
+      const result = await call(api, options).finally(stop);
+      const { printResult } = await import('./report/summary.js');
+      printResult(io, result, Boolean(args.json));
+      return result;
     }, needs.interruptible)();
   const sendOptions = {
     concurrency: { type: 'number', describe: h('requests in flight (default 5)') },

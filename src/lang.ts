@@ -45,12 +45,11 @@ export function speaking<T>(options: { lang?: Lang; locale?: Lang }, run: () => 
 }
 
 /** Once the input is read: Chinese headers make a run without `--lang` speak Chinese; columns are named as the file names them. */
-export function settleSpeech(chineseHeaders: boolean, columnName: (column: string) => string | undefined): Lang {
+export function settleSpeech(chineseHeaders: boolean, columnName: (column: string) => string | undefined): void {
   const s = speech.getStore();
-  if (!s) return chooseLang(undefined, chineseHeaders, undefined);
+  if (!s) return;
   if (!s.explicit) s.lang = chooseLang(undefined, chineseHeaders, s.locale);
   s.columnName = columnName;
-  return s.lang;
 }
 
 export function currentLang(): Lang {

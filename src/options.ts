@@ -59,15 +59,19 @@ const langShape = {
   locale: z.optional(z.enum(['zh', 'en'])),
 };
 
+/** `--report PATH`; `reportFile` is false for the library's `report: false` (the path still names the journal and backup). */
+const reportShape = {
+  report: reportPath,
+  reportFile: z._default(z.boolean(), true),
+};
+
 const inputShape = {
   file: requiredText(OPTION.inputFile),
   sheet: optionalText,
   encoding: optionalText,
   map: optionalText,
   tz: z.optional(z.string()),
-  report: reportPath,
-  // False from the library's `report: false`: no report file (its path still names the journal and backup).
-  reportFile: z._default(z.boolean(), true),
+  ...reportShape,
   ...langShape,
 };
 
@@ -240,8 +244,7 @@ export const importSchema = z.pipe(
 /** `undo BACKUP`: put every pre-image in a backup file back. */
 const undoObject = z.object({
   file: requiredText(OPTION.backupFile),
-  report: reportPath,
-  reportFile: z._default(z.boolean(), true),
+  ...reportShape,
   run: optionalText,
   ...langShape,
   ...sendShape,

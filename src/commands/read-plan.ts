@@ -1,16 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
-import {
-  COLUMNS,
-  type Column,
-  type HeaderMapping,
-  REQUIRED_COLUMNS,
-  REQUIRED_FOR_MERGE,
-  namesColumnsInChinese,
-} from '../input/headers.js';
+import { COLUMNS, type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../input/headers.js';
 import { MAPPING, SUMMARY, say } from '../catalogue.js';
-import { type Lang, currentLang, settleSpeech } from '../lang.js';
-import { type InputTable, columnAsNamed, readInput } from '../input/table.js';
+import { type Lang, currentLang } from '../lang.js';
+import { type InputTable, readInput } from '../input/table.js';
 import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
 import { quoteName } from '../input/printable.js';
@@ -38,10 +31,7 @@ export async function readPlan(
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
-  // From here on, messages speak the file's language and name its columns as it does.
-  settleSpeech(namesColumnsInChinese(table.headers), (c) =>
-    table.columns.index[c as Column] === undefined ? undefined : columnAsNamed(table, c),
-  );
+  // readInput has settled the run's language and column names as soon as it found the header.
   const plan = buildPlan(table, options.tz, { merge: options.merge });
   if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
     throw new ToolError('USAGE_NO_TZ', say(SUMMARY.noTz({ file: options.file, zone: options.tz })), {

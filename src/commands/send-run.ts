@@ -182,7 +182,7 @@ function preparer(
           body: canonicalBody(match.record),
           record: match.record,
         });
-        backup.flush();
+        await backup.settle();
       }
     } else {
       const current = read.has(p.id) ? await preImages!.get(p.id) : undefined;

@@ -86,7 +86,7 @@ export interface XlsxReportRows {
 }
 
 /** What the summary sheet says, as label and value pairs, in the report's language. */
-export type SummaryLines = readonly (readonly [string, string | number])[];
+export type SummaryLines = readonly (readonly [label: string, value: string | number, status?: RowStatus])[];
 
 export async function writeXlsxReport(
   temp: string,
@@ -174,9 +174,10 @@ function rowXml(r: number, refs: readonly string[], cells: readonly string[], st
 
 function summarySheet(lines: SummaryLines): string {
   const labelWidth = Math.min(MAX_WIDTH, Math.max(...lines.map(([l]) => displayWidth(l))) + 2);
-  const rows = lines.map(([label, value], i) => {
+  const rows = lines.map(([label, value, counted], i) => {
     const r = i + 1;
-    const status = (ROW_STATUSES as readonly string[]).includes(label) ? STATUS_STYLE[label as RowStatus] : STYLE.label;
+    // A count by status is labelled in that status's colour.
+    const status = counted ? STATUS_STYLE[counted] : STYLE.label;
     const cell =
       typeof value === 'number'
         ? `<c r="B${r}" s="${STYLE.value}"><v>${value}</v></c>`
@@ -262,7 +263,7 @@ export function displayWidth(text: string): number {
 
 /** The summary sheet's lines, in the report's language. */
 export function summaryLines(summary: Summary, facts: Readonly<Record<string, unknown>>, lang: Lang): SummaryLines {
-  const lines: [string, string | number][] = [[SHEET.command[lang], String(facts.command ?? '')]];
+  const lines: [string, string | number, RowStatus?][] = [[SHEET.command[lang], String(facts.command ?? '')]];
   const add = (label: Pair, value: unknown) => {
     if (value !== undefined && value !== null && value !== '')
       lines.push([label[lang], typeof value === 'number' ? value : String(value)]);
@@ -273,7 +274,7 @@ export function summaryLines(summary: Summary, facts: Readonly<Record<string, un
   add(SHEET.origin, facts.origin);
   add(SHEET.rows, summary.rows);
   add(SHEET.interviews, summary.interviews);
-  for (const s of ROW_STATUSES) lines.push([s, summary.byStatus[s]]);
+  for (const s of ROW_STATUSES) lines.push([s, summary.byStatus[s], s]);
   summary.topErrors.forEach((e, i) => {
     lines.push([`${SHEET.problem[lang]} ${i + 1}: ${e.code} ×${e.count}`, e.example]);
   });

@@ -19,11 +19,11 @@ export function createWith(
   byKey: ReadonlyMap<string, SendablePlanned>,
   tries: number,
 ): CreateOne {
-  const remember = (key: string, id: string, body: InterviewBody) => {
+  const remember = async (key: string, id: string, body: InterviewBody) => {
     lookup.created(key, id);
     if (backup) {
       backup.write({ external_interview_id: id, taken_at: new Date().toISOString(), body, created: true });
-      backup.flush();
+      await backup.settle();
     }
   };
   return async (item, body) => {
@@ -32,7 +32,7 @@ export function createWith(
       const result = await api.create(body);
       const id = (result.data as { external_interview?: { id?: unknown } } | undefined)?.external_interview?.id;
       if (result.outcome === 'ok' && typeof id === 'string') {
-        remember(item.id, id, body);
+        await remember(item.id, id, body);
         return { result, id };
       }
       if (result.outcome === 'stop-run') return { result };
@@ -49,7 +49,7 @@ export function createWith(
         };
       }
       if (again.kind === 'found') {
-        remember(item.id, again.id, body);
+        await remember(item.id, again.id, body);
         return {
           result: { ...result, outcome: 'ok', message: 'ok', note: say(OUTCOME.foundAfterLostAnswer) },
           id: again.id,

@@ -51,8 +51,7 @@ const SYNC_EVERY_MS = 200;
  */
 export class AppendLog<T> {
   private lastSync = 0;
-  private dirty = false;
-  /** Lines appended, and how many of them an asynchronous sync has put on disk. */
+  /** Lines appended, and how many of them a sync has put on disk. */
   private written = 0;
   private synced = 0;
   private syncFailure: unknown;
@@ -110,22 +109,23 @@ export class AppendLog<T> {
     });
   }
 
-  /** Forces what was written onto the disk: the backup does this before its PUTs go out. */
+  /** Forces what was written onto the disk before returning: `close` does, the last sync of a run. */
   flush(): void {
-    if (this.fd === undefined || !this.dirty) return;
+    const upTo = this.written;
+    if (this.fd === undefined || this.synced >= upTo) return;
     try {
       fdatasyncSync(this.fd);
     } catch (error) {
       this.fail(error);
     }
-    this.dirty = false;
+    this.synced = upTo;
     this.lastSync = Date.now();
   }
 
   /**
    * `flush` without blocking: the sync runs on libuv's thread pool while responses to other
-   * requests are handled. The backup awaits this before a chunk's PUTs go out; done on the main
-   * thread, its 100 syncs of a 2,000-interview run held every response up for 280 ms.
+   * requests are handled. The backup awaits this before a PUT, create or its report goes out;
+   * done on the main thread, its 100 syncs of a 2,000-interview run held every response up for 280 ms.
    */
   async settle(): Promise<void> {
     const upTo = this.written;
@@ -146,7 +146,6 @@ export class AppendLog<T> {
     try {
       writeSync(this.fd, line);
       this.written++;
-      this.dirty = true;
     } catch (error) {
       this.fail(error);
     }

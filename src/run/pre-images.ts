@@ -33,11 +33,7 @@ export class Backup {
     this.log.write({ run: this.runId, ...entry });
   }
 
-  flush(): void {
-    this.log.flush();
-  }
-
-  /** `flush`, without blocking the event loop (see `AppendLog.settle`). */
+  /** Puts what was written on disk, without blocking the event loop (see `AppendLog.settle`). */
   settle(): Promise<void> {
     return this.log.settle();
   }

@@ -2,7 +2,10 @@
  * The four runs a program can start, each with its options checked as the CLI checks its flags.
  * The CLI calls these; so does another Node program (through `src/index.ts`).
  */
+import { OPTION, say } from './catalogue.js';
 import type { RunContext, RunResult } from './commands/io.js';
+import { editDistance } from './edit-distance.js';
+import { ToolError } from './errors.js';
 import { type Lang, speaking } from './lang.js';
 import { importSchema, normalise, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
@@ -90,7 +93,7 @@ export type VerifyFileOptions = ReadOptions &
   Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'>;
 
 /** The options as the checks take them: `report: false` is no report file. */
-function checked(path: string, options: ReadOptions | UndoBackupOptions): Record<string, unknown> {
+function checked(path: string, options: object): Record<string, unknown> {
   const { report, ...rest } = options as Record<string, unknown> & { report?: string | false };
   return { ...rest, file: path, report: report === false ? undefined : report, reportFile: report !== false };
 }
@@ -100,28 +103,131 @@ const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress:
 /** The run speaks `lang`, or the file's language once its headers are read (the CLI adds its locale's). */
 const voice = (o: object) => o as { lang?: Lang; locale?: Lang };
 
+/**
+ * Every option each function takes, checked against its type: a key added to an options type
+ * and not here is a compile error (`Exhaustive`), so the lists cannot drift.
+ */
+const READ_KEYS = ['sheet', 'encoding', 'map', 'tz', 'report', 'lang'] as const;
+const SEND_KEYS = [
+  'appId',
+  'appSecret',
+  'tenantToken',
+  'domain',
+  'baseUrl',
+  'concurrency',
+  'rate',
+  'retries',
+  'timeout',
+  'backup',
+  'limit',
+  'resume',
+  'signal',
+  'onProgress',
+] as const;
+const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads'] as const;
+const IMPORT_KEYS = [
+  ...READ_KEYS,
+  ...SEND_KEYS,
+  'dryRun',
+  'merge',
+  'addAssessments',
+  'replaceAssessments',
+  'createMissing',
+  'payloads',
+] as const;
+const UNDO_KEYS = [...SEND_KEYS, 'report', 'run', 'lang'] as const;
+const VERIFY_KEYS = [
+  ...READ_KEYS,
+  ...SEND_KEYS.filter(
+    (k): k is Exclude<(typeof SEND_KEYS)[number], 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'> =>
+      !['backup', 'limit', 'resume', 'signal', 'onProgress'].includes(k),
+  ),
+] as const;
+
+type Exhaustive<T, K extends readonly PropertyKey[]> = [
+  Exclude<keyof T, K[number]>,
+  Exclude<K[number], keyof T>,
+] extends [never, never]
+  ? true
+  : never;
+const exhaustive: [
+  Exhaustive<ValidateFileOptions, typeof VALIDATE_KEYS>,
+  Exhaustive<ImportFileOptions, typeof IMPORT_KEYS>,
+  Exhaustive<UndoBackupOptions, typeof UNDO_KEYS>,
+  Exhaustive<VerifyFileOptions, typeof VERIFY_KEYS>,
+] = [true, true, true, true];
+void exhaustive;
+
+/** A key the function does not take is refused before anything is read or sent (`dry_run` is not `dryRun`). */
+function refuseUnknown(fn: string, options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const folded = key.toLowerCase().replace(/[-_]/g, '');
+    const nearest = [...known]
+      .map((k) => ({ k, d: editDistance(folded, k.toLowerCase()) }))
+      .sort((a, b) => a.d - b.d)[0];
+    throw new ToolError(
+      'OPTION_UNKNOWN',
+      say(
+        OPTION.unknown({
+          fn,
+          key,
+          nearest: nearest && nearest.d <= Math.max(2, Math.floor(key.length / 3)) ? nearest.k : undefined,
+          known: known.join(', '),
+        }),
+      ),
+    );
+  }
+}
+
 /** Reads, groups and validates a file; writes the report; sends nothing. */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<RunResult> {
-  const { validateCommand } = await import('./commands/validate.js');
-  return speaking(voice(options), () => validateCommand(normalise(validateSchema, checked(path, options))));
+  refuseUnknown('validateFile', options, VALIDATE_KEYS);
+  return runValidate(path, options);
 }
 
 /** Sends every valid interview of a file to Feishu (one PUT each, backed up first) and reports per row. */
 export async function importFile(path: string, options: ImportFileOptions = {}): Promise<RunResult> {
-  const { importCommand } = await import('./commands/import.js');
-  return speaking(voice(options), () =>
-    importCommand(normalise(importSchema, checked(path, options)), context(options)),
-  );
+  refuseUnknown('importFile', options, IMPORT_KEYS);
+  return runImport(path, options);
 }
 
 /** Puts back every interview one run of `importFile` overwrote, from its backup (`<report>.backup.jsonl`). */
 export async function undoBackup(path: string, options: UndoBackupOptions = {}): Promise<RunResult> {
-  const { undoCommand } = await import('./commands/undo.js');
-  return speaking(voice(options), () => undoCommand(normalise(undoSchema, checked(path, options)), context(options)));
+  refuseUnknown('undoBackup', options, UNDO_KEYS);
+  return runUndo(path, options);
 }
 
 /** Reads every interview of a file from Feishu and reports per row whether it matches; writes nothing to Feishu. */
 export async function verifyFile(path: string, options: VerifyFileOptions = {}): Promise<RunResult> {
+  refuseUnknown('verifyFile', options, VERIFY_KEYS);
+  return runVerify(path, options);
+}
+
+/**
+ * The runs without the key check, for the CLI: yargs' argument object carries its own keys
+ * (`_`, `$0`, kebab-case twins, `json`, `quiet`), and the option schemas take what they need.
+ */
+export async function runValidate(path: string, options: object): Promise<RunResult> {
+  const { validateCommand } = await import('./commands/validate.js');
+  return speaking(voice(options), () => validateCommand(normalise(validateSchema, checked(path, options))));
+}
+
+export async function runImport(path: string, options: object): Promise<RunResult> {
+  const { importCommand } = await import('./commands/import.js');
+  return speaking(voice(options), () =>
+    importCommand(normalise(importSchema, checked(path, options)), context(options as SendOptions)),
+  );
+}
+
+export async function runUndo(path: string, options: object): Promise<RunResult> {
+  const { undoCommand } = await import('./commands/undo.js');
+  return speaking(voice(options), () =>
+    undoCommand(normalise(undoSchema, checked(path, options)), context(options as SendOptions)),
+  );
+}
+
+export async function runVerify(path: string, options: object): Promise<RunResult> {
   const { verifyCommand } = await import('./commands/verify.js');
   return speaking(voice(options), () => verifyCommand(normalise(verifySchema, checked(path, options))));
 }

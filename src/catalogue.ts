@@ -32,6 +32,7 @@ export const same = (text: string): Pair => ({ en: text, zh: text });
 
 export const EXPECT = {
   id: { en: 'a 19-digit ID as text', zh: '文本格式的 19 位数字 ID' },
+  key: { en: 'a legacy key as text', zh: '文本格式的外部系统 ID' },
   idDigits: (max: number): Pair => ({ en: `an ID of at most ${max} digits`, zh: `不超过 ${max} 位数字的 ID` }),
   oneOf: (values: string): Pair => ({ en: `one of ${values}`, zh: `以下之一：${values}` }),
   time: {
@@ -66,6 +67,10 @@ export const FIX = {
     zh: '修正公式或直接填入数值，然后重新保存文件',
   },
   idAsText: { en: 'format the column as Text and paste the IDs again', zh: '把该列设置为“文本”格式，再重新粘贴 ID' },
+  keyAsText: {
+    en: 'format the column as Text and paste the keys again from the old system (a number this long was rounded, so two keys could become one)',
+    zh: '把该列设置为“文本”格式，再从原系统重新粘贴这些 ID（这么长的数字已被四舍五入，两个不同的 ID 可能变成同一个）',
+  },
   idDigitsOnly: { en: 'type the ID as digits only', zh: 'ID 只填数字' },
   idPasted: { en: 'check for two IDs pasted together', zh: '检查是否把两个 ID 粘在了一起' },
   idClean: {
@@ -143,6 +148,52 @@ export const ROW = {
     en: `expected each external_id on one interview, got ${JSON.stringify(p.externalId)} here and on ${p.other.en} (row ${p.otherRow}) (row ${p.row}, column ${p.column}): a legacy key names one interview; fix one of them`,
     zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${p.other.zh}（第 ${p.otherRow} 行）。请改正其中一处`,
   }),
+  keyInTwoApplications: (p: {
+    externalId: string;
+    application: string;
+    otherApplication: string;
+    otherRow: number;
+    row: number;
+    column: string;
+  }): Pair => ({
+    en: `expected each external_id to name one interview, got ${JSON.stringify(p.externalId)} in application ${p.application} here and in application ${p.otherApplication} on row ${p.otherRow} (row ${p.row}, column ${p.column}): these are two candidates' interviews, so give them different keys, e.g. prefix each key with its application ("${p.application}-${p.externalId}")`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 在这里属于投递 ${p.application}，在第 ${p.otherRow} 行却属于投递 ${p.otherApplication}。这是两位候选人的面试，请给它们不同的 ID，例如在 ID 前加上投递 ID（"${p.application}-${p.externalId}"）`,
+  }),
+  assessmentKeyTwice: (p: {
+    key: string;
+    user: string;
+    otherUser: string;
+    otherRow: number;
+    row: number;
+    column: string;
+  }): Pair => ({
+    en: `expected each assessment_external_id to name one assessment, got ${JSON.stringify(p.key)} for ${p.user} here and for ${p.otherUser} on row ${p.otherRow} (row ${p.row}, column ${p.column}): give each assessment its own key`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面评ID只能对应一个评价，${JSON.stringify(p.key)} 在这里是 ${p.user} 的评价，在第 ${p.otherRow} 行却是 ${p.otherUser} 的。请给每个评价各自的 ID`,
+  }),
+  whichAssessment: (p: {
+    interview: Pair;
+    candidates: readonly { key?: string; no?: string; user?: string; row: number }[];
+    row: number;
+    column: string;
+    keyColumn: string;
+  }): Pair => {
+    const en = p.candidates
+      .map(
+        (c) =>
+          `${c.key !== undefined ? `key ${JSON.stringify(c.key)}` : c.no !== undefined ? `no. ${c.no}` : 'one'}${c.user ? ` by ${c.user}` : ''} (row ${c.row})`,
+      )
+      .join(', ');
+    const zh = p.candidates
+      .map(
+        (c) =>
+          `${c.key !== undefined ? `ID ${JSON.stringify(c.key)}` : c.no !== undefined ? `序号 ${c.no}` : '一个'}${c.user ? `（${c.user}）` : ''}（第 ${c.row} 行）`,
+      )
+      .join('、');
+    return {
+      en: `expected this row to say which assessment of ${p.interview.en} it belongs to, got a row that could belong to ${p.candidates.length > 1 ? 'any of: ' : ''}${en} (row ${p.row}, column ${p.column}): fill in its ${p.keyColumn} as on the rows of its assessment`,
+      zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${p.interview.zh}的哪个评价，但无法确定它是否属于${p.candidates.length > 1 ? '以下任一评价' : '这个评价'}：${zh}。请像该评价的其他行一样填上${p.keyColumn}`,
+    };
+  },
   duplicateDimension: (p: { title: string; where: Pair; other: number; row: number; column: string }): Pair => ({
     en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
     zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${p.where.zh}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
@@ -604,6 +655,10 @@ export const OPTION = {
     zh: '报告路径应以 .csv、.xlsx 或 .json 结尾',
   },
   inputFile: { en: 'expected an input file', zh: '缺少输入文件' },
+  unknown: (p: { fn: string; key: string; nearest?: string; known: string }): Pair => ({
+    en: `${p.fn}: expected one of its options (${p.known}), got ${JSON.stringify(p.key)}${p.nearest ? `: did you mean ${p.nearest}?` : ''} Nothing was read or sent`,
+    zh: `${p.fn}：应为它的选项之一（${p.known}），实际是 ${JSON.stringify(p.key)}${p.nearest ? `。是不是想写 ${p.nearest}？` : '。'}没有读取或发送任何内容`,
+  }),
   backupFile: { en: 'expected a backup file', zh: '缺少备份文件' },
   outFile: { en: 'expected --out FILE', zh: '缺少 --out 文件名' },
   outExt: { en: 'expected --out to end in .xlsx or .csv', zh: '--out 应以 .xlsx 或 .csv 结尾' },

@@ -160,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
             type: 'boolean',
             describe: h('print the summary as one JSON object on stdout (the text goes to stderr)'),
           }),
-      (args) => library((api, o) => api.validateFile(args.file, o), args),
+      (args) => library((api, o) => api.runValidate(args.file, o), args),
     )
     .command(
       'import <file>',
@@ -201,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
             },
             payloads: { type: 'string', describe: h('with --dry-run: write the request bodies as JSON lines') },
           }),
-      (args) => library((api, o) => api.importFile(args.file, o), args, { credentials: true, interruptible: true }),
+      (args) => library((api, o) => api.runImport(args.file, o), args, { credentials: true, interruptible: true }),
     )
     .command(
       'undo <file>',
@@ -216,13 +216,13 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('lang', inputOptions.lang)
           .options(sendOptions),
-      (args) => library((api, o) => api.undoBackup(args.file, o), args, { credentials: true, interruptible: true }),
+      (args) => library((api, o) => api.runUndo(args.file, o), args, { credentials: true, interruptible: true }),
     )
     .command(
       'verify <file>',
       h('read every interview of the file from Feishu and report per row whether it matches (writes nothing)'),
       (y) => y.positional('file', { type: 'string', demandOption: true }).options(inputOptions).options(sendOptions),
-      (args) => library((api, o) => api.verifyFile(args.file, o), args, { credentials: true }),
+      (args) => library((api, o) => api.runVerify(args.file, o), args, { credentials: true }),
     )
     .command(
       'simulate',

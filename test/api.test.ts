@@ -194,6 +194,23 @@ describe('a run through the library', () => {
     await expect(validateFile('/nowhere/x.csv', { tz: 'UTC' })).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
   });
 
+  it('refuses an option it does not know before anything is read or sent, naming the nearest one', async () => {
+    const dir = await tempDir();
+    const report = join(dir, 'r.csv');
+    const options = { ...credentials, baseUrl: sim.url, tz: 'UTC', report, dry_run: true, lang: 'en' as const };
+    const refused = importFile(SAMPLE, options as Parameters<typeof importFile>[1]);
+    await expect(refused).rejects.toMatchObject({
+      code: 'OPTION_UNKNOWN',
+      message: expect.stringMatching(
+        /^importFile: expected one of its options \(.*\), got "dry_run": did you mean dryRun\? Nothing was read or sent$/,
+      ),
+    });
+    expect(sim.stats.requests).toMatchObject({ token: 0, put: 0, batchQuery: 0 });
+    expect(existsSync(report)).toBe(false);
+    const progress = { tz: 'UTC', onProgress: () => {} } as Parameters<typeof validateFile>[1];
+    await expect(validateFile(SAMPLE, progress)).rejects.toMatchObject({ code: 'OPTION_UNKNOWN' });
+  });
+
   it('stops on its signal: nothing more is sent, the rest are not_sent, exit code 130', async () => {
     const dir = await tempDir();
     const stop = new AbortController();

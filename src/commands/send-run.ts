@@ -144,8 +144,17 @@ function preparer(
   },
 ) {
   const { api, options, previous, backup, stopping } = run;
+  // A plain import whose file leaves a key blank reads the record too: the key Feishu holds is kept (see keepKeys).
   const needRead = items
-    .filter((p) => !p.legacy && (p.kind === 'remove' || options.backup || options.merge || previous?.inDoubt.has(p.id)))
+    .filter(
+      (p) =>
+        !p.legacy &&
+        (p.kind === 'remove' ||
+          options.backup ||
+          options.merge ||
+          previous?.inDoubt.has(p.id) ||
+          (p.kind === 'replace' && lacksKeys(p.body))),
+    )
     .map((p) => p.id);
   const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, stopping) : undefined;
   const read = new Set(needRead);
@@ -193,6 +202,11 @@ function preparer(
     return decision.prepared;
   };
   return { prepare, lookup, wouldSend, removals };
+}
+
+/** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */
+function lacksKeys(body: InterviewBody): boolean {
+  return body.external_id === undefined || (body.interview_assessments ?? []).some((a) => a.external_id === undefined);
 }
 
 /** The interviews to send: every one with something to send, up to `--limit`. */

@@ -3,10 +3,20 @@ import type { RowProblem } from '../errors.js';
 import { showTime } from './normalise.js';
 import type { RowFields } from './row-fields.js';
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
-import type { AssessmentPatch, ClearableField, DimensionPatch, InterviewPatch } from './types.js';
+import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch } from './types.js';
 
 /** No group, assessment or row: the end of a linked list. */
 const NONE = -1;
+
+/**
+ * What tells an assessment apart within its interview, strongest first: its legacy key
+ * (外部系统面评ID), its number (评价序号), its interviewer, or nothing the row gives.
+ */
+const BY_KEY = 0;
+const BY_NO = 1;
+const BY_USER = 2;
+const BY_NOTHING = 3;
+const IDENTITIES = 4;
 
 /**
  * The group key of an interview that has no Feishu id yet: its legacy key (`external_id`).
@@ -101,7 +111,13 @@ export class Grouping {
   readonly #firstAssessment: number[] = [];
   readonly #lastAssessment: number[] = [];
   readonly #assessmentKey: number[] = [];
-  readonly #assessmentNo: (string | undefined)[] = [];
+  /** BY_KEY … BY_NOTHING: what the assessment's first row named it by. */
+  readonly #identity: number[] = [];
+  /** Absorbed into another assessment of its interview (see `settle`): no longer in its list. */
+  readonly #absorbed: boolean[] = [];
+  readonly #assessmentNo = new Field<string>();
+  /** The assessment's key cell holds `<clear>`: its key in Feishu is removed. */
+  readonly #clearAssessmentKey: boolean[] = [];
   /** The row index on which each assessment first appears. */
   readonly #assessmentRow: number[] = [];
   readonly #nextAssessment: number[] = [];
@@ -117,6 +133,10 @@ export class Grouping {
   readonly #lastDimension: number[] = [];
 
   readonly duplicates: DuplicateDimension[] = [];
+  /** Problems found once every row is in (`settle`), by row index. */
+  readonly lateProblems: { readonly index: number; readonly problem: RowProblem }[] = [];
+  /** Interviews whose key cell holds `<clear>`. */
+  readonly #clearKey: boolean[] = [];
   /** Row numbers as a person sees them, by row index: for the patches' row references. */
   readonly #rowNumber: Int32Array;
 
@@ -161,17 +181,81 @@ export class Grouping {
     }
     this.#groupOfRow[index] = g;
     // Spelled out field by field: this runs once per row.
-    if (f.applicationId !== undefined)
-      this.#agree(this.applicationId, g, f.applicationId, row, f, 'external_application_id', g, false);
+    if (f.applicationId !== undefined) {
+      const seen = this.applicationId.values[g];
+      if (f.interviewId === undefined && seen !== undefined && seen !== f.applicationId)
+        this.#keyInTwoApplications(g, f, row, seen);
+      else this.#agree(this.applicationId, g, f.applicationId, row, f, 'external_application_id', g, false);
+    }
     if (f.externalId !== undefined) {
       this.#agree(this.externalId, g, f.externalId, row, f, 'external_id', g, false);
       this.#claimExternalId(f.externalId, g, index, row);
     }
+    if (f.clearExternalId) this.#clearKey[g] = true;
     if (f.participateStatus !== undefined)
       this.#agree(this.participateStatus, g, f.participateStatus, row, f, 'participate_status', g, false);
     if (f.beginTime !== undefined) this.#agree(this.beginTime, g, f.beginTime, row, f, 'begin_time', g, false);
     if (f.endTime !== undefined) this.#agree(this.endTime, g, f.endTime, row, f, 'end_time', g, false);
     this.#addToAssessment(g, f, row, index);
+  }
+
+  /** The index of the row numbered `row` (as a person sees it) among group `g`'s rows. */
+  #indexOfRow(g: number, row: number): number {
+    for (let i = this.#firstRow[g]!; i !== NONE; i = this.#nextRow[i]!) if (this.#rowNumber[i] === row) return i;
+    return NONE;
+  }
+
+  /** A problem on an earlier row of group `g`, found by its number. */
+  #tellEarlier(g: number, row: number, problem: RowProblem): void {
+    const index = this.#indexOfRow(g, row);
+    if (index !== NONE) this.lateProblems.push({ index, problem });
+  }
+
+  /**
+   * One legacy key, one candidate: the same 外部系统面试ID in two applications names two interviews,
+   * and Feishu enforces the key for 24 hours only (docs/feishu-api.md, "Create"). Both rows are
+   * refused; merging them would put two candidates' assessments into one interview.
+   */
+  #keyInTwoApplications(g: number, f: RowFields, row: number, seen: string): void {
+    const otherRow = this.applicationId.rows[g]!;
+    const externalId = f.externalId!;
+    const tell = (here: number, application: string, there: number, otherApplication: string): RowProblem => ({
+      code: 'ROW_EXTERNAL_ID_TWICE',
+      column: 'external_id',
+      message: say(
+        ROW.keyInTwoApplications({
+          externalId,
+          application,
+          otherApplication,
+          otherRow: there,
+          row: here,
+          column: col('external_id'),
+        }),
+      ),
+    });
+    f.problems.push(tell(row, f.applicationId!, otherRow, seen));
+    this.#tellEarlier(g, otherRow, tell(otherRow, seen, row, f.applicationId!));
+  }
+
+  /** One assessment key given to two interviewers of the interview: both rows are refused. */
+  #keyTwice(g: number, f: RowFields, row: number, seen: string, otherRow: number): void {
+    const key = f.assessmentExternalId!;
+    const tell = (here: number, user: string, there: number, otherUser: string): RowProblem => ({
+      code: 'ROW_ASSESSMENT_KEY_TWICE',
+      column: 'assessment_external_id',
+      message: say(
+        ROW.assessmentKeyTwice({
+          key,
+          user,
+          otherUser,
+          otherRow: there,
+          row: here,
+          column: col('assessment_external_id'),
+        }),
+      ),
+    });
+    f.problems.push(tell(row, f.username!, otherRow, seen));
+    this.#tellEarlier(g, otherRow, tell(otherRow, seen, row, f.username!));
   }
 
   /** One legacy key, one interview: the same external_id on two interviews of the file is a row error. */
@@ -197,6 +281,7 @@ export class Grouping {
     this.#rowCount.push(1);
     this.#firstAssessment.push(NONE);
     this.#lastAssessment.push(NONE);
+    this.#clearKey.push(false);
     this.applicationId.grow();
     this.externalId.grow();
     this.participateStatus.grow();
@@ -211,23 +296,45 @@ export class Grouping {
       f.conclusion !== undefined ||
       f.assessmentContent !== undefined ||
       f.dimension !== undefined;
-    if (!hasAssessment && f.assessmentNo === undefined && f.assessmentExternalId === undefined) return;
-    // The number, else the interviewer, else the legacy key: a key typed on the first row only (as
-    // people do) then sits on the assessment as a field, and its other rows still group with it.
-    const text = f.assessmentNo ?? f.username ?? f.assessmentExternalId ?? '';
+    if (
+      !hasAssessment &&
+      f.assessmentNo === undefined &&
+      f.assessmentExternalId === undefined &&
+      !f.clearAssessmentExternalId
+    )
+      return;
+    // The strongest name the row gives (README, "One assessment"): rows that share a key are one
+    // assessment whatever else they leave blank. Weaker names are placed once every row is in.
+    const identity =
+      f.assessmentExternalId !== undefined
+        ? BY_KEY
+        : f.assessmentNo !== undefined
+          ? BY_NO
+          : f.username !== undefined
+            ? BY_USER
+            : BY_NOTHING;
+    const text = f.assessmentExternalId ?? f.assessmentNo ?? f.username ?? '';
     let number = this.#keyNumbers.get(text);
     if (number === undefined) {
       number = this.#keyNumbers.size;
       this.#keyNumbers.set(text, number);
     }
-    // An assessment numbered "1", one of an interviewer named "1" and one keyed "1" are three assessments.
-    const key = number * 3 + (f.assessmentNo !== undefined ? 1 : f.username !== undefined ? 0 : 2);
+    // An assessment keyed "1", one numbered "1" and one of an interviewer named "1" are three assessments.
+    const key = number * IDENTITIES + identity;
     let a = this.#firstAssessment[g]!;
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
-    if (a === NONE) a = this.#newAssessment(g, key, f.assessmentNo, index);
+    if (a === NONE) a = this.#newAssessment(g, key, identity, index);
+    if (f.clearAssessmentExternalId) this.#clearAssessmentKey[a] = true;
+    if (f.assessmentNo !== undefined)
+      this.#agree(this.#assessmentNo, a, f.assessmentNo, row, f, 'assessment_no', g, true);
     if (f.assessmentExternalId !== undefined)
       this.#agree(this.#assessmentExternalId, a, f.assessmentExternalId, row, f, 'assessment_external_id', g, true);
-    if (f.username !== undefined) this.#agree(this.#username, a, f.username, row, f, 'username', g, true);
+    if (f.username !== undefined) {
+      const seen = this.#username.values[a];
+      if (this.#identity[a] === BY_KEY && seen !== undefined && seen !== f.username)
+        this.#keyTwice(g, f, row, seen, this.#username.rows[a]!);
+      else this.#agree(this.#username, a, f.username, row, f, 'username', g, true);
+    }
     if (f.conclusion !== undefined) this.#agree(this.#conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
     if (f.assessmentContent !== undefined)
       this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
@@ -259,10 +366,13 @@ export class Grouping {
     }
   }
 
-  #newAssessment(g: number, key: number, no: string | undefined, index: number): number {
+  #newAssessment(g: number, key: number, identity: number, index: number): number {
     const a = this.#assessmentKey.length;
     this.#assessmentKey.push(key);
-    this.#assessmentNo.push(no);
+    this.#identity.push(identity);
+    this.#absorbed.push(false);
+    this.#clearAssessmentKey.push(false);
+    this.#assessmentNo.grow();
     this.#assessmentRow.push(index);
     this.#nextAssessment.push(NONE);
     this.#firstDimension.push(NONE);
@@ -276,6 +386,192 @@ export class Grouping {
     else this.#nextAssessment[last] = a;
     this.#lastAssessment[g] = a;
     return a;
+  }
+
+  /**
+   * Places the assessments that rows named only weakly, once every row is in (rows come in any
+   * order): one named by its number joins the keyed assessment with that number; one named by its
+   * interviewer joins the stronger-named assessment of that interviewer; one named by nothing joins
+   * the interview's only other assessment. Where that would be a guess (two candidates, or
+   * candidates whose interviewer the file never says), its rows are refused, naming them.
+   */
+  settle(): void {
+    for (let g = 0; g < this.ids.length; g++) {
+      const first = this.#firstAssessment[g]!;
+      if (first !== NONE && this.#nextAssessment[first] !== NONE) this.#settleGroup(g);
+    }
+  }
+
+  #settleGroup(g: number): void {
+    const all: number[] = [];
+    for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) all.push(a);
+    const alive = (a: number) => !this.#absorbed[a];
+    const of = (identity: number) => all.filter((a) => this.#identity[a] === identity);
+    for (const b of of(BY_NO)) {
+      const keyed = of(BY_KEY);
+      const same = keyed.filter((a) => this.#assessmentNo.values[a] === this.#assessmentNo.values[b]);
+      this.#place(
+        g,
+        b,
+        same.length > 0 ? same : keyed.filter((a) => this.#assessmentNo.values[a] === undefined),
+        same.length > 0,
+      );
+    }
+    for (const b of of(BY_USER)) {
+      const strong = all.filter((a) => alive(a) && this.#identity[a]! < BY_USER);
+      const same = strong.filter((a) => this.#username.values[a] === this.#username.values[b]);
+      this.#place(
+        g,
+        b,
+        same.length > 0 ? same : strong.filter((a) => this.#username.values[a] === undefined),
+        same.length > 0,
+      );
+    }
+    for (const b of of(BY_NOTHING))
+      this.#place(
+        g,
+        b,
+        all.filter((a) => alive(a) && a !== b),
+        true,
+      );
+    this.#unlinkAbsorbed(g);
+  }
+
+  /**
+   * `b` joins the one candidate that `sure` says is its own; with no candidate it stays an
+   * assessment of its own; anything else would be a guess, and its rows are refused.
+   */
+  #place(g: number, b: number, candidates: readonly number[], sure: boolean): void {
+    if (candidates.length === 0) return;
+    if (candidates.length === 1 && sure) {
+      this.#absorb(candidates[0]!, b);
+      return;
+    }
+    const names = candidates.map((a) => this.#describe(a));
+    // The fix names the column that tells the candidates apart: their key, else their number.
+    const fix = names.some((c) => c.key !== undefined)
+      ? 'assessment_external_id'
+      : names.some((c) => c.no !== undefined)
+        ? 'assessment_no'
+        : 'username';
+    const column = this.#identity[b] === BY_USER ? 'username' : this.#identity[b] === BY_NO ? 'assessment_no' : fix;
+    for (const index of this.#rowsOfAssessment(b)) {
+      const row = this.#rowNumber[index]!;
+      this.lateProblems.push({
+        index,
+        problem: {
+          code: 'ROW_WHICH_ASSESSMENT',
+          column,
+          message: say(
+            ROW.whichAssessment({
+              interview: interviewName(this.ids[g]!),
+              candidates: names,
+              row,
+              column: col(column),
+              keyColumn: col(fix),
+            }),
+          ),
+        },
+      });
+    }
+  }
+
+  /** How a refusal names a candidate assessment: its key or number, its interviewer, its first row. */
+  #describe(a: number): { key?: string; no?: string; user?: string; row: number } {
+    const out: { key?: string; no?: string; user?: string; row: number } = {
+      row: this.#rowNumber[this.#assessmentRow[a]!]!,
+    };
+    const key = this.#assessmentExternalId.values[a];
+    const no = this.#assessmentNo.values[a];
+    const user = this.#username.values[a];
+    if (key !== undefined) out.key = key;
+    if (no !== undefined) out.no = no;
+    if (user !== undefined) out.user = user;
+    return out;
+  }
+
+  /** The rows an assessment holds: its first row and each of its dimensions' rows. */
+  #rowsOfAssessment(a: number): number[] {
+    const rows = new Set<number>([this.#assessmentRow[a]!]);
+    for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) rows.add(this.#dimensionRow[d]!);
+    return [...rows].sort((x, y) => x - y);
+  }
+
+  /** `b`'s fields and dimensions move to `a`; a value that differs is a conflict on `b`'s row. */
+  #absorb(a: number, b: number): void {
+    this.#absorbed[b] = true;
+    if (this.#clearAssessmentKey[b]) this.#clearAssessmentKey[a] = true;
+    const g = this.#groupOfRow[this.#assessmentRow[a]!]!;
+    const fields = [
+      [this.#assessmentExternalId, 'assessment_external_id'],
+      [this.#assessmentNo, 'assessment_no'],
+      [this.#username, 'username'],
+      [this.#conclusion, 'conclusion'],
+      [this.#content, 'assessment_content'],
+    ] as const;
+    for (const [field, column] of fields) {
+      const value = field.values[b];
+      if (value === undefined) continue;
+      const seen = (field as Field<string | number>).offer(a, value, field.rows[b]!);
+      if (!seen) continue;
+      const index = this.#indexOfRow(g, field.rows[b]!);
+      const where = NAME.assessment(this.#whichOf(a), interviewName(this.ids[g]!));
+      const show = (v: string | number) => JSON.stringify(v);
+      this.lateProblems.push({
+        index,
+        problem: conflict(column, where, show(value), show(seen.value), seen.row, field.rows[b]!),
+      });
+    }
+    // Dimensions in file order, and a title given in both is given twice.
+    const dims: number[] = [];
+    for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!) dims.push(d);
+    const moved: number[] = [];
+    for (let d = this.#firstDimension[b]!; d !== NONE; d = this.#nextDimension[d]!) moved.push(d);
+    for (const d of moved) {
+      const title = this.#dimensions[d]!.title;
+      const twin = title === undefined ? undefined : dims.find((x) => this.#dimensions[x]!.title === title);
+      if (twin !== undefined) {
+        const [first, second] = [twin, d].sort((x, y) => this.#dimensionRow[x]! - this.#dimensionRow[y]!);
+        this.duplicates.push({
+          first: this.#dimensionRow[first!]!,
+          second: this.#dimensionRow[second!]!,
+          title: title!,
+          where: NAME.assessment(this.#whichOf(a), interviewName(this.ids[g]!)),
+        });
+      }
+    }
+    const order = [...dims, ...moved].sort((x, y) => this.#dimensionRow[x]! - this.#dimensionRow[y]!);
+    this.#firstDimension[a] = order[0] ?? NONE;
+    this.#lastDimension[a] = order.at(-1) ?? NONE;
+    order.forEach((d, i) => {
+      this.#nextDimension[d] = order[i + 1] ?? NONE;
+    });
+    this.#firstDimension[b] = NONE;
+    this.#lastDimension[b] = NONE;
+  }
+
+  /** How a message names assessment `a`: by its key, number or interviewer. */
+  #whichOf(a: number): Pair {
+    const key = this.#assessmentExternalId.values[a];
+    const no = this.#assessmentNo.values[a];
+    const user = this.#username.values[a];
+    if (key !== undefined) return NAME.byExternalId(key);
+    if (no !== undefined) return NAME.byNo(no);
+    return user !== undefined ? NAME.byUser(user) : NAME.unnamed;
+  }
+
+  /** Takes the absorbed assessments out of group `g`'s list. */
+  #unlinkAbsorbed(g: number): void {
+    let last = NONE;
+    for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
+      if (this.#absorbed[a]) continue;
+      if (last === NONE) this.#firstAssessment[g] = a;
+      else this.#nextAssessment[last] = a;
+      last = a;
+    }
+    if (last === NONE) this.#firstAssessment[g] = NONE;
+    else this.#nextAssessment[last] = NONE;
+    this.#lastAssessment[g] = last;
   }
 
   /** The value seen first stays; a different one is a problem on the row that disagrees. */
@@ -317,6 +613,7 @@ export class Grouping {
     const clear: ClearableField[] = [];
     const externalId = this.externalId.values[g];
     if (externalId !== undefined) set.external_id = externalId;
+    else if (this.#clearKey[g]) clear.push('external_id');
     const applicationId = this.applicationId.values[g];
     if (applicationId !== undefined) set.external_application_id = applicationId;
     const fields = [
@@ -355,8 +652,9 @@ export class Grouping {
         dimensions,
         ...fields,
       };
-      const no = this.#assessmentNo[a];
+      const no = this.#assessmentNo.values[a];
       if (externalId !== undefined) patch.externalId = externalId;
+      else if (this.#clearAssessmentKey[a]) patch.clearExternalId = true;
       if (no !== undefined) patch.no = no;
       patches.push(patch);
     }
@@ -377,7 +675,16 @@ export class Grouping {
     return out;
   }
 
-  #assessmentsOf(g: number): AssessmentBody[] {
+  /** The keys the file clears, by position in `bodyOf(g)`; undefined when it clears none. */
+  clearedKeysOf(g: number): ClearedKeys | undefined {
+    const assessments: boolean[] = [];
+    this.#assessmentsOf(g, assessments);
+    const interview = this.#clearKey[g]! && this.externalId.values[g] === undefined;
+    return interview || assessments.includes(true) ? { interview, assessments } : undefined;
+  }
+
+  /** `cleared`, when given, gets each assessment's `<clear>` flag in the same order. */
+  #assessmentsOf(g: number, cleared?: boolean[]): AssessmentBody[] {
     const assessments: AssessmentBody[] = [];
     for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
       const out = this.#fieldsOf(a);
@@ -386,7 +693,9 @@ export class Grouping {
       for (let d = this.#firstDimension[a]!; d !== NONE; d = this.#nextDimension[d]!)
         dimensions.push(this.#dimensions[d]!);
       if (dimensions.length > 0) out.assessment_dimension_list = dimensions;
-      if (Object.keys(out).length > 0) assessments.push(out);
+      if (Object.keys(out).length === 0) continue;
+      assessments.push(out);
+      cleared?.push(this.#clearAssessmentKey[a]! && out.external_id === undefined);
     }
     return assessments;
   }

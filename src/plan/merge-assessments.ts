@@ -1,7 +1,7 @@
 import { MERGE, type Pair, col, say } from '../catalogue.js';
 import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
 import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
-import { dimensionBody } from './row-fields.js';
+import { DIMENSION_NEEDS, dimensionBody } from './row-fields.js';
 
 /** How `--merge` treats the file's assessments. */
 export interface AssessmentRules {
@@ -142,14 +142,28 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
 
 function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolean): void {
   if (p.externalId !== undefined) target.external_id = p.externalId;
+  else if (p.clearExternalId) delete target.external_id;
   if (p.username !== undefined) target.username = p.username;
   if (p.conclusion !== undefined) target.conclusion = p.conclusion;
   if (p.content !== undefined) target.content = p.content;
   for (const d of p.dimensions) {
     target.assessment_dimension_list ??= [];
     const list = target.assessment_dimension_list;
-    Object.assign(findDimension(list, d, add, target), definedFields(d.set));
+    const dim = findDimension(list, d, add, target);
+    dropOldTypeValue(dim, d.set);
+    Object.assign(dim, definedFields(d.set));
   }
+}
+
+/**
+ * A dimension whose type the file changes is the dimension as the file states it: the value its
+ * old type held (a 打分题's score, when it becomes a 单选题) goes, unless the file gives it again.
+ */
+function dropOldTypeValue(dim: DimensionBody, set: DimensionPatch['set']): void {
+  const before = dim.assessment_type;
+  if (set.assessment_type === undefined || before === undefined || before === set.assessment_type) return;
+  const old = DIMENSION_NEEDS[before]?.field;
+  if (old !== undefined && set[old as keyof typeof set] === undefined) delete dim[old];
 }
 
 function definedFields(set: DimensionPatch['set']): Partial<DimensionBody> {

@@ -5,7 +5,7 @@ import { showTime } from './normalise.js';
 import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
 import type { ClearableField, InterviewPatch, RowRef } from './types.js';
 
-const CLEARABLE: readonly ClearableField[] = ['participate_status', 'begin_time', 'end_time'];
+const CLEARABLE = ['participate_status', 'begin_time', 'end_time'] as const satisfies readonly ClearableField[];
 
 export type { AssessmentRules, MergeRefusal } from './merge-assessments.js';
 
@@ -37,7 +37,8 @@ export function mergeBody(
     return refused(first, 'RUN_NO_APPLICATION_ID', 'external_application_id', say(MERGE.noApplication(first.row)));
   }
   const out = {} as InterviewBody;
-  const externalId = patch.set.external_id ?? base.external_id;
+  // A blank key cell keeps the key Feishu holds; only `<clear>` removes it.
+  const externalId = patch.clear.includes('external_id') ? undefined : (patch.set.external_id ?? base.external_id);
   if (externalId !== undefined) out.external_id = externalId;
   out.external_application_id = applicationId;
   for (const key of CLEARABLE) {

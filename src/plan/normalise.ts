@@ -119,6 +119,26 @@ export function parseId(cell: Cell | undefined): Parsed<string> {
   return bad('ROW_ID_NOT_DIGITS', EXPECT.id, quote(text), FIX.idClean);
 }
 
+/**
+ * A legacy key (`外部系统面试ID`, `外部系统面评ID`): text, kept exactly. A whole number cell Excel holds
+ * exactly (below 2^53) is its digits; a larger one, or one shown in E-notation, was rounded by the
+ * spreadsheet and is not the key that was typed: two keys rounded alike would become one record.
+ */
+export function parseKey(cell: Cell | undefined): Parsed<string> {
+  if (cell === undefined || cell === '') return BLANK;
+  if (typeof cell === 'object' && cell.kind === 'number') {
+    if (Number.isSafeInteger(cell.value)) return ok(String(cell.value));
+    if (Math.abs(cell.value) < 2 ** 53 && cell.raw !== undefined && !E_NOTATION.test(cell.raw)) return ok(cell.raw);
+    const got =
+      cell.raw === undefined ? same(cell.value.toExponential(14).toUpperCase()) : GOT.storedAsNumber(cell.raw);
+    return bad('ROW_ID_AS_NUMBER', EXPECT.key, got, FIX.keyAsText);
+  }
+  const parsed = parseText(cell, true);
+  if (typeof parsed === 'string' && E_NOTATION.test(fold(parsed)))
+    return bad('ROW_ID_AS_NUMBER', EXPECT.key, parsed, FIX.keyAsText);
+  return parsed;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Enumerations
 

@@ -12,6 +12,7 @@ import {
   isClearMarker,
   parseEnum,
   parseId,
+  parseKey,
   parseOptions,
   parseScore,
   parseText,
@@ -28,12 +29,16 @@ export interface RowFields {
   applicationId?: string;
   /** The legacy system's key of the interview. */
   externalId?: string;
+  /** The key cell holds the `<clear>` marker: the interview's key in Feishu is removed. */
+  clearExternalId: boolean;
   /** `null`: the cell holds the `<clear>` marker. */
   participateStatus?: number | null;
   beginTime?: number | null;
   endTime?: number | null;
   assessmentNo?: string;
   assessmentExternalId?: string;
+  /** The assessment key cell holds the `<clear>` marker. */
+  clearAssessmentExternalId: boolean;
   username?: string;
   conclusion?: number;
   assessmentContent?: string;
@@ -84,7 +89,7 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
 }
 
 export function newRowFields(): RowFields {
-  return { usedZone: false, problems: [] };
+  return { usedZone: false, problems: [], clearExternalId: false, clearAssessmentExternalId: false };
 }
 
 /** Where each template column sits in a row; -1 when the file has no such column. */
@@ -167,7 +172,9 @@ export function readRowFields(
     'external_application_id',
     parseId(at(cells, pos.external_application_id)),
   );
-  fields.externalId = take(problems, row, 'external_id', parseText(at(cells, pos.external_id), true));
+  const keyCell = at(cells, pos.external_id);
+  fields.clearExternalId = isClearMarker(keyCell);
+  fields.externalId = fields.clearExternalId ? undefined : take(problems, row, 'external_id', parseKey(keyCell));
   const statusCell = at(cells, pos.participate_status);
   fields.participateStatus = isClearMarker(statusCell)
     ? null
@@ -179,13 +186,12 @@ export function readRowFields(
   fields.beginTime = begin === null ? null : begin?.ms;
   fields.endTime = end === null ? null : end?.ms;
   fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
-  fields.assessmentNo = take(problems, row, 'assessment_no', parseText(at(cells, pos.assessment_no), true));
-  fields.assessmentExternalId = take(
-    problems,
-    row,
-    'assessment_external_id',
-    parseText(at(cells, pos.assessment_external_id), true),
-  );
+  fields.assessmentNo = take(problems, row, 'assessment_no', parseKey(at(cells, pos.assessment_no)));
+  const assessmentKeyCell = at(cells, pos.assessment_external_id);
+  fields.clearAssessmentExternalId = isClearMarker(assessmentKeyCell);
+  fields.assessmentExternalId = fields.clearAssessmentExternalId
+    ? undefined
+    : take(problems, row, 'assessment_external_id', parseKey(assessmentKeyCell));
   fields.username = take(problems, row, 'username', parseText(at(cells, pos.username), true));
   fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
   fields.assessmentContent = take(

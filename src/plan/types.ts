@@ -18,7 +18,18 @@ export interface RowOutcome {
   attempts?: number;
 }
 
-export type ClearableField = 'participate_status' | 'begin_time' | 'end_time';
+export type ClearableField = 'participate_status' | 'begin_time' | 'end_time' | 'external_id';
+
+/**
+ * Keys the file removes with `<clear>`. Every other key Feishu holds is kept where the file leaves
+ * its cell blank (README, "Legacy keys"): a blank cell never erases one.
+ */
+export interface ClearedKeys {
+  /** The interview's `external_id`. */
+  readonly interview: boolean;
+  /** Each assessment's `external_id`, by position in the body's `interview_assessments`. */
+  readonly assessments: readonly boolean[];
+}
 
 /** Where a part of a correction came from: the row's index in `table.rows`, and its number as a person sees it. */
 export interface RowRef {
@@ -42,6 +53,8 @@ export interface AssessmentPatch {
   /** Its first row: blamed when it names an assessment that does not exist. */
   readonly at: RowRef;
   readonly externalId?: string;
+  /** The key cell holds `<clear>`: the assessment's key in Feishu is removed. */
+  readonly clearExternalId?: boolean;
   readonly no?: string;
   readonly username?: string;
   readonly conclusion?: number;
@@ -83,6 +96,8 @@ export type InvalidPlanned = PlannedBase & { readonly kind: 'invalid' };
 export type WholePlanned = PlannedBase & {
   readonly kind: 'replace' | 'restore' | 'remove';
   readonly body: InterviewBody;
+  /** `replace`: the keys the file clears; the others are carried over from the current record. */
+  readonly cleared?: ClearedKeys;
 };
 export type MergePlanned = PlannedBase & {
   readonly kind: 'merge';

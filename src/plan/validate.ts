@@ -49,6 +49,9 @@ function planned(
     get body() {
       return lazyBody()!;
     },
+    get cleared() {
+      return groups.clearedKeysOf(g);
+    },
   };
 }
 
@@ -150,6 +153,8 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     }
     return list;
   };
+  groups.settle();
+  for (const { index, problem } of groups.lateProblems) problemsOf(index).push(problem);
   // Which of the two interviews the legacy key really names is unknown: neither is sent.
   for (const c of groups.externalIdClashes) {
     const here = table.rows[c.index]!.row;

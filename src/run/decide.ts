@@ -3,6 +3,7 @@ import type { InterviewBody } from '../feishu/body.js';
 import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
+import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
@@ -141,13 +142,22 @@ function bodyFor(
   current: Record<string, unknown>,
   rules: DecideRules,
 ): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
+  if (p.kind === 'replace') return { body: keepKeys(p.body, canonicalBody(current), p.cleared) };
   if (p.kind !== 'merge') return { body: p.body };
   const { plan } = rules;
   const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
   const merged = mergeBody(current, p.patch, { add: rules.addAssessments, replace: rules.replaceAssessments }, first);
   if (merged.kind === 'refused') return { refusal: merged.refusal };
-  const problem = checkMergedBody(merged.body, first, plan.zone);
-  return problem ? { refusal: problem } : { body: merged.body, removed: merged.removed };
+  // The file's assessments are the new list: the keys they leave blank are carried over, as a plain import's are.
+  const body =
+    rules.replaceAssessments && p.patch.assessments
+      ? keepKeys(merged.body, canonicalBody(current), {
+          interview: p.patch.clear.includes('external_id'),
+          assessments: p.patch.assessments.map((a) => a.clearExternalId === true),
+        })
+      : merged.body;
+  const problem = checkMergedBody(body, first, plan.zone);
+  return problem ? { refusal: problem } : { body, removed: merged.removed };
 }
 
 /** A row that cannot be applied is invalid; a current record that cannot be sent (RUN_…) is failed. */

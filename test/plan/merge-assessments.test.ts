@@ -122,4 +122,23 @@ describe('checkMergedBody', () => {
         'expected a value in score: a dimension of type 打分题 (score) needs a score for dimension "沟通" of assessment 1 (王五), got none once merged with the current record (row 2, column score): fill it in',
     });
   });
+
+  it("replaces a dimension as the file states it when its type changes: the old type's value goes", () => {
+    const result = merged([
+      patch({ username: '黄敏', dimensions: [{ at, title: '专业能力', set: { option: '优秀', assessment_type: 2 } }] }),
+    ]);
+    expect(result.kind === 'merged' && result.assessments[0]!.assessment_dimension_list![0]).toEqual({
+      option: '优秀',
+      assessment_type: 2,
+      title: '专业能力',
+    });
+  });
+
+  it("keeps an assessment's key when the file leaves it blank, and removes it only for <clear>", () => {
+    const keyed = [{ ...current[0]!, external_id: 'A1' }, current[1]!];
+    const kept = mergeAssessments(keyed, [patch({ username: '黄敏', conclusion: 1 })], keep);
+    expect(kept.kind === 'merged' && kept.assessments[0]!.external_id).toBe('A1');
+    const cleared = mergeAssessments(keyed, [patch({ username: '黄敏', clearExternalId: true })], keep);
+    expect(cleared.kind === 'merged' && 'external_id' in cleared.assessments[0]!).toBe(false);
+  });
 });

@@ -48,7 +48,13 @@ async function oneInterview(): Promise<{ dir: string; file: string }> {
     file,
     csv([
       [...HEADER_EN],
-      row({ external_interview_id: ID1, external_application_id: APP1, begin_time: '1709280000000' }),
+      // The key is given, so no read is needed to keep it (see keepKeys): the gateway answers every call alike.
+      row({
+        external_interview_id: ID1,
+        external_application_id: APP1,
+        external_id: 'ATS-1',
+        begin_time: '1709280000000',
+      }),
     ]),
   );
   return { dir, file };
@@ -177,7 +183,12 @@ describe('tokens and secrets', () => {
       csv([
         [...HEADER_EN],
         ...ids.map((id) =>
-          row({ external_interview_id: id, external_application_id: APP1, begin_time: '1709280000000' }),
+          row({
+            external_interview_id: id,
+            external_application_id: APP1,
+            external_id: id,
+            begin_time: '1709280000000',
+          }),
         ),
       ]),
     );

@@ -172,28 +172,15 @@ export const ROW = {
   }),
   whichAssessment: (p: {
     interview: Pair;
-    candidates: readonly { key?: string; no?: string; user?: string; row: number }[];
+    candidates: Pair;
+    count: number;
     row: number;
     column: string;
     keyColumn: string;
-  }): Pair => {
-    const en = p.candidates
-      .map(
-        (c) =>
-          `${c.key !== undefined ? `key ${JSON.stringify(c.key)}` : c.no !== undefined ? `no. ${c.no}` : 'one'}${c.user ? ` by ${c.user}` : ''} (row ${c.row})`,
-      )
-      .join(', ');
-    const zh = p.candidates
-      .map(
-        (c) =>
-          `${c.key !== undefined ? `ID ${JSON.stringify(c.key)}` : c.no !== undefined ? `序号 ${c.no}` : '一个'}${c.user ? `（${c.user}）` : ''}（第 ${c.row} 行）`,
-      )
-      .join('、');
-    return {
-      en: `expected this row to say which assessment of ${p.interview.en} it belongs to, got a row that could belong to ${p.candidates.length > 1 ? 'any of: ' : ''}${en} (row ${p.row}, column ${p.column}): fill in its ${p.keyColumn} as on the rows of its assessment`,
-      zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${p.interview.zh}的哪个评价，但无法确定它是否属于${p.candidates.length > 1 ? '以下任一评价' : '这个评价'}：${zh}。请像该评价的其他行一样填上${p.keyColumn}`,
-    };
-  },
+  }): Pair => ({
+    en: `expected this row to say which assessment of ${p.interview.en} it belongs to, got a row that could belong to ${p.count > 1 ? 'any of: ' : ''}${p.candidates.en} (row ${p.row}, column ${p.column}): fill in its ${p.keyColumn} as on the rows of its assessment`,
+    zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${p.interview.zh}的哪个评价，但无法确定它是否属于${p.count > 1 ? '以下任一评价' : '这个评价'}：${p.candidates.zh}。请像该评价的其他行一样填上${p.keyColumn}`,
+  }),
   duplicateDimension: (p: { title: string; where: Pair; other: number; row: number; column: string }): Pair => ({
     en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
     zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${p.where.zh}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
@@ -319,6 +306,11 @@ export const NAME = {
   byNo: (no: string): Pair => ({ en: `no. ${no}`, zh: `（序号 ${no}）` }),
   byUser: (user: string): Pair => ({ en: `of ${user}`, zh: `（面试官 ${user}）` }),
   unnamed: { en: '(no number or interviewer)', zh: '（无序号、无面试官）' },
+  /** A candidate assessment a refused row could belong to. */
+  candidate: (c: { key?: string; no?: string; user?: string; row: number }): Pair => ({
+    en: `${c.key !== undefined ? `key ${JSON.stringify(c.key)}` : c.no !== undefined ? `no. ${c.no}` : 'one'}${c.user ? ` by ${c.user}` : ''} (row ${c.row})`,
+    zh: `${c.key !== undefined ? `ID ${JSON.stringify(c.key)}` : c.no !== undefined ? `序号 ${c.no}` : '一个评价'}${c.user ? `（${c.user}）` : ''}（第 ${c.row} 行）`,
+  }),
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -20,13 +20,14 @@ const HELP: Readonly<Record<Column, string>> = {
     "Required. The interview's 19-digit ID, as text (format the column as Text before pasting). 外部面试ID，必须是文本格式",
   external_application_id: 'Required on at least one row of each interview. 19-digit ID as text. 外部投递ID',
   external_id:
-    "The interview's key in the system it comes from (a legacy ATS). With --create-missing, rows without a Feishu ID are keyed by it. 外部系统面试ID",
+    "The interview's key in the system it comes from (a legacy ATS), as text, unique across applications. With --create-missing, rows without a Feishu ID are keyed by it. Blank keeps the key Feishu holds; <clear> removes it. 外部系统面试ID",
   participate_status: describeEnum(PARTICIPATE_STATUS),
   begin_time: 'Epoch milliseconds, ISO 8601 with offset, or YYYY-MM-DD HH:mm[:ss] (read in --tz). 开始时间',
   end_time: 'Same formats as begin_time; not before begin_time. 结束时间',
-  assessment_no: 'Groups rows into one assessment (1, 2, ...); blank: rows group by interviewer. 评价序号',
+  assessment_no:
+    'Tells assessments apart where rows have no 外部系统面评ID (1, 2, ...); rows sharing it are one assessment. 评价序号',
   assessment_external_id:
-    "The assessment's key in the system it comes from (once per assessment is enough); groups rows that have neither 评价序号 nor 面试官. 外部系统面评ID",
+    "The assessment's key in the system it comes from: rows sharing it are one assessment, whatever else they leave blank; without keys, 评价序号, else 面试官, decides; one interviewer may write several assessments with different keys. Blank keeps the key Feishu holds; <clear> removes it. 外部系统面评ID",
   username: 'Interviewer name. 面试官',
   conclusion: describeEnum(CONCLUSION),
   assessment_content: "The assessment's overall comment, kept exactly as written. 评价内容",

@@ -447,11 +447,13 @@ export class Grouping {
       this.#absorb(candidates[0]!, b);
       return;
     }
-    const names = candidates.map((a) => this.#describe(a));
+    const described = candidates.map((a) => this.#describe(a));
+    const names = described.map((c) => NAME.candidate(c));
+    const listed = { en: names.map((n) => n.en).join(', '), zh: names.map((n) => n.zh).join('、') };
     // The fix names the column that tells the candidates apart: their key, else their number.
-    const fix = names.some((c) => c.key !== undefined)
+    const fix = described.some((c) => c.key !== undefined)
       ? 'assessment_external_id'
-      : names.some((c) => c.no !== undefined)
+      : described.some((c) => c.no !== undefined)
         ? 'assessment_no'
         : 'username';
     const column = this.#identity[b] === BY_USER ? 'username' : this.#identity[b] === BY_NO ? 'assessment_no' : fix;
@@ -465,7 +467,8 @@ export class Grouping {
           message: say(
             ROW.whichAssessment({
               interview: interviewName(this.ids[g]!),
-              candidates: names,
+              candidates: listed,
+              count: candidates.length,
               row,
               column: col(column),
               keyColumn: col(fix),

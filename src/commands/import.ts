@@ -12,8 +12,10 @@ import { validateCommand } from './validate.js';
  * backing up what it overwrites), journaling every result and writing the per-row report.
  */
 export async function importCommand(options: Readonly<ImportArgs>, context: RunContext = {}): Promise<RunResult> {
-  // A plain dry run needs no Feishu at all: it is `validate`. Finding what to create needs reads.
-  if (options.dryRun && !options.merge && !options.createMissing) return validateCommand(options);
+  // A plain dry run without credentials is `validate`; with them it reads each interview and says
+  // what the PUT would change (a key `<clear>` removes, a value the file leaves out).
+  if (options.dryRun && !options.merge && !options.createMissing && !options.credentials)
+    return validateCommand(options);
   refuseInputAsOutput(options.file, {
     report: options.reportFile ? options.report : undefined,
     payloads: options.payloads,

@@ -8,6 +8,7 @@ import { ToolError } from '../errors.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { resolveBaseUrl } from '../feishu/endpoints.js';
 import type { ApiStats, InterviewApi } from '../feishu/interview-api.js';
+import type { StoredRecord } from '../feishu/read-current.js';
 import type { Lang } from '../lang.js';
 import type { ImportArgs } from '../options.js';
 import { canonicalBody } from '../plan/canonical.js';
@@ -147,7 +148,7 @@ function preparer(
   const needRead = items
     .filter((p) => !p.legacy && (p.kind === 'remove' || options.backup || options.merge || previous?.inDoubt.has(p.id)))
     .map((p) => p.id);
-  const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, stopping) : undefined;
+  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping) : undefined;
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
@@ -166,6 +167,7 @@ function preparer(
     replaceAssessments: Boolean(options.replaceAssessments),
     createMissing: Boolean(options.createMissing),
     landedHash: p.legacy ? undefined : previous?.landed.get(p.id),
+    lostCreateHash: p.legacy ? previous?.inDoubtCreates.get(p.id) : undefined,
   });
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
@@ -174,25 +176,36 @@ function preparer(
       const body = p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy.externalId };
       const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, body);
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
-      // The pre-image is on disk before the PUT goes out, as for every other interview.
-      if (backup && match.kind === 'found' && 'send' in decision.prepared) {
-        backup.write({
-          external_interview_id: match.id,
-          taken_at: new Date().toISOString(),
-          body: canonicalBody(match.record),
-          record: match.record,
-        });
-        await backup.settle();
+      if (match.kind === 'found') {
+        await own(backup, match.id, match.record, decision);
+        if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
       const current = read.has(p.id) ? await preImages!.get(p.id) : undefined;
       decision = decideUpdate(p, current, rules(p, read.has(p.id)));
+      if (current) await own(backup, p.id, current, decision);
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
     if (decision.removed) removals.push(decision.removed);
     return decision.prepared;
   };
   return { prepare, lookup, wouldSend, removals };
+}
+
+/**
+ * The backup line that makes an interview the run's own, on disk before its request goes out:
+ * what it held and what the PUT sends, what a delete removes, or a lost-answer create the run
+ * made. Interviews the run only reads get none: undo never touches them (docs/run-files.md).
+ */
+async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
+  if (!backup) return;
+  const { prepared, adopted } = decision;
+  const line = { external_interview_id: id, taken_at: new Date().toISOString() };
+  if (adopted) await backup.write({ ...line, body: adopted, created: true });
+  else if ('send' in prepared)
+    await backup.write({ ...line, body: canonicalBody(current), record: current, written: prepared.send });
+  else if ('remove' in prepared)
+    await backup.write({ ...line, body: canonicalBody(current), record: current, deleted: true });
 }
 
 /** The interviews to send: every one with something to send, up to `--limit`. */
@@ -251,7 +264,7 @@ async function openRunFiles(
     // A run that wrote nothing (no PUT, create or delete) leaves the backup as it found it (so
     // `undo` still finds the last run that did change something), and says nothing of one.
     closers.push(() => {
-      if (wrote()) return;
+      if (wrote() || backup.holdsAny) return;
       if (sizeBefore === undefined) rmSync(backupPath, { force: true });
       else truncateSync(backupPath, sizeBefore);
     });
@@ -299,7 +312,7 @@ async function reportRun(
     await writeReport(options.report, plan.table, outcomes, { facts, summary, lang: options.lang });
   }
   const kinds = countKinds(result.outcomes);
-  const wrote = wroteAnything(api.stats);
+  const wrote = wroteAnything(api.stats) || Boolean(backup?.holdsAny);
   const extra = runLines(options, { ...run, elapsed, kinds, reads, wrote });
   if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
   const beyondLimit = outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length;
@@ -372,6 +385,7 @@ function runLines(
     const showCreated = kinds.created > 0 || Boolean(options.createMissing);
     extra.push(say(RUN.kinds({ dryRun, showCreated, ...kinds })));
   }
+  if (options.command === 'undo') extra.push(...undoLines(run.wrote, kinds, result));
   if (kinds.deleted > 0) extra.push(say(RUN.deleted(kinds.deleted)));
   const removed = run.removals.reduce(
     (t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }),
@@ -388,6 +402,14 @@ function runLines(
   }
   if (!dryRun) extra.push(say(RUN.journal(resolve(files.journalPath))));
   return extra;
+}
+
+/** What an undo did, and plainly when there was nothing left to undo (a run undone twice). */
+function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): string[] {
+  const lines = [say(RUN.undone({ restored: kinds.change, already: kinds.unchanged, refused: kinds.refused }))];
+  const troubled = [...result.outcomes.values()].some((o) => o.status !== 'ok' && o.status !== 'skipped');
+  if (!wrote && !troubled) lines.push(say(RUN.nothingToUndo));
+  return lines;
 }
 
 const appIdOf = (o: Readonly<SendOptions>) => (o.credentials?.kind === 'app' ? o.credentials.appId : undefined);

@@ -83,6 +83,8 @@ export type InvalidPlanned = PlannedBase & { readonly kind: 'invalid' };
 export type WholePlanned = PlannedBase & {
   readonly kind: 'replace' | 'restore' | 'remove';
   readonly body: InterviewBody;
+  /** `restore`: the body the undone run wrote; undo puts `body` back only where Feishu still holds this. */
+  readonly written?: InterviewBody;
 };
 export type MergePlanned = PlannedBase & {
   readonly kind: 'merge';

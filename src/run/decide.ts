@@ -6,7 +6,8 @@ import { checkMergedBody } from '../plan/check-body.js';
 import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
-import type { LegacyMatch } from './legacy-lookup.js';
+import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
+import { undoMerge } from './undo-merge.js';
 
 /**
  * What to call for each interview, decided from the plan and the current record alone: pure
@@ -24,6 +25,8 @@ export interface DecideRules {
   readonly createMissing: boolean;
   /** The hash the journal of the resumed run says landed for this interview, if any. */
   readonly landedHash?: string;
+  /** The hash of a create the resumed run sent for this legacy key without an answer, if any. */
+  readonly lostCreateHash?: string;
 }
 
 /** The decision, and what a dry run or the summary needs to know of it. */
@@ -33,6 +36,8 @@ export interface Decision {
   readonly wouldSend?: InterviewBody;
   /** What the body removes (`--replace-assessments`). */
   readonly removed?: Removed;
+  /** A create of the resumed run whose answer was lost, found landed: the run created it, with this body. */
+  readonly adopted?: InterviewBody;
 }
 
 const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { done: outcome, hash } });
@@ -40,6 +45,7 @@ const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { d
 /** An interview named by its Feishu id: PUT its body (merged under `--merge`) unless nothing would change. */
 export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefined, rules: DecideRules): Decision {
   if (p.kind === 'remove') return decideRemove(p.id, p.body, current);
+  if (p.kind === 'restore' && p.written && current) return decideRestore(p.id, p.body, p.written, current, rules);
   if (!current && rules.mustExist) {
     return done({
       status: 'failed',
@@ -92,6 +98,45 @@ function decideRemove(id: string, created: InterviewBody, current: StoredRecord 
 }
 
 /**
+ * Undo of a write: Feishu holding what the run wrote gets the state before back; holding the
+ * state before, it is left alone; changed since, the run's own changes are undone where nothing
+ * changed them again (`undoMerge`), and the interview is refused where something did.
+ */
+function decideRestore(
+  id: string,
+  before: InterviewBody,
+  written: InterviewBody,
+  current: StoredRecord,
+  rules: DecideRules,
+): Decision {
+  const now = canonicalBody(current);
+  const hash = bodyHash(before);
+  const already = () =>
+    done({ status: 'skipped', kind: 'unchanged', message: say(OUTCOME.alreadyBefore) }, bodyHash(now));
+  if (bodyHash(now) === hash) return already();
+  let body = before;
+  if (bodyHash(now) !== bodyHash(written)) {
+    const merged = undoMerge(before, written, now);
+    if (merged.kind === 'conflict') {
+      const fields = merged.conflicts.map((c) => `${c.field} (${c.now})`).join('; ');
+      return done({
+        status: 'failed',
+        kind: 'refused',
+        errorCode: 'UNDO_CHANGED_SINCE',
+        message: say(OUTCOME.writtenChangedSince({ id, fields })),
+      });
+    }
+    body = merged.body;
+    if (bodyHash(body) === bodyHash(now)) return already();
+  }
+  if (rules.dryRun) {
+    const message = say(OUTCOME.wouldChange(diffBodies(now, body, rules.plan.zone).join('; ')));
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };
+  }
+  return { prepared: { send: body, hash: bodyHash(body) } };
+}
+
+/**
  * An interview the file names by its legacy key (`external_id`, no Feishu id): found in Feishu,
  * it is updated like any other (skipped when unchanged); absent, it is created with
  * `--create-missing`, else reported missing; found twice, it is reported and left alone.
@@ -105,12 +150,43 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
   if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
+  const adopted = rules.lostCreateHash ? lostCreate(p, application, match, rules) : undefined;
+  if (adopted) return adopted;
   const decision = decideUpdate(p, match.record, { ...rules, mustExist: true });
   const { prepared } = decision;
   if ('done' in prepared)
     return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
   if ('send' in prepared) return { ...decision, prepared: { ...prepared, to: match.id } };
   return decision;
+}
+
+/**
+ * The resumed run sent a create for this key and lost its answer; Feishu holds an interview with
+ * exactly that body: the create landed, and the run created it (undo deletes it). docs/run-files.md.
+ */
+function lostCreate(
+  p: SendablePlanned,
+  application: string,
+  match: Extract<LegacyMatch, { kind: 'found' }>,
+  rules: DecideRules,
+): Decision | undefined {
+  const built = bodyFor(p, { external_application_id: application }, rules);
+  if ('refusal' in built || bodyHash(built.body) !== rules.lostCreateHash) return undefined;
+  const held = canonicalBody(match.record);
+  const readsKeys = typeof match.record.external_id === 'string';
+  const same = readsKeys
+    ? bodyHash(held) === bodyHash(built.body)
+    : bodyHash(withoutKeys(held)) === bodyHash(withoutKeys(built.body));
+  if (!same) return undefined;
+  const outcome: SendOutcome = {
+    status: 'ok',
+    kind: 'created',
+    landed: true,
+    feishuId: match.id,
+    note: say(OUTCOME.createdBeforeInterrupt),
+    message: 'ok',
+  };
+  return { prepared: { done: outcome, hash: bodyHash(built.body) }, adopted: built.body };
 }
 
 function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {

@@ -17,7 +17,13 @@ export type JournalEntry =
       app_id?: string;
       input_hash?: string;
     }
-  | { t: 'sending'; id: string; hash: string }
+  | {
+      t: 'sending';
+      id: string;
+      hash: string;
+      /** What the request is: a resumed run takes a `create` whose answer was lost, and that landed, as its own. */
+      op?: 'put' | 'create' | 'delete';
+    }
   | {
       t: 'result';
       id: string;
@@ -194,6 +200,8 @@ export interface JournalState {
   readonly landed: ReadonlyMap<string, string>;
   /** Interviews sent without a result recorded (the run was killed mid-request). */
   readonly inDoubt: ReadonlyMap<string, string>;
+  /** The creates among them: legacy key → hash of the body sent. */
+  readonly inDoubtCreates: ReadonlyMap<string, string>;
   /** Legacy key → Feishu id of every interview the run created or found: never created again. */
   readonly feishuIds: ReadonlyMap<string, string>;
 }
@@ -205,6 +213,7 @@ export function readJournal(path: string): JournalState {
   }
   const landed = new Map<string, string>();
   const inDoubt = new Map<string, string>();
+  const inDoubtCreates = new Map<string, string>();
   const feishuIds = new Map<string, string>();
   let runId: string | undefined;
   let first: Extract<JournalEntry, { t: 'run' }> | undefined;
@@ -219,9 +228,13 @@ export function readJournal(path: string): JournalState {
     if (e.t === 'run') {
       runId = e.run_id ?? runId;
       first ??= e;
-    } else if (e.t === 'sending') inDoubt.set(e.id, e.hash);
-    else if (e.t === 'result') {
+    } else if (e.t === 'sending') {
+      inDoubt.set(e.id, e.hash);
+      if (e.op === 'create') inDoubtCreates.set(e.id, e.hash);
+      else inDoubtCreates.delete(e.id);
+    } else if (e.t === 'result') {
       inDoubt.delete(e.id);
+      inDoubtCreates.delete(e.id);
       if (e.feishu_id) feishuIds.set(e.id, e.feishu_id);
       if (e.status === 'ok') landed.set(e.id, e.hash);
       else landed.delete(e.id);
@@ -234,6 +247,7 @@ export function readJournal(path: string): JournalState {
     inputHash: first?.input_hash,
     landed,
     inDoubt,
+    inDoubtCreates,
     feishuIds,
   };
 }

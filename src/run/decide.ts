@@ -87,7 +87,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
 function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
   const hash = bodyHash(created);
   if (!current) return done({ status: 'skipped', message: say(OUTCOME.alreadyGone) });
-  if (bodyHash(canonicalBody(current)) !== hash) {
+  if (!holds(current, created)) {
     return done({
       status: 'failed',
       errorCode: 'UNDO_CHANGED_SINCE',
@@ -110,13 +110,14 @@ function decideRestore(
   rules: DecideRules,
 ): Decision {
   const now = canonicalBody(current);
-  const hash = bodyHash(before);
+  // A read without the keys shows none: what the run wrote is compared, and merged, as it would read.
+  const seen = readsKeys(current) ? (b: InterviewBody) => b : withoutKeys;
   const already = () =>
     done({ status: 'skipped', kind: 'unchanged', message: say(OUTCOME.alreadyBefore) }, bodyHash(now));
-  if (bodyHash(now) === hash) return already();
+  if (bodyHash(now) === bodyHash(seen(before))) return already();
   let body = before;
-  if (bodyHash(now) !== bodyHash(written)) {
-    const merged = undoMerge(before, written, now);
+  if (bodyHash(now) !== bodyHash(seen(written))) {
+    const merged = undoMerge(seen(before), seen(written), now);
     if (merged.kind === 'conflict') {
       const fields = merged.conflicts.map((c) => `${c.field} (${c.now})`).join('; ');
       return done({
@@ -134,6 +135,20 @@ function decideRestore(
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };
   }
   return { prepared: { send: body, hash: bodyHash(body) } };
+}
+
+/** Whether a read shows the legacy keys (`external_id`): Feishu's reads may leave them out (docs/feishu-api.md). */
+function readsKeys(record: StoredRecord): boolean {
+  const assessments = Array.isArray(record.interview_assessments) ? record.interview_assessments : [];
+  return typeof record.external_id === 'string' || assessments.some((a) => typeof a?.external_id === 'string');
+}
+
+/** Feishu holds exactly `body`, as far as its read shows: without the keys when it shows none. */
+function holds(record: StoredRecord, body: InterviewBody): boolean {
+  const held = canonicalBody(record);
+  return readsKeys(record)
+    ? bodyHash(held) === bodyHash(body)
+    : bodyHash(held) === bodyHash(withoutKeys(canonicalBody(body as unknown as Record<string, unknown>)));
 }
 
 /**
@@ -172,12 +187,7 @@ function lostCreate(
 ): Decision | undefined {
   const built = bodyFor(p, { external_application_id: application }, rules);
   if ('refusal' in built || bodyHash(built.body) !== rules.lostCreateHash) return undefined;
-  const held = canonicalBody(match.record);
-  const readsKeys = typeof match.record.external_id === 'string';
-  const same = readsKeys
-    ? bodyHash(held) === bodyHash(built.body)
-    : bodyHash(withoutKeys(held)) === bodyHash(withoutKeys(built.body));
-  if (!same) return undefined;
+  if (!holds(match.record, built.body)) return undefined;
   const outcome: SendOutcome = {
     status: 'ok',
     kind: 'created',

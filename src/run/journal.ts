@@ -61,6 +61,8 @@ export class AppendLog<T> {
   private written = 0;
   private synced = 0;
   private syncFailure: unknown;
+  /** The sync under way, which later callers of `settle` wait for before starting their own. */
+  private syncing: Promise<void> | undefined;
 
   private constructor(
     readonly path: string,
@@ -130,14 +132,24 @@ export class AppendLog<T> {
 
   /**
    * `flush` without blocking: the sync runs on libuv's thread pool while responses to other
-   * requests are handled. The backup awaits this before a PUT, create or its report goes out;
-   * done on the main thread, its 100 syncs of a 2,000-interview run held every response up for 280 ms.
+   * requests are handled (done on the main thread, 100 syncs of a 2,000-interview run held every
+   * response up for 280 ms). One sync runs at a time; lines written while it runs share the next
+   * one (a group commit), so a backup line before every PUT costs no sync of its own.
    */
   async settle(): Promise<void> {
     const upTo = this.written;
-    if (this.fd === undefined || this.synced >= upTo) return;
+    while (this.fd !== undefined && this.synced < upTo) {
+      this.syncing ??= this.syncOnce().finally(() => {
+        this.syncing = undefined;
+      });
+      await this.syncing;
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
+    const upTo = this.written;
     try {
-      await syncData(this.fd);
+      await syncData(this.fd!);
     } catch (error) {
       // A sync that lost the race with close() has nothing left to sync.
       if (this.fd === undefined) return;

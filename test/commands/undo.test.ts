@@ -1,12 +1,11 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InterviewBody } from '../../src/feishu/body.js';
 import { readJournal } from '../../src/run/journal.js';
 import type { BackupEntry } from '../../src/run/pre-images.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, readReport, runCli, startCli, tempDir, waitFor } from '../helpers.js';
+import { csv, original, readReport, runCli, seededIds as ids, startCli, tempDir, waitFor } from '../helpers.js';
 
 const SECRET = 'Undo-Test-Secret-5';
 let sim: RunningSimulator | undefined;
@@ -15,26 +14,6 @@ afterEach(async () => {
   sim = undefined;
 });
 
-/** An interview as an old ATS left it: two assessments, dimensions. */
-function original(i: number): InterviewBody {
-  return {
-    external_application_id: String(6100000000000000000n + BigInt(i)),
-    participate_status: 2,
-    begin_time: 1709280000000 + i * 3_600_000,
-    end_time: 1709283600000 + i * 3_600_000,
-    interview_assessments: [
-      {
-        username: '张三',
-        conclusion: 2,
-        content: '不错',
-        assessment_dimension_list: [{ score: 80 + i, assessment_type: 1, title: '专业' }],
-      },
-      { username: '李四', conclusion: 3 },
-    ],
-  };
-}
-
-const ids = (n: number) => Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));
 const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_u', FEISHU_APP_SECRET: SECRET });
 const bodyIn = (s: RunningSimulator, id: string) => InterviewStore.bodyOf(s.store.get(id)!);
 /** Everything the simulator holds, Feishu's own ids included (a PUT gives assessments new ones). */

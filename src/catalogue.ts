@@ -723,7 +723,7 @@ export const FILES = {
     zh: `备份 ${p.file} 中没有运行 "${p.run}"：其中只有 ${p.runs}`,
   }),
   emptyBackup: (file: string): Pair => ({
-    en: `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`,
+    en: `expected lines of interviews a run wrote in the backup ${file}, got none: nothing was overwritten by that run`,
     zh: `备份 ${file} 中没有覆盖前的记录：那次运行没有覆盖任何内容`,
   }),
   damagedBackup: (p: { file: string; line: number }): Pair => ({

@@ -223,7 +223,7 @@ interface RunFiles {
 }
 
 /**
- * The journal (every result, as it arrives), the backup (every pre-image, before its write) and
+ * The journal (every result, as it arrives), the backup (a line per interview the run writes, before its request) and
  * the lock that keeps a second run off both. A dry run writes nothing but its report.
  */
 async function openRunFiles(

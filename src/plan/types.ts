@@ -74,7 +74,7 @@ interface PlannedBase {
  * - `replace`: PUT the file's body (a plain import), or create it (`--create-missing`);
  * - `merge`: change what the file names in the current record (`--merge`); `body` is there when
  *   the file gives the application (a legacy interview is found, or created, with it);
- * - `restore`: `undo` puts a pre-image back;
+ * - `restore`: `undo` puts back what an earlier run changed (`body` before it, `written` by it);
  * - `remove`: `undo` of a create deletes the interview, if it still holds exactly `body`.
  */
 export type PlannedInterview = InvalidPlanned | WholePlanned | MergePlanned;

@@ -168,6 +168,7 @@ function preparer(
     createMissing: Boolean(options.createMissing),
     landedHash: p.legacy ? undefined : previous?.landed.get(p.id),
     lostCreateHash: p.legacy ? previous?.inDoubtCreates.get(p.id) : undefined,
+    lostPutHash: previous?.inDoubtCreates.has(p.id) ? undefined : previous?.inDoubt.get(p.id),
   });
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
@@ -408,7 +409,7 @@ function runLines(
 function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): string[] {
   const lines = [say(RUN.undone({ restored: kinds.change, already: kinds.unchanged, refused: kinds.refused }))];
   const troubled = [...result.outcomes.values()].some((o) => o.status !== 'ok' && o.status !== 'skipped');
-  if (!wrote && !troubled) lines.push(say(RUN.nothingToUndo));
+  if (!wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
   return lines;
 }
 

@@ -27,6 +27,8 @@ export interface DecideRules {
   readonly landedHash?: string;
   /** The hash of a create the resumed run sent for this legacy key without an answer, if any. */
   readonly lostCreateHash?: string;
+  /** The hash of a PUT the resumed run sent without an answer: found landed, it is that run's, not unchanged. */
+  readonly lostPutHash?: string;
 }
 
 /** The decision, and what a dry run or the summary needs to know of it. */
@@ -58,15 +60,15 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   if ('refusal' in built) return done(refusedOutcome(built.refusal));
   const { body } = built;
   const hash = bodyHash(body);
-  const landedBefore = rules.landedHash === hash;
   // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
-  if (landedBefore && !current)
+  if (rules.landedHash === hash && !current)
     return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
   if (!current)
     return rules.dryRun
       ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
       : { prepared: { send: body, hash } };
   const before = canonicalBody(current);
+  const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
   if (bodyHash(before) === hash)
     return done(
       {

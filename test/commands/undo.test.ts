@@ -202,6 +202,30 @@ describe('undo owns what its run wrote, nothing it only read', () => {
   });
 });
 
+describe('a backup of an earlier version', () => {
+  it('holds a pre-image of every interview read, without what was written: none is touched', async () => {
+    const s = await simulator(2);
+    const dir = await tempDir();
+    const [a, b] = ids(2);
+    s.store.put(a!, { ...original(0), participate_status: 3 });
+    const held = snapshot(s);
+    const file = join(dir, 'old.report.csv.backup.jsonl');
+    const line = (id: string, i: number) =>
+      JSON.stringify({ run: 'R1', external_interview_id: id, taken_at: '2026-03-01T00:00:00Z', body: original(i) });
+    await writeFile(file, `${line(a!, 0)}\n${line(b!, 1)}\n`);
+    const undone = await undo(s, file);
+    expect(undone.code).toBe(0);
+    expect(undone.stdout).toContain('undo: 0 interview(s) of run R1');
+    expect(undone.stdout).not.toContain('nothing to undo');
+    expect(s.stats.requests.put).toBe(0);
+    expect(s.store.interviews).toEqual(held);
+    expect((await readReport(join(dir, 'old.report.csv.backup.undo.report.csv'))).map((r) => r.message)).toEqual([
+      'left alone: the undone run read this interview but did not write it',
+      'left alone: the undone run read this interview but did not write it',
+    ]);
+  });
+});
+
 /** A legacy export of `n` interviews keyed by the old system's ids, in one application. */
 const APP = '6200000000000000000';
 function legacyCsv(n: number): string {
@@ -257,6 +281,21 @@ describe('a migration killed mid-run, resumed, then undone', () => {
       expect(undone.code).toBe(0);
       expect(undone.stdout).toContain(`deleted ${n} interview(s) the undone run had created`);
       expect(s.store.interviews).toEqual(before);
+
+      // Undoing that undo creates nothing again, and says so for each.
+      const creates = s.stats.requests.create;
+      const redo = await undo(s, `${report}.backup.undo.report.csv.backup.jsonl`, ['--report', join(dir, 'redo.csv')]);
+      expect(redo.code).toBe(0);
+      expect(s.stats.requests.create).toBe(creates);
+      expect(s.store.interviews).toEqual(before);
+      const redone = await readReport(join(dir, 'redo.csv'));
+      expect(redone.map((r) => [r.status, r.message])).toEqual(
+        redone.map((r) => [
+          'skipped',
+          `left alone: the undone run deleted interview ${r.external_interview_id}; undo does not create it again: import its rows with --create-missing if it should come back`,
+        ]),
+      );
+      expect(redone).toHaveLength(n);
     },
     60_000,
   );

@@ -49,6 +49,10 @@ describe('decideUpdate', () => {
     expect(decideUpdate(sendable(plan), held, rulesFor(plan, { landedHash: hash })).prepared).toMatchObject({
       done: { status: 'skipped', kind: 'resumed' },
     });
+    // A PUT the resumed run sent without an answer, found landed: that run's write, not unchanged.
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan, { lostPutHash: hash })).prepared).toMatchObject({
+      done: { status: 'skipped', kind: 'resumed' },
+    });
     // Not read: the journal alone decides.
     expect(
       decideUpdate(sendable(plan), undefined, rulesFor(plan, { mustExist: false, landedHash: hash })).prepared,

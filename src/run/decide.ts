@@ -7,7 +7,7 @@ import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
 import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
-import { undoMerge } from './undo-merge.js';
+import { keepKeys, undoMerge } from './undo-merge.js';
 
 /**
  * What to call for each interview, decided from the plan and the current record alone: pure
@@ -112,8 +112,10 @@ function decideRestore(
   rules: DecideRules,
 ): Decision {
   const now = canonicalBody(current);
-  // A read without the keys shows none: what the run wrote is compared, and merged, as it would read.
-  const seen = readsKeys(current) ? (b: InterviewBody) => b : withoutKeys;
+  // A read without the keys shows none: what the run wrote is compared, and merged, as it would
+  // read; the keys it wrote are kept (nothing says which Feishu held before).
+  const keyed = readsKeys(current);
+  const seen = keyed ? (b: InterviewBody) => b : withoutKeys;
   const already = () =>
     done({ status: 'skipped', kind: 'unchanged', message: say(OUTCOME.alreadyBefore) }, bodyHash(now));
   if (bodyHash(now) === bodyHash(seen(before))) return already();
@@ -132,6 +134,7 @@ function decideRestore(
     body = merged.body;
     if (bodyHash(body) === bodyHash(now)) return already();
   }
+  if (!keyed) body = keepKeys(body, written);
   if (rules.dryRun) {
     const message = say(OUTCOME.wouldChange(diffBodies(now, body, rules.plan.zone).join('; ')));
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };

@@ -56,6 +56,27 @@ export function undoMerge(before: InterviewBody, written: InterviewBody, now: In
   return { kind: 'merged', body: canonicalBody(out as unknown as Record<string, unknown>) };
 }
 
+/**
+ * `body` with the legacy keys of `written` where it has none: a read without the keys cannot say
+ * which keys Feishu held before the run, and a key the run wrote is kept rather than lost (a
+ * re-run of a migration finds an interview by it). Assessments are matched as in `undoMerge`.
+ */
+export function keepKeys(body: InterviewBody, written: InterviewBody): InterviewBody {
+  const out = structuredClone(body);
+  out.external_id ??= written.external_id;
+  const keys = new Map<string, string>();
+  const w = written.interview_assessments ?? [];
+  keyed(w, (a) => `u:${a.username ?? ''}`).forEach((k, i) => {
+    const id = w[i]!.external_id;
+    if (id !== undefined) keys.set(k, id);
+  });
+  const mine = out.interview_assessments ?? [];
+  keyed(mine, (a) => `u:${a.username ?? ''}`).forEach((k, i) => {
+    mine[i]!.external_id ??= keys.get(k);
+  });
+  return canonicalBody(out as unknown as Record<string, unknown>);
+}
+
 /** One value: the run's change undone, a later change kept, both at once a conflict. */
 function pick<T>(field: string, b: T, w: T, n: T, conflicts: Conflict[]): T {
   if (same(b, w) || same(n, b)) return n;

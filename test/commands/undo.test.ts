@@ -49,117 +49,126 @@ const backupLines = async (file: string) =>
     .map((l) => JSON.parse(l) as BackupEntry);
 
 describe('undo owns what its run wrote, nothing it only read', () => {
-  it('leaves interviews the run found unchanged or refused exactly as Feishu holds them, later changes included', async () => {
-    const s = await simulator(3);
-    const dir = await tempDir();
-    const [a, b, c] = ids(3);
-    const march = await correct(s, dir, 'march', [
-      ['external_interview_id', 'participate_status', 'username', 'conclusion'],
-      [a!, '3', '', ''],
-      [b!, '2', '', ''],
-      [c!, '', '王五', 'fail'],
-    ]);
-    expect(march.code).toBe(1);
-    const rows = await readReport(join(dir, 'march.report.csv'));
-    expect(rows.map((r) => [r.status, r.error_code])).toEqual([
-      ['ok', ''],
-      ['skipped', ''],
-      ['invalid', 'ROW_NO_SUCH_ASSESSMENT'],
-    ]);
-    const backup = join(dir, 'march.report.csv.backup.jsonl');
-    const lines = await backupLines(backup);
-    expect(lines.map((l) => [l.external_interview_id, l.body, l.written])).toEqual([
-      [a, original(0), { ...original(0), participate_status: 3 }],
-    ]);
+  it.each([false, true])(
+    'leaves interviews the run found unchanged or refused exactly as Feishu holds them, later changes included (reads without external_id: %s)',
+    async (readsWithoutExternalId) => {
+      const s = await simulator(3, { readsWithoutExternalId });
+      const dir = await tempDir();
+      const [a, b, c] = ids(3);
+      const march = await correct(s, dir, 'march', [
+        ['external_interview_id', 'participate_status', 'username', 'conclusion'],
+        [a!, '3', '', ''],
+        [b!, '2', '', ''],
+        [c!, '', '王五', 'fail'],
+      ]);
+      expect(march.code).toBe(1);
+      const rows = await readReport(join(dir, 'march.report.csv'));
+      expect(rows.map((r) => [r.status, r.error_code])).toEqual([
+        ['ok', ''],
+        ['skipped', ''],
+        ['invalid', 'ROW_NO_SUCH_ASSESSMENT'],
+      ]);
+      const backup = join(dir, 'march.report.csv.backup.jsonl');
+      const lines = await backupLines(backup);
+      expect(lines.map((l) => [l.external_interview_id, l.body, l.written])).toEqual([
+        [a, original(0), { ...original(0), participate_status: 3 }],
+      ]);
 
-    // Later, someone changes the two the run did not write.
-    s.store.put(b!, { ...original(1), participate_status: 1 });
-    s.store.put(c!, { ...original(2), end_time: 1709290000000 });
-    const held = snapshot(s);
-    const puts = s.stats.requests.put;
+      // Later, someone changes the two the run did not write.
+      s.store.put(b!, { ...original(1), participate_status: 1 });
+      s.store.put(c!, { ...original(2), end_time: 1709290000000 });
+      const held = snapshot(s);
+      const puts = s.stats.requests.put;
 
-    const undone = await undo(s, backup);
-    expect(undone.stderr).toBe('');
-    expect(undone.code).toBe(0);
-    expect(undone.stdout).toContain('undo: 1 interview(s) of run');
-    expect(undone.stdout).toContain(
-      'undo: restored 1 · already as before 0 · left alone, changed since 0 interview(s)',
-    );
-    expect(s.stats.requests.put).toBe(puts + 1);
-    expect(bodyIn(s, a!)).toEqual(original(0));
-    expect(s.store.get(b!)).toEqual(held.get(b!));
-    expect(s.store.get(c!)).toEqual(held.get(c!));
-  });
+      const undone = await undo(s, backup);
+      expect(undone.stderr).toBe('');
+      expect(undone.code).toBe(0);
+      expect(undone.stdout).toContain('undo: 1 interview(s) of run');
+      expect(undone.stdout).toContain(
+        'undo: restored 1 · already as before 0 · left alone, changed since 0 interview(s)',
+      );
+      expect(s.stats.requests.put).toBe(puts + 1);
+      expect(bodyIn(s, a!)).toEqual(original(0));
+      expect(s.store.get(b!)).toEqual(held.get(b!));
+      expect(s.store.get(c!)).toEqual(held.get(c!));
+    },
+  );
 
-  it("undo of March after April changed another field keeps April's change and restores March's field", async () => {
-    const s = await simulator(1);
-    const dir = await tempDir();
-    const [a] = ids(1);
-    expect(
-      (
-        await correct(s, dir, 'march', [
-          ['external_interview_id', 'participate_status'],
-          [a!, '3'],
-        ])
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await correct(s, dir, 'april', [
-          ['external_interview_id', 'username', 'conclusion', 'dimension_title', 'score'],
-          [a!, '李四', 'pass', '', ''],
-          [a!, '张三', '', '专业', '91'],
-        ])
-      ).code,
-    ).toBe(0);
-    const undone = await undo(s, join(dir, 'march.report.csv.backup.jsonl'));
-    expect(undone.code).toBe(0);
-    const want = original(0);
-    want.interview_assessments![1]!.conclusion = 2;
-    want.interview_assessments![0]!.assessment_dimension_list![0]!.score = 91;
-    expect(bodyIn(s, a!)).toEqual(want);
-  });
+  it.each([false, true])(
+    "undo of March after April changed another field keeps April's change and restores March's field (reads without external_id: %s)",
+    async (readsWithoutExternalId) => {
+      const s = await simulator(1, { readsWithoutExternalId });
+      const dir = await tempDir();
+      const [a] = ids(1);
+      expect(
+        (
+          await correct(s, dir, 'march', [
+            ['external_interview_id', 'participate_status'],
+            [a!, '3'],
+          ])
+        ).code,
+      ).toBe(0);
+      expect(
+        (
+          await correct(s, dir, 'april', [
+            ['external_interview_id', 'username', 'conclusion', 'dimension_title', 'score'],
+            [a!, '李四', 'pass', '', ''],
+            [a!, '张三', '', '专业', '91'],
+          ])
+        ).code,
+      ).toBe(0);
+      const undone = await undo(s, join(dir, 'march.report.csv.backup.jsonl'));
+      expect(undone.code).toBe(0);
+      const want = original(0);
+      want.interview_assessments![1]!.conclusion = 2;
+      want.interview_assessments![0]!.assessment_dimension_list![0]!.score = 91;
+      expect(bodyIn(s, a!)).toEqual(want);
+    },
+  );
 
-  it('undo of March after April changed the same field is refused, naming it and its value, writing nothing', async () => {
-    const s = await simulator(2);
-    const dir = await tempDir();
-    const [a, b] = ids(2);
-    const status = (value: string) => [
-      ['external_interview_id', 'participate_status'],
-      [a!, value],
-      [b!, value],
-    ];
-    expect((await correct(s, dir, 'march', status('3'))).code).toBe(0);
-    expect(
-      (
-        await correct(s, dir, 'april', [
-          ['external_interview_id', 'participate_status'],
-          [a!, '1'],
-        ])
-      ).code,
-    ).toBe(0);
-    const held = snapshot(s);
-    const received = s.stats.received.get(a!);
+  it.each([false, true])(
+    'undo of March after April changed the same field is refused, naming it and its value, writing nothing (reads without external_id: %s)',
+    async (readsWithoutExternalId) => {
+      const s = await simulator(2, { readsWithoutExternalId });
+      const dir = await tempDir();
+      const [a, b] = ids(2);
+      const status = (value: string) => [
+        ['external_interview_id', 'participate_status'],
+        [a!, value],
+        [b!, value],
+      ];
+      expect((await correct(s, dir, 'march', status('3'))).code).toBe(0);
+      expect(
+        (
+          await correct(s, dir, 'april', [
+            ['external_interview_id', 'participate_status'],
+            [a!, '1'],
+          ])
+        ).code,
+      ).toBe(0);
+      const held = snapshot(s);
+      const received = s.stats.received.get(a!);
 
-    const undone = await undo(s, join(dir, 'march.report.csv.backup.jsonl'));
-    expect(undone.code).toBe(1);
-    expect(undone.stdout).toContain(
-      'undo: restored 1 · already as before 0 · left alone, changed since 1 interview(s)',
-    );
-    expect(s.stats.received.get(a!)).toBe(received);
-    expect(s.store.get(a!)).toEqual(held.get(a!));
-    expect(bodyIn(s, b!)).toEqual(original(1));
-    const rows = await readReport(join(dir, 'march.report.csv.backup.undo.report.csv'));
-    expect(rows.map((r) => [r.external_interview_id, r.status, r.error_code, r.message])).toEqual([
-      [
-        a,
-        'failed',
-        'UNDO_CHANGED_SINCE',
-        `left alone: expected interview ${a} to hold what the undone run wrote, got later changes to fields that run changed too: participate_status (1) (as Feishu holds them now); nothing of it was written: correct those fields in Feishu yourself, or import a correction`,
-      ],
-      [b, 'ok', '', 'landed; the previous version is in march.report.csv.backup.undo.report.csv.backup.jsonl'],
-    ]);
-  });
+      const undone = await undo(s, join(dir, 'march.report.csv.backup.jsonl'));
+      expect(undone.code).toBe(1);
+      expect(undone.stdout).toContain(
+        'undo: restored 1 · already as before 0 · left alone, changed since 1 interview(s)',
+      );
+      expect(s.stats.received.get(a!)).toBe(received);
+      expect(s.store.get(a!)).toEqual(held.get(a!));
+      expect(bodyIn(s, b!)).toEqual(original(1));
+      const rows = await readReport(join(dir, 'march.report.csv.backup.undo.report.csv'));
+      expect(rows.map((r) => [r.external_interview_id, r.status, r.error_code, r.message])).toEqual([
+        [
+          a,
+          'failed',
+          'UNDO_CHANGED_SINCE',
+          `left alone: expected interview ${a} to hold what the undone run wrote, got later changes to fields that run changed too: participate_status (1) (as Feishu holds them now); nothing of it was written: correct those fields in Feishu yourself, or import a correction`,
+        ],
+        [b, 'ok', '', 'landed; the previous version is in march.report.csv.backup.undo.report.csv.backup.jsonl'],
+      ]);
+    },
+  );
 
   it('an undo run twice writes nothing the second time and says so; the undo itself can be undone', async () => {
     const s = await simulator(2);

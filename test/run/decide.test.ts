@@ -135,6 +135,46 @@ describe('decideUpdate', () => {
   });
 });
 
+describe('decideUpdate, undo where reads carry no external_id', () => {
+  it('compares what was written as the read shows it, and keeps the keys the run wrote', () => {
+    const plan = planOf([ATTENDED]);
+    const before: InterviewBody = {
+      external_application_id: APP1,
+      participate_status: 1,
+      interview_assessments: [{ username: '张三', conclusion: 1 }],
+    };
+    const written: InterviewBody = {
+      external_id: 'OLD-1',
+      external_application_id: APP1,
+      participate_status: 2,
+      interview_assessments: [{ external_id: 'OLD-A-1', username: '张三', conclusion: 2 }],
+    };
+    const restore = { kind: 'restore', id: ID1, rows: [0], body: before, written } as const;
+    const read = { id: ID1, external_application_id: APP1, participate_status: 2 };
+    const back: InterviewBody = {
+      external_id: 'OLD-1',
+      external_application_id: APP1,
+      participate_status: 1,
+      interview_assessments: [{ external_id: 'OLD-A-1', username: '张三', conclusion: 1 }],
+    };
+    expect(
+      decideUpdate(
+        restore,
+        { ...read, interview_assessments: [{ id: '1', username: '张三', conclusion: 2 }] },
+        rulesFor(plan),
+      ).prepared,
+    ).toEqual({ send: back, hash: bodyHash(back) });
+    // Changed since in another field: merged, keys kept all the same.
+    expect(
+      decideUpdate(
+        restore,
+        { ...read, end_time: 1709283600000, interview_assessments: [{ id: '1', username: '张三', conclusion: 2 }] },
+        rulesFor(plan),
+      ).prepared,
+    ).toEqual({ send: { ...back, end_time: 1709283600000 }, hash: bodyHash({ ...back, end_time: 1709283600000 }) });
+  });
+});
+
 describe('decideLegacy', () => {
   const plan = planOf([row({ external_id: 'OLD-1', external_application_id: APP1, participate_status: '2' })]);
   const body: InterviewBody = { external_id: 'OLD-1', external_application_id: APP1, participate_status: 2 };

@@ -395,6 +395,26 @@ export const OUTCOME = {
     en: 'already gone: the interview the undone run created no longer exists',
     zh: '已不存在：被撤销的那次运行创建的面试已经没有了',
   },
+  alreadyBefore: {
+    en: 'skipped: already as it was before the undone run',
+    zh: '跳过：已经是被撤销的那次运行之前的样子',
+  },
+  writtenChangedSince: (p: { id: string; fields: string }): Pair => ({
+    en: `left alone: expected interview ${p.id} to hold what the undone run wrote, got later changes to fields that run changed too: ${p.fields} (as Feishu holds them now); nothing of it was written: correct those fields in Feishu yourself, or import a correction`,
+    zh: `未处理：面试 ${p.id} 中被撤销的那次运行改过的字段之后又被改过：${p.fields}（括号内是飞书中现在的值）。这场面试没有写入任何内容：请在飞书中手动改正这些字段，或导入一份更正文件`,
+  }),
+  createdBeforeInterrupt: {
+    en: 'the run resumed had created it; its answer was lost when that run stopped',
+    zh: '被续传的那次运行已创建它；那次运行中断时应答丢失',
+  },
+  notOwned: {
+    en: 'left alone: the undone run read this interview but did not write it',
+    zh: '未处理：被撤销的那次运行只读取了这场面试，没有写入',
+  },
+  notRecreated: (id: string): Pair => ({
+    en: `left alone: the undone run deleted interview ${id}; undo does not create it again: import its rows with --create-missing if it should come back`,
+    zh: `未处理：被撤销的那次运行删除了面试 ${id}；撤销不会重新创建它。如需恢复，请加 --create-missing 重新导入它的行`,
+  }),
   changedSince: (id: string): Pair => ({
     en: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go`,
     zh: `未处理：面试 ${id} 在被撤销的那次运行创建之后又被改过；如确实要删除，请在飞书中手动删除`,
@@ -604,6 +624,14 @@ export const RUN = {
     en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.change} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
     zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.change} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
   }),
+  undone: (p: { restored: number; already: number; refused: number }): Pair => ({
+    en: `undo: restored ${p.restored} · already as before ${p.already} · left alone, changed since ${p.refused} interview(s)`,
+    zh: `撤销：已恢复 ${p.restored} · 本来就是原样 ${p.already} · 之后又被改过、未处理 ${p.refused} 场面试`,
+  }),
+  nothingToUndo: {
+    en: 'nothing to undo: every interview that run wrote already holds what it held before that run (was it undone already?); nothing was written',
+    zh: '无需撤销：那次运行写过的每场面试都已是运行之前的样子（是否已经撤销过？）；没有写入任何内容',
+  },
   deleted: (n: number): Pair => ({
     en: `deleted ${n} interview(s) the undone run had created`,
     zh: `已删除被撤销的那次运行创建的 ${n} 场面试`,
@@ -742,7 +770,7 @@ export const FILES = {
     zh: `备份 ${p.file} 中没有运行 "${p.run}"：其中只有 ${p.runs}`,
   }),
   emptyBackup: (file: string): Pair => ({
-    en: `expected pre-images in the backup ${file}, got none: nothing was overwritten by that run`,
+    en: `expected lines of interviews a run wrote in the backup ${file}, got none: nothing was overwritten by that run`,
     zh: `备份 ${file} 中没有覆盖前的记录：那次运行没有覆盖任何内容`,
   }),
   damagedBackup: (p: { file: string; line: number }): Pair => ({

@@ -240,3 +240,30 @@ export function templateTable(rows: string[][]): InputTable {
     warnings: [],
   };
 }
+
+/** A full interview as an old ATS left it: times, two assessments, dimensions. */
+export function original(i: number): InterviewBody {
+  return {
+    external_application_id: String(6100000000000000000n + BigInt(i)),
+    participate_status: 2,
+    begin_time: 1709280000000 + i * 3_600_000,
+    end_time: 1709283600000 + i * 3_600_000,
+    interview_assessments: [
+      {
+        username: '张三',
+        conclusion: 2,
+        content: '不错',
+        assessment_dimension_list: [{ score: 80 + (i % 10), assessment_type: 1, title: '专业' }],
+      },
+      {
+        username: '李四',
+        conclusion: 3,
+        assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }],
+      },
+    ],
+  };
+}
+
+/** The ids `original(0…n-1)` are seeded under. */
+export const seededIds = (n: number) =>
+  Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));

@@ -8,6 +8,7 @@ import { ToolError } from '../errors.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { resolveBaseUrl } from '../feishu/endpoints.js';
 import type { ApiStats, InterviewApi } from '../feishu/interview-api.js';
+import type { StoredRecord } from '../feishu/read-current.js';
 import type { Lang } from '../lang.js';
 import type { ImportArgs } from '../options.js';
 import { canonicalBody } from '../plan/canonical.js';
@@ -156,7 +157,7 @@ function preparer(
           (p.kind === 'replace' && lacksKeys(p.body))),
     )
     .map((p) => p.id);
-  const preImages = needRead.length > 0 ? new PreImages(api, needRead, backup, stopping) : undefined;
+  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping) : undefined;
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
@@ -175,6 +176,8 @@ function preparer(
     replaceAssessments: Boolean(options.replaceAssessments),
     createMissing: Boolean(options.createMissing),
     landedHash: p.legacy ? undefined : previous?.landed.get(p.id),
+    lostCreateHash: p.legacy ? previous?.inDoubtCreates.get(p.id) : undefined,
+    lostPutHash: previous?.inDoubtCreates.has(p.id) ? undefined : previous?.inDoubt.get(p.id),
   });
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
@@ -183,19 +186,14 @@ function preparer(
       const body = p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy.externalId };
       const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, body);
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
-      // The pre-image is on disk before the PUT goes out, as for every other interview.
-      if (backup && match.kind === 'found' && 'send' in decision.prepared) {
-        backup.write({
-          external_interview_id: match.id,
-          taken_at: new Date().toISOString(),
-          body: canonicalBody(match.record),
-          record: match.record,
-        });
-        await backup.settle();
+      if (match.kind === 'found') {
+        await own(backup, match.id, match.record, decision);
+        if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
       const current = read.has(p.id) ? await preImages!.get(p.id) : undefined;
       decision = decideUpdate(p, current, rules(p, read.has(p.id)));
+      if (current) await own(backup, p.id, current, decision);
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
     if (decision.removed) removals.push(decision.removed);
@@ -207,6 +205,22 @@ function preparer(
 /** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */
 function lacksKeys(body: InterviewBody): boolean {
   return body.external_id === undefined || (body.interview_assessments ?? []).some((a) => a.external_id === undefined);
+}
+
+/**
+ * The backup line that makes an interview the run's own, on disk before its request goes out:
+ * what it held and what the PUT sends, what a delete removes, or a lost-answer create the run
+ * made. Interviews the run only reads get none: undo never touches them (docs/run-files.md).
+ */
+async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
+  if (!backup) return;
+  const { prepared, adopted } = decision;
+  const line = { external_interview_id: id, taken_at: new Date().toISOString() };
+  if (adopted) await backup.write({ ...line, body: adopted, created: true });
+  else if ('send' in prepared)
+    await backup.write({ ...line, body: canonicalBody(current), record: current, written: prepared.send });
+  else if ('remove' in prepared)
+    await backup.write({ ...line, body: canonicalBody(current), record: current, deleted: true });
 }
 
 /** The interviews to send: every one with something to send, up to `--limit`. */
@@ -224,7 +238,7 @@ interface RunFiles {
 }
 
 /**
- * The journal (every result, as it arrives), the backup (every pre-image, before its write) and
+ * The journal (every result, as it arrives), the backup (a line per interview the run writes, before its request) and
  * the lock that keeps a second run off both. A dry run writes nothing but its report.
  */
 async function openRunFiles(
@@ -265,7 +279,7 @@ async function openRunFiles(
     // A run that wrote nothing (no PUT, create or delete) leaves the backup as it found it (so
     // `undo` still finds the last run that did change something), and says nothing of one.
     closers.push(() => {
-      if (wrote()) return;
+      if (wrote() || backup.holdsAny) return;
       if (sizeBefore === undefined) rmSync(backupPath, { force: true });
       else truncateSync(backupPath, sizeBefore);
     });
@@ -313,7 +327,7 @@ async function reportRun(
     await writeReport(options.report, plan.table, outcomes, { facts, summary, lang: options.lang });
   }
   const kinds = countKinds(result.outcomes);
-  const wrote = wroteAnything(api.stats);
+  const wrote = wroteAnything(api.stats) || Boolean(backup?.holdsAny);
   const extra = runLines(options, { ...run, elapsed, kinds, reads, wrote });
   if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
   const beyondLimit = outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length;
@@ -386,6 +400,7 @@ function runLines(
     const showCreated = kinds.created > 0 || Boolean(options.createMissing);
     extra.push(say(RUN.kinds({ dryRun, showCreated, ...kinds })));
   }
+  if (options.command === 'undo') extra.push(...undoLines(run.wrote, kinds, result));
   if (kinds.deleted > 0) extra.push(say(RUN.deleted(kinds.deleted)));
   const removed = run.removals.reduce(
     (t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }),
@@ -402,6 +417,14 @@ function runLines(
   }
   if (!dryRun) extra.push(say(RUN.journal(resolve(files.journalPath))));
   return extra;
+}
+
+/** What an undo did, and plainly when there was nothing left to undo (a run undone twice). */
+function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): string[] {
+  const lines = [say(RUN.undone({ restored: kinds.change, already: kinds.unchanged, refused: kinds.refused }))];
+  const troubled = [...result.outcomes.values()].some((o) => o.status !== 'ok' && o.status !== 'skipped');
+  if (!wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
+  return lines;
 }
 
 const appIdOf = (o: Readonly<SendOptions>) => (o.credentials?.kind === 'app' ? o.credentials.appId : undefined);

@@ -1,11 +1,10 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES, OUTCOME, say } from '../catalogue.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { checkHeaders, mappingLookup } from '../input/headers.js';
 import type { InputTable, SourceRow } from '../input/table.js';
 import type { UndoArgs } from '../options.js';
-import type { InterviewBody } from '../feishu/body.js';
 import type { Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import type { BackupEntry } from '../run/pre-images.js';
 import { currentLang } from '../lang.js';
@@ -18,11 +17,12 @@ import { backupPathFor } from '../run/pre-images.js';
 const HEADERS = ['external_interview_id', 'taken_at', 'body'];
 
 /**
- * `undo BACKUP`: puts every interview one run overwrote back as it was before that run, with
- * the same pacing, retries, journal and report as `import`, and backs up what it overwrites (an
- * undo can be undone). The run is the last one in the backup, or `--run ID`; a `--resume` is
- * part of the run it resumes. When an interview is in the run more than once, the first, oldest
- * pre-image is the one restored.
+ * `undo BACKUP`: undoes one run's own changes, with the same pacing, retries, journal and report
+ * as `import`, and backs up what it overwrites (an undo can be undone). The run owns what it
+ * wrote or created, nothing it only read: each interview it wrote gets back, field by field,
+ * what that run changed, unless something changed that field again since (`decideRestore`).
+ * The run is the last one in the backup, or `--run ID`; a `--resume` is part of the run it
+ * resumes. When an interview is in the run more than once, the oldest state before is restored.
  */
 export async function undoCommand(options: Readonly<UndoArgs>, context: RunContext = {}): Promise<RunResult> {
   refuseInputAsOutput(options.file, {
@@ -64,28 +64,16 @@ async function planFromBackup(
   const rows: SourceRow[] = [];
   const outcomes: RowOutcome[] = [];
   const interviews: PlannedInterview[] = [];
-  const firstLine = new Map<string, number>();
-  for (const { entry, line: i } of entries) {
-    if ((entry.run ?? UNMARKED) !== run) continue;
-    const id = entry.external_interview_id;
+  for (const [id, lines] of byInterview(entries, run)) {
+    const first = lines[0]!;
     const index = rows.length;
-    rows.push({ row: i + 1, cells: [id, entry.taken_at ?? '', JSON.stringify(entry.body)] });
-    const earlier = firstLine.get(id);
-    if (earlier !== undefined) {
-      outcomes.push({
-        status: 'skipped',
-        message: `an older pre-image of this interview (line ${earlier}) is restored instead`,
-      });
-      continue;
+    rows.push({ row: first.line + 1, cells: [id, first.entry.taken_at ?? '', JSON.stringify(first.entry.body)] });
+    const planned = owned(id, lines, index);
+    if ('status' in planned) outcomes.push(planned);
+    else {
+      outcomes.push({ status: 'ok', message: 'valid' });
+      interviews.push(planned);
     }
-    firstLine.set(id, i + 1);
-    outcomes.push({ status: 'ok', message: 'valid' });
-    interviews.push({
-      kind: entry.created === true ? 'remove' : 'restore',
-      id,
-      rows: [index],
-      body: entry.body as InterviewBody,
-    });
   }
   if (rows.length === 0) throw new ToolError('INPUT_EMPTY', say(FILES.emptyBackup(file)), { file });
   const table: InputTable = {
@@ -104,10 +92,37 @@ async function planFromBackup(
   };
 }
 
+type Line = { entry: BackupEntry; line: number };
+
+/** The run's lines, by interview, in order of first appearance. */
+function byInterview(entries: readonly Line[], run: string): Map<string, Line[]> {
+  const out = new Map<string, Line[]>();
+  for (const l of entries) {
+    if ((l.entry.run ?? UNMARKED) !== run) continue;
+    const id = l.entry.external_interview_id;
+    out.set(id, [...(out.get(id) ?? []), l]);
+  }
+  return out;
+}
+
+/**
+ * What undo does with one interview of the run: delete what it created, put back what it wrote
+ * (the oldest state before, the last body written), and leave alone what it only read (a backup
+ * of an earlier version held those too) or deleted.
+ */
+function owned(id: string, lines: readonly Line[], index: number): PlannedInterview | RowOutcome {
+  const created = lines.find((l) => l.entry.created === true);
+  if (created) return { kind: 'remove', id, rows: [index], body: created.entry.body };
+  const written = lines.findLast((l) => l.entry.written !== undefined)?.entry.written;
+  if (written) return { kind: 'restore', id, rows: [index], body: lines[0]!.entry.body, written };
+  const deleted = lines.some((l) => l.entry.deleted === true);
+  return { status: 'skipped', message: say(deleted ? OUTCOME.notRecreated(id) : OUTCOME.notOwned) };
+}
+
 /** Every entry with its line index; only the last line may be torn (the run was killed while writing it). */
-function parseBackup(text: string, file: string): { entry: BackupEntry; line: number }[] {
+function parseBackup(text: string, file: string): Line[] {
   const lines = text.split('\n');
-  const entries: { entry: BackupEntry; line: number }[] = [];
+  const entries: Line[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     let entry: BackupEntry;

@@ -87,7 +87,7 @@ interface PlannedBase {
  * - `replace`: PUT the file's body (a plain import), or create it (`--create-missing`);
  * - `merge`: change what the file names in the current record (`--merge`); `body` is there when
  *   the file gives the application (a legacy interview is found, or created, with it);
- * - `restore`: `undo` puts a pre-image back;
+ * - `restore`: `undo` puts back what an earlier run changed (`body` before it, `written` by it);
  * - `remove`: `undo` of a create deletes the interview, if it still holds exactly `body`.
  */
 export type PlannedInterview = InvalidPlanned | WholePlanned | MergePlanned;
@@ -98,6 +98,8 @@ export type WholePlanned = PlannedBase & {
   readonly body: InterviewBody;
   /** `replace`: the keys the file clears; the others are carried over from the current record. */
   readonly cleared?: ClearedKeys;
+  /** `restore`: the body the undone run wrote; undo puts `body` back only where Feishu still holds this. */
+  readonly written?: InterviewBody;
 };
 export type MergePlanned = PlannedBase & {
   readonly kind: 'merge';

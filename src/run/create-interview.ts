@@ -21,10 +21,7 @@ export function createWith(
 ): CreateOne {
   const remember = async (key: string, id: string, body: InterviewBody) => {
     lookup.created(key, id);
-    if (backup) {
-      backup.write({ external_interview_id: id, taken_at: new Date().toISOString(), body, created: true });
-      await backup.settle();
-    }
+    await backup?.write({ external_interview_id: id, taken_at: new Date().toISOString(), body, created: true });
   };
   return async (item, body) => {
     const p = byKey.get(item.id)!;

@@ -7,7 +7,8 @@ import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
-import type { LegacyMatch } from './legacy-lookup.js';
+import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
+import { keepWrittenKeys, undoMerge } from './undo-merge.js';
 
 /**
  * What to call for each interview, decided from the plan and the current record alone: pure
@@ -25,6 +26,10 @@ export interface DecideRules {
   readonly createMissing: boolean;
   /** The hash the journal of the resumed run says landed for this interview, if any. */
   readonly landedHash?: string;
+  /** The hash of a create the resumed run sent for this legacy key without an answer, if any. */
+  readonly lostCreateHash?: string;
+  /** The hash of a PUT the resumed run sent without an answer: found landed, it is that run's, not unchanged. */
+  readonly lostPutHash?: string;
 }
 
 /** The decision, and what a dry run or the summary needs to know of it. */
@@ -34,6 +39,8 @@ export interface Decision {
   readonly wouldSend?: InterviewBody;
   /** What the body removes (`--replace-assessments`). */
   readonly removed?: Removed;
+  /** A create of the resumed run whose answer was lost, found landed: the run created it, with this body. */
+  readonly adopted?: InterviewBody;
 }
 
 const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { done: outcome, hash } });
@@ -41,6 +48,7 @@ const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { d
 /** An interview named by its Feishu id: PUT its body (merged under `--merge`) unless nothing would change. */
 export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefined, rules: DecideRules): Decision {
   if (p.kind === 'remove') return decideRemove(p.id, p.body, current);
+  if (p.kind === 'restore' && p.written && current) return decideRestore(p.id, p.body, p.written, current, rules);
   if (!current && rules.mustExist) {
     return done({
       status: 'failed',
@@ -53,15 +61,15 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   if ('refusal' in built) return done(refusedOutcome(built.refusal));
   const { body } = built;
   const hash = bodyHash(body);
-  const landedBefore = rules.landedHash === hash;
   // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
-  if (landedBefore && !current)
+  if (rules.landedHash === hash && !current)
     return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
   if (!current)
     return rules.dryRun
       ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
       : { prepared: { send: body, hash } };
   const before = canonicalBody(current);
+  const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
   if (bodyHash(before) === hash)
     return done(
       {
@@ -82,7 +90,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
 function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
   const hash = bodyHash(created);
   if (!current) return done({ status: 'skipped', message: say(OUTCOME.alreadyGone) });
-  if (bodyHash(canonicalBody(current)) !== hash) {
+  if (!holds(current, created)) {
     return done({
       status: 'failed',
       errorCode: 'UNDO_CHANGED_SINCE',
@@ -90,6 +98,63 @@ function decideRemove(id: string, created: InterviewBody, current: StoredRecord 
     });
   }
   return { prepared: { remove: id, hash } };
+}
+
+/**
+ * Undo of a write: Feishu holding what the run wrote gets the state before back; holding the
+ * state before, it is left alone; changed since, the run's own changes are undone where nothing
+ * changed them again (`undoMerge`), and the interview is refused where something did.
+ */
+function decideRestore(
+  id: string,
+  before: InterviewBody,
+  written: InterviewBody,
+  current: StoredRecord,
+  rules: DecideRules,
+): Decision {
+  const now = canonicalBody(current);
+  // A read without the keys shows none: what the run wrote is compared, and merged, as it would
+  // read; the keys it wrote are kept (nothing says which Feishu held before).
+  const keyed = readsKeys(current);
+  const seen = keyed ? (b: InterviewBody) => b : withoutKeys;
+  const already = () =>
+    done({ status: 'skipped', kind: 'unchanged', message: say(OUTCOME.alreadyBefore) }, bodyHash(now));
+  if (bodyHash(now) === bodyHash(seen(before))) return already();
+  let body = before;
+  if (bodyHash(now) !== bodyHash(seen(written))) {
+    const merged = undoMerge(seen(before), seen(written), now);
+    if (merged.kind === 'conflict') {
+      const fields = merged.conflicts.map((c) => `${c.field} (${c.now})`).join('; ');
+      return done({
+        status: 'failed',
+        kind: 'refused',
+        errorCode: 'UNDO_CHANGED_SINCE',
+        message: say(OUTCOME.writtenChangedSince({ id, fields })),
+      });
+    }
+    body = merged.body;
+    if (bodyHash(body) === bodyHash(now)) return already();
+  }
+  if (!keyed) body = keepWrittenKeys(body, written);
+  if (rules.dryRun) {
+    const message = say(OUTCOME.wouldChange(diffBodies(now, body, rules.plan.zone).join('; ')));
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };
+  }
+  return { prepared: { send: body, hash: bodyHash(body) } };
+}
+
+/** Whether a read shows the legacy keys (`external_id`): Feishu's reads may leave them out (docs/feishu-api.md). */
+function readsKeys(record: StoredRecord): boolean {
+  const assessments = Array.isArray(record.interview_assessments) ? record.interview_assessments : [];
+  return typeof record.external_id === 'string' || assessments.some((a) => typeof a?.external_id === 'string');
+}
+
+/** Feishu holds exactly `body`, as far as its read shows: without the keys when it shows none. */
+function holds(record: StoredRecord, body: InterviewBody): boolean {
+  const held = canonicalBody(record);
+  return readsKeys(record)
+    ? bodyHash(held) === bodyHash(body)
+    : bodyHash(held) === bodyHash(withoutKeys(canonicalBody(body as unknown as Record<string, unknown>)));
 }
 
 /**
@@ -106,12 +171,38 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
   if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
+  const adopted = rules.lostCreateHash ? lostCreate(p, application, match, rules) : undefined;
+  if (adopted) return adopted;
   const decision = decideUpdate(p, match.record, { ...rules, mustExist: true });
   const { prepared } = decision;
   if ('done' in prepared)
     return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
   if ('send' in prepared) return { ...decision, prepared: { ...prepared, to: match.id } };
   return decision;
+}
+
+/**
+ * The resumed run sent a create for this key and lost its answer; Feishu holds an interview with
+ * exactly that body: the create landed, and the run created it (undo deletes it). docs/run-files.md.
+ */
+function lostCreate(
+  p: SendablePlanned,
+  application: string,
+  match: Extract<LegacyMatch, { kind: 'found' }>,
+  rules: DecideRules,
+): Decision | undefined {
+  const built = bodyFor(p, { external_application_id: application }, rules);
+  if ('refusal' in built || bodyHash(built.body) !== rules.lostCreateHash) return undefined;
+  if (!holds(match.record, built.body)) return undefined;
+  const outcome: SendOutcome = {
+    status: 'ok',
+    kind: 'created',
+    landed: true,
+    feishuId: match.id,
+    note: say(OUTCOME.createdBeforeInterrupt),
+    message: 'ok',
+  };
+  return { prepared: { done: outcome, hash: bodyHash(built.body) }, adopted: built.body };
 }
 
 function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {

@@ -140,12 +140,22 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     try {
       const prepared = await options.prepare(item);
       if ('done' in prepared) {
-        if (prepared.done.status === 'skipped' && prepared.hash)
-          journal?.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
+        const { status, feishuId } = prepared.done;
+        // A skip, or a lost-answer create a resumed run takes as its own (`landed`), is a result too.
+        if (prepared.hash && (status === 'skipped' || (status === 'ok' && prepared.done.landed)))
+          journal?.write({
+            t: 'result',
+            id: item.id,
+            hash: prepared.hash,
+            status: 'ok',
+            feishu_id: feishuId,
+            skipped: status === 'skipped' ? true : undefined,
+          });
         record(item.id, prepared.done);
         return;
       }
-      journal?.write({ t: 'sending', id: item.id, hash: prepared.hash });
+      const op = 'create' in prepared ? 'create' : 'remove' in prepared ? 'delete' : 'put';
+      journal?.write({ t: 'sending', id: item.id, hash: prepared.hash, op });
       const { result, feishuId, kind } = await apply(item, prepared);
       const status = result.outcome === 'ok' ? 'ok' : 'failed';
       journal?.write({

@@ -100,7 +100,7 @@ export class LegacyLookup {
 }
 
 /** A body as a read without `external_id` shows it: compared whole, the keys left out on both sides. */
-function withoutKeys(body: InterviewBody): InterviewBody {
+export function withoutKeys(body: InterviewBody): InterviewBody {
   const { external_id: _e, interview_assessments, ...rest } = body;
   const out: InterviewBody = { ...rest };
   if (interview_assessments) out.interview_assessments = interview_assessments.map(({ external_id: _a, ...a }) => a);

@@ -1,12 +1,14 @@
 import type { InterviewApi } from '../feishu/interview-api.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
-import { canonicalBody } from '../plan/canonical.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { AppendLog } from './journal.js';
 
-/** One line of a backup: an interview as it was before this tool overwrote it. */
+/**
+ * One line of a backup: an interview this run wrote, created or deleted, appended before the
+ * request goes out (after it, for a create: its id is known only then). docs/run-files.md.
+ */
 export interface BackupEntry {
-  /** The run that overwrote it: `undo` restores one run (a `--resume` goes on with its run). */
+  /** The run that wrote it: `undo` undoes one run (a `--resume` goes on with its run). */
   run?: string;
   external_interview_id: string;
   taken_at: string;
@@ -16,10 +18,16 @@ export interface BackupEntry {
   record?: StoredRecord;
   /** This run created the interview: `undo` deletes it, unless it changed since. */
   created?: boolean;
+  /** The body this run sent (a PUT): the run owns the interview, and `undo` puts back what it changed. */
+  written?: InterviewBody;
+  /** This run deleted the interview (undo of a create); `body` is what it held. Not recreated by an undo. */
+  deleted?: boolean;
 }
 
 /** The backup of one run: every line it appends carries the run's id. */
 export class Backup {
+  private lines = 0;
+
   private constructor(
     private readonly log: AppendLog<BackupEntry>,
     readonly runId: string,
@@ -29,13 +37,16 @@ export class Backup {
     return new Backup(AppendLog.open<BackupEntry>(path, 'BACKUP'), runId);
   }
 
-  write(entry: Omit<BackupEntry, 'run'>): void {
+  /** Appends the line and puts it on disk (without blocking the event loop) before the request it guards goes out. */
+  async write(entry: Omit<BackupEntry, 'run'>): Promise<void> {
     this.log.write({ run: this.runId, ...entry });
+    this.lines++;
+    await this.log.settle();
   }
 
-  /** Puts what was written on disk, without blocking the event loop (see `AppendLog.settle`). */
-  settle(): Promise<void> {
-    return this.log.settle();
+  /** True once the run has appended a line: it owns something an undo would put back. */
+  get holdsAny(): boolean {
+    return this.lines > 0;
   }
 
   close(): void {
@@ -64,9 +75,8 @@ interface Deferred {
 
 /**
  * Reads the current record of each interview before it is written: 20 ids a batch_query call,
- * in send order, a few calls ahead of the writes and paced by the API's own read gate. Each
- * batch's pre-images are appended to the backup and forced to disk before any of its
- * interviews may be sent.
+ * in send order, a few calls ahead of the writes and paced by the API's own read gate. Only
+ * what the run then writes goes to the backup (`Backup.write`, before the request).
  */
 export class PreImages {
   private readonly chunks: string[][] = [];
@@ -79,7 +89,6 @@ export class PreImages {
   constructor(
     private readonly api: InterviewApi,
     ids: readonly string[],
-    private readonly backup: Backup | undefined,
     private readonly stopping: () => boolean = () => false,
   ) {
     for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS) this.chunks.push(ids.slice(i, i + BATCH_QUERY_MAX_IDS));
@@ -129,17 +138,7 @@ export class PreImages {
 
   private async read(c: number): Promise<void> {
     try {
-      const found = await readCurrent(this.api, this.chunks[c]!);
-      if (this.backup) {
-        const at = new Date().toISOString();
-        for (const id of this.chunks[c]!) {
-          const record = found.get(id);
-          if (record)
-            this.backup.write({ external_interview_id: id, taken_at: at, body: canonicalBody(record), record });
-        }
-        await this.backup.settle();
-      }
-      this.deferred[c]!.resolve(found);
+      this.deferred[c]!.resolve(await readCurrent(this.api, this.chunks[c]!));
     } catch (error) {
       this.deferred[c]!.reject(error);
     }

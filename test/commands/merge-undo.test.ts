@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InterviewBody } from '../../src/feishu/body.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, interviewsCsv, readReport, runCli, startCli, tempDir, waitFor } from '../helpers.js';
+import {
+  csv,
+  interviewsCsv,
+  original,
+  readReport,
+  runCli,
+  seededIds as ids,
+  startCli,
+  tempDir,
+  waitFor,
+} from '../helpers.js';
 
 const SECRET = 'Merge-Test-Secret-7';
 let sim: RunningSimulator | undefined;
@@ -12,31 +22,6 @@ afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-
-/** A full interview as an old ATS left it: times, two assessments, dimensions. */
-function original(i: number): InterviewBody {
-  return {
-    external_application_id: String(6100000000000000000n + BigInt(i)),
-    participate_status: 2,
-    begin_time: 1709280000000 + i * 3_600_000,
-    end_time: 1709283600000 + i * 3_600_000,
-    interview_assessments: [
-      {
-        username: '张三',
-        conclusion: 2,
-        content: '不错',
-        assessment_dimension_list: [{ score: 80 + (i % 10), assessment_type: 1, title: '专业' }],
-      },
-      {
-        username: '李四',
-        conclusion: 3,
-        assessment_dimension_list: [{ options: ['a', 'b'], assessment_type: 4, title: '亮点' }],
-      },
-    ],
-  };
-}
-
-const ids = (n: number) => Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));
 
 async function simulator(n: number, options: SimulatorOptions = {}) {
   sim = await startSimulator({

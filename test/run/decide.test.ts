@@ -49,6 +49,10 @@ describe('decideUpdate', () => {
     expect(decideUpdate(sendable(plan), held, rulesFor(plan, { landedHash: hash })).prepared).toMatchObject({
       done: { status: 'skipped', kind: 'resumed' },
     });
+    // A PUT the resumed run sent without an answer, found landed: that run's write, not unchanged.
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan, { lostPutHash: hash })).prepared).toMatchObject({
+      done: { status: 'skipped', kind: 'resumed' },
+    });
     // Not read: the journal alone decides.
     expect(
       decideUpdate(sendable(plan), undefined, rulesFor(plan, { mustExist: false, landedHash: hash })).prepared,
@@ -101,6 +105,74 @@ describe('decideUpdate', () => {
     });
     expect(decideUpdate(created, undefined, rulesFor(plan)).prepared).toMatchObject({ done: { status: 'skipped' } });
   });
+
+  it('undoes a write: the state before where Feishu holds what was written, field by field where it changed since', () => {
+    const plan = planOf([ATTENDED]);
+    const before: InterviewBody = { external_application_id: APP1, participate_status: 1, begin_time: 1709280000000 };
+    const written: InterviewBody = { ...before, participate_status: 2 };
+    const restore = { kind: 'restore', id: ID1, rows: [0], body: before, written } as const;
+    expect(decideUpdate(restore, { id: ID1, ...written }, rulesFor(plan)).prepared).toEqual({
+      send: before,
+      hash: bodyHash(before),
+    });
+    const later = { ...written, end_time: 1709283600000 };
+    expect(decideUpdate(restore, { id: ID1, ...later }, rulesFor(plan)).prepared).toEqual({
+      send: { ...before, end_time: 1709283600000 },
+      hash: bodyHash({ ...before, end_time: 1709283600000 }),
+    });
+    expect(decideUpdate(restore, { id: ID1, ...before }, rulesFor(plan)).prepared).toEqual({
+      done: { status: 'skipped', kind: 'unchanged', message: 'skipped: already as it was before the undone run' },
+      hash: bodyHash(before),
+    });
+    expect(decideUpdate(restore, { id: ID1, ...written, participate_status: 3 }, rulesFor(plan)).prepared).toEqual({
+      done: {
+        status: 'failed',
+        kind: 'refused',
+        errorCode: 'UNDO_CHANGED_SINCE',
+        message: `left alone: expected interview ${ID1} to hold what the undone run wrote, got later changes to fields that run changed too: participate_status (3) (as Feishu holds them now); nothing of it was written: correct those fields in Feishu yourself, or import a correction`,
+      },
+    });
+  });
+});
+
+describe('decideUpdate, undo where reads carry no external_id', () => {
+  it('compares what was written as the read shows it, and keeps the keys the run wrote', () => {
+    const plan = planOf([ATTENDED]);
+    const before: InterviewBody = {
+      external_application_id: APP1,
+      participate_status: 1,
+      interview_assessments: [{ username: '张三', conclusion: 1 }],
+    };
+    const written: InterviewBody = {
+      external_id: 'OLD-1',
+      external_application_id: APP1,
+      participate_status: 2,
+      interview_assessments: [{ external_id: 'OLD-A-1', username: '张三', conclusion: 2 }],
+    };
+    const restore = { kind: 'restore', id: ID1, rows: [0], body: before, written } as const;
+    const read = { id: ID1, external_application_id: APP1, participate_status: 2 };
+    const back: InterviewBody = {
+      external_id: 'OLD-1',
+      external_application_id: APP1,
+      participate_status: 1,
+      interview_assessments: [{ external_id: 'OLD-A-1', username: '张三', conclusion: 1 }],
+    };
+    expect(
+      decideUpdate(
+        restore,
+        { ...read, interview_assessments: [{ id: '1', username: '张三', conclusion: 2 }] },
+        rulesFor(plan),
+      ).prepared,
+    ).toEqual({ send: back, hash: bodyHash(back) });
+    // Changed since in another field: merged, keys kept all the same.
+    expect(
+      decideUpdate(
+        restore,
+        { ...read, end_time: 1709283600000, interview_assessments: [{ id: '1', username: '张三', conclusion: 2 }] },
+        rulesFor(plan),
+      ).prepared,
+    ).toEqual({ send: { ...back, end_time: 1709283600000 }, hash: bodyHash({ ...back, end_time: 1709283600000 }) });
+  });
 });
 
 describe('decideLegacy', () => {
@@ -138,5 +210,43 @@ describe('decideLegacy', () => {
     ).toMatchObject({
       done: { status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS' },
     });
+  });
+
+  it("takes the resumed run's lost-answer create, found holding exactly its body, as created by that run", () => {
+    const record = { id: ID2, ...body };
+    const rules = rulesFor(plan, { createMissing: true, lostCreateHash: bodyHash(body) });
+    expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'found', id: ID2, record }, rules)).toEqual({
+      prepared: {
+        done: {
+          status: 'ok',
+          kind: 'created',
+          landed: true,
+          feishuId: ID2,
+          note: 'the run resumed had created it; its answer was lost when that run stopped',
+          message: 'ok',
+        },
+        hash: bodyHash(body),
+      },
+      adopted: body,
+    });
+    // A read without the keys: matched by the rest of the body.
+    const { external_id: _e, ...keyless } = record;
+    expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'found', id: ID2, record: keyless }, rules).adopted).toEqual(
+      body,
+    );
+    // Another body, or another create than this one: an interview found as any other.
+    for (const [held, hash] of [
+      [{ ...record, participate_status: 1 }, bodyHash(body)],
+      [record, 'another'],
+    ] as const) {
+      expect(
+        decideLegacy(
+          sendable(plan),
+          'OLD-1',
+          { kind: 'found', id: ID2, record: held },
+          { ...rules, lostCreateHash: hash },
+        ).adopted,
+      ).toBeUndefined();
+    }
   });
 });

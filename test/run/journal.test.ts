@@ -26,6 +26,23 @@ describe('journal', () => {
     expect(readFileSync(path, 'utf8').split('\n')[0]).toBe('{"t":"sending","id":"a","hash":"h1"}');
   });
 
+  it('tells the creates among the requests without a result', async () => {
+    const path = join(await tempDir(), 'c.csv.journal.jsonl');
+    const j = openJournal(path);
+    j.write({ t: 'sending', id: 'external_id:A', hash: 'h1', op: 'create' });
+    j.write({ t: 'sending', id: 'external_id:B', hash: 'h2', op: 'create' });
+    j.write({ t: 'result', id: 'external_id:B', hash: 'h2', status: 'ok', feishu_id: '7100000000000000001' });
+    j.write({ t: 'sending', id: '7000000000000000001', hash: 'h3', op: 'put' });
+    j.close();
+    const state = readJournal(path);
+    expect([...state.inDoubtCreates]).toEqual([['external_id:A', 'h1']]);
+    expect([...state.inDoubt]).toEqual([
+      ['external_id:A', 'h1'],
+      ['7000000000000000001', 'h3'],
+    ]);
+    expect([...state.feishuIds]).toEqual([['external_id:B', '7100000000000000001']]);
+  });
+
   it('refuses to resume without the earlier journal', async () => {
     const dir = await tempDir();
     expect(() => readJournal(join(dir, 'missing.journal.jsonl'))).toThrow(

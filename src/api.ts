@@ -74,6 +74,8 @@ export interface ImportFileOptions extends ReadOptions, SendOptions {
   readonly replaceAssessments?: boolean;
   /** Rows without a Feishu ID: create the interview when its application has none with that `external_id`. */
   readonly createMissing?: boolean;
+  /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
+  readonly records?: readonly string[];
   /** With `dryRun`: write the request bodies as JSON lines to this path. */
   readonly payloads?: string;
 }
@@ -87,7 +89,10 @@ export interface UndoBackupOptions extends SendOptions {
 }
 
 export type VerifyFileOptions = ReadOptions &
-  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'>;
+  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'> & {
+    /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
+    readonly records?: readonly string[];
+  };
 
 /** The options as the checks take them: `report: false` is no report file. */
 function checked(path: string, options: ReadOptions | UndoBackupOptions): Record<string, unknown> {

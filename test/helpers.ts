@@ -240,3 +240,60 @@ export function templateTable(rows: string[][]): InputTable {
     warnings: [],
   };
 }
+
+const LEGACY_HEADER = [
+  '外部系统面试ID',
+  '外部投递ID',
+  '参与状态',
+  '开始时间',
+  '外部系统面评ID',
+  '面试官',
+  '面试结论',
+  '评价维度',
+  '题目类型',
+  '分数',
+];
+/** A legacy interview's application: three of them, in turn. */
+export const legacyApp = (i: number) => String(6200000000000000000n + BigInt(i % 3));
+
+/** A legacy export: no Feishu ids; each interview keyed by the old system's id, three applications. */
+export function legacyFile(n: number, score: (i: number) => number = (i) => 80 + i): string[][] {
+  const rows: string[][] = [LEGACY_HEADER];
+  for (let i = 0; i < n; i++) {
+    rows.push([
+      `ATS-${i}`,
+      legacyApp(i),
+      '参与',
+      `2024-03-0${1 + (i % 9)}T14:00:00+08:00`,
+      `ATS-A-${i}`,
+      '张伟',
+      '通过',
+      '专业',
+      '打分题',
+      String(score(i)),
+    ]);
+    rows.push([`ATS-${i}`, '', '', '', `ATS-A-${i}`, '张伟', '', '沟通', '打分题', '70']);
+  }
+  return rows;
+}
+
+/** What Feishu must hold for interview `i` of `legacyFile`. */
+export function legacyBody(i: number, score: (i: number) => number = (i) => 80 + i): InterviewBody {
+  return {
+    external_id: `ATS-${i}`,
+    external_application_id: legacyApp(i),
+    participate_status: 2,
+    begin_time: Date.UTC(2024, 2, 1 + (i % 9), 6),
+    interview_assessments: [
+      {
+        external_id: `ATS-A-${i}`,
+        username: '张伟',
+        conclusion: 2,
+        assessment_dimension_list: [
+          { score: score(i), assessment_type: 1, title: '专业' },
+          { score: 70, assessment_type: 1, title: '沟通' },
+        ],
+      },
+    ],
+  };
+}

@@ -21,6 +21,7 @@ import { createWith } from '../run/create-interview.js';
 import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
 import { type DispatchResult, type Prepared, type SendItem, dispatch } from '../run/dispatch.js';
 import { type Journal, type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
+import { type EarlierRecords, readEarlierRecords } from '../run/earlier-records.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { takeRunLock } from '../run/run-lock.js';
@@ -59,6 +60,8 @@ export type SendOptions = Pick<
   readonly reportFile: boolean;
   /** How the summary names the command: import, import --dry-run, undo. */
   readonly command: string;
+  /** `--records`: folders (or files) of earlier runs beyond the report's own folder. */
+  readonly records?: readonly string[];
 };
 
 /**
@@ -94,10 +97,15 @@ export async function sendPlan(
       () => wroteAnything(api.stats),
     );
     const items = sendable(plan, options.limit);
+    // Read once, before anything is sent: which legacy key is which interview, by the earlier runs.
+    const records = items.some((p) => p.legacy)
+      ? await readEarlierRecords(dirname(resolve(options.report)), options.records)
+      : undefined;
     const steps = preparer(plan, items, {
       api,
       options,
       previous,
+      records,
       backup: files.backup,
       stopping: () => interrupt.aborted,
     });
@@ -139,6 +147,7 @@ function preparer(
     api: InterviewApi;
     options: Readonly<SendOptions>;
     previous?: JournalState;
+    records?: EarlierRecords;
     backup?: Backup;
     stopping: () => boolean;
   },
@@ -152,8 +161,9 @@ function preparer(
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
     api,
-    items.filter((p) => p.legacy).map(applicationOf),
+    items.filter((p) => p.legacy).map((p) => ({ application: applicationOf(p), body: legacyBody(p) })),
     new Map(previous?.feishuIds ?? []),
+    run.records,
     stopping,
   );
   const wouldSend = new Map<string, InterviewBody>();
@@ -171,8 +181,7 @@ function preparer(
     const p = byId.get(item.id)!;
     let decision: Decision;
     if (p.legacy) {
-      const body = p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy.externalId };
-      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, body);
+      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
       // The pre-image is on disk before the PUT goes out, as for every other interview.
       if (backup && match.kind === 'found' && 'send' in decision.prepared) {
@@ -193,6 +202,11 @@ function preparer(
     return decision.prepared;
   };
   return { prepare, lookup, wouldSend, removals };
+}
+
+/** What a legacy interview is matched by where a read shows no keys: the file's body, or as much as a correction gives. */
+function legacyBody(p: SendablePlanned): InterviewBody {
+  return p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy?.externalId };
 }
 
 /** The interviews to send: every one with something to send, up to `--limit`. */

@@ -6,7 +6,7 @@ import { checkMergedBody } from '../plan/check-body.js';
 import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
-import type { LegacyMatch } from './legacy-lookup.js';
+import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
 
 /**
  * What to call for each interview, decided from the plan and the current record alone: pure
@@ -24,6 +24,8 @@ export interface DecideRules {
   readonly createMissing: boolean;
   /** The hash the journal of the resumed run says landed for this interview, if any. */
   readonly landedHash?: string;
+  /** The current record was read without `external_id`: bodies are compared with the keys left out. */
+  readonly keysUnread?: boolean;
 }
 
 /** The decision, and what a dry run or the summary needs to know of it. */
@@ -61,7 +63,9 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
       : { prepared: { send: body, hash } };
   const before = canonicalBody(current);
-  if (bodyHash(before) === hash)
+  // A read without the keys cannot show them: compared without, and the file's keys go in the PUT.
+  const seen = rules.keysUnread ? withoutKeys : (b: InterviewBody) => b;
+  if (bodyHash(seen(before)) === bodyHash(seen(body)))
     return done(
       {
         status: 'skipped',
@@ -71,7 +75,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       hash,
     );
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(before, body, rules.plan.zone).join('; ')));
+    const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, removed: built.removed };
   }
   return { prepared: { send: body, hash }, removed: built.removed };
@@ -94,7 +98,8 @@ function decideRemove(id: string, created: InterviewBody, current: StoredRecord 
 /**
  * An interview the file names by its legacy key (`external_id`, no Feishu id): found in Feishu,
  * it is updated like any other (skipped when unchanged); absent, it is created with
- * `--create-missing`, else reported missing; found twice, it is reported and left alone.
+ * `--create-missing`, else reported missing; found twice, or not told apart from an interview no
+ * record accounts for, it is reported and left alone.
  */
 export function decideLegacy(p: SendablePlanned, externalId: string, match: LegacyMatch, rules: DecideRules): Decision {
   const application = applicationOf(p);
@@ -104,13 +109,32 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     );
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
-  if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
-  const decision = decideUpdate(p, match.record, { ...rules, mustExist: true });
+  if (match.kind === 'untold') {
+    const message = say(OUTCOME.untold({ externalId, application, ids: match.ids.join(', ') }));
+    return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_CANNOT_TELL_APART', message });
+  }
+  const note = match.gone ? say(OUTCOME.recordGone({ application, ids: match.gone.join(', ') })) : undefined;
+  if (match.kind === 'absent') return withNote(decideCreate(p, application, externalId, rules), note);
+  // The read shows no keys: the interview's own is the file's (the assessments' come with the file's body).
+  const record = match.keysUnread ? { ...match.record, external_id: externalId } : match.record;
+  const decision = decideUpdate(p, record, { ...rules, mustExist: true, keysUnread: match.keysUnread });
   const { prepared } = decision;
   if ('done' in prepared)
-    return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
-  if ('send' in prepared) return { ...decision, prepared: { ...prepared, to: match.id } };
+    return withNote({ ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } }, note);
+  if ('send' in prepared) return withNote({ ...decision, prepared: { ...prepared, to: match.id } }, note);
   return decision;
+}
+
+/** Says what the records named that Feishu no longer holds: on the write's note, or after the outcome's message. */
+function withNote(decision: Decision, note: string | undefined): Decision {
+  const { prepared } = decision;
+  if (note === undefined || 'remove' in prepared) return decision;
+  if ('done' in prepared)
+    return {
+      ...decision,
+      prepared: { ...prepared, done: { ...prepared.done, message: `${prepared.done.message} (${note})` } },
+    };
+  return { ...decision, prepared: { ...prepared, note } };
 }
 
 function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {

@@ -15,8 +15,8 @@ export interface SendItem {
  * its Feishu id), create it, delete it (undo of a create), or nothing more to do.
  */
 export type Prepared =
-  | { readonly send: InterviewBody; readonly hash: string; readonly to?: string }
-  | { readonly create: InterviewBody; readonly hash: string }
+  | { readonly send: InterviewBody; readonly hash: string; readonly to?: string; readonly note?: string }
+  | { readonly create: InterviewBody; readonly hash: string; readonly note?: string }
   | { readonly remove: string; readonly hash: string }
   | { readonly done: SendOutcome; readonly hash?: string };
 
@@ -141,7 +141,14 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
       const prepared = await options.prepare(item);
       if ('done' in prepared) {
         if (prepared.done.status === 'skipped' && prepared.hash)
-          journal?.write({ t: 'result', id: item.id, hash: prepared.hash, status: 'ok', skipped: true });
+          journal?.write({
+            t: 'result',
+            id: item.id,
+            hash: prepared.hash,
+            status: 'ok',
+            skipped: true,
+            feishu_id: prepared.done.feishuId,
+          });
         record(item.id, prepared.done);
         return;
       }
@@ -165,7 +172,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
         status,
         kind: status === 'ok' ? kind : undefined,
         landed: status === 'ok',
-        note: result.note,
+        note: [result.note, 'note' in prepared ? prepared.note : undefined].filter(Boolean).join('; ') || undefined,
         feishuId,
         errorCode: result.errorCode,
         message: result.message,

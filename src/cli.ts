@@ -66,9 +66,9 @@ async function main(argv: string[]): Promise<number> {
       printResult(io, result, Boolean(args.json));
       return result;
     }, needs.interruptible)();
+  // Repeated, it gives a list (yargs' default); `array: true` would swallow the input file after it.
   const recordsOption = {
     type: 'string',
-    array: true,
     describe: h(
       "a folder of earlier runs' reports, journals and backups, read besides the report's own folder (repeatable)",
     ),

@@ -75,6 +75,9 @@ export function row(values: Partial<Record<(typeof HEADER_EN)[number], string>>)
   return HEADER_EN.map((h) => values[h] ?? '');
 }
 
+/** A simulator without rate limits: for tests that count requests, not pace. */
+export const UNPACED = { rateLimit: 0, readRateLimit: 0, createRateLimit: 0 } as const;
+
 export const ID1 = '7000000000000000001';
 export const ID2 = '7000000000000000002';
 export const APP1 = '6960663240925956437';

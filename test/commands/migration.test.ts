@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, legacyApp, legacyBody, legacyFile, readReport, runCli, tempDir } from '../helpers.js';
+import { UNPACED, csv, legacyApp, legacyBody, legacyFile, readReport, runCli, tempDir } from '../helpers.js';
 
 const SECRET = 'Migration-Test-Secret-3';
 let sim: RunningSimulator | undefined;
@@ -18,14 +18,7 @@ const legacyRows = (n: number) => legacyFile(n);
 const expectedBody = (i: number) => legacyBody(i);
 
 async function simulator(options: SimulatorOptions = {}) {
-  sim = await startSimulator({
-    appId: 'cli_g',
-    appSecret: SECRET,
-    rateLimit: 0,
-    readRateLimit: 0,
-    createRateLimit: 0,
-    ...options,
-  });
+  sim = await startSimulator({ appId: 'cli_g', appSecret: SECRET, ...UNPACED, ...options });
   return sim;
 }
 

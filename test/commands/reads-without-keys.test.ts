@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, legacyApp, legacyBody, legacyFile, readReport, runCli, tempDir } from '../helpers.js';
+import { UNPACED, csv, legacyApp, legacyBody, legacyFile, readReport, runCli, tempDir } from '../helpers.js';
 
 /**
  * Issue 18, item 6: where Feishu's reads carry no `external_id`, an interview of a legacy file is
@@ -18,14 +18,7 @@ afterEach(async () => {
 });
 
 async function simulator(options: SimulatorOptions) {
-  sim = await startSimulator({
-    appId: 'cli_k',
-    appSecret: SECRET,
-    rateLimit: 0,
-    readRateLimit: 0,
-    createRateLimit: 0,
-    ...options,
-  });
+  sim = await startSimulator({ appId: 'cli_k', appSecret: SECRET, ...UNPACED, ...options });
   return sim;
 }
 
@@ -145,13 +138,16 @@ describe.each([
     const kept = join(dir, 'kept');
     await mkdir(kept);
     await copyFile(firstReport, join(kept, 'migration.xlsx'));
+    // Before the input, and repeated: each flag one more place to read.
     const named = await run(s, 'import', [
+      '--records',
+      join(dir, 'second'),
+      '--records',
+      kept,
       file,
       '--create-missing',
       '--report',
       join(dir, 'third', 'r.csv'),
-      '--records',
-      kept,
     ]);
     expect(named.code).toBe(0);
     expect(s.stats.requests.create).toBe(N);

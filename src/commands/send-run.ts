@@ -183,12 +183,14 @@ function preparer(
     if (p.legacy) {
       const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
-      // The pre-image is on disk before the PUT goes out, as for every other interview.
+      // The pre-image is on disk before the PUT goes out, as for every other interview; read
+      // without keys, it carries the interview's own (the one it was found by), so undo keeps it.
       if (backup && match.kind === 'found' && 'send' in decision.prepared) {
+        const before = canonicalBody(match.record);
         backup.write({
           external_interview_id: match.id,
           taken_at: new Date().toISOString(),
-          body: canonicalBody(match.record),
+          body: match.keysUnread ? { ...before, external_id: p.legacy.externalId } : before,
           record: match.record,
         });
         await backup.settle();

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
@@ -61,6 +61,13 @@ describe.each([
       expect(now.get(`ATS-${i}`)!.id).toBe(first.get(`ATS-${i}`)!.id);
       expect(now.get(`ATS-${i}`)!.body).toEqual(legacyBody(i, corrected));
     }
+
+    // The pre-image keeps the interview's key even where the read did not show it: undo puts it back.
+    const backup = (await readFile(join(dir, 'legacy.report.csv.backup.jsonl'), 'utf8')).trim().split('\n');
+    expect(JSON.parse(backup.at(-1)!)).toMatchObject({
+      external_interview_id: first.get('ATS-1')!.id,
+      body: { external_id: 'ATS-1', participate_status: 2 },
+    });
 
     const before = writes(s);
     const again = await run(s, 'import', [file, '--create-missing']);

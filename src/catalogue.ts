@@ -544,6 +544,10 @@ export const INPUT = {
 
 /** The summary's lines on what a run sent and where its files are. */
 export const RUN = {
+  readsWithoutKeys: (files: number): Pair => ({
+    en: `Feishu's reads carry no external_id: legacy interviews were found by ${files} file(s) of earlier runs' records (journals, backups, reports beside the report and in --records), then by body; see "Migrating legacy records" in the README`,
+    zh: `飞书的查询结果不含外部系统面试ID：没有飞书 ID 的面试先按之前运行的记录（报告所在文件夹及 --records 中的日志、备份和报告，共 ${files} 个文件）查找，再按内容查找；详见 README 的“迁移旧系统记录”`,
+  }),
   noBackup: {
     en: 'warning: --no-backup: what was overwritten was not saved, so this run cannot be undone',
     zh: '警告：--no-backup：被覆盖的内容没有备份，这次运行无法撤销',

@@ -131,7 +131,17 @@ export async function sendPlan(
           .map((p) => ({ id: p.id, body: steps.wouldSend.get(p.id)! })),
       );
     }
-    return await reportRun(plan, options, { started, base, api, result, removals: steps.removals, files, header });
+    const keyless = steps.lookup.keyless ? say(RUN.readsWithoutKeys(records?.files ?? 0)) : undefined;
+    return await reportRun(plan, options, {
+      started,
+      base,
+      api,
+      result,
+      removals: steps.removals,
+      files,
+      header,
+      keyless,
+    });
   } finally {
     files?.close();
     if (interrupt.aborted) await client.destroy();
@@ -290,6 +300,8 @@ async function reportRun(
     removals: readonly Removed[];
     files: RunFiles;
     header: readonly string[];
+    /** How legacy interviews were found where reads carry no `external_id`. */
+    keyless?: string;
   },
 ): Promise<RunResult> {
   const { api, result, files } = run;
@@ -359,6 +371,7 @@ function runLines(
     kinds: KindCounts;
     reads: number;
     wrote: boolean;
+    keyless?: string;
   },
 ): string[] {
   const { api, result, files, elapsed, kinds, reads } = run;
@@ -397,6 +410,7 @@ function runLines(
   if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
   if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
   if (result.interrupted) extra.push(say(RUN.interrupted));
+  if (run.keyless) extra.push(run.keyless);
   if (files.backup && run.wrote) {
     extra.push(
       say(RUN.backup({ path: resolve(files.backupPath), run: files.backup.runId, relative: files.backupPath })),

@@ -62,6 +62,7 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
         RUN.verified({ origin: base.origin, reads: api.stats.requests, matched, interviews: plan.interviews.length }),
       ),
     ];
+    if (lookup.keyless) extra.push(say(RUN.readsWithoutKeys(records?.files ?? 0)));
     if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
     const t = plan.table;
     return runResult(

@@ -53,6 +53,8 @@ export class LegacyLookup {
   /** Per application, the hashes (keys left out) of the file's interviews there: those match no foreign one. */
   private readonly fileBodies = new Map<string, Set<string>>();
   private readonly createdIds: Set<string>;
+  /** Some listing held interviews and none carried `external_id`: the run says how it matched. */
+  keyless = false;
   /** Each listing's bodies hashed once, keys left out. */
   private readonly hashes = new WeakMap<StoredRecord, string>();
 
@@ -95,6 +97,7 @@ export class LegacyLookup {
     const knownId = this.known.get(key);
     const byId = knownId === undefined ? undefined : records.find((r) => r.id === knownId);
     if (byId) return { kind: 'found', id: byId.id!, record: byId, keysUnread: !carriesKeys || undefined };
+    if (records.length > 0 && !carriesKeys) this.keyless = true;
     if (!carriesKeys) return this.findWithoutKeys(records, applicationId, externalId, body);
     const matches = records.filter((r) => r.external_id === externalId);
     if (matches.length === 0) return { kind: 'absent' };

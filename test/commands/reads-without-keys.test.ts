@@ -54,6 +54,10 @@ describe.each([
     const fix = await run(s, 'import', [file, '--create-missing']);
     expect(fix.code).toBe(0);
     expect(fix.stdout).toContain(`created 0 · changed 1 · unchanged ${N - 1} · missing 0 interview(s)`);
+    // The first run's report, journal and backup.
+    const said =
+      "Feishu's reads carry no external_id: legacy interviews were found by 3 file(s) of earlier runs' records";
+    expect(fix.stdout.includes(said)).toBe(readsWithoutExternalId);
     expect(s.stats.requests.create).toBe(N);
     const now = byKey(s);
     expect(now.size).toBe(N);

@@ -20,9 +20,23 @@ function legacyCsv(n, applications, score) {
 /** Calls per second between the first and the last call of a kind, as the simulator saw them. */
 const sustained = (times) => (times.length < 2 ? 0 : (times.length - 1) / ((times.at(-1) - times[0]) / 1000));
 
-export async function migrationRun({ run, out, cli, env, interviews = 2000, applications = 700 }) {
+export async function migrationRun({
+  run,
+  out,
+  cli,
+  env,
+  interviews = 2000,
+  applications = 700,
+  readsWithoutExternalId = false,
+}) {
   const app = { appId: 'cli_bench', appSecret: 'bench-secret-not-real' };
-  const sim = await startSimulator({ ...app, rateLimit: 10, readRateLimit: 10, createRateLimit: 10 });
+  const sim = await startSimulator({
+    ...app,
+    rateLimit: 10,
+    readRateLimit: 10,
+    createRateLimit: 10,
+    readsWithoutExternalId,
+  });
   const file = join(out, 'legacy.csv');
   const args = (report) => [cli, 'import', file, '--create-missing', '--quiet', '--report', join(out, report)];
   const e = { ...env, FEISHU_BASE_URL: sim.url };

@@ -77,6 +77,8 @@ export interface ImportFileOptions extends ReadOptions, SendOptions {
   readonly replaceAssessments?: boolean;
   /** Rows without a Feishu ID: create the interview when its application has none with that `external_id`. */
   readonly createMissing?: boolean;
+  /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
+  readonly records?: readonly string[];
   /** With `dryRun`: write the request bodies as JSON lines to this path. */
   readonly payloads?: string;
 }
@@ -90,7 +92,10 @@ export interface UndoBackupOptions extends SendOptions {
 }
 
 export type VerifyFileOptions = ReadOptions &
-  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'>;
+  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'> & {
+    /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
+    readonly records?: readonly string[];
+  };
 
 /** The options as the checks take them: `report: false` is no report file. */
 function checked(path: string, options: object): Record<string, unknown> {
@@ -134,6 +139,7 @@ const IMPORT_KEYS = [
   'replaceAssessments',
   'createMissing',
   'payloads',
+  'records',
 ] as const;
 const UNDO_KEYS = [...SEND_KEYS, 'report', 'run', 'lang'] as const;
 const VERIFY_KEYS = [
@@ -142,6 +148,7 @@ const VERIFY_KEYS = [
     (k): k is Exclude<(typeof SEND_KEYS)[number], 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'> =>
       !['backup', 'limit', 'resume', 'signal', 'onProgress'].includes(k),
   ),
+  'records',
 ] as const;
 
 type Exhaustive<T, K extends readonly PropertyKey[]> = [

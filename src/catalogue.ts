@@ -366,6 +366,14 @@ export const OUTCOME = {
     zh: `未发送：飞书中投递 ${p.application} 下有 ${p.count} 场面试的外部系统面试ID都是 ${JSON.stringify(p.externalId)}（${p.ids}）。请在外部面试ID列填上要改的那场面试的飞书 ID，或在飞书中删掉重复的那场`,
   }),
   notSent: (reason: string): Pair => ({ en: `not sent: ${reason}`, zh: `未发送：${reason}` }),
+  untold: (p: { externalId: string; application: string; ids: string }): Pair => ({
+    en: `not sent: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${JSON.stringify(p.externalId)}, and application ${p.application} holds interviews no record accounts for (${p.ids}) whose body differs from the file's: any of them may be this one, so it is neither created nor changed; put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that created it`,
+    zh: `未发送：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试；投递 ${p.application} 下有记录无法说明来历、内容又与文件不同的面试（${p.ids}），其中任何一场都可能就是它，所以既不创建也不修改。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
+  }),
+  recordGone: (p: { application: string; ids: string }): Pair => ({
+    en: `an earlier run's records gave it Feishu ID ${p.ids}, which application ${p.application} no longer holds`,
+    zh: `之前运行的记录中它的飞书 ID 是 ${p.ids}，但投递 ${p.application} 下已没有这场面试`,
+  }),
   interrupted: {
     en: 'not sent: interrupted before it was sent; import again with --resume',
     zh: '未发送：发送前运行被中断。请加 --resume 重新导入',
@@ -387,6 +395,14 @@ export const OUTCOME = {
     zh: `无法确定：外部系统面试ID ${JSON.stringify(p.externalId)} 对应多场面试 ${p.ids}`,
   }),
   verifyMatch: { en: 'match', zh: '一致' },
+  verifyNotLocated: (p: { externalId: string; application: string; ids: string }): Pair => ({
+    en: `not located: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${JSON.stringify(p.externalId)}, and no interview of application ${p.application} holds the file's body; it may be one of ${p.ids}: put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that imported it`,
+    zh: `无法定位：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，投递 ${p.application} 下也没有内容与文件相同的面试；它可能是 ${p.ids} 之一。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定导入它的那次运行所在的文件夹`,
+  }),
+  keysUnchecked: {
+    en: "external_id keys not checked: Feishu's read does not return them",
+    zh: '未核对外部系统面试ID和外部系统面评ID：飞书的查询结果不返回它们',
+  },
   verifyDiffers: (diff: string): Pair => ({
     en: `differs (Feishu → file): ${diff}`,
     zh: `不一致（飞书 → 文件）：${diff}`,
@@ -591,6 +607,10 @@ export const INPUT = {
 
 /** The summary's lines on what a run sent and where its files are. */
 export const RUN = {
+  readsWithoutKeys: (files: number): Pair => ({
+    en: `Feishu's reads carry no external_id: legacy interviews were found by ${files} file(s) of earlier runs' records (journals, backups, reports beside the report and in --records), then by body; see "Migrating legacy records" in the README`,
+    zh: `飞书的查询结果不含外部系统面试ID：没有飞书 ID 的面试先按之前运行的记录（报告所在文件夹及 --records 中的日志、备份和报告，共 ${files} 个文件）查找，再按内容查找；详见 README 的“迁移旧系统记录”`,
+  }),
   noBackup: {
     en: 'warning: --no-backup: what was overwritten was not saved, so this run cannot be undone',
     zh: '警告：--no-backup：被覆盖的内容没有备份，这次运行无法撤销',
@@ -729,6 +749,10 @@ export const OPTION = {
 
 /** Why a run's own files (report, journal, backup, lock, payloads, template) cannot be used. */
 export const FILES = {
+  recordsUnreadable: (p: { path: string; code: string }): Pair => ({
+    en: `expected --records ${p.path} to be a folder (or a file) of earlier runs' reports, journals and backups, got ${p.code}: check the path`,
+    zh: `--records ${p.path} 应当是存放之前运行的报告、日志和备份的文件夹（或其中一个文件），但读取时出错（${p.code}）：请检查路径`,
+  }),
   lockUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to create the lock ${p.path}, got ${p.code}: check the report folder is writable`,
     zh: `无法创建锁文件 ${p.path}（${p.code}）：请检查报告所在文件夹是否可写`,
@@ -937,6 +961,8 @@ export const CLI = {
  * a CLI description missing here shows in English, which test/catalogue.test.ts catches.
  */
 export const HELP_ZH: Readonly<Record<string, string>> = {
+  "a folder of earlier runs' reports, journals and backups, read besides the report's own folder (repeatable)":
+    '之前运行的报告、日志和备份所在的文件夹，报告所在文件夹之外再读它（可多次给出）',
   'language of the headers and the instructions': '表头和说明所用的语言',
   'the app id it accepts (default cli_simulator)': '接受的应用 ID（默认 cli_simulator）',
   'the app secret it accepts (default: see the README)': '接受的应用密钥（默认值见 README）',

@@ -66,6 +66,13 @@ async function main(argv: string[]): Promise<number> {
       printResult(io, result, Boolean(args.json));
       return result;
     }, needs.interruptible)();
+  // Repeated, it gives a list (yargs' default); `array: true` would swallow the input file after it.
+  const recordsOption = {
+    type: 'string',
+    describe: h(
+      "a folder of earlier runs' reports, journals and backups, read besides the report's own folder (repeatable)",
+    ),
+  } as const;
   const sendOptions = {
     concurrency: { type: 'number', describe: h('requests in flight (default 5)') },
     rate: {
@@ -200,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
               ),
             },
             payloads: { type: 'string', describe: h('with --dry-run: write the request bodies as JSON lines') },
+            records: recordsOption,
           }),
       (args) => library((api, o) => api.runImport(args.file, o), args, { credentials: true, interruptible: true }),
     )
@@ -221,7 +229,12 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'verify <file>',
       h('read every interview of the file from Feishu and report per row whether it matches (writes nothing)'),
-      (y) => y.positional('file', { type: 'string', demandOption: true }).options(inputOptions).options(sendOptions),
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true })
+          .options(inputOptions)
+          .options(sendOptions)
+          .option('records', recordsOption),
       (args) => library((api, o) => api.runVerify(args.file, o), args, { credentials: true }),
     )
     .command(

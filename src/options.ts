@@ -51,6 +51,16 @@ const reportPath = optionalText.check(
 
 const bool = z._default(z.boolean(), false);
 
+/** `--records DIR` (repeatable): folders or files of earlier runs beyond the report's folder. */
+const recordsShape = {
+  records: z.pipe(
+    z.optional(z.union([z.string(), z.array(z.string())])),
+    z.transform((r: string | string[] | undefined) =>
+      (r === undefined ? [] : Array.isArray(r) ? r : [r]).map((d) => d.trim()).filter((d) => d !== ''),
+    ),
+  ),
+};
+
 const requiredText = (message: Pair) => z.string().check(z.minLength(1, { error: () => say(message) }));
 
 /** `--lang`, and the language of the CLI's locale (the library has none): see `speaking` in src/lang.ts. */
@@ -216,6 +226,7 @@ const importObject = z.object({
   addAssessments: bool,
   replaceAssessments: bool,
   createMissing: bool,
+  ...recordsShape,
 });
 
 export const importSchema = z.pipe(
@@ -269,7 +280,7 @@ export const undoSchema = z.pipe(
 export type UndoArgs = z.output<typeof undoSchema>;
 
 /** `verify FILE`: the input options, credentials and where to read; the report beside the input, `.verify.csv`. */
-const verifyObject = z.object({ ...inputShape, ...sendShape });
+const verifyObject = z.object({ ...inputShape, ...sendShape, ...recordsShape });
 
 export const verifySchema = z.pipe(
   verifyObject,

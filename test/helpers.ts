@@ -75,6 +75,9 @@ export function row(values: Partial<Record<(typeof HEADER_EN)[number], string>>)
   return HEADER_EN.map((h) => values[h] ?? '');
 }
 
+/** A simulator without rate limits: for tests that count requests, not pace. */
+export const UNPACED = { rateLimit: 0, readRateLimit: 0, createRateLimit: 0 } as const;
+
 export const ID1 = '7000000000000000001';
 export const ID2 = '7000000000000000002';
 export const APP1 = '6960663240925956437';
@@ -267,3 +270,60 @@ export function original(i: number): InterviewBody {
 /** The ids `original(0…n-1)` are seeded under. */
 export const seededIds = (n: number) =>
   Array.from({ length: n }, (_, i) => String(7000000000000000000n + BigInt(i + 1)));
+
+const LEGACY_HEADER = [
+  '外部系统面试ID',
+  '外部投递ID',
+  '参与状态',
+  '开始时间',
+  '外部系统面评ID',
+  '面试官',
+  '面试结论',
+  '评价维度',
+  '题目类型',
+  '分数',
+];
+/** A legacy interview's application: three of them, in turn. */
+export const legacyApp = (i: number) => String(6200000000000000000n + BigInt(i % 3));
+
+/** A legacy export: no Feishu ids; each interview keyed by the old system's id, three applications. */
+export function legacyFile(n: number, score: (i: number) => number = (i) => 80 + i): string[][] {
+  const rows: string[][] = [LEGACY_HEADER];
+  for (let i = 0; i < n; i++) {
+    rows.push([
+      `ATS-${i}`,
+      legacyApp(i),
+      '参与',
+      `2024-03-0${1 + (i % 9)}T14:00:00+08:00`,
+      `ATS-A-${i}`,
+      '张伟',
+      '通过',
+      '专业',
+      '打分题',
+      String(score(i)),
+    ]);
+    rows.push([`ATS-${i}`, '', '', '', `ATS-A-${i}`, '张伟', '', '沟通', '打分题', '70']);
+  }
+  return rows;
+}
+
+/** What Feishu must hold for interview `i` of `legacyFile`. */
+export function legacyBody(i: number, score: (i: number) => number = (i) => 80 + i): InterviewBody {
+  return {
+    external_id: `ATS-${i}`,
+    external_application_id: legacyApp(i),
+    participate_status: 2,
+    begin_time: Date.UTC(2024, 2, 1 + (i % 9), 6),
+    interview_assessments: [
+      {
+        external_id: `ATS-A-${i}`,
+        username: '张伟',
+        conclusion: 2,
+        assessment_dimension_list: [
+          { score: score(i), assessment_type: 1, title: '专业' },
+          { score: 70, assessment_type: 1, title: '沟通' },
+        ],
+      },
+    ],
+  };
+}

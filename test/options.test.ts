@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { importSchema, normalise, simulateSchema, templateSchema, undoSchema, validateSchema } from '../src/options.js';
+import {
+  importSchema,
+  normalise,
+  simulateSchema,
+  templateSchema,
+  undoSchema,
+  validateSchema,
+  verifySchema,
+} from '../src/options.js';
 
 const usage = (fn: () => unknown) => {
   try {
@@ -29,6 +37,13 @@ describe('normalise', () => {
       payloads: undefined,
     });
     expect(Object.isFrozen(o)).toBe(true);
+  });
+
+  it('takes --records once, repeated or not at all, for import and verify', () => {
+    const base = { file: 'x.csv', tz: 'UTC', ...credentials };
+    expect(normalise(importSchema, base).records).toEqual([]);
+    expect(normalise(importSchema, { ...base, records: ' old ' }).records).toEqual(['old']);
+    expect(normalise(verifySchema, { ...base, records: ['a', '', 'b'] }).records).toEqual(['a', 'b']);
   });
 
   it('gives import its pacing defaults and keeps the secret inside credentials only', () => {

@@ -22,6 +22,7 @@ import { createWith } from '../run/create-interview.js';
 import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
 import { type DispatchResult, type Prepared, type SendItem, dispatch } from '../run/dispatch.js';
 import { type Journal, type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
+import { type EarlierRecords, readEarlierRecords } from '../run/earlier-records.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { takeRunLock } from '../run/run-lock.js';
@@ -60,6 +61,8 @@ export type SendOptions = Pick<
   readonly reportFile: boolean;
   /** How the summary names the command: import, import --dry-run, undo. */
   readonly command: string;
+  /** `--records`: folders (or files) of earlier runs beyond the report's own folder. */
+  readonly records?: readonly string[];
 };
 
 /**
@@ -95,10 +98,15 @@ export async function sendPlan(
       () => wroteAnything(api.stats),
     );
     const items = sendable(plan, options.limit);
+    // Read once, before anything is sent: which legacy key is which interview, by the earlier runs.
+    const records = items.some((p) => p.legacy)
+      ? await readEarlierRecords(dirname(resolve(options.report)), options.records)
+      : undefined;
     const steps = preparer(plan, items, {
       api,
       options,
       previous,
+      records,
       backup: files.backup,
       stopping: () => interrupt.aborted,
     });
@@ -124,7 +132,17 @@ export async function sendPlan(
           .map((p) => ({ id: p.id, body: steps.wouldSend.get(p.id)! })),
       );
     }
-    return await reportRun(plan, options, { started, base, api, result, removals: steps.removals, files, header });
+    const keyless = steps.lookup.keyless ? say(RUN.readsWithoutKeys(records?.files ?? 0)) : undefined;
+    return await reportRun(plan, options, {
+      started,
+      base,
+      api,
+      result,
+      removals: steps.removals,
+      files,
+      header,
+      keyless,
+    });
   } finally {
     files?.close();
     if (interrupt.aborted) await client.destroy();
@@ -140,6 +158,7 @@ function preparer(
     api: InterviewApi;
     options: Readonly<SendOptions>;
     previous?: JournalState;
+    records?: EarlierRecords;
     backup?: Backup;
     stopping: () => boolean;
   },
@@ -162,8 +181,9 @@ function preparer(
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
     api,
-    items.filter((p) => p.legacy).map(applicationOf),
+    items.filter((p) => p.legacy).map((p) => ({ application: applicationOf(p), body: legacyBody(p) })),
     new Map(previous?.feishuIds ?? []),
+    run.records,
     stopping,
   );
   const wouldSend = new Map<string, InterviewBody>();
@@ -183,11 +203,12 @@ function preparer(
     const p = byId.get(item.id)!;
     let decision: Decision;
     if (p.legacy) {
-      const body = p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy.externalId };
-      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, body);
+      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
       if (match.kind === 'found') {
-        await own(backup, match.id, match.record, decision);
+        // Read without keys, the pre-image carries the interview's own (the one it was found by), so undo keeps it.
+        const record = match.keysUnread ? { ...match.record, external_id: p.legacy.externalId } : match.record;
+        await own(backup, match.id, record, decision);
         if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
@@ -221,6 +242,11 @@ async function own(backup: Backup | undefined, id: string, current: StoredRecord
     await backup.write({ ...line, body: canonicalBody(current), record: current, written: prepared.send });
   else if ('remove' in prepared)
     await backup.write({ ...line, body: canonicalBody(current), record: current, deleted: true });
+}
+
+/** What a legacy interview is matched by where a read shows no keys: the file's body, or as much as a correction gives. */
+function legacyBody(p: SendablePlanned): InterviewBody {
+  return p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy?.externalId };
 }
 
 /** The interviews to send: every one with something to send, up to `--limit`. */
@@ -302,6 +328,8 @@ async function reportRun(
     removals: readonly Removed[];
     files: RunFiles;
     header: readonly string[];
+    /** How legacy interviews were found where reads carry no `external_id`. */
+    keyless?: string;
   },
 ): Promise<RunResult> {
   const { api, result, files } = run;
@@ -371,6 +399,7 @@ function runLines(
     kinds: KindCounts;
     reads: number;
     wrote: boolean;
+    keyless?: string;
   },
 ): string[] {
   const { api, result, files, elapsed, kinds, reads } = run;
@@ -410,6 +439,7 @@ function runLines(
   if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
   if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
   if (result.interrupted) extra.push(say(RUN.interrupted));
+  if (run.keyless) extra.push(run.keyless);
   if (files.backup && run.wrote) {
     extra.push(
       say(RUN.backup({ path: resolve(files.backupPath), run: files.backup.runId, relative: files.backupPath })),

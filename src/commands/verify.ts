@@ -1,5 +1,5 @@
 import { OUTCOME, RUN, say } from '../catalogue.js';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { VerifyArgs } from '../options.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
@@ -7,7 +7,9 @@ import { diffBodies } from '../plan/merge.js';
 import type { RowOutcome, WholePlanned } from '../plan/types.js';
 import { writeReport } from '../report/report-writer.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
-import { LegacyLookup, type LegacyMatch } from '../run/legacy-lookup.js';
+import type { InterviewBody } from '../feishu/body.js';
+import { readEarlierRecords } from '../run/earlier-records.js';
+import { LegacyLookup, type LegacyMatch, withoutKeys } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
 import type { RunResult } from './io.js';
 import { refuseInputAsOutput } from './outputs.js';
@@ -30,7 +32,16 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
       api,
       valid.filter((p) => !p.legacy).map((p) => p.id),
     );
-    const lookup = new LegacyLookup(api, valid.filter((p) => p.legacy).map(applicationOf), new Map());
+    const legacy = valid.filter((p) => p.legacy);
+    // Beside the verify report sit the import's report, journal and backup: they say which interview is which.
+    const records =
+      legacy.length > 0 ? await readEarlierRecords(dirname(resolve(options.report)), options.records) : undefined;
+    const lookup = new LegacyLookup(
+      api,
+      legacy.map((p) => ({ application: applicationOf(p), body: p.body })),
+      new Map(),
+      records,
+    );
     const outcomes = plan.outcomes.slice();
     let matched = 0;
     for (const p of valid) {
@@ -51,6 +62,7 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
         RUN.verified({ origin: base.origin, reads: api.stats.requests, matched, interviews: plan.interviews.length }),
       ),
     ];
+    if (lookup.keyless) extra.push(say(RUN.readsWithoutKeys(records?.files ?? 0)));
     if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
     const t = plan.table;
     return runResult(
@@ -98,14 +110,29 @@ function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome 
       error_code: 'RUN_EXTERNAL_ID_AMBIGUOUS',
       message: say(OUTCOME.verifyAmbiguous({ externalId: p.legacy!.externalId, ids: match.ids.join(', ') })),
     };
-  const held = canonicalBody(match.record);
+  if (match.kind === 'untold')
+    return {
+      status: 'failed',
+      error_code: 'VERIFY_NOT_LOCATED',
+      message: say(
+        OUTCOME.verifyNotLocated({
+          externalId: p.legacy!.externalId,
+          application: applicationOf(p),
+          ids: match.ids.join(', '),
+        }),
+      ),
+    };
+  // A read without the keys cannot show them: compared without, and the row says so.
+  const seen = match.keysUnread ? withoutKeys : (b: InterviewBody) => b;
+  const held = seen(canonicalBody(match.record));
   const feishuId = p.legacy ? match.id : undefined;
-  if (bodyHash(held) === bodyHash(p.body))
-    return { status: 'ok', feishu_id: feishuId, message: say(OUTCOME.verifyMatch) };
+  const unread = match.keysUnread ? ` (${say(OUTCOME.keysUnchecked)})` : '';
+  if (bodyHash(held) === bodyHash(seen(p.body)))
+    return { status: 'ok', feishu_id: feishuId, message: `${say(OUTCOME.verifyMatch)}${unread}` };
   return {
     status: 'failed',
     feishu_id: feishuId,
     error_code: 'VERIFY_DIFFERENT',
-    message: say(OUTCOME.verifyDiffers(diffBodies(held, p.body, zone).join('; '))),
+    message: `${say(OUTCOME.verifyDiffers(diffBodies(held, seen(p.body), zone).join('; ')))}${unread}`,
   };
 }

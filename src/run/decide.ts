@@ -30,6 +30,8 @@ export interface DecideRules {
   readonly lostCreateHash?: string;
   /** The hash of a PUT the resumed run sent without an answer: found landed, it is that run's, not unchanged. */
   readonly lostPutHash?: string;
+  /** The current record was read without `external_id`: bodies are compared with the keys left out. */
+  readonly keysUnread?: boolean;
 }
 
 /** The decision, and what a dry run or the summary needs to know of it. */
@@ -70,7 +72,9 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       : { prepared: { send: body, hash } };
   const before = canonicalBody(current);
   const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
-  if (bodyHash(before) === hash)
+  // A read without the keys cannot show them: compared without, and the file's keys go in the PUT.
+  const seen = rules.keysUnread ? withoutKeys : (b: InterviewBody) => b;
+  if (bodyHash(seen(before)) === bodyHash(seen(body)))
     return done(
       {
         status: 'skipped',
@@ -80,7 +84,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       hash,
     );
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(before, body, rules.plan.zone).join('; ')));
+    const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, removed: built.removed };
   }
   return { prepared: { send: body, hash }, removed: built.removed };
@@ -160,7 +164,8 @@ function holds(record: StoredRecord, body: InterviewBody): boolean {
 /**
  * An interview the file names by its legacy key (`external_id`, no Feishu id): found in Feishu,
  * it is updated like any other (skipped when unchanged); absent, it is created with
- * `--create-missing`, else reported missing; found twice, it is reported and left alone.
+ * `--create-missing`, else reported missing; found twice, or not told apart from an interview no
+ * record accounts for, it is reported and left alone.
  */
 export function decideLegacy(p: SendablePlanned, externalId: string, match: LegacyMatch, rules: DecideRules): Decision {
   const application = applicationOf(p);
@@ -170,14 +175,21 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     );
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
-  if (match.kind === 'absent') return decideCreate(p, application, externalId, rules);
+  if (match.kind === 'untold') {
+    const message = say(OUTCOME.untold({ externalId, application, ids: match.ids.join(', ') }));
+    return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_CANNOT_TELL_APART', message });
+  }
+  const note = match.gone ? say(OUTCOME.recordGone({ application, ids: match.gone.join(', ') })) : undefined;
+  if (match.kind === 'absent') return withNote(decideCreate(p, application, externalId, rules), note);
   const adopted = rules.lostCreateHash ? lostCreate(p, application, match, rules) : undefined;
   if (adopted) return adopted;
-  const decision = decideUpdate(p, match.record, { ...rules, mustExist: true });
+  // The read shows no keys: the interview's own is the file's (the assessments' come with the file's body).
+  const record = match.keysUnread ? { ...match.record, external_id: externalId } : match.record;
+  const decision = decideUpdate(p, record, { ...rules, mustExist: true, keysUnread: match.keysUnread });
   const { prepared } = decision;
   if ('done' in prepared)
-    return { ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } };
-  if ('send' in prepared) return { ...decision, prepared: { ...prepared, to: match.id } };
+    return withNote({ ...decision, prepared: { ...prepared, done: { ...prepared.done, feishuId: match.id } } }, note);
+  if ('send' in prepared) return withNote({ ...decision, prepared: { ...prepared, to: match.id } }, note);
   return decision;
 }
 
@@ -203,6 +215,18 @@ function lostCreate(
     message: 'ok',
   };
   return { prepared: { done: outcome, hash: bodyHash(built.body) }, adopted: built.body };
+}
+
+/** Says what the records named that Feishu no longer holds: on the write's note, or after the outcome's message. */
+function withNote(decision: Decision, note: string | undefined): Decision {
+  const { prepared } = decision;
+  if (note === undefined || 'remove' in prepared) return decision;
+  if ('done' in prepared)
+    return {
+      ...decision,
+      prepared: { ...prepared, done: { ...prepared.done, message: `${prepared.done.message} (${note})` } },
+    };
+  return { ...decision, prepared: { ...prepared, note } };
 }
 
 function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {

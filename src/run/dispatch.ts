@@ -15,8 +15,8 @@ export interface SendItem {
  * its Feishu id), create it, delete it (undo of a create), or nothing more to do.
  */
 export type Prepared =
-  | { readonly send: InterviewBody; readonly hash: string; readonly to?: string }
-  | { readonly create: InterviewBody; readonly hash: string }
+  | { readonly send: InterviewBody; readonly hash: string; readonly to?: string; readonly note?: string }
+  | { readonly create: InterviewBody; readonly hash: string; readonly note?: string }
   | { readonly remove: string; readonly hash: string }
   | { readonly done: SendOutcome; readonly hash?: string };
 
@@ -175,7 +175,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
         status,
         kind: status === 'ok' ? kind : undefined,
         landed: status === 'ok',
-        note: result.note,
+        note: [result.note, 'note' in prepared ? prepared.note : undefined].filter(Boolean).join('; ') || undefined,
         feishuId,
         errorCode: result.errorCode,
         message: result.message,

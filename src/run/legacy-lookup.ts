@@ -4,12 +4,32 @@ import type { InterviewApi } from '../feishu/interview-api.js';
 import { type StoredRecord, pageOf } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import type { InterviewBody } from '../feishu/body.js';
+import { EarlierRecords } from './earlier-records.js';
 
-/** What Feishu holds under an interview's legacy key. */
+/**
+ * What Feishu holds under an interview's legacy key. `keysUnread`: the listing carries no
+ * `external_id`, so the interview was found by a record or by its body and its keys cannot be
+ * compared (docs/feishu-api.md, "Batch query"). `gone`: Feishu ids the tool's records give the key
+ * that the application no longer holds. `untold`: no record names the interview, its body matches
+ * none, and the application holds interviews no record accounts for (`ids`): any of them may be it.
+ */
 export type LegacyMatch =
-  | { readonly kind: 'found'; readonly id: string; readonly record: StoredRecord }
-  | { readonly kind: 'absent' }
-  | { readonly kind: 'ambiguous'; readonly ids: readonly string[] };
+  | {
+      readonly kind: 'found';
+      readonly id: string;
+      readonly record: StoredRecord;
+      readonly keysUnread?: boolean;
+      readonly gone?: readonly string[];
+    }
+  | { readonly kind: 'absent'; readonly gone?: readonly string[] }
+  | { readonly kind: 'ambiguous'; readonly ids: readonly string[] }
+  | { readonly kind: 'untold'; readonly ids: readonly string[] };
+
+/** A legacy interview of the file, as the lookup needs it: its application and its body. */
+export interface LegacyItem {
+  readonly application: string;
+  readonly body: InterviewBody;
+}
 
 /** Listings read at once, ahead of the writes; the read gate paces them (docs/feishu-api.md, "List an application's interviews"). */
 const LISTINGS_IN_FLIGHT = 3;
@@ -18,8 +38,11 @@ const LOOKAHEAD = 40;
 /**
  * Finds interviews by (external_application_id, external_id): the run's own records first (the
  * journal of the run it resumes, and what this run created), then the application's interviews
- * as batch_query lists them. Where a read carries no `external_id` at all, an interview matches by
- * its whole body instead. Listings are read once per application, in send order, ahead of use.
+ * as batch_query lists them. Where a listing carries no `external_id` at all, the tool's records
+ * of earlier runs (`EarlierRecords`) say which interview is which, then the whole body; where
+ * neither does and the application holds an interview nothing accounts for, the answer is
+ * `untold`, never `absent`: a create there may duplicate it. Listings are read once per
+ * application, in send order, ahead of use.
  */
 export class LegacyLookup {
   private readonly listings = new Map<string, Promise<StoredRecord[]>>();
@@ -27,20 +50,35 @@ export class LegacyLookup {
   private next = 0;
   private inFlight = 0;
   private wanted = -1;
+  /** Per application, the hashes (keys left out) of the file's interviews there: those match no foreign one. */
+  private readonly fileBodies = new Map<string, Set<string>>();
+  private readonly createdIds: Set<string>;
+  /** Some listing held interviews and none carried `external_id`: the run says how it matched. */
+  keyless = false;
+  /** Each listing's bodies hashed once, keys left out. */
+  private readonly hashes = new WeakMap<StoredRecord, string>();
 
   constructor(
     private readonly api: InterviewApi,
-    applicationsInSendOrder: readonly string[],
+    items: readonly LegacyItem[],
     /** Legacy key → Feishu id, from the journal and this run's creates. */
     private readonly known: Map<string, string>,
+    private readonly records: EarlierRecords = new EarlierRecords(),
     private readonly stopping: () => boolean = () => false,
   ) {
-    this.order = [...new Set(applicationsInSendOrder)];
+    this.order = [...new Set(items.map((i) => i.application))];
+    for (const i of items) {
+      const set = this.fileBodies.get(i.application) ?? new Set<string>();
+      set.add(bodyHash(withoutKeys(i.body)));
+      this.fileBodies.set(i.application, set);
+    }
+    this.createdIds = new Set(known.values());
   }
 
   /** Remembers an interview this run created, so no later lookup misses it. */
   created(key: string, id: string): void {
     this.known.set(key, id);
+    this.createdIds.add(id);
   }
 
   async find(
@@ -55,17 +93,55 @@ export class LegacyLookup {
     this.pump();
     if (fresh) this.listings.delete(applicationId);
     const records = await this.listing(applicationId);
+    const carriesKeys = records.some((r) => typeof r.external_id === 'string');
     const knownId = this.known.get(key);
     const byId = knownId === undefined ? undefined : records.find((r) => r.id === knownId);
-    if (byId) return { kind: 'found', id: byId.id!, record: byId };
-    const carriesKeys = records.some((r) => typeof r.external_id === 'string');
-    const hash = carriesKeys ? undefined : bodyHash(withoutKeys(body));
-    const matches = records.filter((r) =>
-      carriesKeys ? r.external_id === externalId : bodyHash(withoutKeys(canonicalBody(r))) === hash,
-    );
+    if (byId) return { kind: 'found', id: byId.id!, record: byId, keysUnread: !carriesKeys || undefined };
+    if (records.length > 0 && !carriesKeys) this.keyless = true;
+    if (!carriesKeys) return this.findWithoutKeys(records, applicationId, externalId, body);
+    const matches = records.filter((r) => r.external_id === externalId);
     if (matches.length === 0) return { kind: 'absent' };
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
     return { kind: 'found', id: matches[0]!.id!, record: matches[0]! };
+  }
+
+  /** A listing without keys: the records of earlier runs, then the body, then refuse to guess. */
+  private findWithoutKeys(
+    records: readonly StoredRecord[],
+    application: string,
+    externalId: string,
+    body: InterviewBody,
+  ): LegacyMatch {
+    const named = this.records.named(externalId, application);
+    const held = records.filter((r) => named.includes(r.id!));
+    const gone = named.filter((id) => !held.some((r) => r.id === id));
+    const goneOrNot = gone.length > 0 ? { gone } : {};
+    if (held.length > 1) return { kind: 'ambiguous', ids: held.map((r) => r.id!) };
+    if (held.length === 1) return { kind: 'found', id: held[0]!.id!, record: held[0]!, keysUnread: true };
+    // An interview the records give another key is that one's, whatever its body.
+    const hash = bodyHash(withoutKeys(body));
+    const matches = records.filter((r) => !this.accountedFor(r) && this.hashOf(r) === hash);
+    if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
+    if (matches.length === 1)
+      return { kind: 'found', id: matches[0]!.id!, record: matches[0]!, keysUnread: true, ...goneOrNot };
+    const mine = this.fileBodies.get(application);
+    const untold = records.filter((r) => !this.accountedFor(r) && !mine?.has(this.hashOf(r)));
+    if (untold.length > 0) return { kind: 'untold', ids: untold.map((r) => r.id!) };
+    return { kind: 'absent', ...goneOrNot };
+  }
+
+  /** A record or this run gives the interview to a legacy key (to another key, where this one's records did not name it). */
+  private accountedFor(r: StoredRecord): boolean {
+    return this.records.accounts(r.id!) || this.createdIds.has(r.id!);
+  }
+
+  private hashOf(r: StoredRecord): string {
+    let h = this.hashes.get(r);
+    if (h === undefined) {
+      h = bodyHash(withoutKeys(canonicalBody(r)));
+      this.hashes.set(r, h);
+    }
+    return h;
   }
 
   private listing(applicationId: string): Promise<StoredRecord[]> {

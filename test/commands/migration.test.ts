@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InterviewBody } from '../../src/feishu/body.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, readReport, runCli, tempDir } from '../helpers.js';
+import { UNPACED, csv, legacyApp, legacyBody, legacyFile, readReport, runCli, tempDir } from '../helpers.js';
 
 const SECRET = 'Migration-Test-Secret-3';
 let sim: RunningSimulator | undefined;
@@ -14,70 +13,12 @@ afterEach(async () => {
 });
 
 const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_g', FEISHU_APP_SECRET: SECRET });
-const HEADER = [
-  '外部系统面试ID',
-  '外部投递ID',
-  '参与状态',
-  '开始时间',
-  '外部系统面评ID',
-  '面试官',
-  '面试结论',
-  '评价维度',
-  '题目类型',
-  '分数',
-];
-const app = (i: number) => String(6200000000000000000n + BigInt(i % 3));
-
-/** A legacy export: no Feishu ids; each interview keyed by the old system's id, three applications. */
-function legacyRows(n: number): string[][] {
-  const rows: string[][] = [HEADER];
-  for (let i = 0; i < n; i++) {
-    rows.push([
-      `ATS-${i}`,
-      app(i),
-      '参与',
-      `2024-03-0${1 + (i % 9)}T14:00:00+08:00`,
-      `ATS-A-${i}`,
-      '张伟',
-      '通过',
-      '专业',
-      '打分题',
-      String(80 + i),
-    ]);
-    rows.push([`ATS-${i}`, '', '', '', `ATS-A-${i}`, '张伟', '', '沟通', '打分题', '70']);
-  }
-  return rows;
-}
-
-function expectedBody(i: number): InterviewBody {
-  return {
-    external_id: `ATS-${i}`,
-    external_application_id: app(i),
-    participate_status: 2,
-    begin_time: Date.UTC(2024, 2, 1 + (i % 9), 6),
-    interview_assessments: [
-      {
-        external_id: `ATS-A-${i}`,
-        username: '张伟',
-        conclusion: 2,
-        assessment_dimension_list: [
-          { score: 80 + i, assessment_type: 1, title: '专业' },
-          { score: 70, assessment_type: 1, title: '沟通' },
-        ],
-      },
-    ],
-  };
-}
+const app = legacyApp;
+const legacyRows = (n: number) => legacyFile(n);
+const expectedBody = (i: number) => legacyBody(i);
 
 async function simulator(options: SimulatorOptions = {}) {
-  sim = await startSimulator({
-    appId: 'cli_g',
-    appSecret: SECRET,
-    rateLimit: 0,
-    readRateLimit: 0,
-    createRateLimit: 0,
-    ...options,
-  });
+  sim = await startSimulator({ appId: 'cli_g', appSecret: SECRET, ...UNPACED, ...options });
   return sim;
 }
 
@@ -137,15 +78,16 @@ describe('legacy migration', () => {
     expect(fixed.stdout).toContain('would change 0 · unchanged 5 · missing 0 interview(s)');
   });
 
-  it('finds created interviews by their whole body where reads carry no external_id', async () => {
+  it('finds created interviews by their whole body where reads carry no external_id and no record is left', async () => {
     const s = await simulator({ readsWithoutExternalId: true });
     const dir = await tempDir();
     const file = join(dir, 'legacy.csv');
     await writeFile(file, csv(legacyRows(3)));
-    expect((await cli(s, [file, '--create-missing'])).code).toBe(0);
-    const again = await cli(s, [file, '--create-missing', '--report', join(dir, 'again.csv')]);
-    // Found by body, not created again; sent once more, since a read without the keys cannot show they are kept.
-    expect(again.stdout).toContain('created 0 · changed 3 · unchanged 0');
+    expect((await cli(s, [file, '--create-missing', '--report', join(dir, 'first', 'r.csv')])).code).toBe(0);
+    const elsewhere = await tempDir();
+    const again = await cli(s, [file, '--create-missing', '--report', join(elsewhere, 'again.csv')]);
+    // No record in the new report's folder: each interview is found by its body, which matches (keys left out).
+    expect(again.stdout).toContain('created 0 · changed 0 · unchanged 3');
     expect(s.stats.requests.create).toBe(3);
     expect(held(s)).toEqual([0, 1, 2].map(expectedBody));
   });

@@ -249,4 +249,50 @@ describe('decideLegacy', () => {
       ).toBeUndefined();
     }
   });
+
+  it("a read without keys: unchanged when equal with the keys left out; sent with the file's keys when not", () => {
+    const record = { id: ID2, external_application_id: APP1, participate_status: 2 };
+    const found = { kind: 'found', id: ID2, record, keysUnread: true } as const;
+    expect(decideLegacy(sendable(plan), 'OLD-1', found, rulesFor(plan)).prepared).toEqual({
+      done: {
+        status: 'skipped',
+        kind: 'unchanged',
+        message: 'unchanged: Feishu already holds exactly this',
+        feishuId: ID2,
+      },
+      hash: bodyHash(body),
+    });
+    const other = { ...found, record: { ...record, participate_status: 1 } };
+    expect(decideLegacy(sendable(plan), 'OLD-1', other, rulesFor(plan)).prepared).toEqual({
+      send: body,
+      hash: bodyHash(body),
+      to: ID2,
+    });
+    // A dry run shows only what the read can show: no key appears as a change.
+    expect(decideLegacy(sendable(plan), 'OLD-1', other, rulesFor(plan, { dryRun: true })).prepared).toMatchObject({
+      done: { message: 'would change: participate_status: 1 → 2' },
+    });
+  });
+
+  it('an interview it cannot tell apart is neither created nor changed; a record gone is said so', () => {
+    const untold = { kind: 'untold', ids: [ID1] } as const;
+    expect(decideLegacy(sendable(plan), 'OLD-1', untold, rulesFor(plan, { createMissing: true })).prepared).toEqual({
+      done: {
+        status: 'failed',
+        kind: 'ambiguous',
+        errorCode: 'RUN_CANNOT_TELL_APART',
+        message: `not sent: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id "OLD-1", and application ${APP1} holds interviews no record accounts for (${ID1}) whose body differs from the file's: any of them may be this one, so it is neither created nor changed; put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that created it`,
+      },
+    });
+    const gone = { kind: 'absent', gone: [ID2] } as const;
+    const note = `an earlier run's records gave it Feishu ID ${ID2}, which application ${APP1} no longer holds`;
+    expect(decideLegacy(sendable(plan), 'OLD-1', gone, rulesFor(plan, { createMissing: true })).prepared).toEqual({
+      create: body,
+      hash: bodyHash(body),
+      note,
+    });
+    expect(decideLegacy(sendable(plan), 'OLD-1', gone, rulesFor(plan)).prepared).toMatchObject({
+      done: { errorCode: 'RUN_NOT_FOUND', message: expect.stringMatching(new RegExp(`\\(${note}\\)$`)) },
+    });
+  });
 });

@@ -1,0 +1,99 @@
+import { open, readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { SHEET } from '../catalogue.js';
+import { cellText, unprotectCell } from '../input/cells.js';
+import { parseCsvText } from '../input/csv.js';
+import { decodeCsvBytes } from '../input/encoding.js';
+import { checkHeaders, mappingLookup } from '../input/headers.js';
+import { openWorkbook } from '../input/xlsx.js';
+
+/** What one report row says of a legacy interview: its key, its application (first row only) and its Feishu id. */
+export interface ReportLine {
+  readonly externalId: string;
+  readonly application: string;
+  readonly feishuId: string;
+}
+
+/**
+ * Bytes looked at to tell one of our reports from any other file: the CSV writer puts a BOM and
+ * `row,status,` first, the JSON writer `{` and `"summary"` (src/report/report-writer.ts).
+ */
+const SNIFF_BYTES = 64;
+
+/**
+ * The rows of a report this tool wrote (`.csv`, `.xlsx` or `.json`), as text; undefined for any
+ * other file. Other files are told apart by their first bytes (or, for a workbook, by the summary
+ * sheet our writer adds), so an input of 100,000 rows beside the reports is not parsed.
+ */
+export async function readReportLines(file: string): Promise<ReportLine[] | undefined> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') {
+    const head = await firstBytes(file);
+    if (!head.startsWith('\uFEFFrow,status,')) return undefined;
+    const bytes = await readFile(file);
+    const { records } = parseCsvText(decodeCsvBytes(bytes, file).content, file);
+    return linesOf(records.map((r) => r.cells.map(unprotectCell)));
+  }
+  if (ext === '.json') {
+    if (!/^\{\s*"summary"/.test(await firstBytes(file))) return undefined;
+    const rows = (JSON.parse(await readFile(file, 'utf8')) as { rows?: unknown }).rows;
+    if (!Array.isArray(rows) || rows.length === 0) return undefined;
+    const cells = rows.map((r) => ((r as { cells?: Record<string, unknown> }).cells ?? {}) as Record<string, unknown>);
+    const headers = Object.keys(cells[0]!);
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return linesOf([headers, ...cells.map((c) => headers.map((h) => text(c[h])))], true);
+  }
+  if (ext === '.xlsx') return workbookLines(file);
+  return undefined;
+}
+
+async function firstBytes(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An .xlsx report: its first sheet, when the workbook has our summary sheet beside it. */
+async function workbookLines(file: string): Promise<ReportLine[] | undefined> {
+  const workbook = await openWorkbook(file);
+  try {
+    const names = new Set(workbook.sheets.map((s) => s.name));
+    const first = workbook.sheets[0];
+    if (!first || !(names.has(SHEET.summary.en) || names.has(SHEET.summary.zh))) return undefined;
+    const { rows } = await workbook.read(first);
+    return linesOf(rows.map((r) => r.cells.map((c) => cellText(c))));
+  } finally {
+    await workbook.close();
+  }
+}
+
+/**
+ * The legacy key, application and Feishu id of each row, when the header is a report's and has
+ * the key and ID columns. An interview's application is on its first row: later rows take it.
+ */
+function linesOf(rows: readonly (readonly string[])[], trusted = false): ReportLine[] | undefined {
+  const [headers, ...data] = rows;
+  if (!headers) return undefined;
+  const check = checkHeaders(headers, mappingLookup(undefined), []);
+  const index = check.resolved?.index;
+  if (!check.resolved || !(trusted || check.resolved.isReport) || !index) return undefined;
+  const { external_id: keyAt, external_interview_id: idAt, external_application_id: appAt } = index;
+  if (keyAt === undefined || idAt === undefined) return undefined;
+  const out: ReportLine[] = [];
+  const applications = new Map<string, string>();
+  for (const row of data) {
+    const externalId = (row[keyAt] ?? '').trim();
+    const feishuId = (row[idAt] ?? '').trim();
+    const given = appAt === undefined ? '' : (row[appAt] ?? '').trim();
+    if (externalId === '') continue;
+    if (given !== '') applications.set(externalId, given);
+    if (feishuId === '') continue;
+    out.push({ externalId, feishuId, application: given || (applications.get(externalId) ?? '') });
+  }
+  return out;
+}

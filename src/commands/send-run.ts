@@ -23,6 +23,7 @@ import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpd
 import { type DispatchResult, type Prepared, type SendItem, dispatch } from '../run/dispatch.js';
 import { type Journal, type JournalState, journalPathFor, openJournal, readJournal } from '../run/journal.js';
 import { type EarlierRecords, readEarlierRecords } from '../run/earlier-records.js';
+import { withKnownKeys } from '../run/known-keys.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { takeRunLock } from '../run/run-lock.js';
@@ -99,14 +100,14 @@ export async function sendPlan(
     );
     const items = sendable(plan, options.limit);
     // Read once, before anything is sent: which legacy key is which interview, by the earlier runs.
-    const records = items.some((p) => p.legacy)
-      ? await readEarlierRecords(dirname(resolve(options.report)), options.records)
-      : undefined;
+    const readRecords = () => readEarlierRecords(dirname(resolve(options.report)), options.records);
+    const records = items.some((p) => p.legacy) ? await readRecords() : undefined;
     const steps = preparer(plan, items, {
       api,
       options,
       previous,
       records,
+      readRecords,
       backup: files.backup,
       stopping: () => interrupt.aborted,
     });
@@ -159,6 +160,8 @@ function preparer(
     options: Readonly<SendOptions>;
     previous?: JournalState;
     records?: EarlierRecords;
+    /** Reads the records where none were read yet: a record read without keys needs them. */
+    readRecords: () => Promise<EarlierRecords>;
     backup?: Backup;
     stopping: () => boolean;
   },
@@ -199,6 +202,14 @@ function preparer(
     lostCreateHash: p.legacy ? previous?.inDoubtCreates.get(p.id) : undefined,
     lostPutHash: previous?.inDoubtCreates.has(p.id) ? undefined : previous?.inDoubt.get(p.id),
   });
+  // A read without `external_id` gets the keys the tool's records say it wrote (docs/feishu-api.md,
+  // "Batch query"): kept by a plain import, matched by a merge. Records are read once, on first need.
+  let records = run.records ? Promise.resolve(run.records) : undefined;
+  const withKeysOf = async (id: string, current: StoredRecord | undefined) => {
+    if (!current || typeof current.external_id === 'string') return current;
+    records ??= run.readRecords();
+    return withKnownKeys(current, (await records).keysOf(id));
+  };
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
     let decision: Decision;
@@ -212,7 +223,7 @@ function preparer(
         if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
-      const current = read.has(p.id) ? await preImages!.get(p.id) : undefined;
+      const current = read.has(p.id) ? await withKeysOf(p.id, await preImages!.get(p.id)) : undefined;
       decision = decideUpdate(p, current, rules(p, read.has(p.id)));
       if (current) await own(backup, p.id, current, decision);
     }

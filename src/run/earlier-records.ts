@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { LEGACY_PREFIX } from '../plan/group.js';
 import { readReportLines } from './earlier-reports.js';
+import type { InterviewBody } from '../feishu/body.js';
+import { type KnownKeys, keysOfBody } from './known-keys.js';
 
 /** A Feishu id as the tool writes one: digits only; anything else in a record is not ours. */
 const FEISHU_ID = /^\d{1,30}$/;
@@ -24,8 +26,21 @@ interface Entry {
 export class EarlierRecords {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly ids = new Set<string>();
+  /** By Feishu id, the keys the newest backup line says the tool left there. */
+  private readonly keys = new Map<string, KnownKeys>();
   /** Files that held at least one record. */
   files = 0;
+
+  /** Remembers the keys of a body the tool created or wrote, unless a newer line already said. */
+  wrote(id: string, body: InterviewBody, at: string): void {
+    const seen = this.keys.get(id);
+    if (!seen || seen.at <= at) this.keys.set(id, keysOfBody(body, at));
+  }
+
+  /** The keys the tool last wrote to this interview, if its records say. */
+  keysOf(id: string): KnownKeys | undefined {
+    return this.keys.get(id);
+  }
 
   add(externalId: string, id: string, application?: string): void {
     if (!FEISHU_ID.test(id) || externalId === '') return;
@@ -104,12 +119,18 @@ function fromJournal(text: string, records: EarlierRecords): boolean {
   return found;
 }
 
-/** Lines whose body carries the legacy key: what a run created (`created: true`), or a pre-image read with keys. */
+/**
+ * Lines whose body carries the legacy key: what a run created (`created: true`), or a pre-image
+ * read with keys; and every line's keys as the run left them (`written`, or the created body).
+ */
 function fromBackup(text: string, records: EarlierRecords): boolean {
   let found = false;
   for (const e of jsonLines(text)) {
     const body = e.body as { external_id?: unknown; external_application_id?: unknown } | undefined;
     const id = e.external_interview_id;
+    const left = (e.written ?? (e.created === true ? e.body : undefined)) as InterviewBody | undefined;
+    if (typeof id === 'string' && left && typeof left === 'object' && e.deleted !== true)
+      records.wrote(id, left, typeof e.taken_at === 'string' ? e.taken_at : '');
     if (typeof id !== 'string' || typeof body?.external_id !== 'string') continue;
     const application = typeof body.external_application_id === 'string' ? body.external_application_id : undefined;
     records.add(body.external_id, id, application);

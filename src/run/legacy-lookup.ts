@@ -5,6 +5,7 @@ import { type StoredRecord, pageOf } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { EarlierRecords } from './earlier-records.js';
+import { withKnownKeys } from './known-keys.js';
 
 /**
  * What Feishu holds under an interview's legacy key. `keysUnread`: the listing carries no
@@ -96,13 +97,24 @@ export class LegacyLookup {
     const carriesKeys = records.some((r) => typeof r.external_id === 'string');
     const knownId = this.known.get(key);
     const byId = knownId === undefined ? undefined : records.find((r) => r.id === knownId);
-    if (byId) return { kind: 'found', id: byId.id!, record: byId, keysUnread: !carriesKeys || undefined };
+    if (byId) return this.found(byId, !carriesKeys);
     if (records.length > 0 && !carriesKeys) this.keyless = true;
     if (!carriesKeys) return this.findWithoutKeys(records, applicationId, externalId, body);
     const matches = records.filter((r) => r.external_id === externalId);
     if (matches.length === 0) return { kind: 'absent' };
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
     return { kind: 'found', id: matches[0]!.id!, record: matches[0]! };
+  }
+
+  /** A found interview; read without keys, with the keys the tool's records say it wrote there. */
+  private found(record: StoredRecord, keysUnread: boolean): Extract<LegacyMatch, { kind: 'found' }> {
+    if (!keysUnread) return { kind: 'found', id: record.id!, record };
+    return {
+      kind: 'found',
+      id: record.id!,
+      record: withKnownKeys(record, this.records.keysOf(record.id!)),
+      keysUnread,
+    };
   }
 
   /** A listing without keys: the records of earlier runs, then the body, then refuse to guess. */
@@ -117,13 +129,12 @@ export class LegacyLookup {
     const gone = named.filter((id) => !held.some((r) => r.id === id));
     const goneOrNot = gone.length > 0 ? { gone } : {};
     if (held.length > 1) return { kind: 'ambiguous', ids: held.map((r) => r.id!) };
-    if (held.length === 1) return { kind: 'found', id: held[0]!.id!, record: held[0]!, keysUnread: true };
+    if (held.length === 1) return this.found(held[0]!, true);
     // An interview the records give another key is that one's, whatever its body.
     const hash = bodyHash(withoutKeys(body));
     const matches = records.filter((r) => !this.accountedFor(r) && this.hashOf(r) === hash);
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
-    if (matches.length === 1)
-      return { kind: 'found', id: matches[0]!.id!, record: matches[0]!, keysUnread: true, ...goneOrNot };
+    if (matches.length === 1) return { ...this.found(matches[0]!, true), ...goneOrNot };
     const mine = this.fileBodies.get(application);
     const untold = records.filter((r) => !this.accountedFor(r) && !mine?.has(this.hashOf(r)));
     if (untold.length > 0) return { kind: 'untold', ids: untold.map((r) => r.id!) };

@@ -104,4 +104,35 @@ describe('legacy keys in a plain import', () => {
       interview_assessments: [held.interview_assessments![0], { username: '李娜', conclusion: 3 }],
     });
   });
+
+  it('where reads carry no external_id, the keys the tool wrote are kept from its own records', async () => {
+    sim = await startSimulator({ appId: 'cli_k', appSecret: SECRET, rateLimit: 0, readsWithoutExternalId: true });
+    const dir = await tempDir();
+    const legacy = join(dir, 'legacy.csv');
+    await writeFile(
+      legacy,
+      csv([
+        ['外部系统面试ID', '外部投递ID', '参与状态', '外部系统面评ID', '面试官', '面试结论'],
+        ['ATS-77', APP1, '参与', 'ATS-77-A1', '张伟', '通过'],
+        ['ATS-77', '', '', 'ATS-77-A2', '李娜', '待定'],
+      ]),
+    );
+    expect((await runCli(['import', legacy, '--create-missing', '--quiet'], { env: env(sim) })).code).toBe(0);
+    const [id] = [...sim.store.interviews.keys()];
+    const fix = join(dir, 'fix.csv');
+    await writeFile(
+      fix,
+      csv([HEAD, [id!, APP1, '', '爽约', '', '张伟', '不通过'], [id!, '', '', '', '', '李娜', '通过']]),
+    );
+    expect((await runCli(['import', fix, '--lang', 'en', '--quiet'], { env: env(sim) })).code).toBe(0);
+    expect(InterviewStore.bodyOf(sim.store.get(id!)!)).toEqual({
+      external_id: 'ATS-77',
+      external_application_id: APP1,
+      participate_status: 3,
+      interview_assessments: [
+        { external_id: 'ATS-77-A1', username: '张伟', conclusion: 1 },
+        { external_id: 'ATS-77-A2', username: '李娜', conclusion: 2 },
+      ],
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { VerifyArgs } from '../options.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
+import { keepKeys } from '../plan/keep-keys.js';
 import { diffBodies } from '../plan/merge.js';
 import type { RowOutcome, WholePlanned } from '../plan/types.js';
 import { writeReport } from '../report/report-writer.js';
@@ -124,15 +125,18 @@ function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome 
     };
   // A read without the keys cannot show them: compared without, and the row says so.
   const seen = match.keysUnread ? withoutKeys : (b: InterviewBody) => b;
-  const held = seen(canonicalBody(match.record));
+  const current = canonicalBody(match.record);
+  const held = seen(current);
+  // A key cell left blank keeps the key Feishu holds, as an import would (keepKeys).
+  const expected = seen(keepKeys(p.body, current, p.cleared));
   const feishuId = p.legacy ? match.id : undefined;
   const unread = match.keysUnread ? ` (${say(OUTCOME.keysUnchecked)})` : '';
-  if (bodyHash(held) === bodyHash(seen(p.body)))
+  if (bodyHash(held) === bodyHash(expected))
     return { status: 'ok', feishu_id: feishuId, message: `${say(OUTCOME.verifyMatch)}${unread}` };
   return {
     status: 'failed',
     feishu_id: feishuId,
     error_code: 'VERIFY_DIFFERENT',
-    message: `${say(OUTCOME.verifyDiffers(diffBodies(held, seen(p.body), zone).join('; ')))}${unread}`,
+    message: `${say(OUTCOME.verifyDiffers(diffBodies(held, expected, zone).join('; ')))}${unread}`,
   };
 }

@@ -44,6 +44,9 @@ describe('legacy keys in a plain import', () => {
       );
       const run = await runCli(['import', file, '--lang', 'en', '--quiet', ...backup], { env: env(s) });
       expect(run.code).toBe(0);
+      // The blank key cells say "keep": verify agrees with what Feishu then holds.
+      const verify = await runCli(['verify', file, '--lang', 'en'], { env: env(s) });
+      expect(verify.stdout).toContain('1 of 1 interview(s) match the file');
       expect(InterviewStore.bodyOf(s.store.get(ID1)!)).toEqual({
         external_id: 'ATS-77',
         external_application_id: APP1,

@@ -553,8 +553,8 @@ export const INPUT = {
   }),
   limitMerges: (limit: string): Pair => ({ en: `at most ${limit} merged ranges`, zh: `合并区域不超过 ${limit} 个` }),
   limitMergeCells: (limit: string): Pair => ({
-    en: `merged ranges that fill at most ${limit} cells holding nothing of their own`,
-    zh: `合并区域填充的空单元格不超过 ${limit} 个`,
+    en: `merged ranges filling at most ${limit} cells`,
+    zh: `合并区域填充的单元格不超过 ${limit} 个`,
   }),
   duplicatePart: (p: { name: string; file: string }): Pair => ({
     en: `expected each part of the workbook once, got two members named ${p.name} in ${p.file}: which one is meant cannot be told, so the archive was edited by hand or damaged; open it in Excel and save it again`,

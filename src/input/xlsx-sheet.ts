@@ -56,13 +56,15 @@ const NAMED_CELLS = 10;
 
 /**
  * What the cells of one sheet may take in memory, estimated as they are read: each slot of a row
- * 8 bytes, a row 80, a number, date or error cell 100 (a V8 object of 3 to 7 fields and its raw
- * digits), an inline text 2 bytes a character. 640 MiB leaves the rest of a 1 GB process for
- * Node.js itself, the shared strings and the report; a 1,048,576-row sheet of the template's 18
- * columns, every cell a number, is estimated at 2 GB and refused, while the 100,000-row
- * benchmark workbook is estimated at 62 MB.
+ * 12 bytes (8 for the pointer, and the half more an array grown by push keeps spare), a row 80, a
+ * number, date or error cell 100 (a V8 object of 3 to 7 fields and its raw digits), an inline
+ * text 2 bytes a character. 512 MiB leaves the rest of a 1 GB process to Node.js itself (80 MB),
+ * the shared strings and the report. Measured: a sheet with a cell in column XFD of every row
+ * (16,384 slots each) is refused at row 2,730 with a peak of ~600 MB; the 100,000-row benchmark
+ * workbook is estimated at 58 MB. A 1,048,576-row sheet whose rows hold 4 or more number or date
+ * cells is past it, and refused, where it would have taken more than 1 GB.
  */
-const HELD_BYTES = 640 * 1024 ** 2;
+const HELD_BYTES = 512 * 1024 ** 2;
 
 /** Merges among `<mergeCells>`: one per row of Excel's grid. */
 const MAX_MERGES = MAX_ROWS;
@@ -209,7 +211,7 @@ class SheetHandler implements XmlHandlers {
     const cell = this.cellValue();
     if (isBlankCell(cell)) return;
     const padding = this.column - 1 - this.cells.length;
-    this.count(8 * (padding > 0 ? padding + 1 : 1) + (typeof cell === 'string' ? 2 * cell.length : 100));
+    this.count(12 * (padding > 0 ? padding + 1 : 1) + (typeof cell === 'string' ? 2 * cell.length : 100));
     while (this.cells.length < this.column - 1) this.cells.push('');
     this.cells[this.column - 1] = cell;
     this.held++;

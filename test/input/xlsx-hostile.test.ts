@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
 import { openWorkbook } from '../../src/input/xlsx.js';
-import { APP1, CLI, ID1, ROOT, tempDir } from '../helpers.js';
+import { APP1, CLI, ID1, ROOT, runCli, tempDir } from '../helpers.js';
 import { compoundFile, fileOf, headerRow, text, workbookMembers, zipOf } from './hostile-xlsx.js';
 
 /**
@@ -308,5 +308,14 @@ describe('refused rather than guessed', () => {
     expect(table.warnings).toContain(
       'cell(s) A2, B2, K2 of sheet "数据" hold a formula as text that was never calculated (="…"), as Gnumeric leaves a formula it cannot read; read as the text between the quotes: check those values',
     );
+  });
+
+  it('echoes a value holding U+202E to the terminal escaped, so it cannot reverse the line', async () => {
+    const rows = `${headerRow()}<row r="2">${text('A2', ID1)}${text('B2', APP1)}${text('D2', '\u202e3 tneserp')}</row>`;
+    const dir = await tempDir();
+    const run = await runCli(['validate', await fileOf(workbook({ rows })), '--report', join(dir, 'r.csv')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('got "\\u202e3 tneserp" (row 2, column participate_status)');
+    expect(run.stdout).not.toContain('\u202e');
   });
 });

@@ -14,6 +14,8 @@ import { type Mutation, type Rewrite, corpus, damaged, mutate, rewrite } from '.
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 0);
 const budget = (runs: number) =>
   SECONDS > 0 ? { numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: SECONDS * 1000 } : { numRuns: runs };
+/** A test's own timeout: the fuzzing time, and a minute for the case under way and the reads around it. */
+const TIMEOUT = SECONDS * 1000 + 60_000;
 
 /** A generous bound on one file: every form found so far answers in under 2 s. */
 const PER_FILE_MS = 20_000;
@@ -61,44 +63,56 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 describe('the xlsx reader, fuzzed from the real-writer corpus', () => {
-  it('gives the same rows after rewrites that keep the content: prefixes, CDATA, character references, part order, stored parts, zip64', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat(),
-        fc.subarray(REWRITES, { minLength: 1 }),
-        fc.nat(),
-        fc.boolean(),
-        async (pick, rewrites, seed, zip64) => {
-          const { members } = files[pick % files.length]!;
-          const original = await readAll(zipOf(members));
-          expect(await readAll(zipOf(rewrite(members, rewrites, seed), { zip64 }))).toEqual(original);
-        },
-      ),
-      budget(40),
-    );
-  });
+  it(
+    'gives the same rows after rewrites that keep the content: prefixes, CDATA, character references, part order, stored parts, zip64',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(),
+          fc.subarray(REWRITES, { minLength: 1 }),
+          fc.nat(),
+          fc.boolean(),
+          async (pick, rewrites, seed, zip64) => {
+            const { members } = files[pick % files.length]!;
+            const original = await readAll(zipOf(members));
+            expect(await readAll(zipOf(rewrite(members, rewrites, seed), { zip64 }))).toEqual(original);
+          },
+        ),
+        budget(40),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('answers mutated workbooks with rows or a ToolError, in time', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (pick, mutations) => {
-        await survives(zipOf(mutate(files[pick % files.length]!.members, mutations)));
-      }),
-      budget(120),
-    );
-  });
+  it(
+    'answers mutated workbooks with rows or a ToolError, in time',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (pick, mutations) => {
+          await survives(zipOf(mutate(files[pick % files.length]!.members, mutations)));
+        }),
+        budget(120),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('answers damaged archives (bytes of the zip itself overwritten) with rows or a ToolError, in time', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat(),
-        fc.array(fc.record({ at: fc.nat(), byte: fc.nat(255) }), { minLength: 1, maxLength: 8 }),
-        fc.boolean(),
-        async (pick, flips, stored) => {
-          const members = files[pick % files.length]!.members.map((m) => ({ ...m, stored }));
-          await survives(damaged(zipOf(members), flips));
-        },
-      ),
-      budget(80),
-    );
-  });
+  it(
+    'answers damaged archives (bytes of the zip itself overwritten) with rows or a ToolError, in time',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(),
+          fc.array(fc.record({ at: fc.nat(), byte: fc.nat(255) }), { minLength: 1, maxLength: 8 }),
+          fc.boolean(),
+          async (pick, flips, stored) => {
+            const members = files[pick % files.length]!.members.map((m) => ({ ...m, stored }));
+            await survives(damaged(zipOf(members), flips));
+          },
+        ),
+        budget(80),
+      );
+    },
+    TIMEOUT,
+  );
 });

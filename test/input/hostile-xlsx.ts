@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
-import { HEADER_EN, tempDir } from '../helpers.js';
+import { HEADER_EN, type ZipMember, tempDir, zip } from '../helpers.js';
 
 /**
  * Builders of small hostile workbooks for the reader's tests and its fuzzing: any zip member,
@@ -14,83 +13,14 @@ export const NS =
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-export interface Member {
-  readonly name: string;
-  readonly data: Buffer | string;
-  /** General purpose bit flag (bit 0: encrypted). */
-  readonly flags?: number;
-  /** Stored rather than deflated. */
-  readonly stored?: boolean;
-  /** Deflate level: 1 (fast, for large test data) unless said; 9 packs a bomb tightest. */
-  readonly level?: number;
-}
+export type Member = ZipMember;
 
-/** A zip archive; with `zip64` every size and offset is in zip64 fields and records, as a streaming writer may write them. */
+/** A zip archive of these members, deflated at level 1 unless a member says (test data here is large). */
 export function zipOf(members: readonly Member[], options: { zip64?: boolean } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const name = Buffer.from(m.name);
-    const data = Buffer.from(m.data);
-    const packed = m.stored ? data : deflateRawSync(data, { level: m.level ?? 1 });
-    const method = m.stored ? 0 : 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(options.zip64 ? 45 : 20, 4);
-    local.writeUInt16LE(m.flags ?? 0, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const extra = options.zip64 ? zip64Extra([data.length, packed.length, offset]) : Buffer.alloc(0);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(options.zip64 ? 45 : 20, 6);
-    central.writeUInt16LE(m.flags ?? 0, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(options.zip64 ? 0xffffffff : packed.length, 20);
-    central.writeUInt32LE(options.zip64 ? 0xffffffff : data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(extra.length, 30);
-    central.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name, extra);
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const tail: Buffer[] = [];
-  if (options.zip64) {
-    const record = Buffer.alloc(56);
-    record.writeUInt32LE(0x06064b50, 0);
-    record.writeBigUInt64LE(44n, 4);
-    record.writeUInt16LE(45, 12);
-    record.writeUInt16LE(45, 14);
-    record.writeBigUInt64LE(BigInt(members.length), 24);
-    record.writeBigUInt64LE(BigInt(members.length), 32);
-    record.writeBigUInt64LE(BigInt(cd.length), 40);
-    record.writeBigUInt64LE(BigInt(offset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
-    locator.writeUInt32LE(1, 16);
-    tail.push(record, locator);
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(options.zip64 ? 0xffff : members.length, 8);
-  end.writeUInt16LE(options.zip64 ? 0xffff : members.length, 10);
-  end.writeUInt32LE(options.zip64 ? 0xffffffff : cd.length, 12);
-  end.writeUInt32LE(options.zip64 ? 0xffffffff : offset, 16);
-  return Buffer.concat([...locals, cd, ...tail, end]);
-}
-
-function zip64Extra(values: readonly number[]): Buffer {
-  const extra = Buffer.alloc(4 + 8 * values.length);
-  extra.writeUInt16LE(1, 0);
-  extra.writeUInt16LE(8 * values.length, 2);
-  for (const [i, v] of values.entries()) extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i);
-  return extra;
+  return zip(
+    members.map((m) => ({ level: 1, ...m })),
+    options,
+  );
 }
 
 export interface Parts {

@@ -564,11 +564,17 @@ export const INPUT = {
     en: `expected a workbook without a password, got an encrypted one: ${file}; open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password: clear it), save it, and run again`,
     zh: `工作簿 ${file} 设置了打开密码（已加密），无法读取：请用 Excel 或 WPS 打开，清除密码（文件 › 信息 › 保护工作簿 › 用密码进行加密：清空）后保存，再重新运行`,
   }),
-  badReference: (p: { ref: string; kind: 'cell' | 'row' | 'merge'; sheet: string; file: string }): Pair => {
+  badReference: (p: {
+    ref: string;
+    row?: number;
+    kind: 'cell' | 'row' | 'merge';
+    sheet: string;
+    file: string;
+  }): Pair => {
     const [en, zh, example] = REFERENCE_KINDS[p.kind] ?? REFERENCE_KINDS.cell;
     return {
-      en: `expected a ${en} reference such as ${example} within Excel's limits (columns A to XFD, rows 1 to 1,048,576), got ${p.ref} in sheet ${p.sheet} of ${p.file}: open it in Excel and save it again`,
-      zh: `${p.file} 的工作表 ${p.sheet} 中有无效的${zh}引用 ${p.ref}：应形如 ${example}，且在 Excel 的范围内（列 A 到 XFD，行 1 到 1,048,576）。请用 Excel 打开后重新保存`,
+      en: `expected a ${en} reference such as ${example} within Excel's limits (columns A to XFD, rows 1 to 1,048,576), got ${p.ref}${p.row === undefined ? '' : ` (row ${p.row})`} in sheet ${p.sheet} of ${p.file}: open it in Excel and save it again`,
+      zh: `${p.file} 的工作表 ${p.sheet} 中有无效的${zh}引用 ${p.ref}${p.row === undefined ? '' : `（第 ${p.row} 行）`}：应形如 ${example}，且在 Excel 的范围内（列 A 到 XFD，行 1 到 1,048,576）。请用 Excel 打开后重新保存`,
     };
   },
   repeatedRow: (p: { row: number; after: number; sheet: string; file: string }): Pair => ({

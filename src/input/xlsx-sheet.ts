@@ -189,7 +189,7 @@ class SheetHandler implements XmlHandlers {
   /** A cell's column: its reference must name this row, to the right of the cell before; without one, the next column. */
   private cellColumn(r: string | undefined): number {
     if (r === undefined) {
-      if (this.column + 1 > MAX_COLUMNS) throw this.badReference(`${columnLetters(this.column)}${this.rowNumber}+1`);
+      if (this.column + 1 > MAX_COLUMNS) throw this.badReference(`${columnLetters(this.column + 1)}${this.rowNumber}`);
       return this.column + 1;
     }
     const place = parsePlace(r);
@@ -255,10 +255,10 @@ class SheetHandler implements XmlHandlers {
 
   private badReference(ref: string, kind: 'cell' | 'row' | 'merge' = 'cell'): ToolError {
     const { file, name } = this.context;
-    const shown = kind === 'cell' ? `${quoteName(ref)} (row ${this.rowNumber})` : quoteName(ref);
+    const row = kind === 'cell' ? this.rowNumber : undefined;
     return new ToolError(
       'XLSX_BAD_REFERENCE',
-      say(INPUT.badReference({ ref: shown, kind, sheet: quoteName(name), file })),
+      say(INPUT.badReference({ ref: quoteName(ref), row, kind, sheet: quoteName(name), file })),
       { file, sheet: name, row: kind === 'merge' ? undefined : this.rowNumber },
     );
   }

@@ -234,6 +234,8 @@ describe('refused rather than guessed', () => {
     expect((await refusal(workbook({ rows: '<row r="2"><c r="B5"><v>1</v></c></row>' }))).message).toContain(
       'got "B5" (row 2)',
     );
+    const wide = await refusal(workbook({ rows: `<row r="1">${'<c><v>1</v></c>'.repeat(16_385)}</row>` }));
+    expect(wide).toEqual({ code: 'XLSX_BAD_REFERENCE', message: expect.stringContaining('got "XFE1" (row 1)') });
   });
 
   it('refuses a repeated or out-of-order row, and a repeated cell', async () => {

@@ -168,19 +168,23 @@ export function mutate(members: readonly Member[], mutations: readonly Mutation[
     else if (m.kind === 'flip') {
       if (data.length > 0) data[m.at % data.length] = m.byte;
       out[i] = { ...target, data };
-    } else {
-      const at = m.at % (data.length + 1);
-      out[i] = {
-        ...target,
-        data: Buffer.concat([
-          data.subarray(0, at),
-          Buffer.from(FRAGMENTS[m.fragment % FRAGMENTS.length]!),
-          data.subarray(at),
-        ]),
-      };
-    }
+    } else insertAfterTag(out, m);
   }
   return out;
+}
+
+/** A fragment into an XML member, just after a tag: there it is read as XML rather than breaking it. */
+function insertAfterTag(out: Member[], m: Extract<Mutation, { kind: 'insert' }>): void {
+  // Half the time into a worksheet: most of what a hostile file can do is done there.
+  const sheets = out.filter((x) => /worksheets\/[^/]+\.xml$/i.test(x.name));
+  const xml = sheets.length > 0 && m.member % 2 === 0 ? sheets : out.filter(isXml);
+  if (xml.length === 0) return;
+  const into = xml[(m.member >>> 1) % xml.length]!;
+  const bytes = Buffer.from(into.data);
+  const ends = [...bytes.keys()].filter((k) => bytes[k] === 0x3e);
+  const at = ends.length > 0 ? ends[m.at % ends.length]! + 1 : 0;
+  const fragment = Buffer.from(FRAGMENTS[m.fragment % FRAGMENTS.length]!);
+  out[out.indexOf(into)] = { ...into, data: Buffer.concat([bytes.subarray(0, at), fragment, bytes.subarray(at)]) };
 }
 
 /** The whole archive's bytes, a few of them overwritten: a damaged download. */

@@ -56,7 +56,10 @@ const REWRITES: Rewrite[] = ['prefix', 'cdata', 'charRefs', 'shuffle', 'stored']
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), member: fc.nat(), at: fc.nat(), byte: fc.nat(255) }),
-  fc.record({ kind: fc.constant('insert' as const), member: fc.nat(), at: fc.nat(), fragment: fc.nat() }),
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('insert' as const), member: fc.nat(), at: fc.nat(), fragment: fc.nat() }),
+  },
   fc.record({ kind: fc.constant('truncate' as const), member: fc.nat(), at: fc.nat() }),
   fc.record({ kind: fc.constant('drop' as const), member: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), member: fc.nat() }),

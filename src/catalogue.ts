@@ -475,6 +475,13 @@ export const SUMMARY = {
 } as const;
 
 /** Why a file cannot be read as a table, and what reading it noticed. */
+/** What a reference in a sheet names, and an example of a good one. */
+const REFERENCE_KINDS = {
+  cell: ['cell', '单元格', 'B12'],
+  row: ['row', '行号', '12'],
+  merge: ['merged range', '合并区域', 'A2:A5'],
+} as const;
+
 export const INPUT = {
   place: (sheet: string | undefined, row: number): Pair => ({
     en: `${sheet ? `sheet ${sheet}, ` : ''}header row ${row}`,
@@ -600,6 +607,72 @@ export const INPUT = {
     en: `expected a workbook of ordinary size, got one where ${p.why} (${p.file}): it looks like a zip bomb or a damaged file; export the data again, or split it and save as CSV`,
     zh: `工作簿 ${p.file} 大得不正常（${p.why}）：像是压缩炸弹或损坏的文件。请重新导出数据，或拆分后保存为 CSV`,
   }),
+  overLimit: (p: { what: Pair; part: string; file: string }): Pair => ({
+    en: `expected ${p.what.en} in ${p.part} of ${p.file}, got more: no spreadsheet program writes that, so the file is damaged or made to break readers; open it in Excel or WPS and save it again, or save the sheet as CSV UTF-8`,
+    zh: `${p.file} 的 ${p.part} 超出了上限（应为${p.what.zh}）：正常的表格软件不会写出这样的文件，它可能已损坏或是被故意构造的。请用 Excel 或 WPS 打开后重新保存，或把工作表另存为 CSV UTF-8`,
+  }),
+  limitDirectory: (limit: string): Pair => ({ en: `at most ${limit} of zip directory`, zh: `zip 目录不超过 ${limit}` }),
+  limitMembers: (limit: string): Pair => ({ en: `at most ${limit} members`, zh: `成员不超过 ${limit} 个` }),
+  limitDepth: (limit: string): Pair => ({
+    en: `elements nested at most ${limit} deep`,
+    zh: `元素嵌套不超过 ${limit} 层`,
+  }),
+  limitText: (limit: string): Pair => ({
+    en: `at most ${limit} characters in one text, attribute or name`,
+    zh: `单个文本、属性或名称不超过 ${limit} 个字符`,
+  }),
+  limitAttributes: (limit: string): Pair => ({
+    en: `at most ${limit} attributes on one element`,
+    zh: `单个元素的属性不超过 ${limit} 个`,
+  }),
+  limitSheets: (limit: string): Pair => ({ en: `at most ${limit} sheets`, zh: `工作表不超过 ${limit} 个` }),
+  limitStyles: (limit: string): Pair => ({
+    en: `at most ${limit} cell styles (Excel's own limit is 64,000)`,
+    zh: `单元格样式不超过 ${limit} 个（Excel 自身的上限是 64,000 个）`,
+  }),
+  limitMerges: (limit: string): Pair => ({ en: `at most ${limit} merged ranges`, zh: `合并区域不超过 ${limit} 个` }),
+  limitMergeCells: (limit: string): Pair => ({
+    en: `merged ranges filling at most ${limit} cells`,
+    zh: `合并区域填充的单元格不超过 ${limit} 个`,
+  }),
+  duplicatePart: (p: { name: string; file: string }): Pair => ({
+    en: `expected each part of the workbook once, got two members named ${p.name} in ${p.file}: which one is meant cannot be told, so the archive was edited by hand or damaged; open it in Excel and save it again`,
+    zh: `${p.file} 中有两个名为 ${p.name} 的部件，无法判断以哪个为准：压缩包被手工改动过或已损坏。请用 Excel 打开后重新保存`,
+  }),
+  encrypted: (file: string): Pair => ({
+    en: `expected a workbook without a password, got an encrypted one: ${file}; open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password: clear it), save it, and run again`,
+    zh: `工作簿 ${file} 设置了打开密码（已加密），无法读取：请用 Excel 或 WPS 打开，清除密码（文件 › 信息 › 保护工作簿 › 用密码进行加密：清空）后保存，再重新运行`,
+  }),
+  badReference: (p: {
+    ref: string;
+    row?: number;
+    kind: 'cell' | 'row' | 'merge';
+    sheet: string;
+    file: string;
+  }): Pair => {
+    const [en, zh, example] = REFERENCE_KINDS[p.kind] ?? REFERENCE_KINDS.cell;
+    return {
+      en: `expected a ${en} reference such as ${example} within Excel's limits (columns A to XFD, rows 1 to 1,048,576), got ${p.ref}${p.row === undefined ? '' : ` (row ${p.row})`} in sheet ${p.sheet} of ${p.file}: open it in Excel and save it again`,
+      zh: `${p.file} 的工作表 ${p.sheet} 中有无效的${zh}引用 ${p.ref}${p.row === undefined ? '' : `（第 ${p.row} 行）`}：应形如 ${example}，且在 Excel 的范围内（列 A 到 XFD，行 1 到 1,048,576）。请用 Excel 打开后重新保存`,
+    };
+  },
+  repeatedRow: (p: { row: number; after: number; sheet: string; file: string }): Pair => ({
+    en: `expected each row once and in order, got row ${p.row} after row ${p.after} in sheet ${p.sheet} of ${p.file}: which copy is meant cannot be told; open it in Excel and save it again`,
+    zh: `${p.file} 的工作表 ${p.sheet} 中第 ${p.row} 行出现在第 ${p.after} 行之后（重复或顺序错乱），无法判断以哪一份为准。请用 Excel 打开后重新保存`,
+  }),
+  repeatedCell: (p: { cell: string; after: string; sheet: string; file: string }): Pair => ({
+    en: `expected each cell once and from left to right, got cell ${p.cell} after cell ${p.after} in sheet ${p.sheet} of ${p.file}: which copy is meant cannot be told; open it in Excel and save it again`,
+    zh: `${p.file} 的工作表 ${p.sheet} 中单元格 ${p.cell} 出现在 ${p.after} 之后（重复或顺序错乱），无法判断以哪一份为准。请用 Excel 打开后重新保存`,
+  }),
+  cellNul: (p: { cell: string; sheet: string }): Pair => ({
+    en: `text with a NUL character (_x0000_) in cell ${p.cell} of sheet ${p.sheet}; delete the character, or type the text again`,
+    zh: `工作表 ${p.sheet} 的单元格 ${p.cell} 中有 NUL 字符（_x0000_）：请删除该字符，或重新输入文本`,
+  }),
+  textFormulas: (p: { cells: string; sheet: string }): Pair => ({
+    en: `cell(s) ${p.cells} of sheet ${p.sheet} hold a formula as text that was never calculated (="…"), as Gnumeric leaves a formula it cannot read; read as the text between the quotes: check those values`,
+    zh: `工作表 ${p.sheet} 的单元格 ${p.cells} 中是未计算的公式文本（="…"，Gnumeric 无法解析公式时会这样保存）；已按引号内的文本读取，请核对这些值`,
+  }),
+  andMore: (n: number): Pair => ({ en: ` and ${n} more`, zh: ` 等另外 ${n} 个` }),
   or: { en: ' or ', zh: ' 或 ' },
   and: { en: ' and ', zh: ' 和 ' },
   none: { en: '(none)', zh: '（无）' },

@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ToolError, isToolError } from './errors.js';
 import { processIo } from './commands/io.js';
+import { terminalSafe } from './input/printable.js';
 import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
 import { type Lang, localeLang, speaking } from './lang.js';
@@ -287,7 +288,7 @@ async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (isToolError(error)) {
-      const message = redact(error.message, argv);
+      const message = terminalSafe(redact(error.message, argv));
       io.stderr.write(`${CLI.error({ code: error.code, message })[error.lang]}\n`);
       // A scheduler asking for --json gets an object for a fatal error too.
       if (argv.includes('--json'))

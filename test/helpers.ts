@@ -183,46 +183,93 @@ export function heldBodies(sim: RunningSimulator): Map<string, unknown> {
   return new Map([...sim.store.interviews.values()].map((i) => [i.id, InterviewStore.bodyOf(i)]));
 }
 
+/** A member of a test archive. */
+export interface ZipMember {
+  readonly name: string;
+  readonly data: Buffer | string;
+  /** The size the directory states, in place of the real one (a lying archive). */
+  readonly declared?: number;
+  /** General purpose bit flag (bit 0: encrypted). */
+  readonly flags?: number;
+  /** Stored rather than deflated. */
+  readonly stored?: boolean;
+  /** Deflate level, 9 unless said (1 is quicker for large test data). */
+  readonly level?: number;
+}
+
 /**
  * A zip archive with the given entries, deflated: enough for a zip bomb or a hand-made workbook.
- * `declared` overrides the size the directory states (a lying archive).
+ * With `zip64` every size and offset is in zip64 fields and records, as a streaming writer may
+ * write them (APPNOTE 4.3.14, 4.5.3).
  */
-export function zip(entries: readonly { name: string; data: Buffer | string; declared?: number }[]): Buffer {
+export function zip(entries: readonly ZipMember[], options: { zip64?: boolean } = {}): Buffer {
+  const wide = Boolean(options.zip64);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
     const data = Buffer.from(e.data);
-    const packed = deflateRawSync(data, { level: 9 });
+    const packed = e.stored ? data : deflateRawSync(data, { level: e.level ?? 9 });
     const size = e.declared ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(wide ? 45 : 20, 4);
+    local.writeUInt16LE(e.flags ?? 0, 6);
+    local.writeUInt16LE(e.stored ? 0 : 8, 8);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
+    const extra = wide ? zip64Extra([size, packed.length, offset]) : Buffer.alloc(0);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(wide ? 45 : 20, 6);
+    central.writeUInt16LE(e.flags ?? 0, 8);
+    central.writeUInt16LE(e.stored ? 0 : 8, 10);
+    central.writeUInt32LE(wide ? 0xffffffff : packed.length, 20);
+    central.writeUInt32LE(wide ? 0xffffffff : size, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt16LE(extra.length, 30);
+    central.writeUInt32LE(wide ? 0xffffffff : offset, 42);
     locals.push(local, name, packed);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += local.length + name.length + packed.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  end.writeUInt16LE(wide ? 0xffff : entries.length, 8);
+  end.writeUInt16LE(wide ? 0xffff : entries.length, 10);
+  end.writeUInt32LE(wide ? 0xffffffff : cd.length, 12);
+  end.writeUInt32LE(wide ? 0xffffffff : offset, 16);
+  const zip64End = wide ? zip64Records(entries.length, cd.length, offset) : [];
+  return Buffer.concat([...locals, cd, ...zip64End, end]);
+}
+
+function zip64Extra(values: readonly number[]): Buffer {
+  const extra = Buffer.alloc(4 + 8 * values.length);
+  extra.writeUInt16LE(1, 0);
+  extra.writeUInt16LE(8 * values.length, 2);
+  for (const [i, v] of values.entries()) extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i);
+  return extra;
+}
+
+/** The zip64 end of central directory record and its locator. */
+function zip64Records(count: number, cdLength: number, cdOffset: number): Buffer[] {
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(cdLength), 40);
+  record.writeBigUInt64LE(BigInt(cdOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(cdOffset + cdLength), 8);
+  locator.writeUInt32LE(1, 16);
+  return [record, locator];
 }
 
 /** A planned interview's request body, or undefined when it has none (invalid). */

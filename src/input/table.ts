@@ -108,15 +108,16 @@ async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRul
   const workbook = await openWorkbook(file);
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
-    const { rows, formulas } = await workbook.read(choice.sheet);
+    const { rows, formulas, textFormulas } = await workbook.read(choice.sheet);
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
-    if (choice.others.length > 0) {
-      const list = choice.others.map(quoteName).join(', ');
-      warnings.push(say(INPUT.otherSheets(list)));
-    }
+    if (choice.others.length > 0) warnings.push(say(INPUT.otherSheets(shortList(choice.others.map(quoteName)))));
     if (workbook.recalcOnLoad && formulas > 0) {
       warnings.push(say(INPUT.recalc(formulas)));
+    }
+    if (textFormulas.count > 0) {
+      const cells = `${textFormulas.cells.join(', ')}${textFormulas.count > textFormulas.cells.length ? say(INPUT.andMore(textFormulas.count - textFormulas.cells.length)) : ''}`;
+      warnings.push(say(INPUT.textFormulas({ cells, sheet: quoteName(choice.sheet.name) })));
     }
     return { ...table, warnings };
   } finally {
@@ -138,9 +139,9 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
     return build();
   } catch (error) {
     if (!(error instanceof ToolError) || error.code !== 'INPUT_NO_ROWS' || withRows.length === 0) throw error;
-    const named = withRows
-      .map((s) => `${quoteName(s.name)} (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`)
-      .join(', ');
+    const named = shortList(
+      withRows.map((s) => `${quoteName(s.name)} (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`),
+    );
     throw new ToolError(
       error.code,
       `${error.message}${currentLang() === 'zh' ? '。' : '. '}${say(INPUT.pasted({ named, sheet: quoteName(withRows[0]!.name) }))}`,
@@ -220,7 +221,15 @@ function holdsAnId(row: SourceRow): boolean {
 }
 
 function sheetList(sheets: readonly SheetEntry[]): string {
-  return sheets.map((s) => `${quoteName(s.name)}${s.hidden ? ' (hidden)' : ''}`).join(', ');
+  return shortList(sheets.map((s) => `${quoteName(s.name)}${s.hidden ? ' (hidden)' : ''}`));
+}
+
+/** Sheets named in one message: a workbook may list 1,000. */
+const NAMED_SHEETS = 20;
+
+function shortList(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED_SHEETS).join(', ');
+  return names.length > NAMED_SHEETS ? `${shown}${say(INPUT.andMore(names.length - NAMED_SHEETS))}` : shown;
 }
 
 async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {

@@ -1,8 +1,20 @@
+import { INPUT, say } from '../catalogue.js';
+import { ToolError } from '../errors.js';
 import { type Cell, type WallTime, isBlankCell } from './cells.js';
-import { TextCollector } from './xlsx-strings.js';
-import { type XmlHandlers, XmlStream } from './xml.js';
+import { type SharedStrings, TextCollector } from './xlsx-strings.js';
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  type Range,
+  columnLetters,
+  parsePlace,
+  parseRange,
+  parseRowNumber,
+} from './xlsx-refs.js';
+import { readPart } from './xlsx-part.js';
+import { XML_LIMITS, type XmlHandlers, XmlLimitError } from './xml.js';
 import { quoteName } from './printable.js';
-import type { ZipArchive, ZipEntry } from './zip.js';
+import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -12,8 +24,9 @@ export interface SheetRow {
 
 /** What a sheet's cells need from the rest of the workbook. */
 export interface SheetContext {
+  readonly file: string;
   readonly name: string;
-  readonly strings: readonly string[];
+  readonly strings: SharedStrings;
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
   readonly recalcOnLoad: boolean;
@@ -23,10 +36,38 @@ export interface SheetContent {
   /** Rows with at least one non-blank cell, in sheet order, trailing blank cells dropped. */
   readonly rows: SheetRow[];
   /** `<mergeCell ref="A2:A5">` ranges; they follow the rows in the sheet XML. */
-  readonly merges: string[];
+  readonly merges: Range[];
   /** Formula cells read: their saved results are what Excel last computed. */
   readonly formulas: number;
+  /** Text cells holding an unevaluated `="…"` formula, read as the text between the quotes. */
+  readonly textFormulas: TextFormulas;
+  /** Non-blank cells held: what the merges may add to is measured against it. */
+  readonly held: number;
 }
+
+/** The first cells of a kind, by reference, and how many there were. */
+export interface TextFormulas {
+  readonly cells: string[];
+  count: number;
+}
+
+/** Cells named by reference in a warning; the rest are counted. */
+const NAMED_CELLS = 10;
+
+/**
+ * What the cells of one sheet may take in memory, estimated as they are read: each slot of a row
+ * 12 bytes (8 for the pointer, and the half more an array grown by push keeps spare), a row 80, a
+ * number, date or error cell 100 (a V8 object of 3 to 7 fields and its raw digits), an inline
+ * text 2 bytes a character. 512 MiB leaves the rest of a 1 GB process to Node.js itself (80 MB),
+ * the shared strings and the report. Measured: a sheet with a cell in column XFD of every row
+ * (16,384 slots each) is refused at row 2,730 with a peak of ~600 MB; the 100,000-row benchmark
+ * workbook is estimated at 58 MB. A 1,048,576-row sheet whose rows hold 4 or more number or date
+ * cells is past it, and refused, where it would have taken more than 1 GB.
+ */
+const HELD_BYTES = 512 * 1024 ** 2;
+
+/** Merges among `<mergeCells>`: one per row of Excel's grid. */
+const MAX_MERGES = MAX_ROWS;
 
 /**
  * Streams one worksheet. With `maxRows` it stops after that many non-blank rows (a look for the
@@ -38,32 +79,13 @@ export async function readSheet(
   context: SheetContext,
   maxRows = Number.POSITIVE_INFINITY,
 ): Promise<SheetContent> {
-  const handler = new SheetHandler(context);
-  const xml = new XmlStream(handler);
-  for await (const chunk of zip.chunks(part)) {
-    xml.write(chunk);
-    if (handler.rows.length >= maxRows)
-      return { rows: handler.rows.slice(0, maxRows), merges: [], formulas: handler.formulas };
-  }
-  xml.end();
-  return { rows: handler.rows, merges: handler.merges, formulas: handler.formulas };
-}
-
-/** Column letters to a 1-based number, reading up to the first digit of a reference like `AB12`. */
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let letters = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return letters;
+  const handler = new SheetHandler(context, part.name);
+  const whole = await readPart(zip, part, `sheet ${quoteName(context.name)}`, handler, {
+    stop: () => handler.rows.length >= maxRows,
+  });
+  const { formulas, textFormulas, held } = handler;
+  if (!whole) return { rows: handler.rows.slice(0, maxRows), merges: [], formulas, textFormulas, held };
+  return { rows: handler.rows, merges: handler.merges, formulas, textFormulas, held };
 }
 
 /**
@@ -73,8 +95,11 @@ function columnLetters(n: number): string {
  */
 class SheetHandler implements XmlHandlers {
   readonly rows: SheetRow[] = [];
-  readonly merges: string[] = [];
+  readonly merges: Range[] = [];
+  readonly textFormulas: TextFormulas = { cells: [], count: 0 };
   formulas = 0;
+  held = 0;
+  private bytes = 0;
   private rowNumber = 0;
   private cells: Cell[] = [];
   private column = 0;
@@ -86,17 +111,18 @@ class SheetHandler implements XmlHandlers {
   private inInline = false;
   private readonly inline = new TextCollector();
 
-  constructor(private readonly context: SheetContext) {}
+  constructor(
+    private readonly context: SheetContext,
+    private readonly part: string,
+  ) {}
 
   open(name: string, a: Readonly<Record<string, string>>): void {
     switch (name) {
       case 'row':
-        this.rowNumber = a.r ? Number(a.r) : this.rowNumber + 1;
-        this.cells = [];
-        this.column = 0;
+        this.startRow(a.r);
         return;
       case 'c':
-        this.column = a.r ? columnOf(a.r) : this.column + 1;
+        this.column = this.cellColumn(a.r);
         this.type = a.t ?? 'n';
         this.style = a.s ? Number(a.s) : 0;
         this.hasFormula = false;
@@ -114,7 +140,7 @@ class SheetHandler implements XmlHandlers {
         this.inline.start();
         return;
       case 'mergeCell':
-        if (a.ref) this.merges.push(a.ref);
+        if (a.ref !== undefined) this.addMerge(a.ref);
         return;
       default:
         if (this.inInline) this.inline.open(name);
@@ -142,25 +168,118 @@ class SheetHandler implements XmlHandlers {
   }
 
   text(text: string): void {
-    if (this.inValue) this.value += text;
-    else if (this.inInline) this.inline.text(text);
+    if (this.inValue) {
+      // A value split by elements inside `<v>` is not bounded by the XML stream's own cap.
+      if (this.value!.length + text.length > XML_LIMITS.textChars)
+        throw new XmlLimitError('text', XML_LIMITS.textChars);
+      this.value += text;
+    } else if (this.inInline) this.inline.text(text);
+  }
+
+  /** Rows come once each, in order (ECMA-376 Part 1, 18.3.1.73); `r` may be left out: the next row. */
+  private startRow(r: string | undefined): void {
+    const number = r === undefined ? this.rowNumber + 1 : parseRowNumber(r);
+    if (number === undefined || number > MAX_ROWS) throw this.badReference(r === undefined ? String(number) : r, 'row');
+    if (number <= this.rowNumber) throw this.repeatedRow(number);
+    this.rowNumber = number;
+    this.cells = [];
+    this.column = 0;
+  }
+
+  /** A cell's column: its reference must name this row, to the right of the cell before; without one, the next column. */
+  private cellColumn(r: string | undefined): number {
+    if (r === undefined) {
+      if (this.column + 1 > MAX_COLUMNS) throw this.badReference(`${columnLetters(this.column + 1)}${this.rowNumber}`);
+      return this.column + 1;
+    }
+    const place = parsePlace(r);
+    if (!place || place.row !== this.rowNumber) throw this.badReference(r);
+    if (place.column <= this.column) throw this.repeatedCell(place.column);
+    return place.column;
+  }
+
+  private addMerge(ref: string): void {
+    const range = parseRange(ref);
+    if (!range) throw this.badReference(ref, 'merge');
+    if (this.merges.length === MAX_MERGES)
+      throw overLimit(this.context.file, this.part, INPUT.limitMerges, MAX_MERGES.toLocaleString('en'));
+    this.merges.push(range);
   }
 
   private endCell(): void {
     if (this.hasFormula) this.formulas++;
     const cell = this.cellValue();
     if (isBlankCell(cell)) return;
+    const padding = this.column - 1 - this.cells.length;
+    this.count(12 * (padding > 0 ? padding + 1 : 1) + (typeof cell === 'string' ? 2 * cell.length : 100));
     while (this.cells.length < this.column - 1) this.cells.push('');
     this.cells[this.column - 1] = cell;
+    this.held++;
   }
 
   private endRow(): void {
-    if (this.cells.length > 0) this.rows.push({ row: this.rowNumber, cells: this.cells });
+    if (this.cells.length > 0) {
+      this.count(80);
+      this.rows.push({ row: this.rowNumber, cells: this.cells });
+    }
     this.cells = [];
   }
 
+  /** Adds to the estimate of what the sheet's cells take in memory, refusing the sheet past HELD_BYTES. */
+  private count(bytes: number): void {
+    this.bytes += bytes;
+    if (this.bytes > HELD_BYTES) throw this.tooMuch();
+  }
+
+  private tooMuch(): ToolError {
+    const file = this.context.file;
+    return new ToolError(
+      'XLSX_TOO_LARGE',
+      say(
+        INPUT.tooLarge({
+          why: `sheet ${quoteName(this.context.name)} holds more than ${HELD_BYTES / 1024 ** 2} MB of cells by row ${this.rowNumber}`,
+          file,
+        }),
+      ),
+      { file, sheet: this.context.name },
+    );
+  }
+
+  private ref(): string {
+    return `${columnLetters(this.column)}${this.rowNumber}`;
+  }
+
   private where(): string {
-    return `cell ${columnLetters(this.column)}${this.rowNumber} of sheet ${quoteName(this.context.name)}`;
+    return `cell ${this.ref()} of sheet ${quoteName(this.context.name)}`;
+  }
+
+  private badReference(ref: string, kind: 'cell' | 'row' | 'merge' = 'cell'): ToolError {
+    const { file, name } = this.context;
+    const row = kind === 'cell' ? this.rowNumber : undefined;
+    return new ToolError(
+      'XLSX_BAD_REFERENCE',
+      say(INPUT.badReference({ ref: quoteName(ref), row, kind, sheet: quoteName(name), file })),
+      { file, sheet: name, row: kind === 'merge' ? undefined : this.rowNumber },
+    );
+  }
+
+  private repeatedRow(row: number): ToolError {
+    const { file, name } = this.context;
+    return new ToolError(
+      'XLSX_REPEATED_ROW',
+      say(INPUT.repeatedRow({ row, after: this.rowNumber, sheet: quoteName(name), file })),
+      { file, sheet: name, row },
+    );
+  }
+
+  private repeatedCell(column: number): ToolError {
+    const { file, name } = this.context;
+    const cell = `${columnLetters(column)}${this.rowNumber}`;
+    return new ToolError(
+      'XLSX_REPEATED_CELL',
+      say(INPUT.repeatedCell({ cell, after: this.ref(), sheet: quoteName(name), file })),
+      { file, sheet: name, row: this.rowNumber, column: columnLetters(column) },
+    );
   }
 
   private cellValue(): Cell {
@@ -181,10 +300,12 @@ class SheetHandler implements XmlHandlers {
     const v = this.value;
     switch (this.type) {
       case 's':
-        return this.sharedString(v);
+        return this.unevaluated(this.sharedString(v));
       case 'str':
+        return this.unevaluated(v ?? '');
       case 'inlineStr':
-        return v ?? '';
+        if (v?.includes('\0')) return this.nul();
+        return this.unevaluated(v ?? '');
       case 'b':
         return v === undefined ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
       case 'e':
@@ -198,13 +319,35 @@ class SheetHandler implements XmlHandlers {
 
   private sharedString(v: string | undefined): Cell {
     if (v === undefined || v === '') return '';
-    const text = this.context.strings[Number(v)];
+    const { strings, withNul } = this.context.strings;
+    const index = Number(v);
+    const text = strings[index];
     if (text === undefined)
       return {
         kind: 'error',
         error: `a shared string the workbook does not hold (number ${v}) in ${this.where()}; open the file in Excel or WPS and save it again`,
       };
+    if (withNul.size > 0 && withNul.has(index)) return this.nul();
     return text;
+  }
+
+  private nul(): Cell {
+    return { kind: 'error', error: say(INPUT.cellNul({ cell: this.ref(), sheet: quoteName(this.context.name) })) };
+  }
+
+  /**
+   * A text cell that is exactly `="…"` is a formula nobody calculated (Gnumeric saves one it
+   * cannot read this way, and it is how the CSV report writes IDs): read as the text between
+   * the quotes (`""` is one quote), and named in a warning.
+   */
+  private unevaluated(cell: Cell): Cell {
+    if (typeof cell !== 'string' || cell.charCodeAt(0) !== 0x3d || this.hasFormula) return cell;
+    const m = TEXT_FORMULA.exec(cell);
+    if (!m) return cell;
+    const named = this.textFormulas;
+    if (named.cells.length < NAMED_CELLS) named.cells.push(this.ref());
+    named.count++;
+    return m[1]!.replaceAll('""', '"');
   }
 
   private number(v: string | undefined): Cell {
@@ -236,6 +379,8 @@ class SheetHandler implements XmlHandlers {
     };
   }
 }
+
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/s;
 
 const ISO_WALL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?Z?$/;
 

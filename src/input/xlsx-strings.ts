@@ -1,12 +1,12 @@
-import { XmlStream } from './xml.js';
+import { XML_LIMITS, XmlLimitError } from './xml.js';
+import { PART_BYTES, readPart } from './xlsx-part.js';
 import type { ZipArchive, ZipEntry } from './zip.js';
 
-/**
- * Shared strings are held in memory for the whole read, so their part is capped by the bytes it
- * really inflates to: 256 MiB of XML holds 100,000 distinct 800-character Chinese texts (3 bytes
- * a character); the 100,000-row benchmark workbook holds 2 MB.
- */
-const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
+/** The shared strings, and which of them hold a NUL (`_x0000_`), which no cell can send. */
+export interface SharedStrings {
+  readonly strings: readonly string[];
+  readonly withNul: ReadonlySet<number>;
+}
 
 /**
  * The workbook's shared strings, in order. A string is the text of its `<t>` elements, plain or
@@ -16,35 +16,40 @@ const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
 export async function readSharedStrings(
   zip: ZipArchive,
   part: ZipEntry | undefined,
-  maxBytes = MAX_SHARED_STRINGS_BYTES,
-): Promise<readonly string[]> {
-  if (!part) return [];
+  maxBytes: number = PART_BYTES.sharedStrings,
+): Promise<SharedStrings> {
   const strings: string[] = [];
+  const withNul = new Set<number>();
+  if (!part) return { strings, withNul };
   const collector = new TextCollector();
-  const xml = new XmlStream({
-    open(name) {
+  const handlers = {
+    open(name: string) {
       if (name === 'si') collector.start();
       else collector.open(name);
     },
-    close(name) {
-      if (name === 'si') strings.push(collector.finish());
-      else collector.close(name);
+    close(name: string) {
+      if (name !== 'si') return collector.close(name);
+      const text = collector.finish();
+      if (text.includes('\0')) withNul.add(strings.length);
+      strings.push(text);
     },
-    text: (text) => collector.text(text),
-  });
-  for await (const chunk of zip.chunks(part, maxBytes)) xml.write(chunk);
-  xml.end();
-  return strings;
+    text: (text: string) => collector.text(text),
+  };
+  await readPart(zip, part, 'the shared strings', handlers, { maxBytes });
+  return { strings, withNul };
 }
 
 /** Gathers the shown text of a string item (`<si>` or an inline `<is>`). */
 export class TextCollector {
   private parts: string[] = [];
+  /** The characters gathered: rich-text runs are split by tags, so the XML stream's own cap does not bound them. */
+  private length = 0;
   private inText = false;
   private phonetic = 0;
 
   start(): void {
     this.parts = [];
+    this.length = 0;
     this.inText = false;
     this.phonetic = 0;
   }
@@ -60,7 +65,10 @@ export class TextCollector {
   }
 
   text(text: string): void {
-    if (this.inText) this.parts.push(text);
+    if (!this.inText) return;
+    this.length += text.length;
+    if (this.length > XML_LIMITS.textChars) throw new XmlLimitError('text', XML_LIMITS.textChars);
+    this.parts.push(text);
   }
 
   finish(): string {

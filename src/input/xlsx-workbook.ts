@@ -1,6 +1,14 @@
 import { posix } from 'node:path';
-import { parseXml } from './xml.js';
-import type { ZipArchive, ZipEntry } from './zip.js';
+import { INPUT } from '../catalogue.js';
+import { PART_BYTES, readPart } from './xlsx-part.js';
+import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
+
+/**
+ * Sheets a workbook may list. Each is looked at for a header row (its first rows inflated and
+ * read); Excel has no fixed limit, and real workbooks hold tens. 300,000 listed sheets were each
+ * searched and named in one warning.
+ */
+export const MAX_SHEETS = 1000;
 
 /** A worksheet as the workbook lists it: its order, name and state come from `xl/workbook.xml`. */
 export interface SheetEntry {
@@ -36,7 +44,7 @@ export async function readWorkbookInfo(zip: ZipArchive): Promise<WorkbookInfo> {
   const workbook = zip.find(workbookPart);
   if (!workbook) throw zip.unreadable(`its workbook part ${workbookPart} is missing`);
   const rels = await relationships(zip, workbookPart);
-  const listed = parseWorkbook(await zip.text(workbook));
+  const listed = await parseWorkbook(zip, workbook);
   const byType = (type: RegExp, fallback: string) =>
     zip.find([...rels.values()].find((r) => type.test(r.type))?.target ?? fallback);
   const sheets = listed.sheets.map((s) => {
@@ -70,15 +78,16 @@ async function relationships(zip: ZipArchive, part: string): Promise<Map<string,
   const entry = zip.find(relsName);
   const map = new Map<string, Relationship>();
   if (!entry) return map;
-  parseXml(await zip.text(entry), {
-    open(name, a) {
+  const handlers = {
+    open(name: string, a: Readonly<Record<string, string>>) {
       if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
       const target = a.Target.startsWith('/') ? a.Target.slice(1) : posix.normalize(posix.join(dir, a.Target));
       map.set(a.Id, { type: a.Type ?? '', target });
     },
     close() {},
     text() {},
-  });
+  };
+  await readPart(zip, entry, `the relationships ${entry.name}`, handlers, { maxBytes: PART_BYTES.relationships });
   return map;
 }
 
@@ -88,20 +97,31 @@ interface ListedSheet {
   readonly rid: string;
 }
 
-function parseWorkbook(xml: string): { sheets: ListedSheet[]; date1904: boolean; recalcOnLoad: boolean } {
+async function parseWorkbook(
+  zip: ZipArchive,
+  part: ZipEntry,
+): Promise<{ sheets: ListedSheet[]; date1904: boolean; recalcOnLoad: boolean }> {
   const sheets: ListedSheet[] = [];
   let date1904 = false;
   let recalcOnLoad = false;
-  parseXml(xml, {
-    open(name, a) {
-      if (name === 'sheet')
-        sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rid: a['r:id'] ?? relId(a) });
-      else if (name === 'workbookPr') date1904 = isTrue(a.date1904);
-      else if (name === 'calcPr') recalcOnLoad = isTrue(a.fullCalcOnLoad);
+  await readPart(
+    zip,
+    part,
+    'the workbook part',
+    {
+      open(name, a) {
+        if (name === 'sheet') {
+          if (sheets.length === MAX_SHEETS)
+            throw overLimit(zip.file, part.name, INPUT.limitSheets, MAX_SHEETS.toLocaleString('en'));
+          sheets.push({ name: a.name ?? '', state: a.state ?? 'visible', rid: a['r:id'] ?? relId(a) });
+        } else if (name === 'workbookPr') date1904 = isTrue(a.date1904);
+        else if (name === 'calcPr') recalcOnLoad = isTrue(a.fullCalcOnLoad);
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  });
+    { maxBytes: PART_BYTES.workbook },
+  );
   return { sheets, date1904, recalcOnLoad };
 }
 

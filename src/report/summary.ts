@@ -1,5 +1,6 @@
 import { SUMMARY, say } from '../catalogue.js';
 import type { RowResult, RunResult } from '../commands/io.js';
+import { terminalSafe } from '../input/printable.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 
@@ -152,9 +153,10 @@ export function printResult(
   json: boolean | undefined,
 ): void {
   if (!json) {
-    io.stdout.write(result.text);
+    io.stdout.write(terminalSafe(result.text));
     return;
   }
-  io.stderr.write(result.text);
-  io.stdout.write(`${JSON.stringify(result.summary)}\n`);
+  io.stderr.write(terminalSafe(result.text));
+  // A JSON string may hold `\u202e` escaped: it parses to the same text.
+  io.stdout.write(`${terminalSafe(JSON.stringify(result.summary))}\n`);
 }

@@ -505,6 +505,14 @@ export const INPUT = {
     en: `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
     zh: `${file} 开头标明是 UTF-8，但内容不是 UTF-8。请重新另存为“CSV UTF-8”，或加 --encoding gb18030`,
   }),
+  encodingUnsure: (p: { file: string; line: number; gb: string; latin: string }): Pair => ({
+    en: `expected text whose encoding can be told, got bytes in ${p.file} that are not UTF-8 and read as GB18030 no more plausibly than as Windows-1252; line ${p.line} reads ${p.gb} as GB18030 and ${p.latin} as Windows-1252: pass --encoding gb18030 or --encoding windows-1252 (whichever reading is right), or save the file as "CSV UTF-8"`,
+    zh: `无法确定 ${p.file} 的编码：内容不是 UTF-8，按 GB18030 和按 Windows-1252 读都说得通。第 ${p.line} 行按 GB18030 读是 ${p.gb}，按 Windows-1252 读是 ${p.latin}。请加 --encoding gb18030 或 --encoding windows-1252（选读得对的那个），或把文件另存为“CSV UTF-8”`,
+  }),
+  csvTooLarge: (p: { file: string; size: string; max: string }): Pair => ({
+    en: `expected a CSV file of at most ${p.max} (Excel's 1,048,576 rows of 1 KiB each), got ${p.size} in ${p.file}: split it into smaller files and run each`,
+    zh: `${p.file} 有 ${p.size}，超过了 CSV 文件的上限 ${p.max}（Excel 的 1,048,576 行，每行按 1 KiB 计）。请拆成几个较小的文件分别运行`,
+  }),
   emptyWorkbook: (file: string): Pair => ({
     en: `expected an .xlsx workbook, got an empty file: ${file}`,
     zh: `文件是空的，不是 .xlsx 工作簿：${file}`,

@@ -145,10 +145,25 @@ function recordDelimiters(bytes: Buffer): string[] {
   return cr === lf ? ['\r\n'] : ['\r\n', '\n', '\r'];
 }
 
-/** Excel saves "Unicode text" tab-separated; everything else here is comma-separated. */
+/**
+ * Excel saves "Unicode text" tab-separated; everything else here is comma-separated. Decided by
+ * the first record's separators outside quoted cells (a quoted cell may hold either, or a line break).
+ */
 function guessDelimiter(text: Buffer): string {
-  const head = text.subarray(0, 65536).toString('latin1').split(/\r|\n/, 1)[0] ?? '';
-  return head.includes('\t') && !head.includes(',') ? '\t' : ',';
+  let inQuotes = false;
+  let tab = false;
+  let started = false; // blank lines before the first record are passed over
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const b = text[i]!;
+    const lineBreak = b === 0x0a || b === 0x0d;
+    if (b === 0x22) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (b === 0x2c) return ',';
+    else if (b === 0x09) tab = true;
+    else if (lineBreak && started) break;
+    started ||= !lineBreak;
+  }
+  return tab ? '\t' : ',';
 }
 
 /** Record offsets, grown as records come. */

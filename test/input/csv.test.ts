@@ -135,4 +135,13 @@ describe('parseCsvText', () => {
       ['张三', '通过', '7000000000000000002'],
     ]);
   });
+
+  it('tells commas from tabs by the first record outside quoted cells', () => {
+    // A quoted header cell holding a tab and a line break, blank lines before it: comma-separated.
+    expect(parseCsvText('\r\n"a\t\rb",c\n1,2\n', 'f.csv').records).toEqual([
+      { row: 2, cells: ['a\t\rb', 'c'] },
+      { row: 4, cells: ['1', '2'] },
+    ]);
+    expect(parseCsvText('"a,b"\tc\n1\t2\n', 'f.csv').records[0]!.cells).toEqual(['a,b', 'c']);
+  });
 });

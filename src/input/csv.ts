@@ -38,6 +38,11 @@ class PositionedParser extends Parser {
     private readonly onRecord: (cells: string[], info: Info) => void,
   ) {
     super(options);
+    // Every record length is accepted (relax_column_count), but csv-parse first builds an error
+    // for each record longer or shorter than the first, deep-copying its context: a million lines
+    // of "," took 55 s. The length it expects is made each record's own (its `state` is public).
+    const state = (this as unknown as { state: { record: unknown[] } }).state;
+    Object.defineProperty(state, 'expectedRecordLength', { get: () => state.record.length, set: () => {} });
   }
 
   override push(record: unknown): boolean {

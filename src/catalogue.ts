@@ -494,8 +494,8 @@ export const INPUT = {
     zh: `${p.file} 第 ${p.line} 行附近的 CSV 格式有误（${p.detail}）：单元格中的引号要写成两个（""），并给整个单元格加上引号。请改正这一行，或用 Excel 重新另存为 CSV`,
   }),
   unknownEncoding: (forced: string): Pair => ({
-    en: `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`,
-    zh: `--encoding ${forced} 不是可用的编码。请从 utf-8、gb18030、gbk、utf-16le 中选一个`,
+    en: `expected an encoding such as utf-8, gb18030, gbk, utf-16le or windows-1252, got --encoding ${forced}: pick one of those`,
+    zh: `--encoding ${forced} 不是可用的编码。请从 utf-8、gb18030、gbk、utf-16le、windows-1252 中选一个`,
   }),
   mixedEncoding: (p: { file: string; utf8Line: number; otherLine: number }): Pair => ({
     en: `expected one text encoding in ${p.file}, got UTF-8 on line ${p.utf8Line} and GBK/GB18030 on line ${p.otherLine}: the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)`,
@@ -873,8 +873,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'language of the headers and the instructions': '表头和说明所用的语言',
   'the app id it accepts (default cli_simulator)': '接受的应用 ID（默认 cli_simulator）',
   'the app secret it accepts (default: see the README)': '接受的应用密钥（默认值见 README）',
-  'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)':
-    'CSV 编码：utf-8、gb18030、gbk、utf-16le（默认自动识别）',
+  'CSV encoding: utf-8, gb18030, gbk, utf-16le, windows-1252 (default: detected)':
+    'CSV 编码：utf-8、gb18030、gbk、utf-16le、windows-1252（默认自动识别）',
   "IANA time zone for times without an offset (default: this machine's)":
     '不带时区偏移的时间所用的 IANA 时区（默认本机时区）',
   'Import interview records from Excel or CSV into Feishu Hire.': '把 Excel 或 CSV 中的面试记录导入飞书招聘。',

@@ -40,7 +40,7 @@ describe('decodeCsvBytes', () => {
       expect.objectContaining({
         code: 'CSV_UNKNOWN_ENCODING',
         message:
-          'expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding klingon: pick one of those',
+          'expected an encoding such as utf-8, gb18030, gbk, utf-16le or windows-1252, got --encoding klingon: pick one of those',
       }),
     );
   });

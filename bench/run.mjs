@@ -1,7 +1,6 @@
 // `npm run bench`: every figure is a ratio against a baseline measured in the same run, on the
 // same files, interleaved (baseline, ours, baseline, ours, ...) so that machine noise hits both.
 // Writes docs/benchmarks.md and docs/benchmarks.svg. Not part of `npm test`.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,62 +9,16 @@ import { startSimulator } from '../dist/simulator/server.js';
 import { interviewId, writeCsv, writeXlsx } from './generate.mjs';
 import { writerForms } from './writer-forms.mjs';
 import { migrationRun } from './migration.mjs';
+import { REPEAT, compare, run } from './measure.mjs';
+import { millionRun, millionSection } from './million.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const OUT = join(ROOT, 'bench', 'out');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const REPEAT = 5;
 const PER_INTERVIEW = 5;
 const APP = { appId: 'cli_bench', appSecret: 'bench-secret-not-real' };
 const ENV = { FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret };
 mkdirSync(OUT, { recursive: true });
-
-/** Runs `node ARGS` with peak-memory reporting; wall time includes start-up, as a user sees it. */
-function run(args, env = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
-      if (code !== 0 && code !== 1)
-        return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      resolvePromise({ ms, rss, stdout, stderr });
-    });
-  });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Baseline and ours, alternately, REPEAT times each; medians of time and of peak memory, and the
- * ratio as the median of the REPEAT paired ratios: on a shared machine whose speed drifts by a
- * third from one minute to the next, a pair run back to back drifts together.
- */
-async function compare(baseline, ours) {
-  const b = [];
-  const o = [];
-  for (let i = 0; i < REPEAT; i++) {
-    b.push(await run(baseline));
-    o.push(await run(ours));
-  }
-  return {
-    ratio: median(o.map((r, i) => r.ms / b[i].ms)),
-    baseMs: median(b.map((r) => r.ms)),
-    ms: median(o.map((r) => r.ms)),
-    baseRss: median(b.map((r) => r.rss)),
-    rss: median(o.map((r) => r.rss)),
-  };
-}
 
 function fixture(rows, ext) {
   const file = join(OUT, `rows-${rows}.${ext}`);
@@ -131,6 +84,8 @@ for (const form of writerForms(fixture(100_000, 'csv').file, OUT, 100_000)) {
     )),
   });
 }
+
+const million = await millionRun({ out: OUT, cli: CLI, log });
 
 // ---------------------------------------------------------------------------------------------
 // 2. import against the simulator, and the naive loop on the same files
@@ -319,6 +274,7 @@ ${growthTable.join('\n')}
 
 ![validate time and peak memory against rows](benchmarks.svg)
 
+${millionSection(million)}
 ## Reproduce
 
 \`\`\`sh

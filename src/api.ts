@@ -14,7 +14,7 @@ import type { ProgressEvent } from './run/progress.js';
 export interface ReadOptions {
   /** The sheet to read (default: the first sheet with the template's columns). */
   readonly sheet?: string;
-  /** A CSV file's encoding: utf-8, gb18030, gbk, utf-16le (default: detected). */
+  /** A CSV file's encoding: utf-8, gb18030, gbk, utf-16le, windows-1252 (default: detected). */
   readonly encoding?: string;
   /** A JSON file mapping the file's headers to template columns, as `--map` takes. */
   readonly map?: string;

@@ -580,8 +580,8 @@ export const INPUT = {
     zh: `${p.file} 第 ${p.line} 行附近的 CSV 格式有误（${p.detail}）：单元格中的引号要写成两个（""），并给整个单元格加上引号。请改正这一行，或用 Excel 重新另存为 CSV`,
   }),
   unknownEncoding: (forced: string): Pair => ({
-    en: `expected an encoding such as utf-8, gb18030, gbk or utf-16le, got --encoding ${forced}: pick one of those`,
-    zh: `--encoding ${forced} 不是可用的编码。请从 utf-8、gb18030、gbk、utf-16le 中选一个`,
+    en: `expected an encoding such as utf-8, gb18030, gbk, utf-16le or windows-1252, got --encoding ${forced}: pick one of those`,
+    zh: `--encoding ${forced} 不是可用的编码。请从 utf-8、gb18030、gbk、utf-16le、windows-1252 中选一个`,
   }),
   mixedEncoding: (p: { file: string; utf8Line: number; otherLine: number }): Pair => ({
     en: `expected one text encoding in ${p.file}, got UTF-8 on line ${p.utf8Line} and GBK/GB18030 on line ${p.otherLine}: the file was pieced together from differently saved files; open each part, save all as "CSV UTF-8", and join them again (or pass --encoding to force one)`,
@@ -590,6 +590,14 @@ export const INPUT = {
   invalidUtf8: (file: string): Pair => ({
     en: `expected UTF-8 after the UTF-8 byte-order mark of ${file}, got bytes that are not UTF-8: save the file again as "CSV UTF-8", or pass --encoding gb18030`,
     zh: `${file} 开头标明是 UTF-8，但内容不是 UTF-8。请重新另存为“CSV UTF-8”，或加 --encoding gb18030`,
+  }),
+  encodingUnsure: (p: { file: string; line: number; gb: string; latin: string }): Pair => ({
+    en: `expected text whose encoding can be told, got bytes in ${p.file} that are not UTF-8 and read as GB18030 no more plausibly than as Windows-1252; line ${p.line} reads ${p.gb} as GB18030 and ${p.latin} as Windows-1252: pass --encoding gb18030 or --encoding windows-1252 (whichever reading is right), or save the file as "CSV UTF-8"`,
+    zh: `无法确定 ${p.file} 的编码：内容不是 UTF-8，按 GB18030 和按 Windows-1252 读都说得通。第 ${p.line} 行按 GB18030 读是 ${p.gb}，按 Windows-1252 读是 ${p.latin}。请加 --encoding gb18030 或 --encoding windows-1252（选读得对的那个），或把文件另存为“CSV UTF-8”`,
+  }),
+  csvTooLarge: (p: { file: string; size: string; max: string }): Pair => ({
+    en: `expected a CSV file of at most ${p.max} (Excel's 1,048,576 rows of 1 KiB each), got ${p.size} in ${p.file}: split it into smaller files and run each`,
+    zh: `${p.file} 有 ${p.size}，超过了 CSV 文件的上限 ${p.max}（Excel 的 1,048,576 行，每行按 1 KiB 计）。请拆成几个较小的文件分别运行`,
   }),
   emptyWorkbook: (file: string): Pair => ({
     en: `expected an .xlsx workbook, got an empty file: ${file}`,
@@ -1039,8 +1047,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'language of the headers and the instructions': '表头和说明所用的语言',
   'the app id it accepts (default cli_simulator)': '接受的应用 ID（默认 cli_simulator）',
   'the app secret it accepts (default: see the README)': '接受的应用密钥（默认值见 README）',
-  'CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)':
-    'CSV 编码：utf-8、gb18030、gbk、utf-16le（默认自动识别）',
+  'CSV encoding: utf-8, gb18030, gbk, utf-16le, windows-1252 (default: detected)':
+    'CSV 编码：utf-8、gb18030、gbk、utf-16le、windows-1252（默认自动识别）',
   "IANA time zone for times without an offset (default: this machine's)":
     '不带时区偏移的时间所用的 IANA 时区（默认本机时区）',
   'Import interview records from Excel or CSV into Feishu Hire.': '把 Excel 或 CSV 中的面试记录导入飞书招聘。',

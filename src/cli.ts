@@ -111,7 +111,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const inputOptions = {
     sheet: { type: 'string', describe: h('sheet to read (default: the first sheet with the template columns)') },
-    encoding: { type: 'string', describe: h('CSV encoding: utf-8, gb18030, gbk, utf-16le (default: detected)') },
+    encoding: {
+      type: 'string',
+      describe: h('CSV encoding: utf-8, gb18030, gbk, utf-16le, windows-1252 (default: detected)'),
+    },
     map: { type: 'string', describe: h('JSON file mapping legacy headers to template columns') },
     tz: { type: 'string', describe: h("IANA time zone for times without an offset (default: this machine's)") },
     report: {

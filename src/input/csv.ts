@@ -1,6 +1,7 @@
 import { INPUT, say } from '../catalogue.js';
-import { parse } from 'csv-parse/sync';
+import { type Info, Parser } from 'csv-parse';
 import { ToolError } from '../errors.js';
+import { afterLineBreak, countLineBreaks } from './line-breaks.js';
 
 export interface CsvRecord {
   /** The line on which the record starts, as a text editor numbers it (a `SourceRow`'s `row`). */
@@ -10,8 +11,8 @@ export interface CsvRecord {
 
 /**
  * Where each record stands in the UTF-8 text, without its line break: record `i` is
- * `bytes[start[i]..end[i])`. Only for comma-separated text in which every record is one line,
- * so the report can copy a row's original cells as they were instead of quoting each again.
+ * `bytes[start[i]..end[i])`, as the parser found it. Only for comma-separated text, so the
+ * report can copy a row's original cells as they were instead of quoting each again.
  */
 export interface CsvLines {
   readonly bytes: Buffer;
@@ -25,182 +26,199 @@ export interface ParsedCsv {
 }
 
 /**
+ * csv-parse's stream parser, with each record taken as it is pushed: at that moment the
+ * parser's `info` stands at the record's end (`bytes`: the offset just past the record and its
+ * line break; `empty_lines`: the empty lines skipped so far, all before this record). Its
+ * `on_record` and `info: true` options give the same, but build an object of 15 fields per
+ * record: 2.4 times the parse time (200,000 rows, measured).
+ */
+class PositionedParser extends Parser {
+  constructor(
+    options: ConstructorParameters<typeof Parser>[0],
+    private readonly onRecord: (cells: string[], info: Info) => void,
+  ) {
+    super(options);
+    // Every record length is accepted (relax_column_count), but csv-parse first builds an error
+    // for each record longer or shorter than the first, deep-copying its context: a million lines
+    // of "," took 55 s. The length it expects is made each record's own (its `state` is public).
+    const state = (this as unknown as { state: { record: unknown[] } }).state;
+    Object.defineProperty(state, 'expectedRecordLength', { get: () => state.record.length, set: () => {} });
+  }
+
+  override push(record: unknown): boolean {
+    if (record !== null) this.onRecord(record as string[], this.info);
+    return true;
+  }
+
+  /** Parses all of `bytes`, synchronously; the parser's error, if it stopped at one. */
+  parseAll(bytes: Buffer): unknown {
+    let failure: unknown;
+    this._transform(bytes, 'utf8', (error) => {
+      failure = error;
+    });
+    if (failure === undefined || failure === null)
+      this._flush((error) => {
+        failure = error;
+      });
+    return failure ?? undefined;
+  }
+}
+
+/**
  * Parses CSV text into records that keep the line each starts on. Cells stay strings: `cast` is
  * never set, because it turns 19-digit IDs into lossy floats. Records that are entirely blank
  * are dropped here, so a file with a million empty lines costs no memory.
+ *
+ * Row numbers and each record's text come from the parser's own record positions (the byte
+ * offset csv-parse reports at the end of each record), never from a second reading of the text
+ * that could disagree with it: line breaks are counted within each record's own bytes. Not from
+ * csv-parse's `info.lines`, which counts a CRLF inside a quoted cell twice.
  */
 export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
-  const nul = typeof input === 'string' ? input.indexOf('\u0000') : input.indexOf(0);
+  const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+  const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const line = input
-      .slice(0, nul)
-      .toString()
-      .split(/\r\n|\n|\r/).length;
+    const line = 1 + countLineBreaks(bytes, 0, nul);
     throw new ToolError('CSV_NUL_BYTE', say(INPUT.csvNul({ line, file })), { file, row: line });
   }
-  // Refused files are refused before the pre-pass copies them.
-  const {
-    bytes: text,
-    gaps,
-    starts,
-    loneCr,
-    lineEnd,
-  } = dropBlankLines(typeof input === 'string' ? Buffer.from(input) : input);
-  const delimiter = guessDelimiter(text);
-  let rows: string[][];
-  try {
-    // No `on_record` hook: it builds an info object per record, a fifth of the parse time. One
-    // line end when the file uses one: csv-parse looks for each candidate at every byte.
-    const record_delimiter = loneCr || lineEnd === undefined ? ['\r\n', '\n', '\r'] : lineEnd;
-    rows = parse(text, { delimiter, record_delimiter, relax_column_count: true });
-  } catch (error) {
-    const e = error as { code?: string; lines?: number; message?: string };
+  const delimiter = guessDelimiter(bytes);
+  const records: CsvRecord[] = [];
+  // Copying a record's text needs comma-separated cells and offsets an Int32Array holds.
+  const positions = delimiter === ',' && bytes.length < 2 ** 31 ? new Positions() : undefined;
+  const intern = new Interner();
+  let end = 0; // where the previous record ended, past its line break
+  let line = 1; // the line on which the text at `end` stands
+  let empty = 0;
+  const onRecord = (cells: string[], info: Info): void => {
+    let start = end;
+    // Empty lines the parser skipped before this record: one line break each.
+    for (; empty < info.empty_lines; empty++, line++) start = afterLineBreak(bytes, start);
+    end = info.bytes;
+    const row = line;
+    line += countLineBreaks(bytes, start, end);
+    if (isBlank(cells)) return;
+    records.push({ row, cells: intern.cells(cells) });
+    positions?.add(start, withoutLineBreak(bytes, start, end));
+  };
+  const parser = new PositionedParser(
+    { delimiter, record_delimiter: recordDelimiters(bytes), relax_column_count: true, skip_empty_lines: true },
+    onRecord,
+  );
+  const error = parser.parseAll(bytes);
+  if (error !== undefined) {
+    const e = error as { code?: string; bytes?: number; message?: string };
+    // The parser's position when it stopped: the start of the cell at fault (it is updated at
+    // each delimiter), so the line named is the one where that cell, or its opening quote, is.
+    const at = typeof e.bytes === 'number' ? Math.min(Math.max(e.bytes, end), bytes.length) : end;
+    const row = line + countLineBreaks(bytes, end, at);
     throw new ToolError(
       `CSV_${(e.code ?? 'PARSE').replace(/^CSV_/, '')}`,
-      say(INPUT.csvParse({ line: e.lines ?? '?', file, detail: e.message ?? String(error) })),
-      { file, row: e.lines },
+      say(INPUT.csvParse({ line: row, file, detail: e.message ?? String(error) })),
+      { file, row },
     );
   }
-  // As many records as lines: no cell spans lines, so there are no line breaks to count.
-  const multiline = loneCr || rows.length !== starts.length;
-  return withLines(rows, gaps, multiline, multiline || delimiter !== ',' ? undefined : { bytes: text, starts });
+  return { records, lines: positions?.lines(bytes) };
 }
 
-/** Lines taken out before parsing: `skipped` of them stood before compacted line `at`. */
-interface Gap {
-  at: number;
-  skipped: number;
+/** A record with nothing but empty or white-space cells: a blank row, skipped as Excel's are. */
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
 
-/** Comma, space, tab, CR: what a line of empty cells is made of. */
-const isBlankByte = (b: number) => b === 0x2c || b === 0x20 || b === 0x09 || b === 0x0d;
+/** The end of a record's text: its offset past the line break, less the line break. */
+function withoutLineBreak(bytes: Buffer, start: number, end: number): number {
+  let to = end;
+  if (to > start && bytes[to - 1] === 0x0a) to--;
+  if (to > start && bytes[to - 1] === 0x0d) to--;
+  return to;
+}
 
 /**
- * Takes out lines that hold nothing but delimiters and spaces (outside quoted cells) before the
- * parse, remembering where they were so row numbers stay right. csv-parse builds an error object
- * for every record shorter than the first, even with relax_column_count: a file with a million
- * blank lines takes 20 s to parse as it is, under one without them.
+ * One line end when the file uses one: csv-parse looks for each candidate at every byte, and
+ * three candidates cost it a third more time on a 1,000,000-row file. Any mix: all three.
  */
-function dropBlankLines(bytes: Buffer): {
-  bytes: Buffer;
-  gaps: Gap[];
-  starts: number[];
-  loneCr: boolean;
-  lineEnd?: '\r\n' | '\n';
-} {
-  const gaps: Gap[] = [];
-  const starts: number[] = []; // where each kept line starts in the returned bytes: one per line kept
-  let dropped = 0; // bytes of blank lines taken out so far
-  const keep: Buffer[] = [];
-  let inQuotes = false;
-  let lineStart = 0;
-  let lineInQuotes = false; // the line began inside a quoted cell
-  let blank = true;
-  let runStart = 0; // start of the stretch of kept bytes not yet copied
-  let pending = 0; // blank lines dropped since the last kept line
-  let loneCr = false; // an old-Mac line end: csv-parse splits there too
-  let crlf = 0;
+function recordDelimiters(bytes: Buffer): string[] {
+  if (bytes.indexOf(0x0d) < 0) return ['\n'];
   let lf = 0;
-  // One pass, byte by byte: searching ahead with indexOf per line turns quadratic on big files.
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    // Most bytes are none of the ones that matter here (all are at or below the comma, 0x2c):
-    // one comparison for them halves the time of this pass.
-    if (b > 0x2c) {
-      blank = false;
-      continue;
-    }
-    if (b === 0x22) inQuotes = !inQuotes;
-    else if (b === 0x0d && bytes[i + 1] !== 0x0a) loneCr = true;
-    if (b !== 0x0a) {
-      if (blank && !isBlankByte(b)) blank = false;
-      continue;
-    }
-    if (bytes[i - 1] === 0x0d) crlf++;
-    else lf++;
-    if (blank && !lineInQuotes) {
-      if (lineStart > runStart) keep.push(bytes.subarray(runStart, lineStart));
-      runStart = i + 1;
-      dropped += i + 1 - lineStart;
-      pending++;
-    } else {
-      if (pending > 0) gaps.push({ at: starts.length + 1, skipped: pending });
-      pending = 0;
-      starts.push(lineStart - dropped);
-    }
-    lineStart = i + 1;
-    lineInQuotes = inQuotes;
-    blank = true;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) {
+    if (bytes[i - 1] !== 0x0d) return ['\r\n', '\n', '\r'];
+    lf++;
   }
-  // The last line, when the file does not end with a line break.
-  if (lineStart < bytes.length && !blank) starts.push(lineStart - dropped);
-  const lineEnd = lf === 0 ? '\r\n' : crlf === 0 ? '\n' : undefined;
-  if (gaps.length === 0 && pending === 0) return { bytes, gaps, starts, loneCr, lineEnd };
-  keep.push(bytes.subarray(runStart));
-  return { bytes: Buffer.concat(keep), gaps, starts, loneCr, lineEnd };
+  let cr = 0;
+  for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) cr++;
+  return cr === lf ? ['\r\n'] : ['\r\n', '\n', '\r'];
 }
 
 /**
- * Every physical line is a record (an empty line is `[""]`) unless it sits inside a quoted cell,
- * so the line a record starts on is 1 + the lines taken by the records before it. Counting it
- * here rather than trusting csv-parse's `info.lines`, which counts a CRLF inside quotes twice.
+ * Excel saves "Unicode text" tab-separated; everything else here is comma-separated. Decided by
+ * the first record's separators outside quoted cells (a quoted cell may hold either, or a line break).
  */
-function withLines(
-  rows: string[][],
-  gaps: readonly Gap[],
-  multiline: boolean,
-  text?: { bytes: Buffer; starts: readonly number[] },
-): ParsedCsv {
-  const records: CsvRecord[] = [];
-  // Record k is line k of the text (no cell spans lines): its bytes run to the next line's start.
-  const start = text ? new Int32Array(rows.length) : undefined;
-  const end = text ? new Int32Array(rows.length) : undefined;
-  let line = 1;
-  let gap = 0;
-  let shift = 0;
-  for (const cells of rows) {
-    let breaks = 0;
-    let blank = true;
-    for (const cell of cells) {
-      if (cell === '') continue;
-      if (blank && cell.trim() !== '') {
-        blank = false;
-        if (!multiline) break;
-      }
-      if (multiline && (cell.includes('\r') || cell.includes('\n'))) breaks += countBreaks(cell);
-    }
-    while (gap < gaps.length && gaps[gap]!.at <= line) shift += gaps[gap++]!.skipped;
-    if (!blank) {
-      if (text) {
-        const from = text.starts[line - 1]!;
-        let to = line < text.starts.length ? text.starts[line]! : text.bytes.length;
-        if (text.bytes[to - 1] === 0x0a) to--;
-        if (text.bytes[to - 1] === 0x0d) to--;
-        start![records.length] = from;
-        end![records.length] = to;
-      }
-      records.push({ row: line + shift, cells });
-    }
-    line += 1 + breaks;
-  }
-  if (!text) return { records };
-  return {
-    records,
-    lines: { bytes: text.bytes, start: start!.subarray(0, records.length), end: end!.subarray(0, records.length) },
-  };
-}
-
-function countBreaks(cell: string): number {
-  let n = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell.charCodeAt(i);
-    if (c === 10 || (c === 13 && cell.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
-}
-
-/** Excel saves "Unicode text" tab-separated; everything else here is comma-separated. */
 function guessDelimiter(text: Buffer): string {
-  const head = text.subarray(0, 65536).toString('latin1').split(/\r|\n/, 1)[0] ?? '';
-  return head.includes('\t') && !head.includes(',') ? '\t' : ',';
+  let inQuotes = false;
+  let tab = false;
+  let started = false; // blank lines before the first record are passed over
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const b = text[i]!;
+    const lineBreak = b === 0x0a || b === 0x0d;
+    if (b === 0x22) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (b === 0x2c) return ',';
+    else if (b === 0x09) tab = true;
+    else if (lineBreak && started) break;
+    started ||= !lineBreak;
+  }
+  return tab ? '\t' : ',';
+}
+
+/** Record offsets, grown as records come. */
+class Positions {
+  #start = new Int32Array(1024);
+  #end = new Int32Array(1024);
+  #count = 0;
+
+  add(start: number, end: number): void {
+    if (this.#count === this.#start.length) {
+      const grown = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.#start = grown(this.#start);
+      this.#end = grown(this.#end);
+    }
+    this.#start[this.#count] = start;
+    this.#end[this.#count++] = end;
+  }
+
+  lines(bytes: Buffer): CsvLines {
+    return { bytes, start: this.#start.slice(0, this.#count), end: this.#end.slice(0, this.#count) };
+  }
+}
+
+/**
+ * One string for each repeated short cell (an interviewer's name, 通过, a dimension title, a
+ * score): csv-parse makes a new string for every cell, and on a 1,000,000-row file the copies of
+ * the same few values took 250 MB (measured: docs/benchmarks.md). Long digit runs (IDs, epoch
+ * times) are nearly all distinct and are left alone, and the table stops growing at a bound so
+ * a file of distinct values costs no more than before.
+ */
+const INTERN_MAX_LENGTH = 24;
+const INTERN_MAX_ENTRIES = 100_000;
+
+class Interner {
+  readonly #seen = new Map<string, string>();
+
+  cells(cells: string[]): string[] {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.length === 0 || cell.length > INTERN_MAX_LENGTH) continue;
+      const c = cell.charCodeAt(0);
+      if (cell.length > 6 && c >= 48 && c <= 57) continue;
+      const same = this.#seen.get(cell);
+      if (same !== undefined) cells[i] = same;
+      else if (this.#seen.size < INTERN_MAX_ENTRIES) this.#seen.set(cell, cell);
+    }
+    return cells;
+  }
 }

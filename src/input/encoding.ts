@@ -2,18 +2,19 @@ import { INPUT, say } from '../catalogue.js';
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { ToolError } from '../errors.js';
+import { guessLegacyEncoding } from './encoding-guess.js';
 
 /** iconv-lite is needed only for files that are not UTF-8: loaded on first use, not at start-up. */
 const require = createRequire(import.meta.url);
 let iconvModule: typeof import('iconv-lite') | undefined;
-const iconv = () => (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
+export const iconv = () => (iconvModule ??= require('iconv-lite') as typeof import('iconv-lite'));
 
 export interface Decoded {
   /**
-   * The text; valid UTF-8 stays as bytes (BOM removed) because csv-parse decodes each cell
-   * itself, and decoding the whole file first would be paid twice.
+   * The text as UTF-8 bytes, BOM removed: csv-parse decodes each cell itself, and its record
+   * positions are byte offsets into this buffer. Valid UTF-8 input is this buffer as it was read.
    */
-  readonly content: string | Buffer;
+  readonly content: Buffer;
   /** The encoding used, as a person would name it in `--encoding`. */
   readonly encoding: string;
   /** How it was chosen: a byte-order mark, `--encoding`, or a guess from the bytes. */
@@ -23,7 +24,9 @@ export interface Decoded {
 /**
  * Chinese Excel saves "CSV" as GB18030/GBK unless the user picks "CSV UTF-8"; other tools write
  * UTF-8 with or without a BOM, and "Unicode text" is UTF-16 with a BOM. So: a BOM decides, else
- * strict UTF-8 if every byte sequence is valid, else GB18030 (a superset of GBK and GB2312).
+ * strict UTF-8 if every byte sequence is valid, else GB18030 (a superset of GBK and GB2312) when
+ * the bytes read as Chinese; bytes that may as well be Windows-1252 are refused (see
+ * `guessLegacyEncoding`).
  */
 export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): Decoded {
   if (forced) {
@@ -31,16 +34,16 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
     if (!iconv().encodingExists(name)) {
       throw new ToolError('CSV_UNKNOWN_ENCODING', say(INPUT.unknownEncoding(forced)), { file });
     }
-    return { content: stripBom(iconv().decode(bytes, name, { stripBOM: true })), encoding: name, how: 'option' };
+    return { content: toUtf8(bytes, name), encoding: name, how: 'option' };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { content: utf8(bytes.subarray(3), file), encoding: 'utf-8', how: 'bom' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { content: iconv().decode(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
+    return { content: toUtf8(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', how: 'bom' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { content: iconv().decode(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
+    return { content: toUtf8(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', how: 'bom' };
   }
   if (isUtf8(bytes)) return { content: bytes, encoding: 'utf-8', how: 'detected' };
   const mixed = findMixedEncoding(bytes);
@@ -51,16 +54,53 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
       { file, row: mixed.otherLine },
     );
   }
-  return { content: iconv().decode(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
+  const guess = guessLegacyEncoding(bytes);
+  if (!guess.sure) {
+    const line = guess.line;
+    throw new ToolError(
+      'CSV_ENCODING_UNSURE',
+      say(
+        INPUT.encodingUnsure({
+          file,
+          line: line.number,
+          gb: shown(toUtf8(line.bytes, 'gb18030').toString()),
+          latin: shown(toUtf8(line.bytes, 'windows-1252').toString()),
+        }),
+      ),
+      { file, row: line.number },
+    );
+  }
+  return { content: toUtf8(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
+}
+
+/** A line as a message shows it: quoted, control characters escaped, at most 80 characters. */
+function shown(text: string): string {
+  const line = text.replace(/\r?\n$/, '');
+  return JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
+}
+
+/**
+ * Decodes in pieces and re-encodes as UTF-8: a UTF-16 file of 1 GiB would be a string of 512
+ * million characters, past the longest string V8 holds (2^29 - 24), and one piece at a time
+ * never is. A piece boundary inside a character is the decoder's to carry over.
+ */
+const PIECE = 4 * 1024 * 1024;
+
+function toUtf8(bytes: Buffer, encoding: string): Buffer {
+  const decoder = iconv().getDecoder(encoding, { stripBOM: true });
+  const parts: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE) {
+    const text = decoder.write(bytes.subarray(at, at + PIECE));
+    if (text) parts.push(Buffer.from(text));
+  }
+  const rest = decoder.end();
+  if (rest) parts.push(Buffer.from(rest));
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 function utf8(bytes: Buffer, file: string): Buffer {
   if (isUtf8(bytes)) return bytes;
   throw new ToolError('CSV_INVALID_UTF8', say(INPUT.invalidUtf8(file)), { file });
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { type Cell, cellText, unprotectCell } from './cells.js';
 import { type CsvLines, parseCsvText } from './csv.js';
+import { readCsvFile } from './csv-file.js';
 import { decodeCsvBytes } from './encoding.js';
 import {
   type Column,
@@ -82,14 +83,13 @@ export async function readInput(file: string, options: ReadOptions = {}): Promis
   if (!info.isFile()) throw new ToolError('INPUT_UNREADABLE', say(INPUT.directory(file)), { file });
   if (ext === '.xlsx' || ext === '.xlsm') return readWorkbook(file, options, rules);
   if (ext === '.json') return readJsonReport(file, rules);
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, rules);
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(file, options, rules, info.size);
   throw new ToolError('INPUT_UNSUPPORTED', say(INPUT.unsupported({ ext: ext || 'no extension', file })), { file });
 }
 
-async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
-  const bytes = await readFile(file);
-  if (bytes.length === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
-  const decoded = decodeCsvBytes(bytes, file, options.encoding);
+async function readCsv(file: string, options: ReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
+  if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
+  const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
   const { records, lines } = parseCsvText(decoded.content, file);
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;

@@ -52,9 +52,7 @@ describe('parseCsvText', () => {
       '1,"x,y"',
       '2,3',
     ]);
-    // A cell spanning lines, a lone CR or another delimiter: no line ranges.
-    expect(parseCsvText('a,b\n1,"x\ny"\n', 'f.csv').lines).toBeUndefined();
-    expect(parseCsvText('a,b\r1,2\r', 'f.csv').lines).toBeUndefined();
+    // Another delimiter: no ranges (the report writes commas).
     expect(parseCsvText('a\tb\n1\t2\n', 'f.csv').lines).toBeUndefined();
   });
 
@@ -75,5 +73,75 @@ describe('parseCsvText', () => {
     expect(() => parseCsvText('a,b\n1,2\n3,"4"x\n', 'f.csv')).toThrow(
       expect.objectContaining({ code: 'CSV_INVALID_CLOSING_QUOTE', context: { file: 'f.csv', row: 3 } }),
     );
+  });
+
+  const texts = (text: string) => {
+    const { records, lines } = parseCsvText(Buffer.from(text), 'f.csv');
+    return records.map((r, i) => ({ row: r.row, text: lines!.bytes.toString('utf8', lines!.start[i], lines!.end[i]) }));
+  };
+
+  it('keeps rows and texts right after a quoted line break and a last line of bare commas without a newline', () => {
+    const text = 'id,score\n1,"a\nb"\n2,x\n3,y\n,';
+    expect(texts(text)).toEqual([
+      { row: 1, text: 'id,score' },
+      { row: 2, text: '1,"a\nb"' },
+      { row: 4, text: '2,x' },
+      { row: 5, text: '3,y' },
+    ]);
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('numbers rows and cuts texts by the parser with %s line ends, quoted breaks and blank lines anywhere', (_, nl) => {
+    const text = ['', 'h,i', '', ',', '1,"p', 'q"', '  ', '2,"', '', 'r"', '', ',,', '3,s', '', ''].join(nl);
+    expect(texts(text)).toEqual([
+      { row: 2, text: 'h,i' },
+      { row: 5, text: `1,"p${nl}q"` },
+      { row: 8, text: `2,"${nl}${nl}r"` },
+      { row: 13, text: '3,s' },
+    ]);
+  });
+
+  it('keeps the first line when the file does not end with a line break, and a file of one line', () => {
+    expect(texts('h,i\r\n1,2')).toEqual([
+      { row: 1, text: 'h,i' },
+      { row: 2, text: '1,2' },
+    ]);
+    expect(texts('h,i')).toEqual([{ row: 1, text: 'h,i' }]);
+  });
+
+  it('counts a CRLF inside a quoted cell once when naming the line of a quote error', () => {
+    expect(() => parseCsvText('a,b\r\n1,"x\r\ny\r\nz"\r\n2,"4"x\r\n', 'f.csv')).toThrow(
+      expect.objectContaining({ code: 'CSV_INVALID_CLOSING_QUOTE', context: { file: 'f.csv', row: 5 } }),
+    );
+  });
+
+  it('names the line where an unclosed quote opens', () => {
+    expect(() => parseCsvText('a,b\r\n1,"x\r\ny"\r\n2,"open\r\n3,4\r\n', 'f.csv')).toThrow(
+      expect.objectContaining({ code: 'CSV_QUOTE_NOT_CLOSED', context: { file: 'f.csv', row: 4 } }),
+    );
+  });
+
+  it('gives repeated short cells one string, and leaves every cell as written', () => {
+    const { records } = parseCsvText(
+      Buffer.from('a,b,c\n张三,通过,7000000000000000001\n张三,通过,7000000000000000002\n'),
+      'f.csv',
+    );
+    expect(records.map((r) => r.cells)).toEqual([
+      ['a', 'b', 'c'],
+      ['张三', '通过', '7000000000000000001'],
+      ['张三', '通过', '7000000000000000002'],
+    ]);
+  });
+
+  it('tells commas from tabs by the first record outside quoted cells', () => {
+    // A quoted header cell holding a tab and a line break, blank lines before it: comma-separated.
+    expect(parseCsvText('\r\n"a\t\rb",c\n1,2\n', 'f.csv').records).toEqual([
+      { row: 2, cells: ['a\t\rb', 'c'] },
+      { row: 4, cells: ['1', '2'] },
+    ]);
+    expect(parseCsvText('"a,b"\tc\n1\t2\n', 'f.csv').records[0]!.cells).toEqual(['a,b', 'c']);
   });
 });

@@ -67,7 +67,7 @@ describe('writeReport', () => {
       file,
       `\uFEFF${header}\r\n` +
         `${ID1},"${APP1}","Zhang, San","kept ""as"" written"\r\n` +
-        '\r\n,,,\r\n' + // blank lines: dropped before the parse, so later lines move up
+        '\r\n,,,\r\n' + // blank lines: skipped, and counted in the row numbers
         `${ID2},${APP1},@evil,x\r\n` +
         `${ID2},${APP1},"=1+1",y\r\n` +
         `${ID1},${APP1},short\r\n` +
@@ -89,6 +89,27 @@ describe('writeReport', () => {
     ]);
     const back = buildPlan(await readInput(path), 'UTC');
     expect(back.interviews.map(bodyOf)).toEqual(plan.interviews.map(bodyOf));
+  });
+
+  it('gives each report row its own text and number after a quoted line break and a last line of bare commas', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'in.csv');
+    const header = 'external_interview_id,external_application_id,dimension_title,assessment_type,score';
+    await writeFile(
+      file,
+      `${header}\n${ID1},${APP1},"专业\n能力",1,80\n${ID2},${APP1},沟通,1,abc\n7000000000000000003,${APP1},沟通,1,70\n,,,,`,
+    );
+    const plan = buildPlan(await readInput(file), 'UTC');
+    const path = join(dir, 'out.csv');
+    await writeReport(path, plan.table, plan.outcomes, runOf(plan));
+    const text = await readFile(path, 'utf8');
+    expect(text.slice(1).split('\r\n')).toEqual([
+      `row,status,error_code,error_column,message,http_status,log_id,attempts,${header}`,
+      `2,ok,,,valid,,,,${x(ID1)},${x(APP1)},"专业\n能力",1,80`,
+      `4,invalid,ROW_BAD_SCORE,score,"expected a whole-number score such as 88, got ""abc"" (row 4, column score): type digits only",,,,${x(ID2)},${x(APP1)},沟通,1,abc`,
+      `5,ok,,,valid,,,,${x('7000000000000000003')},${x(APP1)},沟通,1,70`,
+      '',
+    ]);
   });
 
   it('copies rows of a GBK file as UTF-8, and quotes every row of a tab-separated one', async () => {

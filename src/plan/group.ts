@@ -217,45 +217,56 @@ export class Grouping {
    * refused; merging them would put two candidates' assessments into one interview.
    */
   #keyInTwoApplications(g: number, f: RowFields, row: number, seen: string): void {
-    const otherRow = this.applicationId.rows[g]!;
     const externalId = f.externalId!;
-    const tell = (here: number, application: string, there: number, otherApplication: string): RowProblem => ({
+    this.#onBothRows(g, f, row, this.applicationId.rows[g]!, f.applicationId!, seen, (here, there) => ({
       code: 'ROW_EXTERNAL_ID_TWICE',
       column: 'external_id',
       message: say(
         ROW.keyInTwoApplications({
           externalId,
-          application,
-          otherApplication,
-          otherRow: there,
-          row: here,
+          application: here.value,
+          otherApplication: there.value,
+          otherRow: there.row,
+          row: here.row,
           column: col('external_id'),
         }),
       ),
-    });
-    f.problems.push(tell(row, f.applicationId!, otherRow, seen));
-    this.#tellEarlier(g, otherRow, tell(otherRow, seen, row, f.applicationId!));
+    }));
   }
 
   /** One assessment key given to two interviewers of the interview: both rows are refused. */
   #keyTwice(g: number, f: RowFields, row: number, seen: string, otherRow: number): void {
     const key = f.assessmentExternalId!;
-    const tell = (here: number, user: string, there: number, otherUser: string): RowProblem => ({
+    this.#onBothRows(g, f, row, otherRow, f.username!, seen, (here, there) => ({
       code: 'ROW_ASSESSMENT_KEY_TWICE',
       column: 'assessment_external_id',
       message: say(
         ROW.assessmentKeyTwice({
           key,
-          user,
-          otherUser,
-          otherRow: there,
-          row: here,
+          user: here.value,
+          otherUser: there.value,
+          otherRow: there.row,
+          row: here.row,
           column: col('assessment_external_id'),
         }),
       ),
-    });
-    f.problems.push(tell(row, f.username!, otherRow, seen));
-    this.#tellEarlier(g, otherRow, tell(otherRow, seen, row, f.username!));
+    }));
+  }
+
+  /** A problem on this row and on the earlier one it disagrees with, each told from its own side. */
+  #onBothRows(
+    g: number,
+    f: RowFields,
+    row: number,
+    otherRow: number,
+    value: string,
+    otherValue: string,
+    tell: (here: { row: number; value: string }, there: { row: number; value: string }) => RowProblem,
+  ): void {
+    const here = { row, value };
+    const there = { row: otherRow, value: otherValue };
+    f.problems.push(tell(here, there));
+    this.#tellEarlier(g, otherRow, tell(there, here));
   }
 
   /** One legacy key, one interview: the same external_id on two interviews of the file is a row error. */

@@ -38,6 +38,31 @@ export function parsePlace(ref: string, from = 0, to = ref.length): Place | unde
   return row === undefined ? undefined : { column, row };
 }
 
+/**
+ * The column of a cell reference that must name `row`, read as `parsePlace` reads it; 0 when it
+ * is malformed, past the grid or names another row. Allocates nothing: it runs once a cell.
+ */
+export function columnInRow(ref: string, row: number): number {
+  const end = ref.length;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let column = 0;
+  for (; i < end; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+    if (column > MAX_COLUMNS) return 0;
+  }
+  if (ref.charCodeAt(i) === 36) i++;
+  if (column === 0 || i === end || end - i > 7) return 0;
+  let n = 0;
+  for (; i < end; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    n = n * 10 + d;
+  }
+  return n === row ? column : 0;
+}
+
 /** A row number as `<row r>` holds it: digits only, 1 to 1,048,576. */
 export function parseRowNumber(text: string, from = 0, to = text.length): number | undefined {
   if (from >= to || to - from > 7) return undefined;

@@ -7,7 +7,7 @@ import {
   MAX_ROWS,
   type Range,
   columnLetters,
-  parsePlace,
+  columnInRow,
   parseRange,
   parseRowNumber,
 } from './xlsx-refs.js';
@@ -192,10 +192,10 @@ class SheetHandler implements XmlHandlers {
       if (this.column + 1 > MAX_COLUMNS) throw this.badReference(`${columnLetters(this.column + 1)}${this.rowNumber}`);
       return this.column + 1;
     }
-    const place = parsePlace(r);
-    if (!place || place.row !== this.rowNumber) throw this.badReference(r);
-    if (place.column <= this.column) throw this.repeatedCell(place.column);
-    return place.column;
+    const column = columnInRow(r, this.rowNumber);
+    if (column === 0) throw this.badReference(r);
+    if (column <= this.column) throw this.repeatedCell(column);
+    return column;
   }
 
   private addMerge(ref: string): void {

@@ -93,6 +93,10 @@ export async function readSheet(
  * `<c r t s>` cells, each with a formula `<f>`, a value `<v>` and, for `t="inlineStr"`, a string
  * item `<is>`. `r` may be left out on rows and cells; the position then follows the one before.
  */
+/** Number texts kept for sharing: short ones (scores, codes, times), and a bound on how many. */
+const SHARED_NUMBER_CHARS = 24;
+const SHARED_NUMBERS = 100_000;
+
 class SheetHandler implements XmlHandlers {
   readonly rows: SheetRow[] = [];
   readonly merges: Range[] = [];
@@ -110,6 +114,14 @@ class SheetHandler implements XmlHandlers {
   private inValue = false;
   private inInline = false;
   private readonly inline = new TextCollector();
+  /**
+   * Number cells by their text, shared: a sheet repeats few values (scores, codes) in most of its
+   * rows, and each cell object is about 100 bytes (1,000,000 rows of five numbers each: 500 MB).
+   * Cells are never changed once read, so one object serves every cell that holds the same text.
+   */
+  private readonly numbers = new Map<string, Cell>();
+  /** The cell just read is one of `numbers`: it adds only its slot to the estimate. */
+  private sharedCell = false;
 
   constructor(
     private readonly context: SheetContext,
@@ -211,7 +223,9 @@ class SheetHandler implements XmlHandlers {
     const cell = this.cellValue();
     if (isBlankCell(cell)) return;
     const padding = this.column - 1 - this.cells.length;
-    this.count(12 * (padding > 0 ? padding + 1 : 1) + (typeof cell === 'string' ? 2 * cell.length : 100));
+    const own = this.sharedCell ? 0 : typeof cell === 'string' ? 2 * cell.length : 100;
+    this.sharedCell = false;
+    this.count(12 * (padding > 0 ? padding + 1 : 1) + own);
     while (this.cells.length < this.column - 1) this.cells.push('');
     this.cells[this.column - 1] = cell;
     this.held++;
@@ -356,7 +370,14 @@ class SheetHandler implements XmlHandlers {
     if (!Number.isFinite(value))
       return { kind: 'error', error: `a number cell holding "${v}" in ${this.where()}; type the value again` };
     if (this.context.dateStyles[this.style]) return { kind: 'date', wall: serialToWall(value, this.context.date1904) };
-    return { kind: 'number', value, raw: v };
+    const seen = this.numbers.get(v);
+    if (seen) {
+      this.sharedCell = true;
+      return seen;
+    }
+    const cell: Cell = { kind: 'number', value, raw: v };
+    if (v.length <= SHARED_NUMBER_CHARS && this.numbers.size < SHARED_NUMBERS) this.numbers.set(v, cell);
+    return cell;
   }
 
   /** `t="d"`: an ISO 8601 date and time, which Excel reads as wall-clock time (Part 1, 18.17.4). */

@@ -200,7 +200,7 @@ describe('limits of the format, refused as the bytes arrive', () => {
     const run = await validateInChild(workbook({ rows }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^error \[XLSX_TOO_LARGE\]: .*sheet "数据" holds more than 512 MB of cells by row 2729 \(/,
+      /^error \[XLSX_TOO_LARGE\]: .*sheet "数据" holds more than 512 MB of cells by row 2730 \(/,
     );
     expect(run.rssMb).toBeLessThan(1024);
   });

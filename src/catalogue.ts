@@ -1083,6 +1083,11 @@ export const SHEET = {
   journal: { en: 'journal', zh: '日志文件' },
 } as const;
 
+/** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
+export const PRINTED = {
+  templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
+} as const;
+
 /** Every entry, for test/catalogue.test.ts. */
 export const CATALOGUE = {
   EXPECT,
@@ -1101,4 +1106,5 @@ export const CATALOGUE = {
   MAPPING,
   CLI,
   SHEET,
+  PRINTED,
 } as const;

@@ -628,8 +628,8 @@ export const RUN = {
     unit: 'create' | 'PUT';
     seconds: string;
   }): Pair => ({
-    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s)` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried, ${p.pace} ${p.unit}/s over ${p.seconds} s`,
-    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}`,
+    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s)` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
+    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
   }),
   kinds: (p: {
     dryRun: boolean;
@@ -920,8 +920,8 @@ export const MAPPING = {
 /** What the CLI itself says: progress, Ctrl-C, fatal errors. */
 export const CLI = {
   progressBar: {
-    en: 'importing {bar} {value}/{total} interviews | ok {ok} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
-    zh: '导入中 {bar} {value}/{total} 场面试 | 成功 {ok} | 失败 {failed} | {rps} 次/秒 | 剩余 {eta_formatted}',
+    en: 'importing {bar} {value}/{total} interviews | ok {ok} | skipped {skipped} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
+    zh: '导入中 {bar} {value}/{total} 场面试 | 成功 {ok} | 跳过 {skipped} | 失败 {failed} | {rps} 次/秒 | 剩余 {eta_formatted}',
   },
   progressLine: (p: {
     done: number;
@@ -929,10 +929,11 @@ export const CLI = {
     ok: number;
     failed: number;
     notSent: number;
+    skipped: number;
     rate: string;
   }): Pair => ({
-    en: `progress: ${p.done}/${p.total} interviews, ok ${p.ok}, failed ${p.failed}${p.notSent ? `, not sent ${p.notSent}` : ''}, ${p.rate} req/s`,
-    zh: `进度：${p.done}/${p.total} 场面试，成功 ${p.ok}，失败 ${p.failed}${p.notSent ? `，未发送 ${p.notSent}` : ''}，每秒 ${p.rate} 次`,
+    en: `progress: ${p.done}/${p.total} interviews, ok ${p.ok}${p.skipped ? `, skipped ${p.skipped}` : ''}, failed ${p.failed}${p.notSent ? `, not sent ${p.notSent}` : ''}, ${p.rate} req/s`,
+    zh: `进度：${p.done}/${p.total} 场面试，成功 ${p.ok}${p.skipped ? `，跳过 ${p.skipped}` : ''}，失败 ${p.failed}${p.notSent ? `，未发送 ${p.notSent}` : ''}，每秒 ${p.rate} 次`,
   }),
   signal: (signal: string): Pair => ({
     en: `${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)`,
@@ -1086,6 +1087,14 @@ export const SHEET = {
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
 export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
+  portBusy: (p: { port: number; code: string }): Pair => ({
+    en: `expected to listen on port ${p.port}, got ${p.code} (another program holds it): stop that program, or pass another --port (0 picks a free one)`,
+    zh: `无法监听端口 ${p.port}（${p.code}，已被其他程序占用）：请关闭该程序，或用 --port 换一个端口（0 表示自动选择空闲端口）`,
+  }),
+  simulatorListening: (p: { url: string; seeded: number; createOnPut: boolean }): Pair => ({
+    en: `simulator: ${p.url} (Feishu Open API stand-in: token, external_interviews PUT and batch_query)\n  ${p.seeded} interview(s) exist${p.createOnPut ? '; a PUT to any other id creates it' : '; a PUT to any other id is refused, as in Feishu'}\n  import into it: FEISHU_BASE_URL=${p.url} feishu-interview-import import FILE\npress Ctrl-C to stop`,
+    zh: `模拟器：${p.url}（飞书开放平台的本地替身：token、external_interviews 的 PUT 和 batch_query）\n  已有 ${p.seeded} 场面试${p.createOnPut ? '；PUT 其他 ID 会新建面试' : '；PUT 其他 ID 会被拒绝，与飞书相同'}\n  导入到模拟器：FEISHU_BASE_URL=${p.url} feishu-interview-import import 文件名\n按 Ctrl-C 停止`,
+  }),
 } as const;
 
 /** Every entry, for test/catalogue.test.ts. */

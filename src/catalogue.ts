@@ -520,6 +520,8 @@ export const INPUT = {
     en: `expected a visible sheet with the template's columns, got only the hidden sheet ${p.name} in ${p.file}: unhide it in Excel, or pass --sheet ${p.name} to read it anyway`,
     zh: `${p.file} 中只有隐藏的工作表 ${p.name} 带有模板的列。请在 Excel 中取消隐藏，或用 --sheet ${p.name} 直接读取`,
   }),
+  encodingDetected: { en: ' (detected)', zh: '（自动识别）' },
+  encodingBom: { en: ' (byte-order mark)', zh: '（字节顺序标记）' },
   otherSheets: (list: string): Pair => ({
     en: `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`,
     zh: `工作表 ${list} 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入`,
@@ -1084,9 +1086,31 @@ export const SHEET = {
   journal: { en: 'journal', zh: '日志文件' },
 } as const;
 
+const STATUS_ZH: Readonly<Record<string, string>> = {
+  ok: '成功',
+  failed: '失败',
+  invalid: '无效',
+  blocked: '受阻',
+  skipped: '跳过',
+  not_sent: '未发送',
+};
+
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
 export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
+  /** A row status in the counts line: the report's status column keeps the English word, so the Chinese names it too. */
+  statusCount: (p: { status: string; n: number }): Pair => ({
+    en: `${p.status} ${p.n}`,
+    zh: `${STATUS_ZH[p.status] ?? p.status}（${p.status}）${p.n}`,
+  }),
+  undoHead: (p: { n: number; run: string; file: string }): Pair => ({
+    en: `undo: ${p.n} interview(s) of run ${p.run} from ${p.file}`,
+    zh: `撤销：${p.file} 中运行 ${p.run} 的 ${p.n} 场面试`,
+  }),
+  undoOthers: (runs: string): Pair => ({
+    en: `the backup also holds run(s) ${runs}, left as they are (undo one with --run ID, newest first)`,
+    zh: `备份中还有运行 ${runs}，保持不变（要撤销其中一次，请用 --run ID，从最新的开始）`,
+  }),
   portBusy: (p: { port: number; code: string }): Pair => ({
     en: `expected to listen on port ${p.port}, got ${p.code} (another program holds it): stop that program, or pass another --port (0 picks a free one)`,
     zh: `无法监听端口 ${p.port}（${p.code}，已被其他程序占用）：请关闭该程序，或用 --port 换一个端口（0 表示自动选择空闲端口）`,

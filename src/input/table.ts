@@ -92,7 +92,7 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules): 
   const decoded = decodeCsvBytes(bytes, file, options.encoding);
   const { records, lines } = parseCsvText(decoded.content, file);
   const table = buildTable(file, 'csv', records, rules, undefined);
-  const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
+  const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
   if (table.columns.isReport) {
     for (const r of table.rows)
       for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);

@@ -24,6 +24,16 @@ export function col(column: string): string {
   return namedColumn(column, COLUMNS.find(([name]) => name === column)?.[1]);
 }
 
+/**
+ * A name holding an ID or key (面试 7000000000000000001) set among Chinese words: a space where
+ * its digits or quotes meet a Chinese character, as between Chinese and numbers elsewhere.
+ */
+export function spaced(text: string, before: boolean, after: boolean): string {
+  const edge = /[0-9A-Za-z"]/;
+  const shown = String(text);
+  return `${before && edge.test(shown.slice(0, 1)) ? ' ' : ''}${shown}${after && edge.test(shown.slice(-1)) ? ' ' : ''}`;
+}
+
 /** Text that reads the same in both languages: a value quoted from the file, a number, a code. */
 export const same = (text: string): Pair => ({ en: text, zh: text });
 
@@ -142,11 +152,11 @@ export const ROW = {
   }),
   conflict: (p: { column: string; where: Pair; here: string; there: string; otherRow: number; row: number }): Pair => ({
     en: `expected the same ${p.column} on every row of ${p.where.en}, got ${p.here} here but ${p.there} on row ${p.otherRow} (row ${p.row}, column ${p.column}): make them equal, or leave this cell blank`,
-    zh: `第 ${p.row} 行「${p.column}」列：${p.where.zh}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
+    zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.where.zh, false, true)}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
   }),
   externalIdTwice: (p: { externalId: string; other: Pair; otherRow: number; row: number; column: string }): Pair => ({
     en: `expected each external_id on one interview, got ${JSON.stringify(p.externalId)} here and on ${p.other.en} (row ${p.otherRow}) (row ${p.row}, column ${p.column}): a legacy key names one interview; fix one of them`,
-    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${p.other.zh}（第 ${p.otherRow} 行）。请改正其中一处`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${spaced(p.other.zh, true, false)}（第 ${p.otherRow} 行）。请改正其中一处`,
   }),
   keyInTwoApplications: (p: {
     externalId: string;
@@ -179,15 +189,15 @@ export const ROW = {
     keyColumn: string;
   }): Pair => ({
     en: `expected this row to say which assessment of ${p.interview.en} it belongs to, got a row that could belong to ${p.count > 1 ? 'any of: ' : ''}${p.candidates.en} (row ${p.row}, column ${p.column}): fill in its ${p.keyColumn} as on the rows of its assessment`,
-    zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${p.interview.zh}的哪个评价，但无法确定它是否属于${p.count > 1 ? '以下任一评价' : '这个评价'}：${p.candidates.zh}。请像该评价的其他行一样填上${p.keyColumn}`,
+    zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${spaced(p.interview.zh, true, true)}的哪个评价，但无法确定它是否属于${p.count > 1 ? '以下任一评价' : '这个评价'}：${p.candidates.zh}。请像该评价的其他行一样填上${p.keyColumn}`,
   }),
   duplicateDimension: (p: { title: string; where: Pair; other: number; row: number; column: string }): Pair => ({
     en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
-    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${p.where.zh}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
+    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${spaced(p.where.zh, false, true)}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
   }),
   missingApplication: (p: { interview: Pair; row: number; column: string }): Pair => ({
     en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row`,
-    zh: `第 ${p.row} 行「${p.column}」列：${p.interview.zh}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
+    zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.interview.zh, false, true)}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
   }),
   endBeforeBegin: (p: { begin: string; beginRow: number; end: string; endRow: number; column: string }): Pair => ({
     en: `expected an end_time after the begin_time ${p.begin} (row ${p.beginRow}), got ${p.end} (row ${p.endRow}, column ${p.column}): swap the two times or fix the date`,
@@ -199,7 +209,7 @@ export const ROW = {
   }),
   incompleteMerged: (p: { wanted: Pair; which: Pair; row: number; column: string }): Pair => ({
     en: `expected ${p.wanted.en} for ${p.which.en}, got none once merged with the current record (row ${p.row}, column ${p.column}): fill it in`,
-    zh: `第 ${p.row} 行「${p.column}」列：与飞书中的现有记录合并后，${p.which.zh}缺少${p.wanted.zh}。请填上`,
+    zh: `第 ${p.row} 行「${p.column}」列：与飞书中的现有记录合并后，${spaced(p.which.zh, false, true)}缺少${p.wanted.zh}。请填上`,
   }),
   valueFor: (column: string, type: number): Pair => ({
     en: `a value in ${column}: a dimension of type ${NEEDS[type]!.en}`,
@@ -297,7 +307,7 @@ export const NAME = {
   }),
   assessment: (which: Pair, interview: Pair): Pair => ({
     en: `assessment ${which.en} of ${interview.en}`,
-    zh: `${interview.zh}的评价${which.zh}`,
+    zh: `${spaced(interview.zh, false, true)}的评价${spaced(which.zh, true, false)}`,
   }),
   byExternalId: (id: string): Pair => ({
     en: `with external_id ${JSON.stringify(id)}`,
@@ -324,7 +334,7 @@ export const OUTCOME = {
   }),
   invalidRows: (p: { interview: Pair; rows: string; many: boolean }): Pair => ({
     en: `${p.interview.en} has invalid row${p.many ? 's' : ''} ${p.rows}`,
-    zh: `${p.interview.zh}的第 ${p.rows} 行有错误`,
+    zh: `${spaced(p.interview.zh, false, true)}的第 ${p.rows} 行有错误`,
   }),
   orphanRows: (p: { rows: string; many: boolean; id: string }): Pair => ({
     en: `row${p.many ? 's' : ''} ${p.rows} ha${p.many ? 've' : 's'} no usable interview ID and may belong to interview ${p.id}`,
@@ -1086,23 +1096,18 @@ export const SHEET = {
   journal: { en: 'journal', zh: '日志文件' },
 } as const;
 
-const STATUS_ZH: Readonly<Record<string, string>> = {
-  ok: '成功',
-  failed: '失败',
-  invalid: '无效',
-  blocked: '受阻',
-  skipped: '跳过',
-  not_sent: '未发送',
-};
-
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
 export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
   /** A row status in the counts line: the report's status column keeps the English word, so the Chinese names it too. */
-  statusCount: (p: { status: string; n: number }): Pair => ({
-    en: `${p.status} ${p.n}`,
-    zh: `${STATUS_ZH[p.status] ?? p.status}（${p.status}）${p.n}`,
-  }),
+  status: {
+    ok: { en: 'ok', zh: '成功（ok）' },
+    failed: { en: 'failed', zh: '失败（failed）' },
+    invalid: { en: 'invalid', zh: '无效（invalid）' },
+    blocked: { en: 'blocked', zh: '受阻（blocked）' },
+    skipped: { en: 'skipped', zh: '跳过（skipped）' },
+    not_sent: { en: 'not_sent', zh: '未发送（not_sent）' },
+  },
   undoHead: (p: { n: number; run: string; file: string }): Pair => ({
     en: `undo: ${p.n} interview(s) of run ${p.run} from ${p.file}`,
     zh: `撤销：${p.file} 中运行 ${p.run} 的 ${p.n} 场面试`,

@@ -52,17 +52,26 @@ async function filledXlsx(lang: 'zh' | 'en'): Promise<string> {
 const usernames = (s: RunningSimulator) =>
   InterviewStore.bodyOf(s.store.get(ID)!).interview_assessments?.map((a) => a.username);
 
+/**
+ * Imports the file, then corrects with the same form (--merge matches what the first run wrote);
+ * each run must land cleanly. Yields the simulator after each, for the caller's checks.
+ */
+async function* importTwice(file: string): AsyncGenerator<RunningSimulator> {
+  const s = await simulator();
+  for (const merge of [[], ['--merge']]) {
+    const run = await runCli(['import', '--lang', 'en', file, '--tz', 'Asia/Shanghai', '--quiet', ...merge], {
+      env: env(s),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code, run.stdout).toBe(0);
+    yield s;
+  }
+}
+
 describe('the template as a correction form', () => {
   it.each(['zh', 'en'] as const)('a filled %s .xlsx imports with and without --merge', async (lang) => {
     const file = await filledXlsx(lang);
-    // Imported, then corrected with the same form: --merge matches what the first run wrote.
-    const s = await simulator();
-    for (const merge of [[], ['--merge']]) {
-      const run = await runCli(['import', '--lang', 'en', file, '--tz', 'Asia/Shanghai', '--quiet', ...merge], {
-        env: env(s),
-      });
-      expect(run.stderr).toBe('');
-      expect(run.code, run.stdout).toBe(0);
+    for await (const s of importTwice(file)) {
       expect(usernames(s)).toEqual(['张三', '李四']);
       expect(InterviewStore.bodyOf(s.store.get(ID)!).begin_time).toBe(Date.UTC(2024, 2, 1, 6));
       expect(InterviewStore.bodyOf(s.store.get(ID)!).external_application_id).toBe('6960663240925956437');
@@ -76,16 +85,7 @@ describe('the template as a correction form', () => {
     const typed = lang === 'zh' ? ['参与', '张三', '通过', '打分题'] : ['participated', '张三', 'pass', 'score'];
     const line = [ID, APP, '', typed[0]!, '2024年3月1日 14:00', '2024-03-01 15:00', '1', '', typed[1]!, typed[2]!];
     await appendFile(file, csv([[...line, '', '专业能力', typed[3]!, '88']]));
-    // Imported, then corrected with the same form: --merge matches what the first run wrote.
-    const s = await simulator();
-    for (const merge of [[], ['--merge']]) {
-      const run = await runCli(['import', '--lang', 'en', file, '--tz', 'Asia/Shanghai', '--quiet', ...merge], {
-        env: env(s),
-      });
-      expect(run.stderr).toBe('');
-      expect(run.code, run.stdout).toBe(0);
-      expect(usernames(s)).toEqual(['张三']);
-    }
+    for await (const s of importTwice(file)) expect(usernames(s)).toEqual(['张三']);
   });
 
   it('never reads the instructions sheet as data, in this template or the ones shipped before', async () => {

@@ -24,6 +24,16 @@ export function col(column: string): string {
   return namedColumn(column, COLUMNS.find(([name]) => name === column)?.[1]);
 }
 
+/**
+ * A name holding an ID or key (面试 7000000000000000001) set among Chinese words: a space where
+ * its digits or quotes meet a Chinese character, as between Chinese and numbers elsewhere.
+ */
+export function spaced(text: string, before: boolean, after: boolean): string {
+  const edge = /[0-9A-Za-z"]/;
+  const shown = String(text);
+  return `${before && edge.test(shown.slice(0, 1)) ? ' ' : ''}${shown}${after && edge.test(shown.slice(-1)) ? ' ' : ''}`;
+}
+
 /** Text that reads the same in both languages: a value quoted from the file, a number, a code. */
 export const same = (text: string): Pair => ({ en: text, zh: text });
 
@@ -142,11 +152,11 @@ export const ROW = {
   }),
   conflict: (p: { column: string; where: Pair; here: string; there: string; otherRow: number; row: number }): Pair => ({
     en: `expected the same ${p.column} on every row of ${p.where.en}, got ${p.here} here but ${p.there} on row ${p.otherRow} (row ${p.row}, column ${p.column}): make them equal, or leave this cell blank`,
-    zh: `第 ${p.row} 行「${p.column}」列：${p.where.zh}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
+    zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.where.zh, false, true)}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
   }),
   externalIdTwice: (p: { externalId: string; other: Pair; otherRow: number; row: number; column: string }): Pair => ({
     en: `expected each external_id on one interview, got ${JSON.stringify(p.externalId)} here and on ${p.other.en} (row ${p.otherRow}) (row ${p.row}, column ${p.column}): a legacy key names one interview; fix one of them`,
-    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${p.other.zh}（第 ${p.otherRow} 行）。请改正其中一处`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${spaced(p.other.zh, true, false)}（第 ${p.otherRow} 行）。请改正其中一处`,
   }),
   keyInTwoApplications: (p: {
     externalId: string;
@@ -179,15 +189,15 @@ export const ROW = {
     keyColumn: string;
   }): Pair => ({
     en: `expected this row to say which assessment of ${p.interview.en} it belongs to, got a row that could belong to ${p.count > 1 ? 'any of: ' : ''}${p.candidates.en} (row ${p.row}, column ${p.column}): fill in its ${p.keyColumn} as on the rows of its assessment`,
-    zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${p.interview.zh}的哪个评价，但无法确定它是否属于${p.count > 1 ? '以下任一评价' : '这个评价'}：${p.candidates.zh}。请像该评价的其他行一样填上${p.keyColumn}`,
+    zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${spaced(p.interview.zh, true, true)}的哪个评价，但无法确定它是否属于${p.count > 1 ? '以下任一评价' : '这个评价'}：${p.candidates.zh}。请像该评价的其他行一样填上${p.keyColumn}`,
   }),
   duplicateDimension: (p: { title: string; where: Pair; other: number; row: number; column: string }): Pair => ({
     en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
-    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${p.where.zh}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
+    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${spaced(p.where.zh, false, true)}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
   }),
   missingApplication: (p: { interview: Pair; row: number; column: string }): Pair => ({
     en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row`,
-    zh: `第 ${p.row} 行「${p.column}」列：${p.interview.zh}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
+    zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.interview.zh, false, true)}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
   }),
   endBeforeBegin: (p: { begin: string; beginRow: number; end: string; endRow: number; column: string }): Pair => ({
     en: `expected an end_time after the begin_time ${p.begin} (row ${p.beginRow}), got ${p.end} (row ${p.endRow}, column ${p.column}): swap the two times or fix the date`,
@@ -199,7 +209,7 @@ export const ROW = {
   }),
   incompleteMerged: (p: { wanted: Pair; which: Pair; row: number; column: string }): Pair => ({
     en: `expected ${p.wanted.en} for ${p.which.en}, got none once merged with the current record (row ${p.row}, column ${p.column}): fill it in`,
-    zh: `第 ${p.row} 行「${p.column}」列：与飞书中的现有记录合并后，${p.which.zh}缺少${p.wanted.zh}。请填上`,
+    zh: `第 ${p.row} 行「${p.column}」列：与飞书中的现有记录合并后，${spaced(p.which.zh, false, true)}缺少${p.wanted.zh}。请填上`,
   }),
   valueFor: (column: string, type: number): Pair => ({
     en: `a value in ${column}: a dimension of type ${NEEDS[type]!.en}`,
@@ -297,7 +307,7 @@ export const NAME = {
   }),
   assessment: (which: Pair, interview: Pair): Pair => ({
     en: `assessment ${which.en} of ${interview.en}`,
-    zh: `${interview.zh}的评价${which.zh}`,
+    zh: `${spaced(interview.zh, false, true)}的评价${spaced(which.zh, true, false)}`,
   }),
   byExternalId: (id: string): Pair => ({
     en: `with external_id ${JSON.stringify(id)}`,
@@ -324,7 +334,7 @@ export const OUTCOME = {
   }),
   invalidRows: (p: { interview: Pair; rows: string; many: boolean }): Pair => ({
     en: `${p.interview.en} has invalid row${p.many ? 's' : ''} ${p.rows}`,
-    zh: `${p.interview.zh}的第 ${p.rows} 行有错误`,
+    zh: `${spaced(p.interview.zh, false, true)}的第 ${p.rows} 行有错误`,
   }),
   orphanRows: (p: { rows: string; many: boolean; id: string }): Pair => ({
     en: `row${p.many ? 's' : ''} ${p.rows} ha${p.many ? 've' : 's'} no usable interview ID and may belong to interview ${p.id}`,
@@ -527,6 +537,8 @@ export const INPUT = {
     en: `expected a visible sheet with the template's columns, got only the hidden sheet ${p.name} in ${p.file}: unhide it in Excel, or pass --sheet ${p.name} to read it anyway`,
     zh: `${p.file} 中只有隐藏的工作表 ${p.name} 带有模板的列。请在 Excel 中取消隐藏，或用 --sheet ${p.name} 直接读取`,
   }),
+  encodingDetected: { en: ' (detected)', zh: '（自动识别）' },
+  encodingBom: { en: ' (byte-order mark)', zh: '（字节顺序标记）' },
   otherSheets: (list: string): Pair => ({
     en: `sheet ${list} also holds the template's columns and was not read: import it separately with --sheet NAME`,
     zh: `工作表 ${list} 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入`,
@@ -709,8 +721,8 @@ export const RUN = {
     unit: 'create' | 'PUT';
     seconds: string;
   }): Pair => ({
-    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s)` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried, ${p.pace} ${p.unit}/s over ${p.seconds} s`,
-    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}`,
+    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s)` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
+    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
   }),
   kinds: (p: {
     dryRun: boolean;
@@ -1001,8 +1013,8 @@ export const MAPPING = {
 /** What the CLI itself says: progress, Ctrl-C, fatal errors. */
 export const CLI = {
   progressBar: {
-    en: 'importing {bar} {value}/{total} interviews | ok {ok} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
-    zh: '导入中 {bar} {value}/{total} 场面试 | 成功 {ok} | 失败 {failed} | {rps} 次/秒 | 剩余 {eta_formatted}',
+    en: 'importing {bar} {value}/{total} interviews | ok {ok} | skipped {skipped} | failed {failed} | {rps} req/s | ETA {eta_formatted}',
+    zh: '导入中 {bar} {value}/{total} 场面试 | 成功 {ok} | 跳过 {skipped} | 失败 {failed} | {rps} 次/秒 | 剩余 {eta_formatted}',
   },
   progressLine: (p: {
     done: number;
@@ -1010,10 +1022,11 @@ export const CLI = {
     ok: number;
     failed: number;
     notSent: number;
+    skipped: number;
     rate: string;
   }): Pair => ({
-    en: `progress: ${p.done}/${p.total} interviews, ok ${p.ok}, failed ${p.failed}${p.notSent ? `, not sent ${p.notSent}` : ''}, ${p.rate} req/s`,
-    zh: `进度：${p.done}/${p.total} 场面试，成功 ${p.ok}，失败 ${p.failed}${p.notSent ? `，未发送 ${p.notSent}` : ''}，每秒 ${p.rate} 次`,
+    en: `progress: ${p.done}/${p.total} interviews, ok ${p.ok}${p.skipped ? `, skipped ${p.skipped}` : ''}, failed ${p.failed}${p.notSent ? `, not sent ${p.notSent}` : ''}, ${p.rate} req/s`,
+    zh: `进度：${p.done}/${p.total} 场面试，成功 ${p.ok}${p.skipped ? `，跳过 ${p.skipped}` : ''}，失败 ${p.failed}${p.notSent ? `，未发送 ${p.notSent}` : ''}，每秒 ${p.rate} 次`,
   }),
   signal: (signal: string): Pair => ({
     en: `${signal}: finishing the requests in flight, then writing the report (press Ctrl-C again to quit at once; the journal keeps every result)`,
@@ -1164,6 +1177,36 @@ export const SHEET = {
   journal: { en: 'journal', zh: '日志文件' },
 } as const;
 
+/** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
+export const PRINTED = {
+  templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
+  /** A row status in the counts line: the report's status column keeps the English word, so the Chinese names it too. */
+  status: {
+    ok: { en: 'ok', zh: '成功（ok）' },
+    failed: { en: 'failed', zh: '失败（failed）' },
+    invalid: { en: 'invalid', zh: '无效（invalid）' },
+    blocked: { en: 'blocked', zh: '受阻（blocked）' },
+    skipped: { en: 'skipped', zh: '跳过（skipped）' },
+    not_sent: { en: 'not_sent', zh: '未发送（not_sent）' },
+  },
+  undoHead: (p: { n: number; run: string; file: string }): Pair => ({
+    en: `undo: ${p.n} interview(s) of run ${p.run} from ${p.file}`,
+    zh: `撤销：${p.file} 中运行 ${p.run} 的 ${p.n} 场面试`,
+  }),
+  undoOthers: (runs: string): Pair => ({
+    en: `the backup also holds run(s) ${runs}, left as they are (undo one with --run ID, newest first)`,
+    zh: `备份中还有运行 ${runs}，保持不变（要撤销其中一次，请用 --run ID，从最新的开始）`,
+  }),
+  portBusy: (p: { port: number; code: string }): Pair => ({
+    en: `expected to listen on port ${p.port}, got ${p.code} (another program holds it): stop that program, or pass another --port (0 picks a free one)`,
+    zh: `无法监听端口 ${p.port}（${p.code}，已被其他程序占用）：请关闭该程序，或用 --port 换一个端口（0 表示自动选择空闲端口）`,
+  }),
+  simulatorListening: (p: { url: string; seeded: number; createOnPut: boolean }): Pair => ({
+    en: `simulator: ${p.url} (Feishu Open API stand-in: token, external_interviews PUT and batch_query)\n  ${p.seeded} interview(s) exist${p.createOnPut ? '; a PUT to any other id creates it' : '; a PUT to any other id is refused, as in Feishu'}\n  import into it: FEISHU_BASE_URL=${p.url} feishu-interview-import import FILE\npress Ctrl-C to stop`,
+    zh: `模拟器：${p.url}（飞书开放平台的本地替身：token、external_interviews 的 PUT 和 batch_query）\n  已有 ${p.seeded} 场面试${p.createOnPut ? '；PUT 其他 ID 会新建面试' : '；PUT 其他 ID 会被拒绝，与飞书相同'}\n  导入到模拟器：FEISHU_BASE_URL=${p.url} feishu-interview-import import 文件名\n按 Ctrl-C 停止`,
+  }),
+} as const;
+
 /** Every entry, for test/catalogue.test.ts. */
 export const CATALOGUE = {
   EXPECT,
@@ -1182,4 +1225,5 @@ export const CATALOGUE = {
   MAPPING,
   CLI,
   SHEET,
+  PRINTED,
 } as const;

@@ -52,6 +52,11 @@ export function settleSpeech(chineseHeaders: boolean, columnName: (column: strin
   s.columnName = columnName;
 }
 
+/** The language of the run this is called within, once one has begun (progress printed from its requests). */
+export function runLang(): Lang | undefined {
+  return speech.getStore()?.lang;
+}
+
 export function currentLang(): Lang {
   return speech.getStore()?.lang ?? 'en';
 }

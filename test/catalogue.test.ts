@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/api.js';
-import { CATALOGUE, type Pair } from '../src/catalogue.js';
+import { CATALOGUE, NAME, type Pair, ROW } from '../src/catalogue.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, runCli, tempDir } from './helpers.js';
 
 /**
@@ -87,6 +87,19 @@ async function files(dir: string) {
   return { zh, en };
 }
 
+describe('Chinese around an interview ID', () => {
+  it('puts a space between the ID and the Chinese words beside it, none beside Chinese', () => {
+    const id = '7123456789012345013';
+    expect(ROW.missingApplication({ interview: NAME.interview(id), row: 4, column: '外部投递ID' }).zh).toBe(
+      `第 4 行「外部投递ID」列：面试 ${id} 至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
+    );
+    expect(NAME.assessment({ en: '2', zh: '2' }, NAME.interview(id)).zh).toBe(`面试 ${id} 的评价 2`);
+    expect(NAME.assessment({ en: 'A', zh: '张三' }, NAME.legacyInterview('L-1')).zh).toBe(
+      '外部系统面试ID为 "L-1" 的面试的评价张三',
+    );
+  });
+});
+
 describe("a run speaks the file's language", () => {
   it('a Chinese file: Chinese messages and summary, its column names; --lang en: English, its column names', async () => {
     const dir = await tempDir();
@@ -98,7 +111,7 @@ describe("a run speaks the file's language", () => {
       ['ok', '', '有效'],
       ['invalid', '分数', '第 3 行「分数」列：应为整数分数，例如 88，实际是 "九十"。只填数字'],
     ]);
-    expect(run.stdout).toContain('行数：2，共 2 场面试：ok 1 · invalid 1');
+    expect(run.stdout).toContain('行数：2，共 2 场面试：成功（ok） 1 · 无效（invalid） 1');
     expect(run.stdout).toContain('最常见的问题：');
 
     await runCli(['validate', zh, '--lang', 'en', '--report', join(dir, 'en.report.csv')]);

@@ -1,3 +1,6 @@
+import { PRINTED, say } from '../catalogue.js';
+import { ToolError } from '../errors.js';
+import { currentLang } from '../lang.js';
 import type { SimulateArgs } from '../options.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { readPlan } from './read-plan.js';
@@ -18,19 +21,27 @@ export async function simulateCommand(options: Readonly<SimulateArgs>, io: Comma
     tokenTtlSeconds: options.tokenTtl,
     appId: options.appId,
     appSecret: options.appSecret,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+    throw new ToolError('SIMULATE_PORT_BUSY', say(PRINTED.portBusy({ port: options.port ?? 0, code: error.code })));
   });
-  io.stdout.write(
-    [
-      `simulator: ${sim.url} (Feishu Open API stand-in: token, external_interviews PUT and batch_query)`,
-      `  rate limit ${options.rateLimit || 'none'}/s · fail rate ${options.failRate} · drop rate ${options.dropRate} · latency ${options.latency} ms`,
-      `  app id ${options.appId ?? DEFAULT_APP_ID}; app secret as given with --app-secret (the default is in the README)`,
-      `  ${seed.length} interview(s) exist${options.createOnPut ? '; a PUT to any other id creates it' : '; a PUT to any other id is refused, as in Feishu'}`,
-      `  state: GET ${sim.url}/__simulator/state`,
-      `  import into it: FEISHU_BASE_URL=${sim.url} feishu-interview-import import FILE`,
-      'press Ctrl-C to stop',
-      '',
-    ].join('\n'),
-  );
+  if (currentLang() === 'zh') {
+    io.stdout.write(
+      `${say(PRINTED.simulatorListening({ url: sim.url, seeded: seed.length, createOnPut: Boolean(options.createOnPut) }))}\n`,
+    );
+  } else
+    io.stdout.write(
+      [
+        `simulator: ${sim.url} (Feishu Open API stand-in: token, external_interviews PUT and batch_query)`,
+        `  rate limit ${options.rateLimit || 'none'}/s · fail rate ${options.failRate} · drop rate ${options.dropRate} · latency ${options.latency} ms`,
+        `  app id ${options.appId ?? DEFAULT_APP_ID}; app secret as given with --app-secret (the default is in the README)`,
+        `  ${seed.length} interview(s) exist${options.createOnPut ? '; a PUT to any other id creates it' : '; a PUT to any other id is refused, as in Feishu'}`,
+        `  state: GET ${sim.url}/__simulator/state`,
+        `  import into it: FEISHU_BASE_URL=${sim.url} feishu-interview-import import FILE`,
+        'press Ctrl-C to stop',
+        '',
+      ].join('\n'),
+    );
   await new Promise<void>((resolve) => {
     if (!io.interrupt || io.interrupt.aborted) return resolve();
     io.interrupt.addEventListener('abort', () => resolve(), { once: true });

@@ -1,13 +1,14 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES, PRINTED, say } from '../catalogue.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
 import { COLUMNS, type Column, REQUIRED_COLUMNS } from '../input/headers.js';
 import { HEADER_FILL, solid } from '../report/xlsx-report.js';
-import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES } from '../input/template-example.js';
+import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES, INSTRUCTIONS_SHEET_NAMES } from '../input/template-example.js';
+import { COLUMN_HELP, INSTRUCTIONS_HEADER, INSTRUCTIONS_TEXT } from './template-help.js';
 import { csvLine } from '../report/report-writer.js';
-import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS, describeEnum } from '../plan/normalise.js';
+import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../plan/normalise.js';
 import type { CommandIo, CommandResult } from './io.js';
 
 export interface TemplateOptions {
@@ -15,38 +16,19 @@ export interface TemplateOptions {
   readonly lang: 'zh' | 'en';
 }
 
-const HELP: Readonly<Record<Column, string>> = {
-  external_interview_id:
-    "Required. The interview's 19-digit ID, as text (format the column as Text before pasting). 外部面试ID，必须是文本格式",
-  external_application_id: 'Required on at least one row of each interview. 19-digit ID as text. 外部投递ID',
-  external_id:
-    "The interview's key in the system it comes from (a legacy ATS), as text, unique across applications. With --create-missing, rows without a Feishu ID are keyed by it. Blank keeps the key Feishu holds; <clear> removes it. 外部系统面试ID",
-  participate_status: describeEnum(PARTICIPATE_STATUS),
-  begin_time: 'Epoch milliseconds, ISO 8601 with offset, or YYYY-MM-DD HH:mm[:ss] (read in --tz). 开始时间',
-  end_time: 'Same formats as begin_time; not before begin_time. 结束时间',
-  assessment_no:
-    'Tells assessments apart where rows have no 外部系统面评ID (1, 2, ...); rows sharing it are one assessment. 评价序号',
-  assessment_external_id:
-    "The assessment's key in the system it comes from: rows sharing it are one assessment, whatever else they leave blank; without keys, 评价序号, else 面试官, decides; one interviewer may write several assessments with different keys. Blank keeps the key Feishu holds; <clear> removes it. 外部系统面评ID",
-  username: 'Interviewer name. 面试官',
-  conclusion: describeEnum(CONCLUSION),
-  assessment_content: "The assessment's overall comment, kept exactly as written. 评价内容",
-  dimension_title: 'One row per dimension: its title. 评价维度',
-  assessment_type: describeEnum(ASSESSMENT_TYPE),
-  score: 'Whole number; required for 打分题. 分数',
-  option: 'Required for 单选题. 单选选项',
-  options: 'Required for 多选题; separate with | or new lines. 多选选项',
-  dimension_content: 'Required for 描述题. 维度内容',
-  dimension_description: 'Optional. 维度描述',
-};
-
 const ENUMS: Partial<Record<Column, EnumSpec>> = {
   participate_status: PARTICIPATE_STATUS,
   conclusion: CONCLUSION,
   assessment_type: ASSESSMENT_TYPE,
 };
 
-const ID_COLUMNS: readonly Column[] = ['external_interview_id', 'external_application_id'];
+/** IDs and legacy keys: Text, so Excel keeps a pasted 19-digit ID or a key with leading zeros as typed. */
+const TEXT_COLUMNS: readonly Column[] = [
+  'external_interview_id',
+  'external_application_id',
+  'external_id',
+  'assessment_external_id',
+];
 
 /** Example rows: one interview, two interviewers, four dimensions. */
 const EXAMPLE: readonly Partial<Record<Column, string>>[] = [
@@ -104,8 +86,11 @@ interface DataValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 
-/** Rows of the data sheet that get Text format and drop-down lists. */
-const PREPARED_ROWS = 2000;
+/**
+ * The last row a sheet can hold (Excel's limit, 2^20): drop-downs cover every data row, as one
+ * range per column (`D2:D1048576`), which costs one element, not a million.
+ */
+const LAST_ROW = 1_048_576;
 
 export async function templateCommand(options: TemplateOptions, io: CommandIo): Promise<CommandResult> {
   const headers = COLUMNS.map(([name, zh]) => (options.lang === 'zh' ? zh : name));
@@ -131,7 +116,7 @@ export async function templateCommand(options: TemplateOptions, io: CommandIo): 
       { file: options.out },
     );
   }
-  io.stdout.write(`template: ${resolve(options.out)}\n`);
+  io.stdout.write(`${say(PRINTED.templateWritten(resolve(options.out)))}\n`);
   return { exitCode: 0 };
 }
 
@@ -142,59 +127,63 @@ async function writeWorkbook(
 ): Promise<void> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
-  const zh = options.lang === 'zh';
-  const help = wb.addWorksheet(zh ? '说明' : 'Instructions');
-  help.columns = [{ width: 28 }, { width: 16 }, { width: 110 }];
-  help.addRow([
-    zh
-      ? '飞书招聘外部面试导入模板：每行一个评价维度；同一面试的多行按外部面试ID合并。'
-      : 'Feishu Hire external interview import: one row per assessment dimension; rows of one interview group by external_interview_id.',
-  ]);
-  help.addRow([
-    zh
-      ? '填写“面试记录”表，然后运行 feishu-interview-import validate 文件名 检查。'
-      : 'Fill in the "Interviews" sheet, then run: feishu-interview-import validate FILE',
-  ]);
-  help.addRow([]);
-  help.addRow(['column', '表头', 'accepted values']).font = { bold: true };
-  for (const [name, zhName] of COLUMNS) help.addRow([name, zhName, HELP[name]]);
-
-  const addDataSheet = (title: string, rows: readonly Partial<Record<Column, string>>[], prepared: number) => {
+  const lang = options.lang;
+  addInstructions(wb.addWorksheet(INSTRUCTIONS_SHEET_NAMES[lang === 'zh' ? 0 : 1]!), lang);
+  const addDataSheet = (title: string, rows: readonly Partial<Record<Column, string>>[]) => {
     const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = COLUMNS.map(([name], i) => ({
       header: headers[i],
       key: name,
-      width: ID_COLUMNS.includes(name) ? 22 : 14,
+      width: TEXT_COLUMNS.includes(name) ? 22 : 14,
       // Text format keeps Excel from turning a pasted 19-digit ID into 7.00000000000000E+18.
-      style: ID_COLUMNS.includes(name) ? { numFmt: '@' } : {},
+      style: TEXT_COLUMNS.includes(name) ? { numFmt: '@' } : {},
     }));
     // The report's header look; required columns in red, with a note saying so.
     ws.getRow(1).eachCell((cell, c) => {
       const required = (REQUIRED_COLUMNS as readonly string[]).includes(COLUMNS[c - 1]![0]);
       cell.font = required ? { bold: true, color: { argb: 'FF9C0006' } } : { bold: true };
       cell.fill = solid(HEADER_FILL);
-      if (required) cell.note = zh ? '必填' : 'required';
+      if (required) cell.note = lang === 'zh' ? '必填' : 'required';
     });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
     for (const row of rows) ws.addRow(COLUMNS.map(([name]) => exampleValue(row, name)));
     COLUMNS.forEach(([name], i) => {
       const spec = ENUMS[name];
+      if (!spec) return;
       const col = ws.getColumn(i + 1).letter;
-      if (spec) {
-        const values = Object.values(spec.values).map(([zhLabel, en]) => (zh ? zhLabel : en));
-        (ws as unknown as DataValidations).dataValidations.add(`${col}2:${col}${prepared + 1}`, {
-          type: 'list',
-          allowBlank: true,
-          formulae: [`"${values.join(',')}"`],
-          showErrorMessage: true,
-          errorTitle: name,
-          error: describeEnum(spec),
-        });
-      }
-      if (ID_COLUMNS.includes(name)) for (let r = 2; r <= prepared + 1; r++) ws.getCell(`${col}${r}`).numFmt = '@';
+      const labels = Object.values(spec.values).map(([zhLabel, en]) => (lang === 'zh' ? zhLabel : en));
+      (ws as unknown as DataValidations).dataValidations.add(`${col}2:${col}${LAST_ROW}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${labels.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: headers[i]!,
+        error:
+          lang === 'zh' ? `请从下拉列表中选择：${labels.join('、')}` : `Pick one from the list: ${labels.join(', ')}`,
+      });
     });
   };
-  addDataSheet(zh ? '面试记录' : 'Interviews', [], PREPARED_ROWS);
-  addDataSheet(EXAMPLE_SHEET_NAMES[zh ? 0 : 1]!, EXAMPLE, EXAMPLE.length);
+  addDataSheet(lang === 'zh' ? '面试记录' : 'Interviews', []);
+  addDataSheet(EXAMPLE_SHEET_NAMES[lang === 'zh' ? 0 : 1]!, EXAMPLE);
   await wb.xlsx.writeFile(options.out);
+}
+
+/** The instructions sheet: what the template is for, the identity rule, then one row per column. */
+function addInstructions(help: ExcelJS.Worksheet, lang: 'zh' | 'en'): void {
+  help.columns = [{ width: 18 }, { width: 26 }, { width: 22 }, { width: 90 }, { width: 22 }];
+  for (const line of INSTRUCTIONS_TEXT[lang]) help.addRow([line]);
+  help.addRow([]);
+  help.addRow([...INSTRUCTIONS_HEADER[lang]]).font = { bold: true };
+  for (const [name, zhName] of COLUMNS) {
+    const h = COLUMN_HELP[name];
+    const row = help.addRow([
+      lang === 'zh' ? zhName : name,
+      lang === 'zh' ? name : zhName,
+      h.required[lang],
+      h.what[lang],
+      h.example,
+    ]);
+    row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+    if (TEXT_COLUMNS.includes(name)) row.getCell(5).numFmt = '@';
+  }
 }

@@ -1,4 +1,4 @@
-import { FILES, OUTCOME, say } from '../catalogue.js';
+import { FILES, OUTCOME, PRINTED, say } from '../catalogue.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -31,11 +31,8 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
     backup: backupPathFor(options.report),
   });
   const { plan, run, others } = await planFromBackup(options.file, options.run);
-  const head = [`undo: ${plan.interviews.length} interview(s) of run ${run} from ${resolve(options.file)}`];
-  if (others.length > 0)
-    head.push(
-      `the backup also holds run(s) ${others.join(', ')}, left as they are (undo one with --run ID, newest first)`,
-    );
+  const head = [say(PRINTED.undoHead({ n: plan.interviews.length, run, file: resolve(options.file) }))];
+  if (others.length > 0) head.push(say(PRINTED.undoOthers(others.join(', '))));
   return sendPlan(plan, { ...options, lang: currentLang(), command: 'undo' }, context, head);
 }
 

@@ -20,7 +20,7 @@ import {
   namesColumnsInChinese,
 } from './headers.js';
 import { nearMissError } from './near-miss.js';
-import { isTemplateExample } from './template-example.js';
+import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
@@ -92,7 +92,7 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules, s
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
   const { records, lines } = parseCsvText(decoded.content, file);
   const table = buildTable(file, 'csv', records, rules, undefined);
-  const encoding = `${decoded.encoding}${decoded.how === 'detected' ? ' (detected)' : decoded.how === 'bom' ? ' (byte-order mark)' : ''}`;
+  const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
   if (table.columns.isReport) {
     for (const r of table.rows)
       for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
@@ -151,34 +151,31 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
 }
 
 /**
- * `--sheet NAME`, or the first visible sheet, in the workbook's tab order, whose first rows hold
- * the required columns. Every sheet is looked at, so another data sheet is always named.
+ * `--sheet NAME` (exact, else matched ignoring case as Excel does), or the first visible sheet,
+ * in the workbook's tab order, whose first rows hold the required columns. Every sheet is looked
+ * at, so another data sheet is always named, with `--sheet` too; the template's instructions and
+ * untouched example are not data.
  */
 async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules: HeaderRules): Promise<SheetChoice> {
   const { file, sheets } = workbook;
   if (sheets.length === 0) throw new ToolError('XLSX_NO_SHEETS', say(INPUT.noSheets(file)), { file });
-  if (wanted !== undefined) {
-    const sheet = sheets.find((s) => s.name.trim() === wanted);
-    if (!sheet)
-      throw new ToolError('XLSX_NO_SUCH_SHEET', say(INPUT.noSuchSheet({ wanted, sheets: sheetList(sheets), file })), {
-        file,
-      });
-    return { sheet, others: [], withRows: [] };
-  }
-  let chosen: SheetEntry | undefined;
+  const named = wanted === undefined ? undefined : namedSheet(sheets, wanted, file);
+  let chosen: SheetEntry | undefined = named;
   const others: string[] = [];
   const hidden: SheetEntry[] = [];
   const withRows: { name: string; rows: number }[] = [];
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const { rows } = await workbook.peek(sheet);
+    if (isTemplateInstructions(sheet.name, rows)) continue;
     const header = findHeader(rows, rules);
     if (!header) {
       const data = rows.filter(holdsAnId).length;
-      if (!sheet.hidden && data > 0) withRows.push({ name: sheet.name, rows: data });
+      if (!sheet.hidden && data > 0 && sheet !== named) withRows.push({ name: sheet.name, rows: data });
       continue;
     }
     const headerAt = header.at;
+    if (sheet === named) continue;
     if (isTemplateExample(sheet.name, rows, headerAt, header.check.resolved?.index.external_interview_id)) continue;
     if (sheet.hidden) hidden.push(sheet);
     else if (chosen) {
@@ -200,6 +197,18 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
     others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])],
     withRows: withRows.filter((s) => s.rows > 0),
   };
+}
+
+/** The sheet `--sheet` names: its exact name first, else the one name equal ignoring case. */
+function namedSheet(sheets: readonly SheetEntry[], wanted: string, file: string): SheetEntry {
+  const folded = wanted.toLowerCase();
+  const sheet =
+    sheets.find((s) => s.name.trim() === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === folded);
+  if (!sheet)
+    throw new ToolError('XLSX_NO_SUCH_SHEET', say(INPUT.noSuchSheet({ wanted, sheets: sheetList(sheets), file })), {
+      file,
+    });
+  return sheet;
 }
 
 /** The first of the first 20 rows that holds the required columns, and what its check found. */

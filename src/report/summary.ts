@@ -1,4 +1,4 @@
-import { SUMMARY, say } from '../catalogue.js';
+import { PRINTED, SUMMARY, say } from '../catalogue.js';
 import type { RowResult, RunResult } from '../commands/io.js';
 import { terminalSafe } from '../input/printable.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
@@ -48,7 +48,7 @@ export function allRowsFine(summary: Summary, byRequest = 0): boolean {
 /** `head` (input, zone, warnings) first, then the counts and problems, then `extra`. */
 export function formatSummary(summary: Summary, extra: readonly string[], head: readonly string[] = []): string {
   const counts = ROW_STATUSES.filter((s) => summary.byStatus[s] > 0)
-    .map((s) => `${s} ${summary.byStatus[s]}`)
+    .map((s) => `${say(PRINTED.status[s])} ${summary.byStatus[s]}`)
     .join(' · ');
   const lines = [...head, say(SUMMARY.rows({ rows: summary.rows, interviews: summary.interviews, counts }))];
   if (summary.topErrors.length > 0) {

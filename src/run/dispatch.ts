@@ -90,7 +90,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
   const { api, journal, interrupt, hardStop } = options;
   const outcomes = new Map<string, SendOutcome>();
   const started = Date.now();
-  const counts = { done: 0, ok: 0, failed: 0, notSent: 0 };
+  const counts = { done: 0, ok: 0, failed: 0, notSent: 0, skipped: 0 };
   let stopReason: string | undefined;
   let fatal: unknown;
   const onInterrupt = () => {
@@ -106,6 +106,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
     else if (outcome.status === 'not_sent') counts.notSent++;
+    else if (outcome.status === 'skipped') counts.skipped++;
     options.onProgress?.({
       ...counts,
       total: items.length,

@@ -1,5 +1,5 @@
 import { CLI } from '../catalogue.js';
-import type { Lang } from '../lang.js';
+import { type Lang, runLang } from '../lang.js';
 import cliProgress from 'cli-progress';
 
 /** How far a run has got: sent after every interview that finishes. */
@@ -10,6 +10,8 @@ export interface ProgressEvent {
   readonly ok: number;
   readonly failed: number;
   readonly notSent: number;
+  /** Finished without a write (Feishu already held exactly this, or an earlier run landed it). */
+  readonly skipped: number;
   /** Writes sent so far (PUTs, creates, deletes), for the rate. */
   readonly requests: number;
   readonly elapsedMs: number;
@@ -43,15 +45,15 @@ export function progressPrinter(
           bar = new cliProgress.SingleBar(
             {
               stream,
-              format: CLI.progressBar[lang],
+              format: CLI.progressBar[runLang() ?? lang],
               hideCursor: true,
               etaBuffer: 50,
             },
             cliProgress.Presets.shades_classic,
           );
-          bar.start(e.total, 0, { ok: 0, failed: 0, rps: '0.0' });
+          bar.start(e.total, 0, { ok: 0, failed: 0, skipped: 0, rps: '0.0' });
         }
-        bar.update(e.done, { ok: e.ok, failed: e.failed, rps: rate(e) });
+        bar.update(e.done, { ok: e.ok, failed: e.failed, skipped: e.skipped, rps: rate(e) });
       },
       stop() {
         bar?.stop();
@@ -63,7 +65,7 @@ export function progressPrinter(
     onProgress(e) {
       if (e.elapsedMs - last < LINE_EVERY_MS && e.done < e.total) return;
       last = e.elapsedMs;
-      stream.write(`${CLI.progressLine({ ...e, rate: rate(e) })[lang]}\n`);
+      stream.write(`${CLI.progressLine({ ...e, rate: rate(e) })[runLang() ?? lang]}\n`);
     },
     stop() {},
   };

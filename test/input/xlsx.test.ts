@@ -163,6 +163,38 @@ describe('readInput for .xlsx', () => {
     });
   });
 
+  it('matches --sheet ignoring case, an exact name first, and still names the other data sheets', async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('Data').addRows([[...HEADER_EN], [ID1, APP1]]);
+      wb.addWorksheet('data2024').addRows([[...HEADER_EN], [ID2, APP1]]);
+      wb.addWorksheet('示例').addRows([[...HEADER_EN], ['7000000000000000001', APP1]]);
+    });
+    const table = await readInput(file, { sheet: 'DATA2024' });
+    expect(table.sheet).toBe('data2024');
+    expect(table.rows).toEqual([{ row: 2, cells: [ID2, APP1] }]);
+    expect(table.warnings).toEqual([
+      'sheet "Data" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+    ]);
+    expect((await readInput(file, { sheet: 'data' })).sheet).toBe('Data');
+  });
+
+  it('never takes a sheet named 说明 or Instructions that lists the column names for data', async () => {
+    const file = await workbook((wb) => {
+      const help = wb.addWorksheet('Instructions');
+      help.addRow(['column', '表头', 'accepted values']);
+      for (const name of HEADER_EN) help.addRow([name, '', 'text']);
+      wb.addWorksheet('面试记录').addRows([[...HEADER_EN], [ID1, APP1]]);
+    });
+    const table = await readInput(file, { required: ['external_interview_id'] });
+    expect(table.sheet).toBe('面试记录');
+    expect(table.warnings).toEqual([]);
+    const notes = await workbook((wb) => {
+      wb.addWorksheet('Notes').addRow(['column']);
+      for (const name of HEADER_EN) wb.getWorksheet('Notes')!.addRow([name, '']);
+    });
+    await expect(readInput(notes, { required: ['external_interview_id'] })).resolves.toMatchObject({ sheet: 'Notes' });
+  });
+
   it('refuses a workbook whose only data sheet is hidden, saying how to read it', async () => {
     const file = await workbook((wb) => {
       wb.addWorksheet('说明').addRow(['notes']);

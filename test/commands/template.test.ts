@@ -28,7 +28,11 @@ const APP = '6100000000000000000';
 async function parts(file: string): Promise<Map<string, string>> {
   const archive = await ZipArchive.open(file);
   const all = new Map<string, string>();
-  for (const [name, entry] of archive.entries) all.set(name, await archive.text(entry));
+  for (const [name, entry] of archive.entries) {
+    const pieces: Buffer[] = [];
+    for await (const piece of archive.chunks(entry)) pieces.push(piece);
+    all.set(name, Buffer.concat(pieces).toString('utf8'));
+  }
   await archive.close();
   return all;
 }

@@ -1,6 +1,6 @@
 import { NAME, type Pair, ROW, col, say } from '../catalogue.js';
 import type { RowProblem } from '../errors.js';
-import { showTime } from './normalise.js';
+import { enumLabel, showTime } from './normalise.js';
 import type { RowFields } from './row-fields.js';
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch } from './types.js';
@@ -519,7 +519,7 @@ export class Grouping {
       if (!seen) continue;
       const index = this.#indexOfRow(g, field.rows[b]!);
       const where = NAME.assessment(this.#whichOf(a), interviewName(this.ids[g]!));
-      const show = (v: string | number) => JSON.stringify(v);
+      const show = (v: string | number) => enumLabel(column, v) ?? JSON.stringify(v);
       this.lateProblems.push({
         index,
         problem: conflict(column, where, show(value), show(seen.value), seen.row, field.rows[b]!),
@@ -594,7 +594,11 @@ export class Grouping {
     const where = assessment ?? interviewName(this.ids[g]!);
     const isTime = column === 'begin_time' || column === 'end_time';
     const show = (v: T) =>
-      v === null ? '<clear>' : isTime ? showTime(v as number, this.zone) : assessment ? JSON.stringify(v) : String(v);
+      v === null
+        ? '<clear>'
+        : isTime
+          ? showTime(v as number, this.zone)
+          : (enumLabel(column, v) ?? (assessment ? JSON.stringify(v) : String(v)));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
 

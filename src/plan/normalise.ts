@@ -2,6 +2,7 @@ import { EXPECT, FIX, GOT, type Pair, col, same } from '../catalogue.js';
 import type { ValueProblem } from '../errors.js';
 import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
 import { editDistance } from '../edit-distance.js';
+import { currentLang } from '../lang.js';
 import { toSimplified } from '../input/traditional.js';
 
 /** Why a cell could not be used. A class, so a parser's result needs no wrapper object. */
@@ -181,6 +182,20 @@ export const ASSESSMENT_TYPE: EnumSpec = {
   },
   synonyms: { 打分: 1, 评分: 1, 评分题: 1, 单选: 2, 描述: 3, 多选: 4 },
 };
+
+const ENUMS: ReadonlyMap<string, EnumSpec> = new Map(
+  [PARTICIPATE_STATUS, CONCLUSION, ASSESSMENT_TYPE].map((spec) => [spec.name, spec]),
+);
+
+/**
+ * A field's code as people type it, in the run's language: conclusion 2 is 通过 in a Chinese run
+ * and `pass` in an English one (both read back as input); undefined for a field that is not an
+ * enumeration, or a code it does not list (shown as the code).
+ */
+export function enumLabel(field: string, value: unknown): string | undefined {
+  const pair = typeof value === 'number' ? ENUMS.get(field)?.values[value] : undefined;
+  return pair?.[currentLang() === 'zh' ? 0 : 1];
+}
 
 const enumLookups = new WeakMap<EnumSpec, Map<string, number>>();
 

@@ -33,7 +33,13 @@ describe('decideUpdate', () => {
       prepared: { send: BODY, hash: bodyHash(BODY) },
     });
     expect(decideUpdate(sendable(plan), HELD, rulesFor(plan, { dryRun: true }))).toEqual({
-      prepared: { done: { status: 'ok', kind: 'changed', message: 'would change: participate_status: 1 → 2' } },
+      prepared: {
+        done: {
+          status: 'ok',
+          kind: 'changed',
+          message: 'would change: participate_status: not_participated → participated',
+        },
+      },
       wouldSend: BODY,
     });
   });
@@ -270,7 +276,7 @@ describe('decideLegacy', () => {
     });
     // A dry run shows only what the read can show: no key appears as a change.
     expect(decideLegacy(sendable(plan), 'OLD-1', other, rulesFor(plan, { dryRun: true })).prepared).toMatchObject({
-      done: { message: 'would change: participate_status: 1 → 2' },
+      done: { message: 'would change: participate_status: not_participated → participated' },
     });
   });
 

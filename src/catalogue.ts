@@ -229,7 +229,6 @@ export const MERGE = {
     en: `${who ? `the assessment by ${who}` : 'this assessment'} has ${n} dimension(s)${n ? ` (${titles})` : ''}`,
     zh: `${who ? `${who}的评价` : '这个评价'}有 ${n} 个维度${n ? `（${titles}）` : ''}`,
   }),
-  noInterviewer: { en: '(no interviewer)', zh: '（无面试官）' },
   duplicateKey: (p: { key: string; count: number; w: Pair }): Pair => ({
     en: `expected one assessment with external_id ${JSON.stringify(p.key)}, got ${p.count} (${p.w.en}): fix the duplicate in Feishu first`,
     zh: `${p.w.zh}：外部系统面评ID ${JSON.stringify(p.key)} 应只对应一个评价，飞书中却有 ${p.count} 个。请先在飞书中处理重复的评价`,
@@ -237,10 +236,6 @@ export const MERGE = {
   badNo: (p: { no: string; w: Pair }): Pair => ({
     en: `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${JSON.stringify(p.no)} (${p.w.en}): number the assessments 1, 2, …, or leave the column out and name the interviewer`,
     zh: `${p.w.zh}：使用 --merge 时评价序号应为从 1 开始的整数（评价在飞书中的位置，第一个为 1），实际是 ${JSON.stringify(p.no)}。请按 1、2、…… 编号，或去掉这一列并填写面试官`,
-  }),
-  mismatch: (p: { n: number; user: string; found: string | undefined; order: string; w: Pair }): Pair => ({
-    en: `expected assessment no. ${p.n} to be by ${p.user}, got one by ${p.found}: assessment_no counts the assessments as Feishu holds them (${p.order}) (${p.w.en}): fix assessment_no, or leave that column out and name the interviewer`,
-    zh: `${p.w.zh}：第 ${p.n} 个评价应是 ${p.user} 的，飞书中却是 ${p.found} 的。评价序号按飞书中评价的顺序计数（${p.order}）。请改正评价序号，或去掉这一列并填写面试官`,
   }),
   noSuchNo: (p: { n: number; exists: Pair; add: boolean; next: number; w: Pair }): Pair => ({
     en: `expected an assessment that exists, got no. ${p.n}, but ${p.exists.en} (${p.w.en}): use one of those numbers${p.add ? `, or ${p.next} to add one` : ', or pass --add-assessments to add it'}`,

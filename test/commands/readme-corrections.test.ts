@@ -35,8 +35,8 @@ async function examples(): Promise<{ csv: string; diff: string }[]> {
 }
 
 describe('the README correction examples', () => {
-  it('has four examples', async () => {
-    expect(await examples()).toHaveLength(4);
+  it('has five examples', async () => {
+    expect(await examples()).toHaveLength(5);
   });
 
   it('each previews exactly the change the README says, and nothing else', async () => {

@@ -118,6 +118,8 @@ export class Grouping {
   readonly #assessmentNo = new Field<string>();
   /** The assessment's key cell holds `<clear>`: its key in Feishu is removed. */
   readonly #clearAssessmentKey: boolean[] = [];
+  /** `<clear>` in 面试官: the assessment is removed (`--merge`) or left out of the body. */
+  readonly #removeAssessment: boolean[] = [];
   /** The row index on which each assessment first appears. */
   readonly #assessmentRow: number[] = [];
   readonly #nextAssessment: number[] = [];
@@ -300,7 +302,8 @@ export class Grouping {
       !hasAssessment &&
       f.assessmentNo === undefined &&
       f.assessmentExternalId === undefined &&
-      !f.clearAssessmentExternalId
+      !f.clearAssessmentExternalId &&
+      !f.removeAssessment
     )
       return;
     // The strongest name the row gives (README, "One assessment"): rows that share a key are one
@@ -325,6 +328,7 @@ export class Grouping {
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
     if (a === NONE) a = this.#newAssessment(g, key, identity, index);
     if (f.clearAssessmentExternalId) this.#clearAssessmentKey[a] = true;
+    if (f.removeAssessment) this.#removeAssessment[a] = true;
     if (f.assessmentNo !== undefined)
       this.#agree(this.#assessmentNo, a, f.assessmentNo, row, f, 'assessment_no', g, true);
     if (f.assessmentExternalId !== undefined)
@@ -372,6 +376,7 @@ export class Grouping {
     this.#identity.push(identity);
     this.#absorbed.push(false);
     this.#clearAssessmentKey.push(false);
+    this.#removeAssessment.push(false);
     this.#assessmentNo.grow();
     this.#assessmentRow.push(index);
     this.#nextAssessment.push(NONE);
@@ -504,6 +509,7 @@ export class Grouping {
   #absorb(a: number, b: number): void {
     this.#absorbed[b] = true;
     if (this.#clearAssessmentKey[b]) this.#clearAssessmentKey[a] = true;
+    if (this.#removeAssessment[b]) this.#removeAssessment[a] = true;
     const g = this.#groupOfRow[this.#assessmentRow[a]!]!;
     const fields = [
       [this.#assessmentExternalId, 'assessment_external_id'],
@@ -663,6 +669,7 @@ export class Grouping {
       if (externalId !== undefined) patch.externalId = externalId;
       else if (this.#clearAssessmentKey[a]) patch.clearExternalId = true;
       if (no !== undefined) patch.no = no;
+      if (this.#removeAssessment[a]) patch.remove = true;
       patches.push(patch);
     }
     return patches;
@@ -694,6 +701,8 @@ export class Grouping {
   #assessmentsOf(g: number, cleared?: boolean[]): AssessmentBody[] {
     const assessments: AssessmentBody[] = [];
     for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
+      // A whole body lists the assessments it keeps: one marked for removal is left out.
+      if (this.#removeAssessment[a]) continue;
       const out = this.#fieldsOf(a);
       // Dimensions were built with their keys in the API page's order (see readRowFields).
       const dimensions: DimensionBody[] = [];

@@ -38,15 +38,18 @@ export function mergeAssessments(
   patches: readonly AssessmentPatch[],
   rules: AssessmentRules,
 ): AssessmentsResult {
-  if (rules.replace) return { kind: 'merged', assessments: patches.map(patchToBody) };
+  if (rules.replace) return { kind: 'merged', assessments: patches.filter((p) => !p.remove).map(patchToBody) };
   const out = current.map((a) => ({
     ...a,
     assessment_dimension_list: a.assessment_dimension_list?.map((d) => ({ ...d })),
   }));
+  // Removed at the end: 评价序号 counts Feishu's assessments as they are before the correction.
+  const removed = new Set<AssessmentBody>();
   try {
     for (const patch of patches) {
-      const target = findAssessment(out, patch, rules.add);
-      applyAssessment(target, patch, rules.add);
+      const target = findAssessment(out, patch, patch.remove ? false : rules.add);
+      if (patch.remove) removed.add(target);
+      else applyAssessment(target, patch, rules.add);
     }
   } catch (error) {
     if (error instanceof Refused) return { kind: 'refused', refusal: error.refusal };
@@ -55,6 +58,7 @@ export function mergeAssessments(
   return {
     kind: 'merged',
     assessments: out
+      .filter((a) => !removed.has(a))
       .filter((a) => Object.keys(a).some((k) => a[k as keyof AssessmentBody] !== undefined))
       .map(dropEmptyList),
   };

@@ -35,8 +35,8 @@ async function examples(): Promise<{ csv: string; diff: string }[]> {
 }
 
 describe('the README correction examples', () => {
-  it('has five examples', async () => {
-    expect(await examples()).toHaveLength(5);
+  it('has six examples', async () => {
+    expect(await examples()).toHaveLength(6);
   });
 
   it('each previews exactly the change the README says, and nothing else', async () => {

@@ -87,6 +87,24 @@ describe('Grouping', () => {
     expect(groups.endTime.values[0]).toBe(1709276400000);
   });
 
+  it('marks an assessment whose 面试官 is <clear> for removal: left out of a whole body, `remove` in the patch', () => {
+    const groups = new Grouping(2);
+    groups.add(
+      0,
+      fields({ interviewId: ID1, applicationId: APP1, assessmentNo: '1', username: '张三', conclusion: 2 }),
+      2,
+    );
+    groups.add(1, fields({ interviewId: ID1, assessmentNo: '2', removeAssessment: true }), 3);
+    expect(groups.bodyOf(0)).toEqual({
+      external_application_id: APP1,
+      interview_assessments: [{ username: '张三', conclusion: 2 }],
+    });
+    expect(groups.patchOf(0, true).assessments).toEqual([
+      { at: { index: 0, row: 2 }, dimensions: [], username: '张三', conclusion: 2, no: '1' },
+      { at: { index: 1, row: 3 }, dimensions: [], no: '2', remove: true },
+    ]);
+  });
+
   it('names conflicting codes by the words the file takes, in a Chinese run: 这里是 不通过，第 10 行却是 通过', () => {
     const second = fields({ interviewId: ID1, participateStatus: 3, username: '张三', conclusion: 1 });
     speaking({ lang: 'zh' }, () => {

@@ -246,8 +246,8 @@ export const MERGE = {
     zh: `${p.w.zh}：${p.user} 应只有一个评价，实际有 ${p.count} 个：${p.exists.zh}。请加上评价序号列（第一个为 1）指明是哪一个`,
   }),
   noSuchUser: (p: { user: string; exists: Pair; w: Pair }): Pair => ({
-    en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name, or pass --add-assessments to add an assessment by ${p.user}`,
-    zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名，或加 --add-assessments 为 ${p.user} 新增评价`,
+    en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep ${p.user} as the new name; or pass --add-assessments to add an assessment by ${p.user}`,
+    zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名；若要把面试官改名为 ${p.user}，请加上「评价序号」列，填该评价的序号（上面列出的第一个为 1），面试官保留新名字；或加 --add-assessments 为 ${p.user} 新增评价`,
   }),
   noAssessments: (w: Pair): Pair => ({
     en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
@@ -979,6 +979,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'check a correction file as import --merge will read it (offline: the current records are not read)':
     '按 import --merge 的方式检查更正文件（离线：不读取飞书中的现有记录）',
   'file to write: .xlsx or .csv': '要写出的文件：.xlsx 或 .csv',
+  'verify a correction file: only what it names must match what Feishu holds':
+    '核对更正文件：只要求文件写明的内容与飞书中的一致',
   'import the bundled sample into the bundled simulator and print where the report is':
     '把自带的示例导入自带的模拟器，并显示报告位置',
   'language of messages and reports (default: zh for a file with Chinese headers or a Chinese locale, else en)':

@@ -130,7 +130,10 @@ describe('--merge', () => {
     });
     const rows = await readReport(join(dir, 'preview.report.csv'));
     expect(rows.map((r) => [r.status, r.message])).toEqual([
-      ['ok', 'would change: participate_status: participated → no_show; end_time: 2024-03-01 09:00 (UTC) → 2024-03-01 10:30 (UTC)'],
+      [
+        'ok',
+        'would change: participate_status: participated → no_show; end_time: 2024-03-01 09:00 (UTC) → 2024-03-01 10:30 (UTC)',
+      ],
       ['skipped', 'unchanged: Feishu already holds exactly this'],
       [
         'failed',

@@ -101,8 +101,8 @@ export const FIX = {
     zh: `补上时刻，例如 "${text} 14:00"`,
   }),
   timeLike: {
-    en: 'write it like 2024-03-01 14:00 or 2024-03-01T14:00:00+08:00',
-    zh: '按 2024-03-01 14:00 或 2024-03-01T14:00:00+08:00 的格式填写',
+    en: 'write it like 2024-03-01 14:00, 2024年3月1日 下午2点半 or 2024-03-01T14:00:00+08:00',
+    zh: '按 2024-03-01 14:00、2024年3月1日 下午2点半 或 2024-03-01T14:00:00+08:00 的格式填写',
   },
   times1000: (shown: string): Pair => ({ en: `multiply by 1000 (${shown}000)`, zh: `乘以 1000（${shown}000）` }),
   formatAsDate: {
@@ -239,7 +239,6 @@ export const MERGE = {
     en: `${who ? `the assessment by ${who}` : 'this assessment'} has ${n} dimension(s)${n ? ` (${titles})` : ''}`,
     zh: `${who ? `${who}的评价` : '这个评价'}有 ${n} 个维度${n ? `（${titles}）` : ''}`,
   }),
-  noInterviewer: { en: '(no interviewer)', zh: '（无面试官）' },
   duplicateKey: (p: { key: string; count: number; w: Pair }): Pair => ({
     en: `expected one assessment with external_id ${JSON.stringify(p.key)}, got ${p.count} (${p.w.en}): fix the duplicate in Feishu first`,
     zh: `${p.w.zh}：外部系统面评ID ${JSON.stringify(p.key)} 应只对应一个评价，飞书中却有 ${p.count} 个。请先在飞书中处理重复的评价`,
@@ -247,10 +246,6 @@ export const MERGE = {
   badNo: (p: { no: string; w: Pair }): Pair => ({
     en: `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${JSON.stringify(p.no)} (${p.w.en}): number the assessments 1, 2, …, or leave the column out and name the interviewer`,
     zh: `${p.w.zh}：使用 --merge 时评价序号应为从 1 开始的整数（评价在飞书中的位置，第一个为 1），实际是 ${JSON.stringify(p.no)}。请按 1、2、…… 编号，或去掉这一列并填写面试官`,
-  }),
-  mismatch: (p: { n: number; user: string; found: string | undefined; order: string; w: Pair }): Pair => ({
-    en: `expected assessment no. ${p.n} to be by ${p.user}, got one by ${p.found}: assessment_no counts the assessments as Feishu holds them (${p.order}) (${p.w.en}): fix assessment_no, or leave that column out and name the interviewer`,
-    zh: `${p.w.zh}：第 ${p.n} 个评价应是 ${p.user} 的，飞书中却是 ${p.found} 的。评价序号按飞书中评价的顺序计数（${p.order}）。请改正评价序号，或去掉这一列并填写面试官`,
   }),
   noSuchNo: (p: { n: number; exists: Pair; add: boolean; next: number; w: Pair }): Pair => ({
     en: `expected an assessment that exists, got no. ${p.n}, but ${p.exists.en} (${p.w.en}): use one of those numbers${p.add ? `, or ${p.next} to add one` : ', or pass --add-assessments to add it'}`,
@@ -261,8 +256,8 @@ export const MERGE = {
     zh: `${p.w.zh}：${p.user} 应只有一个评价，实际有 ${p.count} 个：${p.exists.zh}。请加上评价序号列（第一个为 1）指明是哪一个`,
   }),
   noSuchUser: (p: { user: string; exists: Pair; w: Pair }): Pair => ({
-    en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name, or pass --add-assessments to add an assessment by ${p.user}`,
-    zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名，或加 --add-assessments 为 ${p.user} 新增评价`,
+    en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep ${p.user} as the new name; or pass --add-assessments to add an assessment by ${p.user}`,
+    zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名；若要把面试官改名为 ${p.user}，请加上「评价序号」列，填该评价的序号（上面列出的第一个为 1），面试官保留新名字；或加 --add-assessments 为 ${p.user} 新增评价`,
   }),
   noAssessments: (w: Pair): Pair => ({
     en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
@@ -1078,6 +1073,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'check a correction file as import --merge will read it (offline: the current records are not read)':
     '按 import --merge 的方式检查更正文件（离线：不读取飞书中的现有记录）',
   'file to write: .xlsx or .csv': '要写出的文件：.xlsx 或 .csv',
+  'verify a correction file: only what it names must match what Feishu holds':
+    '核对更正文件：只要求文件写明的内容与飞书中的一致',
   'import the bundled sample into the bundled simulator and print where the report is':
     '把自带的示例导入自带的模拟器，并显示报告位置',
   'language of messages and reports (default: zh for a file with Chinese headers or a Chinese locale, else en)':

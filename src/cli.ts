@@ -238,7 +238,11 @@ async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true })
           .options(inputOptions)
           .options(sendOptions)
-          .option('records', recordsOption),
+          .option('records', recordsOption)
+          .option('merge', {
+            type: 'boolean',
+            describe: h('verify a correction file: only what it names must match what Feishu holds'),
+          }),
       (args) => library((api, o) => api.runVerify(args.file, o), args, { credentials: true }),
     )
     .command(

@@ -279,8 +279,11 @@ export const undoSchema = z.pipe(
 
 export type UndoArgs = z.output<typeof undoSchema>;
 
-/** `verify FILE`: the input options, credentials and where to read; the report beside the input, `.verify.csv`. */
-const verifyObject = z.object({ ...inputShape, ...sendShape, ...recordsShape });
+/**
+ * `verify FILE`: the input options, credentials and where to read; the report beside the input, `.verify.csv`.
+ * `--merge`: a correction file, of which only what it names must match.
+ */
+const verifyObject = z.object({ ...inputShape, ...sendShape, ...recordsShape, merge: bool });
 
 export const verifySchema = z.pipe(
   verifyObject,

@@ -4,8 +4,8 @@ import type { VerifyArgs } from '../options.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { keepKeys } from '../plan/keep-keys.js';
-import { diffBodies } from '../plan/merge.js';
-import type { RowOutcome, WholePlanned } from '../plan/types.js';
+import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
+import type { MergePlanned, Plan, RowOutcome, WholePlanned } from '../plan/types.js';
 import { writeReport } from '../report/report-writer.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
 import type { InterviewBody } from '../feishu/body.js';
@@ -28,7 +28,9 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
   try {
-    const valid = plan.interviews.filter((p): p is WholePlanned => p.kind === 'replace');
+    const valid = plan.interviews.filter(
+      (p): p is WholePlanned | MergePlanned => p.kind === 'replace' || p.kind === 'merge',
+    );
     const byId = await readByIds(
       api,
       valid.filter((p) => !p.legacy).map((p) => p.id),
@@ -39,7 +41,7 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
       legacy.length > 0 ? await readEarlierRecords(dirname(resolve(options.report)), options.records) : undefined;
     const lookup = new LegacyLookup(
       api,
-      legacy.map((p) => ({ application: applicationOf(p), body: p.body })),
+      legacy.map((p) => ({ application: applicationOf(p), body: bodyToFind(p) })),
       new Map(),
       records,
     );
@@ -47,9 +49,9 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
     let matched = 0;
     for (const p of valid) {
       const match: LegacyMatch = p.legacy
-        ? await lookup.find(p.id, applicationOf(p), p.legacy.externalId, p.body)
+        ? await lookup.find(p.id, applicationOf(p), p.legacy.externalId, bodyToFind(p))
         : found(p.id, byId.get(p.id));
-      const outcome = compare(p, match, plan.zone);
+      const outcome = compare(p, match, plan);
       if (outcome.status === 'ok') matched++;
       for (const i of p.rows) outcomes[i] = outcome;
     }
@@ -98,7 +100,27 @@ async function readByIds(
 const found = (id: string, record: StoredRecord | undefined): LegacyMatch =>
   record ? { kind: 'found', id, record } : { kind: 'absent' };
 
-function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome {
+/** What a legacy interview is found by: the file's body, or for a correction its key and application. */
+const bodyToFind = (p: WholePlanned | MergePlanned): InterviewBody =>
+  p.body ?? { external_id: p.legacy?.externalId, external_application_id: applicationOf(p) };
+
+/**
+ * `--merge`: what Feishu would hold after the correction is laid over what it holds now; the
+ * correction matches when that is what it holds (only the fields the file names can differ).
+ */
+function wanted(
+  p: WholePlanned | MergePlanned,
+  held: Record<string, unknown>,
+  plan: Plan,
+): InterviewBody | MergeRefusal {
+  if (p.kind !== 'merge') return p.body;
+  const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
+  const merged = mergeBody(held, p.patch, { add: false, replace: false }, first);
+  return merged.kind === 'merged' ? merged.body : merged.refusal;
+}
+
+function compare(p: WholePlanned | MergePlanned, match: LegacyMatch, plan: Plan): RowOutcome {
+  const zone = plan.zone;
   if (match.kind === 'absent')
     return {
       status: 'failed',
@@ -127,10 +149,20 @@ function compare(p: WholePlanned, match: LegacyMatch, zone: string): RowOutcome 
   const seen = match.keysUnread ? withoutKeys : (b: InterviewBody) => b;
   const current = canonicalBody(match.record);
   const held = seen(current);
-  // A key cell left blank keeps the key Feishu holds, as an import would (keepKeys).
-  const expected = seen(keepKeys(p.body, current, p.cleared));
   const feishuId = p.legacy ? match.id : undefined;
   const unread = match.keysUnread ? ` (${say(OUTCOME.keysUnchecked)})` : '';
+  const want = wanted(p, match.record, plan);
+  // A correction naming what Feishu lacks (an assessment, a dimension) does not match: it says which.
+  if ('at' in want)
+    return {
+      status: 'failed',
+      feishu_id: feishuId,
+      error_code: want.code,
+      error_column: want.column,
+      message: want.message,
+    };
+  // A key cell left blank keeps the key Feishu holds, as an import would (keepKeys).
+  const expected = seen(p.kind === 'merge' ? want : keepKeys(want, current, p.cleared));
   if (bodyHash(held) === bodyHash(expected))
     return { status: 'ok', feishu_id: feishuId, message: `${say(OUTCOME.verifyMatch)}${unread}` };
   return {

@@ -1,6 +1,6 @@
 import { NAME, type Pair, ROW, col, say } from '../catalogue.js';
 import type { RowProblem } from '../errors.js';
-import { showTime } from './normalise.js';
+import { enumLabel, showTime } from './normalise.js';
 import type { RowFields } from './row-fields.js';
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch } from './types.js';
@@ -118,6 +118,8 @@ export class Grouping {
   readonly #assessmentNo = new Field<string>();
   /** The assessment's key cell holds `<clear>`: its key in Feishu is removed. */
   readonly #clearAssessmentKey: boolean[] = [];
+  /** `<clear>` in 面试官: the assessment is removed (`--merge`) or left out of the body. */
+  readonly #removeAssessment: boolean[] = [];
   /** The row index on which each assessment first appears. */
   readonly #assessmentRow: number[] = [];
   readonly #nextAssessment: number[] = [];
@@ -311,7 +313,8 @@ export class Grouping {
       !hasAssessment &&
       f.assessmentNo === undefined &&
       f.assessmentExternalId === undefined &&
-      !f.clearAssessmentExternalId
+      !f.clearAssessmentExternalId &&
+      !f.removeAssessment
     )
       return;
     // The strongest name the row gives (README, "One assessment"): rows that share a key are one
@@ -336,6 +339,7 @@ export class Grouping {
     while (a !== NONE && this.#assessmentKey[a] !== key) a = this.#nextAssessment[a]!;
     if (a === NONE) a = this.#newAssessment(g, key, identity, index);
     if (f.clearAssessmentExternalId) this.#clearAssessmentKey[a] = true;
+    if (f.removeAssessment) this.#removeAssessment[a] = true;
     if (f.assessmentNo !== undefined)
       this.#agree(this.#assessmentNo, a, f.assessmentNo, row, f, 'assessment_no', g, true);
     if (f.assessmentExternalId !== undefined)
@@ -383,6 +387,7 @@ export class Grouping {
     this.#identity.push(identity);
     this.#absorbed.push(false);
     this.#clearAssessmentKey.push(false);
+    this.#removeAssessment.push(false);
     this.#assessmentNo.grow();
     this.#assessmentRow.push(index);
     this.#nextAssessment.push(NONE);
@@ -515,6 +520,7 @@ export class Grouping {
   #absorb(a: number, b: number): void {
     this.#absorbed[b] = true;
     if (this.#clearAssessmentKey[b]) this.#clearAssessmentKey[a] = true;
+    if (this.#removeAssessment[b]) this.#removeAssessment[a] = true;
     const g = this.#groupOfRow[this.#assessmentRow[a]!]!;
     const fields = [
       [this.#assessmentExternalId, 'assessment_external_id'],
@@ -530,7 +536,7 @@ export class Grouping {
       if (!seen) continue;
       const index = this.#indexOfRow(g, field.rows[b]!);
       const where = NAME.assessment(this.#whichOf(a), interviewName(this.ids[g]!));
-      const show = (v: string | number) => JSON.stringify(v);
+      const show = (v: string | number) => enumLabel(column, v) ?? JSON.stringify(v);
       this.lateProblems.push({
         index,
         problem: conflict(column, where, show(value), show(seen.value), seen.row, field.rows[b]!),
@@ -605,7 +611,11 @@ export class Grouping {
     const where = assessment ?? interviewName(this.ids[g]!);
     const isTime = column === 'begin_time' || column === 'end_time';
     const show = (v: T) =>
-      v === null ? '<clear>' : isTime ? showTime(v as number, this.zone) : assessment ? JSON.stringify(v) : String(v);
+      v === null
+        ? '<clear>'
+        : isTime
+          ? showTime(v as number, this.zone)
+          : (enumLabel(column, v) ?? (assessment ? JSON.stringify(v) : String(v)));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
 
@@ -670,6 +680,7 @@ export class Grouping {
       if (externalId !== undefined) patch.externalId = externalId;
       else if (this.#clearAssessmentKey[a]) patch.clearExternalId = true;
       if (no !== undefined) patch.no = no;
+      if (this.#removeAssessment[a]) patch.remove = true;
       patches.push(patch);
     }
     return patches;
@@ -701,6 +712,8 @@ export class Grouping {
   #assessmentsOf(g: number, cleared?: boolean[]): AssessmentBody[] {
     const assessments: AssessmentBody[] = [];
     for (let a = this.#firstAssessment[g]!; a !== NONE; a = this.#nextAssessment[a]!) {
+      // A whole body lists the assessments it keeps: one marked for removal is left out.
+      if (this.#removeAssessment[a]) continue;
       const out = this.#fieldsOf(a);
       // Dimensions were built with their keys in the API page's order (see readRowFields).
       const dimensions: DimensionBody[] = [];

@@ -1,7 +1,7 @@
 import { MERGE, say } from '../catalogue.js';
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
-import { showTime } from './normalise.js';
+import { enumLabel, showTime } from './normalise.js';
 import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
 import type { ClearableField, InterviewPatch, RowRef } from './types.js';
 
@@ -77,9 +77,12 @@ function removedBetween(before: readonly AssessmentBody[], after: readonly Asses
   return { assessments, dimensions };
 }
 
-const showValue = (v: unknown): string => (v === undefined ? '(none)' : JSON.stringify(v));
-const show = (key: string, v: unknown, zone: string): string =>
-  key.endsWith('_time') && typeof v === 'number' ? showTime(v, zone) : showValue(v);
+/** A value as the file would hold it: times in `zone`, enumerations by their label (通过, not 2). */
+const show = (key: string, v: unknown, zone?: string): string => {
+  if (v === undefined) return '(none)';
+  if (zone !== undefined && key.endsWith('_time') && typeof v === 'number') return showTime(v, zone);
+  return enumLabel(key, v) ?? JSON.stringify(v);
+};
 
 /** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
 export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
@@ -102,7 +105,7 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
   const changes: string[] = [];
   for (const key of ['external_id', 'username', 'conclusion', 'content'] as const) {
     if (before[key] !== after[key])
-      changes.push(`${name} ${key}: ${showValue(before[key])} → ${showValue(after[key])}`);
+      changes.push(`${name} ${key}: ${show(key, before[key])} → ${show(key, after[key])}`);
   }
   const da = before.assessment_dimension_list ?? [];
   const db = after.assessment_dimension_list ?? [];
@@ -115,7 +118,7 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
     else {
       for (const key of ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const) {
         if (JSON.stringify(x[key]) !== JSON.stringify(y[key]))
-          changes.push(`${dim} ${key}: ${showValue(x[key])} → ${showValue(y[key])}`);
+          changes.push(`${dim} ${key}: ${show(key, x[key])} → ${show(key, y[key])}`);
       }
     }
   }

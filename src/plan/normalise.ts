@@ -2,6 +2,7 @@ import { EXPECT, FIX, GOT, type Pair, col, same } from '../catalogue.js';
 import type { ValueProblem } from '../errors.js';
 import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
 import { editDistance } from '../edit-distance.js';
+import { currentLang } from '../lang.js';
 import { toSimplified } from '../input/traditional.js';
 
 /** Why a cell could not be used. A class, so a parser's result needs no wrapper object. */
@@ -37,7 +38,18 @@ const DATE_ONLY = /^\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)$/;
  * minute and second after colons or after 时/点 with 分/秒.
  */
 const CHINESE_TIME =
-  /^(\d{4})(?:年(\d{1,2})月(\d{1,2})[日号]|[-/.](\d{1,2})[-/.](\d{1,2}))\s*(上午|下午)?\s*(\d{1,2})(?::(\d{2})(?::(\d{2}))?|[时時点點](?:(\d{1,2})分(?:(\d{1,2})秒)?)?)$/;
+  /^(\d{4})(?:年(\d{1,2})月(\d{1,2})[日号]|[-/.](\d{1,2})[-/.](\d{1,2}))\s*(上午|下午)?\s*(\d{1,2})(?::(\d{2})(?::(\d{2}))?|[时時点點](?:(\d{1,2})(?:分(?:(\d{1,2})秒)?)?)?)$/;
+/** A number in Chinese numerals before 点/时/分/秒 (两点, 十二点, 三十分); dates keep their digits. */
+const CHINESE_NUMERAL_CLOCK = /[零〇一二两兩三四五六七八九十]+(?=[时時点點分秒])/g;
+/** 半 (half past) and 一刻/三刻 (quarter past, quarter to) after the hour, as said aloud. */
+const CLOCK_FRACTION = /([时時点點])(半|一刻|三刻)$/;
+const FRACTION_MINUTES: Readonly<Record<string, string>> = { 半: '30', 一刻: '15', 三刻: '45' };
+/** Each digit's value is its position; 〇 is 零, 两 (兩) is 二. */
+const CHINESE_DIGITS = '零一二三四五六七八九';
+const digitOf = (c: string | undefined): number | undefined => {
+  const d = CHINESE_DIGITS.indexOf(c === '〇' ? '零' : c === '两' || c === '兩' ? '二' : (c ?? '-'));
+  return d === -1 ? undefined : d;
+};
 const SCORE = /^([+-]?\d{1,9})(?:\.0*)?$/;
 const DECIMAL = /^[+-]?\d*\.\d+$/;
 const OPTION_SEPARATORS = /[|｜\r\n]+/;
@@ -171,6 +183,20 @@ export const ASSESSMENT_TYPE: EnumSpec = {
   synonyms: { 打分: 1, 评分: 1, 评分题: 1, 单选: 2, 描述: 3, 多选: 4 },
 };
 
+const ENUMS: ReadonlyMap<string, EnumSpec> = new Map(
+  [PARTICIPATE_STATUS, CONCLUSION, ASSESSMENT_TYPE].map((spec) => [spec.name, spec]),
+);
+
+/**
+ * A field's code as people type it, in the run's language: conclusion 2 is 通过 in a Chinese run
+ * and `pass` in an English one (both read back as input); undefined for a field that is not an
+ * enumeration, or a code it does not list (shown as the code).
+ */
+export function enumLabel(field: string, value: unknown): string | undefined {
+  const pair = typeof value === 'number' ? ENUMS.get(field)?.values[value] : undefined;
+  return pair?.[currentLang() === 'zh' ? 0 : 1];
+}
+
 const enumLookups = new WeakMap<EnumSpec, Map<string, number>>();
 
 function lookupFor(spec: EnumSpec): Map<string, number> {
@@ -258,7 +284,7 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   }
   const wall = WALL_TIME.exec(text);
   if (wall) return fromWall(wallOf(wall), zone, text, expected);
-  const chinese = CHINESE_TIME.exec(text);
+  const chinese = CHINESE_TIME.exec(CJK.test(text) ? spokenClock(text) : text);
   if (chinese) {
     const w = chineseWall(chinese);
     return w ? fromWall(w, zone, text, expected) : bad('ROW_BAD_TIME', expected, quote(text), FIX.halfDay);
@@ -296,6 +322,28 @@ function wallOf(m: RegExpExecArray): WallTime {
     second: Number(m[6] ?? 0),
     millisecond: Number((m[7] ?? '0').padEnd(3, '0')),
   };
+}
+
+/**
+ * The clock as people say it, in digits: 下午两点半 → 下午2点30, 十点一刻 → 10点15. A numeral
+ * this cannot read (十十) is left as it is, and the time is refused as not a time.
+ */
+function spokenClock(text: string): string {
+  return text
+    .replace(CHINESE_NUMERAL_CLOCK, (numeral) => String(chineseNumber(numeral) ?? numeral))
+    .replace(CLOCK_FRACTION, (_, unit: string, fraction: string) => `${unit}${FRACTION_MINUTES[fraction]}`);
+}
+
+/** 0 to 99 in Chinese numerals (十二 12, 二十 20, 二十三 23, 五十九 59); undefined for anything else. */
+function chineseNumber(numeral: string): number | undefined {
+  const chars = [...numeral];
+  const ten = chars.indexOf('十');
+  if (ten === -1) return chars.length === 1 ? digitOf(chars[0]) : undefined;
+  if (ten !== chars.lastIndexOf('十') || ten > 1 || chars.length - ten > 2) return undefined;
+  const tens = ten === 0 ? 1 : digitOf(chars[0]);
+  const units = ten === chars.length - 1 ? 0 : digitOf(chars[ten + 1]);
+  if (tens === undefined || units === undefined || tens === 0) return undefined;
+  return tens * 10 + units;
 }
 
 /** 上午 12:xx is 00:xx and 下午 12:xx is 12:xx, as on a 12-hour clock; undefined for 下午 14:00. */

@@ -39,6 +39,8 @@ export interface RowFields {
   assessmentExternalId?: string;
   /** The assessment key cell holds the `<clear>` marker. */
   clearAssessmentExternalId: boolean;
+  /** The 面试官 cell holds `<clear>`: the assessment the row names is removed (`--merge`), or not sent. */
+  removeAssessment: boolean;
   username?: string;
   conclusion?: number;
   assessmentContent?: string;
@@ -89,7 +91,13 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
 }
 
 export function newRowFields(): RowFields {
-  return { usedZone: false, problems: [], clearExternalId: false, clearAssessmentExternalId: false };
+  return {
+    usedZone: false,
+    problems: [],
+    clearExternalId: false,
+    clearAssessmentExternalId: false,
+    removeAssessment: false,
+  };
 }
 
 /** Where each template column sits in a row; -1 when the file has no such column. */
@@ -192,7 +200,11 @@ export function readRowFields(
   fields.assessmentExternalId = fields.clearAssessmentExternalId
     ? undefined
     : take(problems, row, 'assessment_external_id', parseKey(assessmentKeyCell));
-  fields.username = take(problems, row, 'username', parseText(at(cells, pos.username), true));
+  const usernameCell = at(cells, pos.username);
+  fields.removeAssessment = isClearMarker(usernameCell);
+  fields.username = fields.removeAssessment
+    ? undefined
+    : take(problems, row, 'username', parseText(usernameCell, true));
   fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
   fields.assessmentContent = take(
     problems,

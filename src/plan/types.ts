@@ -55,6 +55,8 @@ export interface AssessmentPatch {
   readonly externalId?: string;
   /** The key cell holds `<clear>`: the assessment's key in Feishu is removed. */
   readonly clearExternalId?: boolean;
+  /** The 面试官 cell holds `<clear>`: the assessment is removed. */
+  readonly remove?: boolean;
   readonly no?: string;
   readonly username?: string;
   readonly conclusion?: number;

@@ -193,7 +193,8 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
     const o = outcomes[i]!;
     let ours = quoted.get(o);
     if (ours === undefined) {
-      ours = Buffer.from(`,${csvRow(outcomeColumns(table, o).map(protectFormula))},`);
+      // protectCell: a log_id has 23 digits, which Excel would round as a number, like an ID.
+      ours = Buffer.from(`,${csvRow(outcomeColumns(table, o).map(protectCell))},`);
       quoted.set(o, ours);
     }
     out.integer(r.row);

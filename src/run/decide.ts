@@ -234,7 +234,9 @@ function decideCreate(p: SendablePlanned, application: string, externalId: strin
     const message = say(OUTCOME.missingLegacy({ application, externalId }));
     return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message });
   }
-  const built = bodyFor(p, { external_application_id: application }, rules);
+  // An interview created here has no assessments yet: every one the file gives is new, so
+  // `--merge --create-missing` adds them without `--add-assessments`.
+  const built = bodyFor(p, { external_application_id: application }, { ...rules, addAssessments: true });
   if ('refusal' in built) return done(refusedOutcome(built.refusal));
   if (rules.dryRun)
     return {

@@ -92,7 +92,7 @@ describe('--merge', () => {
       [
         'invalid',
         'ROW_NO_SUCH_ASSESSMENT',
-        'expected an assessment by an interviewer of this interview, got 王五, but this interview has 2 assessment(s) (张三, 李四) (row 2, column username): fix the name, or pass --add-assessments to add an assessment by 王五',
+        "expected an assessment by an interviewer of this interview, got 王五, but this interview has 2 assessment(s) (张三, 李四) (row 2, column username): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep 王五 as the new name; or pass --add-assessments to add an assessment by 王五",
       ],
     ]);
     const run = await runCli(['import', '--lang', 'en', file, '--merge', '--replace-assessments', '--quiet'], {
@@ -130,7 +130,10 @@ describe('--merge', () => {
     });
     const rows = await readReport(join(dir, 'preview.report.csv'));
     expect(rows.map((r) => [r.status, r.message])).toEqual([
-      ['ok', 'would change: participate_status: 2 → 3; end_time: 2024-03-01 09:00 (UTC) → 2024-03-01 10:30 (UTC)'],
+      [
+        'ok',
+        'would change: participate_status: participated → no_show; end_time: 2024-03-01 09:00 (UTC) → 2024-03-01 10:30 (UTC)',
+      ],
       ['skipped', 'unchanged: Feishu already holds exactly this'],
       [
         'failed',
@@ -194,7 +197,7 @@ describe('--merge at the level the file names', () => {
       },
     );
     expect((await readReport(join(dir, 'conclusion.report.csv'))).map((r) => r.message)).toEqual([
-      'would change: assessment 2 (李四) conclusion: 3 → 2',
+      'would change: assessment 2 (李四) conclusion: pending → pass',
     ]);
     expect(preview.stdout).toContain('would change 1 · unchanged 0 · missing 0 interview(s)');
     expect(preview.stdout).not.toContain('remove');

@@ -197,8 +197,8 @@ describe('legacy migration', () => {
       ['ok', 'match'],
       ['ok', 'match'],
       ['ok', 'match'],
-      ['failed', 'differs (Feishu → file): participate_status: 3 → 2'],
-      ['failed', 'differs (Feishu → file): participate_status: 3 → 2'],
+      ['failed', 'differs (Feishu → file): participate_status: no_show → participated'],
+      ['failed', 'differs (Feishu → file): participate_status: no_show → participated'],
     ]);
     expect(s.stats.requests.put + s.stats.requests.create + s.stats.requests.delete).toBe(puts + 3);
   });

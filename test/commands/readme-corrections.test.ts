@@ -35,8 +35,8 @@ async function examples(): Promise<{ csv: string; diff: string }[]> {
 }
 
 describe('the README correction examples', () => {
-  it('has four examples', async () => {
-    expect(await examples()).toHaveLength(4);
+  it('has six examples', async () => {
+    expect(await examples()).toHaveLength(6);
   });
 
   it('each previews exactly the change the README says, and nothing else', async () => {
@@ -52,6 +52,40 @@ describe('the README correction examples', () => {
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect((await readReport(join(dir, `fix-${i}.report.csv`))).map((r) => r.message)).toEqual([example.diff]);
     }
+    expect(sim.stats.requests.put).toBe(0);
+  });
+});
+
+describe('verify --merge', () => {
+  it('checks only what a correction file names: a match, a difference, an assessment Feishu lacks', async () => {
+    const dir = await tempDir();
+    const env = { FEISHU_BASE_URL: sim.url, FEISHU_APP_ID: 'cli_r', FEISHU_APP_SECRET: SECRET };
+    const file = join(dir, 'fix.csv');
+    await writeFile(
+      file,
+      [
+        '外部面试ID,面试官,面试结论',
+        '7123456789012345013,黄敏,通过',
+        '7123456789012345013,赵磊,',
+        '7123456789012345014,,通过',
+        '7123456789012345015,孙悦,通过',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['verify', '--lang', 'zh', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai'], { env });
+    expect(run.code).toBe(1);
+    const rows = await readReport(join(dir, 'fix.verify.csv'));
+    expect(rows.map((r) => [r.row, r.status, r.error_code, r.message])).toEqual([
+      ['2', 'ok', '', '一致'],
+      ['3', 'ok', '', '一致'],
+      [
+        '4',
+        'failed',
+        'VERIFY_DIFFERENT',
+        expect.stringMatching(/^不一致（飞书 → 文件）：assessment 1 \(.+\) conclusion: 不通过 → 通过$/),
+      ],
+      ['5', 'failed', 'ROW_NO_SUCH_ASSESSMENT', expect.stringContaining('孙悦')],
+    ]);
     expect(sim.stats.requests.put).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { speaking } from '../../src/lang.js';
 import { Grouping } from '../../src/plan/group.js';
 import { type RowFields, newRowFields } from '../../src/plan/row-fields.js';
 import { APP1, ID1, ID2 } from '../helpers.js';
@@ -81,8 +82,39 @@ describe('Grouping', () => {
     expect(third.problems).toEqual([]);
     expect(second.problems.map((p) => p.message)).toEqual([
       'expected the same end_time on every row of interview 7000000000000000001, got 2024-03-01 08:00 (UTC) here but 2024-03-01 07:00 (UTC) on row 10 (row 11, column end_time): make them equal, or leave this cell blank',
-      'expected the same conclusion on every row of assessment of 张三 of interview 7000000000000000001, got 1 here but 2 on row 10 (row 11, column conclusion): make them equal, or leave this cell blank',
+      'expected the same conclusion on every row of assessment of 张三 of interview 7000000000000000001, got fail here but pass on row 10 (row 11, column conclusion): make them equal, or leave this cell blank',
     ]);
     expect(groups.endTime.values[0]).toBe(1709276400000);
+  });
+
+  it('marks an assessment whose 面试官 is <clear> for removal: left out of a whole body, `remove` in the patch', () => {
+    const groups = new Grouping(2);
+    groups.add(
+      0,
+      fields({ interviewId: ID1, applicationId: APP1, assessmentNo: '1', username: '张三', conclusion: 2 }),
+      2,
+    );
+    groups.add(1, fields({ interviewId: ID1, assessmentNo: '2', removeAssessment: true }), 3);
+    expect(groups.bodyOf(0)).toEqual({
+      external_application_id: APP1,
+      interview_assessments: [{ username: '张三', conclusion: 2 }],
+    });
+    expect(groups.patchOf(0, true).assessments).toEqual([
+      { at: { index: 0, row: 2 }, dimensions: [], username: '张三', conclusion: 2, no: '1' },
+      { at: { index: 1, row: 3 }, dimensions: [], no: '2', remove: true },
+    ]);
+  });
+
+  it('names conflicting codes by the words the file takes, in a Chinese run: 这里是 不通过，第 10 行却是 通过', () => {
+    const second = fields({ interviewId: ID1, participateStatus: 3, username: '张三', conclusion: 1 });
+    speaking({ lang: 'zh' }, () => {
+      const groups = new Grouping(2);
+      groups.add(0, fields({ interviewId: ID1, participateStatus: 2, username: '张三', conclusion: 2 }), 10);
+      groups.add(1, second, 11);
+    });
+    expect(second.problems.map((p) => p.message)).toEqual([
+      '第 11 行「参与状态」列：面试 7000000000000000001的每一行应填相同的值，这里是 爽约，第 10 行却是 参与。请改成一致，或把这一格留空',
+      '第 11 行「面试结论」列：面试 7000000000000000001的评价（面试官 张三）的每一行应填相同的值，这里是 不通过，第 10 行却是 通过。请改成一致，或把这一格留空',
+    ]);
   });
 });

@@ -47,11 +47,29 @@ describe('mergeAssessments', () => {
     expect(current[1]!.conclusion).toBe(3);
   });
 
-  it('refuses a number that disagrees with the interviewer, a bad number, and a name twice in Feishu', () => {
-    expect(merged([patch({ no: '1', username: '赵磊', conclusion: 1 })])).toMatchObject({
-      kind: 'refused',
-      refusal: { code: 'ROW_ASSESSMENT_MISMATCH', message: expect.stringContaining('(1 黄敏, 2 赵磊)') },
+  it('renames by number: 评价序号 decides the assessment, 面试官 is its new interviewer', () => {
+    const result = merged([patch({ no: '1', username: '黄敏敏' })]);
+    expect(result).toEqual({ kind: 'merged', assessments: [{ ...current[0], username: '黄敏敏' }, current[1]] });
+  });
+
+  it("removes the assessment a `<clear>` row names by number or key; numbers count Feishu's list before removal", () => {
+    expect(merged([patch({ no: '1', remove: true }), patch({ no: '2', conclusion: 1 })])).toEqual({
+      kind: 'merged',
+      assessments: [{ ...current[1], conclusion: 1 }],
     });
+    const keyed = mergeAssessments(
+      [{ ...current[0], external_id: 'A-1' }, current[1]!],
+      [patch({ externalId: 'A-1', remove: true })],
+      keep,
+    );
+    expect(keyed).toEqual({ kind: 'merged', assessments: [current[1]] });
+    expect(merged([patch({ no: '3', remove: true })], { replace: false, add: true })).toMatchObject({
+      kind: 'refused',
+      refusal: { code: 'ROW_NO_SUCH_ASSESSMENT', column: 'assessment_no' },
+    });
+  });
+
+  it('refuses a bad number and a name twice in Feishu', () => {
     expect(merged([patch({ no: 'A' })])).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_BAD_ASSESSMENT_NO' } });
     const twice = mergeAssessments(
       [{ username: '张三' }, { username: '张三' }],

@@ -148,6 +148,23 @@ describe('parseTime', () => {
     expect(parseTime('２０２４年３月１日　１４：００', 'Asia/Shanghai')).toEqual(at(14));
   });
 
+  it('reads the clock as people say it: 下午2点半, 14点30, 两点, 下午两点, 十点一刻', () => {
+    const at = (h: number, m = 0) => value({ ms: Date.UTC(2024, 2, 1, h - 8, m), usedZone: true });
+    expect(parseTime('2024年3月1日 下午2点半', 'Asia/Shanghai')).toEqual(at(14, 30));
+    expect(parseTime('2024年3月1日14点30', 'Asia/Shanghai')).toEqual(at(14, 30));
+    expect(parseTime('2024-03-01 两点', 'Asia/Shanghai')).toEqual(at(2));
+    expect(parseTime('2024-03-01 下午两点', 'Asia/Shanghai')).toEqual(at(14));
+    expect(parseTime('2024/3/1 上午十点一刻', 'Asia/Shanghai')).toEqual(at(10, 15));
+    expect(parseTime('2024年3月1日 十二点三刻', 'Asia/Shanghai')).toEqual(at(12, 45));
+    expect(parseTime('2024年3月1日 二十三点五十九分', 'Asia/Shanghai')).toEqual(at(23, 59));
+    expect(parseTime('2024年3月1日 下午三点十分', 'Asia/Shanghai')).toEqual(at(15, 10));
+    expect(parseTime('2024年3月1日 下午十三点', 'Asia/Shanghai')).toMatchObject({
+      problem: { code: 'ROW_BAD_TIME', fix: { en: '上午 and 下午 take hours 1 to 12: write 下午2:05 or 14:05' } },
+    });
+    expect(parseTime('2024年3月1日 十十点', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
+    expect(parseTime('2024年3月1日 下午', 'Asia/Shanghai')).toMatchObject({ problem: { code: 'ROW_BAD_TIME' } });
+  });
+
   it('refuses Chinese times that are not a moment: no clock, 下午 past 12, a day that does not exist', () => {
     expect(parseTime('2024年3月1日', 'Asia/Shanghai')).toMatchObject({
       problem: { code: 'ROW_TIME_NO_CLOCK', fix: { en: 'add the time, e.g. "2024年3月1日 14:00"' } },

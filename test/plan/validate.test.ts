@@ -192,7 +192,7 @@ describe('buildPlan', () => {
         status: 'invalid',
         error_code: 'ROW_CONFLICT',
         error_column: 'participate_status',
-        message: `expected the same participate_status on every row of interview ${ID1}, got 1 here but 2 on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
+        message: `expected the same participate_status on every row of interview ${ID1}, got not_participated here but participated on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
       },
       {
         status: 'blocked',

@@ -59,6 +59,22 @@ describe('writeReport', () => {
     expect(lines[2]).toBe(`3,ok,,,valid,,,,${x(ID1)},${x(APP1)},,,,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
   });
 
+  it('guards a 23-digit log_id as text, like the IDs, and reads it back exactly', async () => {
+    const { dir, plan } = await planFor(
+      csv([HEADER_EN, row({ external_interview_id: ID1, external_application_id: APP1 })]),
+    );
+    const logId = '20240301123456789012345';
+    const outcomes = [
+      { ...plan.outcomes[0]!, status: 'failed', http_status: 500, log_id: logId, attempts: 3 },
+    ] as const;
+    const path = join(dir, 'out.csv');
+    await writeReport(path, plan.table, outcomes as never, runOf(plan));
+    expect((await readFile(path, 'utf8')).split('\r\n')[1]).toBe(
+      `2,failed,,,valid,500,${x(logId)},3,${x(ID1)},${x(APP1)}${','.repeat(16)}`,
+    );
+    expect((await readInput(path)).rows[0]!.cells[6]).toBe(logId);
+  });
+
   it('copies a CSV row as written when it can stand, and quotes cell by cell the rows that cannot', async () => {
     const dir = await tempDir();
     const file = join(dir, 'in.csv');

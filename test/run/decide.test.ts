@@ -33,7 +33,13 @@ describe('decideUpdate', () => {
       prepared: { send: BODY, hash: bodyHash(BODY) },
     });
     expect(decideUpdate(sendable(plan), HELD, rulesFor(plan, { dryRun: true }))).toEqual({
-      prepared: { done: { status: 'ok', kind: 'changed', message: 'would change: participate_status: 1 → 2' } },
+      prepared: {
+        done: {
+          status: 'ok',
+          kind: 'changed',
+          message: 'would change: participate_status: not_participated → participated',
+        },
+      },
       wouldSend: BODY,
     });
   });
@@ -188,6 +194,39 @@ describe('decideLegacy', () => {
     });
   });
 
+  it('--merge --create-missing creates a forgotten interview with its assessments, without --add-assessments', () => {
+    const merge = planOf(
+      [
+        row({
+          external_id: 'OLD-9',
+          external_application_id: APP1,
+          participate_status: '2',
+          username: '张伟',
+          conclusion: '通过',
+          dimension_title: '沟通',
+          assessment_type: '打分题',
+          score: '88',
+        }),
+      ],
+      true,
+    );
+    const created: InterviewBody = {
+      external_id: 'OLD-9',
+      external_application_id: APP1,
+      participate_status: 2,
+      interview_assessments: [
+        {
+          username: '张伟',
+          conclusion: 2,
+          assessment_dimension_list: [{ score: 88, assessment_type: 1, title: '沟通' }],
+        },
+      ],
+    };
+    expect(
+      decideLegacy(sendable(merge), 'OLD-9', { kind: 'absent' }, rulesFor(merge, { createMissing: true })).prepared,
+    ).toEqual({ create: created, hash: bodyHash(created) });
+  });
+
   it('updates what it finds by its Feishu id, and leaves an ambiguous key alone', () => {
     const record = { id: ID2, external_id: 'OLD-1', external_application_id: APP1, participate_status: 1 };
     expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'found', id: ID2, record }, rulesFor(plan)).prepared).toEqual({
@@ -270,7 +309,7 @@ describe('decideLegacy', () => {
     });
     // A dry run shows only what the read can show: no key appears as a change.
     expect(decideLegacy(sendable(plan), 'OLD-1', other, rulesFor(plan, { dryRun: true })).prepared).toMatchObject({
-      done: { message: 'would change: participate_status: 1 → 2' },
+      done: { message: 'would change: participate_status: not_participated → participated' },
     });
   });
 

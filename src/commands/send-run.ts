@@ -15,6 +15,7 @@ import { canonicalBody } from '../plan/canonical.js';
 import { type RemovalCounts, removesAnything } from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
+import { probeReport } from '../report/report-claim.js';
 import { type ReportFacts, writeReport } from '../report/report-writer.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../report/run-outcomes.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
@@ -61,6 +62,8 @@ export type SendOptions = Pick<
   readonly lang: Lang;
   /** False when the caller wants no report file (`report: false`); its path still names the journal and backup. */
   readonly reportFile: boolean;
+  /** The line saying the report went beside the one asked for, which is the user's (src/report/report-claim.ts). */
+  readonly reportBeside?: string;
   /** How the summary names the command: import, import --dry-run, undo. */
   readonly command: string;
   /** `--records`: folders (or files) of earlier runs beyond the report's own folder. */
@@ -90,6 +93,8 @@ export async function sendPlan(
   const hardStop = new AbortController();
   // Every request in flight listens on this signal; more than Node's default of 10 is expected.
   setMaxListeners(0, hardStop.signal);
+  // A report that cannot be written (open in Excel/WPS) stops the run before its first request.
+  if (options.reportFile) probeReport(options.report);
   // Wrong credentials stop the run here, before anything is read or written.
   const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
   let files: RunFiles | undefined;
@@ -456,6 +461,7 @@ function runLines(
     );
   }
   if (!dryRun) extra.push(say(RUN.journal(resolve(files.journalPath))));
+  if (options.reportBeside) extra.push(options.reportBeside);
   return extra;
 }
 

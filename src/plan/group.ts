@@ -684,7 +684,9 @@ export class Grouping {
     this.#assessmentsOf(g, assessments);
     const interview = this.#clearKey[g]! && this.externalId.values[g] === undefined;
     const fields = this.patchOf(g, false).clear.filter((f) => f !== 'external_id');
-    return interview || assessments.includes(true) || fields.length > 0 ? { interview, assessments, fields } : undefined;
+    return interview || assessments.includes(true) || fields.length > 0
+      ? { interview, assessments, fields }
+      : undefined;
   }
 
   /** `cleared`, when given, gets each assessment's `<clear>` flag in the same order. */

@@ -5,7 +5,13 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
 import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
-import { type RemovalCounts, type Removals, countRemovals, removalsBetween, removesAnything } from '../plan/removals.js';
+import {
+  type RemovalCounts,
+  type Removals,
+  countRemovals,
+  removalsBetween,
+  removesAnything,
+} from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
 import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';

@@ -185,9 +185,9 @@ export const ROW = {
     en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
     zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${p.where.zh}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
   }),
-  missingApplication: (p: { interview: Pair; row: number; column: string }): Pair => ({
-    en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row`,
-    zh: `第 ${p.row} 行「${p.column}」列：${p.interview.zh}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
+  missingApplication: (p: { interview: Pair; row: number; column: string; correction: boolean }): Pair => ({
+    en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row${p.correction ? '; or, if this is a correction file that changes only what it names, import it with --merge' : ''}`,
+    zh: `第 ${p.row} 行「${p.column}」列：${p.interview.zh}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上${p.correction ? '；如果这是只修改所写内容的更正文件，请加 --merge 导入' : ''}`,
   }),
   endBeforeBegin: (p: { begin: string; beginRow: number; end: string; endRow: number; column: string }): Pair => ({
     en: `expected an end_time after the begin_time ${p.begin} (row ${p.beginRow}), got ${p.end} (row ${p.endRow}, column ${p.column}): swap the two times or fix the date`,

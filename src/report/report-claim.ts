@@ -38,11 +38,12 @@ function writtenOf(report: string): Written | undefined {
 
 /** Whether `command` may write over `report`: absent, or written by the tool unchanged since for this command or a preview. */
 export function mayOverwrite(report: string, command: string): boolean {
-  if (!existsSync(report)) return true;
+  // Not a file (a folder in its place): no one's report, and `probeReport` refuses it.
+  if (!existsSync(report) || !statSync(report).isFile()) return true;
   const written = writtenOf(report);
   if (!written || (written.command !== command && !PREVIEWS.has(written.command))) return false;
   try {
-    return statSync(report).isFile() && hashOf(report) === written.sha256;
+    return hashOf(report) === written.sha256;
   } catch {
     return false;
   }

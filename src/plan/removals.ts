@@ -10,7 +10,7 @@ export interface Removals {
   readonly values: readonly string[];
   /** Whole assessments, named by interviewer and key. */
   readonly assessments: readonly string[];
-  /** Dimensions, named by interviewer and title. */
+  /** Dimensions, named by interviewer and title, those of a whole assessment removed included. */
   readonly dimensions: readonly string[];
 }
 
@@ -75,7 +75,10 @@ export function removalsBetween(before: InterviewBody, after: InterviewBody): Re
   matchAssessments(a, b).forEach((j, i) => {
     const was = a[i]!;
     if (j === undefined) {
+      // Its dimensions go with it: counted, and named by the assessment alone.
       assessments.push(nameOf(was, i));
+      for (const d of was.assessment_dimension_list ?? [])
+        dimensions.push(`${nameOf(was, i)} ${JSON.stringify(d.title ?? '')}`);
       return;
     }
     const now = b[j]!;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { FILES, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import { writePrivate } from './private-file.js';
@@ -92,7 +92,9 @@ export function probeReport(report: string): void {
       if (statSync(report).isDirectory()) fail('EISDIR');
       closeSync(openSync(report, 'r+'));
     }
-    // The report is written into a temp file beside it, then renamed: the folder must take a new file.
+    // The report is written into a temp file beside it, then renamed: the folder (made as the run
+    // would make it) must take a new file.
+    mkdirSync(dirname(resolve(report)), { recursive: true });
     const probe = `${report}.probe-${randomBytes(6).toString('hex')}`;
     closeSync(openSync(probe, 'wx', 0o600));
     rmSync(probe, { force: true });

@@ -353,8 +353,8 @@ export const OUTCOME = {
   wouldChange: (diff: string): Pair => ({ en: `would change: ${diff}`, zh: `将会修改：${diff}` }),
   wouldBeSent: { en: 'would be sent', zh: '将会发送' },
   wouldRemove: (p: { values: string; assessments: string; dimensions: string }): Pair => ({
-    en: `not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: ${p.values}; assessments: ${p.assessments}; dimensions: ${p.dimensions}. To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove a single value, write <clear> in its cell`,
-    zh: `未发送：飞书中这场面试有文件里没有写的内容，普通导入会把它删掉——字段：${p.values}；评价：${p.assessments}；维度：${p.dimensions}。要保留它、只修改文件写到的内容，请加 --merge 导入；要删掉它（以文件为这场面试的全部内容），请加 --replace 导入；只删一个值，请在该单元格填 <clear>`,
+    en: `not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: ${p.values}; assessments: ${p.assessments}; dimensions: ${p.dimensions}. To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove the status or a time alone, write <clear> in its cell`,
+    zh: `未发送：飞书中这场面试有文件里没有写的内容，普通导入会把它删掉——字段：${p.values}；评价：${p.assessments}；维度：${p.dimensions}。要保留它、只修改文件写到的内容，请加 --merge 导入；要删掉它（以文件为这场面试的全部内容），请加 --replace 导入；只删参与状态或某个时间，请在该单元格填 <clear>`,
   }),
   nothingNamed: { en: 'none', zh: '无' },
   wouldCreate: { en: 'would create', zh: '将会创建' },

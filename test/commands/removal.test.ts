@@ -59,7 +59,7 @@ describe('nothing removed unless the run says so', () => {
     const [row] = await readReport(join(dir, 'fix.report.csv'));
     expect(row).toMatchObject({ status: 'failed', error_code: 'RUN_WOULD_REMOVE' });
     expect(row!.message).toBe(
-      'not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: begin_time, end_time; assessments: #1 张三, #2 李四; dimensions: #1 张三 "专业", #2 李四 "亮点". To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove a single value, write <clear> in its cell',
+      'not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: begin_time, end_time; assessments: #1 张三, #2 李四; dimensions: #1 张三 "专业", #2 李四 "亮点". To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove the status or a time alone, write <clear> in its cell',
     );
 
     const replaced = await runCli(['import', '--lang', 'en', file, '--replace', '--quiet'], { env: env(s) });

@@ -108,7 +108,7 @@ describe('decideUpdate', () => {
       ],
     };
     const message =
-      'not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: begin_time; assessments: #1 张三 (A-1); dimensions: #1 张三 (A-1) "专业". To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove a single value, write <clear> in its cell';
+      'not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: begin_time; assessments: #1 张三 (A-1); dimensions: #1 张三 (A-1) "专业". To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove the status or a time alone, write <clear> in its cell';
     const blocked = {
       done: { status: 'failed', kind: 'refused', errorCode: 'RUN_WOULD_REMOVE', message },
     };

@@ -71,6 +71,8 @@ export interface ImportFileOptions extends ReadOptions, SendOptions {
   readonly dryRun?: boolean;
   /** Change only what the file names; blank or absent fields keep their current values. */
   readonly merge?: boolean;
+  /** Without `merge`: the file is the whole truth for the interviews it names, and may remove what Feishu holds that it does not name. */
+  readonly replace?: boolean;
   /** With `merge`: add assessments and dimensions the interview does not have yet. */
   readonly addAssessments?: boolean;
   /** With `merge`: the file's assessments replace all current ones. */
@@ -135,6 +137,7 @@ const IMPORT_KEYS = [
   ...SEND_KEYS,
   'dryRun',
   'merge',
+  'replace',
   'addAssessments',
   'replaceAssessments',
   'createMissing',

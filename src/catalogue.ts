@@ -195,9 +195,9 @@ export const ROW = {
     en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
     zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${spaced(p.where.zh, false, true)}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
   }),
-  missingApplication: (p: { interview: Pair; row: number; column: string }): Pair => ({
-    en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row`,
-    zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.interview.zh, false, true)}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
+  missingApplication: (p: { interview: Pair; row: number; column: string; correction: boolean }): Pair => ({
+    en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row${p.correction ? '; or, if this is a correction file that changes only what it names, import it with --merge' : ''}`,
+    zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.interview.zh, false, true)}至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上${p.correction ? '；如果这是只修改所写内容的更正文件，请加 --merge 导入' : ''}`,
   }),
   endBeforeBegin: (p: { begin: string; beginRow: number; end: string; endRow: number; column: string }): Pair => ({
     en: `expected an end_time after the begin_time ${p.begin} (row ${p.beginRow}), got ${p.end} (row ${p.endRow}, column ${p.column}): swap the two times or fix the date`,
@@ -357,6 +357,11 @@ export const OUTCOME = {
   unchanged: { en: 'unchanged: Feishu already holds exactly this', zh: '无变化：飞书中已是完全相同的内容' },
   wouldChange: (diff: string): Pair => ({ en: `would change: ${diff}`, zh: `将会修改：${diff}` }),
   wouldBeSent: { en: 'would be sent', zh: '将会发送' },
+  wouldRemove: (p: { values: string; assessments: string; dimensions: string }): Pair => ({
+    en: `not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: ${p.values}; assessments: ${p.assessments}; dimensions: ${p.dimensions}. To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove the status or a time alone, write <clear> in its cell`,
+    zh: `未发送：飞书中这场面试有文件里没有写的内容，普通导入会把它删掉——字段：${p.values}；评价：${p.assessments}；维度：${p.dimensions}。要保留它、只修改文件写到的内容，请加 --merge 导入；要删掉它（以文件为这场面试的全部内容），请加 --replace 导入；只删参与状态或某个时间，请在该单元格填 <clear>`,
+  }),
+  nothingNamed: { en: 'none', zh: '无' },
   wouldCreate: { en: 'would create', zh: '将会创建' },
   missing: (id: string): Pair => ({
     en: `not sent: interview ${id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
@@ -716,21 +721,21 @@ export const RUN = {
     unit: 'create' | 'PUT';
     seconds: string;
   }): Pair => ({
-    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s)` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
-    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
+    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s) landed` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
+    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建成功` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
   }),
   kinds: (p: {
     dryRun: boolean;
     showCreated: boolean;
     created: number;
-    change: number;
+    changed: number;
     unchanged: number;
     missing: number;
     ambiguous: number;
     refused: number;
   }): Pair => ({
-    en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.change} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
-    zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.change} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
+    en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.changed} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
+    zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.changed} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
   }),
   undone: (p: { restored: number; already: number; refused: number }): Pair => ({
     en: `undo: restored ${p.restored} · already as before ${p.already} · left alone, changed since ${p.refused} interview(s)`,
@@ -744,9 +749,13 @@ export const RUN = {
     en: `deleted ${n} interview(s) the undone run had created`,
     zh: `已删除被撤销的那次运行创建的 ${n} 场面试`,
   }),
-  removed: (p: { dryRun: boolean; assessments: number; dimensions: number }): Pair => ({
-    en: `${p.dryRun ? 'would remove' : 'removed'} ${p.assessments} assessment(s) and ${p.dimensions} dimension(s) (--replace-assessments)`,
-    zh: `${p.dryRun ? '将删除' : '已删除'} ${p.assessments} 个评价和 ${p.dimensions} 个维度（--replace-assessments）`,
+  removed: (p: { dryRun: boolean; values: number; assessments: number; dimensions: number }): Pair => ({
+    en: `${p.dryRun ? 'would remove' : 'removed'} ${p.values} value(s), ${p.assessments} assessment(s) and ${p.dimensions} dimension(s) that Feishu held`,
+    zh: `${p.dryRun ? '将删除' : '已删除'}飞书中原有的 ${p.values} 个字段值、${p.assessments} 个评价和 ${p.dimensions} 个维度`,
+  }),
+  wouldRemoveBlocked: (n: number): Pair => ({
+    en: `${n} interview(s) not sent (RUN_WOULD_REMOVE): the file would remove what Feishu holds; import with --merge to keep it, or --replace to remove it`,
+    zh: `${n} 场面试未发送（RUN_WOULD_REMOVE）：文件会删掉飞书中原有的内容；要保留请加 --merge，要删除请加 --replace`,
   }),
   resumed: (n: number): Pair => ({
     en: `skipped ${n} interview(s) that already landed with the same body (--resume)`,
@@ -825,6 +834,10 @@ export const OPTION = {
     en: "expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file's assessments as they are",
     zh: '--add-assessments 和 --replace-assessments 只能选一个：替换本身就会按文件中的评价原样采用',
   },
+  mergeOrReplace: {
+    en: 'expected one of --merge and --replace, got both: --merge keeps what the file does not name, --replace removes it',
+    zh: '--merge 和 --replace 只能选一个：--merge 保留文件没有写的内容，--replace 删除它',
+  },
   mergePayloads: {
     en: '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads',
     zh: '--payloads：validate --merge 不能用 --payloads，因为合并后的请求体需要飞书中的现有记录；请用 import --merge --dry-run --payloads',
@@ -900,6 +913,14 @@ export const FILES = {
   reportUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to write the report to ${p.path}, got ${p.code}: check the folder exists and is writable, or pass --report elsewhere`,
     zh: `无法写入报告 ${p.path}（${p.code}）：请检查文件夹是否存在且可写，或用 --report 换个位置`,
+  }),
+  reportLocked: (p: { path: string; code: string }): Pair => ({
+    en: `expected to be able to write the report ${p.path}, got ${p.code}: nothing was sent. The file may be open in Excel or WPS (close it), read-only, or a folder; close or move it, or pass --report elsewhere, then run again`,
+    zh: `无法写入报告 ${p.path}（${p.code}），没有发送任何内容。该文件可能正在 Excel 或 WPS 中打开（请关闭它）、是只读文件或是一个文件夹；请关闭或移走它，或用 --report 换个位置，然后重新运行`,
+  }),
+  reportBeside: (p: { mine: string; path: string }): Pair => ({
+    en: `${p.mine} was changed since the tool wrote it, or is another command's report: it was left as it is, and this run's report is ${p.path}`,
+    zh: `${p.mine} 在工具写出之后被修改过，或是另一个命令的报告：已原样保留，这次运行的报告是 ${p.path}`,
   }),
   payloadsUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to write the payloads to ${p.path}, got ${p.code}: check the folder is writable`,
@@ -1122,6 +1143,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
     '要读取的工作表（默认：第一个带模板列的工作表）',
   'the --report path of an earlier run: skip what already landed': '之前某次运行的 --report 路径：跳过已写入的内容',
   'the backup: <report>.backup.jsonl': '备份文件：<报告>.backup.jsonl',
+  'the file is the whole truth for the interviews it names: remove values, assessments and dimensions Feishu holds that it does not name':
+    '以文件为其中各场面试的全部内容：删除飞书中有、文件里没有写的字段值、评价和维度',
   'the run to undo, as the import printed it (default: the last run in the backup)':
     '要撤销的那次运行，即 import 显示的运行号（默认：备份中最后一次运行）',
   'with --dry-run: write the request bodies as JSON lines': '配合 --dry-run：把请求体写成 JSON lines',

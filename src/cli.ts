@@ -194,6 +194,12 @@ async function main(argv: string[]): Promise<number> {
                 'change only what the file names: blank or absent fields, assessments and dimensions keep their current values',
               ),
             },
+            replace: {
+              type: 'boolean',
+              describe: h(
+                'the file is the whole truth for the interviews it names: remove values, assessments and dimensions Feishu holds that it does not name',
+              ),
+            },
             'create-missing': {
               type: 'boolean',
               describe: h(

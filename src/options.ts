@@ -223,6 +223,7 @@ const importObject = z.object({
   payloads: optionalText,
   dryRun: bool,
   merge: bool,
+  replace: bool,
   addAssessments: bool,
   replaceAssessments: bool,
   createMissing: bool,
@@ -237,6 +238,9 @@ export const importSchema = z.pipe(
     const out = withReport(zoned);
     if ((o.addAssessments || o.replaceAssessments) && !o.merge) {
       return problem(ctx, undefined, say(OPTION.needsMerge(o.addAssessments ? 'add' : 'replace')));
+    }
+    if (o.merge && o.replace) {
+      return problem(ctx, undefined, say(OPTION.mergeOrReplace));
     }
     if (o.addAssessments && o.replaceAssessments) {
       return problem(ctx, undefined, say(OPTION.addOrReplace));

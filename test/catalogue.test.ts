@@ -90,9 +90,9 @@ async function files(dir: string) {
 describe('Chinese around an interview ID', () => {
   it('puts a space between the ID and the Chinese words beside it, none beside Chinese', () => {
     const id = '7123456789012345013';
-    expect(ROW.missingApplication({ interview: NAME.interview(id), row: 4, column: '外部投递ID' }).zh).toBe(
-      `第 4 行「外部投递ID」列：面试 ${id} 至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`,
-    );
+    expect(
+      ROW.missingApplication({ interview: NAME.interview(id), row: 4, column: '外部投递ID', correction: false }).zh,
+    ).toBe(`第 4 行「外部投递ID」列：面试 ${id} 至少要有一行填写外部投递ID，实际一行也没有。请在这一行填上`);
     expect(NAME.assessment({ en: '2', zh: '2' }, NAME.interview(id)).zh).toBe(`面试 ${id} 的评价 2`);
     expect(NAME.assessment({ en: 'A', zh: '张三' }, NAME.legacyInterview('L-1')).zh).toBe(
       '外部系统面试ID为 "L-1" 的面试的评价张三',

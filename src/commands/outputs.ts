@@ -2,6 +2,7 @@ import { FILES, say } from '../catalogue.js';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
+import { claimReport } from '../report/report-claim.js';
 
 /** The file a path names once links are followed: for a file not there yet, its folder's real path. */
 function realPath(path: string): string {
@@ -25,4 +26,19 @@ export function refuseInputAsOutput(input: string, outputs: Readonly<Record<stri
       { file: input },
     );
   }
+}
+
+/**
+ * The options with the report the run may write: the one asked for, or the first name beside it
+ * when that one is the user's (src/report/report-claim.ts); `beside` is the line that says so.
+ */
+export function withClaimedReport<T extends { readonly report: string; readonly reportFile?: boolean }>(
+  options: T,
+  command: string,
+): { options: T; beside?: string } {
+  if (options.reportFile === false) return { options };
+  const claimed = claimReport(options.report, command);
+  if (!claimed.beside) return { options };
+  const beside = say(FILES.reportBeside({ mine: resolve(claimed.beside), path: resolve(claimed.path) }));
+  return { options: { ...options, report: claimed.path }, beside };
 }

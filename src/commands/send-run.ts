@@ -12,9 +12,10 @@ import type { StoredRecord } from '../feishu/read-current.js';
 import type { Lang } from '../lang.js';
 import type { ImportArgs } from '../options.js';
 import { canonicalBody } from '../plan/canonical.js';
-import type { Removed } from '../plan/merge.js';
+import { type RemovalCounts, removesAnything } from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
+import { probeReport } from '../report/report-claim.js';
 import { type ReportFacts, writeReport } from '../report/report-writer.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../report/run-outcomes.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
@@ -56,10 +57,14 @@ export type SendOptions = Pick<
   readonly addAssessments?: boolean;
   /** `--replace-assessments`: the file's assessments replace all current ones. */
   readonly replaceAssessments?: boolean;
+  /** `--replace`: a plain import may remove what Feishu holds and the file does not name. */
+  readonly replace?: boolean;
   /** The report's language: the run's (src/lang.ts). */
   readonly lang: Lang;
   /** False when the caller wants no report file (`report: false`); its path still names the journal and backup. */
   readonly reportFile: boolean;
+  /** The line saying the report went beside the one asked for, which is the user's (src/report/report-claim.ts). */
+  readonly reportBeside?: string;
   /** How the summary names the command: import, import --dry-run, undo. */
   readonly command: string;
   /** `--records`: folders (or files) of earlier runs beyond the report's own folder. */
@@ -89,6 +94,8 @@ export async function sendPlan(
   const hardStop = new AbortController();
   // Every request in flight listens on this signal; more than Node's default of 10 is expected.
   setMaxListeners(0, hardStop.signal);
+  // A report that cannot be written (open in Excel/WPS) stops the run before its first request.
+  if (options.reportFile) probeReport(options.report);
   // Wrong credentials stop the run here, before anything is read or written.
   const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
   let files: RunFiles | undefined;
@@ -167,7 +174,8 @@ function preparer(
   },
 ) {
   const { api, options, previous, backup, stopping } = run;
-  // A plain import whose file leaves a key blank reads the record too: the key Feishu holds is kept (see keepKeys).
+  // A plain import reads the record: the key Feishu holds is kept where the file leaves it blank
+  // (see keepKeys), and nothing the file does not name is removed without --replace.
   const needRead = items
     .filter(
       (p) =>
@@ -176,7 +184,7 @@ function preparer(
           options.backup ||
           options.merge ||
           previous?.inDoubt.has(p.id) ||
-          (p.kind === 'replace' && lacksKeys(p.body))),
+          (p.kind === 'replace' && (lacksKeys(p.body) || !options.replace))),
     )
     .map((p) => p.id);
   const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping) : undefined;
@@ -190,13 +198,14 @@ function preparer(
     stopping,
   );
   const wouldSend = new Map<string, InterviewBody>();
-  const removals: Removed[] = [];
+  const removals: RemovalCounts[] = [];
   const rules = (p: SendablePlanned, wasRead: boolean): DecideRules => ({
     plan,
     dryRun: options.dryRun,
     mustExist: wasRead && (options.backup || options.merge),
     addAssessments: Boolean(options.addAssessments),
     replaceAssessments: Boolean(options.replaceAssessments),
+    replace: Boolean(options.replace),
     createMissing: Boolean(options.createMissing),
     landedHash: p.legacy ? undefined : previous?.landed.get(p.id),
     lostCreateHash: p.legacy ? previous?.inDoubtCreates.get(p.id) : undefined,
@@ -336,7 +345,7 @@ async function reportRun(
     base: URL;
     api: InterviewApi;
     result: DispatchResult;
-    removals: readonly Removed[];
+    removals: readonly RemovalCounts[];
     files: RunFiles;
     header: readonly string[];
     /** How legacy interviews were found where reads carry no `external_id`. */
@@ -351,7 +360,7 @@ async function reportRun(
   const summary = summarise(outcomes, plan.interviews.length);
   const elapsed = (Date.now() - run.started) / 1000;
   const { writes, creates, deletes } = api.stats;
-  const reads = api.stats.requests - writes - creates - deletes;
+  const reads = api.stats.requests - writes - api.stats.createAttempts - deletes;
   if (options.reportFile) {
     const facts: ReportFacts = {
       command: options.command,
@@ -404,7 +413,7 @@ function runLines(
     base: URL;
     api: InterviewApi;
     result: DispatchResult;
-    removals: readonly Removed[];
+    removals: readonly RemovalCounts[];
     files: RunFiles;
     elapsed: number;
     kinds: KindCounts;
@@ -443,10 +452,16 @@ function runLines(
   if (options.command === 'undo') extra.push(...undoLines(run.wrote, kinds, result));
   if (kinds.deleted > 0) extra.push(say(RUN.deleted(kinds.deleted)));
   const removed = run.removals.reduce(
-    (t, r) => ({ assessments: t.assessments + r.assessments, dimensions: t.dimensions + r.dimensions }),
-    { assessments: 0, dimensions: 0 },
+    (t, r) => ({
+      values: t.values + r.values,
+      assessments: t.assessments + r.assessments,
+      dimensions: t.dimensions + r.dimensions,
+    }),
+    { values: 0, assessments: 0, dimensions: 0 },
   );
-  if (removed.assessments + removed.dimensions > 0) extra.push(say(RUN.removed({ dryRun, ...removed })));
+  if (removesAnything(removed)) extra.push(say(RUN.removed({ dryRun, ...removed })));
+  const blocked = [...result.outcomes.values()].filter((o) => o.errorCode === 'RUN_WOULD_REMOVE').length;
+  if (blocked > 0) extra.push(say(RUN.wouldRemoveBlocked(blocked)));
   if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
   if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
   if (result.interrupted) extra.push(say(RUN.interrupted));
@@ -457,12 +472,13 @@ function runLines(
     );
   }
   if (!dryRun) extra.push(say(RUN.journal(resolve(files.journalPath))));
+  if (options.reportBeside) extra.push(options.reportBeside);
   return extra;
 }
 
 /** What an undo did, and plainly when there was nothing left to undo (a run undone twice). */
 function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): string[] {
-  const lines = [say(RUN.undone({ restored: kinds.change, already: kinds.unchanged, refused: kinds.refused }))];
+  const lines = [say(RUN.undone({ restored: kinds.changed, already: kinds.unchanged, refused: kinds.refused }))];
   const troubled = [...result.outcomes.values()].some((o) => o.status !== 'ok' && o.status !== 'skipped');
   if (!wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
   return lines;
@@ -496,4 +512,4 @@ function checkResume(
   });
 }
 
-const wroteAnything = (s: ApiStats) => s.writes + s.creates + s.deletes > 0;
+const wroteAnything = (s: ApiStats) => s.writes + s.createAttempts + s.deletes > 0;

@@ -10,7 +10,7 @@ import type { BackupEntry } from '../run/pre-images.js';
 import { currentLang } from '../lang.js';
 import type { RunContext, RunResult } from './io.js';
 import { sendPlan } from './send-run.js';
-import { refuseInputAsOutput } from './outputs.js';
+import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { journalPathFor } from '../run/journal.js';
 import { backupPathFor } from '../run/pre-images.js';
 
@@ -33,7 +33,8 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
   const { plan, run, others } = await planFromBackup(options.file, options.run);
   const head = [say(PRINTED.undoHead({ n: plan.interviews.length, run, file: resolve(options.file) }))];
   if (others.length > 0) head.push(say(PRINTED.undoOthers(others.join(', '))));
-  return sendPlan(plan, { ...options, lang: currentLang(), command: 'undo' }, context, head);
+  const { options: claimed, beside } = withClaimedReport(options, 'undo');
+  return sendPlan(plan, { ...claimed, lang: currentLang(), command: 'undo', reportBeside: beside }, context, head);
 }
 
 const UNMARKED = 'unmarked';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { InputOptions } from './read-plan.js';
 import { inputLines, readPlan } from './read-plan.js';
 import type { RunResult } from './io.js';
-import { refuseInputAsOutput } from './outputs.js';
+import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
@@ -16,12 +16,13 @@ export interface ValidateOptions extends InputOptions {
 }
 
 /** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing. */
-export async function validateCommand(options: ValidateOptions): Promise<RunResult> {
-  const reportFile = options.reportFile ?? true;
-  refuseInputAsOutput(options.file, { report: reportFile ? options.report : undefined, payloads: options.payloads });
+export async function validateCommand(asked: ValidateOptions): Promise<RunResult> {
+  const reportFile = asked.reportFile ?? true;
+  refuseInputAsOutput(asked.file, { report: reportFile ? asked.report : undefined, payloads: asked.payloads });
+  const command = asked.merge ? 'validate --merge' : 'validate';
+  const { options, beside } = withClaimedReport(asked, command);
   const { plan, warnings, lang } = await readPlan(options);
   const summary = summarise(plan.outcomes, plan.interviews.length);
-  const command = options.merge ? 'validate --merge' : 'validate';
   if (reportFile)
     await writeReport(options.report, plan.table, plan.outcomes, {
       facts: { command, zone: plan.zone },
@@ -34,6 +35,7 @@ export async function validateCommand(options: ValidateOptions): Promise<RunResu
     extra.push(say(SUMMARY.payloads(n, resolve(options.payloads))));
   }
   if (reportFile) extra.push(...reportLines(resolve(options.report), summary));
+  if (beside) extra.push(beside);
   const t = plan.table;
   return runResult(
     t,

@@ -13,7 +13,7 @@ import { readEarlierRecords } from '../run/earlier-records.js';
 import { LegacyLookup, type LegacyMatch, withoutKeys } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
 import type { RunResult } from './io.js';
-import { refuseInputAsOutput } from './outputs.js';
+import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { inputLines, readPlan } from './read-plan.js';
 import { applicationOf } from '../run/decide.js';
 
@@ -22,8 +22,9 @@ import { applicationOf } from '../run/decide.js';
  * application and `external_id`) and reports per row `match` or the field-level difference
  * between what Feishu holds and what the file says. Writes nothing to Feishu.
  */
-export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunResult> {
-  refuseInputAsOutput(options.file, { report: options.reportFile ? options.report : undefined });
+export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunResult> {
+  refuseInputAsOutput(asked.file, { report: asked.reportFile ? asked.report : undefined });
+  const { options, beside } = withClaimedReport(asked, 'verify');
   const { plan, warnings, lang } = await readPlan(options);
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
@@ -67,6 +68,7 @@ export async function verifyCommand(options: Readonly<VerifyArgs>): Promise<RunR
     ];
     if (lookup.keyless) extra.push(say(RUN.readsWithoutKeys(records?.files ?? 0)));
     if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
+    if (beside) extra.push(beside);
     const t = plan.table;
     return runResult(
       t,

@@ -31,7 +31,10 @@ export interface ApiStats {
   requests: number;
   /** PUTs only: what the rate limit of the write is about. */
   writes: number;
+  /** Creates Feishu answered with success: what landed (an attempt answered 429 and retried is not one). */
   creates: number;
+  /** Every create attempt sent, landed or not: what may have written something. */
+  createAttempts: number;
   deletes: number;
   rateLimited: number;
   retried: number;
@@ -56,7 +59,15 @@ export interface ApiOptions {
 
 /** Feishu's external-interview calls, each paced, authenticated and retried. */
 export class InterviewApi {
-  readonly stats: ApiStats = { requests: 0, writes: 0, creates: 0, deletes: 0, rateLimited: 0, retried: 0 };
+  readonly stats: ApiStats = {
+    requests: 0,
+    writes: 0,
+    creates: 0,
+    createAttempts: 0,
+    deletes: 0,
+    rateLimited: 0,
+    retried: 0,
+  };
   private readonly retry: RetryOptions;
   private readonly clock: Clock;
 
@@ -113,7 +124,7 @@ export class InterviewApi {
       this.stats.requests++;
       if (method === 'PUT') this.stats.writes++;
       else if (method === 'DELETE') this.stats.deletes++;
-      else if (unsafeToRepeat) this.stats.creates++;
+      else if (unsafeToRepeat) this.stats.createAttempts++;
       let res: HttpResponse | undefined;
       let failure: NetworkError | undefined;
       try {
@@ -128,7 +139,8 @@ export class InterviewApi {
         { attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed },
         this.retry,
       );
-      if (decision.reason === 'success')
+      if (decision.reason === 'success') {
+        if (unsafeToRepeat) this.stats.creates++;
         return {
           outcome: 'ok',
           message: 'ok',
@@ -137,6 +149,7 @@ export class InterviewApi {
           attempts: attempt,
           data: res!.body.data,
         };
+      }
       const aborted = failure?.code === 'HTTP_ABORTED';
       const maybeDone = unsafeToRepeat && (decision.reason === 'network' || decision.reason === 'server' || aborted);
       if (maybeDone)

@@ -700,12 +700,15 @@ export class Grouping {
     return out;
   }
 
-  /** The keys the file clears, by position in `bodyOf(g)`; undefined when it clears none. */
+  /** The keys and fields the file clears, keys by position in `bodyOf(g)`; undefined when it clears none. */
   clearedKeysOf(g: number): ClearedKeys | undefined {
     const assessments: boolean[] = [];
     this.#assessmentsOf(g, assessments);
     const interview = this.#clearKey[g]! && this.externalId.values[g] === undefined;
-    return interview || assessments.includes(true) ? { interview, assessments } : undefined;
+    const fields = this.patchOf(g, false).clear.filter((f) => f !== 'external_id');
+    return interview || assessments.includes(true) || fields.length > 0
+      ? { interview, assessments, fields }
+      : undefined;
   }
 
   /** `cleared`, when given, gets each assessment's `<clear>` flag in the same order. */

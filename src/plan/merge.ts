@@ -9,14 +9,8 @@ const CLEARABLE = ['participate_status', 'begin_time', 'end_time'] as const sati
 
 export type { AssessmentRules, MergeRefusal } from './merge-assessments.js';
 
-/** What would go away with the merged body: only `--replace-assessments` removes anything. */
-export interface Removed {
-  readonly assessments: number;
-  readonly dimensions: number;
-}
-
 export type MergeResult =
-  | { readonly kind: 'merged'; readonly body: InterviewBody; readonly removed: Removed }
+  | { readonly kind: 'merged'; readonly body: InterviewBody }
   | { readonly kind: 'refused'; readonly refusal: MergeRefusal };
 
 /**
@@ -54,28 +48,13 @@ export function mergeBody(
     assessments = merged.assessments;
   }
   if (assessments.length > 0) out.interview_assessments = assessments;
-  return { kind: 'merged', body: out, removed: removedBetween(currentAssessments, assessments) };
+  return { kind: 'merged', body: out };
 }
 
 const refused = (at: RowRef, code: string, column: string, message: string): MergeResult => ({
   kind: 'refused',
   refusal: { at, code, column, message },
 });
-
-/** Assessments (by interviewer) and dimensions (by interviewer and title) that are no longer there. */
-function removedBetween(before: readonly AssessmentBody[], after: readonly AssessmentBody[]): Removed {
-  const key = (a: AssessmentBody, i: number) => a.username ?? `#${i}`;
-  const kept = new Map(after.map((a, i) => [key(a, i), a]));
-  let assessments = 0;
-  let dimensions = 0;
-  before.forEach((a, i) => {
-    const now = kept.get(key(a, i));
-    if (!now) assessments++;
-    const titles = new Set((now?.assessment_dimension_list ?? []).map((d) => d.title));
-    for (const d of a.assessment_dimension_list ?? []) if (!now || !titles.has(d.title)) dimensions++;
-  });
-  return { assessments, dimensions };
-}
 
 /** A value as the file would hold it: times in `zone`, enumerations by their label (通过, not 2). */
 const show = (key: string, v: unknown, zone?: string): string => {

@@ -29,6 +29,8 @@ export interface ClearedKeys {
   readonly interview: boolean;
   /** Each assessment's `external_id`, by position in the body's `interview_assessments`. */
   readonly assessments: readonly boolean[];
+  /** The interview's fields whose cell says `<clear>`: a plain import removes these without `--replace`. */
+  readonly fields?: readonly ClearableField[];
 }
 
 /** Where a part of a correction came from: the row's index in `table.rows`, and its number as a person sees it. */

@@ -248,6 +248,8 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
             interview: interviewName(id),
             row: table.rows[first]!.row,
             column: col('external_application_id'),
+            // An interview named by its Feishu id needs no application under --merge: say so.
+            correction: !merge && !id.startsWith(LEGACY_PREFIX),
           }),
         ),
       });

@@ -8,6 +8,7 @@ import { type InputTable, columnAsNamed } from '../input/table.js';
 import type { Lang } from '../lang.js';
 import type { RowOutcome } from '../plan/types.js';
 import { writePrivate } from './private-file.js';
+import { recordReport } from './report-claim.js';
 import type { Summary } from './summary.js';
 import { summaryLines, writeXlsxReport } from './xlsx-report.js';
 
@@ -117,6 +118,7 @@ export async function writeReport(
       await writePrivate(path, (temp) =>
         writeXlsxReport(temp, xlsxRows(table, layout, outcomes), xlsxSummary(table, run), run.lang),
       );
+    await recordReport(path, run.facts.command);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw new ToolError('REPORT_UNWRITABLE', say(FILES.reportUnwritable({ path, code: e.code ?? e.message })), {

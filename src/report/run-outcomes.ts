@@ -4,7 +4,7 @@ import type { SendOutcome } from '../run/dispatch.js';
 
 /** Interviews by what happened to them, for the summary (never for a message). */
 export interface KindCounts {
-  change: number;
+  changed: number;
   unchanged: number;
   missing: number;
   resumed: number;
@@ -16,7 +16,7 @@ export interface KindCounts {
 
 export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCounts {
   const kinds: KindCounts = {
-    change: 0,
+    changed: 0,
     unchanged: 0,
     missing: 0,
     resumed: 0,
@@ -33,7 +33,7 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     else if (o.kind === 'ambiguous') kinds.ambiguous++;
     else if (o.kind === 'created' && o.status === 'ok') kinds.created++;
     else if (o.kind === 'deleted' && o.status === 'ok') kinds.deleted++;
-    else if (o.status === 'ok') kinds.change++;
+    else if (o.status === 'ok') kinds.changed++;
   }
   return kinds;
 }

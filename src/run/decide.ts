@@ -4,7 +4,14 @@ import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
 import { keepKeys } from '../plan/keep-keys.js';
-import { type MergeRefusal, type Removed, diffBodies, mergeBody } from '../plan/merge.js';
+import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
+import {
+  type RemovalCounts,
+  type Removals,
+  countRemovals,
+  removalsBetween,
+  removesAnything,
+} from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
 import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
@@ -23,6 +30,8 @@ export interface DecideRules {
   readonly mustExist: boolean;
   readonly addAssessments: boolean;
   readonly replaceAssessments: boolean;
+  /** `--replace`: the file is the whole truth for the interviews it names; it may remove what Feishu holds. */
+  readonly replace?: boolean;
   readonly createMissing: boolean;
   /** The hash the journal of the resumed run says landed for this interview, if any. */
   readonly landedHash?: string;
@@ -39,8 +48,8 @@ export interface Decision {
   readonly prepared: Prepared;
   /** Dry run: the body that would be sent or created (for `--payloads`). */
   readonly wouldSend?: InterviewBody;
-  /** What the body removes (`--replace-assessments`). */
-  readonly removed?: Removed;
+  /** What the body removes of what Feishu holds, asked for (`--replace`, `--replace-assessments`, `<clear>`). */
+  readonly removed?: RemovalCounts;
   /** A create of the resumed run whose answer was lost, found landed: the run created it, with this body. */
   readonly adopted?: InterviewBody;
 }
@@ -83,11 +92,46 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       },
       hash,
     );
+  const removals = removalsBetween(seen(before), seen(body));
+  const unasked = unaskedRemovals(p, removals, rules);
+  if (unasked) return done(wouldRemoveOutcome(unasked));
+  const counts = countRemovals(removals);
+  const removed = removesAnything(counts) ? { removed: counts } : {};
   if (rules.dryRun) {
     const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, removed: built.removed };
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, ...removed };
   }
-  return { prepared: { send: body, hash }, removed: built.removed };
+  return { prepared: { send: body, hash }, ...removed };
+}
+
+/**
+ * What a plain import would remove that the user did not ask to: everything but the fields whose
+ * cell says `<clear>`, unless `--replace`. A merge removes only what `<clear>` or
+ * `--replace-assessments` asks for (src/plan/merge.ts), so it is never blocked here.
+ */
+function unaskedRemovals(p: SendablePlanned, removals: Removals, rules: DecideRules): Removals | undefined {
+  if (p.kind !== 'replace' || rules.replace) return undefined;
+  const cleared = new Set<string>(p.cleared?.fields ?? []);
+  const unasked = { ...removals, values: removals.values.filter((v) => !cleared.has(v)) };
+  return removesAnything(countRemovals(unasked)) ? unasked : undefined;
+}
+
+/** Blocked: the interview is left as it is, and the message names what would go and both ways forward. */
+function wouldRemoveOutcome(r: Removals): SendOutcome {
+  const none = say(OUTCOME.nothingNamed);
+  const list = (names: readonly string[]) => (names.length > 0 ? names.join(', ') : none);
+  return {
+    status: 'failed',
+    kind: 'refused',
+    errorCode: 'RUN_WOULD_REMOVE',
+    message: say(
+      OUTCOME.wouldRemove({
+        values: list(r.values),
+        assessments: list(r.assessments),
+        dimensions: list(r.dimensions),
+      }),
+    ),
+  };
 }
 
 /** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
@@ -258,7 +302,7 @@ function bodyFor(
   p: SendablePlanned,
   current: Record<string, unknown>,
   rules: DecideRules,
-): { body: InterviewBody; removed?: Removed } | { refusal: MergeRefusal } {
+): { body: InterviewBody } | { refusal: MergeRefusal } {
   if (p.kind === 'replace') return { body: keepKeys(p.body, canonicalBody(current), p.cleared) };
   if (p.kind !== 'merge') return { body: p.body };
   const { plan } = rules;
@@ -274,7 +318,7 @@ function bodyFor(
         })
       : merged.body;
   const problem = checkMergedBody(body, first, plan.zone);
-  return problem ? { refusal: problem } : { body, removed: merged.removed };
+  return problem ? { refusal: problem } : { body };
 }
 
 /** A row that cannot be applied is invalid; a current record that cannot be sent (RUN_…) is failed. */

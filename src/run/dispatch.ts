@@ -110,7 +110,7 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
     options.onProgress?.({
       ...counts,
       total: items.length,
-      requests: api.stats.writes + api.stats.creates + api.stats.deletes,
+      requests: api.stats.writes + api.stats.createAttempts + api.stats.deletes,
       elapsedMs: Date.now() - started,
     });
   };

@@ -209,7 +209,7 @@ for (const readsWithoutExternalId of [false, true]) {
         if (format === 'csv') await writeFile(file, `\uFEFF${csv(rows(models))}`);
         else await xlsx(file, rows(models));
 
-        const migrate = await cli(sim, ['import', file, '--create-missing']);
+        const migrate = await cli(sim, ['import', file, '--create-missing', '--replace']);
         expect(migrate.stderr).toBe('');
         expect(migrate.code).toBe(0);
         const migrated = new Map(models.map((m) => [m.key, m.body]));
@@ -221,7 +221,14 @@ for (const readsWithoutExternalId of [false, true]) {
         expect(verify.stdout).toContain(`${models.length} of ${models.length} interview(s) match the file`);
         expect(verify.code).toBe(0);
 
-        const again = await cli(sim, ['import', file, '--create-missing', '--report', join(dir, 'again.csv')]);
+        const again = await cli(sim, [
+          'import',
+          file,
+          '--create-missing',
+          '--replace',
+          '--report',
+          join(dir, 'again.csv'),
+        ]);
         expect(again.code).toBe(0);
         expect(sim.stats.requests.create + sim.stats.requests.put).toBe(models.length - alike.length);
 

@@ -99,7 +99,7 @@ describe('--merge', () => {
       env: env(s),
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('removed 2 assessment(s) and 2 dimension(s) (--replace-assessments)');
+    expect(run.stdout).toContain('removed 2 value(s), 1 assessment(s) and 2 dimension(s) that Feishu held');
     const { begin_time: _b, ...rest } = original(0);
     expect(bodyIn(s, a!)).toEqual({ ...rest, interview_assessments: [{ username: '王五', conclusion: 1 }] });
   });
@@ -141,7 +141,12 @@ describe('--merge', () => {
       ],
     ]);
     expect(run.stdout).toContain('would change 1 · unchanged 1 · missing 1 interview(s)');
-    expect((await readdir(dir)).sort()).toEqual(['merged.jsonl', 'preview.csv', 'preview.report.csv']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'merged.jsonl',
+      'preview.csv',
+      'preview.report.csv',
+      'preview.report.csv.written',
+    ]);
   });
 });
 
@@ -318,7 +323,7 @@ describe('--merge at the level the file names', () => {
         env: env(s),
       },
     );
-    expect(run.stdout).toContain('would remove 2 assessment(s) and 4 dimension(s) (--replace-assessments)');
+    expect(run.stdout).toContain('would remove 2 value(s), 2 assessment(s) and 4 dimension(s) that Feishu held');
     expect(s.stats.requests.put).toBe(0);
     const flags = await runCli(['import', '--lang', 'en', file, '--replace-assessments', '--quiet'], { env: env(s) });
     expect(flags.code).toBe(2);
@@ -333,7 +338,7 @@ describe('backup and undo', () => {
     const dir = await tempDir();
     const file = join(dir, 'all.csv');
     await writeFile(file, interviewsCsv(n).text);
-    const first = startCli(['import', '--lang', 'en', file, '--quiet'], { env: env(s) });
+    const first = startCli(['import', '--lang', 'en', file, '--replace', '--quiet'], { env: env(s) });
     await waitFor(() => s.stats.accepted.size >= 8);
     first.child.kill('SIGKILL');
     await first.done;
@@ -346,9 +351,12 @@ describe('backup and undo', () => {
     const backedUp = new Map(backup.map((b) => [b.external_interview_id, b.body]));
     for (const id of s.stats.received.keys()) expect(backedUp.get(id)).toEqual(original(ids(n).indexOf(id)));
 
-    const finish = await runCli(['import', '--lang', 'en', file, '--resume', join(dir, 'all.report.csv'), '--quiet'], {
-      env: env(s),
-    });
+    const finish = await runCli(
+      ['import', '--lang', 'en', file, '--replace', '--resume', join(dir, 'all.report.csv'), '--quiet'],
+      {
+        env: env(s),
+      },
+    );
     expect(finish.code).toBe(0);
     for (const id of ids(n)) expect(bodyIn(s, id)).not.toEqual(original(ids(n).indexOf(id)));
 
@@ -421,7 +429,12 @@ describe('backup and undo', () => {
     const run = await runCli(['import', '--lang', 'en', file, '--merge', '--quiet'], { env: env(s) });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('backup');
-    expect((await readdir(dir)).sort()).toEqual(['same.csv', 'same.report.csv', 'same.report.csv.journal.jsonl']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'same.csv',
+      'same.report.csv',
+      'same.report.csv.journal.jsonl',
+      'same.report.csv.written',
+    ]);
   });
 
   it('refuses to write an interview that does not exist, before any write, and warns with --no-backup', async () => {
@@ -430,7 +443,7 @@ describe('backup and undo', () => {
     const file = join(dir, 'x.csv');
     const { text } = interviewsCsv(2);
     await writeFile(file, text);
-    const run = await runCli(['import', '--lang', 'en', file, '--quiet'], { env: env(s) });
+    const run = await runCli(['import', '--lang', 'en', file, '--replace', '--quiet'], { env: env(s) });
     expect(run.code).toBe(1);
     expect([...s.stats.received.keys()]).toEqual([ids(1)[0]]);
     const rows = await readReport(join(dir, 'x.report.csv'));
@@ -439,7 +452,7 @@ describe('backup and undo', () => {
       'RUN_NOT_FOUND',
     ]);
     const off = await runCli(
-      ['import', '--lang', 'en', file, '--no-backup', '--quiet', '--report', join(dir, 'off.csv')],
+      ['import', '--lang', 'en', file, '--replace', '--no-backup', '--quiet', '--report', join(dir, 'off.csv')],
       {
         env: env(s),
       },
@@ -455,9 +468,12 @@ describe('backup and undo', () => {
     const dir = await tempDir();
     const file = join(dir, 'paced.csv');
     await writeFile(file, interviewsCsv(n).text);
-    const run = await runCli(['import', '--lang', 'en', file, '--rate', '20', '--concurrency', '8', '--quiet'], {
-      env: env(s),
-    });
+    const run = await runCli(
+      ['import', '--lang', 'en', file, '--replace', '--rate', '20', '--concurrency', '8', '--quiet'],
+      {
+        env: env(s),
+      },
+    );
     expect(run.code).toBe(0);
     expect(s.stats.rateLimited).toBe(0);
     expect(s.stats.requests.batchQuery).toBe(3);

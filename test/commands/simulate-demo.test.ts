@@ -47,6 +47,7 @@ describe('feishu-interview-import demo', () => {
       'demo.report.csv',
       'demo.report.csv.backup.jsonl',
       'demo.report.csv.journal.jsonl',
+      'demo.report.csv.written',
     ]);
     const rows = await readReport(join(dir, 'out', 'demo.report.csv'));
     const count = (s: string) => rows.filter((r) => r.status === s).length;

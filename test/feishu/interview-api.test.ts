@@ -112,3 +112,19 @@ describe('readCurrent (batch_query)', () => {
     expect(sim.stats.requests.batchQuery).toBe(3);
   });
 });
+
+describe('InterviewApi stats', () => {
+  it('counts the creates that landed, apart from the attempts answered 429 and retried', async () => {
+    // The simulator's create window allows 2 a second: 6 creates at once meet 429s and retry.
+    const { sim, api } = await setUp({ createRateLimit: 2 });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => api.create({ ...body, external_id: `legacy-${i}` })),
+    );
+    expect(results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect(sim.stats.rateLimited).toBeGreaterThan(0);
+    expect(api.stats.creates).toBe(6);
+    expect(api.stats.rateLimited).toBe(sim.stats.rateLimited);
+    expect(api.stats.createAttempts).toBe(6 + api.stats.rateLimited);
+    expect(api.stats.retried).toBe(api.stats.rateLimited);
+  });
+});

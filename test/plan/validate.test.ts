@@ -243,6 +243,23 @@ describe('buildPlan', () => {
     expect(plan.outcomes[2]!.message).toContain('(row 4, column end_time): swap the two times or fix the date');
   });
 
+  it('says --merge where an interview named by its Feishu ID lacks its application, and not for a legacy key', () => {
+    const plan = buildPlan(
+      table([row({ external_interview_id: ID1, participate_status: '3' }), row({ external_id: 'ATS-1' })]),
+      'UTC',
+    );
+    expect(plan.outcomes.map((o) => [o.error_code, o.message])).toEqual([
+      [
+        'ROW_MISSING_APPLICATION_ID',
+        `expected an external_application_id on at least one row of interview ${ID1}, got none (row 2, column external_application_id): fill it in on this row; or, if this is a correction file that changes only what it names, import it with --merge`,
+      ],
+      [
+        'ROW_MISSING_APPLICATION_ID',
+        expect.stringMatching(/\(row 3, column external_application_id\): fill it in on this row$/),
+      ],
+    ]);
+  });
+
   it('adds no assessment for a row with only interview fields', () => {
     const plan = buildPlan(table([row({ external_interview_id: ID1, external_application_id: APP1 })]), 'UTC');
     expect(bodyOf(plan.interviews[0]!)).toEqual({ external_application_id: APP1 });

@@ -66,7 +66,9 @@ describe('never count a non-answer as landed', () => {
   it("a 200 that is not Feishu's JSON is a failed call (HTTP_BAD_ANSWER), never journaled as landed", async () => {
     const url = await gateway({ status: 200, type: 'text/html', body: '<html>Welcome to the hotel Wi-Fi</html>' });
     const { dir, file } = await oneInterview();
-    const run = await runCli(['import', file, '--no-backup', '--retries', '1', '--quiet'], { env: env(url) });
+    const run = await runCli(['import', file, '--no-backup', '--replace', '--retries', '1', '--quiet'], {
+      env: env(url),
+    });
     expect(run.code).toBe(1);
     const [r] = await readReport(join(dir, 'in.report.csv'));
     expect(r).toMatchObject({ status: 'failed', error_code: 'HTTP_BAD_ANSWER', http_status: '200' });
@@ -82,7 +84,9 @@ describe('never count a non-answer as landed', () => {
       body: JSON.stringify({ code: 0, data: 'x'.repeat(5 * 1024 * 1024) }),
     });
     const { dir, file } = await oneInterview();
-    const run = await runCli(['import', file, '--no-backup', '--retries', '0', '--quiet'], { env: env(url) });
+    const run = await runCli(['import', file, '--no-backup', '--replace', '--retries', '0', '--quiet'], {
+      env: env(url),
+    });
     expect(run.code).toBe(1);
     expect((await readReport(join(dir, 'in.report.csv')))[0]).toMatchObject({
       status: 'failed',
@@ -192,7 +196,7 @@ describe('tokens and secrets', () => {
         ),
       ]),
     );
-    expect((await runCli(['import', file, '--no-backup', '--quiet'], { env: env(url) })).code).toBe(0);
+    expect((await runCli(['import', file, '--no-backup', '--replace', '--quiet'], { env: env(url) })).code).toBe(0);
     expect(seen.tokens).toBe(1);
   });
 

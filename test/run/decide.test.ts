@@ -99,6 +99,100 @@ describe('decideUpdate', () => {
     });
   });
 
+  it('blocks a plain import that would remove what Feishu holds and the file does not name, naming each part', () => {
+    const plan = planOf([row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '2' })]);
+    const held = {
+      ...HELD,
+      begin_time: 1709280000000,
+      interview_assessments: [
+        {
+          external_id: 'A-1',
+          username: '张三',
+          conclusion: 2,
+          assessment_dimension_list: [{ title: '专业', score: 80, assessment_type: 1 }],
+        },
+      ],
+    };
+    const message =
+      'not sent: the file does not name what Feishu holds for this interview, and a plain import would remove it — values: begin_time; assessments: #1 张三 (A-1); dimensions: #1 张三 (A-1) "专业". To keep it and change only what the file names, import with --merge; to remove it (the file is the whole truth for this interview), import with --replace; to remove the status or a time alone, write <clear> in its cell';
+    const blocked = {
+      done: { status: 'failed', kind: 'refused', errorCode: 'RUN_WOULD_REMOVE', message },
+    };
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan)).prepared).toEqual(blocked);
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan, { dryRun: true })).prepared).toEqual(blocked);
+    // --replace: the file is the whole truth; what goes is counted.
+    const replaced = decideUpdate(sendable(plan), held, rulesFor(plan, { replace: true }));
+    expect(replaced).toEqual({
+      prepared: { send: BODY, hash: bodyHash(BODY) },
+      removed: { values: 1, assessments: 1, dimensions: 1 },
+    });
+  });
+
+  it('names a dimension and an assessment value the file leaves out, and lets <clear> remove a field', () => {
+    const plan = planOf([
+      row({
+        external_interview_id: ID1,
+        external_application_id: APP1,
+        participate_status: '2',
+        begin_time: '<clear>',
+        username: '张三',
+        conclusion: '通过',
+        dimension_title: '专业',
+        assessment_type: '1',
+        score: '80',
+      }),
+    ]);
+    const held = {
+      ...HELD,
+      begin_time: 1709280000000,
+      interview_assessments: [
+        {
+          username: '张三',
+          conclusion: 2,
+          content: '手写的评语',
+          assessment_dimension_list: [
+            { title: '专业', score: 80, assessment_type: 1 },
+            { title: '沟通', score: 70, assessment_type: 1 },
+          ],
+        },
+      ],
+    };
+    expect(plan.interviews[0]!.kind).toBe('replace');
+    expect(decideUpdate(sendable(plan), held, rulesFor(plan)).prepared).toMatchObject({
+      done: {
+        errorCode: 'RUN_WOULD_REMOVE',
+        message: expect.stringContaining('values: #1 张三 content; assessments: none; dimensions: #1 张三 "沟通".'),
+      },
+    });
+    const asked = { ...held, interview_assessments: [{ ...held.interview_assessments[0]!, content: undefined }] };
+    asked.interview_assessments[0]!.assessment_dimension_list = [{ title: '专业', score: 80, assessment_type: 1 }];
+    expect(decideUpdate(sendable(plan), asked, rulesFor(plan)).removed).toEqual({
+      values: 1,
+      assessments: 0,
+      dimensions: 0,
+    });
+  });
+
+  it('counts no removal where a merge renames an interviewer of an assessment found by its key', () => {
+    const plan = planOf([row({ external_interview_id: ID1, assessment_external_id: 'A-1', username: '李四' })], true);
+    const held = {
+      ...HELD,
+      interview_assessments: [
+        {
+          external_id: 'A-1',
+          username: '张三',
+          conclusion: 2,
+          assessment_dimension_list: [{ title: '专业', score: 80, assessment_type: 1 }],
+        },
+      ],
+    };
+    const decision = decideUpdate(sendable(plan), held, rulesFor(plan));
+    expect(decision.prepared).toMatchObject({
+      send: { interview_assessments: [{ external_id: 'A-1', username: '李四' }] },
+    });
+    expect(decision.removed).toBeUndefined();
+  });
+
   it('deletes what an undone run created only while it is unchanged', () => {
     const created = { kind: 'remove', id: ID2, rows: [0], body: BODY } as const;
     const plan = planOf([ATTENDED]);

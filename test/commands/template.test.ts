@@ -16,7 +16,14 @@ afterEach(async () => {
 });
 
 async function simulator() {
-  sim = await startSimulator({ appId: 'cli_t', appSecret: SECRET, rateLimit: 0, seed: [[ID, original(0)]] });
+  // An interview Feishu holds with nothing the template's rows would remove: a plain import only
+  // fills it in (over a richer record it would be RUN_WOULD_REMOVE without --replace).
+  sim = await startSimulator({
+    appId: 'cli_t',
+    appSecret: SECRET,
+    rateLimit: 0,
+    seed: [[ID, { external_application_id: original(0).external_application_id }]],
+  });
   return sim;
 }
 const env = (s: RunningSimulator) => ({ FEISHU_BASE_URL: s.url, FEISHU_APP_ID: 'cli_t', FEISHU_APP_SECRET: SECRET });

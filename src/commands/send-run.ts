@@ -1,7 +1,6 @@
 import { FILES, OUTCOME, RUN, say } from '../catalogue.js';
-import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -15,7 +14,7 @@ import { canonicalBody } from '../plan/canonical.js';
 import { type RemovalCounts, removesAnything } from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
-import { probeReport } from '../report/report-claim.js';
+import { fileSha256, probeReport } from '../report/report-claim.js';
 import { type ReportFacts, writeReport } from '../report/report-writer.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../report/run-outcomes.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
@@ -84,7 +83,7 @@ export async function sendPlan(
   const started = Date.now();
   const interrupt = context.signal ?? new AbortController().signal;
   const previous = options.resume ? readJournal(journalPathFor(options.resume)) : undefined;
-  const inputHash = fileHash(plan.table.file);
+  const inputHash = fileSha256(plan.table.file);
   if (previous)
     checkResume(
       previous,
@@ -485,10 +484,6 @@ function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): s
 }
 
 const appIdOf = (o: Readonly<SendOptions>) => (o.credentials?.kind === 'app' ? o.credentials.appId : undefined);
-
-function fileHash(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
 
 /**
  * A journal says what landed where, from which file: resuming it against another service, app or

@@ -27,7 +27,7 @@ export const writtenPathFor = (report: string): string => `${report}.written`;
  * The report's SHA-256, read in 1 MiB pieces: a 1,000,000-row report is 110 MB, and reading it
  * whole at the end of a run, when the heap is at its fullest, raised the run's peak by as much.
  */
-function hashOf(path: string): string {
+export function fileSha256(path: string): string {
   const hash = createHash('sha256');
   const piece = Buffer.allocUnsafe(1024 * 1024);
   const fd = openSync(path, 'r');
@@ -57,7 +57,7 @@ export function mayOverwrite(report: string, command: string): boolean {
   const written = writtenOf(report);
   if (!written || (written.command !== command && !PREVIEWS.has(written.command))) return false;
   try {
-    return hashOf(report) === written.sha256;
+    return fileSha256(report) === written.sha256;
   } catch {
     return false;
   }
@@ -88,7 +88,7 @@ export function claimReport(report: string, command: string): { path: string; be
 
 /** Records what the tool just wrote to `report`, so the next run knows whether the user changed it. */
 export async function recordReport(report: string, command: string): Promise<void> {
-  const written: Written = { command, sha256: hashOf(report) };
+  const written: Written = { command, sha256: fileSha256(report) };
   await writePrivate(writtenPathFor(report), `${JSON.stringify(written)}\n`);
 }
 

@@ -969,17 +969,6 @@ export const FEISHU = {
     en: `expected the interviews of application ${p.application} from batch_query, got ${p.code}: ${p.message} (log id ${p.logId})`,
     zh: `batch_query 没有返回投递 ${p.application} 的面试，而是 ${p.code}：${p.message}（log id ${p.logId}）`,
   }),
-  stopping: {
-    99991672: {
-      en: 'the app lacks the scope hire:external_application (更新外部投递); an admin must add it in the developer console and publish a new version',
-      zh: '应用缺少权限 hire:external_application（更新外部投递）：需要管理员在开发者后台添加并发布新版本',
-    },
-    99991401: {
-      en: "this machine's IP address is not on the app's allow-list; add it in the developer console",
-      zh: '本机 IP 不在应用的白名单中：请在开发者后台添加',
-    },
-    99991403: { en: "the tenant's monthly API quota is used up", zh: '租户本月的接口调用额度已用完' },
-  } as Readonly<Record<number, Pair>>,
   baseUrl: (shown: string): Pair => ({
     en: `expected --base-url to be a URL such as https://open.feishu.cn, got "${shown}"`,
     zh: `--base-url 应是网址，例如 https://open.feishu.cn，实际是 "${shown}"`,

@@ -1,10 +1,10 @@
-import { FEISHU, say } from '../catalogue.js';
+import { say } from '../catalogue.js';
 import type { InterviewBody } from './body.js';
 import type { TokenProvider } from './auth.js';
 import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError } from './client.js';
 import { BATCH_QUERY_PATH, CREATE_PATH, interviewPath } from './endpoints.js';
 import { type Clock, type RateGate, realClock } from './rate-gate.js';
-import { RATE_LIMITED_CODE } from './codes.js';
+import { RATE_LIMITED_CODE, stoppingMessage } from './codes.js';
 import { DEFAULT_RETRY, type RetryOptions, decideRetry } from './retry-policy.js';
 
 /** What happened to one call, after its retries. */
@@ -195,7 +195,7 @@ export class InterviewApi {
       ? `expected Feishu's JSON answer with code 0, got HTTP ${res.status} (content type ${contentType}) without it: something between here and Feishu answered (a proxy or captive portal?); ${describeFailure(res.body, res.status)}`
       : describeFailure(res.body, res.status);
     if (reason === 'stop-run')
-      return { ...base, outcome: 'stop-run', message: `${message}: ${say(FEISHU.stopping[code!]!)}` };
+      return { ...base, outcome: 'stop-run', message: `${message}: ${say(stoppingMessage(code!))}` };
     if (reason === 'token') {
       return {
         ...base,

@@ -1,4 +1,4 @@
-import { COLUMNS } from './input/headers.js';
+import { COLUMNS } from './schema.js';
 import { currentLang, namedColumn } from './lang.js';
 
 /**

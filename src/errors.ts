@@ -1,4 +1,4 @@
-import { type Pair, ROW, col, say } from './catalogue.js';
+import type { Pair } from './catalogue.js';
 import { type Lang, currentLang } from './lang.js';
 
 /**
@@ -54,15 +54,4 @@ export interface ValueProblem {
   expected: Pair;
   got: Pair;
   fix: Pair;
-}
-
-export function describeValueProblem(p: ValueProblem, row: number, column: string): RowProblem {
-  const lang = currentLang();
-  return {
-    code: p.code,
-    column,
-    message: say(
-      ROW.value({ expected: p.expected[lang], got: p.got[lang], row, column: col(column), fix: p.fix[lang] }),
-    ),
-  };
 }

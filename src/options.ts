@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
 import { defaultReportPath } from './report/report-writer.js';
-import { assertZone } from './plan/normalise.js';
+import { assertZone } from './time-zones.js';
 import { abbreviationProblem, machineZone } from './time-zones.js';
 
 /**

@@ -64,3 +64,94 @@ export function isUtcZone(zone: string): boolean {
 }
 
 export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** A time as written on a wall clock: a date and time without a zone. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formats.set(zone, f);
+  }
+  return f;
+}
+
+/** Throws a RangeError for a name that is not an IANA zone. */
+export function assertZone(zone: string): void {
+  formatter(zone);
+}
+
+/**
+ * Offsets are cached per zone and quarter hour: every zone's transitions since 1970 fall on a
+ * quarter hour (tzdata), and asking Intl is the costliest step of reading a time.
+ */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+function offsetAt(zone: string, utcMs: number): number {
+  let cache = offsets.get(zone);
+  if (!cache) {
+    cache = new Map();
+    offsets.set(zone, cache);
+  }
+  const bucket = Math.floor(utcMs / QUARTER_HOUR);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    offset = askOffset(zone, bucket * QUARTER_HOUR);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+function askOffset(zone: string, utcMs: number): number {
+  const seconds = Math.floor(utcMs / 1000) * 1000;
+  const parts = formatter(zone).formatToParts(seconds);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - seconds;
+}
+
+/**
+ * An instant as wall-clock time in a zone, as a person in that zone wrote it:
+ * `2024-03-01 14:00 (Asia/Shanghai)`; seconds and milliseconds only when there are any.
+ */
+export function showTime(ms: number, zone: string): string {
+  const d = new Date(ms + offsetAt(zone, ms));
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  let text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (d.getUTCSeconds() || d.getUTCMilliseconds()) text += `:${pad(d.getUTCSeconds())}`;
+  if (d.getUTCMilliseconds()) text += `.${pad(d.getUTCMilliseconds(), 3)}`;
+  return `${text} (${zone})`;
+}
+
+/** Wall-clock time in a zone to an instant; undefined when the clocks skipped that time. */
+export function wallToEpoch(w: WallTime, zone: string): number | undefined {
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  const first = offsetAt(zone, asUtc);
+  let ms = asUtc - first;
+  const second = offsetAt(zone, ms);
+  if (second !== first) ms = asUtc - second;
+  return ms + offsetAt(zone, ms) === asUtc ? ms : undefined;
+}

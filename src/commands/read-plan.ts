@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
-import { COLUMNS, type HeaderMapping, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../input/headers.js';
+import type { HeaderMapping } from '../input/headers.js';
+import { COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
 import { MAPPING, SUMMARY, say } from '../catalogue.js';
 import { type Lang, currentLang } from '../lang.js';
 import { type InputTable, readInput } from '../input/table.js';

@@ -1,6 +1,6 @@
 import type { Pair } from '../catalogue.js';
-import type { Column } from '../input/headers.js';
-import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../plan/normalise.js';
+import type { Column } from '../schema.js';
+import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 
 /**
  * The template's instructions sheet, in both languages: a zh template explains itself in

@@ -3,12 +3,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
-import { COLUMNS, type Column, REQUIRED_COLUMNS } from '../input/headers.js';
+import { COLUMNS, type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { HEADER_FILL, solid } from '../report/xlsx-report.js';
 import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES, INSTRUCTIONS_SHEET_NAMES } from '../input/template-example.js';
 import { COLUMN_HELP, INSTRUCTIONS_HEADER, INSTRUCTIONS_TEXT } from './template-help.js';
 import { csvLine } from '../report/report-writer.js';
-import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../plan/normalise.js';
+import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 import type { CommandIo, CommandResult } from './io.js';
 
 export interface TemplateOptions {

@@ -1,3 +1,4 @@
+import type { WallTime } from '../time-zones.js';
 /**
  * A cell as it came out of the file. CSV cells are always plain strings (the parser never casts);
  * `.xlsx` cells keep what Excel stored, because an ID that Excel stored as a number is already
@@ -22,16 +23,6 @@ export interface ErrorCell {
   readonly kind: 'error';
   /** Excel's error text, such as `#N/A` or `#DIV/0!`. */
   readonly error: string;
-}
-
-export interface WallTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -1,52 +1,7 @@
 import { INPUT, MAPPING, col, say } from '../catalogue.js';
+import { COLUMNS, COLUMN_NAMES, type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { ToolError } from '../errors.js';
 import { quoteName } from './printable.js';
-
-/** The template's columns, canonical name first, then the Chinese header accepted as the same. */
-export const COLUMNS = [
-  ['external_interview_id', '外部面试ID'],
-  ['external_application_id', '外部投递ID'],
-  ['external_id', '外部系统面试ID'],
-  ['participate_status', '参与状态'],
-  ['begin_time', '开始时间'],
-  ['end_time', '结束时间'],
-  ['assessment_no', '评价序号'],
-  ['assessment_external_id', '外部系统面评ID'],
-  ['username', '面试官'],
-  ['conclusion', '面试结论'],
-  ['assessment_content', '评价内容'],
-  ['dimension_title', '评价维度'],
-  ['assessment_type', '题目类型'],
-  ['score', '分数'],
-  ['option', '单选选项'],
-  ['options', '多选选项'],
-  ['dimension_content', '维度内容'],
-  ['dimension_description', '维度描述'],
-] as const;
-
-export type Column = (typeof COLUMNS)[number][0];
-
-export const COLUMN_NAMES: readonly Column[] = COLUMNS.map(([name]) => name);
-
-export const REQUIRED_COLUMNS: readonly Column[] = ['external_interview_id', 'external_application_id'];
-/** With `--merge` the application id may come from the current record. */
-export const REQUIRED_FOR_MERGE: readonly Column[] = ['external_interview_id'];
-
-/** The columns an assessment is made of: a file with none of them keeps the current assessments (`--merge`). */
-export const ASSESSMENT_COLUMNS: readonly Column[] = [
-  'assessment_no',
-  'assessment_external_id',
-  'username',
-  'conclusion',
-  'assessment_content',
-  'dimension_title',
-  'assessment_type',
-  'score',
-  'option',
-  'options',
-  'dimension_content',
-  'dimension_description',
-];
 
 /**
  * Columns our own report adds in front of the original ones; ignored when a report is read back.

@@ -1,6 +1,7 @@
 import { INPUT, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
-import { COLUMNS, type Column, type ResolvedHeaders } from './headers.js';
+import type { ResolvedHeaders } from './headers.js';
+import { COLUMNS, type Column } from '../schema.js';
 import { editDistance } from '../edit-distance.js';
 import { quoteName } from './printable.js';
 import { toSimplified } from './traditional.js';

@@ -8,17 +8,16 @@ import { type CsvLines, parseCsvText } from './csv.js';
 import { readCsvFile } from './csv-file.js';
 import { decodeCsvBytes } from './encoding.js';
 import {
-  type Column,
   type ColumnLookup,
   type HeaderCheck,
   type HeaderMapping,
-  REQUIRED_COLUMNS,
   type ResolvedHeaders,
   checkHeaders,
   headerError,
   mappingLookup,
   namesColumnsInChinese,
 } from './headers.js';
+import { type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { nearMissError } from './near-miss.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';

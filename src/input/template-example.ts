@@ -1,5 +1,5 @@
 import { cellText } from './cells.js';
-import { COLUMNS } from './headers.js';
+import { COLUMNS } from '../schema.js';
 import type { SheetRow } from './xlsx-sheet.js';
 
 /**

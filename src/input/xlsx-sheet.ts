@@ -1,6 +1,7 @@
 import { INPUT, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
-import { type Cell, type WallTime, isBlankCell } from './cells.js';
+import { type Cell, isBlankCell } from './cells.js';
+import type { WallTime } from '../time-zones.js';
 import { type SharedStrings, TextCollector } from './xlsx-strings.js';
 import {
   MAX_COLUMNS,

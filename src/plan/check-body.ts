@@ -1,6 +1,6 @@
 import { ROW, col, say } from '../catalogue.js';
 import type { MergeRefusal } from './merge-assessments.js';
-import { showTime } from './normalise.js';
+import { showTime } from '../time-zones.js';
 import { DIMENSION_NEEDS } from './row-fields.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { RowRef } from './types.js';

@@ -1,6 +1,7 @@
 import { NAME, type Pair, ROW, col, say } from '../catalogue.js';
 import type { RowProblem } from '../errors.js';
-import { enumLabel, showTime } from './normalise.js';
+import { enumLabel } from './normalise.js';
+import { showTime } from '../time-zones.js';
 import type { RowFields } from './row-fields.js';
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch } from './types.js';

@@ -1,7 +1,8 @@
 import { MERGE, say } from '../catalogue.js';
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
-import { enumLabel, showTime } from './normalise.js';
+import { enumLabel } from './normalise.js';
+import { showTime } from '../time-zones.js';
 import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
 import type { ClearableField, InterviewPatch, RowRef } from './types.js';
 

@@ -1,8 +1,10 @@
 import { EXPECT, FIX, GOT, type Pair, col, same } from '../catalogue.js';
 import type { ValueProblem } from '../errors.js';
-import { type Cell, type WallTime, cellText, formatWallTime } from '../input/cells.js';
+import { type Cell, cellText, formatWallTime } from '../input/cells.js';
+import { type WallTime, wallToEpoch } from '../time-zones.js';
 import { editDistance } from '../edit-distance.js';
 import { currentLang } from '../lang.js';
+import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 import { toSimplified } from '../input/traditional.js';
 
 /** Why a cell could not be used. A class, so a parser's result needs no wrapper object. */
@@ -153,35 +155,6 @@ export function parseKey(cell: Cell | undefined): Parsed<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations
-
-export interface EnumSpec {
-  readonly name: string;
-  /** code → [Chinese label, English word] */
-  readonly values: Readonly<Record<number, readonly [string, string]>>;
-  /** Other words that say exactly one of the values: 已参与 is 参与. Never a word that could mean two. */
-  readonly synonyms?: Readonly<Record<string, number>>;
-}
-
-export const PARTICIPATE_STATUS: EnumSpec = {
-  name: 'participate_status',
-  values: { 1: ['未参与', 'not_participated'], 2: ['参与', 'participated'], 3: ['爽约', 'no_show'] },
-  synonyms: { 已参与: 2, 参加: 2, 已参加: 2, 未参加: 1 },
-};
-export const CONCLUSION: EnumSpec = {
-  name: 'conclusion',
-  values: { 1: ['不通过', 'fail'], 2: ['通过', 'pass'], 3: ['待定', 'pending'] },
-  synonyms: { 未通过: 1, 不合格: 1, 已通过: 2, 合格: 2, failed: 1, passed: 2 },
-};
-export const ASSESSMENT_TYPE: EnumSpec = {
-  name: 'assessment_type',
-  values: {
-    1: ['打分题', 'score'],
-    2: ['单选题', 'single_choice'],
-    3: ['描述题', 'description'],
-    4: ['多选题', 'multi_choice'],
-  },
-  synonyms: { 打分: 1, 评分: 1, 评分题: 1, 单选: 2, 描述: 3, 多选: 4 },
-};
 
 const ENUMS: ReadonlyMap<string, EnumSpec> = new Map(
   [PARTICIPATE_STATUS, CONCLUSION, ASSESSMENT_TYPE].map((spec) => [spec.name, spec]),
@@ -378,86 +351,6 @@ function fromWall(w: WallTime, zone: string, shown: string, expected: Pair): Par
     return bad('ROW_TIME_SKIPPED', EXPECT.timeInZone(zone), quote(shown), FIX.dstSkipped);
   }
   return inRange(ms, shown) ?? ok({ ms, usedZone: true });
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(zone, f);
-  }
-  return f;
-}
-
-/** Throws a RangeError for a name that is not an IANA zone. */
-export function assertZone(zone: string): void {
-  formatter(zone);
-}
-
-/**
- * Offsets are cached per zone and quarter hour: every zone's transitions since 1970 fall on a
- * quarter hour (tzdata), and asking Intl is the costliest step of reading a time.
- */
-const QUARTER_HOUR = 900_000;
-const offsets = new Map<string, Map<number, number>>();
-
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(zone: string, utcMs: number): number {
-  let cache = offsets.get(zone);
-  if (!cache) {
-    cache = new Map();
-    offsets.set(zone, cache);
-  }
-  const bucket = Math.floor(utcMs / QUARTER_HOUR);
-  let offset = cache.get(bucket);
-  if (offset === undefined) {
-    offset = askOffset(zone, bucket * QUARTER_HOUR);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(bucket, offset);
-  }
-  return offset;
-}
-
-function askOffset(zone: string, utcMs: number): number {
-  const seconds = Math.floor(utcMs / 1000) * 1000;
-  const parts = formatter(zone).formatToParts(seconds);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - seconds;
-}
-
-/**
- * An instant as wall-clock time in a zone, as a person in that zone wrote it:
- * `2024-03-01 14:00 (Asia/Shanghai)`; seconds and milliseconds only when there are any.
- */
-export function showTime(ms: number, zone: string): string {
-  const d = new Date(ms + offsetAt(zone, ms));
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  let text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  if (d.getUTCSeconds() || d.getUTCMilliseconds()) text += `:${pad(d.getUTCSeconds())}`;
-  if (d.getUTCMilliseconds()) text += `.${pad(d.getUTCMilliseconds(), 3)}`;
-  return `${text} (${zone})`;
-}
-
-/** Wall-clock time in a zone to an instant; undefined when the clocks skipped that time. */
-export function wallToEpoch(w: WallTime, zone: string): number | undefined {
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  const first = offsetAt(zone, asUtc);
-  let ms = asUtc - first;
-  const second = offsetAt(zone, ms);
-  if (second !== first) ms = asUtc - second;
-  return ms + offsetAt(zone, ms) === asUtc ? ms : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,11 @@
 import { ROW, col, say } from '../catalogue.js';
-import { type RowProblem, describeValueProblem } from '../errors.js';
+import type { RowProblem } from '../errors.js';
+import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
-import { COLUMN_NAMES, type Column } from '../input/headers.js';
+import { COLUMN_NAMES, type Column } from '../schema.js';
 import type { SourceRow } from '../input/table.js';
 import {
-  ASSESSMENT_TYPE,
-  CONCLUSION,
   Invalid,
-  PARTICIPATE_STATUS,
   type Parsed,
   isClearMarker,
   parseEnum,
@@ -18,6 +16,7 @@ import {
   parseText,
   parseTime,
 } from './normalise.js';
+import { ASSESSMENT_TYPE, CONCLUSION, PARTICIPATE_STATUS } from '../schema.js';
 import type { DimensionBody } from '../feishu/body.js';
 
 /**

@@ -3,9 +3,9 @@ import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
-import { ASSESSMENT_COLUMNS } from '../input/headers.js';
+import { ASSESSMENT_COLUMNS } from '../schema.js';
 import { Grouping, LEGACY_PREFIX, interviewName } from './group.js';
-import { showTime } from './normalise.js';
+import { showTime } from '../time-zones.js';
 import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type {

@@ -1,5 +1,5 @@
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
-import { showTime } from '../plan/normalise.js';
+import { showTime } from '../time-zones.js';
 import { canonicalBody } from '../plan/canonical.js';
 
 /** A field the undone run changed that changed again since: undo leaves the interview alone. */

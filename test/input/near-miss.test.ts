@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Column } from '../../src/input/headers.js';
+import type { Column } from '../../src/schema.js';
 import { editDistance } from '../../src/edit-distance.js';
 import { nearMissColumns } from '../../src/input/near-miss.js';
 

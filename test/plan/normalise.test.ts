@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ASSESSMENT_TYPE,
-  CONCLUSION,
   Invalid,
-  PARTICIPATE_STATUS,
   parseEnum,
   parseId,
   parseOptions,
   parseScore,
   parseText,
   parseTime,
-  wallToEpoch,
 } from '../../src/plan/normalise.js';
+import { wallToEpoch } from '../../src/time-zones.js';
+import { ASSESSMENT_TYPE, CONCLUSION, PARTICIPATE_STATUS } from '../../src/schema.js';
 
 const value = <T>(v: T) => v;
 

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ASSESSMENT_TYPE,
-  CONCLUSION,
   Invalid,
-  PARTICIPATE_STATUS,
   parseEnum,
   parseId,
   parseOptions,
@@ -12,6 +9,7 @@ import {
   parseText,
   parseTime,
 } from '../../src/plan/normalise.js';
+import { ASSESSMENT_TYPE, CONCLUSION, PARTICIPATE_STATUS } from '../../src/schema.js';
 
 /** Anything a cell can hold: any text, digit strings, and the shapes the parsers look for. */
 const cellText = fc.oneof(

@@ -3,7 +3,8 @@
  * The CLI calls these; so does another Node program (through `src/index.ts`).
  */
 import { OPTION, say } from './catalogue.js';
-import type { RunContext, RunResult } from './commands/io.js';
+import type { RunContext } from './run/progress.js';
+import type { RunResult } from './report/run-result.js';
 import { editDistance } from './edit-distance.js';
 import { ToolError } from './errors.js';
 import { type Lang, speaking } from './lang.js';

@@ -1055,96 +1055,18 @@ export const CLI = {
   }),
 } as const;
 
-/**
- * `--help` in Chinese, keyed by its English text (the CLI's descriptions are written in English):
- * a CLI description missing here shows in English, which test/catalogue.test.ts catches.
- */
-export const HELP_ZH: Readonly<Record<string, string>> = {
-  "a folder of earlier runs' reports, journals and backups, read besides the report's own folder (repeatable)":
-    '之前运行的报告、日志和备份所在的文件夹，报告所在文件夹之外再读它（可多次给出）',
-  'language of the headers and the instructions': '表头和说明所用的语言',
-  'the app id it accepts (default cli_simulator)': '接受的应用 ID（默认 cli_simulator）',
-  'the app secret it accepts (default: see the README)': '接受的应用密钥（默认值见 README）',
-  'CSV encoding: utf-8, gb18030, gbk, utf-16le, windows-1252 (default: detected)':
-    'CSV 编码：utf-8、gb18030、gbk、utf-16le、windows-1252（默认自动识别）',
-  "IANA time zone for times without an offset (default: this machine's)":
-    '不带时区偏移的时间所用的 IANA 时区（默认本机时区）',
-  'Import interview records from Excel or CSV into Feishu Hire.': '把 Excel 或 CSV 中的面试记录导入飞书招聘。',
-  'JSON file mapping legacy headers to template columns': '把旧系统表头映射到模板列的 JSON 文件',
-  'PUTs per second before 429 (default 10, 0 for none)': '每秒超过多少次 PUT 就回 429（默认 10，0 为不限）',
-  'a file holding the app secret (keep it 0600)': '存放应用密钥的文件（权限请设为 0600）',
-  'a template file whose interviews exist from the start (the update API needs them)':
-    '一个模板文件，其中的面试一开始就存在（更新接口要求面试已存在）',
-  'app id (default FEISHU_APP_ID)': '应用 ID（默认取 FEISHU_APP_ID）',
-  'app secret (default FEISHU_APP_SECRET; prefer the variable or --app-secret-file: flags show in ps)':
-    '应用密钥（默认取 FEISHU_APP_SECRET；请优先用环境变量或 --app-secret-file：命令行参数会出现在 ps 中）',
-  'change only what the file names: blank or absent fields, assessments and dimensions keep their current values':
-    '只修改文件中写明的内容：空白或缺少的字段、评价和维度保留现有值',
-  'check a correction file as import --merge will read it (offline: the current records are not read)':
-    '按 import --merge 的方式检查更正文件（离线：不读取飞书中的现有记录）',
-  'file to write: .xlsx or .csv': '要写出的文件：.xlsx 或 .csv',
-  'verify a correction file: only what it names must match what Feishu holds':
-    '核对更正文件：只要求文件写明的内容与飞书中的一致',
-  'import the bundled sample into the bundled simulator and print where the report is':
-    '把自带的示例导入自带的模拟器，并显示报告位置',
-  'language of messages and reports (default: zh for a file with Chinese headers or a Chinese locale, else en)':
-    '提示和报告的语言（默认：中文表头的文件或中文系统环境为 zh，否则为 en）',
-  'let a PUT create an interview that does not exist (Feishu refuses it)': '允许 PUT 创建不存在的面试（飞书会拒绝）',
-  'milliseconds added to every answer': '每个应答额外延迟的毫秒数',
-  'name a command: template, validate, import, undo, simulate, demo':
-    '请指定命令：template、validate、import、undo、simulate、demo',
-  'no progress output': '不显示进度',
-  'open.feishu.cn or open.larksuite.com (default feishu)': 'open.feishu.cn 或 open.larksuite.com（默认 feishu）',
-  'override the API origin (also FEISHU_BASE_URL); http only for loopback':
-    '改用其他接口地址（也可用 FEISHU_BASE_URL）；只有本机地址可用 http',
-  'port (default: any free one)': '端口（默认任选一个空闲端口）',
-  'print the summary as one JSON object on stdout (the text goes to stderr)':
-    '在标准输出上以一个 JSON 对象输出汇总（文字输出到标准错误）',
-  'put back every interview in a backup written by import (itself backed up first)':
-    '把 import 写的备份中的每场面试恢复原样（恢复前同样先备份）',
-  'read and save each interview before overwriting it (--no-backup: off)':
-    '覆盖前先读取并保存每场面试（--no-backup：关闭）',
-  'read every interview of the file from Feishu and report per row whether it matches (writes nothing)':
-    '从飞书读取文件中的每场面试，逐行报告是否一致（不写入任何内容）',
-  'read, group and validate a file; write the per-row report; send nothing':
-    '读取、分组并检查文件；写出逐行报告；不发送任何内容',
-  'report path (default: <backup>.undo.report.csv)': '报告路径（默认 <备份>.undo.report.csv）',
-  'report path: .csv, .xlsx or .json (default: <input>.report.xlsx for an .xlsx input, else <input>.report.csv)':
-    '报告路径：.csv、.xlsx 或 .json（默认：.xlsx 输入为 <输入>.report.xlsx，否则为 <输入>.report.csv）',
-  'requests in flight (default 5)': '同时进行的请求数（默认 5）',
-  'requests per second, 0 for no client-side limit (default 10, the API limit)':
-    '每秒请求数，0 表示客户端不限速（默认 10，即接口上限）',
-  'retries of a failed call (default 5)': '失败调用的重试次数（默认 5）',
-  'rows without a Feishu ID: create the interview when its application has none with that external_id':
-    '没有飞书 ID 的行：若该投递下没有这个外部系统面试ID的面试，就创建它',
-  'seconds a tenant token lives (default 7200)': '租户令牌的有效秒数（默认 7200）',
-  'seconds to wait for a connection, headers or body (default 30)': '等待连接、响应头或响应体的秒数（默认 30）',
-  'send every valid interview to Feishu (PUT, which replaces the whole interview) and write the report':
-    '把每场有效的面试发送到飞书（PUT，会覆盖整场面试）并写出报告',
-  'send nothing: like validate; with --merge, read the current records and report what would change':
-    '不发送：同 validate；加 --merge 时读取现有记录并报告将修改的内容',
-  'send only the first N interviews (a pilot run)': '只发送前 N 场面试（试运行）',
-  'serve a local stand-in for Feishu (token, PUT, batch_query) on 127.0.0.1 until Ctrl-C':
-    '在 127.0.0.1 上运行飞书的本地替身（令牌、PUT、batch_query），直到按 Ctrl-C',
-  'share of PUTs answered 500 / 1002001 (0-1)': '回 500 / 1002001 的 PUT 比例（0-1）',
-  'share of PUTs whose connection is dropped (0-1)': '连接被断开的 PUT 比例（0-1）',
-  'sheet to read (default: the first sheet with the template columns)':
-    '要读取的工作表（默认：第一个带模板列的工作表）',
-  'the --report path of an earlier run: skip what already landed': '之前某次运行的 --report 路径：跳过已写入的内容',
-  'the backup: <report>.backup.jsonl': '备份文件：<报告>.backup.jsonl',
-  'the file is the whole truth for the interviews it names: remove values, assessments and dimensions Feishu holds that it does not name':
-    '以文件为其中各场面试的全部内容：删除飞书中有、文件里没有写的字段值、评价和维度',
-  'the run to undo, as the import printed it (default: the last run in the backup)':
-    '要撤销的那次运行，即 import 显示的运行号（默认：备份中最后一次运行）',
-  'with --dry-run: write the request bodies as JSON lines': '配合 --dry-run：把请求体写成 JSON lines',
-  'with --merge: add assessments and dimensions the interview does not have yet':
-    '配合 --merge：新增面试中还没有的评价和维度',
-  "with --merge: the file's assessments replace all current ones (removes what the file lacks)":
-    '配合 --merge：用文件中的评价替换现有的全部评价（文件中没有的会被删除）',
-  'write a blank template (.xlsx with instructions and drop-downs, or .csv)':
-    '写出空白模板（带说明和下拉列表的 .xlsx，或 .csv）',
-  'write the request bodies as JSON lines to this path': '把请求体以 JSON lines 写到这个路径',
-};
+/** What the CLI's own help says around the commands. */
+export const CLI_TEXT = {
+  usage: {
+    en: 'Import interview records from Excel or CSV into Feishu Hire.',
+    zh: '把 Excel 或 CSV 中的面试记录导入飞书招聘。',
+  },
+  /** The command names, listed with a comma and with 、. */
+  nameACommand: (p: { names: string; namesZh: string }): Pair => ({
+    en: `name a command: ${p.names}`,
+    zh: `请指定命令：${p.namesZh}`,
+  }),
+} as const;
 
 /** yargs' own words in `--help`, as its zh_CN locale has them (its locale files are not in the bundle). */
 export const YARGS_ZH: Readonly<Record<string, string | { one: string; other: string }>> = {
@@ -1233,6 +1155,7 @@ export const CATALOGUE = {
   FEISHU,
   MAPPING,
   CLI,
+  CLI_TEXT,
   SHEET,
   PRINTED,
 } as const;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existingFrom } from '../src/commands/simulate.js';
+import { existingFrom } from '../src/cli/simulate.js';
 import { type ProgressEvent, ToolError, importFile, startSimulator, validateFile } from '../src/index.js';
 import type { RunningSimulator } from '../src/simulator/server.js';
 import { ROOT, tempDir } from './helpers.js';

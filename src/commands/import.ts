@@ -1,7 +1,8 @@
 import type { ImportArgs } from '../options.js';
 import { journalPathFor } from '../run/journal.js';
 import { backupPathFor } from '../run/pre-images.js';
-import type { RunContext, RunResult } from './io.js';
+import type { RunContext } from '../run/progress.js';
+import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { inputLines, readPlan } from './read-plan.js';
 import { sendPlan } from './send-run.js';

@@ -16,7 +16,7 @@ import type { Plan, SendablePlanned } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
 import { fileSha256, probeReport } from '../report/report-claim.js';
 import { type ReportFacts, writeReport } from '../report/report-writer.js';
-import { type KindCounts, countKinds, rowOutcomes } from '../report/run-outcomes.js';
+import { type KindCounts, countKinds, rowOutcomes } from '../run/run-outcomes.js';
 import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
 import { createWith } from '../run/create-interview.js';
 import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
@@ -28,7 +28,8 @@ import { LegacyLookup } from '../run/legacy-lookup.js';
 import { Backup, PreImages, backupPathFor } from '../run/pre-images.js';
 import { takeRunLock } from '../run/run-lock.js';
 import { connect } from './connect.js';
-import type { RunContext, RunResult } from './io.js';
+import type { RunContext } from '../run/progress.js';
+import type { RunResult } from '../report/run-result.js';
 
 /** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
 const GRACE_MS = 10_000;

@@ -1,4 +1,4 @@
-import { FILES, PRINTED, say } from '../catalogue.js';
+import { FILES, say } from '../catalogue.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -9,7 +9,6 @@ import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES, INSTRUCTIONS_SHEET_NAMES } f
 import { COLUMN_HELP, INSTRUCTIONS_HEADER, INSTRUCTIONS_TEXT } from './template-help.js';
 import { csvLine } from '../report/report-writer.js';
 import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
-import type { CommandIo, CommandResult } from './io.js';
 
 export interface TemplateOptions {
   readonly out: string;
@@ -92,7 +91,8 @@ interface DataValidations {
  */
 const LAST_ROW = 1_048_576;
 
-export async function templateCommand(options: TemplateOptions, io: CommandIo): Promise<CommandResult> {
+/** Writes the blank template; resolves to its full path. */
+export async function writeTemplate(options: TemplateOptions): Promise<string> {
   const headers = COLUMNS.map(([name, zh]) => (options.lang === 'zh' ? zh : name));
   const exampleValue = (row: Partial<Record<Column, string>>, c: Column) => {
     const v = row[c] ?? '';
@@ -116,8 +116,7 @@ export async function templateCommand(options: TemplateOptions, io: CommandIo): 
       { file: options.out },
     );
   }
-  io.stdout.write(`${say(PRINTED.templateWritten(resolve(options.out)))}\n`);
-  return { exitCode: 0 };
+  return resolve(options.out);
 }
 
 async function writeWorkbook(

@@ -2,7 +2,7 @@ import { SUMMARY, say } from '../catalogue.js';
 import { resolve } from 'node:path';
 import type { InputOptions } from './read-plan.js';
 import { inputLines, readPlan } from './read-plan.js';
-import type { RunResult } from './io.js';
+import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
 import { writeReport } from '../report/report-writer.js';

@@ -12,7 +12,7 @@ import type { InterviewBody } from '../feishu/body.js';
 import { readEarlierRecords } from '../run/earlier-records.js';
 import { LegacyLookup, type LegacyMatch, withoutKeys } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
-import type { RunResult } from './io.js';
+import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { inputLines, readPlan } from './read-plan.js';
 import { applicationOf } from '../run/decide.js';

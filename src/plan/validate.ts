@@ -160,6 +160,15 @@ function mangledId(cell: Cell | undefined): { value: number; tolerance: number }
   return { value, tolerance: 10 ** (Math.floor(Math.log10(value)) - digits + 1) };
 }
 
+/** Problems by row index: most rows have none, so most rows keep no parsed copy at all. */
+class RowProblems extends Map<number, RowProblem[]> {
+  add(index: number, problem: RowProblem): void {
+    const list = this.get(index);
+    if (list) list.push(problem);
+    else this.set(index, [problem]);
+  }
+}
+
 /**
  * Reads, groups and validates every row, and builds one request body per interview whose rows
  * are all valid. If any row of an interview is invalid, nothing of it is sent (a PUT replaces
@@ -170,10 +179,46 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   const valid: RowOutcome = Object.freeze({ status: 'ok', message: say(OUTCOME.valid) });
   const merge = options.merge ?? false;
   const carriesAssessments = ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined);
+  const { groups, problems, positions, usedZone } = readRows(table, zone, merge);
+  crossRowProblems(table, groups, problems);
+  const outcomes: RowOutcome[] = new Array(table.rows.length);
+  const interviews: PlannedInterview[] = [];
+  const orphans = orphanRows(table, problems, groups, positions.external_interview_id);
+
+  for (let g = 0; g < groups.count; g++) {
+    const id = groups.ids[g]!;
+    const rows = groups.rowsOf(g);
+    interviewProblems(table, groups, g, { zone, merge }, problems);
+    const invalid = rows.filter((i) => problems.has(i));
+    const suspect = orphans.get(id) ?? [];
+    if (invalid.length === 0 && suspect.length === 0) {
+      interviews.push(planned(groups, g, rows, merge, carriesAssessments));
+      for (const i of rows) outcomes[i] = valid;
+      continue;
+    }
+    interviews.push({ kind: 'invalid', id, rows });
+    const message = blockedMessage(table, id, invalid, suspect);
+    for (const i of rows) {
+      if (problems.has(i)) continue;
+      outcomes[i] = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
+    }
+  }
+  for (const [i, list] of problems) {
+    outcomes[i] = {
+      status: 'invalid',
+      error_code: list[0]!.code,
+      error_column: list[0]!.column,
+      message: list.map((p) => p.message).join('; '),
+    };
+  }
+  return { table, outcomes, interviews, zone, usedZone };
+}
+
+/** Every row read into its interview's group; the problems a row shows on its own. */
+function readRows(table: InputTable, zone: string, merge: boolean) {
   const width = table.headers.length;
   const groups = new Grouping(table.rows.length, zone);
-  // Problems by row index: most rows have none, so most rows keep no parsed copy at all.
-  const problems = new Map<number, RowProblem[]>();
+  const problems = new RowProblems();
   const scratch = newRowFields();
   const positions = columnPositions(table.columns.index);
   let usedZone = false;
@@ -183,21 +228,18 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     usedZone ||= scratch.usedZone;
     if (scratch.problems.length > 0) problems.set(i, [...scratch.problems]);
   });
-  const problemsOf = (i: number) => {
-    let list = problems.get(i);
-    if (!list) {
-      list = [];
-      problems.set(i, list);
-    }
-    return list;
-  };
   groups.settle();
-  for (const { index, problem } of groups.lateProblems) problemsOf(index).push(problem);
+  for (const { index, problem } of groups.lateProblems) problems.add(index, problem);
+  return { groups, problems, positions, usedZone };
+}
+
+/** Problems between rows: one legacy key in two applications, one dimension twice. */
+function crossRowProblems(table: InputTable, groups: Grouping, problems: RowProblems): void {
   // Which of the two interviews the legacy key really names is unknown: neither is sent.
   for (const c of groups.externalIdClashes) {
     const here = table.rows[c.index]!.row;
     const tell = (at: number, row: number, other: string, otherRow: number) =>
-      problemsOf(at).push({
+      problems.add(at, {
         code: 'ROW_EXTERNAL_ID_TWICE',
         column: 'external_id',
         message: say(
@@ -222,95 +264,82 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
         ROW.duplicateDimension({ title: d.title, where: d.where, other, row, column: col('dimension_title') }),
       ),
     });
-    problemsOf(d.first).push(tell(b, a));
-    problemsOf(d.second).push(tell(a, b));
+    problems.add(d.first, tell(b, a));
+    problems.add(d.second, tell(a, b));
   }
-  const outcomes: RowOutcome[] = new Array(table.rows.length);
-  const interviews: PlannedInterview[] = [];
-  const orphans = orphanRows(table, problems, groups, positions.external_interview_id);
+}
 
-  for (let g = 0; g < groups.count; g++) {
-    const id = groups.ids[g]!;
-    const rows = groups.rowsOf(g);
-    const first = rows[0]!;
-    // An interview to find or create by its legacy key needs its application, with --merge too.
-    const needsApplication = !merge || id.startsWith(LEGACY_PREFIX);
-    if (
-      needsApplication &&
-      groups.applicationId.values[g] === undefined &&
-      (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')
-    ) {
-      problemsOf(first).push({
-        code: 'ROW_MISSING_APPLICATION_ID',
-        column: 'external_application_id',
-        message: say(
-          ROW.missingApplication({
-            interview: interviewName(id),
-            row: table.rows[first]!.row,
-            column: col('external_application_id'),
-            // An interview named by its Feishu id needs no application under --merge: say so.
-            correction: !merge && !id.startsWith(LEGACY_PREFIX),
-          }),
-        ),
-      });
-    }
-    const begin = groups.beginTime.values[g];
-    const end = groups.endTime.values[g];
-    if (begin != null && end != null && end < begin) {
-      const beginRow = groups.beginTime.rows[g]!;
-      const endRow = groups.endTime.rows[g]!;
-      const at = rows.find((i) => table.rows[i]!.row === endRow)!;
-      problemsOf(at).push({
-        code: 'ROW_END_BEFORE_BEGIN',
-        column: 'end_time',
-        message: say(
-          ROW.endBeforeBegin({
-            begin: showTime(begin, zone),
-            beginRow,
-            end: showTime(end, zone),
-            endRow,
-            column: col('end_time'),
-          }),
-        ),
-      });
-    }
-    const invalid = rows.filter((i) => problems.has(i));
-    const suspect = orphans.get(id) ?? [];
-    if (invalid.length === 0 && suspect.length === 0) {
-      interviews.push(planned(groups, g, rows, merge, carriesAssessments));
-      for (const i of rows) outcomes[i] = valid;
-      continue;
-    }
-    interviews.push({ kind: 'invalid', id, rows });
-    const reasons: string[] = [];
-    if (invalid.length > 0) {
-      const named = invalid.map((i) => table.rows[i]!.row);
-      reasons.push(
-        say(OUTCOME.invalidRows({ interview: interviewName(id), rows: rowList(named), many: named.length > 1 })),
-      );
-    }
-    if (suspect.length > 0) {
-      const named = suspect.map((i) => table.rows[i]!.row);
-      reasons.push(say(OUTCOME.orphanRows({ rows: rowList(named), many: named.length > 1, id })));
-    }
-    const message = say(
-      OUTCOME.blocked({
-        reasons: reasons.join(currentLang() === 'zh' ? '；' : '; '),
-        many: invalid.length + suspect.length > 1,
-      }),
+/** Problems of one interview as a whole: no application where one is needed, an end before its begin. */
+function interviewProblems(
+  table: InputTable,
+  groups: Grouping,
+  g: number,
+  { zone, merge }: { zone: string; merge: boolean },
+  problems: RowProblems,
+): void {
+  const id = groups.ids[g]!;
+  const rows = groups.rowsOf(g);
+  const first = rows[0]!;
+  // An interview to find or create by its legacy key needs its application, with --merge too.
+  const needsApplication = !merge || id.startsWith(LEGACY_PREFIX);
+  if (
+    needsApplication &&
+    groups.applicationId.values[g] === undefined &&
+    (problems.get(first) ?? []).every((p) => p.column !== 'external_application_id')
+  ) {
+    problems.add(first, {
+      code: 'ROW_MISSING_APPLICATION_ID',
+      column: 'external_application_id',
+      message: say(
+        ROW.missingApplication({
+          interview: interviewName(id),
+          row: table.rows[first]!.row,
+          column: col('external_application_id'),
+          // An interview named by its Feishu id needs no application under --merge: say so.
+          correction: !merge && !id.startsWith(LEGACY_PREFIX),
+        }),
+      ),
+    });
+  }
+  const begin = groups.beginTime.values[g];
+  const end = groups.endTime.values[g];
+  if (begin != null && end != null && end < begin) {
+    const beginRow = groups.beginTime.rows[g]!;
+    const endRow = groups.endTime.rows[g]!;
+    const at = rows.find((i) => table.rows[i]!.row === endRow)!;
+    problems.add(at, {
+      code: 'ROW_END_BEFORE_BEGIN',
+      column: 'end_time',
+      message: say(
+        ROW.endBeforeBegin({
+          begin: showTime(begin, zone),
+          beginRow,
+          end: showTime(end, zone),
+          endRow,
+          column: col('end_time'),
+        }),
+      ),
+    });
+  }
+}
+
+/** What a fine row of an interview that is not sent says: which rows hold it back. */
+function blockedMessage(table: InputTable, id: string, invalid: readonly number[], suspect: readonly number[]): string {
+  const reasons: string[] = [];
+  if (invalid.length > 0) {
+    const named = invalid.map((i) => table.rows[i]!.row);
+    reasons.push(
+      say(OUTCOME.invalidRows({ interview: interviewName(id), rows: rowList(named), many: named.length > 1 })),
     );
-    for (const i of rows) {
-      if (problems.has(i)) continue;
-      outcomes[i] = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
-    }
   }
-  for (const [i, list] of problems) {
-    outcomes[i] = {
-      status: 'invalid',
-      error_code: list[0]!.code,
-      error_column: list[0]!.column,
-      message: list.map((p) => p.message).join('; '),
-    };
+  if (suspect.length > 0) {
+    const named = suspect.map((i) => table.rows[i]!.row);
+    reasons.push(say(OUTCOME.orphanRows({ rows: rowList(named), many: named.length > 1, id })));
   }
-  return { table, outcomes, interviews, zone, usedZone };
+  return say(
+    OUTCOME.blocked({
+      reasons: reasons.join(currentLang() === 'zh' ? '；' : '; '),
+      many: invalid.length + suspect.length > 1,
+    }),
+  );
 }

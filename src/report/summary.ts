@@ -1,6 +1,5 @@
 import { PRINTED, SUMMARY, say } from '../catalogue.js';
-import type { RowResult, RunResult } from '../commands/io.js';
-import { terminalSafe } from '../input/printable.js';
+import type { RowResult, RunResult } from './run-result.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 
@@ -141,22 +140,4 @@ function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResu
     };
     return Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as unknown as RowResult;
   });
-}
-
-/**
- * Prints a result as the CLI does: the text on stdout; with `--json`, the summary as one JSON
- * object on stdout for schedulers and the text, warnings included, on stderr.
- */
-export function printResult(
-  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
-  result: RunResult,
-  json: boolean | undefined,
-): void {
-  if (!json) {
-    io.stdout.write(terminalSafe(result.text));
-    return;
-  }
-  io.stderr.write(terminalSafe(result.text));
-  // A JSON string may hold `\u202e` escaped: it parses to the same text.
-  io.stdout.write(`${terminalSafe(JSON.stringify(result.summary))}\n`);
 }

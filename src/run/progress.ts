@@ -1,7 +1,3 @@
-import { CLI } from '../catalogue.js';
-import { type Lang, runLang } from '../lang.js';
-import cliProgress from 'cli-progress';
-
 /** How far a run has got: sent after every interview that finishes. */
 export interface ProgressEvent {
   /** Interviews finished, whatever their outcome, of `total`. */
@@ -17,56 +13,12 @@ export interface ProgressEvent {
   readonly elapsedMs: number;
 }
 
-export interface ProgressPrinter {
-  readonly onProgress: (event: ProgressEvent) => void;
-  stop(): void;
-}
-
-/** Plain progress lines when stderr is not a terminal (CI logs, redirected output). */
-const LINE_EVERY_MS = 5000;
-
-const rate = (e: ProgressEvent) => (e.requests / Math.max(0.001, e.elapsedMs / 1000)).toFixed(1);
-
 /**
- * The CLI's progress: a bar on a terminal, a line every few seconds otherwise, nothing with
- * `--quiet`. Both go to stderr so stdout stays the summary alone.
+ * What a run may be given besides its options. Runs print nothing: the CLI shows progress
+ * from `onProgress` and prints the result's `text` or `summary`.
  */
-export function progressPrinter(
-  mode: 'auto' | 'quiet',
-  stream: NodeJS.WritableStream & { isTTY?: boolean },
-  lang: Lang = 'en',
-): ProgressPrinter {
-  if (mode === 'quiet') return { onProgress() {}, stop() {} };
-  if (stream.isTTY) {
-    let bar: cliProgress.SingleBar | undefined;
-    return {
-      onProgress(e) {
-        if (!bar) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream,
-              format: CLI.progressBar[runLang() ?? lang],
-              hideCursor: true,
-              etaBuffer: 50,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(e.total, 0, { ok: 0, failed: 0, skipped: 0, rps: '0.0' });
-        }
-        bar.update(e.done, { ok: e.ok, failed: e.failed, skipped: e.skipped, rps: rate(e) });
-      },
-      stop() {
-        bar?.stop();
-      },
-    };
-  }
-  let last = 0;
-  return {
-    onProgress(e) {
-      if (e.elapsedMs - last < LINE_EVERY_MS && e.done < e.total) return;
-      last = e.elapsedMs;
-      stream.write(`${CLI.progressLine({ ...e, rate: rate(e) })[runLang() ?? lang]}\n`);
-    },
-    stop() {},
-  };
+export interface RunContext {
+  /** Aborting it stops starting new requests; those in flight get a grace period, the rest are `not_sent`. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ProgressEvent) => void;
 }

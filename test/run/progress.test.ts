@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { RUN } from '../../src/catalogue.js';
 import { speaking } from '../../src/lang.js';
-import { progressPrinter } from '../../src/run/progress.js';
+import { progressPrinter } from '../../src/cli/progress.js';
 
 function sink(): { stream: Writable; text: () => string } {
   let text = '';

@@ -4,8 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
 import { importFile } from '../api.js';
-import { printResult } from '../report/summary.js';
-import { progressPrinter } from '../run/progress.js';
+import { printResult } from './print-result.js';
+import { progressPrinter } from './progress.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { existingFrom } from './simulate.js';
 

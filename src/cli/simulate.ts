@@ -3,7 +3,7 @@ import { ToolError } from '../errors.js';
 import { currentLang } from '../lang.js';
 import type { SimulateArgs } from '../options.js';
 import type { InterviewBody } from '../feishu/body.js';
-import { readPlan } from './read-plan.js';
+import { readPlan } from '../commands/read-plan.js';
 import { DEFAULT_APP_ID, startSimulator } from '../simulator/server.js';
 import type { CommandIo, CommandResult } from './io.js';
 

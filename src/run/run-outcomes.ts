@@ -1,6 +1,6 @@
 import { OUTCOME, say } from '../catalogue.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
-import type { SendOutcome } from '../run/dispatch.js';
+import type { SendOutcome } from './dispatch.js';
 
 /** Interviews by what happened to them, for the summary (never for a message). */
 export interface KindCounts {

@@ -1,29 +1,9 @@
 import type { RowStatus } from '../plan/types.js';
-import type { ProgressEvent } from '../run/progress.js';
 
-/** What a command may touch of the outside world; tests pass their own. */
-export interface CommandIo {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly env: NodeJS.ProcessEnv;
-  /** Aborted on the first Ctrl-C or SIGTERM: stop starting work, finish what is in flight. */
-  readonly interrupt?: AbortSignal;
-}
+/** What a run resolves to: the CLI prints it, the library returns it. */
 
-export interface CommandResult {
-  /** 0: every row fine; 1: some row invalid, blocked, failed or not sent; 130: interrupted. */
-  readonly exitCode: 0 | 1 | 130;
-}
-
-/**
- * What a run may be given besides its options. Commands print nothing: the CLI shows progress
- * from `onProgress` and prints the result's `text` or `summary`.
- */
-export interface RunContext {
-  /** Aborting it stops starting new requests; those in flight get a grace period, the rest are `not_sent`. */
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (event: ProgressEvent) => void;
-}
+/** 0: every row fine; 1: some row invalid, blocked, failed or not sent; 130: interrupted. */
+export type RunExitCode = 0 | 1 | 130;
 
 /** One input row's result, as the report says it. */
 export interface RowResult {
@@ -44,7 +24,8 @@ export interface RowResult {
 }
 
 /** What `validateFile`, `importFile`, `undoBackup` and `verifyFile` resolve to. */
-export interface RunResult extends CommandResult {
+export interface RunResult {
+  readonly exitCode: RunExitCode;
   readonly rows: readonly RowResult[];
   readonly counts: Readonly<Record<RowStatus, number>>;
   readonly interviews: number;
@@ -52,8 +33,4 @@ export interface RunResult extends CommandResult {
   readonly summary: Readonly<Record<string, unknown>>;
   /** The summary as the CLI prints it, warnings first. */
   readonly text: string;
-}
-
-export function processIo(interrupt?: AbortSignal): CommandIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, interrupt };
 }

@@ -1,0 +1,25 @@
+import { localeLang } from '../lang.js';
+import { importInput } from '../options.js';
+import type { RunResult } from '../report/run-result.js';
+import type { CommandIo, CommandResult } from './io.js';
+import { printResult } from './print-result.js';
+import { progressPrinter } from './progress.js';
+
+/**
+ * A run of the library (`src/api.ts`) with the flags as options: progress on stderr, the summary
+ * printed. Credentials and the base URL come from the environment where no flag gives them.
+ */
+export async function libraryRun(
+  call: (options: Record<string, unknown>) => Promise<RunResult>,
+  args: Record<string, unknown>,
+  io: CommandIo,
+  credentials: boolean,
+): Promise<CommandResult> {
+  const { onProgress, stop } = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, io.lang);
+  const local = { ...args, locale: localeLang(io.env) };
+  const options = credentials ? { ...importInput(local, io.env), signal: io.interrupt, onProgress } : local;
+  // The bar is gone before the summary prints, and when the run throws.
+  const result = await call(options).finally(stop);
+  printResult(io, result, Boolean(args.json));
+  return result;
+}

@@ -212,6 +212,20 @@ export function readRowFields(
     parseText(at(cells, pos.assessment_content), false),
   );
 
+  fields.dimension = readDimension(cells, pos, row, problems, merge);
+
+  checkRowShape(source, width, fields, problems);
+  return fields;
+}
+
+/** The row's dimension, when any of its cells is filled. */
+function readDimension(
+  cells: readonly Cell[],
+  pos: ColumnPositions,
+  row: number,
+  problems: RowProblem[],
+  merge: boolean,
+): DimensionBody | undefined {
   const score = take(problems, row, 'score', parseScore(at(cells, pos.score)));
   const option = take(problems, row, 'option', parseText(at(cells, pos.option), true));
   const options = take(problems, row, 'options', parseOptions(at(cells, pos.options)));
@@ -234,11 +248,16 @@ export function readRowFields(
     description !== undefined
   ) {
     const dim = dimensionBody(score, option, options, content, type, title, description);
-    fields.dimension = dim;
     // A correction names only what changes (a score, not its type): the merged body is checked instead.
     if (!merge) checkDimension(dim, problems, row);
+    return dim;
   }
+  return undefined;
+}
 
+/** Problems of the row as a whole: cells too long, cells past the headers, no way to name its interview. */
+function checkRowShape(source: SourceRow, width: number, fields: RowFields, problems: RowProblem[]): void {
+  const row = source.row;
   checkCellLengths(source, width, problems);
   if (source.cells.length > width && source.cells.slice(width).some((c) => !isBlankCell(c))) {
     problems.push({
@@ -258,5 +277,4 @@ export function readRowFields(
       message: say(ROW.missingId({ row, column: col('external_interview_id') })),
     });
   }
-  return fields;
 }

@@ -87,133 +87,153 @@ export interface DispatchResult {
  * arrives. A run-stopping error or an interrupt leaves the rest `not_sent`, with the reason.
  */
 export async function dispatch(items: readonly SendItem[], options: DispatchOptions): Promise<DispatchResult> {
-  const { api, journal, interrupt, hardStop } = options;
-  const outcomes = new Map<string, SendOutcome>();
-  const started = Date.now();
-  const counts = { done: 0, ok: 0, failed: 0, notSent: 0, skipped: 0 };
-  let stopReason: string | undefined;
-  let fatal: unknown;
+  const { interrupt, hardStop } = options;
+  const run = new Dispatch(options, items.length);
   const onInterrupt = () => {
     const timer = setTimeout(() => hardStop.abort(), options.graceMs);
     timer.unref();
   };
   interrupt.addEventListener('abort', onInterrupt, { once: true });
-
   const limit = pLimit(options.concurrency);
-  const record = (id: string, outcome: SendOutcome) => {
-    outcomes.set(id, outcome);
+  try {
+    await Promise.all(items.map((item) => limit(() => run.send(item))));
+  } finally {
+    interrupt.removeEventListener('abort', onInterrupt);
+  }
+  if (run.fatal !== undefined) throw run.fatal;
+  return { outcomes: run.outcomes, stopReason: run.stopReason, interrupted: interrupt.aborted };
+}
+
+/** One dispatch's state: the outcomes so far, the counts progress reports, and why it stopped. */
+class Dispatch {
+  readonly outcomes = new Map<string, SendOutcome>();
+  stopReason: string | undefined;
+  fatal: unknown;
+  private readonly started = Date.now();
+  private readonly counts = { done: 0, ok: 0, failed: 0, notSent: 0, skipped: 0 };
+
+  constructor(
+    private readonly options: DispatchOptions,
+    private readonly total: number,
+  ) {}
+
+  private record(id: string, outcome: SendOutcome): void {
+    const { counts, options } = this;
+    this.outcomes.set(id, outcome);
     counts.done++;
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
     else if (outcome.status === 'not_sent') counts.notSent++;
     else if (outcome.status === 'skipped') counts.skipped++;
+    const { stats } = options.api;
     options.onProgress?.({
       ...counts,
-      total: items.length,
-      requests: api.stats.writes + api.stats.createAttempts + api.stats.deletes,
-      elapsedMs: Date.now() - started,
+      total: this.total,
+      requests: stats.writes + stats.createAttempts + stats.deletes,
+      elapsedMs: Date.now() - this.started,
     });
-  };
+  }
 
-  /** The one write `prepare` asked for. */
-  const apply = async (
-    item: SendItem,
-    p: Exclude<Prepared, { done: SendOutcome }>,
-  ): Promise<{ result: CallResult; feishuId?: string; kind?: OutcomeKind }> => {
-    if ('create' in p) {
-      if (!options.create) throw new Error('dispatch: a create was prepared but no create function was given');
-      const { result, id } = await options.create(item, p.create);
-      return { result, feishuId: id, kind: 'created' };
-    }
-    if ('remove' in p) return { result: await api.delete(p.remove), feishuId: p.remove, kind: 'deleted' };
-    return { result: await api.put(p.to ?? item.id, p.send), feishuId: p.to, kind: 'changed' };
-  };
-
-  const send = async (item: SendItem) => {
-    if (fatal !== undefined || stopReason !== undefined || interrupt.aborted) {
-      record(item.id, {
+  async send(item: SendItem): Promise<void> {
+    const { interrupt } = this.options;
+    if (this.fatal !== undefined || this.stopReason !== undefined || interrupt.aborted) {
+      this.record(item.id, {
         status: 'not_sent',
         errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED',
-        message: say(interrupt.aborted ? OUTCOME.interrupted : OUTCOME.stopped(stopReason)),
+        message: say(interrupt.aborted ? OUTCOME.interrupted : OUTCOME.stopped(this.stopReason)),
       });
       return;
     }
     try {
-      const prepared = await options.prepare(item);
-      if ('done' in prepared) {
-        const { status, feishuId } = prepared.done;
-        // A skip, or a lost-answer create a resumed run takes as its own (`landed`), is a result too.
-        if (prepared.hash && (status === 'skipped' || (status === 'ok' && prepared.done.landed)))
-          journal?.write({
-            t: 'result',
-            id: item.id,
-            hash: prepared.hash,
-            status: 'ok',
-            feishu_id: feishuId,
-            skipped: status === 'skipped' ? true : undefined,
-          });
-        record(item.id, prepared.done);
-        return;
-      }
-      const op = 'create' in prepared ? 'create' : 'remove' in prepared ? 'delete' : 'put';
-      journal?.write({ t: 'sending', id: item.id, hash: prepared.hash, op });
-      const { result, feishuId, kind } = await apply(item, prepared);
-      const status = result.outcome === 'ok' ? 'ok' : 'failed';
-      journal?.write({
+      const prepared = await this.options.prepare(item);
+      if ('done' in prepared) this.finishUnsent(item, prepared);
+      else await this.write(item, prepared);
+    } catch (error) {
+      this.failed(item, error);
+    }
+  }
+
+  /** Nothing to write: a skip, or a lost-answer create a resumed run takes as its own (`landed`), is a result too. */
+  private finishUnsent(item: SendItem, prepared: Extract<Prepared, { done: SendOutcome }>): void {
+    const { status, feishuId } = prepared.done;
+    if (prepared.hash && (status === 'skipped' || (status === 'ok' && prepared.done.landed)))
+      this.options.journal?.write({
         t: 'result',
         id: item.id,
         hash: prepared.hash,
-        status,
+        status: 'ok',
         feishu_id: feishuId,
-        error_code: result.errorCode,
-        message: status === 'ok' ? undefined : result.message,
-        http_status: result.httpStatus,
-        log_id: result.logId,
-        attempts: result.attempts,
+        skipped: status === 'skipped' ? true : undefined,
       });
-      if (result.outcome === 'stop-run') stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
-      record(item.id, {
-        status,
-        kind: status === 'ok' ? kind : undefined,
-        landed: status === 'ok',
-        note: [result.note, 'note' in prepared ? prepared.note : undefined].filter(Boolean).join('; ') || undefined,
-        feishuId,
-        errorCode: result.errorCode,
-        message: result.message,
-        httpStatus: result.httpStatus,
-        logId: result.logId,
-        attempts: result.attempts,
-      });
-    } catch (error) {
-      if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
-        // The pre-image could not be read: this interview is not written blind.
-        record(item.id, { status: 'failed', errorCode: error.code, message: say(OUTCOME.notSent(error.message)) });
-        return;
-      }
-      if (!(error instanceof ToolError) && (interrupt.aborted || fatal !== undefined || stopReason !== undefined)) {
-        record(item.id, {
-          status: 'not_sent',
-          errorCode: 'RUN_STOPPED',
-          message: say(OUTCOME.stoppedBeforeRead),
-        });
-        return;
-      }
-      // A journal or backup that cannot be written (disk full, read-only) stops the run: no
-      // result may land unrecorded, and nothing may be overwritten without its backup.
-      fatal ??= error;
-      record(item.id, {
-        status: 'not_sent',
-        errorCode: 'RUN_STOPPED',
-        message: say(OUTCOME.notSent((error as Error).message)),
-      });
-    }
-  };
-
-  try {
-    await Promise.all(items.map((item) => limit(() => send(item))));
-  } finally {
-    interrupt.removeEventListener('abort', onInterrupt);
+    this.record(item.id, prepared.done);
   }
-  if (fatal !== undefined) throw fatal;
-  return { outcomes, stopReason, interrupted: interrupt.aborted };
+
+  /** The one write `prepare` asked for, journalled before it is sent and when it is answered. */
+  private async write(item: SendItem, prepared: Exclude<Prepared, { done: SendOutcome }>): Promise<void> {
+    const { journal } = this.options;
+    const op = 'create' in prepared ? 'create' : 'remove' in prepared ? 'delete' : 'put';
+    journal?.write({ t: 'sending', id: item.id, hash: prepared.hash, op });
+    const { result, feishuId, kind } = await this.apply(item, prepared);
+    const status = result.outcome === 'ok' ? 'ok' : 'failed';
+    journal?.write({
+      t: 'result',
+      id: item.id,
+      hash: prepared.hash,
+      status,
+      feishu_id: feishuId,
+      error_code: result.errorCode,
+      message: status === 'ok' ? undefined : result.message,
+      http_status: result.httpStatus,
+      log_id: result.logId,
+      attempts: result.attempts,
+    });
+    if (result.outcome === 'stop-run') this.stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
+    this.record(item.id, {
+      status,
+      kind: status === 'ok' ? kind : undefined,
+      landed: status === 'ok',
+      note: [result.note, 'note' in prepared ? prepared.note : undefined].filter(Boolean).join('; ') || undefined,
+      feishuId,
+      errorCode: result.errorCode,
+      message: result.message,
+      httpStatus: result.httpStatus,
+      logId: result.logId,
+      attempts: result.attempts,
+    });
+  }
+
+  private async apply(
+    item: SendItem,
+    p: Exclude<Prepared, { done: SendOutcome }>,
+  ): Promise<{ result: CallResult; feishuId?: string; kind?: OutcomeKind }> {
+    const { api, create } = this.options;
+    if ('create' in p) {
+      if (!create) throw new Error('dispatch: a create was prepared but no create function was given');
+      const { result, id } = await create(item, p.create);
+      return { result, feishuId: id, kind: 'created' };
+    }
+    if ('remove' in p) return { result: await api.delete(p.remove), feishuId: p.remove, kind: 'deleted' };
+    return { result: await api.put(p.to ?? item.id, p.send), feishuId: p.to, kind: 'changed' };
+  }
+
+  private failed(item: SendItem, error: unknown): void {
+    if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
+      // The pre-image could not be read: this interview is not written blind.
+      this.record(item.id, { status: 'failed', errorCode: error.code, message: say(OUTCOME.notSent(error.message)) });
+      return;
+    }
+    const stopping = this.options.interrupt.aborted || this.fatal !== undefined || this.stopReason !== undefined;
+    if (!(error instanceof ToolError) && stopping) {
+      this.record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: say(OUTCOME.stoppedBeforeRead) });
+      return;
+    }
+    // A journal or backup that cannot be written (disk full, read-only) stops the run: no
+    // result may land unrecorded, and nothing may be overwritten without its backup.
+    this.fatal ??= error;
+    this.record(item.id, {
+      status: 'not_sent',
+      errorCode: 'RUN_STOPPED',
+      message: say(OUTCOME.notSent((error as Error).message)),
+    });
+  }
 }

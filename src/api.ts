@@ -2,7 +2,8 @@
  * The four runs a program can start, each with its options checked as the CLI checks its flags.
  * The CLI calls these; so does another Node program (through `src/index.ts`).
  */
-import { OPTION, say } from './catalogue.js';
+import { OPTION } from './option-messages.js';
+import { say } from './messages.js';
 import type { RunContext } from './run/progress.js';
 import type { RunResult } from './report/run-result.js';
 import { editDistance } from './edit-distance.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { hideBin } from 'yargs/helpers';
-import { CLI } from './catalogue.js';
+import { CLI } from './cli/messages.js';
 import { cliLang } from './cli/cli-lang.js';
 import { processIo } from './cli/io.js';
 import { cliParser } from './cli/parser.js';

@@ -1,4 +1,4 @@
-import type { Pair } from './catalogue.js';
+import type { Pair } from './messages.js';
 import { type Lang, currentLang } from './lang.js';
 
 /**

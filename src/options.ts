@@ -1,4 +1,5 @@
-import { OPTION, type Pair, say } from './catalogue.js';
+import { OPTION } from './option-messages.js';
+import { type Pair, say } from './messages.js';
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ToolError } from './errors.js';

@@ -1,4 +1,5 @@
-import { OPTION, say } from './catalogue.js';
+import { OPTION } from './option-messages.js';
+import { say } from './messages.js';
 import { currentLang } from './lang.js';
 /**
  * Zone abbreviations people type for --tz, and the IANA zones each may mean. An abbreviation

@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/api.js';
-import { CATALOGUE, NAME, type Pair, ROW } from '../src/catalogue.js';
+import { CATALOGUE } from '../src/catalogue.js';
+import { NAME, ROW } from '../src/plan/messages.js';
+import type { Pair } from '../src/messages.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, runCli, tempDir } from './helpers.js';
 
 /**

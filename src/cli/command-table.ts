@@ -1,4 +1,4 @@
-import type { Pair } from '../catalogue.js';
+import type { Pair } from '../messages.js';
 import { normalise, simulateSchema, templateSchema } from '../options.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { libraryRun } from './library-run.js';

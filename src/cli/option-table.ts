@@ -1,4 +1,4 @@
-import type { Pair } from '../catalogue.js';
+import type { Pair } from '../messages.js';
 
 /**
  * Every CLI option once, its help a language pair. A command's options are the groups it lists in

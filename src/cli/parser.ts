@@ -1,5 +1,7 @@
 import yargs, { type Argv, type Options } from 'yargs';
-import { CLI_TEXT, OPTION, YARGS_ZH, say } from '../catalogue.js';
+import { CLI_TEXT, YARGS_ZH } from './messages.js';
+import { OPTION } from '../option-messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import type { Lang } from '../lang.js';
 import { COMMANDS, type CommandSpec } from './command-table.js';

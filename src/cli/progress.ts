@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { CLI } from '../catalogue.js';
+import { CLI } from './messages.js';
 import { type Lang, runLang } from '../lang.js';
 import type { ProgressEvent } from '../run/progress.js';
 

@@ -1,4 +1,4 @@
-import { CLI } from '../catalogue.js';
+import { CLI } from './messages.js';
 import type { Lang } from '../lang.js';
 
 /**

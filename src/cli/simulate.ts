@@ -1,4 +1,5 @@
-import { PRINTED, say } from '../catalogue.js';
+import { PRINTED } from '../report/messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import { currentLang } from '../lang.js';
 import type { SimulateArgs } from '../options.js';

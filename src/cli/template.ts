@@ -1,4 +1,5 @@
-import { PRINTED, say } from '../catalogue.js';
+import { PRINTED } from '../report/messages.js';
+import { say } from '../messages.js';
 import { type TemplateOptions, writeTemplate } from '../commands/template.js';
 import type { CommandIo, CommandResult } from './io.js';
 

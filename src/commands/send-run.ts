@@ -1,4 +1,7 @@
-import { FILES, OUTCOME, RUN, say } from '../catalogue.js';
+import { FILES } from '../report/messages.js';
+import { OUTCOME } from '../plan/messages.js';
+import { RUN } from '../run/messages.js';
+import { say } from '../messages.js';
 import { setMaxListeners } from 'node:events';
 import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-import type { Pair } from '../catalogue.js';
+import type { Pair } from '../messages.js';
 import type { Column } from '../schema.js';
 import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 

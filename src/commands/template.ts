@@ -1,4 +1,5 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES } from '../report/messages.js';
+import { say } from '../messages.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';

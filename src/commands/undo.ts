@@ -1,4 +1,6 @@
-import { FILES, OUTCOME, PRINTED, say } from '../catalogue.js';
+import { FILES, PRINTED } from '../report/messages.js';
+import { OUTCOME } from '../plan/messages.js';
+import { say } from '../messages.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';

@@ -1,4 +1,5 @@
-import { SUMMARY, say } from '../catalogue.js';
+import { SUMMARY } from '../report/messages.js';
+import { say } from '../messages.js';
 import { resolve } from 'node:path';
 import type { InputOptions } from './read-plan.js';
 import { inputLines, readPlan } from './read-plan.js';

@@ -1,4 +1,6 @@
-import { OUTCOME, RUN, say } from '../catalogue.js';
+import { OUTCOME } from '../plan/messages.js';
+import { RUN } from '../run/messages.js';
+import { say } from '../messages.js';
 import { dirname, resolve } from 'node:path';
 import type { VerifyArgs } from '../options.js';
 import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/read-current.js';

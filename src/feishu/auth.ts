@@ -1,4 +1,5 @@
-import { FEISHU, say } from '../catalogue.js';
+import { FEISHU } from './messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import { type FeishuClient, type HttpResponse, NetworkError } from './client.js';
 import { BAD_CREDENTIAL_CODES } from './codes.js';

@@ -1,4 +1,4 @@
-import type { Pair } from '../catalogue.js';
+import type { Pair } from '../messages.js';
 
 /**
  * Feishu's answer codes the tool acts on, in one table: what each means for a run and, for the

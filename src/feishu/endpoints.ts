@@ -1,4 +1,5 @@
-import { FEISHU, say } from '../catalogue.js';
+import { FEISHU } from './messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 
 /** Feishu (China) and Lark (international) serve the same Open API on different domains. */

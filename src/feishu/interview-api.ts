@@ -1,4 +1,4 @@
-import { say } from '../catalogue.js';
+import { say } from '../messages.js';
 import type { InterviewBody } from './body.js';
 import type { TokenProvider } from './auth.js';
 import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError } from './client.js';

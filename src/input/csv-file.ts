@@ -1,4 +1,5 @@
-import { INPUT, say } from '../catalogue.js';
+import { INPUT } from './messages.js';
+import { say } from '../messages.js';
 import { open } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
 

@@ -1,4 +1,5 @@
-import { INPUT, say } from '../catalogue.js';
+import { INPUT } from './messages.js';
+import { say } from '../messages.js';
 import { type Info, Parser } from 'csv-parse';
 import { ToolError } from '../errors.js';
 import { afterLineBreak, countLineBreaks } from './line-breaks.js';

@@ -1,4 +1,5 @@
-import { INPUT, say } from '../catalogue.js';
+import { INPUT } from './messages.js';
+import { say } from '../messages.js';
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { ToolError } from '../errors.js';

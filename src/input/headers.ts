@@ -1,4 +1,5 @@
-import { INPUT, MAPPING, col, say } from '../catalogue.js';
+import { INPUT, MAPPING } from './messages.js';
+import { col, say } from '../messages.js';
 import { COLUMNS, COLUMN_NAMES, type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { ToolError } from '../errors.js';
 import { quoteName } from './printable.js';

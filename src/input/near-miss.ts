@@ -1,4 +1,5 @@
-import { INPUT, say } from '../catalogue.js';
+import { INPUT } from './messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import type { ResolvedHeaders } from './headers.js';
 import { COLUMNS, type Column } from '../schema.js';

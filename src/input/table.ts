@@ -1,4 +1,5 @@
-import { INPUT, MAPPING, say } from '../catalogue.js';
+import { INPUT, MAPPING } from './messages.js';
+import { say } from '../messages.js';
 import { currentLang, settleSpeech } from '../lang.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';

@@ -1,4 +1,4 @@
-import { INPUT } from '../catalogue.js';
+import { INPUT } from './messages.js';
 import { type Range, columnLetters } from './xlsx-refs.js';
 import type { SheetContent, SheetRow } from './xlsx-sheet.js';
 import { overLimit } from './zip.js';

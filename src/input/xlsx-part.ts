@@ -1,4 +1,4 @@
-import { INPUT } from '../catalogue.js';
+import { INPUT } from './messages.js';
 import { type XmlHandlers, XmlError, type XmlLimit, XmlLimitError, XmlStream } from './xml.js';
 import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
 

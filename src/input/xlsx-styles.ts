@@ -1,4 +1,4 @@
-import { INPUT } from '../catalogue.js';
+import { INPUT } from './messages.js';
 import { PART_BYTES, readPart } from './xlsx-part.js';
 import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
 

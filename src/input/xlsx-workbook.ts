@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { INPUT } from '../catalogue.js';
+import { INPUT } from './messages.js';
 import { PART_BYTES, readPart } from './xlsx-part.js';
 import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
 

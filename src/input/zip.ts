@@ -1,4 +1,5 @@
-import { INPUT, type Pair, say } from '../catalogue.js';
+import { INPUT } from './messages.js';
+import { type Pair, say } from '../messages.js';
 import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';

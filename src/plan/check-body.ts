@@ -1,4 +1,5 @@
-import { ROW, col, say } from '../catalogue.js';
+import { ROW } from './messages.js';
+import { col, say } from '../messages.js';
 import type { MergeRefusal } from './merge-assessments.js';
 import { showTime } from '../time-zones.js';
 import { DIMENSION_NEEDS } from './row-fields.js';

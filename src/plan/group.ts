@@ -1,4 +1,5 @@
-import { NAME, type Pair, ROW, col, say } from '../catalogue.js';
+import { NAME, ROW } from './messages.js';
+import { type Pair, col, say } from '../messages.js';
 import type { RowProblem } from '../errors.js';
 import { enumLabel } from './normalise.js';
 import { showTime } from '../time-zones.js';

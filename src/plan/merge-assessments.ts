@@ -1,4 +1,5 @@
-import { MERGE, type Pair, col, say } from '../catalogue.js';
+import { MERGE } from './messages.js';
+import { type Pair, col, say } from '../messages.js';
 import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
 import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
 import { DIMENSION_NEEDS, dimensionBody } from './row-fields.js';

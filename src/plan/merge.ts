@@ -1,4 +1,5 @@
-import { MERGE, say } from '../catalogue.js';
+import { MERGE } from './messages.js';
+import { say } from '../messages.js';
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
 import { enumLabel } from './normalise.js';

@@ -1,4 +1,5 @@
-import { EXPECT, FIX, GOT, type Pair, col, same } from '../catalogue.js';
+import { EXPECT, FIX, GOT } from './messages.js';
+import { type Pair, col, same } from '../messages.js';
 import type { ValueProblem } from '../errors.js';
 import { type Cell, cellText, formatWallTime } from '../input/cells.js';
 import { type WallTime, wallToEpoch } from '../time-zones.js';

@@ -1,4 +1,5 @@
-import { ROW, col, say } from '../catalogue.js';
+import { ROW } from './messages.js';
+import { col, say } from '../messages.js';
 import type { RowProblem } from '../errors.js';
 import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';

@@ -1,4 +1,5 @@
-import { ROW, col, say } from '../catalogue.js';
+import { ROW } from './messages.js';
+import { col, say } from '../messages.js';
 import type { RowProblem, ValueProblem } from '../errors.js';
 import { currentLang } from '../lang.js';
 

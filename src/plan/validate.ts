@@ -1,4 +1,5 @@
-import { OUTCOME, ROW, col, say } from '../catalogue.js';
+import { OUTCOME, ROW } from './messages.js';
+import { col, say } from '../messages.js';
 import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';

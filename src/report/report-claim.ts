@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { FILES, say } from '../catalogue.js';
+import { FILES } from './messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import { writePrivate } from './private-file.js';
 

@@ -1,4 +1,5 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES } from './messages.js';
+import { say } from '../messages.js';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ToolError } from '../errors.js';

@@ -1,4 +1,5 @@
-import { PRINTED, SUMMARY, say } from '../catalogue.js';
+import { PRINTED, SUMMARY } from './messages.js';
+import { say } from '../messages.js';
 import type { RowResult, RunResult } from './run-result.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';

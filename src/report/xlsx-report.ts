@@ -1,4 +1,5 @@
-import { type Pair, SHEET } from '../catalogue.js';
+import type { Pair } from '../messages.js';
+import { SHEET } from './messages.js';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../lang.js';

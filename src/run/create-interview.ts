@@ -1,4 +1,5 @@
-import { OUTCOME, say } from '../catalogue.js';
+import { OUTCOME } from '../plan/messages.js';
+import { say } from '../messages.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import type { SendablePlanned } from '../plan/types.js';

@@ -1,4 +1,5 @@
-import { OUTCOME, say } from '../catalogue.js';
+import { OUTCOME } from '../plan/messages.js';
+import { say } from '../messages.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';

@@ -1,4 +1,5 @@
-import { OUTCOME, say } from '../catalogue.js';
+import { OUTCOME } from '../plan/messages.js';
+import { say } from '../messages.js';
 import pLimit from 'p-limit';
 import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
 import { ToolError } from '../errors.js';

@@ -1,4 +1,5 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES } from '../report/messages.js';
+import { say } from '../messages.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';

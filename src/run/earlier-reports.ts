@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { SHEET } from '../catalogue.js';
+import { SHEET } from '../report/messages.js';
 import { cellText, unprotectCell } from '../input/cells.js';
 import { parseCsvText } from '../input/csv.js';
 import { decodeCsvBytes } from '../input/encoding.js';

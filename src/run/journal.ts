@@ -1,4 +1,5 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES } from '../report/messages.js';
+import { say } from '../messages.js';
 import { closeSync, constants, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { ToolError } from '../errors.js';

@@ -1,4 +1,5 @@
-import { FEISHU, say } from '../catalogue.js';
+import { FEISHU } from '../feishu/messages.js';
+import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import { type StoredRecord, pageOf } from '../feishu/read-current.js';

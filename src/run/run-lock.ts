@@ -1,4 +1,5 @@
-import { FILES, say } from '../catalogue.js';
+import { FILES } from '../report/messages.js';
+import { say } from '../messages.js';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { PRIVATE_MODE } from '../report/private-file.js';

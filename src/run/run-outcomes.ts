@@ -1,4 +1,5 @@
-import { OUTCOME, say } from '../catalogue.js';
+import { OUTCOME } from '../plan/messages.js';
+import { say } from '../messages.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
 import type { SendOutcome } from './dispatch.js';
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { RUN } from '../../src/catalogue.js';
+import { RUN } from '../../src/run/messages.js';
 import { speaking } from '../../src/lang.js';
 import { progressPrinter } from '../../src/cli/progress.js';
 

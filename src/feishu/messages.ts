@@ -1,0 +1,45 @@
+import type { Pair } from '../messages.js';
+
+/** What Feishu (or what answered in its place) said that stops a run or an interview. */
+export const FEISHU = {
+  badCredentials: (p: { app: string; code: number; msg: string; logId: string }): Pair => ({
+    en: `expected a tenant access token for app ${p.app}, got code ${p.code} (${p.msg}, log id ${p.logId}): check FEISHU_APP_ID and FEISHU_APP_SECRET in the developer console (凭证与基础信息)`,
+    zh: `应用 ${p.app} 没有拿到租户访问令牌，飞书返回 ${p.code}（${p.msg}，log id ${p.logId}）：请在开发者后台“凭证与基础信息”中核对 FEISHU_APP_ID 和 FEISHU_APP_SECRET`,
+  }),
+  noToken: (p: { origin: string; problem: string }): Pair => ({
+    en: `expected a tenant access token from ${p.origin}, got ${p.problem}: check the network and --domain/--base-url, then run again`,
+    zh: `没有从 ${p.origin} 拿到租户访问令牌（${p.problem}）：请检查网络和 --domain/--base-url，然后重新运行`,
+  }),
+  readFailed: (p: { n: number; code: string; message: string; logId: string; attempts: number }): Pair => ({
+    en: `expected the current records of ${p.n} interview(s) from batch_query, got ${p.code}: ${p.message} (log id ${p.logId}, attempt ${p.attempts})`,
+    zh: `batch_query 没有返回 ${p.n} 场面试的现有记录，而是 ${p.code}：${p.message}（log id ${p.logId}，第 ${p.attempts} 次尝试）`,
+  }),
+  noItems: (p: { got: string; logId: string }): Pair => ({
+    en: `expected batch_query's answer to hold an items array, got ${p.got} (log id ${p.logId}): nothing is written on a read that cannot be trusted`,
+    zh: `batch_query 的应答中没有 items 数组（实际是 ${p.got}，log id ${p.logId}）：读取结果不可信，因此什么也不写`,
+  }),
+  listingFailed: (p: { application: string; code: string; message: string; logId: string }): Pair => ({
+    en: `expected the interviews of application ${p.application} from batch_query, got ${p.code}: ${p.message} (log id ${p.logId})`,
+    zh: `batch_query 没有返回投递 ${p.application} 的面试，而是 ${p.code}：${p.message}（log id ${p.logId}）`,
+  }),
+  baseUrl: (shown: string): Pair => ({
+    en: `expected --base-url to be a URL such as https://open.feishu.cn, got "${shown}"`,
+    zh: `--base-url 应是网址，例如 https://open.feishu.cn，实际是 "${shown}"`,
+  }),
+  baseUrlUser: (host: string): Pair => ({
+    en: `expected --base-url without a user name or password, got one for ${host}: credentials come from FEISHU_APP_ID and FEISHU_APP_SECRET`,
+    zh: `--base-url 中不能带用户名或密码（${host}）：凭证请用 FEISHU_APP_ID 和 FEISHU_APP_SECRET`,
+  }),
+  baseUrlHttp: (host: string): Pair => ({
+    en: `expected https:// for ${host}, got plain http://: only loopback hosts (127.0.0.1, localhost) may use http; use https://${host}`,
+    zh: `${host} 应使用 https://，而不是 http://：只有本机地址（127.0.0.1、localhost）可以用 http；请用 https://${host}`,
+  }),
+  baseUrlScheme: (shown: string): Pair => ({
+    en: `expected an https:// URL, got "${shown}"`,
+    zh: `应为 https:// 网址，实际是 "${shown}"`,
+  }),
+  baseUrlPath: (shown: string): Pair => ({
+    en: `expected --base-url to be an origin only (like https://open.feishu.cn), got "${shown}": drop the path`,
+    zh: `--base-url 只能是站点地址（例如 https://open.feishu.cn），实际是 "${shown}"：请去掉路径`,
+  }),
+} as const;

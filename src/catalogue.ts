@@ -1,10 +1,10 @@
 import { CLI, CLI_TEXT } from './cli/messages.js';
-import { FEISHU } from './feishu/messages.js';
+import { ANSWER, FEISHU } from './feishu/messages.js';
 import { INPUT, MAPPING } from './input/messages.js';
 import { OPTION } from './option-messages.js';
 import { EXPECT, FIX, GOT, MERGE, NAME, OUTCOME, ROW } from './plan/messages.js';
 import { FILES, PRINTED, SHEET, SUMMARY } from './report/messages.js';
-import { RUN } from './run/messages.js';
+import { RUN, STOPPED } from './run/messages.js';
 
 /**
  * Every message entry of every domain, for test/catalogue.test.ts, which renders each in both
@@ -21,9 +21,11 @@ export const CATALOGUE = {
   INPUT,
   SUMMARY,
   RUN,
+  STOPPED,
   OPTION,
   FILES,
   FEISHU,
+  ANSWER,
   MAPPING,
   CLI,
   CLI_TEXT,

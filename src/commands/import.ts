@@ -26,5 +26,8 @@ export async function importCommand(asked: Readonly<ImportArgs>, context: RunCon
     backup: backupPathFor(options.report),
   });
   const { plan, warnings, lang } = await readPlan(options);
-  return sendPlan(plan, { ...options, lang, command, reportBeside: beside }, context, inputLines(plan, warnings));
+  return sendPlan(plan, { ...options, lang, command, reportBeside: beside }, context, {
+    lines: inputLines(plan),
+    warnings,
+  });
 }

@@ -79,12 +79,11 @@ async function readMapping(path: string): Promise<HeaderMapping> {
   return parsed as HeaderMapping;
 }
 
-/** What was read, in which zone, and every warning: printed before the counts, where it cannot be missed. */
-export function inputLines(plan: Plan, warnings: readonly string[]): string[] {
+/** What was read, and in which zone: printed before the counts (the warnings follow, src/report/finish-run.ts). */
+export function inputLines(plan: Plan): string[] {
   const t = plan.table;
   const sheet = t.sheet ? quoteName(t.sheet) : undefined;
   const lines = [say(SUMMARY.input({ file: t.file, sheet, encoding: t.encoding, headerRow: t.headerRow }))];
   if (plan.usedZone) lines.push(say(SUMMARY.zone(plan.zone)));
-  for (const w of warnings) lines.push(say(SUMMARY.warning(w)));
   return lines;
 }

@@ -18,9 +18,8 @@ import { type RemovalCounts, removesAnything } from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
 import { writeBodies } from '../report/payloads.js';
 import { fileSha256, probeReport } from '../report/report-claim.js';
-import { type ReportFacts, writeReport } from '../report/report-writer.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../run/run-outcomes.js';
-import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
+import { finishRun } from '../report/finish-run.js';
 import { createWith } from '../run/create-interview.js';
 import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
 import { type DispatchResult, type Prepared, type SendItem, dispatch } from '../run/dispatch.js';
@@ -33,6 +32,12 @@ import { takeRunLock } from '../run/run-lock.js';
 import { connect } from './connect.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
+
+/** What a run says before its counts: what it read (or undoes), and its warnings. */
+export interface RunHead {
+  readonly lines: readonly string[];
+  readonly warnings: readonly string[];
+}
 
 /** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
 const GRACE_MS = 10_000;
@@ -82,7 +87,7 @@ export async function sendPlan(
   plan: Plan,
   options: Readonly<SendOptions>,
   context: RunContext,
-  header: readonly string[],
+  head: RunHead,
 ): Promise<RunResult> {
   const started = Date.now();
   const interrupt = context.signal ?? new AbortController().signal;
@@ -151,7 +156,7 @@ export async function sendPlan(
       result,
       removals: steps.removals,
       files,
-      header,
+      head,
       keyless,
     });
   } finally {
@@ -350,7 +355,7 @@ async function reportRun(
     result: DispatchResult;
     removals: readonly RemovalCounts[];
     files: RunFiles;
-    header: readonly string[];
+    head: RunHead;
     /** How legacy interviews were found where reads carry no `external_id`. */
     keyless?: string;
   },
@@ -360,51 +365,51 @@ async function reportRun(
   const backup = files.backup;
   const landed = say(OUTCOME.landed(backup ? basename(files.backupPath) : undefined));
   const outcomes = rowOutcomes(plan, result.outcomes, options.limit, landed);
-  const summary = summarise(outcomes, plan.interviews.length);
   const elapsed = (Date.now() - run.started) / 1000;
   const { writes, creates, deletes } = api.stats;
   const reads = api.stats.requests - writes - api.stats.createAttempts - deletes;
-  if (options.reportFile) {
-    const facts: ReportFacts = {
-      command: options.command,
-      zone: plan.zone,
+  const rate = Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2));
+  const kinds = countKinds(result.outcomes);
+  const wrote = wroteAnything(api.stats) || Boolean(backup?.holdsAny);
+  const noBackup = !options.backup && !dryRun ? [say(RUN.noBackup)] : [];
+  return finishRun({
+    plan,
+    outcomes,
+    command: options.command,
+    lang: options.lang,
+    report: options.reportFile ? options.report : undefined,
+    reportFacts: {
       origin: run.base.origin,
       elapsed_s: elapsed,
       requests: api.stats.requests,
-      rate_per_s: Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2)),
+      rate_per_s: rate,
       backup: backup ? resolve(files.backupPath) : null,
       journal: dryRun ? undefined : resolve(files.journalPath),
-    };
-    await writeReport(options.report, plan.table, outcomes, { facts, summary, lang: options.lang });
-  }
-  const kinds = countKinds(result.outcomes);
-  const wrote = wroteAnything(api.stats) || Boolean(backup?.holdsAny);
-  const extra = runLines(options, { ...run, elapsed, kinds, reads, wrote });
-  if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
-  const beyondLimit = outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length;
-  const exitCode = result.interrupted ? 130 : allRowsFine(summary, beyondLimit) ? 0 : 1;
-  const t = plan.table;
-  return runResult(t, outcomes, summary, exitCode, formatSummary(summary, extra, run.header), {
-    command: options.command,
-    input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
-    zone: plan.usedZone ? plan.zone : undefined,
-    origin: run.base.origin,
-    requests: {
-      puts: writes,
-      creates,
-      deletes,
-      reads,
-      rate_limited: api.stats.rateLimited,
-      retried: api.stats.retried,
     },
-    rate_per_s: Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2)),
-    elapsed_s: Number(elapsed.toFixed(1)),
-    interviews_by_kind: kinds,
-    stopped_early: result.stopReason,
-    paths: {
-      report: options.reportFile ? resolve(options.report) : undefined,
-      journal: dryRun ? undefined : resolve(files.journalPath),
-      backup: backup && wrote ? resolve(files.backupPath) : undefined,
+    head: run.head.lines,
+    warnings: [...run.head.warnings, ...noBackup],
+    lines: runLines(options, { ...run, elapsed, kinds, reads, wrote }),
+    beside: options.reportBeside,
+    interrupted: result.interrupted,
+    beyondLimit: outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length,
+    json: {
+      origin: run.base.origin,
+      requests: {
+        puts: writes,
+        creates,
+        deletes,
+        reads,
+        rate_limited: api.stats.rateLimited,
+        retried: api.stats.retried,
+      },
+      rate_per_s: rate,
+      elapsed_s: Number(elapsed.toFixed(1)),
+      interviews_by_kind: kinds,
+      stopped_early: result.stopReason,
+      paths: {
+        journal: dryRun ? undefined : resolve(files.journalPath),
+        backup: backup && wrote ? resolve(files.backupPath) : undefined,
+      },
     },
   });
 }
@@ -428,7 +433,6 @@ function runLines(
   const { api, result, files, elapsed, kinds, reads } = run;
   const { dryRun } = options;
   const extra: string[] = [];
-  if (!options.backup && !dryRun) extra.push(say(RUN.noBackup));
   const { writes, creates, deletes } = api.stats;
   const byCreate = creates > writes;
   extra.push(
@@ -475,7 +479,6 @@ function runLines(
     );
   }
   if (!dryRun) extra.push(say(RUN.journal(resolve(files.journalPath))));
-  if (options.reportBeside) extra.push(options.reportBeside);
   return extra;
 }
 

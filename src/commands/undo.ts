@@ -37,7 +37,10 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
   const head = [say(PRINTED.undoHead({ n: plan.interviews.length, run, file: resolve(options.file) }))];
   if (others.length > 0) head.push(say(PRINTED.undoOthers(others.join(', '))));
   const { options: claimed, beside } = withClaimedReport(options, 'undo');
-  return sendPlan(plan, { ...claimed, lang: currentLang(), command: 'undo', reportBeside: beside }, context, head);
+  return sendPlan(plan, { ...claimed, lang: currentLang(), command: 'undo', reportBeside: beside }, context, {
+    lines: head,
+    warnings: [],
+  });
 }
 
 const UNMARKED = 'unmarked';
@@ -72,7 +75,7 @@ async function planFromBackup(
     const planned = owned(id, lines, index);
     if ('status' in planned) outcomes.push(planned);
     else {
-      outcomes.push({ status: 'ok', message: 'valid' });
+      outcomes.push({ status: 'ok', message: say(OUTCOME.valid) });
       interviews.push(planned);
     }
   }

@@ -6,8 +6,7 @@ import { inputLines, readPlan } from './read-plan.js';
 import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
-import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
+import { finishRun } from '../report/finish-run.js';
 
 export interface ValidateOptions extends InputOptions {
   readonly report: string;
@@ -23,35 +22,21 @@ export async function validateCommand(asked: ValidateOptions): Promise<RunResult
   const command = asked.merge ? 'validate --merge' : 'validate';
   const { options, beside } = withClaimedReport(asked, command);
   const { plan, warnings, lang } = await readPlan(options);
-  const summary = summarise(plan.outcomes, plan.interviews.length);
-  if (reportFile)
-    await writeReport(options.report, plan.table, plan.outcomes, {
-      facts: { command, zone: plan.zone },
-      summary,
-      lang,
-    });
-  const extra: string[] = [];
+  const lines: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);
-    extra.push(say(SUMMARY.payloads(n, resolve(options.payloads))));
+    lines.push(say(SUMMARY.payloads(n, resolve(options.payloads))));
   }
-  if (reportFile) extra.push(...reportLines(resolve(options.report), summary));
-  if (beside) extra.push(beside);
-  const t = plan.table;
-  return runResult(
-    t,
-    plan.outcomes,
-    summary,
-    allRowsFine(summary) ? 0 : 1,
-    formatSummary(summary, extra, inputLines(plan, warnings)),
-    {
-      command,
-      input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
-      zone: plan.usedZone ? plan.zone : undefined,
-      paths: {
-        report: reportFile ? resolve(options.report) : undefined,
-        payloads: options.payloads && resolve(options.payloads),
-      },
-    },
-  );
+  return finishRun({
+    plan,
+    outcomes: plan.outcomes,
+    command,
+    lang,
+    report: reportFile ? options.report : undefined,
+    head: inputLines(plan),
+    warnings,
+    lines,
+    beside,
+    json: { paths: { payloads: options.payloads && resolve(options.payloads) } },
+  });
 }

@@ -8,8 +8,7 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
 import type { MergePlanned, Plan, RowOutcome, WholePlanned } from '../plan/types.js';
-import { writeReport } from '../report/report-writer.js';
-import { allRowsFine, formatSummary, reportLines, runResult, summarise } from '../report/summary.js';
+import { finishRun } from '../report/finish-run.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { readEarlierRecords } from '../run/earlier-records.js';
 import { LegacyLookup, type LegacyMatch, withoutKeys } from '../run/legacy-lookup.js';
@@ -58,34 +57,25 @@ export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunRes
       if (outcome.status === 'ok') matched++;
       for (const i of p.rows) outcomes[i] = outcome;
     }
-    const summary = summarise(outcomes, plan.interviews.length);
-    if (options.reportFile) {
-      const facts = { command: 'verify', zone: plan.zone, origin: base.origin, requests: api.stats.requests };
-      await writeReport(options.report, plan.table, outcomes, { facts, summary, lang });
-    }
-    const extra = [
+    const lines = [
       say(
         RUN.verified({ origin: base.origin, reads: api.stats.requests, matched, interviews: plan.interviews.length }),
       ),
     ];
-    if (lookup.keyless) extra.push(say(RUN.readsWithoutKeys(records?.files ?? 0)));
-    if (options.reportFile) extra.push(...reportLines(resolve(options.report), summary));
-    if (beside) extra.push(beside);
-    const t = plan.table;
-    return runResult(
-      t,
+    if (lookup.keyless) lines.push(say(RUN.readsWithoutKeys(records?.files ?? 0)));
+    return await finishRun({
+      plan,
       outcomes,
-      summary,
-      allRowsFine(summary) ? 0 : 1,
-      formatSummary(summary, extra, inputLines(plan, warnings)),
-      {
-        command: 'verify',
-        input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
-        origin: base.origin,
-        matched: matched,
-        paths: { report: options.reportFile ? resolve(options.report) : undefined },
-      },
-    );
+      command: 'verify',
+      lang,
+      report: options.reportFile ? options.report : undefined,
+      reportFacts: { origin: base.origin, requests: api.stats.requests },
+      head: inputLines(plan),
+      warnings,
+      lines,
+      beside,
+      json: { origin: base.origin, matched },
+    });
   } finally {
     await client.close();
   }

@@ -1,3 +1,4 @@
+import { ANSWER } from './messages.js';
 import { say } from '../messages.js';
 import type { InterviewBody } from './body.js';
 import type { TokenProvider } from './auth.js';
@@ -181,9 +182,7 @@ export class InterviewApi {
     aborted: boolean,
   ): CallResult {
     if (!res) {
-      const why = aborted
-        ? 'interrupted before an answer came (it may or may not have landed; import again with --resume)'
-        : failure!.message;
+      const why = aborted ? say(ANSWER.interruptedBeforeAnswer) : failure!.message;
       return { outcome: 'failed', errorCode: failure!.code, message: why, attempts };
     }
     const code = res.body.code;
@@ -192,23 +191,25 @@ export class InterviewApi {
     const base = { httpStatus: res.status, logId: res.logId, attempts, errorCode };
     const contentType = [res.headers['content-type']].flat()[0] ?? 'none';
     const message = badAnswer
-      ? `expected Feishu's JSON answer with code 0, got HTTP ${res.status} (content type ${contentType}) without it: something between here and Feishu answered (a proxy or captive portal?); ${describeFailure(res.body, res.status)}`
+      ? say(ANSWER.notFeishu({ status: res.status, contentType, detail: describeFailure(res.body, res.status) }))
       : describeFailure(res.body, res.status);
     if (reason === 'stop-run')
-      return { ...base, outcome: 'stop-run', message: `${message}: ${say(stoppingMessage(code!))}` };
+      return {
+        ...base,
+        outcome: 'stop-run',
+        message: say(ANSWER.stopping({ message, why: say(stoppingMessage(code!)) })),
+      };
     if (reason === 'token') {
       return {
         ...base,
         outcome: 'stop-run',
-        message: canRefresh
-          ? `${message}: a freshly fetched token was rejected too; check the app is enabled for this tenant`
-          : `${message}: FEISHU_TENANT_ACCESS_TOKEN was rejected; fetch a new one, or set FEISHU_APP_ID and FEISHU_APP_SECRET so the tool can refresh it`,
+        message: say(canRefresh ? ANSWER.freshTokenRejected(message) : ANSWER.givenTokenRejected(message)),
       };
     }
     return {
       ...base,
       outcome: 'failed',
-      message: reason === 'exhausted' ? `${message} (gave up after ${attempts} attempts)` : message,
+      message: reason === 'exhausted' ? say(ANSWER.gaveUp({ message, attempts })) : message,
     };
   }
 }

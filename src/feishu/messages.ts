@@ -43,3 +43,31 @@ export const FEISHU = {
     zh: `--base-url 只能是站点地址（例如 https://open.feishu.cn），实际是 "${shown}"：请去掉路径`,
   }),
 } as const;
+
+/** What a call's result says when Feishu's answer is not a success, or none came. */
+export const ANSWER = {
+  interruptedBeforeAnswer: {
+    en: 'interrupted before an answer came (it may or may not have landed; import again with --resume)',
+    zh: '在收到应答前被中断（可能已写入，也可能没有；请加 --resume 重新导入）',
+  },
+  notFeishu: (p: { status: number; contentType: string; detail: string }): Pair => ({
+    en: `expected Feishu's JSON answer with code 0, got HTTP ${p.status} (content type ${p.contentType}) without it: something between here and Feishu answered (a proxy or captive portal?); ${p.detail}`,
+    zh: `应收到飞书带 code 0 的 JSON 应答，实际是 HTTP ${p.status}（内容类型 ${p.contentType}），其中没有 code：本机与飞书之间有别的程序作了应答（代理或网络认证页面？）；${p.detail}`,
+  }),
+  stopping: (p: { message: string; why: string }): Pair => ({
+    en: `${p.message}: ${p.why}`,
+    zh: `${p.message}：${p.why}`,
+  }),
+  freshTokenRejected: (message: string): Pair => ({
+    en: `${message}: a freshly fetched token was rejected too; check the app is enabled for this tenant`,
+    zh: `${message}：新取得的令牌也被拒绝；请检查应用是否已在该租户启用`,
+  }),
+  givenTokenRejected: (message: string): Pair => ({
+    en: `${message}: FEISHU_TENANT_ACCESS_TOKEN was rejected; fetch a new one, or set FEISHU_APP_ID and FEISHU_APP_SECRET so the tool can refresh it`,
+    zh: `${message}：FEISHU_TENANT_ACCESS_TOKEN 被拒绝；请重新获取，或设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET 让工具自动刷新`,
+  }),
+  gaveUp: (p: { message: string; attempts: number }): Pair => ({
+    en: `${p.message} (gave up after ${p.attempts} attempts)`,
+    zh: `${p.message}（尝试 ${p.attempts} 次后放弃）`,
+  }),
+} as const;

@@ -94,13 +94,9 @@ export function runResult(
   summary: Summary,
   exitCode: 0 | 1 | 130,
   text: string,
+  warnings: readonly string[],
   facts: SummaryFacts,
 ): RunResult {
-  const prefix = say(SUMMARY.warning(''));
-  const warnings = text
-    .split('\n')
-    .filter((l) => l.startsWith(prefix))
-    .map((l) => l.slice(prefix.length));
   const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
   const json = {
     ...facts,

@@ -1,3 +1,4 @@
+import { STOPPED } from './messages.js';
 import { OUTCOME } from '../plan/messages.js';
 import { say } from '../messages.js';
 import type { InterviewBody } from '../feishu/body.js';
@@ -42,7 +43,9 @@ export function createWith(
         return {
           result: {
             ...result,
-            message: `${result.message}; looking it up afterwards failed too (${(error as Error).message}): import again to find it before anything is created`,
+            message: say(
+              STOPPED.lookupAfterCreateFailed({ message: result.message ?? '', problem: (error as Error).message }),
+            ),
           },
         };
       }

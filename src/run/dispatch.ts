@@ -1,3 +1,4 @@
+import { STOPPED } from './messages.js';
 import { OUTCOME } from '../plan/messages.js';
 import { say } from '../messages.js';
 import pLimit from 'p-limit';
@@ -188,7 +189,8 @@ class Dispatch {
       log_id: result.logId,
       attempts: result.attempts,
     });
-    if (result.outcome === 'stop-run') this.stopReason ??= `stopped after code ${result.errorCode}: ${result.message}`;
+    if (result.outcome === 'stop-run')
+      this.stopReason ??= say(STOPPED.afterCode({ code: result.errorCode ?? '', message: result.message ?? '' }));
     this.record(item.id, {
       status,
       kind: status === 'ok' ? kind : undefined,

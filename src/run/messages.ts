@@ -7,8 +7,8 @@ export const RUN = {
     zh: `飞书的查询结果不含外部系统面试ID：没有飞书 ID 的面试先按之前运行的记录（报告所在文件夹及 --records 中的日志、备份和报告，共 ${files} 个文件）查找，再按内容查找；详见 README 的“迁移旧系统记录”`,
   }),
   noBackup: {
-    en: 'warning: --no-backup: what was overwritten was not saved, so this run cannot be undone',
-    zh: '警告：--no-backup：被覆盖的内容没有备份，这次运行无法撤销',
+    en: '--no-backup: what was overwritten was not saved, so this run cannot be undone',
+    zh: '--no-backup：被覆盖的内容没有备份，这次运行无法撤销',
   },
   requests: (p: {
     dryRun: boolean;
@@ -76,5 +76,17 @@ export const RUN = {
   verified: (p: { origin: string; reads: number; matched: number; interviews: number }): Pair => ({
     en: `read from ${p.origin}: ${p.reads} batch_query read(s); ${p.matched} of ${p.interviews} interview(s) match the file`,
     zh: `读取自 ${p.origin}：${p.reads} 次 batch_query 读取；${p.interviews} 场面试中有 ${p.matched} 场与文件一致`,
+  }),
+} as const;
+
+/** Why a run stopped, or a create's answer was lost and could not be looked up. */
+export const STOPPED = {
+  afterCode: (p: { code: string; message: string }): Pair => ({
+    en: `stopped after code ${p.code}: ${p.message}`,
+    zh: `收到代码 ${p.code} 后停止：${p.message}`,
+  }),
+  lookupAfterCreateFailed: (p: { message: string; problem: string }): Pair => ({
+    en: `${p.message}; looking it up afterwards failed too (${p.problem}): import again to find it before anything is created`,
+    zh: `${p.message}；之后查找它也失败了（${p.problem}）：请重新导入，先找到它再新建任何面试`,
   }),
 } as const;

@@ -3,7 +3,7 @@ import { type Pair, say } from './messages.js';
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
-import { defaultReportPath } from './report/report-writer.js';
+import { defaultReportPath, undoReportPath, verifyReportPath } from './run-paths.js';
 import { assertZone } from './time-zones.js';
 import { abbreviationProblem, machineZone } from './time-zones.js';
 
@@ -273,7 +273,7 @@ export const undoSchema = z.pipe(
     if (!out.credentials) return problem(ctx, undefined, say(OPTION.noCredentials));
     return {
       ...out,
-      report: o.report ?? `${o.file.replace(/\.jsonl$/i, '')}.undo.report.csv`,
+      report: o.report ?? undoReportPath(o.file),
       dryRun: false as const,
       merge: false as const,
       createMissing: false as const,
@@ -297,7 +297,7 @@ export const verifySchema = z.pipe(
     if (zoned === z.NEVER) return z.NEVER;
     if (!zoned.credentials) return problem(ctx, undefined, say(OPTION.noCredentialsToVerify));
     // Beside the import's report, never on it: x.verify.csv, or x.verify.xlsx for an .xlsx input.
-    return { ...zoned, report: o.report ?? defaultReportPath(o.file).replace(/\.report\.(csv|xlsx)$/, '.verify.$1') };
+    return { ...zoned, report: o.report ?? verifyReportPath(o.file) };
   }),
 );
 

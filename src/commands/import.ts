@@ -1,6 +1,6 @@
 import type { ImportArgs } from '../options.js';
-import { journalPathFor } from '../run/journal.js';
-import { backupPathFor } from '../run/pre-images.js';
+import { journalPathFor } from '../run-paths.js';
+import { backupPathFor } from '../run-paths.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';

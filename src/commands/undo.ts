@@ -14,8 +14,8 @@ import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
 import { sendPlan } from './send-run.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
-import { journalPathFor } from '../run/journal.js';
-import { backupPathFor } from '../run/pre-images.js';
+import { journalPathFor } from '../run-paths.js';
+import { backupPathFor } from '../run-paths.js';
 
 const HEADERS = ['external_interview_id', 'taken_at', 'body'];
 

@@ -1,3 +1,4 @@
+import { besideName, writtenPathFor } from '../run-paths.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -21,8 +22,6 @@ interface Written {
   readonly command: string;
   readonly sha256: string;
 }
-
-export const writtenPathFor = (report: string): string => `${report}.written`;
 
 /**
  * The report's SHA-256, read in 1 MiB pieces: a 1,000,000-row report is 110 MB, and reading it
@@ -63,13 +62,6 @@ export function mayOverwrite(report: string, command: string): boolean {
     return false;
   }
 }
-
-/** `x.report.csv` → `x.report-2.csv`, `x.report-3.csv`, …: the name beside it. */
-const besideName = (report: string, n: number): string => {
-  const dot = report.lastIndexOf('.');
-  const slash = Math.max(report.lastIndexOf('/'), report.lastIndexOf('\\'));
-  return dot > slash ? `${report.slice(0, dot)}-${n}${report.slice(dot)}` : `${report}-${n}`;
-};
 
 /**
  * The path the run writes its report to: `report`, or the first name beside it this command may

@@ -1,7 +1,7 @@
 import { FILES } from './messages.js';
 import { say } from '../messages.js';
 import { mkdir } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { cellText, isFormulaStart, protectCell, protectFormula } from '../input/cells.js';
 import { REPORT_COLUMNS } from '../input/headers.js';
@@ -14,18 +14,6 @@ import type { Summary } from './summary.js';
 import { summaryLines, writeXlsxReport } from './xlsx-report.js';
 
 export type ReportFormat = 'csv' | 'xlsx' | 'json';
-
-/**
- * `<input name>.report.xlsx` beside an .xlsx input (its user works in Excel or WPS), else
- * `<input name>.report.csv`, unless `--report` says otherwise. A report read back as input
- * (`x.report.csv`) would be its own report: it gets `x.rerun.report.csv` instead.
- */
-export function defaultReportPath(input: string): string {
-  const ext = extname(input).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
-  const name = basename(input, extname(input)).replace(/\.report$/, '');
-  const path = join(dirname(input), `${name}.report.${ext}`);
-  return path === join(dirname(input), basename(input)) ? join(dirname(input), `${name}.rerun.report.${ext}`) : path;
-}
 
 export function reportFormat(path: string): ReportFormat {
   const ext = extname(path).toLowerCase();

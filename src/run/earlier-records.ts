@@ -1,3 +1,4 @@
+import { BACKUP_SUFFIX, JOURNAL_SUFFIX } from '../run-paths.js';
 import { FILES } from '../report/messages.js';
 import { say } from '../messages.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -99,8 +100,8 @@ async function filesIn(path: string, required: boolean): Promise<string[]> {
 }
 
 async function readOne(file: string, records: EarlierRecords): Promise<boolean> {
-  if (file.endsWith('.journal.jsonl')) return fromJournal(await readFile(file, 'utf8'), records);
-  if (file.endsWith('.backup.jsonl')) return fromBackup(await readFile(file, 'utf8'), records);
+  if (file.endsWith(JOURNAL_SUFFIX)) return fromJournal(await readFile(file, 'utf8'), records);
+  if (file.endsWith(BACKUP_SUFFIX)) return fromBackup(await readFile(file, 'utf8'), records);
   if (file.endsWith('.jsonl')) return false;
   const lines = await readReportLines(file);
   for (const l of lines ?? []) records.add(l.externalId, l.feishuId, l.application || undefined);

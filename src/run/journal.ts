@@ -40,11 +40,6 @@ export type JournalEntry =
       skipped?: boolean;
     };
 
-/** Beside the report: `<report>.journal.jsonl`. */
-export function journalPathFor(report: string): string {
-  return report.endsWith('.journal.jsonl') ? report : `${report}.journal.jsonl`;
-}
-
 const syncData = promisify(fdatasync);
 
 /** fsync at most this often: a power cut loses at most this much, SIGKILL loses nothing. */

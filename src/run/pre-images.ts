@@ -54,11 +54,6 @@ export class Backup {
   }
 }
 
-/** Beside the report: `<report>.backup.jsonl`. */
-export function backupPathFor(report: string): string {
-  return `${report}.backup.jsonl`;
-}
-
 /** Chunks read ahead of the highest one asked for: reads stay ahead of writes, not the whole file. */
 const LOOKAHEAD_CHUNKS = 5;
 /**

@@ -1,13 +1,9 @@
+import { lockPathFor } from '../run-paths.js';
 import { FILES } from '../report/messages.js';
 import { say } from '../messages.js';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { PRIVATE_MODE } from '../report/private-file.js';
-
-/** Beside the report: `<report>.lock`, holding the pid of the run that writes its journal and backup. */
-function lockPathFor(report: string): string {
-  return `${report}.lock`;
-}
 
 function alive(pid: number): boolean {
   try {

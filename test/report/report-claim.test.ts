@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimReport, probeReport, recordReport, writtenPathFor } from '../../src/report/report-claim.js';
+import { claimReport, probeReport, recordReport } from '../../src/report/report-claim.js';
+import { writtenPathFor } from '../../src/run-paths.js';
 import { tempDir } from '../helpers.js';
 
 describe('claimReport', () => {

@@ -1,7 +1,8 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalPathFor, openJournal, readJournal } from '../../src/run/journal.js';
+import { openJournal, readJournal } from '../../src/run/journal.js';
+import { journalPathFor } from '../../src/run-paths.js';
 import { tempDir } from '../helpers.js';
 
 describe('journal', () => {

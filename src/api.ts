@@ -9,7 +9,7 @@ import type { RunResult } from './report/run-result.js';
 import { editDistance } from './edit-distance.js';
 import { ToolError } from './errors.js';
 import { type Lang, speaking } from './lang.js';
-import { importSchema, normalise, undoSchema, validateSchema, verifySchema } from './options.js';
+import { checkOptions, importSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
 
 /** Where and how to read the input file. */
@@ -222,24 +222,24 @@ export async function verifyFile(path: string, options: VerifyFileOptions = {}):
  */
 export async function runValidate(path: string, options: object): Promise<RunResult> {
   const { validateCommand } = await import('./commands/validate.js');
-  return speaking(voice(options), () => validateCommand(normalise(validateSchema, checked(path, options))));
+  return speaking(voice(options), () => validateCommand(checkOptions(validateSchema, checked(path, options))));
 }
 
 export async function runImport(path: string, options: object): Promise<RunResult> {
   const { importCommand } = await import('./commands/import.js');
   return speaking(voice(options), () =>
-    importCommand(normalise(importSchema, checked(path, options)), context(options as SendOptions)),
+    importCommand(checkOptions(importSchema, checked(path, options)), context(options as SendOptions)),
   );
 }
 
 export async function runUndo(path: string, options: object): Promise<RunResult> {
   const { undoCommand } = await import('./commands/undo.js');
   return speaking(voice(options), () =>
-    undoCommand(normalise(undoSchema, checked(path, options)), context(options as SendOptions)),
+    undoCommand(checkOptions(undoSchema, checked(path, options)), context(options as SendOptions)),
   );
 }
 
 export async function runVerify(path: string, options: object): Promise<RunResult> {
   const { verifyCommand } = await import('./commands/verify.js');
-  return speaking(voice(options), () => verifyCommand(normalise(verifySchema, checked(path, options))));
+  return speaking(voice(options), () => verifyCommand(checkOptions(verifySchema, checked(path, options))));
 }

@@ -116,7 +116,7 @@ export const templateSchema = z.object({
 export type TemplateArgs = z.output<typeof templateSchema>;
 
 /** Parses with a schema and freezes the result; a failure is a usage error (exit 2). */
-export function normalise<S extends z.ZodMiniType>(schema: S, raw: unknown): Readonly<z.output<S>> {
+export function checkOptions<S extends z.ZodMiniType>(schema: S, raw: unknown): Readonly<z.output<S>> {
   const result = z.safeParse(schema, raw);
   if (!result.success) {
     // Paths are yargs' camel-case keys; the user typed the kebab-case flag.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   importSchema,
-  normalise,
+  checkOptions,
   simulateSchema,
   templateSchema,
   undoSchema,
@@ -20,9 +20,9 @@ const usage = (fn: () => unknown) => {
 
 const credentials = { appId: 'cli_a', appSecret: 'not-a-real-secret' };
 
-describe('normalise', () => {
+describe('checkOptions', () => {
   it('fills defaults, derives the report path and freezes the result', () => {
-    const o = normalise(validateSchema, { file: 'in/x.csv', tz: 'Asia/Shanghai' });
+    const o = checkOptions(validateSchema, { file: 'in/x.csv', tz: 'Asia/Shanghai' });
     expect(o).toEqual({
       file: 'in/x.csv',
       tz: 'Asia/Shanghai',
@@ -41,13 +41,13 @@ describe('normalise', () => {
 
   it('takes --records once, repeated or not at all, for import and verify', () => {
     const base = { file: 'x.csv', tz: 'UTC', ...credentials };
-    expect(normalise(importSchema, base).records).toEqual([]);
-    expect(normalise(importSchema, { ...base, records: ' old ' }).records).toEqual(['old']);
-    expect(normalise(verifySchema, { ...base, records: ['a', '', 'b'] }).records).toEqual(['a', 'b']);
+    expect(checkOptions(importSchema, base).records).toEqual([]);
+    expect(checkOptions(importSchema, { ...base, records: ' old ' }).records).toEqual(['old']);
+    expect(checkOptions(verifySchema, { ...base, records: ['a', '', 'b'] }).records).toEqual(['a', 'b']);
   });
 
   it('gives import its pacing defaults and keeps the secret inside credentials only', () => {
-    const o = normalise(importSchema, { file: 'x.csv', tz: 'UTC', ...credentials });
+    const o = checkOptions(importSchema, { file: 'x.csv', tz: 'UTC', ...credentials });
     expect(o).toMatchObject({
       concurrency: 5,
       rate: 10,
@@ -65,19 +65,19 @@ describe('normalise', () => {
   });
 
   it('names the flag as typed, the range and the value for a bad number', () => {
-    expect(usage(() => normalise(importSchema, { file: 'x.csv', ...credentials, concurrency: 0 }))).toEqual({
+    expect(usage(() => checkOptions(importSchema, { file: 'x.csv', ...credentials, concurrency: 0 }))).toEqual({
       code: 'USAGE_BAD_OPTION',
       message: '--concurrency: expected a whole number from 1 to 100, got 0',
     });
     expect(
-      usage(() => normalise(importSchema, { file: 'x.csv', ...credentials, limit: 1.5, timeout: 0 })).message,
+      usage(() => checkOptions(importSchema, { file: 'x.csv', ...credentials, limit: 1.5, timeout: 0 })).message,
     ).toBe(
       '--timeout: expected a number above 0 and at most 600, got 0; --limit: expected a whole number above 0, got 1.5',
     );
-    expect(usage(() => normalise(simulateSchema, { failRate: 2, tokenTtl: Number.NaN })).message).toBe(
+    expect(usage(() => checkOptions(simulateSchema, { failRate: 2, tokenTtl: Number.NaN })).message).toBe(
       '--fail-rate: expected a number from 0 to 1, got 2; --token-ttl: expected a number above 0, got NaN',
     );
-    expect(normalise(simulateSchema, {})).toMatchObject({
+    expect(checkOptions(simulateSchema, {})).toMatchObject({
       port: 0,
       rateLimit: 10,
       failRate: 0,
@@ -88,27 +88,27 @@ describe('normalise', () => {
   });
 
   it('refuses a bad time zone, report extension or template path', () => {
-    expect(usage(() => normalise(validateSchema, { file: 'x.csv', tz: 'Mars/Olympus' })).message).toBe(
+    expect(usage(() => checkOptions(validateSchema, { file: 'x.csv', tz: 'Mars/Olympus' })).message).toBe(
       '--tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"',
     );
-    expect(usage(() => normalise(validateSchema, { file: 'x.csv', tz: 'UTC', report: 'r.txt' })).message).toBe(
+    expect(usage(() => checkOptions(validateSchema, { file: 'x.csv', tz: 'UTC', report: 'r.txt' })).message).toBe(
       '--report: expected a report path ending in .csv, .xlsx or .json',
     );
-    expect(usage(() => normalise(templateSchema, { out: 't.txt' })).message).toBe(
+    expect(usage(() => checkOptions(templateSchema, { out: 't.txt' })).message).toBe(
       '--out: expected --out to end in .xlsx or .csv',
     );
-    expect(normalise(templateSchema, { out: 't.xlsx' })).toEqual({ out: 't.xlsx', lang: 'zh' });
+    expect(checkOptions(templateSchema, { out: 't.xlsx' })).toEqual({ out: 't.xlsx', lang: 'zh' });
   });
 
   it('needs credentials to send, but not for a plain dry run', () => {
-    expect(usage(() => normalise(importSchema, { file: 'x.csv', tz: 'UTC' })).message).toMatch(
+    expect(usage(() => checkOptions(importSchema, { file: 'x.csv', tz: 'UTC' })).message).toMatch(
       /^expected credentials, got none: set FEISHU_APP_ID/,
     );
-    expect(normalise(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true }).credentials).toBeUndefined();
+    expect(checkOptions(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true }).credentials).toBeUndefined();
     expect(
-      usage(() => normalise(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true, merge: true })).message,
+      usage(() => checkOptions(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true, merge: true })).message,
     ).toMatch(/^expected credentials, got none: --merge --dry-run reads/);
-    expect(normalise(undoSchema, { file: 'r.csv.backup.jsonl', ...credentials }).report).toBe(
+    expect(checkOptions(undoSchema, { file: 'r.csv.backup.jsonl', ...credentials }).report).toBe(
       'r.csv.backup.undo.report.csv',
     );
   });

@@ -1,5 +1,5 @@
 import type { Pair } from '../messages.js';
-import { normalise, simulateSchema, templateSchema } from '../options.js';
+import { checkOptions, simulateSchema, templateSchema } from '../options.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { libraryRun } from './library-run.js';
 import {
@@ -41,7 +41,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       zh: '写出空白模板（带说明和下拉列表的 .xlsx，或 .csv）',
     },
     options: [TEMPLATE_OPTIONS],
-    run: async (args, io) => (await import('./template.js')).templateCommand(normalise(templateSchema, args), io),
+    run: async (args, io) => (await import('./template.js')).templateCommand(checkOptions(templateSchema, args), io),
   },
   {
     command: 'validate <file>',
@@ -96,7 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     options: [SIMULATE_OPTIONS],
     interruptible: true,
-    run: async (args, io) => (await import('./simulate.js')).simulateCommand(normalise(simulateSchema, args), io),
+    run: async (args, io) => (await import('./simulate.js')).simulateCommand(checkOptions(simulateSchema, args), io),
   },
   {
     command: 'demo',

@@ -56,7 +56,7 @@ export const ANSWER = {
   }),
   stopping: (p: { message: string; why: string }): Pair => ({
     en: `${p.message}: ${p.why}`,
-    zh: `${p.message}：${p.why}`,
+    zh: `${p.message}：${p.why}（运行已停止）`,
   }),
   freshTokenRejected: (message: string): Pair => ({
     en: `${message}: a freshly fetched token was rejected too; check the app is enabled for this tenant`,

@@ -57,7 +57,7 @@ export function columnAsNamed(table: InputTable, column: string): string {
   return name || column;
 }
 
-export interface ReadOptions {
+export interface TableReadOptions {
   readonly sheet?: string;
   readonly encoding?: string;
   readonly mapping?: HeaderMapping;
@@ -71,7 +71,7 @@ interface HeaderRules {
   readonly required: readonly Column[];
 }
 
-export async function readInput(file: string, options: ReadOptions = {}): Promise<InputTable> {
+export async function readInput(file: string, options: TableReadOptions = {}): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
   const rules: HeaderRules = {
     mapping: mappingLookup(options.mapping),
@@ -87,7 +87,7 @@ export async function readInput(file: string, options: ReadOptions = {}): Promis
   throw new ToolError('INPUT_UNSUPPORTED', say(INPUT.unsupported({ ext: ext || 'no extension', file })), { file });
 }
 
-async function readCsv(file: string, options: ReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
+async function readCsv(file: string, options: TableReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
   if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
   const { records, lines } = parseCsvText(decoded.content, file);
@@ -104,7 +104,7 @@ async function readCsv(file: string, options: ReadOptions, rules: HeaderRules, s
   return { ...table, encoding, csvLines };
 }
 
-async function readWorkbook(file: string, options: ReadOptions, rules: HeaderRules): Promise<InputTable> {
+async function readWorkbook(file: string, options: TableReadOptions, rules: HeaderRules): Promise<InputTable> {
   const workbook = await openWorkbook(file);
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);

@@ -1,0 +1,130 @@
+import type { SendRunOptions } from './send-run-options.js';
+import type { InterviewBody } from '../feishu/body.js';
+import type { InterviewApi } from '../feishu/interview-api.js';
+import type { StoredRecord } from '../feishu/read-current.js';
+import { canonicalBody } from '../plan/canonical.js';
+import type { RemovalCounts } from '../plan/removals.js';
+import type { Plan, SendablePlanned } from '../plan/types.js';
+import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
+import type { Prepared, SendItem } from '../run/dispatch.js';
+import type { JournalState } from '../run/journal.js';
+import type { EarlierRecords } from '../run/earlier-records.js';
+import { withKnownKeys } from '../run/known-keys.js';
+import { LegacyLookup } from '../run/legacy-lookup.js';
+import { type Backup, PreImages } from '../run/pre-images.js';
+/** What each interview needs from the run before it is decided: its current record, or its legacy match. */
+export function preparer(
+  plan: Plan,
+  items: readonly SendablePlanned[],
+  run: {
+    api: InterviewApi;
+    options: Readonly<SendRunOptions>;
+    previous?: JournalState;
+    records?: EarlierRecords;
+    /** Reads the records where none were read yet: a record read without keys needs them. */
+    readRecords: () => Promise<EarlierRecords>;
+    backup?: Backup;
+    stopping: () => boolean;
+  },
+) {
+  const { api, options, previous, backup, stopping } = run;
+  // A plain import reads the record: the key Feishu holds is kept where the file leaves it blank
+  // (see keepKeys), and nothing the file does not name is removed without --replace.
+  const needRead = items
+    .filter(
+      (p) =>
+        !p.legacy &&
+        (p.kind === 'remove' ||
+          options.backup ||
+          options.merge ||
+          previous?.inDoubt.has(p.id) ||
+          (p.kind === 'replace' && (lacksKeys(p.body) || !options.replace))),
+    )
+    .map((p) => p.id);
+  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping) : undefined;
+  const read = new Set(needRead);
+  const byId = new Map(items.map((p) => [p.id, p]));
+  const lookup = new LegacyLookup(
+    api,
+    items.filter((p) => p.legacy).map((p) => ({ application: applicationOf(p), body: legacyBody(p) })),
+    new Map(previous?.feishuIds ?? []),
+    run.records,
+    stopping,
+  );
+  const wouldSend = new Map<string, InterviewBody>();
+  const removals: RemovalCounts[] = [];
+  const rules = (p: SendablePlanned, wasRead: boolean): DecideRules => ({
+    plan,
+    dryRun: options.dryRun,
+    mustExist: wasRead && (options.backup || options.merge),
+    addAssessments: Boolean(options.addAssessments),
+    replaceAssessments: Boolean(options.replaceAssessments),
+    replace: Boolean(options.replace),
+    createMissing: Boolean(options.createMissing),
+    landedHash: p.legacy ? undefined : previous?.landed.get(p.id),
+    lostCreateHash: p.legacy ? previous?.inDoubtCreates.get(p.id) : undefined,
+    lostPutHash: previous?.inDoubtCreates.has(p.id) ? undefined : previous?.inDoubt.get(p.id),
+  });
+  // A read without `external_id` gets the keys the tool's records say it wrote (docs/feishu-api.md,
+  // "Batch query"): kept by a plain import, matched by a merge. Records are read once, on first need.
+  let records = run.records ? Promise.resolve(run.records) : undefined;
+  const withKeysOf = async (id: string, current: StoredRecord | undefined) => {
+    if (!current || typeof current.external_id === 'string') return current;
+    records ??= run.readRecords();
+    return withKnownKeys(current, (await records).keysOf(id));
+  };
+  const prepare = async (item: SendItem): Promise<Prepared> => {
+    const p = byId.get(item.id)!;
+    let decision: Decision;
+    if (p.legacy) {
+      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
+      decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
+      if (match.kind === 'found') {
+        // Read without keys, the pre-image carries the interview's own (the one it was found by), so undo keeps it.
+        const record = match.keysUnread ? { ...match.record, external_id: p.legacy.externalId } : match.record;
+        await own(backup, match.id, record, decision);
+        if (decision.adopted) lookup.created(p.id, match.id);
+      }
+    } else {
+      const current = read.has(p.id) ? await withKeysOf(p.id, await preImages!.get(p.id)) : undefined;
+      decision = decideUpdate(p, current, rules(p, read.has(p.id)));
+      if (current) await own(backup, p.id, current, decision);
+    }
+    if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
+    if (decision.removed) removals.push(decision.removed);
+    return decision.prepared;
+  };
+  return { prepare, lookup, wouldSend, removals };
+}
+
+/** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */
+function lacksKeys(body: InterviewBody): boolean {
+  return body.external_id === undefined || (body.interview_assessments ?? []).some((a) => a.external_id === undefined);
+}
+
+/**
+ * The backup line that makes an interview the run's own, on disk before its request goes out:
+ * what it held and what the PUT sends, what a delete removes, or a lost-answer create the run
+ * made. Interviews the run only reads get none: undo never touches them (docs/run-files.md).
+ */
+async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
+  if (!backup) return;
+  const { prepared, adopted } = decision;
+  const line = { external_interview_id: id, taken_at: new Date().toISOString() };
+  if (adopted) await backup.write({ ...line, body: adopted, created: true });
+  else if ('send' in prepared)
+    await backup.write({ ...line, body: canonicalBody(current), record: current, written: prepared.send });
+  else if ('remove' in prepared)
+    await backup.write({ ...line, body: canonicalBody(current), record: current, deleted: true });
+}
+
+/** What a legacy interview is matched by where a read shows no keys: the file's body, or as much as a correction gives. */
+function legacyBody(p: SendablePlanned): InterviewBody {
+  return p.body ?? { external_application_id: applicationOf(p), external_id: p.legacy?.externalId };
+}
+
+/** The interviews to send: every one with something to send, up to `--limit`. */
+export function sendable(plan: Plan, limit: number | undefined): SendablePlanned[] {
+  const all = plan.interviews.filter((p): p is SendablePlanned => p.kind !== 'invalid');
+  return limit === undefined ? all : all.slice(0, limit);
+}

@@ -25,8 +25,8 @@ export async function importCommand(asked: Readonly<ImportArgs>, context: RunCon
     journal: journalPathFor(options.report),
     backup: backupPathFor(options.report),
   });
-  const { plan, warnings, lang } = await readPlan(options);
-  return sendPlan(plan, { ...options, lang, command, reportBeside: beside }, context, {
+  const { plan, warnings } = await readPlan(options);
+  return sendPlan(plan, { ...options, command, reportBeside: beside }, context, {
     lines: inputLines(plan),
     warnings,
   });

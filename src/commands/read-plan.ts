@@ -5,7 +5,7 @@ import { COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
 import { MAPPING } from '../input/messages.js';
 import { SUMMARY } from '../report/messages.js';
 import { say } from '../messages.js';
-import { type Lang, currentLang } from '../lang.js';
+import type { Lang } from '../lang.js';
 import { type InputTable, readInput } from '../input/table.js';
 import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
@@ -28,9 +28,7 @@ export interface InputOptions {
 }
 
 /** The input half shared by `validate` and `import`: read the file, group and validate it. */
-export async function readPlan(
-  options: InputOptions,
-): Promise<{ plan: Plan; warnings: readonly string[]; lang: Lang }> {
+export async function readPlan(options: InputOptions): Promise<{ plan: Plan; warnings: readonly string[] }> {
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
@@ -42,7 +40,7 @@ export async function readPlan(
     });
   }
   const warnings = options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)];
-  return { plan, warnings, lang: currentLang() };
+  return { plan, warnings };
 }
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */

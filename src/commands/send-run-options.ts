@@ -1,4 +1,3 @@
-import type { Lang } from '../lang.js';
 import type { ImportArgs } from '../options.js';
 
 /** What `sendPlan` is run with: the checked options of `import` or `undo`, and what the command adds. */
@@ -27,8 +26,6 @@ export type SendRunOptions = Pick<
   readonly replaceAssessments?: boolean;
   /** `--replace`: a plain import may remove what Feishu holds and the file does not name. */
   readonly replace?: boolean;
-  /** The report's language: the run's (src/lang.ts). */
-  readonly lang: Lang;
   /** False when the caller wants no report file (`report: false`); its path still names the journal and backup. */
   readonly reportFile: boolean;
   /** The line saying the report went beside the one asked for, which is the user's (src/report/report-claim.ts). */

@@ -151,7 +151,6 @@ async function reportRun(
     plan,
     outcomes,
     command: options.command,
-    lang: options.lang,
     report: options.reportFile ? options.report : undefined,
     reportFacts: {
       origin: run.base.origin,

@@ -9,7 +9,6 @@ import type { InputTable, SourceRow } from '../input/table.js';
 import type { UndoArgs } from '../options.js';
 import type { Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import type { BackupEntry } from '../run/pre-images.js';
-import { currentLang } from '../lang.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
 import { sendPlan } from './send-run.js';
@@ -37,7 +36,7 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
   const head = [say(PRINTED.undoHead({ n: plan.interviews.length, run, file: resolve(options.file) }))];
   if (others.length > 0) head.push(say(PRINTED.undoOthers(others.join(', '))));
   const { options: claimed, beside } = withClaimedReport(options, 'undo');
-  return sendPlan(plan, { ...claimed, lang: currentLang(), command: 'undo', reportBeside: beside }, context, {
+  return sendPlan(plan, { ...claimed, command: 'undo', reportBeside: beside }, context, {
     lines: head,
     warnings: [],
   });

@@ -21,7 +21,7 @@ export async function validateCommand(asked: ValidateOptions): Promise<RunResult
   refuseInputAsOutput(asked.file, { report: reportFile ? asked.report : undefined, payloads: asked.payloads });
   const command = asked.merge ? 'validate --merge' : 'validate';
   const { options, beside } = withClaimedReport(asked, command);
-  const { plan, warnings, lang } = await readPlan(options);
+  const { plan, warnings } = await readPlan(options);
   const lines: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);
@@ -31,7 +31,6 @@ export async function validateCommand(asked: ValidateOptions): Promise<RunResult
     plan,
     outcomes: plan.outcomes,
     command,
-    lang,
     report: reportFile ? options.report : undefined,
     head: inputLines(plan),
     warnings,

@@ -26,7 +26,7 @@ import { applicationOf } from '../run/decide.js';
 export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunResult> {
   refuseInputAsOutput(asked.file, { report: asked.reportFile ? asked.report : undefined });
   const { options, beside } = withClaimedReport(asked, 'verify');
-  const { plan, warnings, lang } = await readPlan(options);
+  const { plan, warnings } = await readPlan(options);
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
   try {
@@ -67,7 +67,6 @@ export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunRes
       plan,
       outcomes,
       command: 'verify',
-      lang,
       report: options.reportFile ? options.report : undefined,
       reportFacts: { origin: base.origin, requests: api.stats.requests },
       head: inputLines(plan),

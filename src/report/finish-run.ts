@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Lang } from '../lang.js';
+import { currentLang } from '../lang.js';
 import { say } from '../messages.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
 import { SUMMARY } from './messages.js';
@@ -12,7 +12,6 @@ export interface RunEnd {
   readonly plan: Plan;
   readonly outcomes: readonly RowOutcome[];
   readonly command: string;
-  readonly lang: Lang;
   /** The report's path, or undefined when the caller wants no report file. */
   readonly report?: string;
   /** What the report's summary sheet says of the run beyond its command and zone. */
@@ -40,7 +39,8 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
   const summary = summarise(outcomes, plan.interviews.length);
   if (report !== undefined) {
     const facts: ReportFacts = { command: end.command, zone: plan.zone, ...end.reportFacts };
-    await writeReport(report, plan.table, outcomes, { facts, summary, lang: end.lang });
+    // The report speaks the run's language, settled once the input's headers were read (src/lang.ts).
+    await writeReport(report, plan.table, outcomes, { facts, summary, lang: currentLang() });
   }
   const lines = [...end.lines];
   if (report !== undefined) lines.push(...reportLines(resolve(report), summary));

@@ -1200,12 +1200,12 @@ export const SHEET = {
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
 export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
-  /** A row status in the counts line: the report's status column keeps the English word, so the Chinese names it too. */
+  /** A row status in the counts line: the word of the Chinese `.xlsx` report, and the CSV report's key. */
   status: {
     ok: { en: 'ok', zh: '成功（ok）' },
     failed: { en: 'failed', zh: '失败（failed）' },
-    invalid: { en: 'invalid', zh: '无效（invalid）' },
-    blocked: { en: 'blocked', zh: '受阻（blocked）' },
+    invalid: { en: 'invalid', zh: '有误（invalid）' },
+    blocked: { en: 'blocked', zh: '已拦截（blocked）' },
     skipped: { en: 'skipped', zh: '跳过（skipped）' },
     not_sent: { en: 'not_sent', zh: '未发送（not_sent）' },
   },
@@ -1224,6 +1224,40 @@ export const PRINTED = {
   simulatorListening: (p: { url: string; seeded: number; createOnPut: boolean }): Pair => ({
     en: `simulator: ${p.url} (Feishu Open API stand-in: token, external_interviews PUT and batch_query)\n  ${p.seeded} interview(s) exist${p.createOnPut ? '; a PUT to any other id creates it' : '; a PUT to any other id is refused, as in Feishu'}\n  import into it: FEISHU_BASE_URL=${p.url} feishu-interview-import import FILE\npress Ctrl-C to stop`,
     zh: `模拟器：${p.url}（飞书开放平台的本地替身：token、external_interviews 的 PUT 和 batch_query）\n  已有 ${p.seeded} 场面试${p.createOnPut ? '；PUT 其他 ID 会新建面试' : '；PUT 其他 ID 会被拒绝，与飞书相同'}\n  导入到模拟器：FEISHU_BASE_URL=${p.url} feishu-interview-import import 文件名\n按 Ctrl-C 停止`,
+  }),
+} as const;
+
+/**
+ * The `.xlsx` report's own column titles and row statuses, in the run's language (the CSV and
+ * JSON reports keep the keys: scripts read them). src/input/headers.ts reads both languages back.
+ */
+export const REPORT = {
+  column: {
+    row: { en: 'row', zh: '行号' },
+    status: { en: 'status', zh: '状态' },
+    error_code: { en: 'error_code', zh: '错误代码' },
+    error_column: { en: 'error_column', zh: '出错的列' },
+    message: { en: 'message', zh: '说明' },
+    http_status: { en: 'http_status', zh: 'HTTP 状态码' },
+    log_id: { en: 'log_id', zh: '日志 ID' },
+    attempts: { en: 'attempts', zh: '尝试次数' },
+  },
+  status: {
+    ok: { en: 'ok', zh: '成功' },
+    failed: { en: 'failed', zh: '失败' },
+    invalid: { en: 'invalid', zh: '有误' },
+    blocked: { en: 'blocked', zh: '已拦截' },
+    skipped: { en: 'skipped', zh: '跳过' },
+    not_sent: { en: 'not_sent', zh: '未发送' },
+  },
+} as const;
+
+/** How a list of sheets marks one: hidden, or holding rows without the template's header. */
+export const SHEETS = {
+  hidden: (name: string): Pair => ({ en: `${name} (hidden)`, zh: `${name}（隐藏）` }),
+  withRows: (p: { name: string; rows: string }): Pair => ({
+    en: `${p.name} (${p.rows} row(s))`,
+    zh: `${p.name}（${p.rows} 行）`,
   }),
 } as const;
 
@@ -1246,4 +1280,6 @@ export const CATALOGUE = {
   CLI,
   SHEET,
   PRINTED,
+  REPORT,
+  SHEETS,
 } as const;

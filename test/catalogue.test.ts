@@ -111,7 +111,7 @@ describe("a run speaks the file's language", () => {
       ['ok', '', '有效'],
       ['invalid', '分数', '第 3 行「分数」列：应为整数分数，例如 88，实际是 "九十"。只填数字'],
     ]);
-    expect(run.stdout).toContain('行数：2，共 2 场面试：成功（ok） 1 · 无效（invalid） 1');
+    expect(run.stdout).toContain('行数：2，共 2 场面试：成功（ok） 1 · 有误（invalid） 1');
     expect(run.stdout).toContain('最常见的问题：');
 
     await runCli(['validate', zh, '--lang', 'en', '--report', join(dir, 'en.report.csv')]);

@@ -1,4 +1,4 @@
-import { INPUT, MAPPING, col, say } from '../catalogue.js';
+import { INPUT, MAPPING, REPORT, col, say } from '../catalogue.js';
 import { ToolError } from '../errors.js';
 import { quoteName } from './printable.js';
 
@@ -50,7 +50,8 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
 
 /**
  * Columns our own report adds in front of the original ones; ignored when a report is read back.
- * `error_column` names the column at fault as the file names it.
+ * `error_column` names the column at fault as the file names it. The `.xlsx` report of a Chinese
+ * run titles them in Chinese (src/catalogue.ts `REPORT.column`), read back the same.
  */
 export const REPORT_COLUMNS = [
   'row',
@@ -67,6 +68,20 @@ export const REPORT_COLUMNS = [
 const EARLIER_REPORT_COLUMNS = REPORT_COLUMNS.filter((c) => c !== 'error_column');
 
 /**
+ * The `.xlsx` report's titles for its columns in a Chinese run (行号, 状态, …), in the same order,
+ * and every title either language gives them, normalised. Taken from src/catalogue.ts at first
+ * use: the catalogue imports this module, so its entries do not exist yet while this one loads.
+ */
+let reportTitles: { readonly zh: readonly string[]; readonly all: ReadonlySet<string> } | undefined;
+function titles(): NonNullable<typeof reportTitles> {
+  if (!reportTitles) {
+    const zh = REPORT_COLUMNS.map((c) => REPORT.column[c].zh);
+    reportTitles = { zh, all: new Set([...REPORT_COLUMNS, ...zh].map(normaliseHeader)) };
+  }
+  return reportTitles;
+}
+
+/**
  * Header matching ignores case, surrounding and repeated spaces and full-width/half-width
  * differences (NFKC folds `ＩＤ` to `ID` and the ideographic space to a plain one).
  */
@@ -80,8 +95,6 @@ const ALIASES: ReadonlyMap<string, Column> = new Map(
     [normaliseHeader(zh), name],
   ]),
 );
-
-const REPORT_HEADERS = new Set<string>(REPORT_COLUMNS.map(normaliseHeader));
 
 /** `--map mapping.json`: a legacy system's header → one of our column names (either language). */
 export type HeaderMapping = Readonly<Record<string, string>>;
@@ -140,7 +153,7 @@ export function checkHeaders(
       list.push(header);
       seen.set(column, list);
       index[column] ??= i;
-    } else if (REPORT_HEADERS.has(key)) {
+    } else if (titles().all.has(key)) {
       reportColumns.push(i);
     } else {
       unknown.push(header);
@@ -172,8 +185,9 @@ function resolvedHeaders(
   unknown: string[],
   reportColumns: number[],
 ): ResolvedHeaders {
-  const leads = (columns: readonly string[]) => columns.every((c, i) => normaliseHeader(headers[i] ?? '') === c);
-  const isReport = leads(REPORT_COLUMNS) || leads(EARLIER_REPORT_COLUMNS);
+  const leads = (columns: readonly string[]) =>
+    columns.every((c, i) => normaliseHeader(headers[i] ?? '') === normaliseHeader(c));
+  const isReport = leads(REPORT_COLUMNS) || leads(titles().zh) || leads(EARLIER_REPORT_COLUMNS);
   if (isReport) return { index, unknown, reportColumns, isReport };
   return { index, unknown: [...unknown, ...reportColumns.map((i) => headers[i]!)], reportColumns: [], isReport };
 }

@@ -282,7 +282,7 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'demo',
       h('import the bundled sample into the bundled simulator and print where the report is'),
-      (y) => y,
+      (y) => y.option('lang', inputOptions.lang),
       () => run(async () => (await import('./commands/demo.js')).demoCommand(io), true)(),
     )
     .demandCommand(1, h('name a command: template, validate, import, undo, simulate, demo'))

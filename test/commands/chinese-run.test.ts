@@ -71,6 +71,20 @@ describe('a Chinese run prints only Chinese', () => {
     expect(runs.dryRun.stdout).not.toContain('每秒');
   });
 
+  it.each([
+    ['--lang zh', { LANG: 'C.UTF-8' }],
+    ['LANG=zh_CN.UTF-8', { LANG: 'zh_CN.UTF-8' }],
+  ] as const)('demo, with %s', async (how, locale) => {
+    const dir = await tempDir();
+    const run = await runCli(['demo', ...(how === '--lang zh' ? ['--lang', 'zh'] : [])], { cwd: dir, env: locale });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`演示：完成。请打开报告：${join(dir, 'out', 'demo.report.csv')}`);
+    // What Feishu (here its stand-in) said of the refused call stays as it said it, as the README says.
+    const feishu = 'external application not found; external_application_id: no such external application';
+    expect(run.stdout).toContain(feishu);
+    expect(englishIn((run.stdout + run.stderr).replaceAll(feishu, ''), dir)).toEqual([]);
+  });
+
   it("says simulate's start line in Chinese, and a busy port as a plain error", async () => {
     const { child, done } = startCli(['simulate', '--port', '0'], { env: { LANG: 'zh_CN.UTF-8' } });
     let out = '';

@@ -272,6 +272,7 @@ async function main(argv: string[]): Promise<number> {
           },
           'app-id': { type: 'string', describe: h('the app id it accepts (default cli_simulator)') },
           'app-secret': { type: 'string', describe: h('the app secret it accepts (default: see the README)') },
+          lang: inputOptions.lang,
         }),
       (args) =>
         run(

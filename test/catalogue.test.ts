@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/api.js';
-import { CATALOGUE, NAME, type Pair, ROW } from '../src/catalogue.js';
+import { CATALOGUE, NAME, PRINTED, type Pair, REPORT, ROW } from '../src/catalogue.js';
+import { ROW_STATUSES } from '../src/plan/types.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, runCli, tempDir } from './helpers.js';
 
 /**
@@ -54,6 +55,15 @@ describe('the catalogue', () => {
       expect(pair.en.length).toBeGreaterThan(0);
       expect(pair.zh).toMatch(HAN);
       for (const text of [pair.en, pair.zh]) expect(text).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
+  });
+});
+
+describe('the row statuses', () => {
+  it('are named by the same Chinese word in the printed counts as in the .xlsx report, with the CSV key', () => {
+    for (const s of ROW_STATUSES) {
+      expect(PRINTED.status[s].zh).toBe(`${REPORT.status[s].zh}（${s}）`);
+      expect([PRINTED.status[s].en, REPORT.status[s].en]).toEqual([s, s]);
     }
   });
 });

@@ -137,16 +137,7 @@ describe('the .xlsx report', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Report', 'Summary']);
     expect(workbook.worksheets[1]!.getCell('A1').value).toBe('command');
     const sheet = workbook.worksheets[0]!;
-    expect((sheet.getRow(1).values as string[]).slice(1, 9)).toEqual([
-      'row',
-      'status',
-      'error_code',
-      'error_column',
-      'message',
-      'http_status',
-      'log_id',
-      'attempts',
-    ]);
+    expect((sheet.getRow(1).values as string[]).slice(1, 9)).toEqual([...REPORT_COLUMNS]);
     expect([2, 3, 4].map((r) => sheet.getCell(r, 2).value)).toEqual(['ok', 'invalid', 'blocked']);
     const labels = workbook.worksheets[1]!.getSheetValues().map((r) => (r as unknown[])[1]);
     expect(labels).toEqual(expect.arrayContaining(['ok', 'failed', 'invalid', 'blocked', 'skipped', 'not_sent']));

@@ -141,6 +141,12 @@ describe('the .xlsx report', () => {
     expect([2, 3, 4].map((r) => sheet.getCell(r, 2).value)).toEqual(['ok', 'invalid', 'blocked']);
     const labels = workbook.worksheets[1]!.getSheetValues().map((r) => (r as unknown[])[1]);
     expect(labels).toEqual(expect.arrayContaining(['ok', 'failed', 'invalid', 'blocked', 'skipped', 'not_sent']));
+    // It reads back as input too: our columns are recognised, not kept as the user's.
+    const again = await runCli(['validate', join(dir, 'en.xlsx'), '--tz', 'Asia/Shanghai', '--json']);
+    const summary = JSON.parse(again.stdout) as { input: { sheet: string }; counts: Record<string, number> };
+    expect(summary.input.sheet).toBe('Report');
+    expect(summary.counts).toMatchObject({ ok: 1, invalid: 1, blocked: 1 });
+    expect(again.stderr).not.toMatch(/error_code|attempts/);
   });
 
   it('keeps CSV and JSON reports on the machine keys in a Chinese run', async () => {

@@ -1,6 +1,6 @@
-import { CLI, CLI_TEXT } from './cli/messages.js';
+import { CLI, CLI_TEXT, DEMO } from './cli/messages.js';
 import { ANSWER, FEISHU } from './feishu/messages.js';
-import { INPUT, MAPPING } from './input/messages.js';
+import { INPUT, MAPPING, REPORT, SHEETS } from './input/messages.js';
 import { OPTION } from './option-messages.js';
 import { EXPECT, FIX, GOT, MERGE, NAME, OUTCOME, ROW } from './plan/messages.js';
 import { FILES, PRINTED, SHEET, SUMMARY } from './report/messages.js';
@@ -31,4 +31,7 @@ export const CATALOGUE = {
   CLI_TEXT,
   SHEET,
   PRINTED,
+  REPORT,
+  SHEETS,
+  DEMO,
 } as const;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { validateFile } from '../src/api.js';
 import { CATALOGUE } from '../src/catalogue.js';
 import { NAME, ROW } from '../src/plan/messages.js';
+import { PRINTED } from '../src/report/messages.js';
+import { REPORT } from '../src/input/messages.js';
 import type { Pair } from '../src/messages.js';
+import { ROW_STATUSES } from '../src/plan/types.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, runCli, tempDir } from './helpers.js';
 
 /**
@@ -56,6 +59,15 @@ describe('the catalogue', () => {
       expect(pair.en.length).toBeGreaterThan(0);
       expect(pair.zh).toMatch(HAN);
       for (const text of [pair.en, pair.zh]) expect(text).not.toMatch(/undefined|\[object Object\]|NaN/);
+    }
+  });
+});
+
+describe('the row statuses', () => {
+  it('are named by the same Chinese word in the printed counts as in the .xlsx report, with the CSV key', () => {
+    for (const s of ROW_STATUSES) {
+      expect(PRINTED.status[s].zh).toBe(`${REPORT.status[s].zh}（${s}）`);
+      expect([PRINTED.status[s].en, REPORT.status[s].en]).toEqual([s, s]);
     }
   });
 });
@@ -113,7 +125,7 @@ describe("a run speaks the file's language", () => {
       ['ok', '', '有效'],
       ['invalid', '分数', '第 3 行「分数」列：应为整数分数，例如 88，实际是 "九十"。只填数字'],
     ]);
-    expect(run.stdout).toContain('行数：2，共 2 场面试：成功（ok） 1 · 无效（invalid） 1');
+    expect(run.stdout).toContain('行数：2，共 2 场面试：成功（ok） 1 · 有误（invalid） 1');
     expect(run.stdout).toContain('最常见的问题：');
 
     await runCli(['validate', zh, '--lang', 'en', '--report', join(dir, 'en.report.csv')]);

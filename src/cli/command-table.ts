@@ -3,6 +3,7 @@ import { checkOptions, simulateSchema, templateSchema } from '../options.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { libraryRun } from './library-run.js';
 import {
+  DEMO_OPTIONS,
   IMPORT_OPTIONS,
   INPUT_OPTIONS,
   type OptionTable,
@@ -104,7 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       en: 'import the bundled sample into the bundled simulator and print where the report is',
       zh: '把自带的示例导入自带的模拟器，并显示报告位置',
     },
-    options: [],
+    options: [DEMO_OPTIONS],
     interruptible: true,
     run: async (_args, io) => (await import('./demo.js')).demoCommand(io),
   },

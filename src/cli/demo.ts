@@ -1,3 +1,6 @@
+import { DEMO } from './messages.js';
+import { say } from '../messages.js';
+import { currentLang } from '../lang.js';
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -44,9 +47,12 @@ export async function demoCommand(io: CommandIo): Promise<CommandResult> {
     const out = join(process.cwd(), 'out');
     await mkdir(out, { recursive: true });
     const report = join(out, 'demo.report.csv');
-    io.stdout.write(`demo: a local Feishu simulator is listening on ${sim.url}\ndemo: importing ${DEMO_SAMPLE}\n\n`);
-    const progress = progressPrinter('auto', io.stderr);
+    io.stdout.write(`${say(DEMO.listening(sim.url))}\n${say(DEMO.importing(DEMO_SAMPLE))}\n\n`);
+    // The sample's headers are English: the run speaks the CLI's language (--lang, else the locale's).
+    const lang = currentLang();
+    const progress = progressPrinter('auto', io.stderr, lang);
     const result = await importFile(DEMO_SAMPLE, {
+      lang,
       report,
       tz: 'Asia/Shanghai',
       baseUrl: sim.url,
@@ -56,16 +62,7 @@ export async function demoCommand(io: CommandIo): Promise<CommandResult> {
       onProgress: progress.onProgress,
     }).finally(() => progress.stop());
     printResult(io, result, false);
-    io.stdout.write(
-      [
-        '',
-        `demo: done. Open the report: ${resolve(report)}`,
-        'demo: the sample holds two deliberate mistakes, so the report shows an invalid row (with the fix),',
-        'demo: the rows it blocks, and a call Feishu refused (with its code and log id). Fix them in the report',
-        'demo: and import the report itself again; see README.md for a real import.',
-        '',
-      ].join('\n'),
-    );
+    io.stdout.write(`\n${say(DEMO.done(resolve(report)))}\n`);
     // The demo succeeded if it ran; the sample's own mistakes are the point of it.
     return { exitCode: result.exitCode === 130 ? 130 : 0 };
   } finally {

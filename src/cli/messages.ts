@@ -74,3 +74,26 @@ export const YARGS_ZH: Readonly<Record<string, string | { one: string; other: st
   'choices:': '可选值:',
   'Show help': '显示帮助信息',
 };
+
+/** What `demo` prints around its run, in the run's language. */
+export const DEMO = {
+  listening: (url: string): Pair => ({
+    en: `demo: a local Feishu simulator is listening on ${url}`,
+    zh: `演示：本地飞书模拟器正在监听 ${url}`,
+  }),
+  importing: (file: string): Pair => ({ en: `demo: importing ${file}`, zh: `演示：正在导入 ${file}` }),
+  done: (report: string): Pair => ({
+    en: [
+      `demo: done. Open the report: ${report}`,
+      'demo: the sample holds two deliberate mistakes, so the report shows an invalid row (with the fix),',
+      'demo: the rows it blocks, and a call Feishu refused (with its code and log id). Fix them in the report',
+      'demo: and import the report itself again; see README.md for a real import.',
+    ].join('\n'),
+    zh: [
+      `演示：完成。请打开报告：${report}`,
+      '演示：示例文件里有两处故意写错的地方，所以报告中有一行有误（附改法）、被它拦截的行，',
+      '演示：以及一次被飞书拒绝的调用（附错误代码和日志 ID）。在报告中改正后，直接导入报告本身即可；',
+      '演示：正式导入的步骤见 README.md。',
+    ].join('\n'),
+  }),
+} as const;

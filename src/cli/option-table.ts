@@ -292,4 +292,7 @@ export const SIMULATE_OPTIONS: OptionTable = {
     type: 'string',
     help: { en: 'the app secret it accepts (default: see the README)', zh: '接受的应用密钥（默认值见 README）' },
   },
+  lang: LANG,
 };
+
+export const DEMO_OPTIONS: OptionTable = { lang: LANG };

@@ -1,4 +1,4 @@
-import { INPUT, MAPPING } from './messages.js';
+import { INPUT, MAPPING, REPORT } from './messages.js';
 import { col, say } from '../messages.js';
 import { COLUMNS, COLUMN_NAMES, type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { ToolError } from '../errors.js';
@@ -6,7 +6,8 @@ import { quoteName } from './printable.js';
 
 /**
  * Columns our own report adds in front of the original ones; ignored when a report is read back.
- * `error_column` names the column at fault as the file names it.
+ * `error_column` names the column at fault as the file names it. The `.xlsx` report of a Chinese
+ * run titles them in Chinese (src/input/messages.ts `REPORT.column`), read back the same.
  */
 export const REPORT_COLUMNS = [
   'row',
@@ -22,6 +23,11 @@ export const REPORT_COLUMNS = [
 /** Reports written before `error_column` existed: still read back as reports. */
 const EARLIER_REPORT_COLUMNS = REPORT_COLUMNS.filter((c) => c !== 'error_column');
 
+/** The `.xlsx` report's titles for its columns in a Chinese run (行号, 状态, …), in the same order. */
+const REPORT_TITLES_ZH: readonly string[] = REPORT_COLUMNS.map((c) => REPORT.column[c].zh);
+/** Every title either language gives the report's columns, normalised. */
+const REPORT_TITLES: ReadonlySet<string> = new Set([...REPORT_COLUMNS, ...REPORT_TITLES_ZH].map(normaliseHeader));
+
 /**
  * Header matching ignores case, surrounding and repeated spaces and full-width/half-width
  * differences (NFKC folds `ＩＤ` to `ID` and the ideographic space to a plain one).
@@ -36,8 +42,6 @@ const ALIASES: ReadonlyMap<string, Column> = new Map(
     [normaliseHeader(zh), name],
   ]),
 );
-
-const REPORT_HEADERS = new Set<string>(REPORT_COLUMNS.map(normaliseHeader));
 
 /** `--map mapping.json`: a legacy system's header → one of our column names (either language). */
 export type HeaderMapping = Readonly<Record<string, string>>;
@@ -96,7 +100,7 @@ export function checkHeaders(
       list.push(header);
       seen.set(column, list);
       index[column] ??= i;
-    } else if (REPORT_HEADERS.has(key)) {
+    } else if (REPORT_TITLES.has(key)) {
       reportColumns.push(i);
     } else {
       unknown.push(header);
@@ -128,8 +132,9 @@ function resolvedHeaders(
   unknown: string[],
   reportColumns: number[],
 ): ResolvedHeaders {
-  const leads = (columns: readonly string[]) => columns.every((c, i) => normaliseHeader(headers[i] ?? '') === c);
-  const isReport = leads(REPORT_COLUMNS) || leads(EARLIER_REPORT_COLUMNS);
+  const leads = (columns: readonly string[]) =>
+    columns.every((c, i) => normaliseHeader(headers[i] ?? '') === normaliseHeader(c));
+  const isReport = leads(REPORT_COLUMNS) || leads(REPORT_TITLES_ZH) || leads(EARLIER_REPORT_COLUMNS);
   if (isReport) return { index, unknown, reportColumns, isReport };
   return { index, unknown: [...unknown, ...reportColumns.map((i) => headers[i]!)], reportColumns: [], isReport };
 }

@@ -237,3 +237,37 @@ export const MAPPING = {
     zh: `${file} 不是本工具写出的 JSON 报告（带 "rows" 的对象）：请改用 .csv 或 .xlsx 输入`,
   }),
 } as const;
+
+/**
+ * The `.xlsx` report's own column titles and row statuses, in the run's language (the CSV and
+ * JSON reports keep the keys: scripts read them). src/input/headers.ts reads both languages back.
+ */
+export const REPORT = {
+  column: {
+    row: { en: 'row', zh: '行号' },
+    status: { en: 'status', zh: '状态' },
+    error_code: { en: 'error_code', zh: '错误代码' },
+    error_column: { en: 'error_column', zh: '出错的列' },
+    message: { en: 'message', zh: '说明' },
+    http_status: { en: 'http_status', zh: 'HTTP 状态码' },
+    log_id: { en: 'log_id', zh: '日志 ID' },
+    attempts: { en: 'attempts', zh: '尝试次数' },
+  },
+  status: {
+    ok: { en: 'ok', zh: '成功' },
+    failed: { en: 'failed', zh: '失败' },
+    invalid: { en: 'invalid', zh: '有误' },
+    blocked: { en: 'blocked', zh: '已拦截' },
+    skipped: { en: 'skipped', zh: '跳过' },
+    not_sent: { en: 'not_sent', zh: '未发送' },
+  },
+} as const;
+
+/** How a list of sheets marks one: hidden, or holding rows without the template's header. */
+export const SHEETS = {
+  hidden: (name: string): Pair => ({ en: `${name} (hidden)`, zh: `${name}（隐藏）` }),
+  withRows: (p: { name: string; rows: string }): Pair => ({
+    en: `${p.name} (${p.rows} row(s))`,
+    zh: `${p.name}（${p.rows} 行）`,
+  }),
+} as const;

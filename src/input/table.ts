@@ -1,4 +1,4 @@
-import { INPUT, MAPPING } from './messages.js';
+import { INPUT, MAPPING, SHEETS } from './messages.js';
 import { say } from '../messages.js';
 import { currentLang, settleSpeech } from '../lang.js';
 import { readFile, stat } from 'node:fs/promises';
@@ -111,7 +111,7 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
     const { rows, formulas, textFormulas } = await workbook.read(choice.sheet);
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
-    if (choice.others.length > 0) warnings.push(say(INPUT.otherSheets(shortList(choice.others.map(quoteName)))));
+    if (choice.others.length > 0) warnings.push(say(INPUT.otherSheets(shortList(choice.others))));
     if (workbook.recalcOnLoad && formulas > 0) {
       warnings.push(say(INPUT.recalc(formulas)));
     }
@@ -127,7 +127,7 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
 
 interface SheetChoice {
   readonly sheet: SheetEntry;
-  /** Other sheets whose first rows hold the template's columns: named, never skipped silently. */
+  /** Other sheets whose first rows hold the template's columns, as a message names them: never skipped silently. */
   readonly others: readonly string[];
   /** Other visible sheets with rows, and how many of their first rows hold something. */
   readonly withRows: readonly { name: string; rows: number }[];
@@ -140,7 +140,11 @@ function withPastedHint(build: () => InputTable, withRows: SheetChoice['withRows
   } catch (error) {
     if (!(error instanceof ToolError) || error.code !== 'INPUT_NO_ROWS' || withRows.length === 0) throw error;
     const named = shortList(
-      withRows.map((s) => `${quoteName(s.name)} (${s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : s.rows} row(s))`),
+      withRows.map((s) =>
+        say(
+          SHEETS.withRows({ name: quoteName(s.name), rows: s.rows >= HEADER_SEARCH_ROWS ? `${s.rows}+` : `${s.rows}` }),
+        ),
+      ),
     );
     throw new ToolError(
       error.code,
@@ -179,7 +183,7 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
     if (isTemplateExample(sheet.name, rows, headerAt, header.check.resolved?.index.external_interview_id)) continue;
     if (sheet.hidden) hidden.push(sheet);
     else if (chosen) {
-      others.push(sheet.name);
+      others.push(quoteName(sheet.name));
       withRows.push({ name: sheet.name, rows: rows.length - headerAt - 1 });
     } else chosen = sheet;
   }
@@ -194,7 +198,7 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
   return {
     sheet,
-    others: [...others, ...(chosen ? hidden.map((s) => `${s.name} (hidden)`) : [])],
+    others: [...others, ...(chosen ? hidden.map(sheetName) : [])],
     withRows: withRows.filter((s) => s.rows > 0),
   };
 }
@@ -230,7 +234,12 @@ function holdsAnId(row: SourceRow): boolean {
 }
 
 function sheetList(sheets: readonly SheetEntry[]): string {
-  return shortList(sheets.map((s) => `${quoteName(s.name)}${s.hidden ? ' (hidden)' : ''}`));
+  return shortList(sheets.map(sheetName));
+}
+
+/** A sheet as a list of sheets names it: quoted, a hidden one marked so in the run's language. */
+function sheetName(sheet: SheetEntry): string {
+  return sheet.hidden ? say(SHEETS.hidden(quoteName(sheet.name))) : quoteName(sheet.name);
 }
 
 /** Sheets named in one message: a workbook may list 1,000. */

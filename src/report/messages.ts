@@ -157,12 +157,12 @@ export const SHEET = {
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */
 export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
-  /** A row status in the counts line: the report's status column keeps the English word, so the Chinese names it too. */
+  /** A row status in the counts line: the word of the Chinese `.xlsx` report, and the CSV report's key. */
   status: {
     ok: { en: 'ok', zh: '成功（ok）' },
     failed: { en: 'failed', zh: '失败（failed）' },
-    invalid: { en: 'invalid', zh: '无效（invalid）' },
-    blocked: { en: 'blocked', zh: '受阻（blocked）' },
+    invalid: { en: 'invalid', zh: '有误（invalid）' },
+    blocked: { en: 'blocked', zh: '已拦截（blocked）' },
     skipped: { en: 'skipped', zh: '跳过（skipped）' },
     not_sent: { en: 'not_sent', zh: '未发送（not_sent）' },
   },

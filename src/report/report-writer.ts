@@ -1,4 +1,5 @@
 import { FILES } from './messages.js';
+import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
@@ -11,7 +12,7 @@ import type { RowOutcome } from '../plan/types.js';
 import { writePrivate } from './private-file.js';
 import { recordReport } from './report-claim.js';
 import type { Summary } from './summary.js';
-import { summaryLines, writeXlsxReport } from './xlsx-report.js';
+import { type XlsxReportRows, summaryLines, writeXlsxReport } from './xlsx-report.js';
 
 export type ReportFormat = 'csv' | 'xlsx' | 'json';
 
@@ -105,7 +106,7 @@ export async function writeReport(
       await writePrivate(path, jsonReport(table, layout, outcomes, { ...run.facts, ...run.summary }));
     else
       await writePrivate(path, (temp) =>
-        writeXlsxReport(temp, xlsxRows(table, layout, outcomes), xlsxSummary(table, run), run.lang),
+        writeXlsxReport(temp, xlsxRows(table, layout, outcomes, run.lang), xlsxSummary(table, run), run.lang),
       );
     await recordReport(path, run.facts.command);
   } catch (error) {
@@ -137,7 +138,11 @@ function jsonReport(
   return `${JSON.stringify({ summary, rows }, null, 1)}\n`;
 }
 
-function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]) {
+/**
+ * The `.xlsx` report's rows: our columns titled, and each status named, in the run's language
+ * (the CSV and JSON reports keep the keys scripts read).
+ */
+function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutcome[], lang: Lang): XlsxReportRows {
   // Where each template column sits in the report's row, for the cell at fault.
   const reportAt = (column: string): number | undefined => {
     const at = table.columns.index[column as keyof InputTable['columns']['index']];
@@ -145,13 +150,16 @@ function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutco
     return k < 0 ? undefined : REPORT_COLUMNS.length + k;
   };
   return {
-    headers: layout.headers,
+    headers: [...REPORT_COLUMNS.map((c) => REPORT.column[c][lang]), ...layout.headers.slice(REPORT_COLUMNS.length)],
     count: table.rows.length,
-    cells: (i: number) => [
-      String(table.rows[i]!.row),
-      ...outcomeColumns(table, outcomes[i]!),
-      ...originalCells(layout, table.rows[i]!.cells, outcomes[i]!),
-    ],
+    // A CSV line is not a spreadsheet row (a record may span lines): those rows follow one another.
+    sheetRow: (i: number) => (table.format === 'xlsx' ? table.rows[i]!.row : 0),
+    cells: (i: number) => {
+      const o = outcomes[i]!;
+      const [, ...rest] = outcomeColumns(table, o);
+      const r = table.rows[i]!;
+      return [String(r.row), REPORT.status[o.status][lang], ...rest, ...originalCells(layout, r.cells, o)];
+    },
     outcome: (i: number) => outcomes[i]!,
     faultAt: (o: RowOutcome) => (o.error_column === undefined ? undefined : reportAt(o.error_column)),
   };

@@ -1,7 +1,9 @@
 import type { Pair } from '../messages.js';
 import { SHEET } from './messages.js';
+import { REPORT } from '../input/messages.js';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { REPORT_COLUMNS } from '../input/headers.js';
 import type { Lang } from '../lang.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 import { PRIVATE_MODE } from './private-file.js';
@@ -65,7 +67,7 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
  * first), header, the four status fills. Every style but General is Text (numFmtId 49, "@"):
  * a 19-digit ID typed into the report stays text.
  */
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="6"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>${[COLOURS.ok, COLOURS.bad, COLOURS.warn, COLOURS.grey].map((c) => `<font><sz val="11"/><color rgb="${c.font}"/><name val="Calibri"/></font>`).join('')}</fonts><fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${[HEADER_FILL, COLOURS.ok.fill, COLOURS.bad.fill, COLOURS.warn.fill, COLOURS.grey.fill].map((f) => `<fill><patternFill patternType="solid"><fgColor rgb="${f}"/><bgColor indexed="64"/></patternFill></fill>`).join('')}</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="2" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="3" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="4" fillId="5" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="5" fillId="6" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="0" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="6"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>${[COLOURS.ok, COLOURS.bad, COLOURS.warn, COLOURS.grey].map((c) => `<font><sz val="11"/><color rgb="${c.font}"/><name val="Calibri"/></font>`).join('')}</fonts><fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${[HEADER_FILL, COLOURS.ok.fill, COLOURS.bad.fill, COLOURS.warn.fill, COLOURS.grey.fill].map((f) => `<fill><patternFill patternType="solid"><fgColor rgb="${f}"/><bgColor indexed="64"/></patternFill></fill>`).join('')}</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="2" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="3" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="4" fillId="5" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="5" fillId="6" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="0" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`;
 const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
@@ -75,10 +77,17 @@ const SHEET_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationshi
 /** Column widths are in characters; a Chinese character takes two. Past this, text wraps out of sight. */
 const MAX_WIDTH = 60;
 const MESSAGE_WIDTH = 80;
+/** The summary's label column at most: a longer label wraps. */
+const LABEL_WIDTH = 36;
+/** Excel's default row height, in points, for its default font (Calibri 11): one line of text. */
+const LINE_HEIGHT = 15;
 
 export interface XlsxReportRows {
+  /** Our columns first, in `REPORT_COLUMNS`' order (titled in the report's language), then the file's. */
   readonly headers: readonly string[];
   readonly count: number;
+  /** The sheet row row `i` had in an .xlsx input, written on the same row; 0 for rows of no sheet. */
+  sheetRow(i: number): number;
   /** Row `i`'s cells, ours first, and its outcome. */
   cells(i: number): readonly string[];
   outcome(i: number): RowOutcome;
@@ -127,20 +136,23 @@ interface Note {
 function* reportSheet(rows: XlsxReportRows, notes: Note[]): Generator<string> {
   const n = rows.headers.length;
   const refs = Array.from({ length: n }, (_, c) => columnName(c));
-  const messageAt = rows.headers.indexOf('message');
-  const statusAt = rows.headers.indexOf('status');
+  const messageAt = REPORT_COLUMNS.indexOf('message');
+  const statusAt = REPORT_COLUMNS.indexOf('status');
   const cols = widths(rows)
     .map(
       (w, c) =>
         `<col min="${c + 1}" max="${c + 1}" width="${c === messageAt ? Math.min(w, MESSAGE_WIDTH) : w}" customWidth="1" style="${STYLE.text}"/>`,
     )
     .join('');
-  yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+  yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/><cols>${cols}</cols><sheetData>`;
   yield rowXml(1, refs, rows.headers, () => STYLE.header);
   let batch = '';
+  let r = 1;
   for (let i = 0; i < rows.count; i++) {
     const o = rows.outcome(i);
-    const r = i + 2;
+    // Each row on the sheet row it had in the input (blank rows stay blank), so Excel's row
+    // number, the row column and the message's "row N" agree, also when the report is read back.
+    r = Math.max(r + 1, rows.sheetRow(i));
     let fault = -1;
     if (o.status === 'invalid' || o.status === 'failed') {
       // The cell at fault, or the message itself when the problem names no column of the file.
@@ -156,7 +168,7 @@ function* reportSheet(rows: XlsxReportRows, notes: Note[]): Generator<string> {
     }
   }
   yield batch;
-  const ref = `A1:${refs[n - 1]}${rows.count + 1}`;
+  const ref = `A1:${refs[n - 1]}${r}`;
   yield `</sheetData><autoFilter ref="${ref}"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/><legacyDrawing r:id="rId2"/></worksheet>`;
 }
 
@@ -173,8 +185,12 @@ function rowXml(r: number, refs: readonly string[], cells: readonly string[], st
   return `${xml}</row>`;
 }
 
+/**
+ * The summary sheet: labels and values both wrap within their columns (a path or a problem's
+ * example is longer than any sensible width), top-aligned, each row as tall as its text.
+ */
 function summarySheet(lines: SummaryLines): string {
-  const labelWidth = Math.min(MAX_WIDTH, Math.max(...lines.map(([l]) => displayWidth(l))) + 2);
+  const labelWidth = Math.min(LABEL_WIDTH, Math.max(...lines.map(([l]) => displayWidth(l))) + 2);
   const rows = lines.map(([label, value, counted], i) => {
     const r = i + 1;
     // A count by status is labelled in that status's colour.
@@ -183,9 +199,22 @@ function summarySheet(lines: SummaryLines): string {
       typeof value === 'number'
         ? `<c r="B${r}" s="${STYLE.value}"><v>${value}</v></c>`
         : `<c r="B${r}" s="${STYLE.value}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
-    return `<row r="${r}"><c r="A${r}" s="${status}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(label)}</t></is></c>${cell}</row>`;
+    const tall = Math.max(wrappedLines(label, labelWidth), wrappedLines(String(value), MESSAGE_WIDTH));
+    // Without customHeight the height is Excel's to recompute on opening (ECMA-376 Part 1,
+    // 18.3.1.73); viewers that do not measure text show the estimate.
+    const height = tall > 1 ? ` ht="${tall * LINE_HEIGHT}"` : '';
+    return `<row r="${r}"${height}><c r="A${r}" s="${status}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(label)}</t></is></c>${cell}</row>`;
   });
-  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><cols><col min="1" max="1" width="${labelWidth}" customWidth="1"/><col min="2" max="2" width="${MESSAGE_WIDTH}" customWidth="1"/></cols><sheetData>${rows.join('')}</sheetData></worksheet>`;
+  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/><cols><col min="1" max="1" width="${labelWidth}" customWidth="1"/><col min="2" max="2" width="${MESSAGE_WIDTH}" customWidth="1"/></cols><sheetData>${rows.join('')}</sheetData></worksheet>`;
+}
+
+/**
+ * Lines a wrapped text takes in a column `width` characters wide: each line break starts one,
+ * and a line holds `width - 2` (a margin for the cell's padding and for CJK glyphs a little
+ * wider than two digits).
+ */
+export function wrappedLines(text: string, width: number): number {
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / (width - 2))), 0);
 }
 
 function commentsXml(notes: readonly Note[]): string {
@@ -275,7 +304,7 @@ export function summaryLines(summary: Summary, facts: Readonly<Record<string, un
   add(SHEET.origin, facts.origin);
   add(SHEET.rows, summary.rows);
   add(SHEET.interviews, summary.interviews);
-  for (const s of ROW_STATUSES) lines.push([s, summary.byStatus[s], s]);
+  for (const s of ROW_STATUSES) lines.push([REPORT.status[s][lang], summary.byStatus[s], s]);
   summary.topErrors.forEach((e, i) => {
     lines.push([`${SHEET.problem[lang]} ${i + 1}: ${e.code} ×${e.count}`, e.example]);
   });

@@ -22,12 +22,16 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function examples(): Promise<{ csv: string; diff: string }[]> {
+async function correctionsSection(): Promise<string> {
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(
+  return readme.slice(
     readme.indexOf('## Monthly corrections'),
     readme.indexOf('\n## ', readme.indexOf('## Monthly corrections') + 5),
   );
+}
+
+async function examples(): Promise<{ csv: string; diff: string }[]> {
+  const section = await correctionsSection();
   return [...section.matchAll(/```csv\n([\s\S]*?)```\n[\s\S]*?`(would change: [^`]*)`/g)].map((m) => ({
     csv: m[1]!,
     diff: m[2]!.replace(/\s*\n\s*/g, ' '),
@@ -53,6 +57,31 @@ describe('the README correction examples', () => {
       expect((await readReport(join(dir, `fix-${i}.report.csv`))).map((r) => r.message)).toEqual([example.diff]);
     }
     expect(sim.stats.requests.put).toBe(0);
+  });
+});
+
+describe('the README example that adds a forgotten interview', () => {
+  it('prints exactly the dry-run output the README shows, and its report says would create', async () => {
+    // The file, then (no other code block between) the command and its output, each line `# …`.
+    const m =
+      /```csv\n([^`]*)```\n(?:(?!```)[\s\S])*```sh\nfeishu-interview-import (import forgotten\.csv [^\n]*)\n((?:# [^\n]*\n)+)```/.exec(
+        await correctionsSection(),
+      );
+    expect(m).not.toBeNull();
+    const [, file, command, output] = m as unknown as [string, string, string, string];
+    expect(command).toContain('--dry-run');
+    const dir = await tempDir();
+    await writeFile(join(dir, 'forgotten.csv'), file);
+    const env = { FEISHU_BASE_URL: sim.url, FEISHU_APP_ID: 'cli_r', FEISHU_APP_SECRET: SECRET };
+    // The README shows the English output: --lang en, as for the examples above.
+    const run = await runCli([...command.split(' '), '--lang', 'en'], { env, cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const shown = run.stdout.replaceAll(sim.url, 'https://open.feishu.cn').replaceAll(`${dir}/`, '');
+    expect(shown).toBe(output.replace(/^# /gm, ''));
+    expect((await readReport(join(dir, 'forgotten.report.csv'))).map((r) => [r.status, r.message])).toEqual([
+      ['ok', 'would create'],
+    ]);
+    expect([sim.stats.requests.put, sim.stats.requests.create]).toEqual([0, 0]);
   });
 });
 

@@ -37,6 +37,20 @@ describe('headers', () => {
     expect(theirs.resolved).toMatchObject({ reportColumns: [], isReport: false, unknown: ['status', 'message'] });
   });
 
+  it("recognises the Chinese .xlsx report's titles as a report's, and 状态 alone as the user's own column", () => {
+    const ours = ['行号', '状态', '错误代码', '出错的列', '说明', 'HTTP 状态码', '日志 ID', '尝试次数'];
+    const check = checkHeaders([...ours, '外部面试ID', '外部投递ID'], none);
+    expect(check.resolved).toMatchObject({ reportColumns: [0, 1, 2, 3, 4, 5, 6, 7], isReport: true, unknown: [] });
+    // Case, spaces and full-width forms are forgiven, as for any header.
+    const typed = checkHeaders(
+      [...ours.slice(0, 5), 'http 状态码', '日志 ＩＤ', ...ours.slice(7), '外部面试ID', '外部投递ID'],
+      none,
+    );
+    expect(typed.resolved?.isReport).toBe(true);
+    const theirs = checkHeaders(['外部面试ID', '外部投递ID', '状态', '说明'], none);
+    expect(theirs.resolved).toMatchObject({ reportColumns: [], isReport: false, unknown: ['状态', '说明'] });
+  });
+
   it('names the missing columns, the headers found and the names expected', () => {
     const headers = ['面试官', '分数'];
     const check = checkHeaders(headers, none);

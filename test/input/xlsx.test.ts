@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
+import { speaking } from '../../src/lang.js';
 import { openWorkbook } from '../../src/input/xlsx.js';
 import { APP1, HEADER_EN, ID1, ID2, tempDir } from '../helpers.js';
 
@@ -101,8 +102,35 @@ describe('readInput for .xlsx', () => {
     const table = await readInput(file);
     expect(table.sheet).toBe('2023');
     expect(table.warnings).toEqual([
-      'sheet "2024", "old (hidden)" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+      'sheet "2024", "old" (hidden) also holds the template\'s columns and was not read: import it separately with --sheet NAME',
     ]);
+  });
+
+  it("marks a hidden sheet and a sheet's rows in the run's language: （隐藏）, （2 行）", async () => {
+    const file = await workbook((wb) => {
+      wb.addWorksheet('2023').addRows([[...HEADER_EN], [ID1, APP1]]);
+      wb.addWorksheet('old', { state: 'hidden' }).addRows([[...HEADER_EN]]);
+    });
+    const zh = await speaking({ lang: 'zh' }, () => readInput(file));
+    expect(zh.warnings).toEqual(['工作表 "old"（隐藏） 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入']);
+    await expect(speaking({ lang: 'zh' }, () => readInput(file, { sheet: 'c' }))).rejects.toMatchObject({
+      code: 'XLSX_NO_SUCH_SHEET',
+      message: expect.stringContaining('只有 "2023", "old"（隐藏）。'),
+    });
+    await expect(speaking({ lang: 'en' }, () => readInput(file, { sheet: 'c' }))).rejects.toMatchObject({
+      message: expect.stringContaining('got sheets "2023", "old" (hidden) in'),
+    });
+    const pasted = await workbook((wb) => {
+      wb.addWorksheet('面试记录').addRow([...HEADER_EN]);
+      wb.addWorksheet('Sheet2').addRows([
+        [ID1, APP1],
+        [ID2, APP1],
+      ]);
+    });
+    await expect(speaking({ lang: 'zh' }, () => readInput(pasted))).rejects.toMatchObject({
+      code: 'INPUT_NO_ROWS',
+      message: expect.stringContaining('"Sheet2"（2 行）'),
+    });
   });
 
   it('names a data sheet that follows a sheet without the columns, in tab order', async () => {

@@ -12,7 +12,7 @@ const F1 = '7100000000000000000001';
 const F2 = '7100000000000000000002';
 
 /** Two legacy interviews, the first of two rows (its application on the first row only). */
-function reportOf() {
+function reportOf(lang: 'en' | 'zh' = 'en') {
   const table = templateTable([
     row({ external_id: 'ATS-1', external_application_id: APP1, participate_status: '2' }),
     row({ external_id: 'ATS-1', dimension_title: '沟通' }),
@@ -26,14 +26,19 @@ function reportOf() {
   return {
     table,
     outcomes,
-    run: { facts: { command: 'import' }, summary: summarise(outcomes, 2), lang: 'en' as const },
+    run: { facts: { command: 'import' }, summary: summarise(outcomes, 2), lang },
   };
 }
 
 describe('readEarlierRecords', () => {
-  it.each(['csv', 'xlsx', 'json'])('reads the legacy keys and Feishu ids of a .%s report', async (ext) => {
+  it.each([
+    ['csv', 'en'],
+    ['xlsx', 'en'],
+    ['xlsx', 'zh'],
+    ['json', 'en'],
+  ] as const)('reads the legacy keys and Feishu ids of a .%s report (%s)', async (ext, lang) => {
     const dir = await tempDir();
-    const { table, outcomes, run } = reportOf();
+    const { table, outcomes, run } = reportOf(lang);
     await writeReport(join(dir, `migration.report.${ext}`), table, outcomes, run);
     const records = await readEarlierRecords(dir);
     expect(records.files).toBe(1);

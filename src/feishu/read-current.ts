@@ -17,30 +17,43 @@ export async function readCurrent(api: InterviewApi, ids: readonly string[]): Pr
   const found = new Map<string, StoredRecord>();
   for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS) {
     const chunk = ids.slice(i, i + BATCH_QUERY_MAX_IDS);
-    let pageToken: string | undefined;
-    do {
-      const result = await api.batchQuery(chunk, pageToken);
-      if (result.outcome !== 'ok') {
-        throw new ToolError(
-          'HTTP_READ_FAILED',
-          say(
-            FEISHU.readFailed({
-              n: chunk.length,
-              code: String(result.errorCode),
-              message: result.message,
-              logId: result.logId ?? 'none',
-              attempts: result.attempts,
-            }),
-          ),
-          { attempt: result.attempts, status: result.httpStatus, logId: result.logId },
-        );
-      }
-      const page = pageOf(result);
-      for (const item of page.items) if (typeof item.id === 'string') found.set(item.id, item);
-      pageToken = page.next;
-    } while (pageToken);
+    const failed = (result: CallResult) =>
+      new ToolError(
+        'HTTP_READ_FAILED',
+        say(
+          FEISHU.readFailed({
+            n: chunk.length,
+            code: String(result.errorCode),
+            message: result.message,
+            logId: result.logId ?? 'none',
+            attempts: result.attempts,
+          }),
+        ),
+        { attempt: result.attempts, status: result.httpStatus, logId: result.logId },
+      );
+    for (const item of await readPages((token) => api.batchQuery(chunk, token), failed)) found.set(item.id!, item);
   }
   return found;
+}
+
+/**
+ * Every record of a paged batch_query, following page tokens (docs/feishu-api.md, "Batch query"):
+ * those with an id. A page that fails after its retries is thrown as `failed` says.
+ */
+export async function readPages(
+  call: (pageToken: string | undefined) => Promise<CallResult>,
+  failed: (result: CallResult) => ToolError,
+): Promise<StoredRecord[]> {
+  const out: StoredRecord[] = [];
+  let pageToken: string | undefined;
+  do {
+    const result = await call(pageToken);
+    if (result.outcome !== 'ok') throw failed(result);
+    const page = pageOf(result);
+    for (const item of page.items) if (typeof item.id === 'string') out.push(item);
+    pageToken = page.next;
+  } while (pageToken);
+  return out;
 }
 
 /**

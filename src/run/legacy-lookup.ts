@@ -1,8 +1,8 @@
 import { FEISHU } from '../feishu/messages.js';
 import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
-import type { InterviewApi } from '../feishu/interview-api.js';
-import { type StoredRecord, pageOf } from '../feishu/read-current.js';
+import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
+import { type StoredRecord, readPages } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { EarlierRecords } from './earlier-records.js';
@@ -196,31 +196,19 @@ export function withoutKeys(body: InterviewBody): InterviewBody {
 }
 
 /** Every interview of one application, following page tokens; a failed read stops the caller. */
-async function readApplication(api: InterviewApi, applicationId: string): Promise<StoredRecord[]> {
-  const out: StoredRecord[] = [];
-  let pageToken: string | undefined;
-  do {
-    const result = await api.listApplication(applicationId, pageToken);
-    if (result.outcome !== 'ok') {
-      throw new ToolError(
-        'HTTP_READ_FAILED',
-        say(
-          FEISHU.listingFailed({
-            application: applicationId,
-            code: String(result.errorCode),
-            message: result.message,
-            logId: result.logId ?? 'none',
-          }),
-        ),
-        {
-          status: result.httpStatus,
-          logId: result.logId,
-        },
-      );
-    }
-    const page = pageOf(result);
-    for (const item of page.items) if (typeof item.id === 'string') out.push(item);
-    pageToken = page.next;
-  } while (pageToken);
-  return out;
+function readApplication(api: InterviewApi, applicationId: string): Promise<StoredRecord[]> {
+  const failed = (result: CallResult) =>
+    new ToolError(
+      'HTTP_READ_FAILED',
+      say(
+        FEISHU.listingFailed({
+          application: applicationId,
+          code: String(result.errorCode),
+          message: result.message,
+          logId: result.logId ?? 'none',
+        }),
+      ),
+      { status: result.httpStatus, logId: result.logId },
+    );
+  return readPages((token) => api.listApplication(applicationId, token), failed);
 }

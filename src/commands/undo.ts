@@ -1,22 +1,18 @@
 import { FILES, PRINTED } from '../report/messages.js';
 import { OUTCOME } from '../plan/messages.js';
 import { say } from '../messages.js';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
-import { checkHeaders, mappingLookup } from '../input/headers.js';
-import type { InputTable, SourceRow } from '../input/table.js';
+import { type BackupRow, backupTable } from '../input/backup-table.js';
+import { UNMARKED, type BackupLine, byInterview, readBackup } from '../run/backup-file.js';
 import type { UndoArgs } from '../options.js';
 import type { Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
-import type { BackupEntry } from '../run/pre-images.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
 import { sendPlan } from './send-run.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { journalPathFor } from '../run-paths.js';
 import { backupPathFor } from '../run-paths.js';
-
-const HEADERS = ['external_interview_id', 'taken_at', 'body'];
 
 /**
  * `undo BACKUP`: undoes one run's own changes, with the same pacing, retries, journal and report
@@ -42,35 +38,27 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
   });
 }
 
-const UNMARKED = 'unmarked';
-
+/**
+ * Undo plans its own interviews: for each one the run owns, what to put back or delete; the
+ * report is written against the backup's lines (src/input/backup-table.ts).
+ */
 async function planFromBackup(
   file: string,
   wanted: string | undefined,
 ): Promise<{ plan: Plan; run: string; others: string[] }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ToolError(
-      'INPUT_UNREADABLE',
-      say(FILES.backupUnreadable({ code: (error as NodeJS.ErrnoException).code ?? String(error), file })),
-      { file },
-    );
-  }
-  const entries = parseBackup(text, file);
+  const entries = await readBackup(file);
   const runs = [...new Set(entries.map((e) => e.entry.run ?? UNMARKED))];
   const run = wanted ?? runs.at(-1) ?? UNMARKED;
   if (entries.length > 0 && !runs.includes(run)) {
     throw new ToolError('USAGE_NO_SUCH_RUN', say(FILES.noSuchRun({ file, run, runs: runs.join(', ') })), { file });
   }
-  const rows: SourceRow[] = [];
+  const rows: BackupRow[] = [];
   const outcomes: RowOutcome[] = [];
   const interviews: PlannedInterview[] = [];
   for (const [id, lines] of byInterview(entries, run)) {
     const first = lines[0]!;
     const index = rows.length;
-    rows.push({ row: first.line + 1, cells: [id, first.entry.taken_at ?? '', JSON.stringify(first.entry.body)] });
+    rows.push({ id, line: first.line + 1, takenAt: first.entry.taken_at, body: first.entry.body });
     const planned = owned(id, lines, index);
     if ('status' in planned) outcomes.push(planned);
     else {
@@ -79,33 +67,11 @@ async function planFromBackup(
     }
   }
   if (rows.length === 0) throw new ToolError('INPUT_EMPTY', say(FILES.emptyBackup(file)), { file });
-  const table: InputTable = {
-    file,
-    format: 'json',
-    headerRow: 0,
-    headers: HEADERS,
-    columns: checkHeaders(HEADERS, mappingLookup(undefined), ['external_interview_id']).resolved!,
-    rows,
-    warnings: [],
-  };
   return {
-    plan: { table, outcomes, interviews, zone: 'UTC', usedZone: false },
+    plan: { table: backupTable(file, rows), outcomes, interviews, zone: 'UTC', usedZone: false },
     run,
     others: runs.filter((r) => r !== run),
   };
-}
-
-type Line = { entry: BackupEntry; line: number };
-
-/** The run's lines, by interview, in order of first appearance. */
-function byInterview(entries: readonly Line[], run: string): Map<string, Line[]> {
-  const out = new Map<string, Line[]>();
-  for (const l of entries) {
-    if ((l.entry.run ?? UNMARKED) !== run) continue;
-    const id = l.entry.external_interview_id;
-    out.set(id, [...(out.get(id) ?? []), l]);
-  }
-  return out;
 }
 
 /**
@@ -113,32 +79,11 @@ function byInterview(entries: readonly Line[], run: string): Map<string, Line[]>
  * (the oldest state before, the last body written), and leave alone what it only read (a backup
  * of an earlier version held those too) or deleted.
  */
-function owned(id: string, lines: readonly Line[], index: number): PlannedInterview | RowOutcome {
+function owned(id: string, lines: readonly BackupLine[], index: number): PlannedInterview | RowOutcome {
   const created = lines.find((l) => l.entry.created === true);
   if (created) return { kind: 'remove', id, rows: [index], body: created.entry.body };
   const written = lines.findLast((l) => l.entry.written !== undefined)?.entry.written;
   if (written) return { kind: 'restore', id, rows: [index], body: lines[0]!.entry.body, written };
   const deleted = lines.some((l) => l.entry.deleted === true);
   return { status: 'skipped', message: say(deleted ? OUTCOME.notRecreated(id) : OUTCOME.notOwned) };
-}
-
-/** Every entry with its line index; only the last line may be torn (the run was killed while writing it). */
-function parseBackup(text: string, file: string): Line[] {
-  const lines = text.split('\n');
-  const entries: Line[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let entry: BackupEntry;
-    try {
-      entry = JSON.parse(line) as BackupEntry;
-    } catch {
-      if (i >= lines.length - 2) return;
-      throw new ToolError('INPUT_BAD_BACKUP', say(FILES.damagedBackup({ file, line: i + 1 })), { file, row: i + 1 });
-    }
-    if (typeof entry.external_interview_id !== 'string' || !entry.body || typeof entry.body !== 'object') {
-      throw new ToolError('INPUT_BAD_BACKUP', say(FILES.notABackup({ file, line: i + 1 })), { file, row: i + 1 });
-    }
-    entries.push({ entry, line: i });
-  });
-  return entries;
 }

@@ -1,3 +1,4 @@
+import { REPORT } from '../input/messages.js';
 import type { Pair } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -158,14 +159,9 @@ export const SHEET = {
 export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
   /** A row status in the counts line: the word of the Chinese `.xlsx` report, and the CSV report's key. */
-  status: {
-    ok: { en: 'ok', zh: '成功（ok）' },
-    failed: { en: 'failed', zh: '失败（failed）' },
-    invalid: { en: 'invalid', zh: '有误（invalid）' },
-    blocked: { en: 'blocked', zh: '已拦截（blocked）' },
-    skipped: { en: 'skipped', zh: '跳过（skipped）' },
-    not_sent: { en: 'not_sent', zh: '未发送（not_sent）' },
-  },
+  status: Object.fromEntries(
+    Object.entries(REPORT.status).map(([key, word]) => [key, { en: key, zh: `${word.zh}（${key}）` }]),
+  ) as Readonly<Record<keyof typeof REPORT.status, Pair>>,
   undoHead: (p: { n: number; run: string; file: string }): Pair => ({
     en: `undo: ${p.n} interview(s) of run ${p.run} from ${p.file}`,
     zh: `撤销：${p.file} 中运行 ${p.run} 的 ${p.n} 场面试`,

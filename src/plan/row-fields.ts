@@ -49,7 +49,7 @@ export interface RowFields {
   problems: RowProblem[];
 }
 
-/** The field and column each assessment type needs (what it says of them: `NEEDS` in the catalogue). */
+/** The field and column each assessment type needs (what it says of them: `NEEDS` in plan/messages.ts). */
 export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBody; column: Column }>> = {
   1: { field: 'score', column: 'score' },
   2: { field: 'option', column: 'option' },

@@ -165,7 +165,7 @@ async function reportRun(
     lines: runLines(options, { ...run, elapsed, kinds, reads, wrote }),
     beside: options.reportBeside,
     interrupted: result.interrupted,
-    beyondLimit: outcomes.filter((o) => o.status === 'not_sent' && o.error_code === 'RUN_LIMIT').length,
+    beyondLimit: outcomes.filter((o) => o.status === 'not_sent' && o.errorCode === 'RUN_LIMIT').length,
     json: {
       origin: run.base.origin,
       requests: {

@@ -117,19 +117,19 @@ function compare(p: WholePlanned | MergePlanned, match: LegacyMatch, plan: Plan)
   if (match.kind === 'absent')
     return {
       status: 'failed',
-      error_code: 'VERIFY_MISSING',
+      errorCode: 'VERIFY_MISSING',
       message: say(OUTCOME.verifyMissing(p.legacy?.externalId)),
     };
   if (match.kind === 'ambiguous')
     return {
       status: 'failed',
-      error_code: 'RUN_EXTERNAL_ID_AMBIGUOUS',
+      errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS',
       message: say(OUTCOME.verifyAmbiguous({ externalId: p.legacy!.externalId, ids: match.ids.join(', ') })),
     };
   if (match.kind === 'untold')
     return {
       status: 'failed',
-      error_code: 'VERIFY_NOT_LOCATED',
+      errorCode: 'VERIFY_NOT_LOCATED',
       message: say(
         OUTCOME.verifyNotLocated({
           externalId: p.legacy!.externalId,
@@ -149,19 +149,19 @@ function compare(p: WholePlanned | MergePlanned, match: LegacyMatch, plan: Plan)
   if ('at' in want)
     return {
       status: 'failed',
-      feishu_id: feishuId,
-      error_code: want.code,
-      error_column: want.column,
+      feishuId: feishuId,
+      errorCode: want.code,
+      errorColumn: want.column,
       message: want.message,
     };
   // A key cell left blank keeps the key Feishu holds, as an import would (keepKeys).
   const expected = seen(p.kind === 'merge' ? want : keepKeys(want, current, p.cleared));
   if (bodyHash(held) === bodyHash(expected))
-    return { status: 'ok', feishu_id: feishuId, message: `${say(OUTCOME.verifyMatch)}${unread}` };
+    return { status: 'ok', feishuId: feishuId, message: `${say(OUTCOME.verifyMatch)}${unread}` };
   return {
     status: 'failed',
-    feishu_id: feishuId,
-    error_code: 'VERIFY_DIFFERENT',
+    feishuId: feishuId,
+    errorCode: 'VERIFY_DIFFERENT',
     message: `${say(OUTCOME.verifyDiffers(diffBodies(held, expected, zone).join('; ')))}${unread}`,
   };
 }

@@ -8,13 +8,13 @@ export type RowStatus = (typeof ROW_STATUSES)[number];
 export interface RowOutcome {
   status: RowStatus;
   /** The interview's Feishu id, where the file named it by its legacy key: the report fills it in. */
-  feishu_id?: string;
-  error_code?: string;
+  feishuId?: string;
+  errorCode?: string;
   /** The template column at fault (its canonical name); the report names it as the file does. */
-  error_column?: string;
+  errorColumn?: string;
   message?: string;
-  http_status?: number;
-  log_id?: string;
+  httpStatus?: number;
+  logId?: string;
   attempts?: number;
 }
 

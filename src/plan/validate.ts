@@ -201,14 +201,14 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
     const message = blockedMessage(table, id, invalid, suspect);
     for (const i of rows) {
       if (problems.has(i)) continue;
-      outcomes[i] = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
+      outcomes[i] = { status: 'blocked', errorCode: 'ROW_BLOCKED', message };
     }
   }
   for (const [i, list] of problems) {
     outcomes[i] = {
       status: 'invalid',
-      error_code: list[0]!.code,
-      error_column: list[0]!.column,
+      errorCode: list[0]!.code,
+      errorColumn: list[0]!.column,
       message: list.map((p) => p.message).join('; '),
     };
   }

@@ -39,7 +39,7 @@ function reportLayout(table: InputTable, outcomes: readonly RowOutcome[]): Layou
     headers.push(h.trim() === '' ? `column_${i + 1}` : h);
   });
   const idAt = table.columns.index.external_interview_id;
-  const addId = idAt === undefined && outcomes.some((o) => o.feishu_id);
+  const addId = idAt === undefined && outcomes.some((o) => o.feishuId);
   if (addId) headers.push('external_interview_id');
   return { headers, keep, idPosition: idAt === undefined ? undefined : keep.indexOf(idAt), addId };
 }
@@ -56,9 +56,9 @@ interface Layout {
 /** A row's original cells as text, with its Feishu id filled in where the file had none. */
 function originalCells(layout: Layout, cells: readonly unknown[], o: RowOutcome): string[] {
   const values = layout.keep.map((i) => cellText(cells[i] as never));
-  if (o.feishu_id && layout.idPosition !== undefined && values[layout.idPosition]!.trim() === '')
-    values[layout.idPosition] = o.feishu_id;
-  if (layout.addId) values.push(o.feishu_id ?? '');
+  if (o.feishuId && layout.idPosition !== undefined && values[layout.idPosition]!.trim() === '')
+    values[layout.idPosition] = o.feishuId;
+  if (layout.addId) values.push(o.feishuId ?? '');
   return values;
 }
 
@@ -66,11 +66,11 @@ function originalCells(layout: Layout, cells: readonly unknown[], o: RowOutcome)
 function outcomeColumns(table: InputTable, o: RowOutcome): string[] {
   return [
     o.status,
-    o.error_code ?? '',
-    o.error_column === undefined ? '' : columnAsNamed(table, o.error_column),
+    o.errorCode ?? '',
+    o.errorColumn === undefined ? '' : columnAsNamed(table, o.errorColumn),
     o.message ?? '',
-    o.http_status === undefined ? '' : String(o.http_status),
-    o.log_id ?? '',
+    o.httpStatus === undefined ? '' : String(o.httpStatus),
+    o.logId ?? '',
     o.attempts === undefined ? '' : String(o.attempts),
   ];
 }
@@ -127,11 +127,18 @@ function jsonReport(
   const rows = table.rows.map((r, i) => {
     const o = outcomes[i]!;
     const values = originalCells(layout, r.cells, o);
-    const errorColumn = o.error_column === undefined ? undefined : columnAsNamed(table, o.error_column);
+    const errorColumn = o.errorColumn === undefined ? undefined : columnAsNamed(table, o.errorColumn);
+    // The report's machine keys (README, "The report"): scripts read them.
     return {
       row: r.row,
-      ...o,
+      status: o.status,
+      feishu_id: o.feishuId,
+      error_code: o.errorCode,
       error_column: errorColumn,
+      message: o.message,
+      http_status: o.httpStatus,
+      log_id: o.logId,
+      attempts: o.attempts,
       cells: Object.fromEntries(names.map((n, k) => [n, values[k]])),
     };
   });
@@ -161,7 +168,7 @@ function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutco
       return [String(r.row), REPORT.status[o.status][lang], ...rest, ...originalCells(layout, r.cells, o)];
     },
     outcome: (i: number) => outcomes[i]!,
-    faultAt: (o: RowOutcome) => (o.error_column === undefined ? undefined : reportAt(o.error_column)),
+    faultAt: (o: RowOutcome) => (o.errorColumn === undefined ? undefined : reportAt(o.errorColumn)),
   };
 }
 
@@ -198,7 +205,7 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
     }
     out.integer(r.row);
     out.bytes(ours, 0, ours.length);
-    if (o.feishu_id) {
+    if (o.feishuId) {
       out.text(
         originalCells(layout, r.cells, o)
           .map((c) => csvCell(protectCell(c)))

@@ -17,10 +17,10 @@ export function summarise(outcomes: readonly RowOutcome[], interviews: number): 
   const errors = new Map<string, { count: number; example: string }>();
   for (const o of outcomes) {
     byStatus[o.status]++;
-    if (o.error_code && o.status !== 'blocked') {
-      const e = errors.get(o.error_code) ?? { count: 0, example: o.message ?? '' };
+    if (o.errorCode && o.status !== 'blocked') {
+      const e = errors.get(o.errorCode) ?? { count: 0, example: o.message ?? '' };
       e.count++;
-      errors.set(o.error_code, e);
+      errors.set(o.errorCode, e);
     }
   }
   const topErrors = [...errors.entries()]
@@ -127,13 +127,13 @@ function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResu
     const result: RowResult = {
       row: table.rows[i]!.row,
       status: o.status,
-      errorCode: o.error_code,
-      errorColumn: o.error_column === undefined ? undefined : columnAsNamed(table, o.error_column),
+      errorCode: o.errorCode,
+      errorColumn: o.errorColumn === undefined ? undefined : columnAsNamed(table, o.errorColumn),
       message: o.message,
-      httpStatus: o.http_status,
-      logId: o.log_id,
+      httpStatus: o.httpStatus,
+      logId: o.logId,
       attempts: o.attempts,
-      feishuId: o.feishu_id,
+      feishuId: o.feishuId,
     };
     return Object.fromEntries(Object.entries(result).filter(([, v]) => v !== undefined)) as unknown as RowResult;
   });

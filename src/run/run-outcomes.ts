@@ -64,26 +64,26 @@ export function rowOutcomes(
     const s = sent.get(interview.id);
     if (s?.row !== undefined) {
       const message = say(OUTCOME.blockedByRefusal({ row: plan.table.rows[s.row]!.row, id: interview.id }));
-      const blocked: RowOutcome = { status: 'blocked', error_code: 'ROW_BLOCKED', message };
+      const blocked: RowOutcome = { status: 'blocked', errorCode: 'ROW_BLOCKED', message };
       for (const i of interview.rows)
         outcomes[i] =
           i === s.row
-            ? { status: 'invalid', error_code: s.errorCode, error_column: s.column, message: s.message }
+            ? { status: 'invalid', errorCode: s.errorCode, errorColumn: s.column, message: s.message }
             : blocked;
       continue;
     }
     const outcome: RowOutcome = s
       ? {
           status: s.status,
-          feishu_id: s.feishuId,
-          error_code: s.status === 'ok' || s.status === 'skipped' ? undefined : s.errorCode,
-          error_column: s.column,
+          feishuId: s.feishuId,
+          errorCode: s.status === 'ok' || s.status === 'skipped' ? undefined : s.errorCode,
+          errorColumn: s.column,
           message: s.landed ? landedMessage(s, landed) : s.message,
-          http_status: s.httpStatus,
-          log_id: s.logId,
+          httpStatus: s.httpStatus,
+          logId: s.logId,
           attempts: s.attempts,
         }
-      : { status: 'not_sent', error_code: 'RUN_LIMIT', message: say(OUTCOME.beyondLimit(limit)) };
+      : { status: 'not_sent', errorCode: 'RUN_LIMIT', message: say(OUTCOME.beyondLimit(limit)) };
     for (const i of interview.rows) outcomes[i] = outcome;
   }
   return outcomes;

@@ -61,7 +61,7 @@ describe('files written by real writers', () => {
         const want = c.rows.find((w) => w.row === r.row);
         const o = plan.outcomes[i]!;
         const got: Record<string, unknown> = { row: r.row, status: o.status };
-        if (o.error_code && o.status !== 'ok') got.error_code = o.error_code;
+        if (o.errorCode && o.status !== 'ok') got.error_code = o.errorCode;
         if (want?.message) got.message = o.message;
         if (want?.messageIncludes)
           got.messageIncludes = o.message?.includes(want.messageIncludes) ? want.messageIncludes : o.message;

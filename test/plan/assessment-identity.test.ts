@@ -113,7 +113,7 @@ describe('one identity rule for assessments', () => {
       row({ external_interview_id: ID1, username: '张伟', ...dim('沟通', '70') }),
     ]);
     expect(p.outcomes.map((o) => o.status)).toEqual(['blocked', 'blocked', 'invalid']);
-    expect(p.outcomes[2]).toMatchObject({ error_code: 'ROW_WHICH_ASSESSMENT', error_column: 'username' });
+    expect(p.outcomes[2]).toMatchObject({ errorCode: 'ROW_WHICH_ASSESSMENT', errorColumn: 'username' });
     expect(p.outcomes[2]!.message).toBe(
       'expected this row to say which assessment of interview 7000000000000000001 it belongs to, got a row that could belong to any of: key "A1" by 张伟 (row 2), key "A2" by 张伟 (row 3) (row 4, column username): fill in its assessment_external_id as on the rows of its assessment',
     );
@@ -132,7 +132,7 @@ describe('one identity rule for assessments', () => {
       row({ external_interview_id: ID1, assessment_external_id: 'A2', username: '李娜', ...dim('一面', '90') }),
       row({ external_interview_id: ID1, ...dim('沟通', '70') }),
     ]);
-    expect(p.outcomes[2]).toMatchObject({ status: 'invalid', error_code: 'ROW_WHICH_ASSESSMENT' });
+    expect(p.outcomes[2]).toMatchObject({ status: 'invalid', errorCode: 'ROW_WHICH_ASSESSMENT' });
   });
 
   it('puts a row with neither key nor interviewer in the interview’s only assessment', () => {
@@ -163,7 +163,7 @@ describe('one identity rule for assessments', () => {
       }),
       row({ external_interview_id: ID1, assessment_external_id: 'A1', username: '李娜', ...dim('二面', '90') }),
     ]);
-    expect(p.outcomes.map((o) => [o.status, o.error_code])).toEqual([
+    expect(p.outcomes.map((o) => [o.status, o.errorCode])).toEqual([
       ['invalid', 'ROW_ASSESSMENT_KEY_TWICE'],
       ['invalid', 'ROW_ASSESSMENT_KEY_TWICE'],
     ]);
@@ -177,7 +177,7 @@ describe('one identity rule for assessments', () => {
       row({ external_id: 'ATS-9', external_application_id: APP1, username: '张伟', ...dim('一面', '80') }),
       row({ external_id: 'ATS-9', external_application_id: APP2, username: '李娜', ...dim('一面', '90') }),
     ]);
-    expect(p.outcomes.map((o) => [o.status, o.error_code])).toEqual([
+    expect(p.outcomes.map((o) => [o.status, o.errorCode])).toEqual([
       ['invalid', 'ROW_EXTERNAL_ID_TWICE'],
       ['invalid', 'ROW_EXTERNAL_ID_TWICE'],
     ]);
@@ -198,7 +198,7 @@ describe('one identity rule for assessments', () => {
       }),
       row({ external_interview_id: ID1, username: '张伟', ...dim('一面', '81') }),
     ]);
-    expect(p.outcomes.map((o) => o.error_code)).toEqual(['ROW_DUPLICATE_DIMENSION', 'ROW_DUPLICATE_DIMENSION']);
+    expect(p.outcomes.map((o) => o.errorCode)).toEqual(['ROW_DUPLICATE_DIMENSION', 'ROW_DUPLICATE_DIMENSION']);
   });
 });
 
@@ -218,7 +218,7 @@ describe('legacy keys are text', () => {
     cells[2]![at] = numberCell(20190001);
     cells[2]![assessmentAt] = numberCell(7);
     const p = buildPlan(table, 'UTC');
-    expect(p.outcomes.map((o) => [o.status, o.error_code, o.error_column])).toEqual([
+    expect(p.outcomes.map((o) => [o.status, o.errorCode, o.errorColumn])).toEqual([
       ['invalid', 'ROW_ID_AS_NUMBER', 'external_id'],
       ['invalid', 'ROW_ID_AS_NUMBER', 'external_id'],
       ['ok', undefined, undefined],
@@ -236,8 +236,8 @@ describe('legacy keys are text', () => {
     ]);
     expect(p.outcomes[0]).toMatchObject({
       status: 'invalid',
-      error_code: 'ROW_ID_AS_NUMBER',
-      error_column: 'external_id',
+      errorCode: 'ROW_ID_AS_NUMBER',
+      errorColumn: 'external_id',
     });
   });
 });

@@ -34,19 +34,19 @@ describe('buildPlan', () => {
     expect(plan.outcomes).toEqual([
       {
         status: 'invalid',
-        error_code: 'ROW_DUPLICATE_DIMENSION',
-        error_column: 'dimension_title',
+        errorCode: 'ROW_DUPLICATE_DIMENSION',
+        errorColumn: 'dimension_title',
         message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 4 (row 2, column dimension_title): delete one of the two rows, or give them different titles`,
       },
       {
         status: 'blocked',
-        error_code: 'ROW_BLOCKED',
+        errorCode: 'ROW_BLOCKED',
         message: `not sent: interview ${ID1} has invalid rows 2, 4; fix them and import again (an interview's rows are sent together or not at all)`,
       },
       {
         status: 'invalid',
-        error_code: 'ROW_DUPLICATE_DIMENSION',
-        error_column: 'dimension_title',
+        errorCode: 'ROW_DUPLICATE_DIMENSION',
+        errorColumn: 'dimension_title',
         message: `expected each dimension once in an assessment, got "专业" of assessment of 张三 of interview ${ID1} here and on row 2 (row 4, column dimension_title): delete one of the two rows, or give them different titles`,
       },
     ]);
@@ -185,18 +185,18 @@ describe('buildPlan', () => {
     expect(plan.outcomes).toEqual([
       {
         status: 'blocked',
-        error_code: 'ROW_BLOCKED',
+        errorCode: 'ROW_BLOCKED',
         message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)`,
       },
       {
         status: 'invalid',
-        error_code: 'ROW_CONFLICT',
-        error_column: 'participate_status',
+        errorCode: 'ROW_CONFLICT',
+        errorColumn: 'participate_status',
         message: `expected the same participate_status on every row of interview ${ID1}, got not_participated here but participated on row 2 (row 3, column participate_status): make them equal, or leave this cell blank`,
       },
       {
         status: 'blocked',
-        error_code: 'ROW_BLOCKED',
+        errorCode: 'ROW_BLOCKED',
         message: `not sent: interview ${ID1} has invalid row 3; fix it and import again (an interview's rows are sent together or not at all)`,
       },
     ]);
@@ -210,8 +210,8 @@ describe('buildPlan', () => {
     );
     expect(plan.outcomes[0]).toEqual({
       status: 'invalid',
-      error_code: 'ROW_ID_AS_NUMBER',
-      error_column: 'external_interview_id',
+      errorCode: 'ROW_ID_AS_NUMBER',
+      errorColumn: 'external_interview_id',
       message:
         'expected a 19-digit ID as text, got 7.00000000000000E+18 (row 2, column external_interview_id): format the column as Text and paste the IDs again',
     });
@@ -232,7 +232,7 @@ describe('buildPlan', () => {
       ]),
       'UTC',
     );
-    expect(plan.outcomes.map((o) => [o.status, o.error_code])).toEqual([
+    expect(plan.outcomes.map((o) => [o.status, o.errorCode])).toEqual([
       ['invalid', 'ROW_MISSING_APPLICATION_ID'],
       ['invalid', 'ROW_DIMENSION_INCOMPLETE'],
       ['invalid', 'ROW_MISSING_ASSESSMENT_TYPE'],
@@ -248,7 +248,7 @@ describe('buildPlan', () => {
       table([row({ external_interview_id: ID1, participate_status: '3' }), row({ external_id: 'ATS-1' })]),
       'UTC',
     );
-    expect(plan.outcomes.map((o) => [o.error_code, o.message])).toEqual([
+    expect(plan.outcomes.map((o) => [o.errorCode, o.message])).toEqual([
       [
         'ROW_MISSING_APPLICATION_ID',
         `expected an external_application_id on at least one row of interview ${ID1}, got none (row 2, column external_application_id): fill it in on this row; or, if this is a correction file that changes only what it names, import it with --merge`,
@@ -308,6 +308,6 @@ describe('buildPlan', () => {
       table([[...row({ external_interview_id: ID1, external_application_id: APP1 }), 'spill']]),
       'UTC',
     );
-    expect(plan.outcomes[0]).toMatchObject({ status: 'invalid', error_code: 'ROW_EXTRA_CELLS' });
+    expect(plan.outcomes[0]).toMatchObject({ status: 'invalid', errorCode: 'ROW_EXTRA_CELLS' });
   });
 });

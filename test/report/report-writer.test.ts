@@ -65,9 +65,7 @@ describe('writeReport', () => {
       csv([HEADER_EN, row({ external_interview_id: ID1, external_application_id: APP1 })]),
     );
     const logId = '20240301123456789012345';
-    const outcomes = [
-      { ...plan.outcomes[0]!, status: 'failed', http_status: 500, log_id: logId, attempts: 3 },
-    ] as const;
+    const outcomes = [{ ...plan.outcomes[0]!, status: 'failed', httpStatus: 500, logId: logId, attempts: 3 }] as const;
     const path = join(dir, 'out.csv');
     await writeReport(path, plan.table, outcomes as never, runOf(plan));
     expect((await readFile(path, 'utf8')).split('\r\n')[1]).toBe(

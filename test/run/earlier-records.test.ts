@@ -19,9 +19,9 @@ function reportOf(lang: 'en' | 'zh' = 'en') {
     row({ external_id: 'ATS-2', external_application_id: APP2, participate_status: '2' }),
   ]);
   const outcomes: RowOutcome[] = [
-    { status: 'ok', feishu_id: F1 },
-    { status: 'ok', feishu_id: F1 },
-    { status: 'ok', feishu_id: F2 },
+    { status: 'ok', feishuId: F1 },
+    { status: 'ok', feishuId: F1 },
+    { status: 'ok', feishuId: F2 },
   ];
   return {
     table,

@@ -249,4 +249,9 @@ describe('displayWidth', () => {
     expect(displayWidth('分数 88')).toBe(7);
     expect(displayWidth('ＩＤ')).toBe(4);
   });
+
+  it('gives capitals and underscores a quarter more than a digit, so a code is not clipped', () => {
+    expect(displayWidth('ROW_BAD_SCORE')).toBe(17);
+    expect(displayWidth('row 12')).toBe(6);
+  });
 });

@@ -280,6 +280,24 @@ async function main(argv: string[]): Promise<number> {
         )(),
     )
     .command(
+      'ui',
+      h('serve a page on 127.0.0.1 to validate, preview, import and undo without a terminal, until Ctrl-C'),
+      (y) =>
+        y.options({
+          port: { type: 'number', describe: h('port (default: any free one)') },
+          open: { type: 'boolean', default: true, describe: h('open the browser (--no-open: print the URL only)') },
+          dir: {
+            type: 'string',
+            describe: h("folder for the imports' reports, journals and backups (default: the current folder)"),
+          },
+          demo: { type: 'boolean', describe: h('serve against a local simulator holding the sample interviews') },
+          ...Object.fromEntries(
+            Object.entries(sendOptions).filter(([k]) => !['limit', 'resume', 'quiet', 'json'].includes(k)),
+          ),
+        }),
+      (args) => run(async () => (await import('./commands/ui.js')).uiCommand(args as never, io), true)(),
+    )
+    .command(
       'demo',
       h('import the bundled sample into the bundled simulator and print where the report is'),
       (y) => y,

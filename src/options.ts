@@ -189,7 +189,7 @@ type CredentialFields = {
 };
 
 /** `--app-secret-file`: read once here, at the boundary; its first line is the secret. */
-function secretFrom(file: string): string {
+export function secretFrom(file: string): string {
   try {
     return readFileSync(file, 'utf8').split(/\r?\n/)[0]!.trim();
   } catch (error) {

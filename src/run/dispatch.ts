@@ -111,6 +111,8 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
       ...counts,
       total: items.length,
       requests: api.stats.writes + api.stats.createAttempts + api.stats.deletes,
+      retried: api.stats.retried,
+      rateLimited: api.stats.rateLimited,
       elapsedMs: Date.now() - started,
     });
   };

@@ -70,7 +70,7 @@ export function PreviewStep({ flow }: { flow: Flow }) {
       )}
       {view?.result && (
         <>
-          <Counts result={view.result} lang={lang} kinds />
+          <Counts result={view.result} lang={lang} kinds="would" />
           <Rows view={view} lang={lang} testid="preview-rows" />
         </>
       )}

@@ -2,7 +2,8 @@
 import type { ResultView } from '../views.js';
 import { type Key, type Lang, t } from './strings.js';
 
-export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang; kinds?: boolean }) {
+/** `would`: a preview's interviews (将创建); `done`: a run's (已创建). */
+export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang; kinds?: 'would' | 'done' }) {
   const statuses = Object.entries(result.counts).filter(([, n]) => n > 0);
   const byKind = Object.entries(result.kinds ?? {}).filter(([, n]) => n > 0);
   return (
@@ -22,7 +23,7 @@ export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang
         <ul class="chips kinds" data-testid="kinds">
           {byKind.map(([k, n]) => (
             <li key={k} class={`k-${k}`} data-kind={k}>
-              {t(lang, `kind_${k}` as Key)} {n}
+              {t(lang, `${kinds === 'done' ? 'done' : 'kind'}_${k}` as Key)} {n}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { EarlierRun } from '../views.js';
 import type { Flow } from './app.js';
-import { Confirm } from './import-step.js';
+import { Confirm, RunOutcome } from './import-step.js';
 import { t } from './strings.js';
 
 export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
@@ -39,6 +39,7 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
           </li>
         ))}
       </ul>
+      {flow.runs.undo && !flow.runs.import && <RunOutcome view={flow.runs.undo} flow={flow} />}
     </section>
   );
 }

@@ -49,7 +49,7 @@ export function Progress({ view, lang, onStop }: { view: RunView; lang: Lang; on
   );
 }
 
-function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
+export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   const { lang } = flow;
   if (view.state === 'running') return <Progress view={view} lang={lang} onStop={flow.stop} />;
   if (view.state === 'error')
@@ -61,7 +61,7 @@ function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   if (!view.result) return null;
   return (
     <div data-testid={`${view.action}-result`}>
-      <Counts result={view.result} lang={lang} kinds />
+      <Counts result={view.result} lang={lang} kinds="done" />
       {view.result.report && (
         <a class="button" href={reportUrl(view.id)} download data-testid={`download-${view.action}`}>
           {t(lang, 'download')}
@@ -75,15 +75,16 @@ export function ImportStep({ flow }: { flow: Flow }) {
   const { lang, runs } = flow;
   const [asking, setAsking] = useState<'import' | 'undo' | undefined>();
   const basis = runs.preview?.result ?? runs.validate?.result;
-  if (!basis || !flow.upload) return null;
   const run = runs.import;
+  // A reopened tab has no file chosen, but still shows the import going on and its undo.
+  if (!run && (!basis || !flow.upload)) return null;
   const busy = flow.current?.state === 'running';
-  const rows = Object.values(basis.counts).reduce((a, b) => a + b, 0);
+  const rows = Object.values(basis?.counts ?? {}).reduce((a, b) => a + b, 0);
   const stopped = run?.result?.exitCode === 130;
   return (
     <section class="step" data-testid="import-step">
       <h2>{t(lang, 'importTitle')}</h2>
-      {!run && (
+      {!run && basis && (
         <button type="button" class="primary" disabled={busy} onClick={() => setAsking('import')} data-testid="start">
           {t(lang, 'start')}
         </button>
@@ -92,7 +93,7 @@ export function ImportStep({ flow }: { flow: Flow }) {
         <Confirm
           lang={lang}
           text={t(lang, 'confirmImport', {
-            interviews: basis.interviews,
+            interviews: basis?.interviews ?? 0,
             rows,
             mode: t(lang, `mode_${flow.mode}` as Key),
           })}

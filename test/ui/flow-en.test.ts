@@ -1,0 +1,76 @@
+/**
+ * The page in a real (headless) Chromium whose language is English: a plain import of the
+ * sample — its bad cell and message in English, the report, the preview, the import, its result
+ * and undo — and the page's own language switch. Skipped where no Chromium is installed (see
+ * flow-zh.test.ts, which fails instead under REQUIRE_BROWSER=1).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
+import { chooseFile, download, text } from './page-steps.js';
+import { SAMPLE, type UiWorld, startWorld } from './ui-server.js';
+
+browserNotice('test/ui/flow-en.test.ts');
+
+describe.runIf(HAVE_BROWSER)('the page in English', () => {
+  let world: UiWorld;
+  let browser: OpenBrowser;
+  beforeAll(async () => {
+    world = await startWorld();
+    browser = await openBrowser('en-US');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('imports a file with a bad cell: check, report, preview, import, result, undo', async () => {
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    // A CSP refusal or a script error would show here.
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(world.ui.url);
+    expect(await text(page, 'h1')).toBe('Feishu Hire interview import');
+    await page.fill('[data-testid=tz]', 'Asia/Shanghai');
+    await chooseFile(page, SAMPLE);
+    expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('173 rows · 30 interviews');
+    expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('invalid 1');
+    await page.check('[data-testid=only-problems]');
+    const bad = page.locator('[data-testid=check-rows] [data-fault="1"]');
+    await bad.waitFor();
+    expect(await bad.textContent()).toBe('八十五');
+    expect(await bad.getAttribute('title')).toBe(
+      'expected a whole-number score such as 88, got "八十五" (row 10, column 分数): type digits only',
+    );
+    // Eight rows need the user: the bad one and the seven it blocks.
+    expect(await page.locator('[data-testid=check-rows] .grid-body .grid-row').count()).toBe(8);
+    expect(await download(page, '[data-testid=download-check]')).toEqual({
+      name: 'interviews.report.xlsx',
+      head: 'PK',
+    });
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toMatch(/would change \d+/);
+    await page.click('[data-testid=start]');
+    expect(await text(page, '[data-testid=confirm] p')).toBe(
+      'Write to Feishu: 30 interview(s) (173 rows), as Import. You can stop it; what landed stays and can be undone.',
+    );
+    await page.click('[data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=import-result] [data-status=invalid]')).toBe('invalid 1');
+    expect(await text(page, '[data-testid=import-result] [data-kind=changed]')).toMatch(/^changed \d+$/);
+    const puts = world.sim.stats.requests.put;
+    expect(puts).toBeGreaterThan(0);
+    await page.click('[data-testid=undo]');
+    await page.click('[data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=undo-result]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=undo-result] [data-kind=changed]')).toBe(`changed ${puts}`);
+    // The switch turns the page Chinese, and it stays so when reopened.
+    await page.click('button.lang');
+    expect(await text(page, 'h1')).toBe('飞书招聘面试记录导入');
+    await page.reload();
+    expect(await text(page, 'h1')).toBe('飞书招聘面试记录导入');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -64,7 +64,7 @@ export class RunSessions<T> {
 
   constructor(
     private readonly errorOf: (error: unknown) => { code: string; message: string },
-    private readonly keepFinished = 8,
+    private readonly keepFinished = 4,
   ) {}
 
   /** Starts a run, or gives `undefined` when one is going: a second run is refused. */

@@ -41,14 +41,15 @@ export interface OpenBrowser {
   close(): Promise<void>;
 }
 
-/** A fresh Chromium with a new, empty profile, in `locale`. */
-export async function openBrowser(locale: string): Promise<OpenBrowser> {
+/** A fresh Chromium with a new, empty profile, in `locale` and the time zone of its people. */
+export async function openBrowser(locale: string, timezoneId = 'Asia/Shanghai'): Promise<OpenBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'fii-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: ARGS,
     headless: true,
     locale,
+    timezoneId,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
   });

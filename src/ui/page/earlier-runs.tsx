@@ -22,7 +22,7 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
               <span class="done">{t(lang, 'undone')}</span>
             ) : (
               <button type="button" disabled={busy} onClick={() => setAsking(r.backup)}>
-                {t(lang, 'undo')}
+                {t(lang, 'undoEarlier')}
               </button>
             )}
             {asking === r.backup && (

@@ -83,7 +83,12 @@ export function ImportStep({ flow }: { flow: Flow }) {
   const stopped = run?.result?.exitCode === 130;
   return (
     <section class="step" data-testid="import-step">
-      <h2>{t(lang, 'importTitle')}</h2>
+      <h2>{t(lang, run?.result ? 'resultTitle' : 'importTitle')}</h2>
+      {run && (
+        <p class="file-name" data-testid="import-file">
+          {run.file} · {t(lang, `mode_${run.mode}` as Key)}
+        </p>
+      )}
       {!run && basis && (
         <button type="button" class="primary" disabled={busy} onClick={() => setAsking('import')} data-testid="start">
           {t(lang, 'start')}

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
-import { isToolError } from '../errors.js';
+import { ToolError, isToolError } from '../errors.js';
 import { securityHeaders } from './doors.js';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import { UI } from './messages.js';
@@ -23,7 +23,7 @@ import {
   validationXlsx,
 } from './run-steps.js';
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
-import { MAX_UPLOAD_BYTES, UploadRefused, type Uploads } from './uploads.js';
+import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -133,11 +133,14 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     const r = stepRequest(body, ctx);
     const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, (run) =>
-      action === 'validate'
-        ? validateStep(r, uploads, run)
-        : action === 'preview'
-          ? previewStep(r, settings, uploads, run)
-          : importStep(r, settings, run, resume),
+      asNamed(
+        r.upload,
+        action === 'validate'
+          ? validateStep(r, uploads, run)
+          : action === 'preview'
+            ? previewStep(r, settings, uploads, run)
+            : importStep(r, settings, run, resume),
+      ),
     );
   } else throw bad('action');
   if (!view) throw new HttpRefusal(409, 'UI_RUN_BUSY', UI.busy);
@@ -157,6 +160,16 @@ async function sendReport(res: ServerResponse, detail: RunDetail, ctx: RouteCont
   const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.uploads) : undefined);
   if (!path) throw notFound();
   await sendFile(res, path, basename(path));
+}
+
+/** A message names the file as the user's computer does, not by its copy in the private folder. */
+async function asNamed<T>(upload: Upload, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!isToolError(error)) throw error;
+    throw new ToolError(error.code, error.message.replaceAll(upload.path, upload.name), error.context);
+  }
 }
 
 /** A run's failure as the page shows it: the library's code and message, in the run's language. */

@@ -31,7 +31,21 @@ describe.runIf(HAVE_BROWSER)('the page in English', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(world.ui.url);
     expect(await text(page, 'h1')).toBe('Feishu Hire interview import');
+    // What the CLI refuses, the page refuses with the same message, in place.
+    await page.fill('[data-testid=tz]', 'Mars/Base');
+    await page.setInputFiles('[data-testid=file-input]', SAMPLE);
+    expect(await text(page, '[data-testid=validate-error]')).toBe(
+      '--tz: expected an IANA time zone such as Asia/Shanghai, got "Mars/Base"',
+    );
     await page.fill('[data-testid=tz]', 'Asia/Shanghai');
+    await page.fill('[data-testid=sheet]', 'Nope');
+    await page.setInputFiles('[data-testid=file-input]', SAMPLE.replace(/\.csv$/, '.xlsx'));
+    await page.waitForSelector('[data-testid=validate-error]:has-text("Nope")');
+    // The file is named as the user's computer names it, not by its copy on the server.
+    expect(await text(page, '[data-testid=validate-error]')).toBe(
+      'expected a sheet named "Nope", got sheets "说明", "面试记录" in interviews.xlsx: pass one of those to --sheet',
+    );
+    await page.fill('[data-testid=sheet]', '');
     await chooseFile(page, SAMPLE);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('173 rows · 30 interviews');
     expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('invalid 1');

@@ -73,7 +73,12 @@ export function Grid({ run, lang, problemsOnly }: GridProps) {
           const page = pages.get(Math.floor(item.index / PAGE));
           const row = page && page !== 'loading' ? page[item.index % PAGE] : undefined;
           return (
-            <div class="grid-row" key={item.key} style={{ transform: `translateY(${item.start}px)` }}>
+            <div
+              // A removal the run was not asked to make stands out among the rows.
+              class={row?.code === 'RUN_WOULD_REMOVE' ? 'grid-row removal' : 'grid-row'}
+              key={item.key}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               {row ? <RowCells row={row} lang={lang} /> : <span class="c-row">…</span>}
             </div>
           );

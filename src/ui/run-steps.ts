@@ -2,6 +2,7 @@
  * Each step of the page as one call of the library (src/api.ts), with the run's signal and
  * progress: nothing here reads, checks or sends a row itself.
  */
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup, validateFile } from '../api.js';
@@ -115,10 +116,17 @@ export async function previewStep(
   return resultView(result, { rows: rows.rows.length, report: false });
 }
 
-/** A name for an import's report in the folder, unique to the second: `<file>.<when>.report.xlsx`. */
+/**
+ * A name for an import's report in the folder, unique: `<file>.<when>.report.xlsx`, with `-2`, `-3`
+ * after the time when an earlier run (a resume started within the second) holds that name.
+ */
 export function importReportPath(folder: string, name: string, now = new Date()): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return join(folder, `${basename(name, extname(name))}.${stamp}.report.xlsx`);
+  const at = (n: number) =>
+    join(folder, `${basename(name, extname(name))}.${stamp}${n > 1 ? `-${n}` : ''}.report.xlsx`);
+  let n = 1;
+  while (existsSync(at(n)) || existsSync(`${at(n)}.journal.jsonl`)) n++;
+  return at(n);
 }
 
 /** 开始导入: the import itself, its report, journal and backup in the folder (undo needs them). */

@@ -79,6 +79,11 @@ describe('the doors, as pure functions', () => {
   });
 });
 
+interface ResultShape {
+  exitCode: number;
+  counts: Record<string, number>;
+}
+
 describe('the doors, over HTTP', () => {
   let world: UiWorld;
   const answers: Answer[] = [];
@@ -208,15 +213,48 @@ describe('the doors, over HTTP', () => {
     const second = await run('validate');
     expect(second.status).toBe(409);
     expect(JSON.parse(second.body).error.code).toBe('UI_RUN_BUSY');
+    type State = {
+      run: { id: string; state: string; progress?: { done: number }; result?: ResultShape };
+    };
+    const poll = async () =>
+      JSON.parse((await heard(ask(ui.port, { path: '/api/state', headers: { cookie } }))).body) as State;
+    // Stopped once a few interviews have landed: the resume must skip exactly those.
+    while (((await poll()).run.progress?.done ?? 0) < 3) await new Promise((r) => setTimeout(r, 50));
     const stop = await heard(ask(ui.port, { method: 'POST', path: '/api/stop', headers: own(ui, cookie), body: '{}' }));
     expect(stop.status).toBe(200);
-    let state: { run: { state: string; result?: { exitCode: number; counts: Record<string, number> } } };
+    let state: State;
     do {
       await new Promise((r) => setTimeout(r, 100));
-      state = JSON.parse((await heard(ask(ui.port, { path: '/api/state', headers: { cookie } }))).body);
+      state = await poll();
     } while (state.run.state === 'running');
     expect(state.run.state).toBe('done');
     expect(state.run.result?.exitCode).toBe(130);
-    expect(state.run.result?.counts.not_sent).toBeGreaterThan(0);
+    const notSent = state.run.result?.counts.not_sent ?? 0;
+    expect(notSent).toBeGreaterThan(0);
+    const landed = world.sim.stats.requests.put;
+    // 继续导入: the same file again with the stopped run's report, skipping what landed.
+    const resumed = await heard(
+      ask(ui.port, {
+        method: 'POST',
+        path: '/api/runs',
+        headers: own(ui, cookie, { 'content-type': 'application/json' }),
+        body: JSON.stringify({
+          action: 'import',
+          upload: up.id,
+          mode: 'import',
+          tz: 'Asia/Shanghai',
+          resume: (state.run as { id?: string }).id,
+        }),
+      }),
+    );
+    expect(resumed.status).toBe(202);
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await poll();
+    } while (state.run.state === 'running');
+    expect(state.run.result?.counts.not_sent).toBe(0);
+    expect(state.run.result?.counts.skipped).toBeGreaterThan(0);
+    // Only what the stop left unsent was written the second time.
+    expect(world.sim.stats.requests.put - landed).toBeLessThan(29);
   });
 });

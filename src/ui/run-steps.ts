@@ -47,6 +47,8 @@ export interface RunDetail {
   readonly report?: string;
 }
 
+const statuses = (result: RunResult) => result.rows.map((r) => r.status);
+
 const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
@@ -79,9 +81,9 @@ export function resultView(result: RunResult, extra: { rows: number; report: boo
 export async function validateStep(r: StepRequest, uploads: Uploads, run: RunWork<RunDetail>): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.check.report.json');
   const result = await validateFile(r.upload.path, { ...read(r), merge: r.mode === 'merge', report });
-  const rows = await readReportRows(report);
+  const rows = await readReportRows(report, statuses(result));
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.rows.length, report: true });
+  return resultView(result, { rows: rows.count, report: true });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */
@@ -111,9 +113,9 @@ export async function previewStep(
     signal: run.signal,
     onProgress: run.onProgress,
   });
-  const rows = await readReportRows(report);
+  const rows = await readReportRows(report, statuses(result));
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.rows.length, report: false });
+  return resultView(result, { rows: rows.count, report: false });
 }
 
 /**

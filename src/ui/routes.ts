@@ -9,6 +9,7 @@ import { securityHeaders } from './doors.js';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import { UI } from './messages.js';
 import { rowWindow } from './report-rows.js';
+import { sheetNames } from './sheets.js';
 import {
   MODES,
   type Mode,
@@ -94,7 +95,8 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
   const declared = Number(req.headers['content-length']);
   try {
     const saved = await ctx.uploads.save(name, req, Number.isFinite(declared) ? declared : undefined);
-    sendJson(res, 200, { id: saved.id, name: saved.name, size: saved.size }, ctx.redact);
+    const sheets = await sheetNames(saved.path);
+    sendJson(res, 200, { id: saved.id, name: saved.name, size: saved.size, sheets }, ctx.redact);
   } catch (error) {
     if (!(error instanceof UploadRefused)) throw error;
     // The rest of a refused body is not read: the connection closes after the answer.

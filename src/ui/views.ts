@@ -23,6 +23,8 @@ export interface UploadAnswer {
   readonly id: string;
   readonly name: string;
   readonly size: number;
+  /** A workbook's visible sheets, in its order; none for a CSV. */
+  readonly sheets: readonly string[];
 }
 
 export interface ErrorAnswer {

@@ -63,10 +63,11 @@ export function App() {
     setRefused({});
     setRuns({});
     setUpload(undefined);
+    setSheet('');
     sendFile(file).then(
       (u) => {
         setUpload(u);
-        startRun({ action: 'validate', upload: u.id, mode, sheet, tz, lang }).catch((e: unknown) =>
+        startRun({ action: 'validate', upload: u.id, mode, tz, lang }).catch((e: unknown) =>
           setRefused({ validate: e instanceof CallError ? e.answer.message[lang] : String(e) }),
         );
       },

@@ -67,14 +67,23 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
         ))}
       </fieldset>
       <div class="options">
-        <label>
-          {t(lang, 'sheet')}
-          <input
-            value={options.sheet}
-            data-testid="sheet"
-            onInput={(e) => onOptions({ ...options, sheet: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </label>
+        {(flow.upload?.sheets.length ?? 0) > 1 && (
+          <label>
+            {t(lang, 'sheet')}
+            <select
+              data-testid="sheet"
+              value={options.sheet}
+              onChange={(e) => onOptions({ ...options, sheet: (e.currentTarget as HTMLSelectElement).value })}
+            >
+              <option value="">{t(lang, 'sheetDefault')}</option>
+              {flow.upload?.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           {t(lang, 'tz')}
           <input
@@ -83,7 +92,12 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
             onInput={(e) => onOptions({ ...options, tz: (e.currentTarget as HTMLInputElement).value })}
           />
         </label>
-        <button type="button" disabled={!flow.upload || busy} onClick={() => flow.start('validate')}>
+        <button
+          type="button"
+          disabled={!flow.upload || busy}
+          onClick={() => flow.start('validate')}
+          data-testid="check"
+        >
           {t(lang, 'check')}
         </button>
       </div>

@@ -4,9 +4,11 @@
  * undo — then a monthly correction's check with its bad cell. Skipped, with a printed reason,
  * where no Chromium is installed; under REQUIRE_BROWSER=1 (CI) that fails instead.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
 import { HAVE_BROWSER, type OpenBrowser, REQUIRE_BROWSER, browserNotice, openBrowser } from './browser.js';
-import { chooseFile, chooseMode, download, shot, text } from './page-steps.js';
+import { chooseFile, chooseMode, download, editReport, shot, text } from './page-steps.js';
 import { MIGRATION, SAMPLE, type UiWorld, startWorld } from './ui-server.js';
 
 browserNotice('test/ui/flow-zh.test.ts');
@@ -30,7 +32,7 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await world?.close();
   });
 
-  it('migrates a legacy file end to end, follows it from a reopened tab, and undoes it', async () => {
+  it('migrates a legacy file end to end, follows it from a reopened tab, corrects it from its report, and undoes both', async () => {
     const { context } = browser;
     let page = await context.newPage();
     await page.goto(world.ui.url);
@@ -67,16 +69,39 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     expect(report.name).toMatch(/^legacy-migration\.\d{8}-\d{6}\.report\.xlsx$/);
     expect(report.head).toBe('PK');
     await shot(page, '5-result');
+
+    // The monthly correction: one score changed in the report, in Excel, imported back with 更正.
+    const fixes = join(await tempDir(), '三月更正.xlsx');
+    await editReport(report.path, fixes, '分数', '67', '68');
+    await chooseMode(page, 'merge');
+    await chooseFile(page, fixes);
+    expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toBe('将修改 1无变化 23');
+    const diff = page.locator('[data-testid=preview-rows] .grid-body .c-message', { hasText: '将会修改' }).first();
+    expect(await diff.textContent()).toMatch(/67 → 68/);
+    await page.click('[data-testid=start]');
+    await page.click('[data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=import-result] [data-testid=kinds]')).toBe('已修改 1无变化 23');
     await page.click('[data-testid=undo]');
+    await page.click('[data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=undo-result]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=undo-result] [data-kind=changed]')).toBe('已修改 1');
+
+    // Then the migration itself, undone from the list of this folder's earlier imports.
+    const migration = page.locator('[data-testid=earlier] li', { hasText: 'legacy-migration' });
+    await migration.locator('button').click();
     expect(await text(page, '[data-testid=confirm] p')).toBe(
       '确认撤销：把这次导入改写过的面试恢复为导入前的内容，并删除它新建的面试。',
     );
     await page.click('[data-testid=confirm-yes]');
-    await page.waitForSelector('[data-testid=undo-result]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=undo-result] [data-kind=deleted]', { timeout: 30_000 });
     expect(await text(page, '[data-testid=undo-result] [data-kind=deleted]')).toBe('已删除 24');
     expect(world.sim.stats.deleted.length).toBe(24);
-    await page.waitForSelector('[data-testid=earlier] .done');
-    expect(await text(page, '[data-testid=earlier] .done')).toBe('已撤销');
+    await page.waitForSelector('[data-testid=earlier] li:has-text("legacy-migration") .done');
+    expect(await text(page, '[data-testid=earlier] li:has-text("legacy-migration") .done')).toBe('已撤销');
     await shot(page, '6-undo');
     await page.close();
   });
@@ -101,7 +126,7 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     );
     await shot(page, '2-check');
     const report = await download(page, '[data-testid=download-check]');
-    expect(report).toEqual({ name: 'interviews.report.xlsx', head: 'PK' });
+    expect(report).toMatchObject({ name: 'interviews.report.xlsx', head: 'PK' });
     await page.close();
   });
 });

@@ -136,6 +136,8 @@ export function ImportStep({ flow }: { flow: Flow }) {
       {runs.undo && (
         <div class="undo" data-testid="undo-step">
           <h3>{t(lang, 'undoTitle')}</h3>
+          {/* Which import it undid: this one, or one from the list of earlier imports. */}
+          <p class="file-name">{runs.undo.file.replace(/\.backup\.jsonl$/, '')}</p>
           <RunOutcome view={runs.undo} flow={flow} />
         </div>
       )}

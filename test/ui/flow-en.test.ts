@@ -4,7 +4,10 @@
  * and undo — and the page's own language switch. Skipped where no Chromium is installed (see
  * flow-zh.test.ts, which fails instead under REQUIRE_BROWSER=1).
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interviewsCsv, tempDir } from '../helpers.js';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
 import { chooseFile, download, text } from './page-steps.js';
 import { SAMPLE, type UiWorld, startWorld } from './ui-server.js';
@@ -92,6 +95,26 @@ describe.runIf(HAVE_BROWSER)('the page in English', () => {
     await page.reload();
     expect(await text(page, 'h1')).toBe('飞书招聘面试记录导入');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the grid of a large file to the rows on screen, and scrolls to its last row', async () => {
+    const file = join(await tempDir(), 'large.csv');
+    await writeFile(file, interviewsCsv(5000, 2).text);
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${world.ui.port}/`);
+    await chooseFile(page, file);
+    // In Chinese: the test before switched the page, and the choice stays.
+    expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('10000 行 · 5000 场面试');
+    const rows = page.locator('[data-testid=check-rows] .grid-body .grid-row');
+    await page.waitForSelector('[data-testid=check-rows] .grid-body .c-status');
+    // A screen of rows and the few beyond it, not ten thousand.
+    expect(await rows.count()).toBeLessThan(60);
+    await page.locator('[data-testid=grid]').evaluate((grid) => {
+      grid.scrollTop = grid.scrollHeight;
+    });
+    await page.waitForSelector('[data-testid=check-rows] .grid-body .c-row:text-is("10001")');
+    expect(await rows.count()).toBeLessThan(60);
     await page.close();
   });
 });

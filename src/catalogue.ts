@@ -1247,3 +1247,13 @@ export const CATALOGUE = {
   SHEET,
   PRINTED,
 } as const;
+
+/** The `ui` command's help in Chinese, beside HELP_ZH (src/cli.ts reads both). */
+export const HELP_ZH_UI: Readonly<Record<string, string>> = {
+  'serve a page on 127.0.0.1 to validate, preview, import and undo without a terminal, until Ctrl-C':
+    '在 127.0.0.1 上提供一个网页，不用命令行即可检查、预览、导入和撤销，按 Ctrl-C 停止',
+  'open the browser (--no-open: print the URL only)': '打开浏览器（--no-open：只打印网址）',
+  "folder for the imports' reports, journals and backups (default: the current folder)":
+    '导入的报告、日志和备份所在的文件夹（默认：当前文件夹）',
+  'serve against a local simulator holding the sample interviews': '连接到装有示例面试的本地模拟器（无需凭据）',
+};

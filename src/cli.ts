@@ -7,7 +7,7 @@ import { terminalSafe } from './input/printable.js';
 import type { RunResult } from './commands/io.js';
 import { importInput, normalise, simulateSchema, templateSchema } from './options.js';
 import { type Lang, localeLang, speaking } from './lang.js';
-import { CLI, HELP_ZH, OPTION, YARGS_ZH, say } from './catalogue.js';
+import { CLI, HELP_ZH, HELP_ZH_UI, OPTION, YARGS_ZH, say } from './catalogue.js';
 
 /**
  * The only place that catches errors and turns them into exit codes:
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const langAt = argv.indexOf('--lang');
   const flag = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
   const lang: Lang = flag === 'zh' || flag === 'en' ? flag : (localeLang(process.env) ?? 'en');
-  const h = (en: string) => (lang === 'zh' ? (HELP_ZH[en] ?? en) : en);
+  const h = (en: string) => (lang === 'zh' ? (HELP_ZH[en] ?? HELP_ZH_UI[en] ?? en) : en);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;

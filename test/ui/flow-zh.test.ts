@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { HAVE_BROWSER, type OpenBrowser, REQUIRE_BROWSER, browserNotice, openBrowser } from './browser.js';
+import { CHROMIUM, HAVE_BROWSER, type OpenBrowser, REQUIRE_BROWSER, browserNotice, openBrowser } from './browser.js';
 import { chooseFile, chooseMode, download, editReport, shot, text } from './page-steps.js';
 import { MIGRATION, SAMPLE, type UiWorld, startWorld } from './ui-server.js';
 
@@ -15,7 +15,7 @@ browserNotice('test/ui/flow-zh.test.ts');
 
 describe.runIf(REQUIRE_BROWSER && !HAVE_BROWSER)('the browser tests', () => {
   it('find a Chromium (REQUIRE_BROWSER=1)', () => {
-    expect.fail('REQUIRE_BROWSER=1 but no Chromium at /usr/bin/chromium or CHROMIUM_PATH');
+    expect.fail(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (install it, or set CHROMIUM_PATH)`);
   });
 });
 

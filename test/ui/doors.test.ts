@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, cookieValue, door, newKeys } from '../../src/ui/doors.js';
-import { MAX_UPLOAD_BYTES } from '../../src/ui/uploads.js';
+import { MAX_UPLOAD_BYTES, safeName } from '../../src/ui/uploads.js';
 import { APP_SECRET, type Answer, SAMPLE, type UiWorld, ask, login, own, startWorld } from './ui-server.js';
 
 const PORT = 4321;
@@ -64,6 +64,14 @@ describe('the doors, as pure functions', () => {
     expect(
       door(req({ method: 'POST', url: '/api/runs', cookie, origin: 'http://127.0.0.1:4321' }), PORT, keys),
     ).toEqual({ kind: 'pass' });
+  });
+
+  it('keeps an uploaded name to one path segment of the name the user gave it', () => {
+    expect(safeName('../../etc/passwd.csv')).toBe('passwd.csv');
+    expect(safeName('C:\\Users\\hr\\三月.xlsx')).toBe('三月.xlsx');
+    expect(safeName('.hidden.csv')).toBe('upload.csv');
+    expect(safeName('a\u0000b:c.csv')).toBe('a_b_c.csv');
+    expect(safeName('')).toBe('upload');
   });
 
   it('reads the cookie among others', () => {
@@ -171,6 +179,34 @@ describe('the doors, over HTTP', () => {
       },
     });
     expect(await readdir(ui.uploadsDir)).toEqual([]);
+  });
+
+  it('refuses an unknown run, an undo of a file that is not an earlier import, and an unknown action', async () => {
+    const { ui } = world;
+    const cookie = await login(ui);
+    const rows = await heard(ask(ui.port, { path: '/api/runs/nope/rows', headers: { cookie } }));
+    expect(rows.status).toBe(404);
+    expect(JSON.parse(rows.body).error.code).toBe('UI_NOT_FOUND');
+    const post = (body: object) =>
+      heard(
+        ask(ui.port, {
+          method: 'POST',
+          path: '/api/runs',
+          headers: own(ui, cookie, { 'content-type': 'application/json' }),
+          body: JSON.stringify(body),
+        }),
+      );
+    for (const backup of ['../../etc/passwd', '/etc/passwd', 'x.report.xlsx.backup.jsonl']) {
+      const undo = await post({ action: 'undo', backup });
+      expect(undo.status).toBe(400);
+      expect(JSON.parse(undo.body).error.message.en).toBe(
+        'expected backup in the request, got none or another: reload the page and try again',
+      );
+    }
+    expect((await post({ action: 'delete-everything' })).status).toBe(400);
+    const gone = await post({ action: 'validate', upload: 'nope' });
+    expect(gone.status).toBe(404);
+    expect(JSON.parse(gone.body).error.code).toBe('UI_UPLOAD_GONE');
   });
 
   it('keeps uploads in a private folder and removes it on exit', async () => {

@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { PRINTED, say } from '../catalogue.js';
+import { ToolError } from '../errors.js';
 import { localeLang } from '../lang.js';
 import { secretFrom } from '../options.js';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
 import { UI } from '../ui/messages.js';
-import { startUiServer } from '../ui/server.js';
+import { type RunningUi, startUiServer } from '../ui/server.js';
 import { DEMO_SAMPLE, DEMO_UNKNOWN_APPLICATION } from './demo.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { existingFrom } from './simulate.js';
@@ -47,6 +49,21 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
+/** Starts the server in `folder`; a port another program holds is said as `simulate` says it. */
+async function serve(
+  folder: string,
+  args: UiArgs,
+  options: Omit<Parameters<typeof startUiServer>[0], 'folder' | 'port' | 'assets'>,
+): Promise<RunningUi> {
+  await mkdir(folder, { recursive: true });
+  return startUiServer({ ...options, folder, port: args.port, assets: ASSETS }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+      throw new ToolError('UI_PORT_BUSY', say(PRINTED.portBusy({ port: args.port ?? 0, code: error.code })));
+    },
+  );
+}
+
 /**
  * `ui`: the page for people who never open a terminal, on 127.0.0.1 until Ctrl-C. Credentials
  * come from the same flags and environment as `import` and stay in this process.
@@ -66,11 +83,7 @@ export async function uiCommand(args: UiArgs, io: CommandIo): Promise<CommandRes
     : (args.appSecret ?? io.env.FEISHU_APP_SECRET ?? (sim ? DEFAULT_APP_SECRET : undefined));
   const tenantToken = io.env.FEISHU_TENANT_ACCESS_TOKEN;
   const folder = resolve(args.dir ?? (sim ? join('out', 'ui') : '.'));
-  await mkdir(folder, { recursive: true });
-  const ui = await startUiServer({
-    port: args.port,
-    assets: ASSETS,
-    folder,
+  const ui = await serve(folder, args, {
     secrets: [appSecret ?? '', tenantToken ?? ''],
     send: {
       appId: args.appId ?? io.env.FEISHU_APP_ID ?? (sim ? DEFAULT_APP_ID : undefined),
@@ -84,6 +97,9 @@ export async function uiCommand(args: UiArgs, io: CommandIo): Promise<CommandRes
       timeout: args.timeout,
       backup: args.backup,
     },
+  }).catch(async (error: unknown) => {
+    await sim?.close();
+    throw error;
   });
   io.stdout.write(`${UI.listening({ url: ui.url })[lang]}\n`);
   if (args.open !== false) openBrowser(ui.url);

@@ -1,4 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, startCli, tempDir } from '../helpers.js';
@@ -57,5 +59,19 @@ describe('feishu-interview-import ui', () => {
     expect(kept.some((f) => /^interviews\.\d{8}-\d{6}\.report\.xlsx$/.test(f))).toBe(true);
     expect(kept.some((f) => f.endsWith('.journal.jsonl'))).toBe(true);
     expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it('says a port another program holds as simulate does, and exits', async () => {
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, '127.0.0.1', () => r()));
+    const port = (holder.address() as AddressInfo).port;
+    const run = await startCli(['ui', '--demo', '--no-open', '--port', String(port), '--dir', await tempDir()], {
+      env: { LANG: 'en_US.UTF-8' },
+    }).done;
+    holder.close();
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `error [UI_PORT_BUSY]: expected to listen on port ${port}, got EADDRINUSE (another program holds it): stop that program, or pass another --port (0 picks a free one)`,
+    );
   });
 });

@@ -112,7 +112,12 @@ export function ImportStep({ flow }: { flow: Flow }) {
       {flow.refused.import && <p class="error">{flow.refused.import}</p>}
       {run && <RunOutcome view={run} flow={flow} />}
       {stopped && (
-        <button type="button" disabled={busy} onClick={() => flow.start('import', { resume: run.id })}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => flow.start('import', { resume: run.id })}
+          data-testid="resume"
+        >
           {t(lang, 'resume')}
         </button>
       )}

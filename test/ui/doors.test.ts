@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, cookieValue, door, newKeys } from '../../src/ui/doors.js';
 import { MAX_UPLOAD_BYTES, safeName } from '../../src/ui/uploads.js';
-import { APP_SECRET, type Answer, SAMPLE, type UiWorld, ask, login, own, startWorld } from './ui-server.js';
+import { APP_SECRET, type Answer, SAMPLE, type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
 
 const PORT = 4321;
 const req = (o: Partial<Parameters<typeof door>[0]>) => ({
@@ -145,14 +145,7 @@ describe('the doors, over HTTP', () => {
   it('caps request sizes and takes .xlsx and .csv files only', async () => {
     const { ui } = world;
     const cookie = await login(ui);
-    const big = await heard(
-      ask(ui.port, {
-        method: 'POST',
-        path: '/api/runs',
-        headers: own(ui, cookie, { 'content-type': 'application/json' }),
-        body: JSON.stringify({ action: 'validate', pad: 'x'.repeat(70 * 1024) }),
-      }),
-    );
+    const big = await heard(postRun(ui, cookie, { action: 'validate', pad: 'x'.repeat(70 * 1024) }));
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).error.code).toBe('UI_BODY_TOO_LARGE');
     const txt = await heard(
@@ -187,15 +180,7 @@ describe('the doors, over HTTP', () => {
     const rows = await heard(ask(ui.port, { path: '/api/runs/nope/rows', headers: { cookie } }));
     expect(rows.status).toBe(404);
     expect(JSON.parse(rows.body).error.code).toBe('UI_NOT_FOUND');
-    const post = (body: object) =>
-      heard(
-        ask(ui.port, {
-          method: 'POST',
-          path: '/api/runs',
-          headers: own(ui, cookie, { 'content-type': 'application/json' }),
-          body: JSON.stringify(body),
-        }),
-      );
+    const post = (body: object) => heard(postRun(ui, cookie, body));
     for (const backup of ['../../etc/passwd', '/etc/passwd', 'x.report.xlsx.backup.jsonl']) {
       const undo = await post({ action: 'undo', backup });
       expect(undo.status).toBe(400);
@@ -245,14 +230,7 @@ describe('the doors, over HTTP', () => {
       ).body,
     ) as { id: string };
     const run = (action: string) =>
-      heard(
-        ask(ui.port, {
-          method: 'POST',
-          path: '/api/runs',
-          headers: own(ui, cookie, { 'content-type': 'application/json' }),
-          body: JSON.stringify({ action, upload: up.id, mode: 'import', tz: 'Asia/Shanghai', lang: 'en' }),
-        }),
-      );
+      heard(postRun(ui, cookie, { action, upload: up.id, mode: 'import', tz: 'Asia/Shanghai', lang: 'en' }));
     expect((await run('import')).status).toBe(202);
     const second = await run('validate');
     expect(second.status).toBe(409);
@@ -278,17 +256,12 @@ describe('the doors, over HTTP', () => {
     const landed = world.sim.stats.requests.put;
     // 继续导入: the same file again with the stopped run's report, skipping what landed.
     const resumed = await heard(
-      ask(ui.port, {
-        method: 'POST',
-        path: '/api/runs',
-        headers: own(ui, cookie, { 'content-type': 'application/json' }),
-        body: JSON.stringify({
-          action: 'import',
-          upload: up.id,
-          mode: 'import',
-          tz: 'Asia/Shanghai',
-          resume: (state.run as { id?: string }).id,
-        }),
+      postRun(ui, cookie, {
+        action: 'import',
+        upload: up.id,
+        mode: 'import',
+        tz: 'Asia/Shanghai',
+        resume: (state.run as { id?: string }).id,
       }),
     );
     expect(resumed.status).toBe(202);

@@ -91,3 +91,13 @@ export async function login(ui: RunningUi): Promise<string> {
 export function own(ui: RunningUi, cookie: string, extra: Record<string, string> = {}): Record<string, string> {
   return { cookie, origin: `http://127.0.0.1:${ui.port}`, ...extra };
 }
+
+/** A run started from the page itself: POST /api/runs with its cookie, Origin and a JSON body. */
+export function postRun(ui: RunningUi, cookie: string, body: object): Promise<Answer> {
+  return ask(ui.port, {
+    method: 'POST',
+    path: '/api/runs',
+    headers: own(ui, cookie, { 'content-type': 'application/json' }),
+    body: JSON.stringify(body),
+  });
+}

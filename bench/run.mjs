@@ -11,6 +11,7 @@ import { writerForms } from './writer-forms.mjs';
 import { migrationRun } from './migration.mjs';
 import { REPEAT, compare, run } from './measure.mjs';
 import { millionRun, millionSection } from './million.mjs';
+import { uiRun, uiSection } from './ui.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -86,6 +87,9 @@ for (const form of writerForms(fixture(100_000, 'csv').file, OUT, 100_000)) {
 }
 
 const million = await millionRun({ out: OUT, cli: CLI, log });
+
+log('the page: a 100,000-row validation shown, against the CLI...');
+const ui = await uiRun({ csv: (await ensureFixtures(100_000)).csv, cli: CLI, out: OUT });
 
 // ---------------------------------------------------------------------------------------------
 // 2. import against the simulator, and the naive loop on the same files
@@ -275,7 +279,7 @@ ${growthTable.join('\n')}
 ![validate time and peak memory against rows](benchmarks.svg)
 
 ${millionSection(million)}
-## Reproduce
+${uiSection(ui)}## Reproduce
 
 \`\`\`sh
 npm ci

@@ -7,12 +7,12 @@
 // (`npm test`). Not minified: stack traces keep their names, and minifying saved nothing.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 
 await rm('dist', { recursive: true, force: true });
 await build({
   // The CLI, the library (`exports`), plus what bench/ imports directly.
-  entryPoints: ['src/cli.ts', 'src/index.ts', 'src/simulator/server.ts', 'src/simulator/prng.ts'],
+  entryPoints: ['src/cli.ts', 'src/index.ts', 'src/simulator/server.ts', 'src/simulator/prng.ts', 'src/ui/server.ts'],
   outdir: 'dist',
   outbase: 'src',
   chunkNames: 'chunks/[name]-[hash]',
@@ -26,6 +26,26 @@ await build({
   external: ['exceljs', 'iconv-lite', 'undici', 'cli-progress'],
   logLevel: 'warning',
 });
+
+// The page of `feishu-interview-import ui` (src/ui/page/), for the browser: one minified script and
+// its stylesheet in dist/ui, served by the tool itself (no CDN: it works on an intranet). Preact and
+// @tanstack/virtual-core are bundled in.
+await mkdir('dist/ui', { recursive: true });
+await build({
+  entryPoints: ['src/ui/page/main.tsx'],
+  outfile: 'dist/ui/app.js',
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+await copyFile('src/ui/page/index.html', 'dist/ui/index.html');
+await copyFile('src/ui/page/app.css', 'dist/ui/app.css');
 
 // The library's types: tsc writes one .d.ts per module under dist/types (package.json `types`).
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

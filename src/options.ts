@@ -190,7 +190,7 @@ type CredentialFields = {
 };
 
 /** `--app-secret-file`: read once here, at the boundary; its first line is the secret. */
-function secretFrom(file: string): string {
+export function secretFrom(file: string): string {
   try {
     return readFileSync(file, 'utf8').split(/\r?\n/)[0]!.trim();
   } catch (error) {
@@ -331,3 +331,21 @@ export const simulateSchema = z.object({
 });
 
 export type SimulateArgs = z.output<typeof simulateSchema>;
+
+/** `ui`: the page's own flags, and the sending ones `import` takes (checked here, once, before it serves). */
+export const uiSchema = z.object({
+  port: numberOption({ min: 0, max: 65535, whole: true }),
+  open: z._default(z.boolean(), true),
+  dir: optionalText,
+  demo: bool,
+  concurrency: sendShape.concurrency,
+  rate: sendShape.rate,
+  retries: sendShape.retries,
+  timeout: sendShape.timeout,
+  domain: sendShape.domain,
+  baseUrl: sendShape.baseUrl,
+  appId: sendShape.appId,
+  appSecret: sendShape.appSecret,
+  appSecretFile: sendShape.appSecretFile,
+  backup: sendShape.backup,
+});

@@ -13,7 +13,7 @@ const SRC = join(ROOT, 'src');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'page' ? [] : sourceFiles(path);
+    if (e.isDirectory()) return sourceFiles(path);
     return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
   });
 }

@@ -1,5 +1,5 @@
 import type { Pair } from '../messages.js';
-import { checkOptions, simulateSchema, templateSchema } from '../options.js';
+import { checkOptions, simulateSchema, templateSchema, uiSchema } from '../options.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { libraryRun } from './library-run.js';
 import {
@@ -10,6 +10,7 @@ import {
   SEND_OPTIONS,
   SIMULATE_OPTIONS,
   TEMPLATE_OPTIONS,
+  UI_OPTIONS,
   UNDO_OPTIONS,
   VALIDATE_OPTIONS,
   VERIFY_OPTIONS,
@@ -98,6 +99,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [SIMULATE_OPTIONS],
     interruptible: true,
     run: async (args, io) => (await import('./simulate.js')).simulateCommand(checkOptions(simulateSchema, args), io),
+  },
+  {
+    command: 'ui',
+    help: {
+      en: 'serve a page on 127.0.0.1 to validate, preview, import and undo without a terminal, until Ctrl-C',
+      zh: '在 127.0.0.1 上提供一个网页，不用命令行即可检查、预览、导入和撤销，按 Ctrl-C 停止',
+    },
+    options: [UI_OPTIONS],
+    interruptible: true,
+    run: async (args, io) => (await import('./ui.js')).uiCommand(checkOptions(uiSchema, args), io),
   },
   {
     command: 'demo',

@@ -296,3 +296,30 @@ export const SIMULATE_OPTIONS: OptionTable = {
 };
 
 export const DEMO_OPTIONS: OptionTable = { lang: LANG };
+
+/** The page's server (`ui`), which sends as `import` does: credentials, origin and pace. */
+export const UI_OPTIONS: OptionTable = {
+  port: SIMULATE_OPTIONS.port!,
+  open: {
+    type: 'boolean',
+    default: true,
+    help: { en: 'open the browser (--no-open: print the URL only)', zh: '打开浏览器（--no-open：只打印网址）' },
+  },
+  dir: {
+    type: 'string',
+    help: {
+      en: "folder for the imports' reports, journals and backups (default: the current folder)",
+      zh: '导入的报告、日志和备份所在的文件夹（默认：当前文件夹）',
+    },
+  },
+  demo: {
+    type: 'boolean',
+    help: {
+      en: 'serve against a local simulator holding the sample interviews',
+      zh: '连接到装有示例面试的本地模拟器（无需凭据）',
+    },
+  },
+  ...Object.fromEntries(
+    Object.entries(SEND_OPTIONS).filter(([name]) => !['limit', 'resume', 'quiet', 'json'].includes(name)),
+  ),
+};

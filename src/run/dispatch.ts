@@ -132,6 +132,8 @@ class Dispatch {
       ...counts,
       total: this.total,
       requests: stats.writes + stats.createAttempts + stats.deletes,
+      retried: stats.retried,
+      rateLimited: stats.rateLimited,
       elapsedMs: Date.now() - this.started,
     });
   }

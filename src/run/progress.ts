@@ -10,6 +10,9 @@ export interface ProgressEvent {
   readonly skipped: number;
   /** Writes sent so far (PUTs, creates, deletes), for the rate. */
   readonly requests: number;
+  /** Calls retried so far, and those Feishu answered 429 (the page shows both live). */
+  readonly retried?: number;
+  readonly rateLimited?: number;
   readonly elapsedMs: number;
 }
 

@@ -1,0 +1,51 @@
+// The page (`feishu-interview-import ui`): how long it takes to show a 100,000-row file's
+// validation, against the CLI's `validate` of the same file in the same run, and the size of the
+// page's script. Part of `npm run bench`; `node bench/ui.mjs` runs it alone (after `npm run build`).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { compare } from './measure.mjs';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+
+export async function uiRun({ csv, cli, out }) {
+  const c = await compare(
+    [cli, 'validate', csv, '--tz', 'Asia/Shanghai', '--report', join(out, 'r.csv')],
+    [join(ROOT, 'bench', 'ui-validate.mjs'), csv],
+  );
+  const script = readFileSync(join(ROOT, 'dist', 'ui', 'app.js'));
+  return { ...c, scriptBytes: script.length, scriptGzip: gzipSync(script, { level: 9 }).length };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+export function uiSection(r) {
+  return `## The page (\`feishu-interview-import ui\`)
+
+| measure | page | CLI | ratio | target |
+| --- | --- | --- | --- | --- |
+| a 100,000-row CSV's validation shown (start-up, upload, validate, the grid's first 200 rows) | ${r.ms.toFixed(0)} ms | ${r.baseMs.toFixed(0)} ms (\`validate --report r.csv\`) | **${r.ratio.toFixed(2)}×** | 1.5× |
+| peak memory | ${r.rss.toFixed(0)} MB | ${r.baseRss.toFixed(0)} MB | | |
+| the page's script (dist/ui/app.js: Preact, @tanstack/virtual-core, the page) | ${kb(r.scriptGzip)} gzipped (${kb(r.scriptBytes)}) | | | under 300 KB gzipped |
+
+- \`bench/ui-validate.mjs\` does what the page does, without the browser: starts the server,
+  exchanges the token, uploads the file, starts the validation, follows it over the event stream
+  and fetches the grid's first window. The page's run writes the JSON report (the grid reads its
+  cells from it) where the CLI writes CSV, finds its rows without parsing it whole, and keeps it
+  in memory for the grid (the difference in peak memory); the .xlsx report to download is written
+  when first asked for.
+
+`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const csv = join(ROOT, 'bench', 'out', 'rows-100000.csv');
+  if (!existsSync(csv)) {
+    const { writeCsv } = await import('./generate.mjs');
+    writeCsv(csv, 100_000, 5);
+  }
+  process.stdout.write(
+    uiSection(await uiRun({ csv, cli: join(ROOT, 'dist', 'cli.js'), out: join(ROOT, 'bench', 'out') })),
+  );
+}

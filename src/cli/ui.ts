@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { PRINTED } from '../report/messages.js';
+import { say } from '../messages.js';
+import { ToolError } from '../errors.js';
+import { localeLang } from '../lang.js';
+import { secretFrom } from '../options.js';
+import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
+import { UI } from '../ui/messages.js';
+import { type RunningUi, startUiServer } from '../ui/server.js';
+import { DEMO_SAMPLE, DEMO_UNKNOWN_APPLICATION } from './demo.js';
+import type { CommandIo, CommandResult } from './io.js';
+import { existingFrom } from './simulate.js';
+
+export interface UiArgs {
+  readonly port?: number;
+  /** False with --no-open: print the URL only (for a colleague's browser, or a test). */
+  readonly open?: boolean;
+  /** Where imports keep their reports, journals and backups (default: the current folder). */
+  readonly dir?: string;
+  /** Serve against a local simulator holding the sample's interviews (`npm run demo:ui`). */
+  readonly demo?: boolean;
+  readonly appId?: string;
+  readonly appSecret?: string;
+  readonly appSecretFile?: string;
+  readonly baseUrl?: string;
+  readonly domain?: 'feishu' | 'lark';
+  readonly concurrency?: number;
+  readonly rate?: number;
+  readonly retries?: number;
+  readonly timeout?: number;
+  readonly backup?: boolean;
+}
+
+/** The page's folder of built files: dist/ui in the package, wherever the bundle put this code. */
+const ASSETS = join(dirname(dirname(DEMO_SAMPLE)), 'dist', 'ui');
+
+/** The system's way to open a URL in the default browser; nothing happens where there is none. */
+function openBrowser(url: string): void {
+  const [command, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
+  const child = spawn(command!, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  child.unref();
+}
+
+/** Starts the server in `folder`; a port another program holds is said as `simulate` says it. */
+async function serve(
+  folder: string,
+  args: UiArgs,
+  options: Omit<Parameters<typeof startUiServer>[0], 'folder' | 'port' | 'assets'>,
+): Promise<RunningUi> {
+  await mkdir(folder, { recursive: true });
+  return startUiServer({ ...options, folder, port: args.port, assets: ASSETS }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+      throw new ToolError('UI_PORT_BUSY', say(PRINTED.portBusy({ port: args.port ?? 0, code: error.code })));
+    },
+  );
+}
+
+/**
+ * `ui`: the page for people who never open a terminal, on 127.0.0.1 until Ctrl-C. Credentials
+ * come from the same flags and environment as `import` and stay in this process.
+ */
+export async function uiCommand(args: UiArgs, io: CommandIo): Promise<CommandResult> {
+  const lang = localeLang(io.env) ?? 'en';
+  const sim = args.demo
+    ? await startSimulator({
+        rateLimit: 10,
+        latencyMs: 30,
+        missingApplications: [DEMO_UNKNOWN_APPLICATION],
+        seed: await existingFrom(DEMO_SAMPLE),
+      })
+    : undefined;
+  const appSecret = args.appSecretFile
+    ? secretFrom(args.appSecretFile)
+    : (args.appSecret ?? io.env.FEISHU_APP_SECRET ?? (sim ? DEFAULT_APP_SECRET : undefined));
+  const tenantToken = io.env.FEISHU_TENANT_ACCESS_TOKEN;
+  const folder = resolve(args.dir ?? (sim ? join('out', 'ui') : '.'));
+  const ui = await serve(folder, args, {
+    secrets: [appSecret ?? '', tenantToken ?? ''],
+    send: {
+      appId: args.appId ?? io.env.FEISHU_APP_ID ?? (sim ? DEFAULT_APP_ID : undefined),
+      appSecret,
+      tenantToken,
+      baseUrl: sim?.url ?? args.baseUrl ?? io.env.FEISHU_BASE_URL,
+      domain: args.domain,
+      concurrency: args.concurrency,
+      rate: args.rate,
+      retries: args.retries,
+      timeout: args.timeout,
+      backup: args.backup,
+    },
+  }).catch(async (error: unknown) => {
+    await sim?.close();
+    throw error;
+  });
+  io.stdout.write(`${UI.listening({ url: ui.url })[lang]}\n`);
+  if (args.open !== false) openBrowser(ui.url);
+  try {
+    if (io.interrupt && !io.interrupt.aborted) await once(io.interrupt, 'abort');
+    io.stderr.write(`${UI.stopping[lang]}\n`);
+  } finally {
+    await ui.close();
+    await sim?.close();
+  }
+  return { exitCode: 0 };
+}

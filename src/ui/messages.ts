@@ -1,0 +1,60 @@
+/**
+ * What the page's server says, in both languages, in the catalogue's form (src/catalogue.ts):
+ * what was expected, what was found, how to fix it. Answers carry both; the page shows its own.
+ */
+import type { Pair } from '../messages.js';
+
+export const UI = {
+  listening: (p: { url: string }): Pair => ({
+    en: `the page: ${p.url}  (open it in this computer's browser; it works until Ctrl-C)`,
+    zh: `页面地址：${p.url}（在本机浏览器中打开；按 Ctrl-C 前一直可用）`,
+  }),
+  stopping: {
+    en: 'stopping: the run in progress finishes its requests in flight and writes its journal…',
+    zh: '正在停止：进行中的导入会完成已发出的请求并写好日志……',
+  },
+  doorHost: (p: { host: string; own: string }): Pair => ({
+    en: `expected the address ${p.own}, got "${p.host}": open the page by the URL the command printed`,
+    zh: `地址应为 ${p.own}，实际是“${p.host}”：请使用命令打印出的网址打开页面`,
+  }),
+  doorOrigin: {
+    en: 'expected a request from this page itself, got one from another site or none named: use the page, not another site',
+    zh: '请求应来自本页面，实际来自其他网站或未注明来源：请在本页面中操作',
+  },
+  doorToken: {
+    en: 'expected the one-time link the command printed (or this browser already opened with it), got neither: ask whoever started the page for a new link (restart `feishu-interview-import ui`)',
+    zh: '应使用命令打印的一次性链接（或已用它打开过页面的同一浏览器），但两者都不是：请让启动页面的人重新启动 `feishu-interview-import ui` 给你新链接',
+  },
+  busy: {
+    en: 'expected no run in progress, got one still going: wait for it to finish, or stop it, then start again',
+    zh: '已有一个任务正在进行，不能同时开始第二个：请等它结束或先停止它，再重新开始',
+  },
+  uploadExtension: (p: { name: string }): Pair => ({
+    en: `expected an .xlsx or .csv file, got "${p.name}": save it from Excel or WPS as .xlsx (or CSV) and choose it again`,
+    zh: `应为 .xlsx 或 .csv 文件，实际是“${p.name}”：请在 Excel 或 WPS 中另存为 .xlsx（或 CSV）后重新选择`,
+  }),
+  uploadSize: (p: { max: string }): Pair => ({
+    en: `expected a file of at most ${p.max}, got a larger one: split it into several files and import them one by one`,
+    zh: `文件应不超过 ${p.max}，实际更大：请拆分成几个文件逐个导入`,
+  }),
+  bodySize: (p: { max: number }): Pair => ({
+    en: `expected a request of at most ${p.max} bytes, got more: reload the page and try again`,
+    zh: `请求应不超过 ${p.max} 字节，实际更大：请刷新页面后重试`,
+  }),
+  badRequest: (p: { what: string }): Pair => ({
+    en: `expected ${p.what} in the request, got none or another: reload the page and try again`,
+    zh: `请求中应有 ${p.what}，实际缺失或不对：请刷新页面后重试`,
+  }),
+  uploadGone: {
+    en: 'expected a file chosen in this page, got one the page no longer holds (the server was restarted): choose the file again',
+    zh: '找不到之前选择的文件（页面服务已重启）：请重新选择文件',
+  },
+  notFound: {
+    en: 'expected a page, file or call this server has, got none by that name: reload the page',
+    zh: '找不到该页面、文件或操作：请刷新页面',
+  },
+  internal: (p: { message: string }): Pair => ({
+    en: `unexpected error: ${p.message}; nothing more was sent. Run the same file with the CLI for details, or report it`,
+    zh: `意外错误：${p.message}；之后没有再发送任何内容。可用命令行处理同一文件查看详情，或报告此问题`,
+  }),
+} as const;

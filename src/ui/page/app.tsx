@@ -1,0 +1,102 @@
+/** The page: one flow from choosing a file to the result and its undo, following the server's run. */
+import { useEffect, useState } from 'preact/hooks';
+import type { EarlierRun, Mode, RunAction, RunView, UploadAnswer } from '../views.js';
+import { CallError, followRuns, getState, startRun, stopRun, upload as sendFile } from './api.js';
+import { CheckStep, PreviewStep } from './check-steps.js';
+import { FileStep } from './file-step.js';
+import { ImportStep } from './import-step.js';
+import { EarlierRuns } from './earlier-runs.js';
+import { type Lang, initialLang, t } from './strings.js';
+
+export interface Flow {
+  readonly lang: Lang;
+  readonly upload?: UploadAnswer;
+  readonly mode: Mode;
+  readonly runs: Partial<Record<RunAction, RunView>>;
+  readonly current: RunView | null;
+  /** A call the server refused, by the step it belongs to. */
+  readonly refused: Partial<Record<RunAction | 'upload', string>>;
+  start(action: RunAction, extra?: Record<string, unknown>): void;
+  stop(): void;
+}
+
+const LATER: Record<RunAction, RunAction[]> = {
+  validate: ['preview', 'import', 'undo'],
+  preview: ['import', 'undo'],
+  import: ['undo'],
+  undo: [],
+};
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang());
+  const [upload, setUpload] = useState<UploadAnswer>();
+  const [mode, setMode] = useState<Mode>('import');
+  const [sheet, setSheet] = useState('');
+  const [tz, setTz] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [runs, setRuns] = useState<Partial<Record<RunAction, RunView>>>({});
+  const [current, setCurrent] = useState<RunView | null>(null);
+  const [refused, setRefused] = useState<Flow['refused']>({});
+  const [earlier, setEarlier] = useState<readonly EarlierRun[]>([]);
+  const refresh = () => void getState().then((s) => setEarlier(s.earlier));
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'title');
+    localStorage.setItem('lang', lang);
+  }, [lang]);
+  useEffect(() => {
+    refresh();
+    return followRuns((view) => {
+      setCurrent(view);
+      if (!view) return;
+      setRuns((r) => ({ ...r, [view.action]: view }));
+      if (view.state !== 'running') refresh();
+    });
+  }, []);
+  const start = (action: RunAction, extra: Record<string, unknown> = {}) => {
+    setRefused({});
+    setRuns((r) => ({ ...r, ...Object.fromEntries(LATER[action].map((a) => [a, undefined])), [action]: undefined }));
+    startRun({ action, upload: upload?.id, mode, sheet, tz, lang, ...extra }).catch((e: unknown) =>
+      setRefused({ [action]: e instanceof CallError ? e.answer.message[lang] : String(e) }),
+    );
+  };
+  const choose = (file: File) => {
+    setRefused({});
+    setRuns({});
+    setUpload(undefined);
+    setSheet('');
+    sendFile(file).then(
+      (u) => {
+        setUpload(u);
+        startRun({ action: 'validate', upload: u.id, mode, tz, lang }).catch((e: unknown) =>
+          setRefused({ validate: e instanceof CallError ? e.answer.message[lang] : String(e) }),
+        );
+      },
+      (e: unknown) => setRefused({ upload: e instanceof CallError ? e.answer.message[lang] : String(e) }),
+    );
+  };
+  const flow: Flow = { lang, upload, mode, runs, current, refused, start, stop: () => void stopRun() };
+  return (
+    <main>
+      <header>
+        <h1>{t(lang, 'title')}</h1>
+        <button type="button" class="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t(lang, 'switchLang')}
+        </button>
+      </header>
+      <FileStep
+        flow={flow}
+        options={{ sheet, tz }}
+        onOptions={(o) => {
+          setSheet(o.sheet);
+          setTz(o.tz);
+        }}
+        onMode={setMode}
+        onFile={choose}
+      />
+      <CheckStep flow={flow} />
+      <PreviewStep flow={flow} />
+      <ImportStep flow={flow} />
+      <EarlierRuns flow={flow} earlier={earlier} />
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+/** The imports made from the server's folder before, newest first, each with its undo. */
+import { useState } from 'preact/hooks';
+import type { EarlierRun } from '../views.js';
+import type { Flow } from './app.js';
+import { Confirm, RunOutcome } from './import-step.js';
+import { t } from './strings.js';
+
+export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
+  const { lang } = flow;
+  const [asking, setAsking] = useState<string>();
+  const busy = flow.current?.state === 'running';
+  return (
+    <section class="step" data-testid="earlier">
+      <h2>{t(lang, 'earlierTitle')}</h2>
+      {earlier.length === 0 && <p>{t(lang, 'noEarlier')}</p>}
+      <ul class="earlier">
+        {earlier.map((r) => (
+          <li key={r.backup}>
+            <span class="when">{new Date(r.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</span>{' '}
+            <span class="file">{r.report}</span>{' '}
+            {r.undone ? (
+              <span class="done">{t(lang, 'undone')}</span>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => setAsking(r.backup)}>
+                {t(lang, 'undoEarlier')}
+              </button>
+            )}
+            {asking === r.backup && (
+              <Confirm
+                lang={lang}
+                text={t(lang, 'confirmUndo')}
+                onYes={() => {
+                  setAsking(undefined);
+                  flow.start('undo', { backup: r.backup });
+                }}
+                onNo={() => setAsking(undefined)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {flow.runs.undo && !flow.runs.import && <RunOutcome view={flow.runs.undo} flow={flow} />}
+    </section>
+  );
+}

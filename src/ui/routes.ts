@@ -1,0 +1,183 @@
+/**
+ * The page's calls, past the doors: upload a file, start a run (validate, preview, import, undo),
+ * stop it, follow it (Server-Sent Events), read its rows, download its report.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename, join } from 'node:path';
+import { ToolError, isToolError } from '../errors.js';
+import { securityHeaders } from './doors.js';
+import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
+import { UI } from './messages.js';
+import { rowWindow } from './report-rows.js';
+import { sheetNames } from './sheets.js';
+import {
+  MODES,
+  type Mode,
+  type RunDetail,
+  type StepRequest,
+  type StepSettings,
+  earlierRuns,
+  importStep,
+  previewStep,
+  undoStep,
+  validateStep,
+  validationXlsx,
+} from './run-steps.js';
+import type { RunAction, RunSessions, RunView } from './run-sessions.js';
+import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
+
+export interface RouteContext {
+  readonly sessions: RunSessions<RunDetail>;
+  readonly uploads: Uploads;
+  readonly settings: StepSettings;
+  /** The page's built files (dist/ui). */
+  readonly assets: string;
+  readonly redact: (text: string) => string;
+  /** Open event streams, closed when the server stops. */
+  readonly streams: Set<ServerResponse>;
+}
+
+const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
+const bad = (what: string) => new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what }));
+
+const ASSETS: Readonly<Record<string, string>> = { '/': 'index.html', '/app.js': 'app.js', '/app.css': 'app.css' };
+
+export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const path = url.pathname;
+  const asset = ASSETS[path];
+  if (req.method === 'GET' && asset) return sendFile(res, join(ctx.assets, asset));
+  if (req.method === 'GET' && path === '/api/state') return sendState(res, ctx);
+  if (req.method === 'GET' && path === '/api/events') return openEvents(req, res, ctx);
+  if (req.method === 'POST' && path === '/api/upload') return upload(req, res, url, ctx);
+  if (req.method === 'POST' && path === '/api/runs') return startRun(req, res, ctx);
+  if (req.method === 'POST' && path === '/api/stop') {
+    sendJson(res, ctx.sessions.stop() ? 200 : 409, { stopping: true }, ctx.redact);
+    return;
+  }
+  const rows = /^\/api\/runs\/([\w-]+)\/(rows|report)$/.exec(path);
+  if (req.method === 'GET' && rows) {
+    const detail = ctx.sessions.detail(rows[1]!);
+    if (!detail) throw notFound();
+    return rows[2] === 'rows' ? sendRows(res, url, detail, ctx) : sendReport(res, detail, ctx);
+  }
+  throw notFound();
+}
+
+async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> {
+  sendJson(
+    res,
+    200,
+    { run: ctx.sessions.view() ?? null, earlier: await earlierRuns(ctx.settings.folder), maxUpload: MAX_UPLOAD_BYTES },
+    ctx.redact,
+  );
+}
+
+/** The run as it stands, then every change: a reopened tab picks the run up where it is. */
+function openEvents(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): void {
+  res.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': 'text/event-stream; charset=utf-8',
+    connection: 'keep-alive',
+  });
+  const send = (view: RunView | null) => res.write(`data: ${ctx.redact(JSON.stringify(view))}\n\n`);
+  send(ctx.sessions.view() ?? null);
+  const unsubscribe = ctx.sessions.subscribe(send);
+  ctx.streams.add(res);
+  req.on('close', () => {
+    unsubscribe();
+    ctx.streams.delete(res);
+  });
+}
+
+async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
+  const name = url.searchParams.get('name') ?? '';
+  const declared = Number(req.headers['content-length']);
+  try {
+    const saved = await ctx.uploads.save(name, req, Number.isFinite(declared) ? declared : undefined);
+    const sheets = await sheetNames(saved.path);
+    sendJson(res, 200, { id: saved.id, name: saved.name, size: saved.size, sheets }, ctx.redact);
+  } catch (error) {
+    if (!(error instanceof UploadRefused)) throw error;
+    // The rest of a refused body is not read: the connection closes after the answer.
+    res.setHeader('connection', 'close');
+    if (error.kind === 'extension')
+      throw new HttpRefusal(415, 'UI_UPLOAD_TYPE', UI.uploadExtension({ name: name.slice(0, 200) }));
+    throw new HttpRefusal(413, 'UI_UPLOAD_TOO_LARGE', UI.uploadSize({ max: `${MAX_UPLOAD_BYTES / 1024 ** 3} GiB` }));
+  }
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** The file, mode and reading options a run names, checked before anything runs. */
+function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequest {
+  const upload = ctx.uploads.get(String(body.upload ?? ''));
+  if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
+  const mode = String(body.mode ?? 'import') as Mode;
+  if (!MODES.includes(mode)) throw bad('mode');
+  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
+}
+
+async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const body = await readJson(req);
+  const action = String(body.action) as RunAction;
+  const { sessions, uploads, settings } = ctx;
+  let view: RunView | undefined;
+  if (action === 'undo') {
+    const name = String(body.backup ?? '');
+    const known = (await earlierRuns(settings.folder)).some((r) => r.backup === name);
+    if (!known || basename(name) !== name) throw bad('backup');
+    const lang = body.lang === 'en' ? 'en' : 'zh';
+    view = sessions.start({ action, file: name, mode: '' }, (run) =>
+      undoStep(join(settings.folder, name), lang, settings, run),
+    );
+  } else if (action === 'validate' || action === 'preview' || action === 'import') {
+    const r = stepRequest(body, ctx);
+    const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
+    view = sessions.start({ action, file: r.upload.name, mode: r.mode }, (run) =>
+      asNamed(
+        r.upload,
+        action === 'validate'
+          ? validateStep(r, uploads, run)
+          : action === 'preview'
+            ? previewStep(r, settings, uploads, run)
+            : importStep(r, settings, run, resume),
+      ),
+    );
+  } else throw bad('action');
+  if (!view) throw new HttpRefusal(409, 'UI_RUN_BUSY', UI.busy);
+  sendJson(res, 202, view, ctx.redact);
+}
+
+function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteContext): void {
+  if (!detail.rows) throw notFound();
+  const from = Math.max(0, Number(url.searchParams.get('from')) || 0);
+  // A window is what the grid shows and a screen or two beyond; 500 rows bounds an answer's size.
+  const count = Math.min(500, Math.max(1, Number(url.searchParams.get('count')) || 100));
+  const window = rowWindow(detail.rows, from, count, url.searchParams.get('problems') === '1');
+  sendJson(res, 200, { columns: detail.rows.columns, from, ...window }, ctx.redact);
+}
+
+async function sendReport(res: ServerResponse, detail: RunDetail, ctx: RouteContext): Promise<void> {
+  const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.uploads) : undefined);
+  if (!path) throw notFound();
+  await sendFile(res, path, basename(path));
+}
+
+/** A message names the file as the user's computer does, not by its copy in the private folder. */
+async function asNamed<T>(upload: Upload, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!isToolError(error)) throw error;
+    throw new ToolError(error.code, error.message.replaceAll(upload.path, upload.name), error.context);
+  }
+}
+
+/** A run's failure as the page shows it: the library's code and message, in the run's language. */
+export function runError(error: unknown): { code: string; message: string } {
+  if (isToolError(error)) return { code: error.code, message: error.message };
+  const message = (error as Error)?.message ?? String(error);
+  const pair = UI.internal({ message });
+  return { code: 'INTERNAL', message: `${pair.zh}\n${pair.en}` };
+}

@@ -1,0 +1,141 @@
+/**
+ * One run at a time, shared by every tab: the page starts it, follows its progress over
+ * Server-Sent Events, and finds it again when reopened. Stopping aborts its signal, as Ctrl-C does
+ * for the CLI: requests in flight finish, the journal is written, the rest is `not_sent`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { ProgressEvent } from '../run/progress.js';
+
+export type RunAction = 'validate' | 'preview' | 'import' | 'undo';
+
+/** What the page is told of a run's end: counts and where to look, never a path or a secret. */
+export interface ResultView {
+  readonly exitCode: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly interviews: number;
+  /** Interviews by what happened (or would happen) to them: created, changed, unchanged, … */
+  readonly kinds?: Readonly<Record<string, number>>;
+  readonly problems: readonly { code: string; count: number; example: string }[];
+  readonly warnings: readonly string[];
+  readonly requests?: Readonly<Record<string, number>>;
+  readonly elapsedS?: number;
+  /** Rows the grid can show (0 when the run's report is not read back). */
+  readonly rows: number;
+  /** The report can be downloaded. */
+  readonly report: boolean;
+  /** The run wrote a backup, so it can be undone. */
+  readonly undoable: boolean;
+  /** The backup's file name in the server's folder (no path), for an undo. */
+  readonly backup?: string;
+}
+
+export interface RunView {
+  readonly id: string;
+  readonly action: RunAction;
+  readonly file: string;
+  readonly mode: string;
+  readonly state: 'running' | 'done' | 'error';
+  readonly stopping: boolean;
+  readonly startedAt: number;
+  readonly progress?: ProgressEvent;
+  readonly result?: ResultView;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export interface RunWork<T> {
+  readonly signal: AbortSignal;
+  readonly onProgress: (event: ProgressEvent) => void;
+  /** Keeps what the server needs of the run (its report, its rows) beside its view. */
+  keep(detail: T): void;
+}
+
+interface Session<T> {
+  view: RunView;
+  detail?: T;
+  readonly abort: AbortController;
+  readonly done: Promise<void>;
+}
+
+export class RunSessions<T> {
+  private current: Session<T> | undefined;
+  /** Finished runs by id, for their rows and report downloads; the newest few only. */
+  private readonly finished = new Map<string, Session<T>>();
+  private readonly listeners = new Set<(view: RunView) => void>();
+
+  constructor(
+    private readonly errorOf: (error: unknown) => { code: string; message: string },
+    private readonly keepFinished = 4,
+  ) {}
+
+  /** Starts a run, or gives `undefined` when one is going: a second run is refused. */
+  start(
+    meta: Pick<RunView, 'action' | 'file' | 'mode'>,
+    work: (run: RunWork<T>) => Promise<ResultView>,
+  ): RunView | undefined {
+    if (this.current?.view.state === 'running') return undefined;
+    const abort = new AbortController();
+    const id = randomBytes(9).toString('base64url');
+    const session: Session<T> = {
+      view: { ...meta, id, state: 'running', stopping: false, startedAt: Date.now() },
+      abort,
+      done: Promise.resolve(),
+    };
+    const update = (patch: Partial<RunView>) => {
+      session.view = { ...session.view, ...patch };
+      this.emit(session.view);
+    };
+    const run: RunWork<T> = {
+      signal: abort.signal,
+      onProgress: (progress) => update({ progress }),
+      keep: (detail) => {
+        session.detail = detail;
+      },
+    };
+    (session as { done: Promise<void> }).done = (async () => {
+      await Promise.resolve();
+      try {
+        update({ state: 'done', result: await work(run) });
+      } catch (error) {
+        update({ state: 'error', error: this.errorOf(error) });
+      }
+      this.finished.set(id, session);
+      for (const old of [...this.finished.keys()].slice(0, -this.keepFinished)) this.finished.delete(old);
+    })();
+    this.current = session;
+    this.emit(session.view);
+    return session.view;
+  }
+
+  /** Asks the running run to stop; false when none is running. */
+  stop(): boolean {
+    const s = this.current;
+    if (s?.view.state !== 'running') return false;
+    s.abort.abort();
+    s.view = { ...s.view, stopping: true };
+    this.emit(s.view);
+    return true;
+  }
+
+  /** The run going now, or the last one: what a reopened tab shows. */
+  view(): RunView | undefined {
+    return this.current?.view;
+  }
+
+  detail(id: string): T | undefined {
+    return (this.current?.view.id === id ? this.current : this.finished.get(id))?.detail;
+  }
+
+  subscribe(listener: (view: RunView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when no run is going: the server waits for it before it stops. */
+  async idle(): Promise<void> {
+    await this.current?.done;
+  }
+
+  private emit(view: RunView): void {
+    for (const listener of this.listeners) listener(view);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What the page and its server say to each other: shared by src/ui/ (Node) and src/ui/page/
+ * (the browser), types only.
+ */
+export type { ResultView, RunAction, RunView } from './run-sessions.js';
+export type { GridRow } from './report-rows.js';
+export type { EarlierRun, Mode } from './run-steps.js';
+
+export interface StateAnswer {
+  readonly run: import('./run-sessions.js').RunView | null;
+  readonly earlier: readonly import('./run-steps.js').EarlierRun[];
+  readonly maxUpload: number;
+}
+
+export interface RowsAnswer {
+  readonly columns: readonly string[];
+  readonly from: number;
+  readonly total: number;
+  readonly rows: readonly import('./report-rows.js').GridRow[];
+}
+
+export interface UploadAnswer {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  /** A workbook's visible sheets, in its order; none for a CSV. */
+  readonly sheets: readonly string[];
+}
+
+export interface ErrorAnswer {
+  readonly error: { readonly code: string; readonly message: { readonly zh: string; readonly en: string } };
+}

@@ -338,6 +338,7 @@ export const uiSchema = z.object({
   open: z._default(z.boolean(), true),
   dir: optionalText,
   demo: bool,
+  lang: z.optional(z.enum(['zh', 'en'])),
   concurrency: sendShape.concurrency,
   rate: sendShape.rate,
   retries: sendShape.retries,

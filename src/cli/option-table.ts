@@ -322,4 +322,5 @@ export const UI_OPTIONS: OptionTable = {
   ...Object.fromEntries(
     Object.entries(SEND_OPTIONS).filter(([name]) => !['limit', 'resume', 'quiet', 'json'].includes(name)),
   ),
+  lang: LANG,
 };

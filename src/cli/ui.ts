@@ -70,7 +70,8 @@ async function serve(
  * come from the same flags and environment as `import` and stay in this process.
  */
 export async function uiCommand(args: UiArgs, io: CommandIo): Promise<CommandResult> {
-  const lang = localeLang(io.env) ?? 'en';
+  // What it prints speaks --lang, else the locale's language; the page follows the browser's.
+  const lang = io.lang ?? localeLang(io.env) ?? 'en';
   const sim = args.demo
     ? await startSimulator({
         rateLimit: 10,

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, startCli, tempDir } from '../helpers.js';
+import { ROOT, runCli, startCli, tempDir } from '../helpers.js';
 import { ask } from '../ui/ui-server.js';
 
 const SAMPLE = join(ROOT, 'samples', 'interviews.csv');
@@ -18,6 +18,13 @@ async function until(read: () => string, pattern: RegExp): Promise<RegExpExecArr
 }
 
 describe('feishu-interview-import ui', () => {
+  it('checks its flags once, before it serves: a port past 65535 is a usage error', async () => {
+    const run = await runCli(['ui', '--port', '99999', '--no-open', '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error [USAGE_BAD_OPTION]: --port: expected a whole number from 0 to 65535, got 99999\n');
+    expect(run.stdout).toBe('');
+  });
+
   it('prints its one-time link in the locale, serves until Ctrl-C, lets the import finish and removes the uploads', async () => {
     const dir = await tempDir();
     const tmp = await tempDir();

@@ -112,7 +112,7 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await page.fill('[data-testid=tz]', 'Asia/Shanghai');
     await chooseMode(page, 'merge');
     await chooseFile(page, SAMPLE);
-    expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有错误 1');
+    expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 1');
     await page.check('[data-testid=only-problems]');
     const bad = page.locator('[data-testid=check-rows] [data-fault="1"]');
     await bad.waitFor();

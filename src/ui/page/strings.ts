@@ -26,9 +26,11 @@ const zh = {
   checkTitle: '2. 检查结果',
   rows: '行',
   interviews: '场面试',
-  status_ok: '正确',
-  status_invalid: '有错误',
-  status_blocked: '被阻止',
+  // The words of the Chinese .xlsx report (src/input/messages.ts REPORT.status), so the page and
+  // the report the user downloads say the same.
+  status_ok: '成功',
+  status_invalid: '有误',
+  status_blocked: '已拦截',
   status_failed: '失败',
   status_skipped: '跳过',
   status_not_sent: '未发送',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Pair } from '../../src/messages.js';
 import { UI } from '../../src/ui/messages.js';
+import { REPORT } from '../../src/input/messages.js';
+import { ROW_STATUSES } from '../../src/plan/types.js';
+import { STRINGS } from '../../src/ui/page/words.js';
 
 /** Every entry of the page server's messages, rendered in both languages with sample values. */
 describe('the page server messages', () => {
@@ -22,4 +25,14 @@ describe('the page server messages', () => {
       expect(pair.zh).not.toMatch(/undefined/);
     });
   }
+});
+
+describe("the page's words", () => {
+  it('name the row statuses as the .xlsx report does, in both languages', () => {
+    for (const status of ROW_STATUSES) {
+      const key = `status_${status}` as const;
+      expect(STRINGS.zh[key]).toBe(REPORT.status[status].zh);
+    }
+    expect(STRINGS.en.status_invalid).toBe('invalid');
+  });
 });

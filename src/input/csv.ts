@@ -1,6 +1,7 @@
 import { INPUT, say } from '../catalogue.js';
 import { type Info, Parser } from 'csv-parse';
 import { ToolError } from '../errors.js';
+import { FieldCache } from './field-cache.js';
 import { afterLineBreak, countLineBreaks } from './line-breaks.js';
 
 export interface CsvRecord {
@@ -25,9 +26,16 @@ export interface ParsedCsv {
   readonly lines?: CsvLines;
 }
 
+/** csv-parse's buffer of the cell being read: `buf[0..length)`; `toString` decodes it. */
+interface FieldBuffer {
+  buf: Buffer;
+  length: number;
+  toString(this: FieldBuffer, encoding?: string): unknown;
+}
+
 /** The part of csv-parse's internal parser (its `api`) that `PositionedParser` adjusts. */
 interface ParserApi {
-  state: { record: unknown[]; expectedRecordLength: number };
+  state: { record: unknown[]; expectedRecordLength: number; field: FieldBuffer };
   __onRecord(this: ParserApi, push: unknown): unknown;
 }
 
@@ -54,6 +62,14 @@ class PositionedParser extends Parser {
     api.__onRecord = function (this: ParserApi, push: unknown) {
       this.state.expectedRecordLength = this.state.record.length;
       return checkRecord.call(this, push);
+    };
+    // Each cell's text is taken from the parser's field buffer by its `toString`: repeated short
+    // cells come from the cache instead (1,000,000 rows: see FieldCache).
+    const field = api.state.field;
+    const decode = field.toString;
+    const cache = new FieldCache();
+    field.toString = function (this: FieldBuffer, encoding?: string) {
+      return encoding === 'utf8' ? cache.text(this.buf, this.length) : decode.call(this, encoding);
     };
   }
 

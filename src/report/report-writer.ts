@@ -200,6 +200,7 @@ const REPORT_PIECE = 1024 * 1024;
 function csvRows(fd: number, table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]): void {
   const { headers, keep } = layout;
   const lines = keep.length === table.headers.length ? table.csvLines : undefined;
+  // A piece, and room for the row that fills it (a longer row grows the sink).
   const out = new ByteSink(REPORT_PIECE + 64 * 1024);
   out.text(`\uFEFF${csvRow(headers.map(protectFormula))}\r\n`);
   const cells: string[] = new Array(keep.length);

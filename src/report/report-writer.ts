@@ -1,6 +1,7 @@
 import { FILES } from './messages.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { ToolError } from '../errors.js';
@@ -9,7 +10,7 @@ import { REPORT_COLUMNS } from '../input/headers.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import type { Lang } from '../lang.js';
 import type { RowOutcome } from '../plan/types.js';
-import { writePrivate } from './private-file.js';
+import { PRIVATE_MODE, writePrivate } from './private-file.js';
 import { recordReport } from './report-claim.js';
 import type { Summary } from './summary.js';
 import { type XlsxReportRows, summaryLines, writeXlsxReport } from './xlsx-report.js';
@@ -101,7 +102,7 @@ export async function writeReport(
   const layout = reportLayout(table, outcomes);
   await mkdir(dirname(path), { recursive: true });
   try {
-    if (format === 'csv') await writePrivate(path, csvReport(table, layout, outcomes));
+    if (format === 'csv') await writePrivate(path, async (temp) => csvReport(temp, table, layout, outcomes));
     else if (format === 'json')
       await writePrivate(path, jsonReport(table, layout, outcomes, { ...run.facts, ...run.summary }));
     else
@@ -180,16 +181,31 @@ function xlsxSummary(
 }
 
 /**
- * The CSV report, assembled as bytes. A row read from a CSV file whose line can stand as it is
- * (see `copyable`) is copied from the input after our columns; any other row is quoted cell by
- * cell. Copying skips quoting 16 cells a row and never touches the cell strings: for 100,000 rows,
- * 60 ms against 140 ms quoted cell by cell.
+ * The CSV report, assembled as bytes and written to `temp` a piece at a time. A row read from a
+ * CSV file whose line can stand as it is (see `copyLine`) is copied from the input after our
+ * columns; any other row is quoted cell by cell. Copying skips quoting 16 cells a row and never
+ * touches the cell strings: for 100,000 rows, 60 ms against 140 ms quoted cell by cell.
  */
-function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]): Buffer {
+function csvReport(temp: string, table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]): void {
+  const fd = openSync(temp, 'wx', PRIVATE_MODE);
+  try {
+    csvRows(fd, table, layout, outcomes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Written out each time a piece is full, at the end of a row: the 1,000,000-row report is 110 MB,
+ * and held whole until written it was the run's peak (see docs/benchmarks.md).
+ */
+const REPORT_PIECE = 1024 * 1024;
+
+function csvRows(fd: number, table: InputTable, layout: Layout, outcomes: readonly RowOutcome[]): void {
   const { headers, keep } = layout;
   const lines = keep.length === table.headers.length ? table.csvLines : undefined;
-  // A first guess at the size (the input, plus our columns of a valid row); the sink grows past it.
-  const out = new ByteSink((lines?.bytes.length ?? 0) + table.rows.length * 32);
+  // A piece, and room for the row that fills it (a longer row grows the sink).
+  const out = new ByteSink(REPORT_PIECE + 64 * 1024);
   out.text(`\uFEFF${csvRow(headers.map(protectFormula))}\r\n`);
   const cells: string[] = new Array(keep.length);
   // Rows of one interview share one outcome object: quote (and encode) its columns once.
@@ -221,8 +237,9 @@ function csvReport(table: InputTable, layout: Layout, outcomes: readonly RowOutc
       out.text(',');
     }
     out.crlf();
+    if (out.length >= REPORT_PIECE) out.flush(fd);
   }
-  return out.result();
+  out.flush(fd);
 }
 
 /**
@@ -345,8 +362,10 @@ class ByteSink {
     this.#length = length;
   }
 
-  result(): Buffer {
-    return this.#buffer.subarray(0, this.#length);
+  /** Writes out what the sink holds, and empties it. */
+  flush(fd: number): void {
+    for (let at = 0; at < this.#length; ) at += writeSync(fd, this.#buffer, at, this.#length - at);
+    this.#length = 0;
   }
 }
 

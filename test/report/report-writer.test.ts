@@ -8,7 +8,7 @@ import { writeReport } from '../../src/report/report-writer.js';
 import { defaultReportPath } from '../../src/run-paths.js';
 import { summarise } from '../../src/report/summary.js';
 import type { Plan } from '../../src/plan/types.js';
-import { bodyOf, APP1, HEADER_EN, ID1, ID2, csv, row, tempDir } from '../helpers.js';
+import { bodyOf, APP1, HEADER_EN, ID1, ID2, csv, interviewsCsv, row, tempDir } from '../helpers.js';
 
 /** What validate gives the writer besides the rows. */
 const runOf = (plan: Plan) => ({
@@ -125,6 +125,22 @@ describe('writeReport', () => {
       `5,ok,,,valid,,,,${x('7000000000000000003')},${x(APP1)},沟通,1,70`,
       '',
     ]);
+  });
+
+  it('writes a report longer than its 1 MiB piece whole: every row once, in file order, reading back the same', async () => {
+    const { dir, plan } = await planFor(interviewsCsv(8000, 2).text);
+    const path = join(dir, 'big.csv');
+    await writeReport(path, plan.table, plan.outcomes, runOf(plan));
+    const written = await readFile(path);
+    expect(written.length).toBeGreaterThan(1024 * 1024);
+    const lines = written.toString('utf8').split('\r\n');
+    expect(lines).toHaveLength(16_000 + 2);
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(1, -1).map((l) => Number(l.slice(0, l.indexOf(','))))).toEqual(
+      plan.table.rows.map((r) => r.row),
+    );
+    const back = buildPlan(await readInput(path), 'UTC');
+    expect(back.interviews.map(bodyOf)).toEqual(plan.interviews.map(bodyOf));
   });
 
   it('copies rows of a GBK file as UTF-8, and quotes every row of a tab-separated one', async () => {

@@ -76,6 +76,10 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await chooseMode(page, 'merge');
     await chooseFile(page, fixes);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
+    // The Feishu ids the report added to a file without them sit under the template's Chinese title.
+    const head = await page.locator('[data-testid=check-rows] .grid-head').textContent();
+    expect(head).toContain('外部面试ID');
+    expect(head).not.toContain('external_interview_id');
     await page.click('[data-testid=preview]');
     await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
     expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toBe('将修改 1无变化 23');

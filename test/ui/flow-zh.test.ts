@@ -84,7 +84,8 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
     expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toBe('将修改 1无变化 23');
     const diff = page.locator('[data-testid=preview-rows] .grid-body .c-message', { hasText: '将会修改' }).first();
-    expect(await diff.textContent()).toMatch(/67 → 68/);
+    // The change in words and columns a Chinese HR person reads, not the API's field names.
+    expect(await diff.textContent()).toBe('将会修改：第 1 条面评（王芳）维度 "专业能力" 分数：67 → 68');
     await page.click('[data-testid=start]');
     await page.click('[data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });

@@ -2,7 +2,7 @@ import { CLI, CLI_TEXT, DEMO } from './cli/messages.js';
 import { ANSWER, FEISHU } from './feishu/messages.js';
 import { INPUT, MAPPING, REPORT, SHEETS } from './input/messages.js';
 import { OPTION } from './option-messages.js';
-import { EXPECT, FIX, GOT, MERGE, NAME, OUTCOME, ROW } from './plan/messages.js';
+import { DIFF, EXPECT, FIX, GOT, MERGE, NAME, OUTCOME, ROW } from './plan/messages.js';
 import { FILES, PRINTED, SHEET, SUMMARY } from './report/messages.js';
 import { RUN, STOPPED } from './run/messages.js';
 
@@ -34,4 +34,5 @@ export const CATALOGUE = {
   REPORT,
   SHEETS,
   DEMO,
+  DIFF,
 } as const;

@@ -1,5 +1,6 @@
-import { MERGE } from './messages.js';
-import { say } from '../messages.js';
+import { DIFF, DIFF_JOIN, MERGE } from './messages.js';
+import { col, say } from '../messages.js';
+import type { Column } from '../schema.js';
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
 import { enumLabel } from './normalise.js';
@@ -60,17 +61,37 @@ const refused = (at: RowRef, code: string, column: string, message: string): Mer
 
 /** A value as the file would hold it: times in `zone`, enumerations by their label (通过, not 2). */
 const show = (key: string, v: unknown, zone?: string): string => {
-  if (v === undefined) return '(none)';
+  if (v === undefined) return say(DIFF.none);
   if (zone !== undefined && key.endsWith('_time') && typeof v === 'number') return showTime(v, zone);
   return enumLabel(key, v) ?? JSON.stringify(v);
 };
+
+/** The template column each body field is read from, by where it sits: the diff names fields as the file does. */
+const ASSESSMENT_COLUMN: Readonly<Record<string, Column>> = {
+  external_id: 'assessment_external_id',
+  content: 'assessment_content',
+};
+const DIMENSION_COLUMN: Readonly<Record<string, Column>> = {
+  content: 'dimension_content',
+  title: 'dimension_title',
+  description: 'dimension_description',
+};
+
+/**
+ * One changed field: `of` names the assessment or dimension it belongs to, if any. A Chinese run
+ * names it by its column as the file does (分数); an English one by the API's field (score).
+ */
+function changed(of: string | undefined, column: string, key: string, before: unknown, after: unknown, zone?: string) {
+  const name = say({ en: key, zh: col(column) });
+  const field = of === undefined ? name : say(DIFF_JOIN.within({ of, field: name }));
+  return say(DIFF_JOIN.field({ field, before: show(key, before, zone), after: show(key, after, zone) }));
+}
 
 /** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
 export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
   const changes: string[] = [];
   for (const key of ['external_id', 'external_application_id', ...CLEARABLE] as const) {
-    if (before[key] !== after[key])
-      changes.push(`${key}: ${show(key, before[key], zone)} → ${show(key, after[key], zone)}`);
+    if (before[key] !== after[key]) changes.push(changed(undefined, key, key, before[key], after[key], zone));
   }
   const a = before.interview_assessments ?? [];
   const b = after.interview_assessments ?? [];
@@ -80,26 +101,26 @@ export function diffBodies(before: InterviewBody, after: InterviewBody, zone: st
 }
 
 function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBody | undefined, i: number): string[] {
-  const name = `assessment ${i + 1}${(after ?? before)?.username ? ` (${(after ?? before)!.username})` : ''}`;
-  if (!before) return [`${name}: added`];
-  if (!after) return [`${name}: removed`];
+  const name = say(DIFF.assessment({ n: i + 1, username: (after ?? before)?.username }));
+  if (!before) return [say(DIFF.added(name))];
+  if (!after) return [say(DIFF.removed(name))];
   const changes: string[] = [];
   for (const key of ['external_id', 'username', 'conclusion', 'content'] as const) {
     if (before[key] !== after[key])
-      changes.push(`${name} ${key}: ${show(key, before[key])} → ${show(key, after[key])}`);
+      changes.push(changed(name, ASSESSMENT_COLUMN[key] ?? key, key, before[key], after[key]));
   }
   const da = before.assessment_dimension_list ?? [];
   const db = after.assessment_dimension_list ?? [];
   for (let k = 0; k < Math.max(da.length, db.length); k++) {
     const x = da[k];
     const y = db[k];
-    const dim = `${name} dimension ${JSON.stringify((y ?? x)?.title ?? k + 1)}`;
-    if (!x) changes.push(`${dim}: added`);
-    else if (!y) changes.push(`${dim}: removed`);
+    const dim = say(DIFF.dimension({ of: name, title: JSON.stringify((y ?? x)?.title ?? k + 1) }));
+    if (!x) changes.push(say(DIFF.added(dim)));
+    else if (!y) changes.push(say(DIFF.removed(dim)));
     else {
       for (const key of ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const) {
         if (JSON.stringify(x[key]) !== JSON.stringify(y[key]))
-          changes.push(`${dim} ${key}: ${show(key, x[key])} → ${show(key, y[key])}`);
+          changes.push(changed(dim, DIMENSION_COLUMN[key] ?? key, key, x[key], y[key]));
       }
     }
   }

@@ -409,3 +409,33 @@ export const OUTCOME = {
     zh: `未处理：面试 ${id} 在被撤销的那次运行创建之后又被改过；如确实要删除，请在飞书中手动删除`,
   }),
 } as const;
+
+/** The words of a field-level diff (would change: …): fields by their column as the file names it. */
+export const DIFF = {
+  assessment: (p: { n: number; username?: string }): Pair => ({
+    en: `assessment ${p.n}${p.username ? ` (${p.username})` : ''}`,
+    zh: `第 ${p.n} 条面评${p.username ? `（${p.username}）` : ''}`,
+  }),
+  dimension: (p: { of: string; title: string }): Pair => ({
+    en: `${p.of} dimension ${p.title}`,
+    zh: `${p.of}维度 ${p.title}`,
+  }),
+  added: (what: string): Pair => ({ en: `${what}: added`, zh: `${what}：新增` }),
+  removed: (what: string): Pair => ({ en: `${what}: removed`, zh: `${what}：删除` }),
+  none: { en: '(none)', zh: '（空）' },
+};
+
+/**
+ * How a diff's parts join: punctuation and spacing only, no words (so not in the catalogue, whose
+ * test wants Chinese words in every zh text): the Chinese colon, and no space before a Chinese field name.
+ */
+export const DIFF_JOIN = {
+  field: (p: { field: string; before: string; after: string }): Pair => ({
+    en: `${p.field}: ${p.before} → ${p.after}`,
+    zh: `${p.field}：${p.before} → ${p.after}`,
+  }),
+  within: (p: { of: string; field: string }): Pair => ({
+    en: `${p.of} ${p.field}`,
+    zh: `${spaced(p.of, false, true)}${p.field}`,
+  }),
+};

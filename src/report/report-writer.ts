@@ -6,7 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { cellText, isFormulaStart, protectCell, protectFormula } from '../input/cells.js';
-import { REPORT_COLUMNS } from '../input/headers.js';
+import { REPORT_COLUMNS, namesColumnsInChinese } from '../input/headers.js';
+import { COLUMNS } from '../schema.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import type { Lang } from '../lang.js';
 import type { RowOutcome } from '../plan/types.js';
@@ -25,6 +26,9 @@ export function reportFormat(path: string): ReportFormat {
   throw new ToolError('USAGE_REPORT_FORMAT', say(FILES.reportFormat(path)));
 }
 
+/** The interview ID column's template title in Chinese (外部面试ID). */
+const ID_TITLE_ZH = COLUMNS.find(([name]) => name === 'external_interview_id')![1];
+
 /**
  * The report's columns: ours, then every original column (a report read back is not doubled).
  * Rows the file names by their legacy key get their Feishu id in the interview ID column, added
@@ -41,7 +45,8 @@ function reportLayout(table: InputTable, outcomes: readonly RowOutcome[]): Layou
   });
   const idAt = table.columns.index.external_interview_id;
   const addId = idAt === undefined && outcomes.some((o) => o.feishuId);
-  if (addId) headers.push('external_interview_id');
+  // Under the title the file's other columns use, so a Chinese file's report reads back all in Chinese.
+  if (addId) headers.push(namesColumnsInChinese(table.headers) ? ID_TITLE_ZH : 'external_interview_id');
   return { headers, keep, idPosition: idAt === undefined ? undefined : keep.indexOf(idAt), addId };
 }
 

@@ -154,8 +154,8 @@ describe('a Chinese correction file in .xlsx, as a user makes and fixes it', () 
     const previewed = await reportRows(report);
     expect(previewed.titles).toEqual([...titles, '外部面试ID', '面试官', '面试结论']);
     expect(previewed.rows).toEqual([
-      [2, '2', '成功', undefined, undefined, '将会修改：assessment 1 (张三) conclusion: 通过 → 不通过'],
-      [4, '4', '成功', undefined, undefined, '将会修改：assessment 2 (李四) conclusion: 待定 → 通过'],
+      [2, '2', '成功', undefined, undefined, '将会修改：第 1 条面评（张三）面试结论：通过 → 不通过'],
+      [4, '4', '成功', undefined, undefined, '将会修改：第 2 条面评（李四）面试结论：待定 → 通过'],
       [5, '5', '有误', 'ROW_NO_SUCH_ASSESSMENT', '面试官', expect.stringMatching(/^第 5 行「面试官」列/)],
       [6, '6', '有误', 'ROW_BAD_ENUM', '面试结论', expect.stringMatching(/^第 6 行「面试结论」列/)],
     ]);

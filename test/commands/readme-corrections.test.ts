@@ -111,7 +111,7 @@ describe('verify --merge', () => {
         '4',
         'failed',
         'VERIFY_DIFFERENT',
-        expect.stringMatching(/^不一致（飞书 → 文件）：assessment 1 \(.+\) conclusion: 不通过 → 通过$/),
+        expect.stringMatching(/^不一致（飞书 → 文件）：第 1 条面评（.+）面试结论：不通过 → 通过$/),
       ],
       ['5', 'failed', 'ROW_NO_SUCH_ASSESSMENT', expect.stringContaining('孙悦')],
     ]);

@@ -88,7 +88,7 @@ describe.each([
         readsWithoutExternalId ? "match (external_id keys not checked: Feishu's read does not return them)" : 'match',
       ]),
     );
-    expect(rows.map((r) => r.external_interview_id)).toEqual(rows.map((r) => now.get(r.外部系统面试ID!)!.id));
+    expect(rows.map((r) => r.外部面试ID)).toEqual(rows.map((r) => now.get(r.外部系统面试ID!)!.id));
   });
 
   it('an application holding an interview no record accounts for: refused where reads lack keys', async () => {

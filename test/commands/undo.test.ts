@@ -278,7 +278,7 @@ describe('a migration killed mid-run, resumed, then undone', () => {
       expect(adopted).toHaveLength(lost);
       for (const r of adopted)
         expect(r.message).toBe(
-          `created in Feishu as ${r.external_interview_id} (the run resumed had created it; its answer was lost when that run stopped)`,
+          `created in Feishu as ${r.外部面试ID} (the run resumed had created it; its answer was lost when that run stopped)`,
         );
       expect(readJournal(`${report}.journal.jsonl`).feishuIds.size).toBe(n);
       const lines = await backupLines(`${report}.backup.jsonl`);

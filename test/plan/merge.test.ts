@@ -31,12 +31,12 @@ const AFTER: InterviewBody = {
 describe('diffBodies', () => {
   it('shows codes as the words the file takes, in a Chinese run: 通过 → 不通过, 参与 → 爽约, 打分题 → 单选题', () => {
     expect(speaking({ lang: 'zh' }, () => diffBodies(BEFORE, AFTER, 'Asia/Shanghai'))).toEqual([
-      'participate_status: 参与 → 爽约',
-      'begin_time: 2024-03-01 14:00 (Asia/Shanghai) → 2024-03-01 14:30 (Asia/Shanghai)',
-      'assessment 1 (张伟) conclusion: 通过 → 不通过',
-      'assessment 1 (张伟) dimension "沟通" score: 80 → (none)',
-      'assessment 1 (张伟) dimension "沟通" option: (none) → "优秀"',
-      'assessment 1 (张伟) dimension "沟通" assessment_type: 打分题 → 单选题',
+      '参与状态：参与 → 爽约',
+      '开始时间：2024-03-01 14:00 (Asia/Shanghai) → 2024-03-01 14:30 (Asia/Shanghai)',
+      '第 1 条面评（张伟）面试结论：通过 → 不通过',
+      '第 1 条面评（张伟）维度 "沟通" 分数：80 → （空）',
+      '第 1 条面评（张伟）维度 "沟通" 单选选项：（空） → "优秀"',
+      '第 1 条面评（张伟）维度 "沟通" 题目类型：打分题 → 单选题',
     ]);
   });
 
@@ -53,6 +53,6 @@ describe('diffBodies', () => {
 
   it('shows a code no label names as the code', () => {
     const odd = { ...AFTER, participate_status: 9 } as InterviewBody;
-    expect(speaking({ lang: 'zh' }, () => diffBodies(BEFORE, odd, 'UTC'))[0]).toBe('participate_status: 参与 → 9');
+    expect(speaking({ lang: 'zh' }, () => diffBodies(BEFORE, odd, 'UTC'))[0]).toBe('参与状态：参与 → 9');
   });
 });

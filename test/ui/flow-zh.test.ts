@@ -76,11 +76,16 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await chooseMode(page, 'merge');
     await chooseFile(page, fixes);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
+    // The Feishu ids the report added to a file without them sit under the template's Chinese title.
+    const head = await page.locator('[data-testid=check-rows] .grid-head').textContent();
+    expect(head).toContain('外部面试ID');
+    expect(head).not.toContain('external_interview_id');
     await page.click('[data-testid=preview]');
     await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
     expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toBe('将修改 1无变化 23');
     const diff = page.locator('[data-testid=preview-rows] .grid-body .c-message', { hasText: '将会修改' }).first();
-    expect(await diff.textContent()).toMatch(/67 → 68/);
+    // The change in words and columns a Chinese HR person reads, not the API's field names.
+    expect(await diff.textContent()).toBe('将会修改：第 1 条面评（王芳）维度 "专业能力" 分数：67 → 68');
     await page.click('[data-testid=start]');
     await page.click('[data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });

@@ -1,12 +1,12 @@
 import { PRINTED } from '../report/messages.js';
 import { say } from '../messages.js';
-import { ToolError } from '../errors.js';
 import { currentLang } from '../lang.js';
 import type { SimulateArgs } from '../options.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { readPlan } from '../commands/read-plan.js';
 import { DEFAULT_APP_ID, startSimulator } from '../simulator/server.js';
 import type { CommandIo, CommandResult } from './io.js';
+import { portBusy } from './port-busy.js';
 
 /** `simulate`: serve the local stand-in for Feishu until Ctrl-C. */
 export async function simulateCommand(options: Readonly<SimulateArgs>, io: CommandIo): Promise<CommandResult> {
@@ -22,10 +22,7 @@ export async function simulateCommand(options: Readonly<SimulateArgs>, io: Comma
     tokenTtlSeconds: options.tokenTtl,
     appId: options.appId,
     appSecret: options.appSecret,
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
-    throw new ToolError('SIMULATE_PORT_BUSY', say(PRINTED.portBusy({ port: options.port ?? 0, code: error.code })));
-  });
+  }).catch(portBusy('SIMULATE_PORT_BUSY', options.port));
   if (currentLang() === 'zh') {
     io.stdout.write(
       `${say(PRINTED.simulatorListening({ url: sim.url, seeded: seed.length, createOnPut: Boolean(options.createOnPut) }))}\n`,

@@ -2,16 +2,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { PRINTED } from '../report/messages.js';
-import { say } from '../messages.js';
-import { ToolError } from '../errors.js';
 import { localeLang } from '../lang.js';
-import { secretFrom } from '../options.js';
+import { importInput, secretFrom } from '../options.js';
 import { DEFAULT_APP_ID, DEFAULT_APP_SECRET, startSimulator } from '../simulator/server.js';
 import { UI } from '../ui/messages.js';
 import { type RunningUi, startUiServer } from '../ui/server.js';
 import { DEMO_SAMPLE, DEMO_UNKNOWN_APPLICATION } from './demo.js';
 import type { CommandIo, CommandResult } from './io.js';
+import { portBusy } from './port-busy.js';
 import { existingFrom } from './simulate.js';
 
 export interface UiArgs {
@@ -58,10 +56,7 @@ async function serve(
 ): Promise<RunningUi> {
   await mkdir(folder, { recursive: true });
   return startUiServer({ ...options, folder, port: args.port, assets: ASSETS }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
-      throw new ToolError('UI_PORT_BUSY', say(PRINTED.portBusy({ port: args.port ?? 0, code: error.code })));
-    },
+    portBusy('UI_PORT_BUSY', args.port),
   );
 }
 
@@ -80,18 +75,25 @@ export async function uiCommand(args: UiArgs, io: CommandIo): Promise<CommandRes
         seed: await existingFrom(DEMO_SAMPLE),
       })
     : undefined;
+  // Flags first, then the environment, as `import` takes them.
+  const given = importInput({ ...args }, io.env) as {
+    appId?: string;
+    appSecret?: string;
+    tenantToken?: string;
+    baseUrl?: string;
+  };
   const appSecret = args.appSecretFile
     ? secretFrom(args.appSecretFile)
-    : (args.appSecret ?? io.env.FEISHU_APP_SECRET ?? (sim ? DEFAULT_APP_SECRET : undefined));
-  const tenantToken = io.env.FEISHU_TENANT_ACCESS_TOKEN;
+    : (given.appSecret ?? (sim ? DEFAULT_APP_SECRET : undefined));
+  const { tenantToken } = given;
   const folder = resolve(args.dir ?? (sim ? join('out', 'ui') : '.'));
   const ui = await serve(folder, args, {
     secrets: [appSecret ?? '', tenantToken ?? ''],
     send: {
-      appId: args.appId ?? io.env.FEISHU_APP_ID ?? (sim ? DEFAULT_APP_ID : undefined),
+      appId: given.appId ?? (sim ? DEFAULT_APP_ID : undefined),
       appSecret,
       tenantToken,
-      baseUrl: sim?.url ?? args.baseUrl ?? io.env.FEISHU_BASE_URL,
+      baseUrl: sim?.url ?? given.baseUrl,
       domain: args.domain,
       concurrency: args.concurrency,
       rate: args.rate,

@@ -1,3 +1,4 @@
+import { BACKUP_SUFFIX, journalPathFor } from '../run-paths.js';
 /**
  * Each step of the page as one call of the library (src/api.ts), with the run's signal and
  * progress: nothing here reads, checks or sends a row itself.
@@ -127,7 +128,7 @@ export function importReportPath(folder: string, name: string, now = new Date())
   const at = (n: number) =>
     join(folder, `${basename(name, extname(name))}.${stamp}${n > 1 ? `-${n}` : ''}.report.xlsx`);
   let n = 1;
-  while (existsSync(at(n)) || existsSync(`${at(n)}.journal.jsonl`)) n++;
+  while (existsSync(at(n)) || existsSync(journalPathFor(at(n)))) n++;
   return at(n);
 }
 
@@ -152,8 +153,12 @@ export async function importStep(
   return resultView(result, { rows: 0, report: true });
 }
 
-/** `<file>.<when>.undo.report.xlsx` beside the import's `<file>.<when>.report.xlsx`. */
-export const undoReportPath = (backup: string) => backup.replace(/\.report\.xlsx\.backup\.jsonl$/, '.undo.report.xlsx');
+/**
+ * `<file>.<when>.undo.report.xlsx` beside the import's `<file>.<when>.report.xlsx`: an .xlsx, for
+ * the people who open it in Excel (the CLI's default, `undoReportPath` in run-paths.ts, is a .csv).
+ */
+export const undoXlsxReportPath = (backup: string) =>
+  `${backup.slice(0, -`.report.xlsx${BACKUP_SUFFIX}`.length)}.undo.report.xlsx`;
 
 /** 撤销: puts back what one import overwrote, from its backup in the folder. */
 export async function undoStep(
@@ -162,7 +167,7 @@ export async function undoStep(
   settings: StepSettings,
   run: RunWork<RunDetail>,
 ): Promise<ResultView> {
-  const report = undoReportPath(backup);
+  const report = undoXlsxReportPath(backup);
   run.keep({ report, xlsx: report });
   const result = await undoBackup(backup, {
     ...settings.send,
@@ -189,10 +194,10 @@ export async function earlierRuns(folder: string): Promise<EarlierRun[]> {
   const all = new Set(names);
   const runs: EarlierRun[] = [];
   for (const name of names) {
-    if (!name.endsWith('.report.xlsx.backup.jsonl') || name.includes('.undo.')) continue;
-    const report = name.slice(0, -'.backup.jsonl'.length);
+    if (!name.endsWith(`.report.xlsx${BACKUP_SUFFIX}`) || name.includes('.undo.')) continue;
+    const report = name.slice(0, -BACKUP_SUFFIX.length);
     const at = (await stat(join(folder, name))).mtimeMs;
-    const undone = all.has(basename(undoReportPath(name)));
+    const undone = all.has(basename(undoXlsxReportPath(name)));
     runs.push({ backup: name, report, at, undone });
   }
   return runs.sort((a, b) => b.at - a.at);

@@ -18,6 +18,8 @@ export interface ReadOptions {
   readonly sheet?: string;
   /** A CSV file's encoding: utf-8, gb18030, gbk, utf-16le, windows-1252 (default: detected). */
   readonly encoding?: string;
+  /** A CSV file's separator: `,` `;` `\t` `|`, or comma, semicolon, tab, pipe (default: the one its header line holds most of). */
+  readonly delimiter?: string;
   /** A JSON file mapping the file's headers to template columns, as `--map` takes. */
   readonly map?: string;
   /** The IANA zone of times written without an offset (default: this machine's). */
@@ -116,7 +118,7 @@ const voice = (o: object) => o as { lang?: Lang; locale?: Lang };
  * Every option each function takes, checked against its type: a key added to an options type
  * and not here is a compile error (`Exhaustive`), so the lists cannot drift.
  */
-const READ_KEYS = ['sheet', 'encoding', 'map', 'tz', 'report', 'lang'] as const;
+const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'tz', 'report', 'lang'] as const;
 const SEND_KEYS = [
   'appId',
   'appSecret',

@@ -15,6 +15,10 @@ export const OPTION = {
     zh: '报告路径应以 .csv、.xlsx 或 .json 结尾',
   },
   inputFile: { en: 'expected an input file', zh: '缺少输入文件' },
+  delimiter: (got: string): Pair => ({
+    en: `expected a CSV separator: comma, semicolon, tab or pipe (or , ; |), got ${JSON.stringify(got)}: pass one of those, or leave --delimiter out to take the one the header line shows`,
+    zh: `应为 CSV 分隔符：comma、semicolon、tab 或 pipe（也可写 , ; |），实际是 ${JSON.stringify(got)}：请从中选一个，或不加 --delimiter，按表头行中的分隔符读取`,
+  }),
   unknown: (p: { fn: string; key: string; nearest?: string; known: string }): Pair => ({
     en: `${p.fn}: expected one of its options (${p.known}), got ${JSON.stringify(p.key)}${p.nearest ? `: did you mean ${p.nearest}?` : ''} Nothing was read or sent`,
     zh: `${p.fn}：应为它的选项之一（${p.known}），实际是 ${JSON.stringify(p.key)}${p.nearest ? `。是不是想写 ${p.nearest}？` : '。'}没有读取或发送任何内容`,

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
 import { defaultReportPath, undoReportPath, verifyReportPath } from './run-paths.js';
 import { assertZone } from './time-zones.js';
+import type { Delimiter } from './input/csv.js';
 import { abbreviationProblem, machineZone } from './time-zones.js';
 
 /**
@@ -44,6 +45,28 @@ const optionalText = z.pipe(
   z.transform((s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim())),
 );
 
+/** `--delimiter`: a separator by its name or as itself (a tab is hard to type, so `tab`). */
+const DELIMITERS: Readonly<Record<string, Delimiter>> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+const delimiter = z.pipe(
+  z.optional(z.string()),
+  z.transform((d: string | undefined, ctx) => {
+    if (d === undefined || d === '') return undefined;
+    const found = DELIMITERS[d] ?? DELIMITERS[d.trim().toLowerCase()];
+    return found ?? problem(ctx, d, `--delimiter: ${say(OPTION.delimiter(d))}`);
+  }),
+);
+
 const reportPath = optionalText.check(
   z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), {
     error: () => say(OPTION.reportPath),
@@ -80,6 +103,7 @@ const inputShape = {
   file: requiredText(OPTION.inputFile),
   sheet: optionalText,
   encoding: optionalText,
+  delimiter,
   map: optionalText,
   tz: z.optional(z.string()),
   ...reportShape,

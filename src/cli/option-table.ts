@@ -53,6 +53,13 @@ export const INPUT_OPTIONS: OptionTable = {
       zh: 'CSV 编码：utf-8、gb18030、gbk、utf-16le、windows-1252（默认自动识别）',
     },
   },
+  delimiter: {
+    type: 'string',
+    help: {
+      en: 'CSV separator: comma, semicolon, tab or pipe (default: the one the header line holds most of)',
+      zh: 'CSV 分隔符：comma、semicolon、tab 或 pipe（默认：表头行中最多的那种）',
+    },
+  },
   map: {
     type: 'string',
     help: { en: 'JSON file mapping legacy headers to template columns', zh: '把旧系统表头映射到模板列的 JSON 文件' },

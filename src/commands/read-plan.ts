@@ -7,6 +7,7 @@ import { SUMMARY } from '../report/messages.js';
 import { say } from '../messages.js';
 import type { Lang } from '../lang.js';
 import { type InputTable, readInput } from '../input/table.js';
+import type { Delimiter } from '../input/csv.js';
 import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
 import { quoteName } from '../input/printable.js';
@@ -16,6 +17,7 @@ export interface InputOptions {
   readonly file: string;
   readonly sheet?: string;
   readonly encoding?: string;
+  readonly delimiter?: Delimiter;
   readonly map?: string;
   readonly tz: string;
   /** False when `tz` is this machine's zone because no --tz was given. */
@@ -31,7 +33,13 @@ export interface InputOptions {
 export async function readPlan(options: InputOptions): Promise<{ plan: Plan; warnings: readonly string[] }> {
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
-  const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
+  const table = await readInput(options.file, {
+    sheet: options.sheet,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    mapping,
+    required,
+  });
   // readInput has settled the run's language and column names as soon as it found the header.
   const plan = buildPlan(table, options.tz, { merge: options.merge });
   if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
@@ -81,7 +89,9 @@ async function readMapping(path: string): Promise<HeaderMapping> {
 export function inputLines(plan: Plan): string[] {
   const t = plan.table;
   const sheet = t.sheet ? quoteName(t.sheet) : undefined;
-  const lines = [say(SUMMARY.input({ file: t.file, sheet, encoding: t.encoding, headerRow: t.headerRow }))];
+  const lines = [
+    say(SUMMARY.input({ file: t.file, sheet, encoding: t.encoding, delimiter: t.delimiter, headerRow: t.headerRow })),
+  ];
   if (plan.usedZone) lines.push(say(SUMMARY.zone(plan.zone)));
   return lines;
 }

@@ -1,3 +1,4 @@
+import type { Pair } from '../messages.js';
 import type { WallTime } from '../time-zones.js';
 /**
  * A cell as it came out of the file. CSV cells are always plain strings (the parser never casts);
@@ -11,25 +12,76 @@ export interface NumberCell {
   readonly value: number;
   /** The digits as the file holds them: a 19-digit number is echoed as stored, not as rounded. */
   readonly raw?: string;
+  /** Its number format shows elapsed time (`[h]:mm:ss`): a length of time, not a moment. */
+  readonly duration?: true;
 }
 
 /** Wall-clock time as Excel shows it: no zone; `--tz` decides the instant. */
 export interface DateCell {
   readonly kind: 'date';
   readonly wall: WallTime;
+  /** A time of day with no date (a serial below 1, or `t="d"` holding `T14:30:00`): `wall` holds Excel's day 0. */
+  readonly timeOnly?: true;
 }
 
 export interface ErrorCell {
   readonly kind: 'error';
   /** Excel's error text, such as `#N/A` or `#DIV/0!`. */
   readonly error: string;
+  /** A cell the reader refused itself (not an error Excel computed): its code, and what a row problem says. */
+  readonly code?: string;
+  readonly got?: Pair;
+  readonly fix?: Pair;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function formatWallTime(w: WallTime): string {
-  const base = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  const base = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${formatClock(w)}`;
   return w.millisecond ? `${base}.${pad(w.millisecond, 3)}` : base;
+}
+
+function formatClock(w: WallTime): string {
+  return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+/** A date cell as Excel shows it: a time of day alone when it holds no date. */
+export function formatDateCell(cell: DateCell): string {
+  if (!cell.timeOnly) return formatWallTime(cell.wall);
+  const w = cell.wall;
+  return w.millisecond ? `${formatClock(w)}.${pad(w.millisecond, 3)}` : formatClock(w);
+}
+
+/**
+ * Significant digits Excel shows of a number in General format (and keeps when it saves one it
+ * computed): a typed 10.2 is stored as 10.199999999999999 and shown as 10.2 (Excel
+ * specifications and limits, "number precision: 15 digits").
+ */
+const EXCEL_DIGITS = 15;
+
+/**
+ * A number cell as Excel shows it in General format. A whole number keeps the digits the file
+ * holds (a 19-digit ID stays as stored, for the ID checks to refuse and the report to echo); a
+ * fraction is rounded to 15 significant digits; elapsed time is `[h]:mm:ss`.
+ */
+export function numberText(cell: NumberCell): string {
+  if (cell.duration) return elapsed(cell.value);
+  if (Number.isInteger(cell.value)) return cell.raw ?? String(cell.value);
+  const text = String(Number(cell.value.toPrecision(EXCEL_DIGITS)));
+  // JavaScript writes 1e-7 where Excel shows 1E-07.
+  return text.includes('e')
+    ? text.replace(EXPONENT, (_, sign: string, digits: string) => `E${sign}${digits.padStart(2, '0')}`)
+    : text;
+}
+
+const EXPONENT = /e([+-])(\d+)$/;
+
+/** Days as Excel's built-in format 46 `[h]:mm:ss` shows them: 1.5 is 36:00:00. */
+function elapsed(days: number): string {
+  const seconds = Math.round(Math.abs(days) * 86_400);
+  const h = Math.floor(seconds / 3600);
+  const text = `${h < 10 ? pad(h) : h}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  return days < 0 ? `-${text}` : text;
 }
 
 /** Empty, or nothing but white space: a cell a person sees as blank. Numbers, dates and errors never are. */
@@ -43,9 +95,9 @@ export function cellText(cell: Cell | undefined): string {
   if (typeof cell === 'string') return cell;
   switch (cell.kind) {
     case 'number':
-      return cell.raw ?? String(cell.value);
+      return numberText(cell);
     case 'date':
-      return formatWallTime(cell.wall);
+      return formatDateCell(cell);
     case 'error':
       return cell.error;
   }

@@ -3,7 +3,7 @@ import { say } from '../messages.js';
 import { type Info, Parser } from 'csv-parse';
 import { ToolError } from '../errors.js';
 import { FieldCache } from './field-cache.js';
-import { afterLineBreak, countLineBreaks } from './line-breaks.js';
+import { afterLineBreak, countLineBreaks, lineEnd } from './line-breaks.js';
 
 export interface CsvRecord {
   /** The line on which the record starts, as a text editor numbers it (a `SourceRow`'s `row`). */
@@ -22,10 +22,19 @@ export interface CsvLines {
   readonly end: Int32Array;
 }
 
+/** The separators a CSV file may use: comma, semicolon (Excel's CSV where the decimal mark is a comma), tab, bar. */
+export type Delimiter = ',' | ';' | '\t' | '|';
+
 export interface ParsedCsv {
   readonly records: CsvRecord[];
   readonly lines?: CsvLines;
+  readonly delimiter: Delimiter;
+  /** Lines holding a quote inside a cell that does not start with one, read as written (the first few), and how many. */
+  readonly strayQuotes: { readonly lines: number[]; count: number };
 }
+
+/** Lines named in the stray-quote warning; the rest are counted. */
+const NAMED_LINES = 10;
 
 /** csv-parse's buffer of the cell being read: `buf[0..length)`; `toString` decodes it. */
 interface FieldBuffer {
@@ -107,15 +116,19 @@ class PositionedParser extends Parser {
  * that could disagree with it: line breaks are counted within each record's own bytes. Not from
  * csv-parse's `info.lines`, which counts a CRLF inside a quoted cell twice.
  */
-export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
+export function parseCsvText(input: string | Buffer, file: string, forced?: Delimiter): ParsedCsv {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input;
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = 1 + countLineBreaks(bytes, 0, nul);
     throw new ToolError('CSV_NUL_BYTE', say(INPUT.csvNul({ line, file })), { file, row: line });
   }
-  const delimiter = guessDelimiter(bytes);
+  const delimiter = forced ?? guessDelimiter(bytes);
+  const sep = delimiter.charCodeAt(0);
   const records: CsvRecord[] = [];
+  const strayQuotes = { lines: [] as number[], count: 0 };
+  // The next quote in the text: a record before it holds none and needs no look at its quotes.
+  let nextQuote = bytes.indexOf(0x22);
   // Copying a record's text needs comma-separated cells and offsets an Int32Array holds.
   const positions = delimiter === ',' && bytes.length < 2 ** 31 ? new Positions() : undefined;
   const intern = new Interner();
@@ -128,16 +141,29 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
     for (; empty < info.empty_lines; empty++, line++) start = afterLineBreak(bytes, start);
     end = info.bytes;
     const row = line;
+    if (nextQuote >= 0 && nextQuote < end) {
+      checkQuotes(bytes, start, end, sep, { file, row, strayQuotes });
+      nextQuote = bytes.indexOf(0x22, end);
+    }
     line += countLineBreaks(bytes, start, end);
     if (isBlank(cells)) return;
     records.push({ row, cells: intern.cells(cells) });
     positions?.add(start, withoutLineBreak(bytes, start, end));
   };
   const parser = new PositionedParser(
-    { delimiter, record_delimiter: recordDelimiters(bytes), relax_column_count: true, skip_empty_lines: true },
+    {
+      delimiter,
+      record_delimiter: recordDelimiters(bytes),
+      relax_column_count: true,
+      // A quote inside a cell that does not start with one (12"N) is read as written, as Excel and
+      // Python's csv read it; text after a closing quote is still refused (checkQuotes).
+      relax_quotes: true,
+      skip_empty_lines: true,
+    },
     onRecord,
   );
   const error = parser.parseAll(bytes);
+  if (error instanceof ToolError) throw error;
   if (error !== undefined) {
     const e = error as { code?: string; bytes?: number; message?: string };
     // The parser's position when it stopped: the start of the cell at fault (it is updated at
@@ -150,7 +176,51 @@ export function parseCsvText(input: string | Buffer, file: string): ParsedCsv {
       { file, row },
     );
   }
-  return { records, lines: positions?.lines(bytes) };
+  return { records, lines: positions?.lines(bytes), delimiter, strayQuotes };
+}
+
+/**
+ * The quotes of one record, `bytes[start..end)`, cell by cell as RFC 4180 reads them: a quote
+ * inside a cell that does not start with one is noted (its line, for a warning); text after a
+ * quoted cell's closing quote (`"4"x`) is refused, since Excel and Python's csv join the two
+ * (`4x`) where csv-parse keeps the quotes.
+ */
+function checkQuotes(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  sep: number,
+  at: { file: string; row: number; strayQuotes: ParsedCsv['strayQuotes'] },
+): void {
+  let stray = -1;
+  for (let i = start; i < end; ) {
+    if (bytes[i] === 0x22) {
+      i++;
+      while (i < end && !(bytes[i] === 0x22 && bytes[i + 1] !== 0x22)) i += bytes[i] === 0x22 ? 2 : 1;
+      i++;
+      const next = bytes[i];
+      if (i < end && next !== sep && next !== 0x0a && next !== 0x0d) throw textAfterQuote(bytes, start, i, at);
+    } else {
+      for (; i < end && bytes[i] !== sep && bytes[i] !== 0x0a && bytes[i] !== 0x0d; i++)
+        if (bytes[i] === 0x22 && stray < 0) stray = i;
+    }
+    if (bytes[i] !== sep) break;
+    i++;
+  }
+  if (stray < 0) return;
+  const list = at.strayQuotes;
+  if (list.lines.length < NAMED_LINES) list.lines.push(at.row + countLineBreaks(bytes, start, stray));
+  list.count++;
+}
+
+function textAfterQuote(bytes: Buffer, start: number, i: number, at: { file: string; row: number }): ToolError {
+  const row = at.row + countLineBreaks(bytes, start, i);
+  const after = bytes.toString('utf8', i, Math.min(lineEnd(bytes, i), i + 20));
+  const detail = say(INPUT.textAfterQuote(JSON.stringify(after)));
+  return new ToolError('CSV_INVALID_CLOSING_QUOTE', say(INPUT.csvParse({ line: row, file: at.file, detail })), {
+    file: at.file,
+    row,
+  });
 }
 
 /** A record with nothing but empty or white-space cells: a blank row, skipped as Excel's are. */
@@ -184,24 +254,32 @@ function recordDelimiters(bytes: Buffer): string[] {
 }
 
 /**
- * Excel saves "Unicode text" tab-separated; everything else here is comma-separated. Decided by
- * the first record's separators outside quoted cells (a quoted cell may hold either, or a line break).
+ * The separator, from the first record's separators outside quoted cells (a quoted cell may hold
+ * any, or a line break): the one it holds most of. Excel saves "CSV" comma-separated where the
+ * decimal mark is a point and semicolon-separated where it is a comma (much of Europe and South
+ * America), and "Unicode text" tab-separated; a header cell may hold a comma where the separator
+ * is a semicolon (`Bewertung, gesamt`), never as many as the separators between its cells. A tie
+ * is read as commas, then tabs.
  */
-function guessDelimiter(text: Buffer): string {
+function guessDelimiter(text: Buffer): Delimiter {
   let inQuotes = false;
-  let tab = false;
+  let comma = 0;
+  let tab = 0;
+  let semicolon = 0;
   let started = false; // blank lines before the first record are passed over
   for (let i = 0; i < text.length && i < 65536; i++) {
     const b = text[i]!;
     const lineBreak = b === 0x0a || b === 0x0d;
     if (b === 0x22) inQuotes = !inQuotes;
     else if (inQuotes) continue;
-    else if (b === 0x2c) return ',';
-    else if (b === 0x09) tab = true;
+    else if (b === 0x2c) comma++;
+    else if (b === 0x09) tab++;
+    else if (b === 0x3b) semicolon++;
     else if (lineBreak && started) break;
     started ||= !lineBreak;
   }
-  return tab ? '\t' : ',';
+  if (comma >= tab && comma >= semicolon) return ',';
+  return tab >= semicolon ? '\t' : ';';
 }
 
 /** Record offsets, grown as records come. */

@@ -64,8 +64,8 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
         INPUT.encodingUnsure({
           file,
           line: line.number,
-          gb: shown(toUtf8(line.bytes, 'gb18030').toString()),
-          latin: shown(toUtf8(line.bytes, 'windows-1252').toString()),
+          gb: shown(toUtf8(line.bytes, 'gb18030').toString(), line),
+          latin: shown(toUtf8(line.bytes, 'windows-1252').toString(), line),
         }),
       ),
       { file, row: line.number },
@@ -74,10 +74,10 @@ export function decodeCsvBytes(bytes: Buffer, file: string, forced?: string): De
   return { content: toUtf8(bytes, 'gb18030'), encoding: 'gb18030', how: 'detected' };
 }
 
-/** A line as a message shows it: quoted, control characters escaped, at most 80 characters. */
-function shown(text: string): string {
-  const line = text.replace(/\r?\n$/, '');
-  return JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line);
+/** Part of a line as a message shows it: quoted, control characters escaped, `...` where the line goes on. */
+function shown(text: string, cut: { cutBefore: boolean; cutAfter: boolean }): string {
+  const inner = JSON.stringify(text.replace(/\r?\n$/, '')).slice(1, -1);
+  return `"${cut.cutBefore ? '...' : ''}${inner}${cut.cutAfter ? '...' : ''}"`;
 }
 
 /**

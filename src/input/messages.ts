@@ -107,6 +107,24 @@ export const INPUT = {
     en: `expected well-formed CSV, got a problem near line ${p.line} of ${p.file} (${p.detail}): a quote inside a cell must be doubled ("") and the whole cell quoted; fix that line, or save the sheet again from Excel as CSV`,
     zh: `${p.file} 第 ${p.line} 行附近的 CSV 格式有误（${p.detail}）：单元格中的引号要写成两个（""），并给整个单元格加上引号。请改正这一行，或用 Excel 重新另存为 CSV`,
   }),
+  textAfterQuote: (after: string): Pair => ({
+    en: `text ${after} after the closing quote of a quoted cell`,
+    zh: `带引号的单元格在结束引号之后还有文字 ${after}`,
+  }),
+  strayQuotes: (p: { lines: string; file: string }): Pair => ({
+    en: `a quote inside a cell that does not start with one (as in 12"N) was read as written, as Excel reads it, on line(s) ${p.lines} of ${p.file}: check those cells; to be sure, quote the whole cell and double the quote ("12""N")`,
+    zh: `${p.file} 第 ${p.lines} 行的单元格中间有引号（例如 12"N），已按原样读取（与 Excel 相同）：请核对这些单元格；稳妥的写法是给整个单元格加引号，并把其中的引号写成两个（"12""N"）`,
+  }),
+  separator: (p: { name: Pair; how: Pair }): Pair => ({
+    en: `${p.name.en}${p.how.en}`,
+    zh: `${p.name.zh}${p.how.zh}`,
+  }),
+  separatorNames: {
+    ',': { en: 'comma', zh: '逗号' },
+    ';': { en: 'semicolon', zh: '分号' },
+    '\t': { en: 'tab', zh: '制表符' },
+    '|': { en: 'bar (|)', zh: '竖线（|）' },
+  },
   unknownEncoding: (forced: string): Pair => ({
     en: `expected an encoding such as utf-8, gb18030, gbk, utf-16le or windows-1252, got --encoding ${forced}: pick one of those`,
     zh: `--encoding ${forced} 不是可用的编码。请从 utf-8、gb18030、gbk、utf-16le、windows-1252 中选一个`,
@@ -204,6 +222,18 @@ export const INPUT = {
     en: `text with a NUL character (_x0000_) in cell ${p.cell} of sheet ${p.sheet}; delete the character, or type the text again`,
     zh: `工作表 ${p.sheet} 的单元格 ${p.cell} 中有 NUL 字符（_x0000_）：请删除该字符，或重新输入文本`,
   }),
+  dateNegative: (p: { value: string; cell: string; sheet: string }): Pair => ({
+    en: `the negative number ${p.value} in the date-formatted cell ${p.cell} of sheet ${p.sheet}, which Excel shows as ######## (no date comes before 1900-01-01)`,
+    zh: `工作表 ${p.sheet} 的单元格 ${p.cell} 设置为日期格式，却是负数 ${p.value}，Excel 显示为 ########（1900-01-01 之前没有日期）`,
+  }),
+  dateFeb29: (p: { cell: string; sheet: string }): Pair => ({
+    en: `1900-02-29 in cell ${p.cell} of sheet ${p.sheet}, a day Excel shows (serial 60) but that never was`,
+    zh: `工作表 ${p.sheet} 的单元格 ${p.cell} 中是 1900-02-29：Excel 会显示这一天（序号 60），但这一天并不存在`,
+  }),
+  dateFix: {
+    en: 'type the date and time again, e.g. 2024-03-01 14:00',
+    zh: '重新填写日期和时刻，例如 2024-03-01 14:00',
+  },
   textFormulas: (p: { cells: string; sheet: string }): Pair => ({
     en: `cell(s) ${p.cells} of sheet ${p.sheet} hold a formula as text that was never calculated (="…"), as Gnumeric leaves a formula it cannot read; read as the text between the quotes: check those values`,
     zh: `工作表 ${p.sheet} 的单元格 ${p.cells} 中是未计算的公式文本（="…"，Gnumeric 无法解析公式时会这样保存）；已按引号内的文本读取，请核对这些值`,

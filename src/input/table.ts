@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { type Cell, cellText, unprotectCell } from './cells.js';
-import { type CsvLines, parseCsvText } from './csv.js';
+import { type CsvLines, type Delimiter, parseCsvText } from './csv.js';
 import { readCsvFile } from './csv-file.js';
 import { decodeCsvBytes } from './encoding.js';
 import {
@@ -36,6 +36,8 @@ export interface InputTable {
   readonly sheet?: string;
   /** For CSV: the encoding used and how it was chosen. */
   readonly encoding?: string;
+  /** For CSV: the separator, named, and how it was chosen (`semicolon (detected)`). */
+  readonly delimiter?: string;
   readonly headerRow: number;
   /** The header texts as written in the file, one per column. */
   readonly headers: readonly string[];
@@ -60,6 +62,8 @@ export function columnAsNamed(table: InputTable, column: string): string {
 export interface TableReadOptions {
   readonly sheet?: string;
   readonly encoding?: string;
+  /** A CSV file's separator, in place of the one its header line shows. */
+  readonly delimiter?: Delimiter;
   readonly mapping?: HeaderMapping;
   /** The columns that must be present (default: both ID columns). */
   readonly required?: readonly Column[];
@@ -90,18 +94,31 @@ export async function readInput(file: string, options: TableReadOptions = {}): P
 async function readCsv(file: string, options: TableReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
   if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
-  const { records, lines } = parseCsvText(decoded.content, file);
+  const { records, lines, delimiter, strayQuotes } = parseCsvText(decoded.content, file, options.delimiter);
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
+  const separator = say(
+    INPUT.separator({
+      name: INPUT.separatorNames[delimiter],
+      how: options.delimiter ? { en: '', zh: '' } : INPUT.encodingDetected,
+    }),
+  );
+  const warnings = [...table.warnings];
+  if (strayQuotes.count > 0) {
+    const more = strayQuotes.count - strayQuotes.lines.length;
+    const named = `${strayQuotes.lines.join(', ')}${more > 0 ? say(INPUT.andMore(more)) : ''}`;
+    warnings.push(say(INPUT.strayQuotes({ lines: named, file })));
+  }
+  const read = { ...table, encoding, delimiter: separator, warnings };
   if (table.columns.isReport) {
     for (const r of table.rows)
       for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
-    return { ...table, encoding };
+    return read;
   }
   // The header (and anything above it) is not a data row.
   const skip = records.length - table.rows.length;
   const csvLines = lines && { bytes: lines.bytes, start: lines.start.subarray(skip), end: lines.end.subarray(skip) };
-  return { ...table, encoding, csvLines };
+  return { ...read, csvLines };
 }
 
 async function readWorkbook(file: string, options: TableReadOptions, rules: HeaderRules): Promise<InputTable> {

@@ -75,18 +75,45 @@ export function parseRowNumber(text: string, from = 0, to = text.length): number
   return row >= 1 && row <= MAX_ROWS ? row : undefined;
 }
 
-/** `A2:B5` (or a single cell, a range of one), corners put in order; undefined as for `parsePlace`. */
+/**
+ * `A2:B5` (or a single cell, a range of one), corners put in order; undefined as for
+ * `parsePlace`. Whole columns (`A:B`) and whole rows (`2:5`), which Excel writes when a person
+ * merges a column or a row, reach to the grid's edge.
+ */
 export function parseRange(ref: string): Range | undefined {
   const colon = ref.indexOf(':');
+  const whole = colon < 0 ? undefined : wholeLines(ref);
+  if (whole) return whole;
   const a = parsePlace(ref, 0, colon < 0 ? ref.length : colon);
   const b = colon < 0 ? a : parsePlace(ref, colon + 1);
   if (!a || !b) return undefined;
+  return ordered(a, b);
+}
+
+function ordered(a: Place, b: Place): Range {
   return {
     top: Math.min(a.row, b.row),
     left: Math.min(a.column, b.column),
     bottom: Math.max(a.row, b.row),
     right: Math.max(a.column, b.column),
   };
+}
+
+const WHOLE_COLUMNS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
+const WHOLE_ROWS = /^\$?(\d{1,7}):\$?(\d{1,7})$/;
+
+/** `A:B` or `2:5` as a range from the grid's first row or column to its last. */
+function wholeLines(ref: string): Range | undefined {
+  const columns = WHOLE_COLUMNS.exec(ref);
+  if (columns) {
+    const a = parsePlace(`${columns[1]}1`);
+    const b = parsePlace(`${columns[2]}${MAX_ROWS}`);
+    return a && b ? ordered(a, b) : undefined;
+  }
+  const rows = WHOLE_ROWS.exec(ref);
+  const top = rows && parseRowNumber(rows[1]!);
+  const bottom = rows && parseRowNumber(rows[2]!);
+  return top && bottom ? ordered({ column: 1, row: top }, { column: MAX_COLUMNS, row: bottom }) : undefined;
 }
 
 export function columnLetters(n: number): string {

@@ -2,7 +2,6 @@ import { INPUT } from './messages.js';
 import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
 import { type Cell, isBlankCell } from './cells.js';
-import type { WallTime } from '../time-zones.js';
 import { type SharedStrings, TextCollector } from './xlsx-strings.js';
 import {
   MAX_COLUMNS,
@@ -17,6 +16,8 @@ import { readPart } from './xlsx-part.js';
 import { XML_LIMITS, type XmlHandlers, XmlLimitError } from './xml.js';
 import { quoteName } from './printable.js';
 import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
+import type { NumberShape } from './xlsx-styles.js';
+import { serialToWall } from './xlsx-serial.js';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -29,7 +30,8 @@ export interface SheetContext {
   readonly file: string;
   readonly name: string;
   readonly strings: SharedStrings;
-  readonly dateStyles: readonly boolean[];
+  /** How each cell style's number format shows a number (`readNumberShapes`). */
+  readonly shapes: readonly NumberShape[];
   readonly date1904: boolean;
   readonly recalcOnLoad: boolean;
 }
@@ -371,7 +373,9 @@ class SheetHandler implements XmlHandlers {
     const value = Number(v);
     if (!Number.isFinite(value))
       return { kind: 'error', error: `a number cell holding "${v}" in ${this.where()}; type the value again` };
-    if (this.context.dateStyles[this.style]) return { kind: 'date', wall: serialToWall(value, this.context.date1904) };
+    const shape = this.context.shapes[this.style];
+    if (shape === 'date') return this.serialDate(value, v);
+    if (shape === 'duration') return { kind: 'number', value, raw: v, duration: true };
     const seen = this.numbers.get(v);
     if (seen) {
       this.sharedCell = true;
@@ -382,41 +386,43 @@ class SheetHandler implements XmlHandlers {
     return cell;
   }
 
-  /** `t="d"`: an ISO 8601 date and time, which Excel reads as wall-clock time (Part 1, 18.17.4). */
+  /** A number in a date format, as Excel shows it; a number Excel shows no date for is refused. */
+  private serialDate(value: number, v: string): Cell {
+    const read = serialToWall(value, this.context.date1904);
+    if (read.kind === 'date') return read;
+    const where = { cell: this.ref(), sheet: quoteName(this.context.name) };
+    const got = read.kind === 'negative' ? INPUT.dateNegative({ value: v, ...where }) : INPUT.dateFeb29(where);
+    const code = read.kind === 'negative' ? 'ROW_DATE_NEGATIVE' : 'ROW_DATE_FEB29';
+    return { kind: 'error', error: say(got), code, got, fix: INPUT.dateFix };
+  }
+
+  /**
+   * `t="d"`: an ISO 8601 date and time, which Excel reads as wall-clock time (Part 1, 18.17.4);
+   * a time alone (`T14:30:00`, `14:30:00`) is a time of day, as openpyxl and calamine read it.
+   */
   private isoDate(v: string): Cell {
     const m = ISO_WALL.exec(v);
     if (!m)
       return { kind: 'error', error: `a date cell holding "${v}" in ${this.where()}; type the date and time again` };
-    const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = m;
-    return {
-      kind: 'date',
-      wall: {
-        year: +y!,
-        month: +mo!,
-        day: +d!,
-        hour: +h,
-        minute: +mi,
-        second: +s,
-        millisecond: Number(ms.padEnd(3, '0').slice(0, 3)),
-      },
+    const [, y, mo, d, ...clock] = m;
+    // The clock's groups: after a date (4-7), or alone (8-11).
+    const [h = '0', mi = '0', s = '0', ms = '0'] = y === undefined ? clock.slice(4) : clock;
+    const timeOnly = y === undefined;
+    const wall = {
+      year: timeOnly ? 1899 : +y,
+      month: timeOnly ? 12 : +mo!,
+      day: timeOnly ? 31 : +d!,
+      hour: +h,
+      minute: +mi,
+      second: +s,
+      millisecond: Number(ms.padEnd(3, '0').slice(0, 3)),
     };
+    return timeOnly ? { kind: 'date', wall, timeOnly: true } : { kind: 'date', wall };
   }
 }
 
 const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/s;
 
-const ISO_WALL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?Z?$/;
-
-/** Excel serial day numbers count from 1899-12-30 (or 1904-01-01); 25569 is 1970-01-01. */
-function serialToWall(serial: number, date1904: boolean): WallTime {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-  };
-}
+/** A date with an optional time, or a time alone (`T` optional before it). */
+const ISO_WALL =
+  /^(?:(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?|T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)Z?$/;

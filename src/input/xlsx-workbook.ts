@@ -104,12 +104,16 @@ async function parseWorkbook(
   const sheets: ListedSheet[] = [];
   let date1904 = false;
   let recalcOnLoad = false;
+  const scopes = new NamespaceScopes();
   await readPart(
     zip,
     part,
     'the workbook part',
     {
-      open(name, a) {
+      open(name, a, qualified) {
+        // Excel 2013 and later add `<x15:workbookPr chartTrackingRefBase="1"/>` after the real
+        // one: an element of another namespace never stands for the workbook's own.
+        if (!isMain(scopes.open(a, qualified))) return;
         if (name === 'sheet') {
           if (sheets.length === MAX_SHEETS)
             throw overLimit(zip.file, part.name, INPUT.limitSheets, MAX_SHEETS.toLocaleString('en'));
@@ -117,13 +121,52 @@ async function parseWorkbook(
         } else if (name === 'workbookPr') date1904 = isTrue(a.date1904);
         else if (name === 'calcPr') recalcOnLoad = isTrue(a.fullCalcOnLoad);
       },
-      close() {},
+      close() {
+        scopes.close();
+      },
       text() {},
     },
     { maxBytes: PART_BYTES.workbook },
   );
   return { sheets, date1904, recalcOnLoad };
 }
+
+/** SpreadsheetML's namespace, transitional and strict (ECMA-376 Part 1, 18.2; Part 1 strict, 8.1). */
+const MAIN_NAMESPACES = new Set([
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+]);
+
+/** The main namespace, or none at all (a writer that leaves out `xmlns`, read as before). */
+function isMain(namespace: string): boolean {
+  return namespace === '' || MAIN_NAMESPACES.has(namespace);
+}
+
+/** The `xmlns` declarations in scope, element by element (Namespaces in XML 1.0, 6.1). */
+class NamespaceScopes {
+  private readonly stack: Map<string, string>[] = [new Map()];
+
+  /** Enters an element; returns the namespace its name is in. */
+  open(a: Readonly<Record<string, string>>, qualified: string): string {
+    const outer = this.stack[this.stack.length - 1]!;
+    let scope = outer;
+    for (const key in a) {
+      if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+      if (scope === outer) scope = new Map(outer);
+      scope.set(key === 'xmlns' ? '' : key.slice(6), a[key]!);
+    }
+    this.stack.push(scope);
+    const colon = qualified.indexOf(':');
+    return scope.get(colon < 0 ? '' : qualified.slice(0, colon)) ?? (colon < 0 ? '' : UNBOUND);
+  }
+
+  close(): void {
+    if (this.stack.length > 1) this.stack.pop();
+  }
+}
+
+/** A prefix no `xmlns:` declared: no namespace we know. */
+const UNBOUND = 'urn:unbound-prefix';
 
 /** The relationship id under whatever prefix the writer bound the relationships namespace to. */
 function relId(a: Readonly<Record<string, string>>): string {

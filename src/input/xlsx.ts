@@ -1,6 +1,6 @@
 import { spreadMerges } from './xlsx-merges.js';
 import { type SheetContent, type SheetRow, type TextFormulas, readSheet } from './xlsx-sheet.js';
-import { readDateStyles } from './xlsx-styles.js';
+import { readNumberShapes } from './xlsx-styles.js';
 import { readSharedStrings } from './xlsx-strings.js';
 import { type SheetEntry, readWorkbookInfo } from './xlsx-workbook.js';
 import { quoteName } from './printable.js';
@@ -40,7 +40,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
   try {
     const info = await readWorkbookInfo(zip);
     const strings = await readSharedStrings(zip, info.sharedStrings);
-    const dateStyles = await readDateStyles(zip, info.styles);
+    const shapes = await readNumberShapes(zip, info.styles);
     const load = async (sheet: SheetEntry, maxRows?: number): Promise<SheetContent> => {
       if (!sheet.part)
         throw zip.unreadable(`the part of sheet ${quoteName(sheet.name)} is missing, or it is a chart sheet`);
@@ -48,7 +48,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
         file,
         name: sheet.name,
         strings,
-        dateStyles,
+        shapes,
         date1904: info.date1904,
         recalcOnLoad: info.recalcOnLoad,
       };

@@ -6,7 +6,8 @@ import { SaxesParser } from 'saxes';
  * `<x:c>`), attributes as written, and text already decoded once (`&amp;amp;` is `&amp;`).
  */
 export interface XmlHandlers {
-  open(name: string, attributes: Readonly<Record<string, string>>): void;
+  /** `qualified`: the name as written (`x15:workbookPr`), for a reader that must tell namespaces apart. */
+  open(name: string, attributes: Readonly<Record<string, string>>, qualified: string): void;
   close(name: string): void;
   text(text: string): void;
 }
@@ -37,10 +38,33 @@ interface SaxesBuffers {
   readonly attribList?: readonly unknown[];
 }
 
-/** A streaming XML reader fed with UTF-8 bytes; it calls the handlers as elements go by. */
+/** Decodes a part's bytes as they come, a character split between chunks carried over. */
+interface PartDecoder {
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+/**
+ * The decoder for a part, from its first bytes (XML 1.0, Appendix F): UTF-16 with a byte-order
+ * mark, or without one when `<?` is two bytes a character; otherwise UTF-8, as every writer but a
+ * few saves its parts (the format allows UTF-16, and LibreOffice reads it).
+ */
+function decoderFor(first: Buffer): PartDecoder {
+  const [a, b] = first;
+  const little = (a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00);
+  const big = (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c);
+  if (!little && !big) return new StringDecoder('utf8');
+  const decoder = new TextDecoder(little ? 'utf-16le' : 'utf-16be');
+  return {
+    write: (bytes) => decoder.decode(bytes, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
+
+/** A streaming XML reader fed with a part's bytes; it calls the handlers as elements go by. */
 export class XmlStream {
   private readonly parser = new SaxesParser({ position: false });
-  private readonly decoder = new StringDecoder('utf8');
+  private decoder: PartDecoder | undefined;
   private depth = 0;
   /** Characters of text since the last tag: what a handler may be gathering into one value. */
   private run = 0;
@@ -55,7 +79,7 @@ export class XmlStream {
     p.on('opentag', (tag) => {
       this.run = 0;
       if (++this.depth > XML_LIMITS.depth) throw new XmlLimitError('depth', XML_LIMITS.depth);
-      handlers.open(localName(tag.name), tag.attributes as Record<string, string>);
+      handlers.open(localName(tag.name), tag.attributes as Record<string, string>, tag.name);
     });
     p.on('closetag', (tag) => {
       this.run = 0;
@@ -68,7 +92,8 @@ export class XmlStream {
 
   /** Bytes may split a character: the decoder keeps the partial one for the next chunk. */
   write(chunk: Buffer | string): void {
-    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    if (typeof chunk !== 'string' && this.decoder === undefined) this.decoder = decoderFor(chunk);
+    const text = typeof chunk === 'string' ? chunk : this.decoder!.write(chunk);
     for (let at = 0; at < text.length; at += SLICE_CHARS) {
       const slice = text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS);
       this.guard(() => this.parser.write(slice));
@@ -77,7 +102,7 @@ export class XmlStream {
   }
 
   end(): void {
-    this.guard(() => this.parser.write(this.decoder.end()).close());
+    this.guard(() => this.parser.write(this.decoder?.end() ?? '').close());
   }
 
   /** What saxes is still gathering (an unclosed text, attribute value, name or comment) stays under the limits. */

@@ -256,11 +256,19 @@ function parseDirectory(cd: Buffer, file: string): ZipEntry[] {
       method: cd.readUInt16LE(at + 10),
       flags: cd.readUInt16LE(at + 8),
       ...wide,
-      name: cd.toString('utf8', at + 46, at + 46 + nameLength),
+      name: partName(cd.toString('utf8', at + 46, at + 46 + nameLength)),
     });
     at += 46 + nameLength + extraLength + cd.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+/**
+ * A member's name with forward slashes. APPNOTE 4.4.17.1 asks for them, but some generators write
+ * `xl\worksheets\sheet1.xml` and Excel opens those files; the names are checked as any other.
+ */
+function partName(name: string): string {
+  return name.includes('\\') ? name.replaceAll('\\', '/') : name;
 }
 
 interface MemberSizes {

@@ -13,6 +13,7 @@ export const EXPECT = {
     zh: '毫秒时间戳、带时区的 ISO 8601 时间，或 "YYYY-MM-DD HH:mm[:ss]"',
   },
   timeWithClock: { en: 'a date with a time of day', zh: '带具体时刻的日期' },
+  timeWithDate: { en: 'a date and a time of day', zh: '日期加具体时刻' },
   epochMs: { en: 'epoch milliseconds (13 digits)', zh: '毫秒时间戳（13 位数字）' },
   yearRange: { en: 'a date between 2001 and 2286', zh: '2001 年到 2286 年之间的日期' },
   timeInZone: (zone: string): Pair => ({ en: `a time that exists in ${zone}`, zh: `${zone} 时区中存在的时刻` }),
@@ -27,6 +28,14 @@ export const GOT = {
   seconds: (shown: string): Pair => ({
     en: `${shown}, which is seconds, not milliseconds`,
     zh: `${shown}，这是秒而不是毫秒`,
+  }),
+  timeOfDay: (shown: string): Pair => ({
+    en: `the time of day ${shown} with no date`,
+    zh: `只有时刻 ${shown}，没有日期`,
+  }),
+  duration: (shown: string): Pair => ({
+    en: `${shown}, a length of time (the cell's format [h]:mm:ss counts elapsed hours), not a moment`,
+    zh: `${shown}，这是一段时长（单元格格式 [h]:mm:ss 表示经过的小时数），不是某个时刻`,
   }),
   excelSerial: (shown: string): Pair => ({
     en: `${shown}, which looks like an Excel date serial`,
@@ -63,6 +72,14 @@ export const FIX = {
     en: `add the time, e.g. "${text} 14:00"`,
     zh: `补上时刻，例如 "${text} 14:00"`,
   }),
+  addDate: (shown: string): Pair => ({
+    en: `type the date before the time, e.g. "2024-03-01 ${shown}"`,
+    zh: `在时刻前补上日期，例如 "2024-03-01 ${shown}"`,
+  }),
+  durationFormat: {
+    en: 'type the start date and time, and format the cell as a date and time (yyyy-mm-dd hh:mm), not [h]:mm:ss',
+    zh: '填写开始的日期和时刻，并把单元格设置为日期时间格式（yyyy-mm-dd hh:mm），而不是 [h]:mm:ss',
+  },
   timeLike: {
     en: 'write it like 2024-03-01 14:00, 2024年3月1日 下午2点半 or 2024-03-01T14:00:00+08:00',
     zh: '按 2024-03-01 14:00、2024年3月1日 下午2点半 或 2024-03-01T14:00:00+08:00 的格式填写',

@@ -1,7 +1,7 @@
 import { EXPECT, FIX, GOT } from './messages.js';
 import { type Pair, col, same } from '../messages.js';
 import type { ValueProblem } from '../errors.js';
-import { type Cell, cellText, formatWallTime } from '../input/cells.js';
+import { type Cell, cellText, formatDateCell, formatWallTime } from '../input/cells.js';
 import { type WallTime, wallToEpoch } from '../time-zones.js';
 import { editDistance } from '../edit-distance.js';
 import { currentLang } from '../lang.js';
@@ -79,7 +79,7 @@ function quote(text: string): string {
 
 function errorCell(cell: Cell, expected: Pair): Invalid | undefined {
   if (typeof cell === 'object' && cell.kind === 'error') {
-    return bad('ROW_CELL_ERROR', expected, cell.error, FIX.formula);
+    return bad(cell.code ?? 'ROW_CELL_ERROR', expected, cell.got ?? cell.error, cell.fix ?? FIX.formula);
   }
   return undefined;
 }
@@ -244,9 +244,17 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   const expected = EXPECT.time;
   const err = errorCell(cell, expected);
   if (err) return err;
-  if (typeof cell === 'object' && cell.kind === 'date')
+  if (typeof cell === 'object' && cell.kind === 'date') {
+    if (cell.timeOnly) {
+      const shown = formatDateCell(cell);
+      return bad('ROW_TIME_NO_DATE', EXPECT.timeWithDate, GOT.timeOfDay(shown), FIX.addDate(shown));
+    }
     return fromWall(cell.wall, zone, formatWallTime(cell.wall), expected);
-  if (typeof cell === 'object' && cell.kind === 'number') return fromDigits(cell.value, cellText(cell), expected);
+  }
+  if (typeof cell === 'object' && cell.kind === 'number') {
+    if (cell.duration) return bad('ROW_TIME_DURATION', expected, GOT.duration(cellText(cell)), FIX.durationFormat);
+    return fromDigits(cell.value, cellText(cell), expected);
+  }
   const text = fold(cellText(cell));
   if (text === '') return BLANK;
   if (isDigits(text)) return fromDigits(Number(text), text, expected);

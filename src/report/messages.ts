@@ -5,9 +5,9 @@ import type { Pair } from '../messages.js';
 // The summary printed after a run, and the summary sheet of the .xlsx report.
 
 export const SUMMARY = {
-  input: (p: { file: string; sheet?: string; encoding?: string; headerRow: number }): Pair => ({
-    en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}, header on row ${p.headerRow}`,
-    zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}，表头在第 ${p.headerRow} 行`,
+  input: (p: { file: string; sheet?: string; encoding?: string; delimiter?: string; headerRow: number }): Pair => ({
+    en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}${p.delimiter ? `, separator ${p.delimiter}` : ''}, header on row ${p.headerRow}`,
+    zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}${p.delimiter ? `，分隔符 ${p.delimiter}` : ''}，表头在第 ${p.headerRow} 行`,
   }),
   zone: (zone: string): Pair => ({
     en: `times without an offset are read as wall-clock time in ${zone} (change with --tz)`,

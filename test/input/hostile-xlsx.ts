@@ -34,6 +34,9 @@ export interface Parts {
   readonly styles?: string;
   /** The `<sheet>` elements of the workbook part (default: one sheet "数据"). */
   readonly sheets?: string;
+  /** What the workbook part holds before `<sheets>` (`<workbookPr date1904="1"/>`), and after it (`<extLst>`). */
+  readonly workbookBefore?: string;
+  readonly workbookAfter?: string;
 }
 
 /** The members of a one-sheet workbook, in the order Excel writes them. */
@@ -47,7 +50,7 @@ export function workbookMembers(parts: Parts): Member[] {
     },
     {
       name: 'xl/workbook.xml',
-      data: `<workbook ${NS}><sheets>${parts.sheets ?? '<sheet name="数据" sheetId="1" r:id="rId1"/>'}</sheets></workbook>`,
+      data: `<workbook ${NS}>${parts.workbookBefore ?? ''}<sheets>${parts.sheets ?? '<sheet name="数据" sheetId="1" r:id="rId1"/>'}</sheets>${parts.workbookAfter ?? ''}</workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',

@@ -115,10 +115,6 @@ export const INPUT = {
     en: `a quote inside a cell that does not start with one (as in 12"N) was read as written, as Excel reads it, on line(s) ${p.lines} of ${p.file}: check those cells; to be sure, quote the whole cell and double the quote ("12""N")`,
     zh: `${p.file} 第 ${p.lines} 行的单元格中间有引号（例如 12"N），已按原样读取（与 Excel 相同）：请核对这些单元格；稳妥的写法是给整个单元格加引号，并把其中的引号写成两个（"12""N"）`,
   }),
-  separator: (p: { name: Pair; how: Pair }): Pair => ({
-    en: `${p.name.en}${p.how.en}`,
-    zh: `${p.name.zh}${p.how.zh}`,
-  }),
   separatorNames: {
     ',': { en: 'comma', zh: '逗号' },
     ';': { en: 'semicolon', zh: '分号' },

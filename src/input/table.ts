@@ -97,12 +97,7 @@ async function readCsv(file: string, options: TableReadOptions, rules: HeaderRul
   const { records, lines, delimiter, strayQuotes } = parseCsvText(decoded.content, file, options.delimiter);
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
-  const separator = say(
-    INPUT.separator({
-      name: INPUT.separatorNames[delimiter],
-      how: options.delimiter ? { en: '', zh: '' } : INPUT.encodingDetected,
-    }),
-  );
+  const separator = `${say(INPUT.separatorNames[delimiter])}${options.delimiter ? '' : say(INPUT.encodingDetected)}`;
   const warnings = [...table.warnings];
   if (strayQuotes.count > 0) {
     const more = strayQuotes.count - strayQuotes.lines.length;

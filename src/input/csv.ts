@@ -267,15 +267,22 @@ function guessDelimiter(text: Buffer): Delimiter {
   let tab = 0;
   let semicolon = 0;
   let started = false; // blank lines before the first record are passed over
+  let cellStart = true; // a quote opens a quoted cell only here (one later in a cell is text: 12"N)
   for (let i = 0; i < text.length && i < 65536; i++) {
     const b = text[i]!;
     const lineBreak = b === 0x0a || b === 0x0d;
-    if (b === 0x22) inQuotes = !inQuotes;
-    else if (inQuotes) continue;
+    const wasStart = cellStart;
+    cellStart = false;
+    if (b === 0x22) {
+      if (inQuotes && text[i + 1] === 0x22)
+        i++; // "" in a quoted cell: one quote, still quoted
+      else if (inQuotes || wasStart) inQuotes = !inQuotes;
+    } else if (inQuotes) continue;
     else if (b === 0x2c) comma++;
     else if (b === 0x09) tab++;
     else if (b === 0x3b) semicolon++;
     else if (lineBreak && started) break;
+    if (!inQuotes && (b === 0x2c || b === 0x09 || b === 0x3b || lineBreak)) cellStart = true;
     started ||= !lineBreak;
   }
   if (comma >= tab && comma >= semicolon) return ',';

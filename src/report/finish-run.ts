@@ -51,7 +51,13 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
   const { paths, ...json } = end.json ?? {};
   return runResult(t, outcomes, summary, exitCode, formatSummary(summary, lines, head), end.warnings, {
     command: end.command,
-    input: { file: resolve(t.file), sheet: t.sheet, encoding: t.encoding, header_row: t.headerRow },
+    input: {
+      file: resolve(t.file),
+      sheet: t.sheet,
+      encoding: t.encoding,
+      delimiter: t.delimiter,
+      header_row: t.headerRow,
+    },
     zone: plan.usedZone ? plan.zone : undefined,
     ...json,
     paths: { report: report === undefined ? undefined : resolve(report), ...paths },

@@ -79,6 +79,8 @@ export interface SummaryFacts {
     readonly file: string;
     readonly sheet?: string;
     readonly encoding?: string;
+    /** A CSV file's separator, named, and how it was chosen (`semicolon (detected)`). */
+    readonly delimiter?: string;
     readonly header_row: number;
   };
   readonly zone?: string;

@@ -393,7 +393,8 @@ class SheetHandler implements XmlHandlers {
     const where = { cell: this.ref(), sheet: quoteName(this.context.name) };
     const got = read.kind === 'negative' ? INPUT.dateNegative({ value: v, ...where }) : INPUT.dateFeb29(where);
     const code = read.kind === 'negative' ? 'ROW_DATE_NEGATIVE' : 'ROW_DATE_FEB29';
-    return { kind: 'error', error: say(got), code, got, fix: INPUT.dateFix };
+    // The report echoes the number as the file holds it; the row's message says why it was refused.
+    return { kind: 'error', error: v, code, got, fix: INPUT.dateFix };
   }
 
   /**

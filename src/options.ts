@@ -63,7 +63,7 @@ const delimiter = z.pipe(
   z.transform((d: string | undefined, ctx) => {
     if (d === undefined || d === '') return undefined;
     const found = DELIMITERS[d] ?? DELIMITERS[d.trim().toLowerCase()];
-    return found ?? problem(ctx, d, `--delimiter: ${say(OPTION.delimiter(d))}`);
+    return found ?? problem(ctx, d, say(OPTION.delimiter(d)));
   }),
 );
 

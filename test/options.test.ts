@@ -21,6 +21,24 @@ const usage = (fn: () => unknown) => {
 const credentials = { appId: 'cli_a', appSecret: 'not-a-real-secret' };
 
 describe('checkOptions', () => {
+  it('takes --delimiter by name or as the character, and refuses anything else saying what it takes', () => {
+    const sep = (delimiter: string) => checkOptions(validateSchema, { file: 'x.csv', tz: 'UTC', delimiter }).delimiter;
+    expect([sep('tab'), sep('\t'), sep('semicolon'), sep(';'), sep(' Comma '), sep('|')]).toEqual([
+      '\t',
+      '\t',
+      ';',
+      ';',
+      ',',
+      '|',
+    ]);
+    expect(checkOptions(validateSchema, { file: 'x.csv', tz: 'UTC' }).delimiter).toBeUndefined();
+    expect(usage(() => checkOptions(validateSchema, { file: 'x.csv', tz: 'UTC', delimiter: ':' }))).toEqual({
+      code: 'USAGE_BAD_OPTION',
+      message:
+        '--delimiter: expected a CSV separator: comma, semicolon, tab or pipe (or , ; |), got ":": pass one of those, or leave --delimiter out to take the one the header line shows',
+    });
+  });
+
   it('fills defaults, derives the report path and freezes the result', () => {
     const o = checkOptions(validateSchema, { file: 'in/x.csv', tz: 'Asia/Shanghai' });
     expect(o).toEqual({

@@ -76,11 +76,10 @@ export function numberText(cell: NumberCell): string {
 
 const EXPONENT = /e([+-])(\d+)$/;
 
-/** Days as Excel's built-in format 46 `[h]:mm:ss` shows them: 1.5 is 36:00:00. */
+/** Days as Excel's built-in format 46 `[h]:mm:ss` shows them: 1.5 is 36:00:00, 1/16 is 1:30:00. */
 function elapsed(days: number): string {
   const seconds = Math.round(Math.abs(days) * 86_400);
-  const h = Math.floor(seconds / 3600);
-  const text = `${h < 10 ? pad(h) : h}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  const text = `${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
   return days < 0 ? `-${text}` : text;
 }
 

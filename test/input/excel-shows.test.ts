@@ -130,6 +130,7 @@ describe('dates as Excel shows them', () => {
     const got = (await cells({ rows: '<row r="1"><c r="A1" s="2"><v>1.5</v></c></row>', styles: STYLES }))[0]![0]!;
     expect(got).toEqual({ kind: 'number', value: 1.5, raw: '1.5', duration: true });
     expect(cellText(got)).toBe('36:00:00');
+    expect(cellText({ kind: 'number', value: 1 / 16, duration: true })).toBe('1:30:00');
     expect(problemOf(parseTime(got, 'Asia/Shanghai'))).toMatchObject({
       code: 'ROW_TIME_DURATION',
       got: { en: "36:00:00, a length of time (the cell's format [h]:mm:ss counts elapsed hours), not a moment" },

@@ -42,7 +42,7 @@ describe('feishu-interview-import validate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        `input: ${file}, encoding gb18030 (detected), header on row 1`,
+        `input: ${file}, encoding gb18030 (detected), separator comma (detected), header on row 1`,
         'times without an offset are read as wall-clock time in Asia/Shanghai (change with --tz)',
         'warning: column 外部系统面试ID (external_id) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
         'warning: column 结束时间 (end_time) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values',
@@ -210,7 +210,7 @@ describe('no silently dropped column, no silent time shift', () => {
     ]);
     expect(mapped.code).toBe(0);
     expect(mapped.stdout.split('\n').slice(0, 3)).toEqual([
-      `input: ${file}, encoding utf-8 (detected), header on row 1`,
+      `input: ${file}, encoding utf-8 (detected), separator comma (detected), header on row 1`,
       'times without an offset are read as wall-clock time in Asia/Shanghai (change with --tz)',
       'warning: unknown columns kept in the report but not imported: "备注" (map them with --map if they hold template data)',
     ]);

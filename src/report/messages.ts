@@ -5,6 +5,10 @@ import type { Pair } from '../messages.js';
 // The summary printed after a run, and the summary sheet of the .xlsx report.
 
 export const SUMMARY = {
+  stopped: {
+    en: 'stopped before the file was fully checked: nothing was sent and no report was written; check the file again to see every row',
+    zh: '文件尚未检查完就已停止：没有发送任何内容，也没有写报告。请重新检查文件以查看每一行',
+  },
   input: (p: { file: string; sheet?: string; encoding?: string; headerRow: number }): Pair => ({
     en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}, header on row ${p.headerRow}`,
     zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}，表头在第 ${p.headerRow} 行`,

@@ -15,7 +15,7 @@ import {
   type Mode,
   type RunDetail,
   type StepRequest,
-  type StepSettings,
+  type CheckSettings,
   earlierRuns,
   importStep,
   previewStep,
@@ -29,7 +29,7 @@ import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './up
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
   readonly uploads: Uploads;
-  readonly settings: StepSettings;
+  readonly settings: CheckSettings;
   /** The page's built files (dist/ui). */
   readonly assets: string;
   readonly redact: (text: string) => string;
@@ -138,7 +138,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
       asNamed(
         r.upload,
         action === 'validate'
-          ? validateStep(r, uploads, run)
+          ? validateStep(r, settings, uploads, run)
           : action === 'preview'
             ? previewStep(r, settings, uploads, run)
             : importStep(r, settings, run, resume),
@@ -159,7 +159,7 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
 }
 
 async function sendReport(res: ServerResponse, detail: RunDetail, ctx: RouteContext): Promise<void> {
-  const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.uploads) : undefined);
+  const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.settings, ctx.uploads) : undefined);
   if (!path) throw notFound();
   await sendFile(res, path, basename(path));
 }

@@ -6,8 +6,9 @@ import { BACKUP_SUFFIX, journalPathFor } from '../run-paths.js';
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { type ImportFileOptions, type SendOptions, importFile, undoBackup, validateFile } from '../api.js';
-import type { RunResult } from '../report/run-result.js';
+import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
+import { offLoop } from './off-loop.js';
+import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
@@ -30,6 +31,11 @@ export interface StepSettings {
   readonly folder: string;
 }
 
+/** The settings with the script of the thread that runs checks off the event loop (dist/ui/step-worker.js). */
+export interface CheckSettings extends StepSettings {
+  readonly checker: string;
+}
+
 export interface StepRequest {
   readonly upload: Upload;
   readonly mode: Mode;
@@ -48,12 +54,13 @@ export interface RunDetail {
   readonly report?: string;
 }
 
-const statuses = (result: RunResult) => result.rows.map((r) => r.status);
-
 const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
-export function resultView(result: RunResult, extra: { rows: number; report: boolean }): ResultView {
+export function resultView(
+  result: Omit<StepOutcome, 'statuses'>,
+  extra: { rows: number; report: boolean },
+): ResultView {
   const s = result.summary as Record<string, unknown> & {
     interviews_by_kind?: Record<string, number>;
     problems?: { code: string; count: number; example: string }[];
@@ -78,21 +85,28 @@ export function resultView(result: RunResult, extra: { rows: number; report: boo
   };
 }
 
-/** Validation: the library's `validateFile`, its JSON report read back for the grid. */
-export async function validateStep(r: StepRequest, uploads: Uploads, run: RunWork<RunDetail>): Promise<ResultView> {
+/** Validation: the library's `validateFile` in the checks' thread, its JSON report read back for the grid. */
+export async function validateStep(
+  r: StepRequest,
+  settings: CheckSettings,
+  uploads: Uploads,
+  run: RunWork<RunDetail>,
+): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.check.report.json');
-  const result = await validateFile(r.upload.path, { ...read(r), merge: r.mode === 'merge', report });
-  const rows = await readReportRows(report, statuses(result));
+  const options = { ...read(r), merge: r.mode === 'merge', report };
+  const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
+  const rows = await readReportRows(report, result.statuses);
   run.keep({ request: r, rows });
   return resultView(result, { rows: rows.count, report: true });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */
-export async function validationXlsx(detail: RunDetail, uploads: Uploads): Promise<string> {
+export async function validationXlsx(detail: RunDetail, settings: CheckSettings, uploads: Uploads): Promise<string> {
   if (detail.xlsx) return detail.xlsx;
   const r = detail.request!;
   const report = uploads.beside(r.upload, '.report.xlsx');
-  await validateFile(r.upload.path, { ...read(r), merge: r.mode === 'merge', report });
+  const options = { ...read(r), merge: r.mode === 'merge', report };
+  await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options });
   detail.xlsx = report;
   return report;
 }
@@ -100,21 +114,14 @@ export async function validationXlsx(detail: RunDetail, uploads: Uploads): Promi
 /** 预览: the dry run against Feishu, which reads each interview and says what would change. */
 export async function previewStep(
   r: StepRequest,
-  settings: StepSettings,
+  settings: CheckSettings,
   uploads: Uploads,
   run: RunWork<RunDetail>,
 ): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.preview.report.json');
-  const result = await importFile(r.upload.path, {
-    ...settings.send,
-    ...read(r),
-    ...modeOptions(r.mode),
-    dryRun: true,
-    report,
-    signal: run.signal,
-    onProgress: run.onProgress,
-  });
-  const rows = await readReportRows(report, statuses(result));
+  const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
+  const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
+  const rows = await readReportRows(report, result.statuses);
   run.keep({ request: r, rows });
   return resultView(result, { rows: rows.count, report: false });
 }

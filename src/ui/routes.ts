@@ -16,6 +16,7 @@ import {
   type RunDetail,
   type StepRequest,
   type CheckSettings,
+  type SkippedEntry,
   earlierRuns,
   importStep,
   previewStep,
@@ -65,10 +66,14 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 }
 
 async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const skipped: SkippedEntry[] = [];
+  const earlier = await earlierRuns(ctx.settings.folder, skipped);
+  // Each entry left out of the list, with a note in the page's words (`name: why`).
+  const notes = skipped.map((s) => ({ name: s.name, note: UI.skippedRun({ name: s.name, why: s.why }) }));
   sendJson(
     res,
     200,
-    { run: ctx.sessions.view() ?? null, earlier: await earlierRuns(ctx.settings.folder), maxUpload: MAX_UPLOAD_BYTES },
+    { run: ctx.sessions.view() ?? null, earlier, skipped: notes, maxUpload: MAX_UPLOAD_BYTES },
     ctx.redact,
   );
 }

@@ -4,7 +4,8 @@ import { BACKUP_SUFFIX, journalPathFor } from '../run-paths.js';
  * progress: nothing here reads, checks or sends a row itself.
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
+import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import { offLoop } from './off-loop.js';
@@ -195,15 +196,32 @@ export interface EarlierRun {
   readonly undone: boolean;
 }
 
-/** The imports made from this folder, newest first: every backup an import left there. */
-export async function earlierRuns(folder: string): Promise<EarlierRun[]> {
+/** A backup name in the folder the page leaves out of its list, and why (in the page's words: see UI.skipped). */
+export interface SkippedEntry {
+  readonly name: string;
+  readonly why: Untrusted | { kind: 'gone' };
+}
+
+/**
+ * The imports made from this folder, newest first: every backup an import left there that the
+ * page could have written (a regular file of the user's own, no one else can write: see
+ * `untrusted`). Any other entry (a dangling name, a symbolic link, another user's file) is left
+ * out and added to `skipped`, so one bad entry never hides the user's own runs.
+ */
+export async function earlierRuns(folder: string, skipped: SkippedEntry[] = []): Promise<EarlierRun[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   const all = new Set(names);
   const runs: EarlierRun[] = [];
   for (const name of names) {
     if (!name.endsWith(`.report.xlsx${BACKUP_SUFFIX}`) || name.includes('.undo.')) continue;
     const report = name.slice(0, -BACKUP_SUFFIX.length);
-    const at = (await stat(join(folder, name))).mtimeMs;
+    const info = await lstat(join(folder, name)).catch(() => undefined);
+    const why = info === undefined ? ({ kind: 'gone' } as const) : untrusted(info);
+    if (why) {
+      skipped.push({ name, why });
+      continue;
+    }
+    const at = info!.mtimeMs;
     const undone = all.has(basename(undoXlsxReportPath(name)));
     runs.push({ backup: name, report, at, undone });
   }

@@ -10,7 +10,7 @@ import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import { offLoop } from './off-loop.js';
 import type { StepOutcome } from './step-protocol.js';
-import { type ReportRows, readReportRows } from './report-rows.js';
+import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 
@@ -86,6 +86,13 @@ export function resultView(
   };
 }
 
+/** The grid's rows: the report the checks' thread read and indexed, else read here. */
+const gridRows = (report: string, result: StepOutcome): Promise<ReportRows> | ReportRows => {
+  const r = result.report;
+  if (!r) return readReportRows(report, result.statuses);
+  return reportRows(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength), r.starts, result.statuses);
+};
+
 /** Validation: the library's `validateFile` in the checks' thread, its JSON report read back for the grid. */
 export async function validateStep(
   r: StepRequest,
@@ -96,7 +103,7 @@ export async function validateStep(
   const report = uploads.beside(r.upload, '.check.report.json');
   const options = { ...read(r), merge: r.mode === 'merge', report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
-  const rows = await readReportRows(report, result.statuses);
+  const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
   return resultView(result, { rows: rows.count, report: true });
 }
@@ -122,7 +129,7 @@ export async function previewStep(
   const report = uploads.beside(r.upload, '.preview.report.json');
   const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
-  const rows = await readReportRows(report, result.statuses);
+  const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
   return resultView(result, { rows: rows.count, report: false });
 }

@@ -18,6 +18,8 @@ export interface StepOutcome {
   readonly interviews: number;
   readonly summary: Readonly<Record<string, unknown>>;
   readonly statuses: readonly string[];
+  /** The JSON report read and indexed in the thread (see rowStarts), handed over without a copy. */
+  readonly report?: { readonly bytes: Uint8Array; readonly starts?: Uint32Array | Float64Array };
 }
 
 export type StepMessage =

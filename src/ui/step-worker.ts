@@ -7,6 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { importFile, validateFile } from '../api.js';
 import { isToolError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { rowStarts } from './report-rows.js';
 import { STOP, type StepJob, type StepMessage } from './step-protocol.js';
 
 async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => void): Promise<void> {
@@ -20,10 +22,13 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
             onProgress: (event) => post({ type: 'progress', event }),
           });
     const { exitCode, counts, interviews, summary } = result;
-    post({
-      type: 'done',
-      outcome: { exitCode, counts, interviews, summary, statuses: result.rows.map((r) => r.status) },
-    });
+    const statuses = result.rows.map((r) => r.status);
+    // The grid's report, read and indexed here: for a large one (415 MB for issue 26's workbook)
+    // that is hundreds of milliseconds the server's event loop does not spend.
+    const json = job.options.report;
+    const bytes = typeof json === 'string' && json.endsWith('.json') ? await readFile(json) : undefined;
+    const report = bytes && { bytes, starts: rowStarts(bytes, statuses.length) };
+    post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, report } });
   } catch (error) {
     post({
       type: 'failed',
@@ -40,5 +45,11 @@ if (parentPort) {
   port.on('message', (m: unknown) => {
     if (m === STOP) abort.abort();
   });
-  void run(workerData as StepJob, abort.signal, (m) => port.postMessage(m)).then(() => port.close());
+  const post = (m: StepMessage) => {
+    // The report's bytes move to the server's thread rather than being copied (a Buffer of its own).
+    const bytes = m.type === 'done' ? m.outcome.report?.bytes : undefined;
+    const whole = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    port.postMessage(m, whole ? [bytes.buffer as ArrayBuffer] : []);
+  };
+  void run(workerData as StepJob, abort.signal, post).then(() => port.close());
 }

@@ -12,7 +12,15 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 await rm('dist', { recursive: true, force: true });
 await build({
   // The CLI, the library (`exports`), plus what bench/ imports directly.
-  entryPoints: ['src/cli.ts', 'src/index.ts', 'src/simulator/server.ts', 'src/simulator/prng.ts', 'src/ui/server.ts'],
+  // src/ui/step-worker.ts: the page's checks run in a worker thread started from this file.
+  entryPoints: [
+    'src/cli.ts',
+    'src/index.ts',
+    'src/simulator/server.ts',
+    'src/simulator/prng.ts',
+    'src/ui/server.ts',
+    'src/ui/step-worker.ts',
+  ],
   outdir: 'dist',
   outbase: 'src',
   chunkNames: 'chunks/[name]-[hash]',

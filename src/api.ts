@@ -68,6 +68,8 @@ export interface ValidateFileOptions extends ReadOptions {
   readonly merge?: boolean;
   /** Write the request bodies as JSON lines to this path. */
   readonly payloads?: string;
+  /** Aborting it ends the check between two stages (reading, checking, writing the report): exit code 130, no report. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ImportFileOptions extends ReadOptions, SendOptions {
@@ -135,7 +137,7 @@ const SEND_KEYS = [
   'signal',
   'onProgress',
 ] as const;
-const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads'] as const;
+const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads', 'signal'] as const;
 const IMPORT_KEYS = [
   ...READ_KEYS,
   ...SEND_KEYS,
@@ -224,7 +226,9 @@ export async function verifyFile(path: string, options: VerifyFileOptions = {}):
  */
 export async function runValidate(path: string, options: object): Promise<RunResult> {
   const { validateCommand } = await import('./commands/validate.js');
-  return speaking(voice(options), () => validateCommand(checkOptions(validateSchema, checked(path, options))));
+  return speaking(voice(options), () =>
+    validateCommand(checkOptions(validateSchema, checked(path, options)), (options as SendOptions).signal),
+  );
 }
 
 export async function runImport(path: string, options: object): Promise<RunResult> {

@@ -226,3 +226,21 @@ describe('a run through the library', () => {
     expect(new Set(result.rows.map((r) => r.status))).toEqual(new Set(['not_sent', 'invalid', 'blocked']));
   });
 });
+
+describe('validateFile with a signal', () => {
+  it('ends with RUN_INTERRUPTED (exit code 130) and writes no report when the signal is aborted', async () => {
+    const dir = await tempDir();
+    const report = join(dir, 'r.csv');
+    const error = await validateFile(join(ROOT, 'samples', 'interviews.csv'), {
+      tz: 'Asia/Shanghai',
+      report,
+      signal: AbortSignal.abort(),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolError);
+    expect(error).toMatchObject({ code: 'RUN_INTERRUPTED', exitCode: 130 });
+    expect((error as Error).message).toBe(
+      'stopped before the file was fully checked: nothing was sent and no report was written; check the file again to see every row',
+    );
+    expect(existsSync(report)).toBe(false);
+  });
+});

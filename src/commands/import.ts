@@ -15,7 +15,8 @@ import { validateCommand } from './validate.js';
 export async function importCommand(asked: Readonly<ImportArgs>, context: RunContext = {}): Promise<RunResult> {
   // A plain dry run without credentials is `validate`; with them it reads each interview and says
   // what the PUT would change (a key `<clear>` removes, a value the file leaves out).
-  if (asked.dryRun && !asked.merge && !asked.createMissing && !asked.credentials) return validateCommand(asked);
+  if (asked.dryRun && !asked.merge && !asked.createMissing && !asked.credentials)
+    return validateCommand(asked, context.signal);
   const command = asked.dryRun ? 'import --dry-run' : 'import';
   refuseInputAsOutput(asked.file, { report: asked.reportFile ? asked.report : undefined });
   const { options, beside } = withClaimedReport(asked, command);
@@ -25,7 +26,8 @@ export async function importCommand(asked: Readonly<ImportArgs>, context: RunCon
     journal: journalPathFor(options.report),
     backup: backupPathFor(options.report),
   });
-  const { plan, warnings } = await readPlan(options);
+  // A dry run stopped while reading ends there; an import goes on to report every row not_sent.
+  const { plan, warnings } = await readPlan(options, asked.dryRun ? context.signal : undefined);
   return sendPlan(plan, { ...options, command, reportBeside: beside }, context, {
     lines: inputLines(plan),
     warnings,

@@ -29,10 +29,22 @@ export interface InputOptions {
   readonly locale?: Lang;
 }
 
+/**
+ * Ends a run whose signal was aborted (the page's 停止) between two stages of reading and
+ * checking its file: exit 130, as an interrupted import, with nothing sent or written.
+ */
+export function stopIfAborted(signal: AbortSignal | undefined, file: string): void {
+  if (signal?.aborted) throw new ToolError('RUN_INTERRUPTED', say(SUMMARY.stopped), { file }, 130);
+}
+
 /** The input half shared by `validate` and `import`: read the file, group and validate it. */
-export async function readPlan(options: InputOptions): Promise<{ plan: Plan; warnings: readonly string[] }> {
+export async function readPlan(
+  options: InputOptions,
+  signal?: AbortSignal,
+): Promise<{ plan: Plan; warnings: readonly string[] }> {
   const mapping = options.map ? await readMapping(options.map) : undefined;
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
+  stopIfAborted(signal, options.file);
   const table = await readInput(options.file, {
     sheet: options.sheet,
     encoding: options.encoding,
@@ -40,8 +52,10 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
     mapping,
     required,
   });
+  stopIfAborted(signal, options.file);
   // readInput has settled the run's language and column names as soon as it found the header.
   const plan = buildPlan(table, options.tz, { merge: options.merge });
+  stopIfAborted(signal, options.file);
   if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
     throw new ToolError('USAGE_NO_TZ', say(SUMMARY.noTz({ file: options.file, zone: options.tz })), {
       file: options.file,

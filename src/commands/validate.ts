@@ -2,7 +2,7 @@ import { SUMMARY } from '../report/messages.js';
 import { say } from '../messages.js';
 import { resolve } from 'node:path';
 import type { InputOptions } from './read-plan.js';
-import { inputLines, readPlan } from './read-plan.js';
+import { inputLines, readPlan, stopIfAborted } from './read-plan.js';
 import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
@@ -16,17 +16,18 @@ export interface ValidateOptions extends InputOptions {
 }
 
 /** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing. */
-export async function validateCommand(asked: ValidateOptions): Promise<RunResult> {
+export async function validateCommand(asked: ValidateOptions, signal?: AbortSignal): Promise<RunResult> {
   const reportFile = asked.reportFile ?? true;
   refuseInputAsOutput(asked.file, { report: reportFile ? asked.report : undefined, payloads: asked.payloads });
   const command = asked.merge ? 'validate --merge' : 'validate';
   const { options, beside } = withClaimedReport(asked, command);
-  const { plan, warnings } = await readPlan(options);
+  const { plan, warnings } = await readPlan(options, signal);
   const lines: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);
     lines.push(say(SUMMARY.payloads(n, resolve(options.payloads))));
   }
+  stopIfAborted(signal, options.file);
   return finishRun({
     plan,
     outcomes: plan.outcomes,

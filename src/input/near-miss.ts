@@ -33,10 +33,11 @@ function resembles(header: string, name: string): boolean {
   if (CJK.test(header)) {
     // Same words: 结论 for 面试结论, 面试官 within 面试官编号; or one character off: 面试管.
     if (length >= 2 && (name.includes(header) || header.includes(name))) return true;
-    return length >= 3 && editDistance(header, name) <= 1;
+    return length >= 3 && editDistance(header, name, 1) <= 1;
   }
   if (length >= 5 && (name.includes(header) || header.includes(name))) return true;
-  return editDistance(header, name) <= (length <= 6 ? 1 : 2);
+  const allowed = length <= 6 ? 1 : 2;
+  return editDistance(header, name, allowed) <= allowed;
 }
 
 /**

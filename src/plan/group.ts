@@ -1,5 +1,6 @@
 import { NAME, ROW } from './messages.js';
-import { type Pair, col, say } from '../messages.js';
+import { type Pair, col, say, shown } from '../messages.js';
+import { currentLang } from '../lang.js';
 import type { RowProblem } from '../errors.js';
 import { enumLabel } from './normalise.js';
 import { showTime } from '../time-zones.js';
@@ -580,7 +581,8 @@ export class Grouping {
       if (!seen) continue;
       const index = this.#indexOfRow(g, field.rows[b]!);
       const where = NAME.assessment(this.#whichOf(a), interviewName(this.ids[g]!));
-      const show = (v: string | number) => enumLabel(column, v) ?? JSON.stringify(v);
+      const show = (v: string | number) =>
+        enumLabel(column, v) ?? (typeof v === 'number' ? String(v) : shown(v, currentLang()));
       this.lateProblems.push({
         index,
         problem: conflict(column, where, show(value), show(seen.value), seen.row, field.rows[b]!),
@@ -659,7 +661,8 @@ export class Grouping {
         ? '<clear>'
         : isTime
           ? showTime(v as number, this.zone)
-          : (enumLabel(column, v) ?? (assessment ? JSON.stringify(v) : String(v)));
+          : (enumLabel(column, v) ??
+            (typeof v === 'string' ? shown(v, currentLang(), !assessment) : JSON.stringify(v)));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
 

@@ -1,4 +1,4 @@
-import { type Pair, spaced } from '../messages.js';
+import { type Pair, shown, spaced } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
 // What a cell should hold (`expected`), and how to fix it (`fix`).
@@ -135,8 +135,8 @@ export const ROW = {
     zh: `第 ${p.row} 行「${p.column}」列：${spaced(p.where.zh, false, true)}的每一行应填相同的值，这里是 ${p.here}，第 ${p.otherRow} 行却是 ${p.there}。请改成一致，或把这一格留空`,
   }),
   externalIdTwice: (p: { externalId: string; other: Pair; otherRow: number; row: number; column: string }): Pair => ({
-    en: `expected each external_id on one interview, got ${JSON.stringify(p.externalId)} here and on ${p.other.en} (row ${p.otherRow}) (row ${p.row}, column ${p.column}): a legacy key names one interview; fix one of them`,
-    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 却同时出现在这里和${spaced(p.other.zh, true, false)}（第 ${p.otherRow} 行）。请改正其中一处`,
+    en: `expected each external_id on one interview, got ${shown(p.externalId, 'en')} here and on ${p.other.en} (row ${p.otherRow}) (row ${p.row}, column ${p.column}): a legacy key names one interview; fix one of them`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${shown(p.externalId, 'zh')} 却同时出现在这里和${spaced(p.other.zh, true, false)}（第 ${p.otherRow} 行）。请改正其中一处`,
   }),
   keyInTwoApplications: (p: {
     externalId: string;
@@ -146,8 +146,8 @@ export const ROW = {
     row: number;
     column: string;
   }): Pair => ({
-    en: `expected each external_id to name one interview, got ${JSON.stringify(p.externalId)} in application ${p.application} here and in application ${p.otherApplication} on row ${p.otherRow} (row ${p.row}, column ${p.column}): these are two candidates' interviews, so give them different keys, e.g. prefix each key with its application ("${p.application}-${p.externalId}")`,
-    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${JSON.stringify(p.externalId)} 在这里属于投递 ${p.application}，在第 ${p.otherRow} 行却属于投递 ${p.otherApplication}。这是两位候选人的面试，请给它们不同的 ID，例如在 ID 前加上投递 ID（"${p.application}-${p.externalId}"）`,
+    en: `expected each external_id to name one interview, got ${shown(p.externalId, 'en')} in application ${p.application} here and in application ${p.otherApplication} on row ${p.otherRow} (row ${p.row}, column ${p.column}): these are two candidates' interviews, so give them different keys, e.g. prefix each key with its application (${shown(`${p.application}-${p.externalId}`, 'en')})`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面试ID只能对应一场面试，${shown(p.externalId, 'zh')} 在这里属于投递 ${p.application}，在第 ${p.otherRow} 行却属于投递 ${p.otherApplication}。这是两位候选人的面试，请给它们不同的 ID，例如在 ID 前加上投递 ID（${shown(`${p.application}-${p.externalId}`, 'zh')}）`,
   }),
   assessmentKeyTwice: (p: {
     key: string;
@@ -157,8 +157,8 @@ export const ROW = {
     row: number;
     column: string;
   }): Pair => ({
-    en: `expected each assessment_external_id to name one assessment, got ${JSON.stringify(p.key)} for ${p.user} here and for ${p.otherUser} on row ${p.otherRow} (row ${p.row}, column ${p.column}): give each assessment its own key`,
-    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面评ID只能对应一个评价，${JSON.stringify(p.key)} 在这里是 ${p.user} 的评价，在第 ${p.otherRow} 行却是 ${p.otherUser} 的。请给每个评价各自的 ID`,
+    en: `expected each assessment_external_id to name one assessment, got ${shown(p.key, 'en')} for ${shown(p.user, 'en', true)} here and for ${shown(p.otherUser, 'en', true)} on row ${p.otherRow} (row ${p.row}, column ${p.column}): give each assessment its own key`,
+    zh: `第 ${p.row} 行「${p.column}」列：一个外部系统面评ID只能对应一个评价，${shown(p.key, 'zh')} 在这里是 ${shown(p.user, 'zh', true)} 的评价，在第 ${p.otherRow} 行却是 ${shown(p.otherUser, 'zh', true)} 的。请给每个评价各自的 ID`,
   }),
   whichAssessment: (p: {
     interview: Pair;
@@ -171,9 +171,16 @@ export const ROW = {
     en: `expected this row to say which assessment of ${p.interview.en} it belongs to, got a row that could belong to ${p.count > 1 ? 'any of: ' : ''}${p.candidates.en} (row ${p.row}, column ${p.column}): fill in its ${p.keyColumn} as on the rows of its assessment`,
     zh: `第 ${p.row} 行「${p.column}」列：这一行应指明属于${spaced(p.interview.zh, true, true)}的哪个评价，但无法确定它是否属于${p.count > 1 ? '以下任一评价' : '这个评价'}：${p.candidates.zh}。请像该评价的其他行一样填上${p.keyColumn}`,
   }),
-  duplicateDimension: (p: { title: string; where: Pair; other: number; row: number; column: string }): Pair => ({
-    en: `expected each dimension once in an assessment, got ${JSON.stringify(p.title)} of ${p.where.en} here and on row ${p.other} (row ${p.row}, column ${p.column}): delete one of the two rows, or give them different titles`,
-    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${spaced(p.where.zh, false, true)}的 ${JSON.stringify(p.title)} 在这里和第 ${p.other} 行都出现了。请删掉其中一行，或改成不同的维度名`,
+  duplicateDimension: (p: {
+    title: string;
+    where: Pair;
+    other: string;
+    many: boolean;
+    row: number;
+    column: string;
+  }): Pair => ({
+    en: `expected each dimension once in an assessment, got ${shown(p.title, 'en')} of ${p.where.en} here and on row${p.many ? 's' : ''} ${p.other} (row ${p.row}, column ${p.column}): ${p.many ? 'keep one of these rows and delete the others' : 'delete one of the two rows'}, or give them different titles`,
+    zh: `第 ${p.row} 行「${p.column}」列：同一评价中每个维度只能出现一次，${spaced(p.where.zh, false, true)}的 ${shown(p.title, 'zh')} 在这里和第 ${p.other} 行都出现了。${p.many ? '请只保留其中一行、删掉其余的' : '请删掉其中一行'}，或改成不同的维度名`,
   }),
   missingApplication: (p: { interview: Pair; row: number; column: string; correction: boolean }): Pair => ({
     en: `expected an external_application_id on at least one row of ${p.interview.en}, got none (row ${p.row}, column ${p.column}): fill it in on this row${p.correction ? '; or, if this is a correction file that changes only what it names, import it with --merge' : ''}`,
@@ -200,8 +207,8 @@ export const ROW = {
     zh: '题目类型（1 打分题 · 2 单选题 · 3 描述题 · 4 多选题）',
   },
   dimensionOf: (title: string, n: number, username?: string): Pair => ({
-    en: `dimension ${JSON.stringify(title)} of assessment ${n}${username ? ` (${username})` : ''}`,
-    zh: `第 ${n} 个评价${username ? `（${username}）` : ''}的维度 ${JSON.stringify(title)}`,
+    en: `dimension ${shown(title, 'en')} of assessment ${n}${username ? ` (${shown(username, 'en', true)})` : ''}`,
+    zh: `第 ${n} 个评价${username ? `（${shown(username, 'zh', true)}）` : ''}的维度 ${shown(title, 'zh')}`,
   }),
 } as const;
 
@@ -220,24 +227,24 @@ export const MERGE = {
     zh: `${who ? `${who}的评价` : '这个评价'}有 ${n} 个维度${n ? `（${titles}）` : ''}`,
   }),
   duplicateKey: (p: { key: string; count: number; w: Pair }): Pair => ({
-    en: `expected one assessment with external_id ${JSON.stringify(p.key)}, got ${p.count} (${p.w.en}): fix the duplicate in Feishu first`,
-    zh: `${p.w.zh}：外部系统面评ID ${JSON.stringify(p.key)} 应只对应一个评价，飞书中却有 ${p.count} 个。请先在飞书中处理重复的评价`,
+    en: `expected one assessment with external_id ${shown(p.key, 'en')}, got ${p.count} (${p.w.en}): fix the duplicate in Feishu first`,
+    zh: `${p.w.zh}：外部系统面评ID ${shown(p.key, 'zh')} 应只对应一个评价，飞书中却有 ${p.count} 个。请先在飞书中处理重复的评价`,
   }),
   badNo: (p: { no: string; w: Pair }): Pair => ({
-    en: `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${JSON.stringify(p.no)} (${p.w.en}): number the assessments 1, 2, …, or leave the column out and name the interviewer`,
-    zh: `${p.w.zh}：使用 --merge 时评价序号应为从 1 开始的整数（评价在飞书中的位置，第一个为 1），实际是 ${JSON.stringify(p.no)}。请按 1、2、…… 编号，或去掉这一列并填写面试官`,
+    en: `expected a whole number from 1 in assessment_no with --merge (an assessment's position: 1 for the first), got ${shown(p.no, 'en')} (${p.w.en}): number the assessments 1, 2, …, or leave the column out and name the interviewer`,
+    zh: `${p.w.zh}：使用 --merge 时评价序号应为从 1 开始的整数（评价在飞书中的位置，第一个为 1），实际是 ${shown(p.no, 'zh')}。请按 1、2、…… 编号，或去掉这一列并填写面试官`,
   }),
   noSuchNo: (p: { n: number; exists: Pair; add: boolean; next: number; w: Pair }): Pair => ({
     en: `expected an assessment that exists, got no. ${p.n}, but ${p.exists.en} (${p.w.en}): use one of those numbers${p.add ? `, or ${p.next} to add one` : ', or pass --add-assessments to add it'}`,
     zh: `${p.w.zh}：没有第 ${p.n} 个评价，${p.exists.zh}。请使用已有的序号${p.add ? `，或用 ${p.next} 新增一个` : '，或加 --add-assessments 新增'}`,
   }),
   ambiguousUser: (p: { user: string; count: number; exists: Pair; w: Pair }): Pair => ({
-    en: `expected one assessment by ${p.user}, got ${p.count}: ${p.exists.en} (${p.w.en}): add the assessment_no column (评价序号, 1 for the first) to say which`,
-    zh: `${p.w.zh}：${p.user} 应只有一个评价，实际有 ${p.count} 个：${p.exists.zh}。请加上评价序号列（第一个为 1）指明是哪一个`,
+    en: `expected one assessment by ${shown(p.user, 'en', true)}, got ${p.count}: ${p.exists.en} (${p.w.en}): add the assessment_no column (评价序号, 1 for the first) to say which`,
+    zh: `${p.w.zh}：${shown(p.user, 'zh', true)} 应只有一个评价，实际有 ${p.count} 个：${p.exists.zh}。请加上评价序号列（第一个为 1）指明是哪一个`,
   }),
   noSuchUser: (p: { user: string; exists: Pair; w: Pair }): Pair => ({
-    en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep ${p.user} as the new name; or pass --add-assessments to add an assessment by ${p.user}`,
-    zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名；若要把面试官改名为 ${p.user}，请加上「评价序号」列，填该评价的序号（上面列出的第一个为 1），面试官保留新名字；或加 --add-assessments 为 ${p.user} 新增评价`,
+    en: `expected an assessment by an interviewer of this interview, got ${shown(p.user, 'en', true)}, but ${p.exists.en} (${p.w.en}): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep ${shown(p.user, 'en', true)} as the new name; or pass --add-assessments to add an assessment by ${shown(p.user, 'en', true)}`,
+    zh: `${p.w.zh}：这场面试没有 ${shown(p.user, 'zh', true)} 的评价，${p.exists.zh}。请改正姓名；若要把面试官改名为 ${shown(p.user, 'zh', true)}，请加上「评价序号」列，填该评价的序号（上面列出的第一个为 1），面试官保留新名字；或加 --add-assessments 为 ${shown(p.user, 'zh', true)} 新增评价`,
   }),
   noAssessments: (w: Pair): Pair => ({
     en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
@@ -252,12 +259,12 @@ export const MERGE = {
     zh: `${p.w.zh}：这一行应指明要修改哪个维度，但没有填评价维度：${p.exists.zh}。请加上评价维度列`,
   }),
   duplicateTitle: (p: { title: string; count: number; exists: Pair; w: Pair }): Pair => ({
-    en: `expected one dimension titled ${JSON.stringify(p.title)}, got ${p.count}: ${p.exists.en} (${p.w.en}): fix the duplicate in Feishu first`,
-    zh: `${p.w.zh}：名为 ${JSON.stringify(p.title)} 的维度应只有一个，实际有 ${p.count} 个：${p.exists.zh}。请先在飞书中处理重复的维度`,
+    en: `expected one dimension titled ${shown(p.title, 'en')}, got ${p.count}: ${p.exists.en} (${p.w.en}): fix the duplicate in Feishu first`,
+    zh: `${p.w.zh}：名为 ${shown(p.title, 'zh')} 的维度应只有一个，实际有 ${p.count} 个：${p.exists.zh}。请先在飞书中处理重复的维度`,
   }),
   noSuchDimension: (p: { who: string | undefined; title: string; exists: Pair; w: Pair }): Pair => ({
-    en: `expected a dimension of ${p.who ? `the assessment by ${p.who}` : 'this assessment'}, got ${JSON.stringify(p.title)}, but ${p.exists.en} (${p.w.en}): fix the title, or pass --add-assessments to add it`,
-    zh: `${p.w.zh}：${p.who ? `${p.who}的评价` : '这个评价'}没有名为 ${JSON.stringify(p.title)} 的维度，${p.exists.zh}。请改正维度名，或加 --add-assessments 新增`,
+    en: `expected a dimension of ${p.who ? `the assessment by ${p.who}` : 'this assessment'}, got ${shown(p.title, 'en')}, but ${p.exists.en} (${p.w.en}): fix the title, or pass --add-assessments to add it`,
+    zh: `${p.w.zh}：${p.who ? `${p.who}的评价` : '这个评价'}没有名为 ${shown(p.title, 'zh')} 的维度，${p.exists.zh}。请改正维度名，或加 --add-assessments 新增`,
   }),
   noApplication: (row: number): Pair => ({
     en: `expected the current record to have an external_application_id, got none in Feishu (row ${row}): add the external_application_id column to the file`,
@@ -277,24 +284,24 @@ const NEEDS: Readonly<Record<number, Pair>> = {
 export const NAME = {
   interview: (id: string): Pair => ({ en: `interview ${id}`, zh: `面试 ${id}` }),
   legacyInterview: (externalId: string): Pair => ({
-    en: `the interview with external_id ${JSON.stringify(externalId)}`,
-    zh: `外部系统面试ID为 ${JSON.stringify(externalId)} 的面试`,
+    en: `the interview with external_id ${shown(externalId, 'en')}`,
+    zh: `外部系统面试ID为 ${shown(externalId, 'zh')} 的面试`,
   }),
   assessment: (which: Pair, interview: Pair): Pair => ({
     en: `assessment ${which.en} of ${interview.en}`,
     zh: `${spaced(interview.zh, false, true)}的评价${spaced(which.zh, true, false)}`,
   }),
   byExternalId: (id: string): Pair => ({
-    en: `with external_id ${JSON.stringify(id)}`,
-    zh: `（外部系统面评ID ${JSON.stringify(id)}）`,
+    en: `with external_id ${shown(id, 'en')}`,
+    zh: `（外部系统面评ID ${shown(id, 'zh')}）`,
   }),
   byNo: (no: string): Pair => ({ en: `no. ${no}`, zh: `（序号 ${no}）` }),
   byUser: (user: string): Pair => ({ en: `of ${user}`, zh: `（面试官 ${user}）` }),
   unnamed: { en: '(no number or interviewer)', zh: '（无序号、无面试官）' },
   /** A candidate assessment a refused row could belong to. */
   candidate: (c: { key?: string; no?: string; user?: string; row: number }): Pair => ({
-    en: `${c.key !== undefined ? `key ${JSON.stringify(c.key)}` : c.no !== undefined ? `no. ${c.no}` : 'one'}${c.user ? ` by ${c.user}` : ''} (row ${c.row})`,
-    zh: `${c.key !== undefined ? `ID ${JSON.stringify(c.key)}` : c.no !== undefined ? `序号 ${c.no}` : '一个评价'}${c.user ? `（${c.user}）` : ''}（第 ${c.row} 行）`,
+    en: `${c.key !== undefined ? `key ${shown(c.key, 'en')}` : c.no !== undefined ? `no. ${shown(c.no, 'en', true)}` : 'one'}${c.user ? ` by ${shown(c.user, 'en', true)}` : ''} (row ${c.row})`,
+    zh: `${c.key !== undefined ? `ID ${shown(c.key, 'zh')}` : c.no !== undefined ? `序号 ${shown(c.no, 'zh', true)}` : '一个评价'}${c.user ? `（${shown(c.user, 'zh', true)}）` : ''}（第 ${c.row} 行）`,
   }),
 } as const;
 
@@ -348,17 +355,17 @@ export const OUTCOME = {
     zh: `未发送：飞书中没有面试 ${id}（batch_query 查不到这个外部面试）。请检查 ID，或先创建它`,
   }),
   missingLegacy: (p: { application: string; externalId: string }): Pair => ({
-    en: `not sent: application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,
-    zh: `未发送：飞书中投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试。请加 --create-missing 导入以创建它，或在外部面试ID列填上它在飞书中的 ID`,
+    en: `not sent: application ${p.application} has no interview with external_id ${shown(p.externalId, 'en')} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,
+    zh: `未发送：飞书中投递 ${p.application} 下没有外部系统面试ID为 ${shown(p.externalId, 'zh')} 的面试。请加 --create-missing 导入以创建它，或在外部面试ID列填上它在飞书中的 ID`,
   }),
   ambiguous: (p: { externalId: string; count: number; application: string; ids: string }): Pair => ({
-    en: `not sent: external_id ${JSON.stringify(p.externalId)} matches ${p.count} interviews of application ${p.application} in Feishu (${p.ids}); put that interview's Feishu ID in external_interview_id, or delete the duplicate in Feishu`,
-    zh: `未发送：飞书中投递 ${p.application} 下有 ${p.count} 场面试的外部系统面试ID都是 ${JSON.stringify(p.externalId)}（${p.ids}）。请在外部面试ID列填上要改的那场面试的飞书 ID，或在飞书中删掉重复的那场`,
+    en: `not sent: external_id ${shown(p.externalId, 'en')} matches ${p.count} interviews of application ${p.application} in Feishu (${p.ids}); put that interview's Feishu ID in external_interview_id, or delete the duplicate in Feishu`,
+    zh: `未发送：飞书中投递 ${p.application} 下有 ${p.count} 场面试的外部系统面试ID都是 ${shown(p.externalId, 'zh')}（${p.ids}）。请在外部面试ID列填上要改的那场面试的飞书 ID，或在飞书中删掉重复的那场`,
   }),
   notSent: (reason: string): Pair => ({ en: `not sent: ${reason}`, zh: `未发送：${reason}` }),
   untold: (p: { externalId: string; application: string; ids: string }): Pair => ({
-    en: `not sent: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${JSON.stringify(p.externalId)}, and application ${p.application} holds interviews no record accounts for (${p.ids}) whose body differs from the file's: any of them may be this one, so it is neither created nor changed; put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that created it`,
-    zh: `未发送：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试；投递 ${p.application} 下有记录无法说明来历、内容又与文件不同的面试（${p.ids}），其中任何一场都可能就是它，所以既不创建也不修改。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
+    en: `not sent: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${shown(p.externalId, 'en')}, and application ${p.application} holds interviews no record accounts for (${p.ids}) whose body differs from the file's: any of them may be this one, so it is neither created nor changed; put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that created it`,
+    zh: `未发送：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${shown(p.externalId, 'zh')} 的面试；投递 ${p.application} 下有记录无法说明来历、内容又与文件不同的面试（${p.ids}），其中任何一场都可能就是它，所以既不创建也不修改。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
   }),
   recordGone: (p: { application: string; ids: string }): Pair => ({
     en: `an earlier run's records gave it Feishu ID ${p.ids}, which application ${p.application} no longer holds`,
@@ -377,17 +384,17 @@ export const OUTCOME = {
     zh: '未发送：读取飞书中的现有记录之前运行已停止',
   },
   verifyMissing: (externalId: string | undefined): Pair => ({
-    en: `missing: Feishu holds no such interview${externalId !== undefined ? ` (external_id ${JSON.stringify(externalId)})` : ''}`,
-    zh: `缺失：飞书中没有这场面试${externalId !== undefined ? `（外部系统面试ID ${JSON.stringify(externalId)}）` : ''}`,
+    en: `missing: Feishu holds no such interview${externalId !== undefined ? ` (external_id ${shown(externalId, 'en')})` : ''}`,
+    zh: `缺失：飞书中没有这场面试${externalId !== undefined ? `（外部系统面试ID ${shown(externalId, 'zh')}）` : ''}`,
   }),
   verifyAmbiguous: (p: { externalId: string; ids: string }): Pair => ({
-    en: `ambiguous: external_id ${JSON.stringify(p.externalId)} matches ${p.ids}`,
-    zh: `无法确定：外部系统面试ID ${JSON.stringify(p.externalId)} 对应多场面试 ${p.ids}`,
+    en: `ambiguous: external_id ${shown(p.externalId, 'en')} matches ${p.ids}`,
+    zh: `无法确定：外部系统面试ID ${shown(p.externalId, 'zh')} 对应多场面试 ${p.ids}`,
   }),
   verifyMatch: { en: 'match', zh: '一致' },
   verifyNotLocated: (p: { externalId: string; application: string; ids: string }): Pair => ({
-    en: `not located: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${JSON.stringify(p.externalId)}, and no interview of application ${p.application} holds the file's body; it may be one of ${p.ids}: put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that imported it`,
-    zh: `无法定位：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，投递 ${p.application} 下也没有内容与文件相同的面试；它可能是 ${p.ids} 之一。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定导入它的那次运行所在的文件夹`,
+    en: `not located: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${shown(p.externalId, 'en')}, and no interview of application ${p.application} holds the file's body; it may be one of ${p.ids}: put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that imported it`,
+    zh: `无法定位：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${shown(p.externalId, 'zh')} 的面试，投递 ${p.application} 下也没有内容与文件相同的面试；它可能是 ${p.ids} 之一。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定导入它的那次运行所在的文件夹`,
   }),
   keysUnchecked: {
     en: "external_id keys not checked: Feishu's read does not return them",

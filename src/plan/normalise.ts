@@ -1,5 +1,5 @@
 import { EXPECT, FIX, GOT } from './messages.js';
-import { type Pair, col, same } from '../messages.js';
+import { type Pair, col, same, shown, shownPair } from '../messages.js';
 import type { ValueProblem } from '../errors.js';
 import { type Cell, cellText, formatDateCell, formatWallTime } from '../input/cells.js';
 import { type WallTime, wallToEpoch } from '../time-zones.js';
@@ -72,10 +72,10 @@ function fold(text: string): string {
   return (ASCII.test(text) ? text : text.normalize('NFKC')).trim();
 }
 
-function quote(text: string): string {
-  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return JSON.stringify(shown);
-}
+/** A cell's text as a message quotes it: whole, or cut with its length when long (`shown`). */
+const quote = (text: string): Pair | string => shownPair(text);
+/** A value a message shows without quotes (a number as written), cut as `quote` cuts. */
+const unquoted = (text: string): Pair | string => shownPair(text, true);
 
 function errorCell(cell: Cell, expected: Pair): Invalid | undefined {
   if (typeof cell === 'object' && cell.kind === 'error') {
@@ -125,11 +125,16 @@ export function parseId(cell: Cell | undefined): Parsed<string> {
   if (text === '') return BLANK;
   if (isDigits(text)) {
     if (text.length > MAX_ID_DIGITS)
-      return bad('ROW_ID_TOO_LONG', EXPECT.idDigits(MAX_ID_DIGITS), GOT.digits(text.length, quote(text)), FIX.idPasted);
+      return bad(
+        'ROW_ID_TOO_LONG',
+        EXPECT.idDigits(MAX_ID_DIGITS),
+        GOT.digits(text.length, shown(text, currentLang())),
+        FIX.idPasted,
+      );
     return ok(text);
   }
   if (E_NOTATION.test(text)) {
-    return bad('ROW_ID_AS_NUMBER', EXPECT.id, text, FIX.idAsText);
+    return bad('ROW_ID_AS_NUMBER', EXPECT.id, unquoted(text), FIX.idAsText);
   }
   return bad('ROW_ID_NOT_DIGITS', EXPECT.id, quote(text), FIX.idClean);
 }
@@ -150,7 +155,7 @@ export function parseKey(cell: Cell | undefined): Parsed<string> {
   }
   const parsed = parseText(cell, true);
   if (typeof parsed === 'string' && E_NOTATION.test(fold(parsed)))
-    return bad('ROW_ID_AS_NUMBER', EXPECT.key, parsed, FIX.keyAsText);
+    return bad('ROW_ID_AS_NUMBER', EXPECT.key, unquoted(parsed), FIX.keyAsText);
   return parsed;
 }
 
@@ -205,6 +210,10 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   const err = errorCell(cell, expected);
   if (err) return err;
   const raw = cellText(cell);
+  // No label or synonym is near this long (the longest is 16): a long cell is refused without
+  // folding it or searching for the label it might mean.
+  if (raw.length > LONGEST_ENUM_CELL)
+    return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(undefined, col(spec.name)));
   const key = enumKey(raw);
   if (key === '') return BLANK;
   const code = lookup.get(key);
@@ -212,6 +221,9 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   const near = nearestLabel(key, spec);
   return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(near, col(spec.name)));
 }
+
+/** Room for a label with spaces typed around and inside it (`  通 过 `); four times the longest. */
+const LONGEST_ENUM_CELL = 64;
 
 /** Folded, in simplified characters, without the spaces typed inside a Chinese label (通 过). */
 function enumKey(raw: string): string {
@@ -221,8 +233,9 @@ function enumKey(raw: string): string {
 
 /** The one label a near miss is one edit away from (通导 → 通过); none when two are as near. */
 function nearestLabel(key: string, spec: EnumSpec): string | undefined {
+  if ([...key].length < 2) return undefined;
   const labels = Object.values(spec.values).flat();
-  const near = labels.filter((l) => [...l].length >= 2 && [...key].length >= 2 && editDistance(key, l) <= 1);
+  const near = labels.filter((l) => [...l].length >= 2 && editDistance(key, l, 1) <= 1);
   return near.length === 1 ? near[0] : undefined;
 }
 
@@ -239,6 +252,9 @@ export interface ParsedTime {
   readonly usedZone: boolean;
 }
 
+/** Room for the longest time with spaces around it. */
+const LONGEST_TIME_CELL = 100;
+
 export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTime> {
   if (cell === undefined || cell === '') return BLANK;
   const expected = EXPECT.time;
@@ -246,8 +262,8 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
   if (err) return err;
   if (typeof cell === 'object' && cell.kind === 'date') {
     if (cell.timeOnly) {
-      const shown = formatDateCell(cell);
-      return bad('ROW_TIME_NO_DATE', EXPECT.timeWithDate, GOT.timeOfDay(shown), FIX.addDate(shown));
+      const timeShown = formatDateCell(cell);
+      return bad('ROW_TIME_NO_DATE', EXPECT.timeWithDate, GOT.timeOfDay(timeShown), FIX.addDate(timeShown));
     }
     return fromWall(cell.wall, zone, formatWallTime(cell.wall), expected);
   }
@@ -255,7 +271,11 @@ export function parseTime(cell: Cell | undefined, zone: string): Parsed<ParsedTi
     if (cell.duration) return bad('ROW_TIME_DURATION', expected, GOT.duration(cellText(cell)), FIX.durationFormat);
     return fromDigits(cell.value, cellText(cell), expected);
   }
-  const text = fold(cellText(cell));
+  const raw = cellText(cell);
+  // The longest way to write a time is some 40 characters (2024年12月31日 下午十二点三十分五十九秒):
+  // a longer cell is refused without folding it or matching the patterns below against it.
+  if (raw.length > LONGEST_TIME_CELL) return bad('ROW_BAD_TIME', expected, quote(raw), FIX.timeLike);
+  const text = fold(raw);
   if (text === '') return BLANK;
   if (isDigits(text)) return fromDigits(Number(text), text, expected);
   const iso = ISO_TIME.exec(text);
@@ -285,7 +305,7 @@ function fromDigits(n: number, shown: string, expected: Pair): ParsedTime | Inva
   if (n > 0 && n < 2_958_466) {
     return bad('ROW_BAD_TIME', expected, GOT.excelSerial(shown), FIX.formatAsDate);
   }
-  return bad('ROW_BAD_TIME', expected, shown, FIX.epochOrWall);
+  return bad('ROW_BAD_TIME', expected, unquoted(shown), FIX.epochOrWall);
 }
 
 /** The API takes 13-digit epoch milliseconds: 2001-09-09 to 2286-11-20. */

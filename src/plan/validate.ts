@@ -1,5 +1,5 @@
 import { OUTCOME, ROW } from './messages.js';
-import { col, say } from '../messages.js';
+import { type Pair, col, say } from '../messages.js';
 import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
@@ -256,18 +256,31 @@ function crossRowProblems(table: InputTable, groups: Grouping, problems: RowProb
     tell(c.index, here, c.other, c.otherRow);
     tell(c.otherIndex, c.otherRow, groups.ids[groups.groupOfRow(c.index)]!, here);
   }
+  // A title given on many rows: each repeat names the first row, and the first row names its
+  // repeats in one message (not one message per repeat: 460 repeats made one cell 218 KB).
+  const repeats = new Map<number, { title: string; where: Pair; rows: number[] }>();
+  const tell = (d: { title: string; where: Pair }, others: readonly number[], row: number) => ({
+    code: 'ROW_DUPLICATE_DIMENSION',
+    column: 'dimension_title',
+    message: say(
+      ROW.duplicateDimension({
+        title: d.title,
+        where: d.where,
+        other: rowList(others),
+        many: others.length > 1,
+        row,
+        column: col('dimension_title'),
+      }),
+    ),
+  });
   for (const d of groups.duplicates) {
     const [a, b] = [table.rows[d.first]!.row, table.rows[d.second]!.row];
-    const tell = (other: number, row: number) => ({
-      code: 'ROW_DUPLICATE_DIMENSION',
-      column: 'dimension_title',
-      message: say(
-        ROW.duplicateDimension({ title: d.title, where: d.where, other, row, column: col('dimension_title') }),
-      ),
-    });
-    problems.add(d.first, tell(b, a));
-    problems.add(d.second, tell(a, b));
+    const first = repeats.get(d.first);
+    if (first) first.rows.push(b);
+    else repeats.set(d.first, { title: d.title, where: d.where, rows: [b] });
+    problems.add(d.second, tell(d, [a], b));
   }
+  for (const [index, d] of repeats) problems.add(index, tell(d, d.rows, table.rows[index]!.row));
 }
 
 /** Problems of one interview as a whole: no application where one is needed, an end before its begin. */

@@ -5,6 +5,10 @@ import type { Pair } from '../messages.js';
 // The summary printed after a run, and the summary sheet of the .xlsx report.
 
 export const SUMMARY = {
+  stopped: {
+    en: 'stopped before the file was fully checked: nothing was sent and no report was written; check the file again to see every row',
+    zh: '文件尚未检查完就已停止：没有发送任何内容，也没有写报告。请重新检查文件以查看每一行',
+  },
   input: (p: { file: string; sheet?: string; encoding?: string; delimiter?: string; headerRow: number }): Pair => ({
     en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}${p.delimiter ? `, separator ${p.delimiter}` : ''}, header on row ${p.headerRow}`,
     zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}${p.delimiter ? `，分隔符 ${p.delimiter}` : ''}，表头在第 ${p.headerRow} 行`,
@@ -135,6 +139,22 @@ export const FILES = {
   inputChanged: { en: 'its input file was different (it has changed since)', zh: '输入文件不同（之后被改过）' },
   journalWord: { en: 'journal', zh: '日志' },
   backupWord: { en: 'backup', zh: '备份' },
+  lockWord: { en: 'lock', zh: '锁文件' },
+  claimWord: { en: "report's record", zh: '报告记录' },
+  untrusted: (p: { what: Pair; path: string; why: Pair }): Pair => ({
+    en: `expected the ${p.what.en} ${p.path} to be a plain file of yours that no one else can write, got ${p.why.en}: another account may have planted or changed it, so nothing is sent on its word; look at what it holds, move it away, and run again (or pass --report in a folder only you can write)`,
+    zh: `${p.what.zh} ${p.path} 应是只属于你、其他人不能写的普通文件，实际是${p.why.zh}：它可能是其他账户放置或改动的，所以不会据此发送任何内容。请先查看其内容，把它移走后重新运行（或用 --report 指定只有你能写的文件夹）`,
+  }),
+  untrustedLink: { en: 'a symbolic link', zh: '符号链接' },
+  untrustedNotFile: { en: 'something other than a plain file', zh: '不是普通文件' },
+  untrustedOwner: (uid: number): Pair => ({
+    en: `a file owned by another user (uid ${uid})`,
+    zh: `其他用户（uid ${uid}）的文件`,
+  }),
+  untrustedMode: (mode: string): Pair => ({
+    en: `a file others can write (mode ${mode}; yours are 0600)`,
+    zh: `其他人可写的文件（权限 ${mode}；本工具写的文件是 0600）`,
+  }),
 } as const;
 
 /** Labels of the .xlsx report's summary sheet. */

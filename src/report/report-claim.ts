@@ -1,11 +1,11 @@
 import { besideName, writtenPathFor } from '../run-paths.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FILES } from './messages.js';
 import { say } from '../messages.js';
 import { ToolError } from '../errors.js';
-import { writePrivate } from './private-file.js';
+import { readOwnFile, untrustedFile, writePrivate } from './private-file.js';
 
 /**
  * A report is the user's once they may have touched it: the tool overwrites one only where it
@@ -40,12 +40,17 @@ export function fileSha256(path: string): string {
 }
 
 function writtenOf(report: string): Written | undefined {
+  const path = writtenPathFor(report);
+  // What lets a run write over a report: believed only if it is the user's own.
+  if (!existsSync(path)) return undefined;
   try {
-    const parsed = JSON.parse(readFileSync(writtenPathFor(report), 'utf8')) as Partial<Written>;
+    const text = readOwnFile(path, (why) => untrustedFile(FILES.claimWord, path, why));
+    const parsed = JSON.parse(text) as Partial<Written>;
     return typeof parsed.command === 'string' && typeof parsed.sha256 === 'string'
       ? { command: parsed.command, sha256: parsed.sha256 }
       : undefined;
-  } catch {
+  } catch (error) {
+    if (error instanceof ToolError) throw error;
     return undefined;
   }
 }

@@ -277,7 +277,7 @@ function widths(rows: XlsxReportRows): number[] {
   for (let i = 0; i < rows.count; i++) {
     const cells = rows.cells(i);
     for (let c = 0; c < cells.length; c++) {
-      const w = displayWidth(cells[c]!);
+      const w = displayWidth(cells[c]!, MAX_WIDTH);
       if (w > out[c]!) out[c] = w;
     }
   }
@@ -289,9 +289,10 @@ function widths(rows: XlsxReportRows): number[] {
  * counts two, a capital letter or an underscore a quarter more (ROW_BAD_SCORE was clipped at one
  * per character, seen in docs/report.png).
  */
-export function displayWidth(text: string): number {
+export function displayWidth(text: string, limit = Number.POSITIVE_INFINITY): number {
   let width = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Past `limit` the rest of the text cannot change what the caller does with the width.
+  for (let i = 0; i < text.length && width <= limit; i++) {
     const c = text.charCodeAt(i);
     width += c >= 0x1100 ? 2 : (c >= 65 && c <= 90) || c === 95 ? 1.25 : 1;
   }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
 import { say } from '../messages.js';
 import { FILES } from '../report/messages.js';
 import type { BackupEntry } from './pre-images.js';
+import { readOwnFile, untrustedFile } from '../report/private-file.js';
 
 /** One line of a backup, with its index in the file (docs/run-files.md, "The backup"). */
 export interface BackupLine {
@@ -17,8 +17,10 @@ export const UNMARKED = 'unmarked';
 export async function readBackup(file: string): Promise<BackupLine[]> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // `undo` puts back, and deletes, what this file names: it must be the user's own.
+    text = readOwnFile(file, (why) => untrustedFile(FILES.backupWord, file, why));
   } catch (error) {
+    if (error instanceof ToolError) throw error;
     throw new ToolError(
       'INPUT_UNREADABLE',
       say(FILES.backupUnreadable({ code: (error as NodeJS.ErrnoException).code ?? String(error), file })),

@@ -1,9 +1,9 @@
 import { FILES } from '../report/messages.js';
 import { say } from '../messages.js';
-import { closeSync, constants, existsSync, fdatasync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fdatasync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { ToolError } from '../errors.js';
-import { PRIVATE_MODE } from '../report/private-file.js';
+import { PRIVATE_MODE, openOwnFile, readOwnFile, untrustedFile } from '../report/private-file.js';
 
 /** One line of the journal. Bodies are not written (they hold candidates' data); their hash is. */
 export type JournalEntry =
@@ -67,26 +67,22 @@ export class AppendLog<T> {
   ) {}
 
   static open<T>(path: string, what: 'JOURNAL' | 'BACKUP'): AppendLog<T> {
+    const word = what === 'JOURNAL' ? FILES.journalWord : FILES.backupWord;
+    const append = constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW;
     try {
-      // Never through a planted symlink (O_NOFOLLOW), and the user's alone when new (0600).
-      return new AppendLog<T>(
-        path,
-        what,
-        openSync(
-          path,
-          constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
-          PRIVATE_MODE,
-        ),
-      );
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') {
-        throw new ToolError(
-          `${what}_UNWRITABLE`,
-          say(FILES.symlink({ what: say(what === 'JOURNAL' ? FILES.journalWord : FILES.backupWord), path })),
-          { file: path },
-        );
+      // A new one is created, never taken over (O_EXCL), and the user's alone (0600); one that is
+      // there (a --resume, an earlier run on this report) is appended to only if it is the user's own.
+      let fd: number;
+      try {
+        fd = openSync(path, append | constants.O_CREAT | constants.O_EXCL, PRIVATE_MODE);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        fd = openOwnFile(path, append, (why) => untrustedFile(word, path, why));
       }
+      return new AppendLog<T>(path, what, fd);
+    } catch (error) {
+      if (error instanceof ToolError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
       throw new ToolError(
         `${what}_UNWRITABLE`,
         say(
@@ -225,7 +221,9 @@ export function readJournal(path: string): JournalState {
   const feishuIds = new Map<string, string>();
   let runId: string | undefined;
   let first: Extract<JournalEntry, { t: 'run' }> | undefined;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  // A --resume skips what this journal says landed: it must be the user's own (see openOwnFile).
+  const text = readOwnFile(path, (why) => untrustedFile(FILES.journalWord, path, why));
+  for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     let e: JournalEntry;
     try {

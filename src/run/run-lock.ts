@@ -1,9 +1,9 @@
 import { lockPathFor } from '../run-paths.js';
 import { FILES } from '../report/messages.js';
 import { say } from '../messages.js';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
-import { PRIVATE_MODE } from '../report/private-file.js';
+import { PRIVATE_MODE, readOwnFile, untrustedFile } from '../report/private-file.js';
 
 function alive(pid: number): boolean {
   try {
@@ -43,7 +43,11 @@ export function takeRunLock(report: string): () => void {
           say(FILES.lockUnwritable({ path, code: String((error as NodeJS.ErrnoException).code) })),
           { file: path },
         );
-      const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      // Believed (a live process's lock stops the run) only if it is the user's own.
+      const pid = Number.parseInt(
+        readOwnFile(path, (why) => untrustedFile(FILES.lockWord, path, why)),
+        10,
+      );
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new ToolError('RUN_LOCKED', say(FILES.locked({ report, pid: String(pid), path })), { file: path });
       }

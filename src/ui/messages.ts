@@ -3,6 +3,7 @@
  * what was expected, what was found, how to fix it. Answers carry both; the page shows its own.
  */
 import type { Pair } from '../messages.js';
+import type { Untrusted } from '../report/private-file.js';
 
 export const UI = {
   listening: (p: { url: string }): Pair => ({
@@ -24,6 +25,29 @@ export const UI = {
   doorToken: {
     en: 'expected the one-time link the command printed (or this browser already opened with it), got neither: ask whoever started the page for a new link (restart `feishu-interview-import ui`)',
     zh: '应使用命令打印的一次性链接（或已用它打开过页面的同一浏览器），但两者都不是：请让启动页面的人重新启动 `feishu-interview-import ui` 给你新链接',
+  },
+  /** An entry of the folder the list of earlier imports leaves out. */
+  skippedRun: (p: { name: string; why: Untrusted | { kind: 'gone' } }): Pair => {
+    const why: Pair =
+      p.why.kind === 'gone'
+        ? {
+            en: 'it is a name without a file (a dangling link, or removed meanwhile)',
+            zh: '只有名字、没有文件（失效的链接，或已被删除）',
+          }
+        : p.why.kind === 'link'
+          ? { en: 'it is a symbolic link', zh: '它是符号链接' }
+          : p.why.kind === 'not-file'
+            ? { en: 'it is not a plain file', zh: '它不是普通文件' }
+            : p.why.kind === 'owner'
+              ? { en: `it belongs to another user (uid ${p.why.uid})`, zh: `它属于其他用户（uid ${p.why.uid}）` }
+              : {
+                  en: `others can write it (mode 0${p.why.mode.toString(8)})`,
+                  zh: `其他人可以写它（权限 0${p.why.mode.toString(8)}）`,
+                };
+    return {
+      en: `${p.name} is not listed: ${why.en}, so this page did not write it and will not undo from it`,
+      zh: `${p.name} 未列出：${why.zh}，不是本页面写的文件，不会据此撤销`,
+    };
   },
   busy: {
     en: 'expected no run in progress, got one still going: wait for it to finish, or stop it, then start again',

@@ -49,7 +49,7 @@ const ROW_CLOSE = Buffer.from('\n  }');
  * takes 40 ms, and a window of 200 parses in under 1 ms. Undefined when the report is not laid
  * out as expected: then it is parsed whole.
  */
-function rowStarts(bytes: Buffer, expected: number): Uint32Array | Float64Array | undefined {
+export function rowStarts(bytes: Buffer, expected: number): Uint32Array | Float64Array | undefined {
   let at = bytes.indexOf('"rows": [');
   if (at < 0) return undefined;
   const starts = bytes.length < 2 ** 32 ? new Uint32Array(expected) : new Float64Array(expected);
@@ -70,7 +70,15 @@ function rowStarts(bytes: Buffer, expected: number): Uint32Array | Float64Array 
  */
 export async function readReportRows(path: string, statuses: readonly string[]): Promise<ReportRows> {
   const bytes = await readFile(path);
-  const starts = rowStarts(bytes, statuses.length);
+  return reportRows(bytes, rowStarts(bytes, statuses.length), statuses);
+}
+
+/** `readReportRows` of a report already read and indexed (by the checks' thread: src/ui/step-worker.ts). */
+export function reportRows(
+  bytes: Buffer,
+  starts: Uint32Array | Float64Array | undefined,
+  statuses: readonly string[],
+): ReportRows {
   const parsed = starts ? undefined : (JSON.parse(bytes.toString('utf8')) as { rows: JsonRow[] }).rows;
   const row = (i: number): JsonRow => {
     if (parsed) return parsed[i]!;

@@ -15,7 +15,8 @@ import {
   type Mode,
   type RunDetail,
   type StepRequest,
-  type StepSettings,
+  type CheckSettings,
+  type SkippedEntry,
   earlierRuns,
   importStep,
   previewStep,
@@ -29,7 +30,7 @@ import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './up
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
   readonly uploads: Uploads;
-  readonly settings: StepSettings;
+  readonly settings: CheckSettings;
   /** The page's built files (dist/ui). */
   readonly assets: string;
   readonly redact: (text: string) => string;
@@ -65,10 +66,14 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 }
 
 async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const skipped: SkippedEntry[] = [];
+  const earlier = await earlierRuns(ctx.settings.folder, skipped);
+  // Each entry left out of the list, with a note in the page's words (`name: why`).
+  const notes = skipped.map((s) => ({ name: s.name, note: UI.skippedRun({ name: s.name, why: s.why }) }));
   sendJson(
     res,
     200,
-    { run: ctx.sessions.view() ?? null, earlier: await earlierRuns(ctx.settings.folder), maxUpload: MAX_UPLOAD_BYTES },
+    { run: ctx.sessions.view() ?? null, earlier, skipped: notes, maxUpload: MAX_UPLOAD_BYTES },
     ctx.redact,
   );
 }
@@ -138,7 +143,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
       asNamed(
         r.upload,
         action === 'validate'
-          ? validateStep(r, uploads, run)
+          ? validateStep(r, settings, uploads, run)
           : action === 'preview'
             ? previewStep(r, settings, uploads, run)
             : importStep(r, settings, run, resume),
@@ -159,7 +164,7 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
 }
 
 async function sendReport(res: ServerResponse, detail: RunDetail, ctx: RouteContext): Promise<void> {
-  const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.uploads) : undefined);
+  const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.settings, ctx.uploads) : undefined);
   if (!path) throw notFound();
   await sendFile(res, path, basename(path));
 }

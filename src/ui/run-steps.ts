@@ -4,11 +4,13 @@ import { BACKUP_SUFFIX, journalPathFor } from '../run-paths.js';
  * progress: nothing here reads, checks or sends a row itself.
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
+import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
-import { type ImportFileOptions, type SendOptions, importFile, undoBackup, validateFile } from '../api.js';
-import type { RunResult } from '../report/run-result.js';
-import { type ReportRows, readReportRows } from './report-rows.js';
+import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
+import { offLoop } from './off-loop.js';
+import type { StepOutcome } from './step-protocol.js';
+import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 
@@ -30,6 +32,11 @@ export interface StepSettings {
   readonly folder: string;
 }
 
+/** The settings with the script of the thread that runs checks off the event loop (dist/ui/step-worker.js). */
+export interface CheckSettings extends StepSettings {
+  readonly checker: string;
+}
+
 export interface StepRequest {
   readonly upload: Upload;
   readonly mode: Mode;
@@ -48,12 +55,13 @@ export interface RunDetail {
   readonly report?: string;
 }
 
-const statuses = (result: RunResult) => result.rows.map((r) => r.status);
-
 const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
-export function resultView(result: RunResult, extra: { rows: number; report: boolean }): ResultView {
+export function resultView(
+  result: Omit<StepOutcome, 'statuses'>,
+  extra: { rows: number; report: boolean },
+): ResultView {
   const s = result.summary as Record<string, unknown> & {
     interviews_by_kind?: Record<string, number>;
     problems?: { code: string; count: number; example: string }[];
@@ -78,21 +86,35 @@ export function resultView(result: RunResult, extra: { rows: number; report: boo
   };
 }
 
-/** Validation: the library's `validateFile`, its JSON report read back for the grid. */
-export async function validateStep(r: StepRequest, uploads: Uploads, run: RunWork<RunDetail>): Promise<ResultView> {
+/** The grid's rows: the report the checks' thread read and indexed, else read here. */
+const gridRows = (report: string, result: StepOutcome): Promise<ReportRows> | ReportRows => {
+  const r = result.report;
+  if (!r) return readReportRows(report, result.statuses);
+  return reportRows(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength), r.starts, result.statuses);
+};
+
+/** Validation: the library's `validateFile` in the checks' thread, its JSON report read back for the grid. */
+export async function validateStep(
+  r: StepRequest,
+  settings: CheckSettings,
+  uploads: Uploads,
+  run: RunWork<RunDetail>,
+): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.check.report.json');
-  const result = await validateFile(r.upload.path, { ...read(r), merge: r.mode === 'merge', report });
-  const rows = await readReportRows(report, statuses(result));
+  const options = { ...read(r), merge: r.mode === 'merge', report };
+  const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
+  const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
   return resultView(result, { rows: rows.count, report: true });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */
-export async function validationXlsx(detail: RunDetail, uploads: Uploads): Promise<string> {
+export async function validationXlsx(detail: RunDetail, settings: CheckSettings, uploads: Uploads): Promise<string> {
   if (detail.xlsx) return detail.xlsx;
   const r = detail.request!;
   const report = uploads.beside(r.upload, '.report.xlsx');
-  await validateFile(r.upload.path, { ...read(r), merge: r.mode === 'merge', report });
+  const options = { ...read(r), merge: r.mode === 'merge', report };
+  await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options });
   detail.xlsx = report;
   return report;
 }
@@ -100,21 +122,14 @@ export async function validationXlsx(detail: RunDetail, uploads: Uploads): Promi
 /** 预览: the dry run against Feishu, which reads each interview and says what would change. */
 export async function previewStep(
   r: StepRequest,
-  settings: StepSettings,
+  settings: CheckSettings,
   uploads: Uploads,
   run: RunWork<RunDetail>,
 ): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.preview.report.json');
-  const result = await importFile(r.upload.path, {
-    ...settings.send,
-    ...read(r),
-    ...modeOptions(r.mode),
-    dryRun: true,
-    report,
-    signal: run.signal,
-    onProgress: run.onProgress,
-  });
-  const rows = await readReportRows(report, statuses(result));
+  const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
+  const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
+  const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
   return resultView(result, { rows: rows.count, report: false });
 }
@@ -188,15 +203,32 @@ export interface EarlierRun {
   readonly undone: boolean;
 }
 
-/** The imports made from this folder, newest first: every backup an import left there. */
-export async function earlierRuns(folder: string): Promise<EarlierRun[]> {
+/** A backup name in the folder the page leaves out of its list, and why (in the page's words: see UI.skipped). */
+export interface SkippedEntry {
+  readonly name: string;
+  readonly why: Untrusted | { kind: 'gone' };
+}
+
+/**
+ * The imports made from this folder, newest first: every backup an import left there that the
+ * page could have written (a regular file of the user's own, no one else can write: see
+ * `untrusted`). Any other entry (a dangling name, a symbolic link, another user's file) is left
+ * out and added to `skipped`, so one bad entry never hides the user's own runs.
+ */
+export async function earlierRuns(folder: string, skipped: SkippedEntry[] = []): Promise<EarlierRun[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   const all = new Set(names);
   const runs: EarlierRun[] = [];
   for (const name of names) {
     if (!name.endsWith(`.report.xlsx${BACKUP_SUFFIX}`) || name.includes('.undo.')) continue;
     const report = name.slice(0, -BACKUP_SUFFIX.length);
-    const at = (await stat(join(folder, name))).mtimeMs;
+    const info = await lstat(join(folder, name)).catch(() => undefined);
+    const why = info === undefined ? ({ kind: 'gone' } as const) : untrusted(info);
+    if (why) {
+      skipped.push({ name, why });
+      continue;
+    }
+    const at = info!.mtimeMs;
     const undone = all.has(basename(undoXlsxReportPath(name)));
     runs.push({ backup: name, report, at, undone });
   }

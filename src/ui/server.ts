@@ -5,6 +5,7 @@
  */
 import { type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type DoorKeys, TOKEN_PARAM, door, newKeys, ownOrigin, securityHeaders } from './doors.js';
 import { HttpRefusal, sendDoorRefusal, sendRefusal } from './http-io.js';
 import { UI } from './messages.js';
@@ -12,6 +13,9 @@ import { runError, route } from './routes.js';
 import type { RunDetail, StepSettings } from './run-steps.js';
 import { RunSessions } from './run-sessions.js';
 import { Uploads } from './uploads.js';
+
+/** The checks' thread, built beside the page's files (scripts/build.mjs): src/ui/step-worker.ts. */
+const CHECKER = 'step-worker.js';
 
 export interface UiServerOptions extends StepSettings {
   /** 0 (default) picks a free port. */
@@ -40,7 +44,8 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
   const streams = new Set<ServerResponse>();
   const keys: DoorKeys = newKeys();
   let port = 0;
-  const ctx = { sessions, uploads, settings: options, assets: options.assets, redact, streams };
+  const settings = { ...options, checker: join(options.assets, CHECKER) };
+  const ctx = { sessions, uploads, settings, assets: options.assets, redact, streams };
   const server = createServer((req, res) => {
     const verdict = door(
       {

@@ -116,3 +116,25 @@ export function compoundFile(streams: readonly string[]): Buffer {
   fat.writeUInt32LE(0xfffffffd, 4);
   return Buffer.concat([header, directory, fat]);
 }
+
+/** The long value of issue 26's workbook: letters and Chinese words, 30,000 characters. */
+export const LONG_VALUE = Array.from({ length: 30_000 }, (_, i) => 'abcdefghij面试评价通过'[i % 15]).join('');
+
+/**
+ * Issue 26's 23 KB workbook: one 30,000-character shared string referenced by every cell of
+ * `rows` rows × the 18 template columns (validating it once took minutes and 2.1 GB).
+ */
+export function longStringWorkbook(rows = 460): Buffer {
+  const column = (i: number) => String.fromCharCode(65 + i);
+  const body = Array.from(
+    { length: rows },
+    (_, r) =>
+      `<row r="${r + 2}">${HEADER_EN.map((_, i) => `<c r="${column(i)}${r + 2}" t="s"><v>0</v></c>`).join('')}</row>`,
+  ).join('');
+  return zip(
+    workbookMembers({
+      rows: `${headerRow()}${body}`,
+      strings: `<si><t>${LONG_VALUE}</t></si>`,
+    }),
+  );
+}

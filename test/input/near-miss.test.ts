@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../src/schema.js';
 import { editDistance } from '../../src/edit-distance.js';
@@ -42,5 +43,30 @@ describe('editDistance', () => {
     expect(editDistance('socre', 'score')).toBe(1);
     expect(editDistance('面试管', '面试官')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('with a limit, answers limit + 1 for anything farther, and the distance itself within it', () => {
+    expect(editDistance('socre', 'score', 1)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('通导', '通过', 1)).toBe(1);
+    // Lengths apart by more than the limit: answered without comparing (a 30,000-character cell).
+    expect(editDistance('x'.repeat(30_000), '通过', 1)).toBe(2);
+    expect(editDistance('😀😀😀', 'abc', 1)).toBe(2);
+    // Same length, far apart: the comparison stops at the first row past the limit.
+    expect(editDistance('a'.repeat(20_000), 'b'.repeat(20_000), 2)).toBe(3);
+  });
+
+  it('a 30,000-character header looks like no column, answered at once', () => {
+    expect(nearMissColumns('面试'.repeat(15_000), none)).toEqual([]);
+  });
+
+  it('with a limit, agrees with the whole table on every pair of short strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), fc.nat(4), (a, b, limit) => {
+        const whole = editDistance(a, b);
+        expect(editDistance(a, b, limit)).toBe(Math.min(whole, limit + 1));
+      }),
+    );
   });
 });

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
 import { openWorkbook } from '../../src/input/xlsx.js';
 import { APP1, CLI, ID1, ROOT, runCli, tempDir } from '../helpers.js';
-import { compoundFile, fileOf, headerRow, text, workbookMembers, zipOf } from './hostile-xlsx.js';
+import {
+  LONG_VALUE,
+  compoundFile,
+  fileOf,
+  headerRow,
+  longStringWorkbook,
+  text,
+  workbookMembers,
+  zipOf,
+} from './hostile-xlsx.js';
 
 /**
  * Small hostile workbooks that crashed, hung, exhausted memory or were read wrong: each now ends
@@ -41,9 +50,9 @@ interface ChildRun {
 }
 
 /** `validate` in a child process, its peak memory reported by bench/rss.mjs; a heap cap keeps a regression from taking the machine. */
-async function validateInChild(bytes: Buffer): Promise<ChildRun> {
+async function validateInChild(bytes: Buffer, report?: string): Promise<ChildRun> {
   const file = await fileOf(bytes);
-  const report = join(await tempDir(), 'report.csv');
+  report ??= join(await tempDir(), 'report.csv');
   const child = spawn(
     process.execPath,
     [
@@ -320,4 +329,39 @@ describe('refused rather than guessed', () => {
     expect(run.stdout).toContain('got "\\u202e3 tneserp" (row 2, column participate_status)');
     expect(run.stdout).not.toContain('\u202e');
   });
+});
+
+describe('a small workbook of long cells (issue 26)', () => {
+  it('one 30,000-character shared string in all 18 cells of 460 rows (23 KB): every row refused, each message quoting the value cut, the cells echoed whole', async () => {
+    const bytes = longStringWorkbook();
+    expect(bytes.length).toBeLessThan(24_000);
+    const report = join(await tempDir(), 'report.xlsx');
+    const run = await validateInChild(bytes, report);
+    expect(run.code).toBe(1);
+    // Measured 107 MB (2.1 GB before the near-miss search and the messages were bounded).
+    expect(run.rssMb).toBeLessThan(300);
+    const wb = await openWorkbook(report);
+    const rows = await wb.read(wb.sheets[0]!).finally(() => wb.close());
+    const header = rows.rows[0]!.cells.map(String);
+    const at = (name: string) => header.indexOf(name);
+    expect(rows.rows).toHaveLength(461);
+    const cut = `"${LONG_VALUE.slice(0, 57)}…" (30,000 characters)`;
+    for (const r of rows.rows.slice(1)) {
+      const cells = r.cells.map((c) => (c === undefined ? '' : String(c)));
+      expect(cells[at('status')]).toBe('invalid');
+      expect(cells[at('external_interview_id')]).toBe(LONG_VALUE);
+      expect(cells[at('dimension_description')]).toBe(LONG_VALUE);
+      const message = cells[at('message')]!;
+      expect(
+        message.startsWith(
+          `expected a 19-digit ID as text, got ${cut} (row ${r.row}, column external_interview_id): type the ID as digits only, without spaces, letters or a trailing ".0"; `,
+        ),
+      ).toBe(true);
+      expect(message).toContain(
+        `got ${cut} (row ${r.row}, column participate_status): pick one of the listed values for participate_status`,
+      );
+      // No message holds more of the value than its cut start.
+      expect(message).not.toContain(LONG_VALUE.slice(0, 58));
+    }
+  }, 60_000);
 });

@@ -98,6 +98,27 @@ describe('forgiving where it is unambiguous', () => {
     });
   });
 
+  it('quotes a long cell cut, with its length, and searches no label for it', () => {
+    const long = `${'通过'.repeat(29)}😀${'x'.repeat(29_941)}`;
+    const got = {
+      en: `"${'通过'.repeat(28)}通…" (30,000 characters)`,
+      zh: `"${'通过'.repeat(28)}通…"（共 30,000 个字符）`,
+    };
+    expect(parseEnum(long, CONCLUSION)).toMatchObject({
+      problem: { code: 'ROW_BAD_ENUM', got, fix: { en: 'pick one of the listed values for conclusion' } },
+    });
+    expect(parseTime(long, 'UTC')).toMatchObject({ problem: { code: 'ROW_BAD_TIME', got } });
+    expect(parseId(long)).toMatchObject({ problem: { code: 'ROW_ID_NOT_DIGITS', got } });
+    expect(parseScore(long)).toMatchObject({ problem: { code: 'ROW_BAD_SCORE', got } });
+    // An emoji is one character, and never cut in half.
+    const emoji = `${'x'.repeat(56)}😀${'y'.repeat(100)}`;
+    expect(parseEnum(emoji, CONCLUSION)).toMatchObject({
+      problem: { got: { en: `"${'x'.repeat(56)}…" (157 characters)` } },
+    });
+    // Up to 60 characters a value is quoted whole, as before.
+    expect(parseEnum('z'.repeat(60), CONCLUSION)).toMatchObject({ problem: { got: { en: `"${'z'.repeat(60)}"` } } });
+  });
+
   it('reads 88分 as 88', () => {
     expect(parseScore('88分')).toBe(88);
     expect(parseScore('88 分')).toBe(88);

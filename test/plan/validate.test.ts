@@ -52,6 +52,30 @@ describe('buildPlan', () => {
     ]);
   });
 
+  it('a dimension given on four rows: its first row names the other three in one message, each of them the first', () => {
+    const dimension = (score: string, application = '') =>
+      row({
+        external_interview_id: ID1,
+        external_application_id: application,
+        username: '张三',
+        dimension_title: '专业',
+        assessment_type: '1',
+        score,
+      });
+    const plan = buildPlan(
+      table([dimension('80', APP1), dimension('81'), dimension('82'), dimension('83')]),
+      'Asia/Shanghai',
+    );
+    const where = `"专业" of assessment of 张三 of interview ${ID1}`;
+    expect(plan.outcomes.map((o) => o.message)).toEqual([
+      `expected each dimension once in an assessment, got ${where} here and on rows 3, 4, 5 (row 2, column dimension_title): keep one of these rows and delete the others, or give them different titles`,
+      ...[3, 4, 5].map(
+        (r) =>
+          `expected each dimension once in an assessment, got ${where} here and on row 2 (row ${r}, column dimension_title): delete one of the two rows, or give them different titles`,
+      ),
+    ]);
+  });
+
   it('groups scattered rows by interview and assessment, and builds the exact body', () => {
     const plan = buildPlan(
       table([

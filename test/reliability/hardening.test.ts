@@ -1,6 +1,6 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
@@ -127,7 +127,9 @@ describe('personal data stays private', () => {
     await symlink(join(dir, 'victim.txt'), join(dir, 'in.report.csv.journal.jsonl'));
     const run = await runCli(['import', file, '--quiet'], { env: env(s.url) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('got a symbolic link: interview data is never written through a link');
+    expect(run.stderr).toContain(
+      `error [RUN_FILE_UNTRUSTED]: expected the journal ${join(dir, 'in.report.csv.journal.jsonl')} to be a plain file of yours that no one else can write, got a symbolic link: another account may have planted or changed it`,
+    );
     expect(await readFile(join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
     expect(s.stats.requests.put).toBe(0);
   });
@@ -252,5 +254,92 @@ describe('secrets and hosts', () => {
       req.end();
     });
     expect(status).toBe(403);
+  });
+});
+
+describe('run files another user could have written (issue 26)', () => {
+  const backupOf = (dir: string) => join(dir, 'in.report.csv.backup.jsonl');
+  const refusal = (path: string, what: string, got: string) =>
+    `error [RUN_FILE_UNTRUSTED]: expected the ${what} ${path} to be a plain file of yours that no one else can write, got ${got}: another account may have planted or changed it, so nothing is sent on its word; look at what it holds, move it away, and run again (or pass --report in a folder only you can write)`;
+
+  it('a backup others can write (0666) is neither appended to nor undone from; nothing is sent', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    const planted = `${JSON.stringify({ run: 'x', external_interview_id: ID1, taken_at: '2024-01-01T00:00:00Z', body: { external_application_id: APP1 } })}\n`;
+    await writeFile(backupOf(dir), planted);
+    await chmod(backupOf(dir), 0o666);
+    const run = await runCli(['import', file, '--quiet'], { env: env(s.url) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      refusal(backupOf(dir), 'backup', 'a file others can write (mode 0666; yours are 0600)'),
+    );
+    expect(await readFile(backupOf(dir), 'utf8')).toBe(planted);
+    const undo = await runCli(['undo', backupOf(dir), '--quiet'], { env: env(s.url) });
+    expect(undo.code).toBe(2);
+    expect(undo.stderr.trim()).toBe(
+      refusal(backupOf(dir), 'backup', 'a file others can write (mode 0666; yours are 0600)'),
+    );
+    expect(s.stats.requests.put).toBe(0);
+    expect(s.stats.requests.delete ?? 0).toBe(0);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('a backup owned by another user is refused; nothing is sent', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    await writeFile(backupOf(dir), '', { mode: 0o600 });
+    await chown(backupOf(dir), 65534, 65534);
+    const run = await runCli(['import', file, '--quiet'], { env: env(s.url) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(refusal(backupOf(dir), 'backup', 'a file owned by another user (uid 65534)'));
+    expect(s.stats.requests.put).toBe(0);
+  });
+
+  it('a backup that is a symbolic link is refused, the file it points at untouched; nothing is sent', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    await writeFile(join(dir, 'elsewhere.jsonl'), 'keep me');
+    await symlink(join(dir, 'elsewhere.jsonl'), backupOf(dir));
+    const run = await runCli(['import', file, '--quiet'], { env: env(s.url) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(refusal(backupOf(dir), 'backup', 'a symbolic link'));
+    expect(await readFile(join(dir, 'elsewhere.jsonl'), 'utf8')).toBe('keep me');
+    expect(s.stats.requests.put).toBe(0);
+  });
+
+  it("a lock, a journal to resume and a report's record others can write are not believed", async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    const lock = join(dir, 'in.report.csv.lock');
+    await writeFile(lock, '1\n');
+    await chmod(lock, 0o666);
+    const locked = await runCli(['import', file, '--quiet'], { env: env(s.url) });
+    expect(locked.stderr.trim()).toBe(refusal(lock, 'lock', 'a file others can write (mode 0666; yours are 0600)'));
+    await rm(lock);
+    expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
+    const journal = join(dir, 'in.report.csv.journal.jsonl');
+    await chmod(journal, 0o622);
+    const resumed = await runCli(
+      ['import', file, '--quiet', '--resume', join(dir, 'in.report.csv'), '--report', join(dir, 'again.csv')],
+      { env: env(s.url) },
+    );
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr.trim()).toBe(
+      refusal(journal, 'journal', 'a file others can write (mode 0622; yours are 0600)'),
+    );
+    const claim = join(dir, 'in.report.csv.written');
+    await chmod(claim, 0o666);
+    const again = await runCli(['validate', file]);
+    expect(again.stderr.trim()).toBe(
+      refusal(claim, "report's record", 'a file others can write (mode 0666; yours are 0600)'),
+    );
+    expect(s.stats.requests.put).toBe(1);
+  });
+
+  it('creates each new run file exclusively, 0600', async () => {
+    const s = await simulator();
+    const { dir, file } = await oneInterview();
+    expect((await runCli(['import', file, '--quiet'], { env: env(s.url) })).code).toBe(0);
+    for (const f of ['in.report.csv.backup.jsonl', 'in.report.csv.journal.jsonl', 'in.report.csv.written'])
+      expect(((await stat(join(dir, f))).mode & 0o777).toString(8)).toBe('600');
   });
 });

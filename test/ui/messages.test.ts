@@ -15,6 +15,7 @@ describe('the page server messages', () => {
     max: 9,
     what: 'mode',
     message: 'boom',
+    why: { kind: 'mode', mode: 0o666 },
   };
   for (const [name, entry] of Object.entries(UI)) {
     it(`${name} reads in Chinese and English`, () => {

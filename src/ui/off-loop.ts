@@ -1,0 +1,63 @@
+/**
+ * Runs a check (src/ui/step-worker.ts) in a worker thread and waits for it, forwarding its
+ * progress; 停止 aborts the check's signal there, and ends the thread if the check has not
+ * ended within a second (a stage that runs without a pause, such as checking 100,000 rows, does
+ * not look at its signal until it is done).
+ */
+import { Worker } from 'node:worker_threads';
+import { ToolError } from '../errors.js';
+import { say } from '../messages.js';
+import { SUMMARY } from '../report/messages.js';
+import type { ProgressEvent } from '../run/progress.js';
+import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
+
+/** How long a stopped check may take to end on its own before its thread is ended. */
+const GRACE_MS = 1000;
+
+export interface OffLoopRun {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export function offLoop(script: string, job: StepJob, run: OffLoopRun = {}): Promise<StepOutcome> {
+  return new Promise<StepOutcome>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: job });
+    let settled = false;
+    let grace: NodeJS.Timeout | undefined;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(grace);
+      run.signal?.removeEventListener('abort', stop);
+      done();
+    };
+    const stopped = () => new ToolError('RUN_INTERRUPTED', say(SUMMARY.stopped), { file: job.path }, 130);
+    const stop = () => {
+      worker.postMessage(STOP);
+      grace = setTimeout(() => {
+        settle(() => reject(stopped()));
+        void worker.terminate();
+      }, GRACE_MS);
+    };
+    if (run.signal?.aborted) stop();
+    else run.signal?.addEventListener('abort', stop, { once: true });
+    worker.on('message', (m: StepMessage) => {
+      if (m.type === 'progress') run.onProgress?.(m.event);
+      else if (m.type === 'done') settle(() => resolve(m.outcome));
+      else
+        settle(() =>
+          reject(
+            m.error.code === undefined
+              ? new Error(m.error.message)
+              : new ToolError(m.error.code, m.error.message, m.error.context, m.error.exitCode),
+          ),
+        );
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) =>
+      settle(() =>
+        reject(run.signal?.aborted ? stopped() : new Error(`the check ended without a result (exit code ${code})`)),
+      ),
+    );
+  });
+}

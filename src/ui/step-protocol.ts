@@ -1,0 +1,34 @@
+/** What passes between the page's server and the thread that runs its checks (src/ui/step-worker.ts). */
+import type { ImportFileOptions, ValidateFileOptions } from '../api.js';
+import type { ProgressEvent } from '../run/progress.js';
+
+/** What to run: the library call and its options (no signal or callback: those cannot cross). */
+export type StepJob =
+  | { readonly kind: 'validate'; readonly path: string; readonly options: Omit<ValidateFileOptions, 'signal'> }
+  | {
+      readonly kind: 'preview';
+      readonly path: string;
+      readonly options: Omit<ImportFileOptions, 'signal' | 'onProgress'>;
+    };
+
+/** What the page keeps of a finished check: the result's counts and summary, each row's status. */
+export interface StepOutcome {
+  readonly exitCode: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly interviews: number;
+  readonly summary: Readonly<Record<string, unknown>>;
+  readonly statuses: readonly string[];
+  /** The JSON report read and indexed in the thread (see rowStarts), handed over without a copy. */
+  readonly report?: { readonly bytes: Uint8Array; readonly starts?: Uint32Array | Float64Array };
+}
+
+export type StepMessage =
+  | { readonly type: 'progress'; readonly event: ProgressEvent }
+  | { readonly type: 'done'; readonly outcome: StepOutcome }
+  | {
+      readonly type: 'failed';
+      readonly error: { code?: string; message: string; context?: object; exitCode?: 2 | 130 };
+    };
+
+/** Sent by the server when the user presses 停止: the run's signal aborts. */
+export const STOP = 'stop';

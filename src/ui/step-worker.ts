@@ -1,0 +1,55 @@
+/**
+ * The page's checks, off its server's event loop: validation, the preview (a dry run that reads
+ * Feishu) and the .xlsx report of a validation run in this worker thread, so the page,
+ * `/api/state` and 停止 answer while a large or hostile file is read and checked. Built to
+ * dist/ui/step-worker.js; started by src/ui/off-loop.ts, which is its only caller.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { importFile, validateFile } from '../api.js';
+import { isToolError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { rowStarts } from './report-rows.js';
+import { STOP, type StepJob, type StepMessage } from './step-protocol.js';
+
+async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => void): Promise<void> {
+  try {
+    const result =
+      job.kind === 'validate'
+        ? await validateFile(job.path, { ...job.options, signal })
+        : await importFile(job.path, {
+            ...job.options,
+            signal,
+            onProgress: (event) => post({ type: 'progress', event }),
+          });
+    const { exitCode, counts, interviews, summary } = result;
+    const statuses = result.rows.map((r) => r.status);
+    // The grid's report, read and indexed here: for a large one (415 MB for issue 26's workbook)
+    // that is hundreds of milliseconds the server's event loop does not spend.
+    const json = job.options.report;
+    const bytes = typeof json === 'string' && json.endsWith('.json') ? await readFile(json) : undefined;
+    const report = bytes && { bytes, starts: rowStarts(bytes, statuses.length) };
+    post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, report } });
+  } catch (error) {
+    post({
+      type: 'failed',
+      error: isToolError(error)
+        ? { code: error.code, message: error.message, context: error.context, exitCode: error.exitCode }
+        : { message: (error as Error)?.message ?? String(error) },
+    });
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const abort = new AbortController();
+  port.on('message', (m: unknown) => {
+    if (m === STOP) abort.abort();
+  });
+  const post = (m: StepMessage) => {
+    // The report's bytes move to the server's thread rather than being copied (a Buffer of its own).
+    const bytes = m.type === 'done' ? m.outcome.report?.bytes : undefined;
+    const whole = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    port.postMessage(m, whole ? [bytes.buffer as ArrayBuffer] : []);
+  };
+  void run(workerData as StepJob, abort.signal, post).then(() => port.close());
+}

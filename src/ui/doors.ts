@@ -51,7 +51,7 @@ export function securityHeaders(): Record<string, string> {
  * so any program listening on another port of 127.0.0.1 receives the cookie from a browser that
  * visits it: the cookie alone must not be enough to act. The page key travels only in the
  * exchange's redirect fragment (to whoever holds the token) and then in a header from the page's
- * own origin, which keeps it in its sessionStorage, out of reach of every other port's pages.
+ * own origin, which keeps it in its localStorage, out of reach of every other port's pages.
  */
 export interface DoorKeys {
   readonly token: string;

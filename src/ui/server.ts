@@ -73,6 +73,24 @@ function refuse(req: IncomingMessage, res: ServerResponse, verdict: DoorVerdict 
   sendDoorRefusal(res, verdict.status, pair);
 }
 
+/**
+ * The token's exchange: the cookie, then on to `/` with the page key in the fragment. By a refresh
+ * rather than a 303: a browser started on the forwarding file arrives from `file://`, another site,
+ * and does not send a SameSite=Strict cookie along a redirect from another site; a refresh is a
+ * new navigation by this page, which does.
+ */
+function sendExchange(res: ServerResponse, verdict: DoorVerdict & { kind: 'exchange' }): void {
+  const text = `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${verdict.location}"><a href="${verdict.location}">→</a>\n`;
+  res.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    refresh: `0;url=${verdict.location}`,
+    'set-cookie': verdict.setCookie,
+  });
+  res.end(text);
+}
+
 export async function startUiServer(options: UiServerOptions): Promise<RunningUi> {
   const uploads = await Uploads.create(options.uploadLimits);
   const sessions = new RunSessions<RunDetail>(runError);
@@ -105,8 +123,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
       if (verdict.kind === 'exchange') {
         // The token is spent: the page that forwarded it has done its work.
         if (launcher) void rm(launcher, { force: true });
-        res.writeHead(303, { ...securityHeaders(), location: verdict.location, 'set-cookie': verdict.setCookie });
-        res.end();
+        sendExchange(res, verdict);
         return;
       }
       route(req, res, ctx).catch((error: unknown) => {

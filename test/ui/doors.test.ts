@@ -4,7 +4,18 @@ import { type Socket, connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, cookieValues, door, newKeys } from '../../src/ui/doors.js';
 import { MAX_NAME_BYTES, MAX_UPLOAD_BYTES, safeName } from '../../src/ui/uploads.js';
-import { APP_SECRET, type Answer, SAMPLE, type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
+import {
+  APP_SECRET,
+  type Answer,
+  SAMPLE,
+  type UiWorld,
+  ask,
+  login,
+  own,
+  passOf,
+  postRun,
+  startWorld,
+} from './ui-server.js';
 
 const PORT = 4321;
 const req = (o: Partial<Parameters<typeof door>[0]>) => ({
@@ -177,7 +188,15 @@ describe('the doors, over HTTP', () => {
     expect(refused.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(refused.body).not.toContain('<');
     expect((await heard(ask(ui.port, { path: '/app.js' }))).status).toBe(403);
-    const pass = await login(ui);
+    // A token on any path, `//another.site/` included, goes on to `/` of this server only.
+    const exchange = await heard(ask(ui.port, { path: `//evil.example/x${new URL(ui.url).search}` }));
+    expect(exchange.status).toBe(200);
+    expect(exchange.headers.location).toBeUndefined();
+    expect(exchange.headers.refresh).toMatch(/^0;url=\/#k=[\w-]{43}$/);
+    expect(exchange.body).toBe(
+      `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="${exchange.headers.refresh}"><a href="${String(exchange.headers.refresh).slice(6)}">→</a>\n`,
+    );
+    const pass = passOf(exchange);
     const page = await heard(ask(ui.port, { headers: { cookie: pass.cookie } }));
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);

@@ -90,10 +90,10 @@ export interface Pass {
   readonly key: string;
 }
 
-/** The cookie and page key of an exchange's answer (303 to `/#k=<key>`). */
+/** The cookie and page key of an exchange's answer (a refresh to `/#k=<key>`). */
 export function passOf(answer: Answer): Pass {
   const cookie = String(answer.headers['set-cookie']).split(';')[0]!;
-  const key = /^\/#k=([\w-]+)$/.exec(String(answer.headers.location))?.[1] ?? '';
+  const key = /^0;url=\/#k=([\w-]+)$/.exec(String(answer.headers.refresh))?.[1] ?? '';
   return { cookie, key };
 }
 

@@ -8,8 +8,10 @@ import type { ErrorAnswer, RowsAnswer, RunView, StateAnswer, UploadAnswer } from
 const KEY_HEADER = 'x-fii-page';
 const KEY_FRAGMENT = /^#k=([\w-]+)$/;
 /**
- * This tab's storage, which only this origin (scheme, host and port) reads: a page served from
- * another port of 127.0.0.1 gets the cookie, never this.
+ * The origin's storage, which only this origin (scheme, host and port) reads: a page served from
+ * another port of 127.0.0.1 gets the cookie, never this. Local rather than per-tab storage, so a
+ * tab opened again by hand finds the run going on, as it did with the cookie alone; a key left
+ * from an earlier server opens nothing (each server makes its own).
  */
 const KEY_STORE = 'fii_ui_page';
 
@@ -17,13 +19,13 @@ const KEY_STORE = 'fii_ui_page';
 export function takePageKey(): void {
   const key = KEY_FRAGMENT.exec(location.hash)?.[1];
   if (!key) return;
-  sessionStorage.setItem(KEY_STORE, key);
+  localStorage.setItem(KEY_STORE, key);
   history.replaceState(null, '', '/');
 }
 
 const withKey = (headers: HeadersInit = {}): Headers => {
   const all = new Headers(headers);
-  all.set(KEY_HEADER, sessionStorage.getItem(KEY_STORE) ?? '');
+  all.set(KEY_HEADER, localStorage.getItem(KEY_STORE) ?? '');
   return all;
 };
 

@@ -121,6 +121,15 @@ describe.runIf(HAVE_BROWSER)('the doors in a browser, against a listener on anot
     expect([upload.status, run.status, state.status]).toEqual([403, 403, 403]);
     expect(world.sim.stats.requests.put).toBe(0);
 
+    // A link from another port carrying a key of its own making (a new tab) replaces nothing.
+    const linked = await browser.context.newPage();
+    await linked.goto(`http://127.0.0.1:${ui.port}/#k=planted-key`);
+    await linked.waitForSelector('[data-testid=file-input]', { state: 'attached' });
+    expect(linked.url()).toBe(`http://127.0.0.1:${ui.port}/`);
+    await linked.waitForTimeout(300);
+    expect(await linked.locator('[data-testid=locked]').count()).toBe(0);
+    await linked.close();
+
     // Back on the page, the browser now sends the planted cookies first: it still works.
     // (The answer's and the script's cookie share name, host and path: the later one stands.)
     const cookies = await browser.context.cookies(`http://127.0.0.1:${ui.port}/api/state`);

@@ -15,12 +15,17 @@ const KEY_FRAGMENT = /^#k=([\w-]+)$/;
  */
 const KEY_STORE = 'fii_ui_page';
 
-/** Takes the page key from the address the token's exchange sent the browser to, and clears it. */
-export function takePageKey(): void {
+/**
+ * Takes the page key from the address the token's exchange sent the browser to, and clears it.
+ * Kept only if the server takes it: a page on another port can link here with a key of its own
+ * making, and that must not replace the one that works.
+ */
+export async function takePageKey(): Promise<void> {
   const key = KEY_FRAGMENT.exec(location.hash)?.[1];
   if (!key) return;
-  localStorage.setItem(KEY_STORE, key);
   history.replaceState(null, '', '/');
+  const res = await fetch('/api/state', { credentials: 'same-origin', headers: { [KEY_HEADER]: key } });
+  if (res.ok) localStorage.setItem(KEY_STORE, key);
 }
 
 const withKey = (headers: HeadersInit = {}): Headers => {

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { takePageKey } from './api.js';
 import { App } from './app.js';
 
-// Before anything calls the server, and before the address (holding the key) can be copied.
-takePageKey();
-
-render(<App />, document.getElementById('app')!);
+// Before anything calls the server; the address (holding the key) is cleared at once.
+void takePageKey()
+  .catch(() => {})
+  .then(() => render(<App />, document.getElementById('app')!));

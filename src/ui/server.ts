@@ -74,12 +74,19 @@ function refuse(req: IncomingMessage, res: ServerResponse, verdict: DoorVerdict 
 }
 
 /**
- * The token's exchange: the cookie, then on to `/` with the page key in the fragment. By a refresh
- * rather than a 303: a browser started on the forwarding file arrives from `file://`, another site,
- * and does not send a SameSite=Strict cookie along a redirect from another site; a refresh is a
- * new navigation by this page, which does.
+ * The token's exchange: the cookie, then on to `/` with the page key in the fragment. A 303 for a
+ * link opened by the user (Sec-Fetch-Site `none`, or a browser that does not say); a refresh for
+ * one that comes from another site, as from the forwarding file (`file://`): a browser sends no
+ * SameSite=Strict cookie along a redirect that another site started, but does on a refresh, a
+ * new navigation by this page.
  */
-function sendExchange(res: ServerResponse, verdict: DoorVerdict & { kind: 'exchange' }): void {
+function sendExchange(req: IncomingMessage, res: ServerResponse, verdict: DoorVerdict & { kind: 'exchange' }): void {
+  const site = req.headers['sec-fetch-site'];
+  if (site === undefined || site === 'none' || site === 'same-origin') {
+    res.writeHead(303, { ...securityHeaders(), location: verdict.location, 'set-cookie': verdict.setCookie });
+    res.end();
+    return;
+  }
   const text = `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${verdict.location}"><a href="${verdict.location}">→</a>\n`;
   res.writeHead(200, {
     ...securityHeaders(),
@@ -123,7 +130,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
       if (verdict.kind === 'exchange') {
         // The token is spent: the page that forwarded it has done its work.
         if (launcher) void rm(launcher, { force: true });
-        sendExchange(res, verdict);
+        sendExchange(req, res, verdict);
         return;
       }
       route(req, res, ctx).catch((error: unknown) => {

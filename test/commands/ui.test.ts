@@ -41,7 +41,7 @@ describe('feishu-interview-import ui', () => {
     );
     expect(line).toBeDefined();
     const login = await ask(Number(port), { path: new URL(url!).search.replace(/^/, '/') });
-    expect(login.status).toBe(200);
+    expect(login.status).toBe(303);
     const pass = passOf(login);
     const own = { cookie: pass.cookie, [PAGE_KEY_HEADER]: pass.key, origin: `http://127.0.0.1:${port}` };
     const up = await ask(Number(port), {

@@ -90,10 +90,11 @@ export interface Pass {
   readonly key: string;
 }
 
-/** The cookie and page key of an exchange's answer (a refresh to `/#k=<key>`). */
+/** The cookie and page key of an exchange's answer (a 303, or a refresh, to `/#k=<key>`). */
 export function passOf(answer: Answer): Pass {
   const cookie = String(answer.headers['set-cookie']).split(';')[0]!;
-  const key = /^0;url=\/#k=([\w-]+)$/.exec(String(answer.headers.refresh))?.[1] ?? '';
+  const to = answer.headers.location ?? String(answer.headers.refresh).replace(/^0;url=/, '');
+  const key = /^\/#k=([\w-]+)$/.exec(String(to))?.[1] ?? '';
   return { cookie, key };
 }
 

@@ -24,7 +24,7 @@ import {
   validationXlsx,
 } from './run-steps.js';
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
-import { MAX_UPLOAD_BYTES, UPLOAD_LIMITS, type Upload, UploadRefused, type Uploads } from './uploads.js';
+import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -123,7 +123,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
     if (error.kind === 'extension')
       throw new HttpRefusal(415, 'UI_UPLOAD_TYPE', UI.uploadExtension({ name: name.slice(0, 200) }));
     if (error.kind === 'total')
-      throw new HttpRefusal(413, 'UI_UPLOADS_FULL', UI.uploadTotal({ max: gib(UPLOAD_LIMITS.maxTotal) }));
+      throw new HttpRefusal(413, 'UI_UPLOADS_FULL', UI.uploadTotal({ max: gib(ctx.uploads.limits.maxTotal) }));
     throw new HttpRefusal(413, 'UI_UPLOAD_TOO_LARGE', UI.uploadSize({ max: gib(MAX_UPLOAD_BYTES) }));
   }
 }

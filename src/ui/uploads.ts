@@ -126,7 +126,7 @@ export class Uploads {
 
   private constructor(
     readonly dir: string,
-    private readonly limits: UploadLimits,
+    readonly limits: UploadLimits,
   ) {}
 
   static async create(limits: UploadLimits = UPLOAD_LIMITS, parent = tmpdir()): Promise<Uploads> {

@@ -500,4 +500,35 @@ describe('the doors against another program on this computer', () => {
     }
     await ask(ui.port, { method: 'POST', path: '/api/stop', headers: own(ui, pass), body: '{}' });
   });
+
+  it("says a validation's report is gone once its file is no longer kept, and never answers with the private folder", async () => {
+    world = await startWorld({}, { uploadLimits: { keep: 1, maxTotal: 10 * 1024 ** 2 } });
+    const { ui } = world;
+    const pass = await login(ui);
+    const body = await readFile(SAMPLE);
+    const upload = async () =>
+      JSON.parse(
+        (await ask(ui.port, { method: 'POST', path: '/api/upload?name=a.csv', headers: own(ui, pass), body })).body,
+      ) as { id: string };
+    const first = await upload();
+    const run = JSON.parse(
+      (await postRun(ui, pass, { action: 'validate', upload: first.id, mode: 'merge', tz: 'Asia/Shanghai' })).body,
+    ) as { id: string };
+    let state: { run: { state: string } };
+    do {
+      await new Promise((r) => setTimeout(r, 50));
+      state = JSON.parse((await ask(ui.port, { path: '/api/state', headers: own(ui, pass) })).body);
+    } while (state.run.state === 'running');
+    await upload();
+    const gone = await ask(ui.port, { path: `/api/runs/${run.id}/report`, headers: own(ui, pass) });
+    expect(gone.status).toBe(410);
+    expect(JSON.parse(gone.body).error).toEqual({
+      code: 'UI_REPORT_GONE',
+      message: {
+        en: 'expected the report of this run, got none: the page no longer keeps its file (it keeps the last 5 files chosen); run the step again to get a new report',
+        zh: '找不到这次任务的报告：页面已不再保存它的文件（只保留最近选择的 5 个文件）；请重新执行这一步以得到新的报告',
+      },
+    });
+    expect(gone.body).not.toContain(ui.uploadsDir);
+  });
 });

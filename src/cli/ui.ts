@@ -35,14 +35,18 @@ export interface UiArgs {
 /** The page's folder of built files: dist/ui in the package, wherever the bundle put this code. */
 const ASSETS = join(dirname(dirname(DEMO_SAMPLE)), 'dist', 'ui');
 
-/** The system's way to open a URL in the default browser; nothing happens where there is none. */
-function openBrowser(url: string): void {
+/**
+ * The system's way to open a file in the default browser; nothing happens where there is none.
+ * What is opened is the server's forwarding page (a path), never the link: a command line is
+ * readable by every user of the computer.
+ */
+function openBrowser(file: string): void {
   const [command, ...args] =
     process.platform === 'darwin'
-      ? ['open', url]
+      ? ['open', file]
       : process.platform === 'win32'
-        ? ['cmd', '/c', 'start', '', url]
-        : ['xdg-open', url];
+        ? ['cmd', '/c', 'start', '', file]
+        : ['xdg-open', file];
   const child = spawn(command!, args, { stdio: 'ignore', detached: true });
   child.on('error', () => {});
   child.unref();
@@ -54,7 +58,8 @@ async function serve(
   args: UiArgs,
   options: Omit<Parameters<typeof startUiServer>[0], 'folder' | 'port' | 'assets'>,
 ): Promise<RunningUi> {
-  await mkdir(folder, { recursive: true });
+  // Reports, journals and backups hold interview data: a folder made for them is the user's alone.
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   return startUiServer({ ...options, folder, port: args.port, assets: ASSETS }).catch(
     portBusy('UI_PORT_BUSY', args.port),
   );
@@ -106,7 +111,7 @@ export async function uiCommand(args: UiArgs, io: CommandIo): Promise<CommandRes
     throw error;
   });
   io.stdout.write(`${UI.listening({ url: ui.url })[lang]}\n`);
-  if (args.open !== false) openBrowser(ui.url);
+  if (args.open !== false) openBrowser(await ui.launcher());
   try {
     if (io.interrupt && !io.interrupt.aborted) await once(io.interrupt, 'abort');
     io.stderr.write(`${UI.stopping[lang]}\n`);

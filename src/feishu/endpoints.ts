@@ -23,6 +23,12 @@ export function interviewPath(id: string): string {
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
+ * This machine's own addresses (a URL's `hostname`): the one test both for plain http and for
+ * going around a proxy, so a host allowed plain http is never sent through one in clear text.
+ */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK.test(hostname);
+
+/**
  * The origin requests go to. Plain `http://` would send the app secret and every candidate's
  * interview in clear text, so it is allowed only to this machine (the simulator).
  */
@@ -39,7 +45,7 @@ export function resolveBaseUrl(domain: Domain, baseUrl: string | undefined): URL
   if (url.username || url.password) {
     throw new ToolError('USAGE_BAD_BASE_URL', say(FEISHU.baseUrlUser(url.host)));
   }
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ToolError('USAGE_INSECURE_BASE_URL', say(FEISHU.baseUrlHttp(url.host)));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

@@ -7,6 +7,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 export const COOKIE_NAME = 'fii_ui';
 /** The query parameter carrying the one-time token in the printed URL. */
 export const TOKEN_PARAM = 't';
+/**
+ * The header every `/api/` call carries the page key in. A custom header: another origin's script
+ * cannot send it without a CORS preflight, which the doors refuse (its Origin is not ours).
+ */
+export const PAGE_KEY_HEADER = 'x-fii-page';
+/** The fragment name the exchange hands the page key over in (`/#k=…`): never sent to a server. */
+export const PAGE_KEY_FRAGMENT = 'k';
 /** A cookie lives for a working day; the server's secrets die with the server anyway. */
 const COOKIE_MAX_AGE_S = 12 * 3600;
 
@@ -38,10 +45,18 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
-/** The server's two secrets: the token printed once, and the cookie it is exchanged for. */
+/**
+ * The server's three secrets: the token printed once; the cookie it is exchanged for, which opens
+ * the page's files; and the page key, which opens its calls. Cookies are scoped by host, not port,
+ * so any program listening on another port of 127.0.0.1 receives the cookie from a browser that
+ * visits it: the cookie alone must not be enough to act. The page key travels only in the
+ * exchange's redirect fragment (to whoever holds the token) and then in a header from the page's
+ * own origin, which keeps it in its localStorage, out of reach of every other port's pages.
+ */
 export interface DoorKeys {
   readonly token: string;
   readonly session: string;
+  readonly page: string;
   /** True once the token has been exchanged: it opens no second browser. */
   tokenUsed: boolean;
 }
@@ -50,6 +65,7 @@ export function newKeys(): DoorKeys {
   return {
     token: randomBytes(24).toString('base64url'),
     session: randomBytes(32).toString('base64url'),
+    page: randomBytes(32).toString('base64url'),
     tokenUsed: false,
   };
 }
@@ -61,15 +77,17 @@ export interface DoorRequest {
   readonly host: string | undefined;
   readonly origin: string | undefined;
   readonly cookie: string | undefined;
+  /** The page key header's value. */
+  readonly pageKey: string | undefined;
 }
 
 export type DoorVerdict =
   | { readonly kind: 'pass' }
-  /** A valid token: set the cookie and send the browser to the same path without the token. */
+  /** A valid token: set the cookie and send the browser to `/`, the page key in the fragment. */
   | { readonly kind: 'exchange'; readonly location: string; readonly setCookie: string }
   | { readonly kind: 'refuse'; readonly status: 403 | 421; readonly reason: DoorRefusal };
 
-export type DoorRefusal = 'host' | 'origin' | 'token';
+export type DoorRefusal = 'host' | 'origin' | 'token' | 'key';
 
 /** Equal strings, compared in constant time so a guess learns nothing from the answer's timing. */
 function same(a: string, b: string): boolean {
@@ -78,13 +96,17 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The cookie's value, if the request carries ours. */
-export function cookieValue(header: string | undefined): string | undefined {
+/**
+ * Every value the request carries under our cookie's name: a page on another port can plant one
+ * more (`Path=/api`, sent first), and that must not hide ours.
+ */
+export function cookieValues(header: string | undefined): string[] {
+  const values: string[] = [];
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === COOKIE_NAME) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === COOKIE_NAME) values.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return values;
 }
 
 export function sessionCookie(session: string): string {
@@ -97,9 +119,13 @@ export const ownOrigin = (port: number) => `http://${ownHost(port)}`;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
+/** The page's calls: each needs the page key besides the cookie. */
+export const isApiPath = (path: string) => path.startsWith('/api/');
+
 /**
  * Host first (DNS rebinding: a page on another name that resolves to 127.0.0.1), then Origin for
- * anything that changes state (another site posting into ours), then the token or cookie.
+ * anything that changes state (another site posting into ours), then the token or cookie, then
+ * for a call the page key.
  */
 export function door(req: DoorRequest, port: number, keys: DoorKeys): DoorVerdict {
   if (req.host !== ownHost(port)) return { kind: 'refuse', status: 421, reason: 'host' };
@@ -107,18 +133,22 @@ export function door(req: DoorRequest, port: number, keys: DoorKeys): DoorVerdic
     return { kind: 'refuse', status: 403, reason: 'origin' };
   const url = new URL(req.url, ownOrigin(port));
   const token = url.searchParams.get(TOKEN_PARAM);
-  const cookie = cookieValue(req.cookie);
-  const hasSession = cookie !== undefined && same(cookie, keys.session);
+  const hasSession = cookieValues(req.cookie).some((value) => same(value, keys.session));
   if (token !== null && req.method === 'GET') {
-    url.searchParams.delete(TOKEN_PARAM);
-    const location = `${url.pathname}${url.search}`;
-    if (!keys.tokenUsed && same(token, keys.token)) {
-      keys.tokenUsed = true;
-      return { kind: 'exchange', location, setCookie: sessionCookie(keys.session) };
-    }
-    // The same browser loading the printed URL again: clean it, the cookie already opens the page.
-    if (hasSession) return { kind: 'exchange', location, setCookie: sessionCookie(keys.session) };
-    return { kind: 'refuse', status: 403, reason: 'token' };
+    // Always to `/`, whatever path came with the token: never to another site (`//host/…`).
+    const exchange = {
+      kind: 'exchange',
+      location: `/#${PAGE_KEY_FRAGMENT}=${keys.page}`,
+      setCookie: sessionCookie(keys.session),
+    } as const;
+    if (!same(token, keys.token)) return { kind: 'refuse', status: 403, reason: 'token' };
+    // A second browser with the same link gets nothing; the same browser (its cookie) a new tab.
+    if (keys.tokenUsed && !hasSession) return { kind: 'refuse', status: 403, reason: 'token' };
+    keys.tokenUsed = true;
+    return exchange;
   }
-  return hasSession ? { kind: 'pass' } : { kind: 'refuse', status: 403, reason: 'token' };
+  if (!hasSession) return { kind: 'refuse', status: 403, reason: 'token' };
+  if (isApiPath(url.pathname) && !(req.pageKey !== undefined && same(req.pageKey, keys.page)))
+    return { kind: 'refuse', status: 403, reason: 'key' };
+  return { kind: 'pass' };
 }

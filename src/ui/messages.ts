@@ -6,9 +6,10 @@ import type { Pair } from '../messages.js';
 import type { Untrusted } from '../report/private-file.js';
 
 export const UI = {
+  // The link stands between spaces in both languages: a terminal takes a glued `（` into the link.
   listening: (p: { url: string }): Pair => ({
     en: `the page: ${p.url}  (open it in this computer's browser; it works until Ctrl-C)`,
-    zh: `页面地址：${p.url}（在本机浏览器中打开；按 Ctrl-C 前一直可用）`,
+    zh: `页面地址： ${p.url} （在本机浏览器中打开；按 Ctrl-C 前一直可用）`,
   }),
   stopping: {
     en: 'stopping: the run in progress finishes its requests in flight and writes its journal…',
@@ -49,6 +50,10 @@ export const UI = {
       zh: `${p.name} 未列出：${why.zh}，不是本页面写的文件，不会据此撤销`,
     };
   },
+  doorKey: {
+    en: "expected a call from the page the one-time link opened, got one without that page's key (another program, or a tab opened by hand): open the link the command printed again in this browser",
+    zh: '请求应来自用一次性链接打开的页面，实际缺少该页面的密钥（来自其他程序，或手动打开的标签页）：请在本浏览器中重新打开命令打印的链接',
+  },
   busy: {
     en: 'expected no run in progress, got one still going: wait for it to finish, or stop it, then start again',
     zh: '已有一个任务正在进行，不能同时开始第二个：请等它结束或先停止它，再重新开始',
@@ -70,8 +75,16 @@ export const UI = {
     zh: `请求中应有 ${p.what}，实际缺失或不对：请刷新页面后重试`,
   }),
   uploadGone: {
-    en: 'expected a file chosen in this page, got one the page no longer holds (the server was restarted): choose the file again',
-    zh: '找不到之前选择的文件（页面服务已重启）：请重新选择文件',
+    en: 'expected a file chosen in this page, got one the page no longer holds (it keeps the last 5 files chosen, and none after a restart): choose the file again',
+    zh: '找不到之前选择的文件（页面只保留最近选择的 5 个文件，重启后全部清除）：请重新选择文件',
+  },
+  uploadTotal: (p: { max: string }): Pair => ({
+    en: `expected room for this file among the files the page keeps (at most ${p.max} together), got too little while a run reads an earlier file: wait for the run to finish or stop it, then choose the file again`,
+    zh: `页面保存的文件合计不能超过 ${p.max}，而正在进行的任务还在读取之前的文件，放不下这个文件：请等任务结束或先停止它，再重新选择文件`,
+  }),
+  reportGone: {
+    en: 'expected the report of this run, got none: the page no longer keeps its file (it keeps the last 5 files chosen); run the step again to get a new report',
+    zh: '找不到这次任务的报告：页面已不再保存它的文件（只保留最近选择的 5 个文件）；请重新执行这一步以得到新的报告',
   },
   notFound: {
     en: 'expected a page, file or call this server has, got none by that name: reload the page',

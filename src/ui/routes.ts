@@ -36,10 +36,28 @@ export interface RouteContext {
   readonly redact: (text: string) => string;
   /** Open event streams, closed when the server stops. */
   readonly streams: Set<ServerResponse>;
+  /** Held while a route reads or writes a file outside a run (an upload, a report made on demand). */
+  readonly lock: { held: boolean };
 }
 
 const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
 const bad = (what: string) => new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what }));
+
+const busy = () => new HttpRefusal(409, 'UI_RUN_BUSY', UI.busy);
+
+/**
+ * The one-run rule for the routes that read or write a file outside a run: refused while a run
+ * or another such route is going, and holding off any run until done.
+ */
+async function alone<T>(ctx: RouteContext, work: () => Promise<T>): Promise<T> {
+  if (ctx.lock.held || ctx.sessions.view()?.state === 'running') throw busy();
+  ctx.lock.held = true;
+  try {
+    return await work();
+  } finally {
+    ctx.lock.held = false;
+  }
+}
 
 const ASSETS: Readonly<Record<string, string>> = { '/': 'index.html', '/app.js': 'app.js', '/app.css': 'app.css' };
 
@@ -50,7 +68,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   if (req.method === 'GET' && asset) return sendFile(res, join(ctx.assets, asset));
   if (req.method === 'GET' && path === '/api/state') return sendState(res, ctx);
   if (req.method === 'GET' && path === '/api/events') return openEvents(req, res, ctx);
-  if (req.method === 'POST' && path === '/api/upload') return upload(req, res, url, ctx);
+  if (req.method === 'POST' && path === '/api/upload') return alone(ctx, () => upload(req, res, url, ctx));
   if (req.method === 'POST' && path === '/api/runs') return startRun(req, res, ctx);
   if (req.method === 'POST' && path === '/api/stop') {
     sendJson(res, ctx.sessions.stop() ? 200 : 409, { stopping: true }, ctx.redact);
@@ -60,7 +78,8 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   if (req.method === 'GET' && rows) {
     const detail = ctx.sessions.detail(rows[1]!);
     if (!detail) throw notFound();
-    return rows[2] === 'rows' ? sendRows(res, url, detail, ctx) : sendReport(res, detail, ctx);
+    if (rows[2] === 'rows') return sendRows(res, url, detail, ctx);
+    return alone(ctx, () => sendReport(res, detail, ctx));
   }
   throw notFound();
 }
@@ -108,9 +127,13 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
     res.setHeader('connection', 'close');
     if (error.kind === 'extension')
       throw new HttpRefusal(415, 'UI_UPLOAD_TYPE', UI.uploadExtension({ name: name.slice(0, 200) }));
-    throw new HttpRefusal(413, 'UI_UPLOAD_TOO_LARGE', UI.uploadSize({ max: `${MAX_UPLOAD_BYTES / 1024 ** 3} GiB` }));
+    if (error.kind === 'total')
+      throw new HttpRefusal(413, 'UI_UPLOADS_FULL', UI.uploadTotal({ max: gib(ctx.uploads.limits.maxTotal) }));
+    throw new HttpRefusal(413, 'UI_UPLOAD_TOO_LARGE', UI.uploadSize({ max: gib(MAX_UPLOAD_BYTES) }));
   }
 }
+
+const gib = (bytes: number) => `${bytes / 1024 ** 3} GiB`;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
@@ -127,6 +150,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
   const body = await readJson(req);
   const action = String(body.action) as RunAction;
   const { sessions, uploads, settings } = ctx;
+  if (ctx.lock.held) throw busy();
   let view: RunView | undefined;
   if (action === 'undo') {
     const name = String(body.backup ?? '');
@@ -139,18 +163,24 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
     const r = stepRequest(body, ctx);
     const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
-    view = sessions.start({ action, file: r.upload.name, mode: r.mode }, (run) =>
-      asNamed(
-        r.upload,
-        action === 'validate'
-          ? validateStep(r, settings, uploads, run)
-          : action === 'preview'
-            ? previewStep(r, settings, uploads, run)
-            : importStep(r, settings, run, resume),
-      ),
-    );
+    view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {
+      // The file stays while the run reads it, whatever is chosen meanwhile.
+      const release = uploads.hold(r.upload);
+      try {
+        return await asNamed(
+          r.upload,
+          action === 'validate'
+            ? validateStep(r, settings, uploads, run)
+            : action === 'preview'
+              ? previewStep(r, settings, uploads, run)
+              : importStep(r, settings, run, resume),
+        );
+      } finally {
+        release();
+      }
+    });
   } else throw bad('action');
-  if (!view) throw new HttpRefusal(409, 'UI_RUN_BUSY', UI.busy);
+  if (!view) throw busy();
   sendJson(res, 202, view, ctx.redact);
 }
 
@@ -163,10 +193,15 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   sendJson(res, 200, { columns: detail.rows.columns, from, ...window }, ctx.redact);
 }
 
+/** A finished run's report; one made on demand (a validation's) only while its file is still kept. */
 async function sendReport(res: ServerResponse, detail: RunDetail, ctx: RouteContext): Promise<void> {
+  const gone = () => new HttpRefusal(410, 'UI_REPORT_GONE', UI.reportGone);
+  if (detail.request && !detail.xlsx && !ctx.uploads.get(detail.request.upload.id)) throw gone();
   const path = detail.xlsx ?? (detail.request ? await validationXlsx(detail, ctx.settings, ctx.uploads) : undefined);
   if (!path) throw notFound();
-  await sendFile(res, path, basename(path));
+  await sendFile(res, path, basename(path)).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? gone() : error;
+  });
 }
 
 /** A message names the file as the user's computer does, not by its copy in the private folder. */

@@ -1,10 +1,12 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, startCli, tempDir } from '../helpers.js';
-import { ask } from '../ui/ui-server.js';
+import { PAGE_KEY_HEADER } from '../../src/ui/doors.js';
+import { ask, passOf } from '../ui/ui-server.js';
 
 const SAMPLE = join(ROOT, 'samples', 'interviews.csv');
 
@@ -35,13 +37,13 @@ describe('feishu-interview-import ui', () => {
     child.stdout?.on('data', (d: string) => (out += d));
     const [line, url, port] = await until(
       () => out,
-      /^页面地址：(http:\/\/127\.0\.0\.1:(\d+)\/\?t=[\w-]+)（在本机浏览器中打开；按 Ctrl-C 前一直可用）$/m,
+      /^页面地址： (http:\/\/127\.0\.0\.1:(\d+)\/\?t=[\w-]+) （在本机浏览器中打开；按 Ctrl-C 前一直可用）$/m,
     );
     expect(line).toBeDefined();
     const login = await ask(Number(port), { path: new URL(url!).search.replace(/^/, '/') });
     expect(login.status).toBe(303);
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    const own = { cookie, origin: `http://127.0.0.1:${port}` };
+    const pass = passOf(login);
+    const own = { cookie: pass.cookie, [PAGE_KEY_HEADER]: pass.key, origin: `http://127.0.0.1:${port}` };
     const up = await ask(Number(port), {
       method: 'POST',
       path: '/api/upload?name=interviews.csv',
@@ -66,6 +68,38 @@ describe('feishu-interview-import ui', () => {
     expect(kept.some((f) => /^interviews\.\d{8}-\d{6}\.report\.xlsx$/.test(f))).toBe(true);
     expect(kept.some((f) => f.endsWith('.journal.jsonl'))).toBe(true);
     expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it('opens the browser with a private forwarding page, never the link: no token in any command line', async () => {
+    const bin = await tempDir();
+    const seen = join(bin, 'seen');
+    // A stand-in for xdg-open: what it was given, and what the file it was given says.
+    await writeFile(
+      join(bin, 'xdg-open'),
+      `#!/bin/sh\nprintf '%s\\n' "$@" > "${seen}.args"\nstat -c '%a' "$1" "$(dirname "$1")" > "${seen}.modes"\ncat "$1" > "${seen}.html"\n`,
+    );
+    await chmod(join(bin, 'xdg-open'), 0o755);
+    const dir = join(await tempDir(), 'new', 'reports');
+    const { child, done } = startCli(['ui', '--demo', '--dir', dir], {
+      env: { LANG: 'en_US.UTF-8', PATH: `${bin}:${process.env.PATH}` },
+    });
+    let out = '';
+    child.stdout?.on('data', (d: string) => (out += d));
+    const [, url] = await until(() => out, /^the page: (http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]+) {2}\(/m);
+    const token = new URL(url!).searchParams.get('t')!;
+    await until(() => (existsSync(`${seen}.html`) ? 'x' : ''), /x/);
+    await new Promise((r) => setTimeout(r, 200));
+    const args = await readFile(`${seen}.args`, 'utf8');
+    expect(args).not.toContain(token);
+    expect(args).toMatch(/^\/.*\/fii-ui-\d+-\w+\/open\.html\n$/);
+    expect(await readFile(`${seen}.modes`, 'utf8')).toBe('600\n700\n');
+    const html = await readFile(`${seen}.html`, 'utf8');
+    expect(html).toContain(`location.replace("${url}")`);
+    expect(html).toContain(`<meta http-equiv="refresh" content="0;url=${url}">`);
+    // The folder the page's reports go to is made for the user alone.
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    child.kill('SIGINT');
+    expect((await done).code).toBe(0);
   });
 
   it('says a port another program holds as simulate does, and exits', async () => {

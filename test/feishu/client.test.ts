@@ -170,3 +170,22 @@ describe('FeishuClient through HTTP_PROXY', () => {
     expect(proxy.seen).toEqual([`CONNECT ${HOST}:80`]);
   });
 });
+
+describe('FeishuClient to loopback', () => {
+  it('goes direct to any 127.x.y.z, the hosts plain http is allowed to, never through HTTP_PROXY', async () => {
+    const sim = await startSimulator({
+      appId: 'cli_proxy',
+      appSecret: SECRET,
+      host: '127.0.0.2',
+      hostName: '127.0.0.2',
+    });
+    closers.push(() => sim.close());
+    const proxy = await startProxy(sim.port);
+    const origin = new URL(sim.url.replace('127.0.0.1', '127.0.0.2'));
+    const client = new FeishuClient(origin, { connections: 1, timeoutMs: 5000, env: { HTTP_PROXY: proxy.url } });
+    closers.push(() => client.close());
+    const res = await client.request('POST', TOKEN_PATH, { body: { app_id: 'cli_proxy', app_secret: SECRET } });
+    expect(res.body.code).toBe(0);
+    expect(proxy.seen).toEqual([]);
+  });
+});

@@ -77,6 +77,8 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await chooseFile(page, fixes);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
     // The Feishu ids the report added to a file without them sit under the template's Chinese title.
+    // The file's columns come with the grid's first rows, a call after the counts.
+    await page.waitForSelector('[data-testid=check-rows] .grid-head .c-cell');
     const head = await page.locator('[data-testid=check-rows] .grid-head').textContent();
     expect(head).toContain('外部面试ID');
     expect(head).not.toContain('external_interview_id');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { longStringWorkbook } from '../input/hostile-xlsx.js';
-import { type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
+import { type Pass, type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
 
 /**
  * The page's checks run off its server's event loop (src/ui/off-loop.ts): while the 23 KB
@@ -28,7 +28,7 @@ describe('checks off the event loop', () => {
     await world.close();
   });
 
-  async function startCheck(): Promise<{ cookie: string; state: () => Promise<{ state: State; ms: number }> }> {
+  async function startCheck(): Promise<{ cookie: Pass; state: () => Promise<{ state: State; ms: number }> }> {
     const { ui } = world;
     const cookie = await login(ui);
     const file = join(await tempDir(), 'long.xlsx');

@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { existingFrom } from '../../src/cli/simulate.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
-import { type RunningUi, startUiServer } from '../../src/ui/server.js';
+import { PAGE_KEY_HEADER } from '../../src/ui/doors.js';
+import { type RunningUi, type UiServerOptions, startUiServer } from '../../src/ui/server.js';
 import { ROOT, UNPACED, tempDir } from '../helpers.js';
 
 export const SAMPLE = join(ROOT, 'samples', 'interviews.csv');
@@ -19,7 +20,10 @@ export interface UiWorld {
 }
 
 /** A simulated tenant holding the sample's interviews, and the page's server sending to it. */
-export async function startWorld(sim: Parameters<typeof startSimulator>[0] = {}): Promise<UiWorld> {
+export async function startWorld(
+  sim: Parameters<typeof startSimulator>[0] = {},
+  options: Partial<UiServerOptions> = {},
+): Promise<UiWorld> {
   const simulator = await startSimulator({
     appId: APP_ID,
     appSecret: APP_SECRET,
@@ -33,6 +37,7 @@ export async function startWorld(sim: Parameters<typeof startSimulator>[0] = {})
     folder,
     secrets: [APP_SECRET],
     send: { appId: APP_ID, appSecret: APP_SECRET, baseUrl: simulator.url, rate: 0 },
+    ...options,
   });
   return {
     sim: simulator,
@@ -79,25 +84,37 @@ export function ask(
   });
 }
 
-/** Exchanges the printed URL's token for the cookie, as a browser's first load does. */
-export async function login(ui: RunningUi): Promise<string> {
-  const url = new URL(ui.url);
-  const answer = await ask(ui.port, { path: `${url.pathname}${url.search}` });
+/** What a browser holds after the token's exchange: the cookie, and the page key its tab keeps. */
+export interface Pass {
+  readonly cookie: string;
+  readonly key: string;
+}
+
+/** The cookie and page key of an exchange's answer (a 303, or a refresh, to `/#k=<key>`). */
+export function passOf(answer: Answer): Pass {
   const cookie = String(answer.headers['set-cookie']).split(';')[0]!;
-  return cookie;
+  const to = answer.headers.location ?? String(answer.headers.refresh).replace(/^0;url=/, '');
+  const key = /^\/#k=([\w-]+)$/.exec(String(to))?.[1] ?? '';
+  return { cookie, key };
 }
 
-/** A call from the page itself: its cookie and its own Origin. */
-export function own(ui: RunningUi, cookie: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { cookie, origin: `http://127.0.0.1:${ui.port}`, ...extra };
+/** Exchanges the printed URL's token for the cookie and page key, as a browser's first load does. */
+export async function login(ui: RunningUi): Promise<Pass> {
+  const url = new URL(ui.url);
+  return passOf(await ask(ui.port, { path: `${url.pathname}${url.search}` }));
 }
 
-/** A run started from the page itself: POST /api/runs with its cookie, Origin and a JSON body. */
-export function postRun(ui: RunningUi, cookie: string, body: object): Promise<Answer> {
+/** A call from the page itself: its cookie, its page key and its own Origin. */
+export function own(ui: RunningUi, pass: Pass, extra: Record<string, string> = {}): Record<string, string> {
+  return { cookie: pass.cookie, [PAGE_KEY_HEADER]: pass.key, origin: `http://127.0.0.1:${ui.port}`, ...extra };
+}
+
+/** A run started from the page itself: POST /api/runs with its cookie, key, Origin and a JSON body. */
+export function postRun(ui: RunningUi, pass: Pass, body: object): Promise<Answer> {
   return ask(ui.port, {
     method: 'POST',
     path: '/api/runs',
-    headers: own(ui, cookie, { 'content-type': 'application/json' }),
+    headers: own(ui, pass, { 'content-type': 'application/json' }),
     body: JSON.stringify(body),
   });
 }

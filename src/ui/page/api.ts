@@ -1,5 +1,38 @@
-/** The page's calls to its server: same origin, the cookie the doors set, JSON both ways. */
+/**
+ * The page's calls to its server: same origin, the cookie the doors set, and the page key in a
+ * header on every call (src/ui/doors.ts says why the cookie is not enough). JSON both ways.
+ */
 import type { ErrorAnswer, RowsAnswer, RunView, StateAnswer, UploadAnswer } from '../views.js';
+
+/** Names shared with src/ui/doors.ts (PAGE_KEY_HEADER, PAGE_KEY_FRAGMENT): the page bundles no server code. */
+const KEY_HEADER = 'x-fii-page';
+const KEY_FRAGMENT = /^#k=([\w-]+)$/;
+/**
+ * The origin's storage, which only this origin (scheme, host and port) reads: a page served from
+ * another port of 127.0.0.1 gets the cookie, never this. Local rather than per-tab storage, so a
+ * tab opened again by hand finds the run going on, as it did with the cookie alone; a key left
+ * from an earlier server opens nothing (each server makes its own).
+ */
+const KEY_STORE = 'fii_ui_page';
+
+/**
+ * Takes the page key from the address the token's exchange sent the browser to, and clears it.
+ * Kept only if the server takes it: a page on another port can link here with a key of its own
+ * making, and that must not replace the one that works.
+ */
+export async function takePageKey(): Promise<void> {
+  const key = KEY_FRAGMENT.exec(location.hash)?.[1];
+  if (!key) return;
+  history.replaceState(null, '', '/');
+  const res = await fetch('/api/state', { credentials: 'same-origin', headers: { [KEY_HEADER]: key } });
+  if (res.ok) localStorage.setItem(KEY_STORE, key);
+}
+
+const withKey = (headers: HeadersInit = {}): Headers => {
+  const all = new Headers(headers);
+  all.set(KEY_HEADER, localStorage.getItem(KEY_STORE) ?? '');
+  return all;
+};
 
 export class CallError extends Error {
   constructor(
@@ -10,11 +43,21 @@ export class CallError extends Error {
   }
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { credentials: 'same-origin', ...init });
-  const body = (await res.json()) as T | ErrorAnswer;
-  if (!res.ok) throw new CallError(res.status, (body as ErrorAnswer).error);
-  return body as T;
+/** A refusal as the server said it: JSON from a route, two lines (Chinese, English) from the doors. */
+async function refusal(res: Response): Promise<CallError> {
+  const text = await res.text();
+  try {
+    return new CallError(res.status, (JSON.parse(text) as ErrorAnswer).error);
+  } catch {
+    const [zh = text, en = text] = text.split('\n');
+    return new CallError(res.status, { code: `HTTP_${res.status}`, message: { zh, en } });
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { credentials: 'same-origin', ...init, headers: withKey(init.headers) });
+  if (!res.ok) throw await refusal(res);
+  return (await res.json()) as T;
 }
 
 const post = (body: unknown): RequestInit => ({
@@ -41,9 +84,71 @@ export const rows = (run: string, from: number, count: number, problems: boolean
 
 export const reportUrl = (run: string) => `/api/runs/${run}/report`;
 
-/** Every change of the run, the current one first; the browser reconnects by itself. */
-export function followRuns(onView: (view: RunView | null) => void): () => void {
-  const source = new EventSource('/api/events');
-  source.onmessage = (e: MessageEvent<string>) => onView(JSON.parse(e.data) as RunView | null);
-  return () => source.close();
+/**
+ * Downloads a run's report: a link cannot carry the key, so the page fetches the file and saves
+ * it under the name the server gave it.
+ */
+export async function saveReport(run: string): Promise<void> {
+  const res = await fetch(reportUrl(run), { credentials: 'same-origin', headers: withKey() });
+  if (!res.ok) throw await refusal(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'report.xlsx');
+  const href = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+/** The `data:` lines of each complete event in `buffer`, and what is left of it. */
+function events(buffer: string): { data: string[]; rest: string } {
+  const parts = buffer.split('\n\n');
+  const rest = parts.pop() ?? '';
+  const data = parts
+    .map((event) =>
+      event
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n'),
+    )
+    .filter((d) => d !== '');
+  return { data, rest };
+}
+
+/**
+ * Every change of the run, the current one first, read from the server's event stream with the
+ * key in a header (an EventSource cannot send one); reconnects as an EventSource would, and stops
+ * on a refusal, which it hands to `onRefused`.
+ */
+export function followRuns(onView: (view: RunView | null) => void, onRefused: (e: CallError) => void): () => void {
+  const abort = new AbortController();
+  /** Follows one connection until it ends; true when the server refused it (no use trying again). */
+  const follow = async (): Promise<boolean> => {
+    const res = await fetch('/api/events', { credentials: 'same-origin', headers: withKey(), signal: abort.signal });
+    if (res.status === 403 || res.status === 421) {
+      onRefused(await refusal(res));
+      return true;
+    }
+    if (!res.ok || !res.body) return false;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      const { data, rest } = events(buffer + value);
+      buffer = rest;
+      for (const d of data) onView(JSON.parse(d) as RunView | null);
+    }
+  };
+  void (async () => {
+    while (!abort.signal.aborted) {
+      const refused = await follow().catch(() => false);
+      if (refused || abort.signal.aborted) return;
+      // The server restarting, or the network between: try again as an EventSource would.
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  return () => abort.abort();
 }

@@ -37,7 +37,15 @@ export function App() {
   const [current, setCurrent] = useState<RunView | null>(null);
   const [refused, setRefused] = useState<Flow['refused']>({});
   const [earlier, setEarlier] = useState<readonly EarlierRun[]>([]);
-  const refresh = () => void getState().then((s) => setEarlier(s.earlier));
+  /** The doors refused this tab (no page key: opened by hand, not by the link): what to do instead. */
+  const [locked, setLocked] = useState<CallError>();
+  const refresh = () =>
+    void getState().then(
+      (s) => setEarlier(s.earlier),
+      (e: unknown) => {
+        if (e instanceof CallError && e.status === 403) setLocked(e);
+      },
+    );
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t(lang, 'title');
@@ -50,7 +58,7 @@ export function App() {
       if (!view) return;
       setRuns((r) => ({ ...r, [view.action]: view }));
       if (view.state !== 'running') refresh();
-    });
+    }, setLocked);
   }, []);
   const start = (action: RunAction, extra: Record<string, unknown> = {}) => {
     setRefused({});
@@ -83,6 +91,11 @@ export function App() {
           {t(lang, 'switchLang')}
         </button>
       </header>
+      {locked && (
+        <p class="error" data-testid="locked">
+          {locked.answer.message[lang]}
+        </p>
+      )}
       <FileStep
         flow={flow}
         options={{ sheet, tz }}

@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
 import type { Flow } from './app.js';
-import { reportUrl } from './api.js';
 import { Counts } from './counts.js';
 import { Grid } from './grid.js';
+import { ReportLink } from './report-link.js';
 import { type Lang, t } from './strings.js';
 
 function Rows({ view, lang, testid }: { view: RunView; lang: Lang; testid: string }) {
@@ -38,9 +38,7 @@ export function CheckStep({ flow }: { flow: Flow }) {
         <>
           <Counts result={view.result} lang={lang} />
           <p>
-            <a class="button" href={reportUrl(view.id)} download data-testid="download-check">
-              {t(lang, 'download')}
-            </a>
+            <ReportLink run={view.id} lang={lang} testid="download-check" />
           </p>
           <Rows view={view} lang={lang} testid="check-rows" />
         </>

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
 import type { Flow } from './app.js';
-import { reportUrl } from './api.js';
 import { Counts } from './counts.js';
+import { ReportLink } from './report-link.js';
 import { type Key, type Lang, t } from './strings.js';
 
 export function Confirm(props: { text: string; lang: Lang; onYes(): void; onNo(): void }) {
@@ -62,11 +62,7 @@ export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   return (
     <div data-testid={`${view.action}-result`}>
       <Counts result={view.result} lang={lang} kinds="done" />
-      {view.result.report && (
-        <a class="button" href={reportUrl(view.id)} download data-testid={`download-${view.action}`}>
-          {t(lang, 'download')}
-        </a>
-      )}
+      {view.result.report && <ReportLink run={view.id} lang={lang} testid={`download-${view.action}`} />}
     </div>
   );
 }

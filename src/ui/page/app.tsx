@@ -6,19 +6,8 @@ import { CheckStep, PreviewStep } from './check-steps.js';
 import { FileStep } from './file-step.js';
 import { ImportStep } from './import-step.js';
 import { EarlierRuns } from './earlier-runs.js';
+import type { Flow } from './flow.js';
 import { type Lang, initialLang, t } from './strings.js';
-
-export interface Flow {
-  readonly lang: Lang;
-  readonly upload?: UploadAnswer;
-  readonly mode: Mode;
-  readonly runs: Partial<Record<RunAction, RunView>>;
-  readonly current: RunView | null;
-  /** A call the server refused, by the step it belongs to. */
-  readonly refused: Partial<Record<RunAction | 'upload', string>>;
-  start(action: RunAction, extra?: Record<string, unknown>): void;
-  stop(): void;
-}
 
 const LATER: Record<RunAction, RunAction[]> = {
   validate: ['preview', 'import', 'undo'],

@@ -1,7 +1,7 @@
 /** Step 1: the file (chosen or dropped), what the run is, and how to read the file. */
 import { useRef, useState } from 'preact/hooks';
 import type { Mode } from '../views.js';
-import type { Flow } from './app.js';
+import type { Flow } from './flow.js';
 import { type Key, t } from './strings.js';
 
 const MODES: readonly Mode[] = ['import', 'merge', 'migrate', 'replace'];

@@ -1,4 +1,4 @@
-import { REPORT } from '../input/messages.js';
+import { ROW_STATUSES, type RowStatus, reportStatusWord } from '../row-statuses.js';
 import type { Pair } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -160,8 +160,8 @@ export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
   /** A row status in the counts line: the word of the Chinese `.xlsx` report, and the CSV report's key. */
   status: Object.fromEntries(
-    Object.entries(REPORT.status).map(([key, word]) => [key, { en: key, zh: `${word.zh}（${key}）` }]),
-  ) as Readonly<Record<keyof typeof REPORT.status, Pair>>,
+    ROW_STATUSES.map((key) => [key, { en: key, zh: `${reportStatusWord(key, 'zh')}（${key}）` }]),
+  ) as Readonly<Record<RowStatus, Pair>>,
   undoHead: (p: { n: number; run: string; file: string }): Pair => ({
     en: `undo: ${p.n} interview(s) of run ${p.run} from ${p.file}`,
     zh: `撤销：${p.file} 中运行 ${p.run} 的 ${p.n} 场面试`,

@@ -1,6 +1,7 @@
 import { FILES } from './messages.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
+import { reportStatusWord } from '../row-statuses.js';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
@@ -171,7 +172,7 @@ function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutco
       const o = outcomes[i]!;
       const [, ...rest] = outcomeColumns(table, o);
       const r = table.rows[i]!;
-      return [String(r.row), REPORT.status[o.status][lang], ...rest, ...originalCells(layout, r.cells, o)];
+      return [String(r.row), reportStatusWord(o.status, lang), ...rest, ...originalCells(layout, r.cells, o)];
     },
     outcome: (i: number) => outcomes[i]!,
     faultAt: (o: RowOutcome) => (o.errorColumn === undefined ? undefined : reportAt(o.errorColumn)),

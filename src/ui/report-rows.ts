@@ -3,6 +3,8 @@
  * cells under the file's own column names, its status, and the cell at fault with its message.
  */
 import { readFile } from 'node:fs/promises';
+import { needsUser } from '../row-statuses.js';
+import { type LandingTimes, type TimeColumns, landingTimes, timeColumns } from './landing-times.js';
 
 export interface GridRow {
   /** The row's number in the file. */
@@ -13,6 +15,8 @@ export interface GridRow {
   readonly fault?: number;
   readonly message?: string;
   readonly cells: readonly string[];
+  /** When the run's zone is known: the row's times as they land in Feishu. */
+  readonly times?: LandingTimes;
 }
 
 interface JsonRow {
@@ -32,9 +36,10 @@ export interface ReportRows {
   row(i: number): JsonRow;
   /** Indexes of the rows that need the user: invalid, blocked, failed, not sent. */
   readonly problems: readonly number[];
+  /** Where the begin and end times sit among `columns`. */
+  readonly times: TimeColumns;
 }
 
-const FINE = new Set(['ok', 'skipped']);
 /**
  * The report is `JSON.stringify(…, null, 1)` (src/report/report-writer.ts): each row of `rows` is
  * an object opening on a line of its own, `  {`. A JSON string holds no raw line break, so the
@@ -78,31 +83,40 @@ export async function readReportRows(path: string, statuses: readonly string[]):
     return JSON.parse(bytes.toString('utf8', from, bytes.indexOf(ROW_CLOSE, from) + ROW_CLOSE.length)) as JsonRow;
   };
   const problems: number[] = [];
-  for (let i = 0; i < statuses.length; i++) if (!FINE.has(statuses[i]!)) problems.push(i);
+  for (let i = 0; i < statuses.length; i++) if (needsUser(statuses[i]!)) problems.push(i);
   const count = parsed?.length ?? statuses.length;
-  return { columns: count > 0 ? Object.keys(row(0).cells) : [], count, row, problems };
+  const columns = count > 0 ? Object.keys(row(0).cells) : [];
+  return { columns, count, row, problems, times: timeColumns(columns) };
 }
 
-function gridRow(r: JsonRow, columns: readonly string[]): GridRow {
+function gridRow(r: JsonRow, report: ReportRows, zone: string | undefined): GridRow {
+  const { columns } = report;
   const fault = r.error_column === undefined ? -1 : columns.indexOf(r.error_column);
+  const cells = columns.map((c) => r.cells[c] ?? '');
+  const times = zone === undefined ? undefined : landingTimes(cells, report.times, zone);
   return {
     row: r.row,
     status: r.status,
     code: r.error_code,
     fault: fault < 0 ? undefined : fault,
     message: r.message,
-    cells: columns.map((c) => r.cells[c] ?? ''),
+    cells,
+    ...(times ? { times } : {}),
   };
 }
 
-/** One window of the grid: rows `from` to `from + count` of all rows, or of the problem rows. */
+/**
+ * One window of the grid: rows `from` to `from + count` of all rows, or of the problem rows;
+ * `zone`, the run's, gives each row its times as they land.
+ */
 export function rowWindow(
   report: ReportRows,
   from: number,
   count: number,
   problemsOnly: boolean,
+  zone?: string,
 ): { total: number; rows: readonly GridRow[] } {
-  const shape = (i: number) => gridRow(report.row(i), report.columns);
+  const shape = (i: number) => gridRow(report.row(i), report, zone);
   if (problemsOnly)
     return { total: report.problems.length, rows: report.problems.slice(from, from + count).map(shape) };
   const end = Math.min(report.count, from + count);

@@ -83,7 +83,7 @@ function reach(from: string): Set<string> {
 
 /** The rooms from the bottom up: a file may import its own room and the rooms below it. */
 const FLOORS: readonly (readonly string[])[] = [
-  ['lang.ts', 'edit-distance.ts', 'schema.ts', 'run-paths.ts', 'row-statuses.ts'],
+  ['lang.ts', 'edit-distance.ts', 'schema.ts', 'run-paths.ts', 'row-statuses.ts', 'report-formats.ts'],
   ['messages.ts', 'option-messages.ts', 'errors.ts', 'time-zones.ts'],
   ['feishu', 'input'],
   ['plan'],

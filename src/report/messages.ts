@@ -1,4 +1,5 @@
 import { ROW_STATUSES, type RowStatus, reportStatusWord } from '../row-statuses.js';
+import { extensionList } from '../report-formats.js';
 import type { Pair } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -97,8 +98,8 @@ export const FILES = {
     zh: `${p.file} 第 ${p.line} 行不是带 external_interview_id 和 body 的备份记录：这是备份文件吗？`,
   }),
   reportFormat: (path: string): Pair => ({
-    en: `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`,
-    zh: `报告路径应以 .csv、.xlsx 或 .json 结尾，实际是 "${path}"：请选其中一种`,
+    en: `expected a report path ending in ${extensionList('en')}, got "${path}": pick one of those`,
+    zh: `报告路径应以 ${extensionList('zh')} 结尾，实际是 "${path}"：请选其中一种`,
   }),
   reportUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to write the report to ${p.path}, got ${p.code}: check the folder exists and is writable, or pass --report elsewhere`,

@@ -3,6 +3,7 @@
  * cells under the file's own column names, its status, and the cell at fault with its message.
  */
 import { readFile } from 'node:fs/promises';
+import { jsonRowAt, jsonRowStarts } from '../report/json-report.js';
 import { needsUser } from '../row-statuses.js';
 import { type LandingTimes, type TimeColumns, landingTimes, timeColumns } from './landing-times.js';
 
@@ -41,46 +42,16 @@ export interface ReportRows {
 }
 
 /**
- * The report is `JSON.stringify(…, null, 1)` (src/report/report-writer.ts): each row of `rows` is
- * an object opening on a line of its own, `  {`. A JSON string holds no raw line break, so the
- * byte sequence cannot occur inside a value.
- */
-const ROW_OPEN = Buffer.from('\n  {');
-const ROW_CLOSE = Buffer.from('\n  }');
-
-/**
- * Where each row starts, found without parsing: for 100,000 rows (a 53 MB report) the whole
- * JSON.parse takes 450 ms and 500 MB the page would wait for (measured here); finding the rows
- * takes 40 ms, and a window of 200 parses in under 1 ms. Undefined when the report is not laid
- * out as expected: then it is parsed whole.
- */
-function rowStarts(bytes: Buffer, expected: number): Uint32Array | Float64Array | undefined {
-  let at = bytes.indexOf('"rows": [');
-  if (at < 0) return undefined;
-  const starts = bytes.length < 2 ** 32 ? new Uint32Array(expected) : new Float64Array(expected);
-  let n = 0;
-  for (;;) {
-    const i = bytes.indexOf(ROW_OPEN, at);
-    if (i < 0) break;
-    if (n === expected) return undefined;
-    starts[n++] = i + 3;
-    at = i + ROW_OPEN.length;
-  }
-  return n === expected ? starts : undefined;
-}
-
-/**
  * `statuses`: each row's status as the run returned it (`RunResult.rows`, in the report's order),
  * so the problem rows are known without reading the report's rows.
  */
 export async function readReportRows(path: string, statuses: readonly string[]): Promise<ReportRows> {
   const bytes = await readFile(path);
-  const starts = rowStarts(bytes, statuses.length);
+  const starts = jsonRowStarts(bytes, statuses.length);
   const parsed = starts ? undefined : (JSON.parse(bytes.toString('utf8')) as { rows: JsonRow[] }).rows;
   const row = (i: number): JsonRow => {
     if (parsed) return parsed[i]!;
-    const from = starts![i]!;
-    return JSON.parse(bytes.toString('utf8', from, bytes.indexOf(ROW_CLOSE, from) + ROW_CLOSE.length)) as JsonRow;
+    return jsonRowAt<JsonRow>(bytes, starts![i]!);
   };
   const problems: number[] = [];
   for (let i = 0; i < statuses.length; i++) if (needsUser(statuses[i]!)) problems.push(i);

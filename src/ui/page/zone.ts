@@ -23,15 +23,32 @@ export const ZONES = [
   'UTC',
 ] as const;
 
-export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+let browser: string | undefined;
+
+/** This browser's zone, asked once (see `canonical` below on what asking costs). */
+export function browserZone(): string {
+  browser ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return browser;
+}
+
+/**
+ * Remembered: a new Intl.DateTimeFormat costs a millisecond or more, and the page renders on
+ * every progress event of a run (uncached, a run's events kept the page busy for seconds).
+ */
+const canonical = new Map<string, string | undefined>();
 
 /** The zone's canonical name (aliases such as PRC resolve to theirs); undefined for no zone. */
 export function canonicalZone(zone: string): string | undefined {
+  if (canonical.has(zone)) return canonical.get(zone);
+  let name: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() }).resolvedOptions().timeZone;
+    name = new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    name = undefined;
   }
+  if (canonical.size > 1000) canonical.clear();
+  canonical.set(zone, name);
+  return name;
 }
 
 export function zoneWords(zone: string, lang: Lang): string {
@@ -40,8 +57,22 @@ export function zoneWords(zone: string, lang: Lang): string {
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
+/** Texts already made: the grid renders its rows again on every progress event of a run. */
+const shown = new Map<string, string>();
+
 /** `2025-12-02 14:00 北京时间`: the instant on the zone's wall clock, seconds only when there are any. */
 export function wallClock(ms: number, zone: string, lang: Lang): string {
+  const key = `${ms} ${zone} ${lang}`;
+  let text = shown.get(key);
+  if (text === undefined) {
+    text = clockText(ms, zone, lang);
+    if (shown.size > 10_000) shown.clear();
+    shown.set(key, text);
+  }
+  return text;
+}
+
+function clockText(ms: number, zone: string, lang: Lang): string {
   let clock = clocks.get(zone);
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-US', {
@@ -56,7 +87,8 @@ export function wallClock(ms: number, zone: string, lang: Lang): string {
     });
     clocks.set(zone, clock);
   }
-  const part = (type: string) => clock.formatToParts(ms).find((p) => p.type === type)?.value ?? '';
+  const parts = clock.formatToParts(ms);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const seconds = part('second');
   const time = `${part('hour')}:${part('minute')}${seconds === '00' ? '' : `:${seconds}`}`;
   return `${part('year')}-${part('month')}-${part('day')} ${time} ${zoneWords(zone, lang)}`;

@@ -1,4 +1,5 @@
 import type { Pair } from './messages.js';
+import { extensionList } from './report-formats.js';
 
 /** What is wrong with an option, said after the flag (`--concurrency: …`). */
 export const OPTION = {
@@ -11,8 +12,8 @@ export const OPTION = {
     zh: `应为 IANA 时区名，例如 Asia/Shanghai，实际是缩写 "${p.tz}"${p.names}：请写全名，例如 --tz ${p.example}`,
   }),
   reportPath: {
-    en: 'expected a report path ending in .csv, .xlsx or .json',
-    zh: '报告路径应以 .csv、.xlsx 或 .json 结尾',
+    en: `expected a report path ending in ${extensionList('en')}`,
+    zh: `报告路径应以 ${extensionList('zh')} 结尾`,
   },
   inputFile: { en: 'expected an input file', zh: '缺少输入文件' },
   delimiter: (got: string): Pair => ({

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ToolError } from './errors.js';
 import { defaultReportPath, undoReportPath, verifyReportPath } from './run-paths.js';
+import { reportFormatOf } from './report-formats.js';
 import { assertZone } from './time-zones.js';
 import type { Delimiter } from './input/csv.js';
 import { abbreviationProblem, machineZone } from './time-zones.js';
@@ -68,7 +69,7 @@ const delimiter = z.pipe(
 );
 
 const reportPath = optionalText.check(
-  z.refine((p: string | undefined) => p === undefined || /\.(csv|xlsx|json)$/i.test(p), {
+  z.refine((p: string | undefined) => p === undefined || reportFormatOf(p) !== undefined, {
     error: () => say(OPTION.reportPath),
   }),
 );

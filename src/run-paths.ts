@@ -56,3 +56,6 @@ export function lockPathFor(report: string): string {
 export function writtenPathFor(report: string): string {
   return `${report}.written`;
 }
+
+/** In the page's folder: what the page remembers of its choices there (the time zone), `{"tz": …}`. */
+export const PAGE_CHOICES_FILE = '.feishu-interview-import.page.json';

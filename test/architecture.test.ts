@@ -36,10 +36,18 @@ function importsOf(file: string): { files: string[]; packages: string[] } {
         ? node.moduleSpecifier.text
         : undefined;
     if (spec === undefined) continue;
-    if (spec.startsWith('.')) files.push(resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+    if (spec.startsWith('.')) files.push(resolved(resolve(dirname(file), spec)));
     else if (!spec.startsWith('node:')) packages.push(spec.startsWith('@') ? spec : spec.split('/')[0]!);
   }
-  return { files: files.filter((f) => parsed.has(f)), packages };
+  const unknown = files.filter((f) => !parsed.has(f));
+  if (unknown.length > 0) throw new Error(`src/${name(file)} imports ${unknown.join(', ')}: no such source file`);
+  return { files, packages };
+}
+
+/** A relative import's file: `./x.js` is `x.ts` or `x.tsx` (the page's components), `../x.json` is skipped. */
+function resolved(path: string): string {
+  const base = path.replace(/\.js$/, '');
+  return parsed.has(`${base}.ts`) ? `${base}.ts` : parsed.has(`${base}.tsx`) ? `${base}.tsx` : path;
 }
 
 const GRAPH = new Map(FILES.map((f) => [f, importsOf(f)]));
@@ -75,7 +83,7 @@ function reach(from: string): Set<string> {
 
 /** The rooms from the bottom up: a file may import its own room and the rooms below it. */
 const FLOORS: readonly (readonly string[])[] = [
-  ['lang.ts', 'edit-distance.ts', 'schema.ts', 'run-paths.ts'],
+  ['lang.ts', 'edit-distance.ts', 'schema.ts', 'run-paths.ts', 'row-statuses.ts', 'report-formats.ts'],
   ['messages.ts', 'option-messages.ts', 'errors.ts', 'time-zones.ts'],
   ['feishu', 'input'],
   ['plan'],

@@ -265,8 +265,9 @@ export const MAPPING = {
 } as const;
 
 /**
- * The `.xlsx` report's own column titles and row statuses, in the run's language (the CSV and
- * JSON reports keep the keys: scripts read them). src/input/headers.ts reads both languages back.
+ * The `.xlsx` report's own column titles, in the run's language (the CSV and JSON reports keep
+ * the keys: scripts read them). src/input/headers.ts reads both languages back. Its row statuses'
+ * words are in src/row-statuses.ts.
  */
 export const REPORT = {
   column: {
@@ -278,14 +279,6 @@ export const REPORT = {
     http_status: { en: 'http_status', zh: 'HTTP 状态码' },
     log_id: { en: 'log_id', zh: '日志 ID' },
     attempts: { en: 'attempts', zh: '尝试次数' },
-  },
-  status: {
-    ok: { en: 'ok', zh: '成功' },
-    failed: { en: 'failed', zh: '失败' },
-    invalid: { en: 'invalid', zh: '有误' },
-    blocked: { en: 'blocked', zh: '已拦截' },
-    skipped: { en: 'skipped', zh: '跳过' },
-    not_sent: { en: 'not_sent', zh: '未发送' },
   },
 } as const;
 

@@ -1,8 +1,8 @@
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { InputTable } from '../input/table.js';
 
-export const ROW_STATUSES = ['ok', 'failed', 'invalid', 'blocked', 'skipped', 'not_sent'] as const;
-export type RowStatus = (typeof ROW_STATUSES)[number];
+export { ROW_STATUSES, type RowStatus } from '../row-statuses.js';
+import type { RowStatus } from '../row-statuses.js';
 
 /** What the report says about one input row. */
 export interface RowOutcome {

@@ -1,4 +1,5 @@
-import { REPORT } from '../input/messages.js';
+import { ROW_STATUSES, type RowStatus, reportStatusWord } from '../row-statuses.js';
+import { extensionList } from '../report-formats.js';
 import type { Pair } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -101,8 +102,8 @@ export const FILES = {
     zh: `${p.file} 第 ${p.line} 行不是带 external_interview_id 和 body 的备份记录：这是备份文件吗？`,
   }),
   reportFormat: (path: string): Pair => ({
-    en: `expected a report path ending in .csv, .xlsx or .json, got "${path}": pick one of those`,
-    zh: `报告路径应以 .csv、.xlsx 或 .json 结尾，实际是 "${path}"：请选其中一种`,
+    en: `expected a report path ending in ${extensionList('en')}, got "${path}": pick one of those`,
+    zh: `报告路径应以 ${extensionList('zh')} 结尾，实际是 "${path}"：请选其中一种`,
   }),
   reportUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to write the report to ${p.path}, got ${p.code}: check the folder exists and is writable, or pass --report elsewhere`,
@@ -180,8 +181,8 @@ export const PRINTED = {
   templateWritten: (path: string): Pair => ({ en: `template: ${path}`, zh: `模板：${path}` }),
   /** A row status in the counts line: the word of the Chinese `.xlsx` report, and the CSV report's key. */
   status: Object.fromEntries(
-    Object.entries(REPORT.status).map(([key, word]) => [key, { en: key, zh: `${word.zh}（${key}）` }]),
-  ) as Readonly<Record<keyof typeof REPORT.status, Pair>>,
+    ROW_STATUSES.map((key) => [key, { en: key, zh: `${reportStatusWord(key, 'zh')}（${key}）` }]),
+  ) as Readonly<Record<RowStatus, Pair>>,
   undoHead: (p: { n: number; run: string; file: string }): Pair => ({
     en: `undo: ${p.n} interview(s) of run ${p.run} from ${p.file}`,
     zh: `撤销：${p.file} 中运行 ${p.run} 的 ${p.n} 场面试`,

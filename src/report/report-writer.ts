@@ -1,9 +1,11 @@
 import { FILES } from './messages.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
+import { reportStatusWord } from '../row-statuses.js';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
+import { type ReportFormat, reportFormatOf } from '../report-formats.js';
 import { ToolError } from '../errors.js';
 import { cellText, isFormulaStart, protectCell, protectFormula } from '../input/cells.js';
 import { REPORT_COLUMNS, namesColumnsInChinese } from '../input/headers.js';
@@ -16,14 +18,13 @@ import { recordReport } from './report-claim.js';
 import type { Summary } from './summary.js';
 import { type XlsxReportRows, summaryLines, writeXlsxReport } from './xlsx-report.js';
 
-export type ReportFormat = 'csv' | 'xlsx' | 'json';
+export type { ReportFormat } from '../report-formats.js';
 
+/** The format a report path names (src/report-formats.ts), or a usage error naming the ones there are. */
 export function reportFormat(path: string): ReportFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.json') return 'json';
-  if (ext === '.csv') return 'csv';
-  throw new ToolError('USAGE_REPORT_FORMAT', say(FILES.reportFormat(path)));
+  const format = reportFormatOf(path);
+  if (format === undefined) throw new ToolError('USAGE_REPORT_FORMAT', say(FILES.reportFormat(path)));
+  return format;
 }
 
 /** The interview ID column's template title in Chinese (外部面试ID). */
@@ -101,21 +102,13 @@ export async function writeReport(
   path: string,
   table: InputTable,
   outcomes: readonly RowOutcome[],
-  run: { readonly facts: ReportFacts; readonly summary: Summary; readonly lang: Lang },
+  run: ReportRun,
 ): Promise<void> {
-  const format = reportFormat(path);
+  const write = WRITERS[reportFormat(path)];
   const layout = reportLayout(table, outcomes);
   await mkdir(dirname(path), { recursive: true });
   try {
-    if (format === 'csv') await writePrivate(path, async (temp) => csvReport(temp, table, layout, outcomes));
-    else if (format === 'json')
-      await writePrivate(path, async (temp) =>
-        jsonReport(temp, table, layout, outcomes, { ...run.facts, ...run.summary }),
-      );
-    else
-      await writePrivate(path, (temp) =>
-        writeXlsxReport(temp, xlsxRows(table, layout, outcomes, run.lang), xlsxSummary(table, run), run.lang),
-      );
+    await write(path, { table, layout, outcomes, run });
     await recordReport(path, run.facts.command);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -124,6 +117,32 @@ export async function writeReport(
     });
   }
 }
+
+interface ReportRun {
+  readonly facts: ReportFacts;
+  readonly summary: Summary;
+  readonly lang: Lang;
+}
+
+/** What every writer is given: the rows read, their outcomes, the report's columns, the run. */
+interface WriterInput {
+  readonly table: InputTable;
+  readonly layout: Layout;
+  readonly outcomes: readonly RowOutcome[];
+  readonly run: ReportRun;
+}
+
+/** Each format's writer (src/report-formats.ts lists the formats): the file is written whole, then renamed into place. */
+const WRITERS: Readonly<Record<ReportFormat, (path: string, input: WriterInput) => Promise<void>>> = {
+  csv: (path, { table, layout, outcomes }) =>
+    writePrivate(path, async (temp) => csvReport(temp, table, layout, outcomes)),
+  json: (path, { table, layout, outcomes, run }) =>
+    writePrivate(path, async (temp) => jsonReport(temp, table, layout, outcomes, { ...run.facts, ...run.summary })),
+  xlsx: (path, { table, layout, outcomes, run }) =>
+    writePrivate(path, (temp) =>
+      writeXlsxReport(temp, xlsxRows(table, layout, outcomes, run.lang), xlsxSummary(table, run), run.lang),
+    ),
+};
 
 /**
  * The JSON report, `JSON.stringify({ summary, rows }, null, 1)` to the byte, written a value at a
@@ -215,17 +234,14 @@ function xlsxRows(table: InputTable, layout: Layout, outcomes: readonly RowOutco
       const o = outcomes[i]!;
       const [, ...rest] = outcomeColumns(table, o);
       const r = table.rows[i]!;
-      return [String(r.row), REPORT.status[o.status][lang], ...rest, ...originalCells(layout, r.cells, o)];
+      return [String(r.row), reportStatusWord(o.status, lang), ...rest, ...originalCells(layout, r.cells, o)];
     },
     outcome: (i: number) => outcomes[i]!,
     faultAt: (o: RowOutcome) => (o.errorColumn === undefined ? undefined : reportAt(o.errorColumn)),
   };
 }
 
-function xlsxSummary(
-  table: InputTable,
-  run: { readonly facts: ReportFacts; readonly summary: Summary; readonly lang: Lang },
-) {
+function xlsxSummary(table: InputTable, run: ReportRun) {
   return summaryLines(run.summary, { ...run.facts, input: table.file, sheet: table.sheet }, run.lang);
 }
 

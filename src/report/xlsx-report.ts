@@ -1,11 +1,11 @@
 import type { Pair } from '../messages.js';
 import { SHEET } from './messages.js';
-import { REPORT } from '../input/messages.js';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { REPORT_COLUMNS } from '../input/headers.js';
 import type { Lang } from '../lang.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
+import { reportStatusWord } from '../row-statuses.js';
 import { PRIVATE_MODE } from './private-file.js';
 import type { Summary } from './summary.js';
 import { ZipWriter } from './zip-writer.js';
@@ -312,7 +312,7 @@ export function summaryLines(summary: Summary, facts: Readonly<Record<string, un
   add(SHEET.origin, facts.origin);
   add(SHEET.rows, summary.rows);
   add(SHEET.interviews, summary.interviews);
-  for (const s of ROW_STATUSES) lines.push([REPORT.status[s][lang], summary.byStatus[s], s]);
+  for (const s of ROW_STATUSES) lines.push([reportStatusWord(s, lang), summary.byStatus[s], s]);
   summary.topErrors.forEach((e, i) => {
     lines.push([`${SHEET.problem[lang]} ${i + 1}: ${e.code} ×${e.count}`, e.example]);
   });

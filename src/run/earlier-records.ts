@@ -1,4 +1,5 @@
 import { BACKUP_SUFFIX, JOURNAL_SUFFIX } from '../run-paths.js';
+import { reportFormatOf } from '../report-formats.js';
 import { FILES } from '../report/messages.js';
 import { say } from '../messages.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -91,7 +92,7 @@ async function filesIn(path: string, required: boolean): Promise<string[]> {
   try {
     if ((await stat(full)).isFile()) return [full];
     const names = await readdir(full);
-    return names.filter((n) => /\.(jsonl|csv|xlsx|json)$/i.test(n)).map((n) => join(full, n));
+    return names.filter(isRecordName).map((n) => join(full, n));
   } catch (error) {
     if (!required) return [];
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -99,10 +100,14 @@ async function filesIn(path: string, required: boolean): Promise<string[]> {
   }
 }
 
+/** A name that may hold a record: a journal, a backup, or a report in any format (src/report-formats.ts). */
+export function isRecordName(name: string): boolean {
+  return name.endsWith(JOURNAL_SUFFIX) || name.endsWith(BACKUP_SUFFIX) || reportFormatOf(name) !== undefined;
+}
+
 async function readOne(file: string, records: EarlierRecords): Promise<boolean> {
   if (file.endsWith(JOURNAL_SUFFIX)) return fromJournal(await readFile(file, 'utf8'), records);
   if (file.endsWith(BACKUP_SUFFIX)) return fromBackup(await readFile(file, 'utf8'), records);
-  if (file.endsWith('.jsonl')) return false;
   const lines = await readReportLines(file);
   for (const l of lines ?? []) records.add(l.externalId, l.feishuId, l.application || undefined);
   return Boolean(lines && lines.length > 0);

@@ -1,5 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { REPORT_FORMATS, type ReportFormat, reportFormatOf } from '../report-formats.js';
 import { SHEET } from '../report/messages.js';
 import { cellText, unprotectCell } from '../input/cells.js';
 import { parseCsvText } from '../input/csv.js';
@@ -14,37 +14,37 @@ export interface ReportLine {
   readonly feishuId: string;
 }
 
-/**
- * Bytes looked at to tell one of our reports from any other file: the CSV writer puts a BOM and
- * `row,status,` first, the JSON writer `{` and `"summary"` (src/report/report-writer.ts).
- */
+/** Bytes looked at to tell one of our reports from any other file (src/report-formats.ts, `recognise`). */
 const SNIFF_BYTES = 64;
 
-/**
- * The rows of a report this tool wrote (`.csv`, `.xlsx` or `.json`), as text; undefined for any
- * other file. Other files are told apart by their first bytes (or, for a workbook, by the summary
- * sheet our writer adds), so an input of 100,000 rows beside the reports is not parsed.
- */
-export async function readReportLines(file: string): Promise<ReportLine[] | undefined> {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.csv') {
-    const head = await firstBytes(file);
-    if (!head.startsWith('\uFEFFrow,status,')) return undefined;
-    const bytes = await readFile(file);
-    const { records } = parseCsvText(decodeCsvBytes(bytes, file).content, file);
+/** Each format's rows, as text, from a file already recognised as our report; undefined when it has none. */
+const READERS: Readonly<Record<ReportFormat, (file: string) => Promise<ReportLine[] | undefined>>> = {
+  csv: async (file) => {
+    const { records } = parseCsvText(decodeCsvBytes(await readFile(file), file).content, file);
     return linesOf(records.map((r) => r.cells.map(unprotectCell)));
-  }
-  if (ext === '.json') {
-    if (!/^\{\s*"summary"/.test(await firstBytes(file))) return undefined;
+  },
+  json: async (file) => {
     const rows = (JSON.parse(await readFile(file, 'utf8')) as { rows?: unknown }).rows;
     if (!Array.isArray(rows) || rows.length === 0) return undefined;
     const cells = rows.map((r) => ((r as { cells?: Record<string, unknown> }).cells ?? {}) as Record<string, unknown>);
     const headers = Object.keys(cells[0]!);
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
     return linesOf([headers, ...cells.map((c) => headers.map((h) => text(c[h])))], true);
-  }
-  if (ext === '.xlsx') return workbookLines(file);
-  return undefined;
+  },
+  xlsx: (file) => workbookLines(file),
+};
+
+/**
+ * The rows of a report this tool wrote (any format of src/report-formats.ts), as text; undefined
+ * for any other file. Other files are told apart as that table says (first bytes, or a
+ * workbook's summary sheet), so an input of 100,000 rows beside the reports is not parsed.
+ */
+export async function readReportLines(file: string): Promise<ReportLine[] | undefined> {
+  const format = reportFormatOf(file);
+  if (format === undefined) return undefined;
+  const { recognise } = REPORT_FORMATS[format];
+  if ('firstBytes' in recognise && !recognise.firstBytes.test(await firstBytes(file))) return undefined;
+  return READERS[format](file);
 }
 
 async function firstBytes(file: string): Promise<string> {
@@ -58,7 +58,7 @@ async function firstBytes(file: string): Promise<string> {
   }
 }
 
-/** An .xlsx report: its first sheet, when the workbook has our summary sheet beside it. */
+/** An .xlsx report: its first sheet, when the workbook has our summary sheet beside it (its `recognise`). */
 async function workbookLines(file: string): Promise<ReportLine[] | undefined> {
   const workbook = await openWorkbook(file);
   try {

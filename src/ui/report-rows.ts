@@ -3,6 +3,9 @@
  * cells under the file's own column names, its status, and the cell at fault with its message.
  */
 import { readFile } from 'node:fs/promises';
+import { jsonRowAt, jsonRowStarts } from '../report/json-report.js';
+import { needsUser } from '../row-statuses.js';
+import { type LandingTimes, type TimeColumns, landingTimes, timeColumns } from './landing-times.js';
 
 export interface GridRow {
   /** The row's number in the file. */
@@ -13,6 +16,8 @@ export interface GridRow {
   readonly fault?: number;
   readonly message?: string;
   readonly cells: readonly string[];
+  /** When the run's zone is known: the row's times as they land in Feishu. */
+  readonly times?: LandingTimes;
 }
 
 interface JsonRow {
@@ -32,36 +37,8 @@ export interface ReportRows {
   row(i: number): JsonRow;
   /** Indexes of the rows that need the user: invalid, blocked, failed, not sent. */
   readonly problems: readonly number[];
-}
-
-const FINE = new Set(['ok', 'skipped']);
-/**
- * The report is `JSON.stringify(…, null, 1)` (src/report/report-writer.ts): each row of `rows` is
- * an object opening on a line of its own, `  {`. A JSON string holds no raw line break, so the
- * byte sequence cannot occur inside a value.
- */
-const ROW_OPEN = Buffer.from('\n  {');
-const ROW_CLOSE = Buffer.from('\n  }');
-
-/**
- * Where each row starts, found without parsing: for 100,000 rows (a 53 MB report) the whole
- * JSON.parse takes 450 ms and 500 MB the page would wait for (measured here); finding the rows
- * takes 40 ms, and a window of 200 parses in under 1 ms. Undefined when the report is not laid
- * out as expected: then it is parsed whole.
- */
-export function rowStarts(bytes: Buffer, expected: number): Uint32Array | Float64Array | undefined {
-  let at = bytes.indexOf('"rows": [');
-  if (at < 0) return undefined;
-  const starts = bytes.length < 2 ** 32 ? new Uint32Array(expected) : new Float64Array(expected);
-  let n = 0;
-  for (;;) {
-    const i = bytes.indexOf(ROW_OPEN, at);
-    if (i < 0) break;
-    if (n === expected) return undefined;
-    starts[n++] = i + 3;
-    at = i + ROW_OPEN.length;
-  }
-  return n === expected ? starts : undefined;
+  /** Where the begin and end times sit among `columns`. */
+  readonly times: TimeColumns;
 }
 
 /**
@@ -70,7 +47,7 @@ export function rowStarts(bytes: Buffer, expected: number): Uint32Array | Float6
  */
 export async function readReportRows(path: string, statuses: readonly string[]): Promise<ReportRows> {
   const bytes = await readFile(path);
-  return reportRows(bytes, rowStarts(bytes, statuses.length), statuses);
+  return reportRows(bytes, jsonRowStarts(bytes, statuses.length), statuses);
 }
 
 /** `readReportRows` of a report already read and indexed (by the checks' thread: src/ui/step-worker.ts). */
@@ -82,35 +59,43 @@ export function reportRows(
   const parsed = starts ? undefined : (JSON.parse(bytes.toString('utf8')) as { rows: JsonRow[] }).rows;
   const row = (i: number): JsonRow => {
     if (parsed) return parsed[i]!;
-    const from = starts![i]!;
-    return JSON.parse(bytes.toString('utf8', from, bytes.indexOf(ROW_CLOSE, from) + ROW_CLOSE.length)) as JsonRow;
+    return jsonRowAt<JsonRow>(bytes, starts![i]!);
   };
   const problems: number[] = [];
-  for (let i = 0; i < statuses.length; i++) if (!FINE.has(statuses[i]!)) problems.push(i);
+  for (let i = 0; i < statuses.length; i++) if (needsUser(statuses[i]!)) problems.push(i);
   const count = parsed?.length ?? statuses.length;
-  return { columns: count > 0 ? Object.keys(row(0).cells) : [], count, row, problems };
+  const columns = count > 0 ? Object.keys(row(0).cells) : [];
+  return { columns, count, row, problems, times: timeColumns(columns) };
 }
 
-function gridRow(r: JsonRow, columns: readonly string[]): GridRow {
+function gridRow(r: JsonRow, report: ReportRows, zone: string | undefined): GridRow {
+  const { columns } = report;
   const fault = r.error_column === undefined ? -1 : columns.indexOf(r.error_column);
+  const cells = columns.map((c) => r.cells[c] ?? '');
+  const times = zone === undefined ? undefined : landingTimes(cells, report.times, zone);
   return {
     row: r.row,
     status: r.status,
     code: r.error_code,
     fault: fault < 0 ? undefined : fault,
     message: r.message,
-    cells: columns.map((c) => r.cells[c] ?? ''),
+    cells,
+    ...(times ? { times } : {}),
   };
 }
 
-/** One window of the grid: rows `from` to `from + count` of all rows, or of the problem rows. */
+/**
+ * One window of the grid: rows `from` to `from + count` of all rows, or of the problem rows;
+ * `zone`, the run's, gives each row its times as they land.
+ */
 export function rowWindow(
   report: ReportRows,
   from: number,
   count: number,
   problemsOnly: boolean,
+  zone?: string,
 ): { total: number; rows: readonly GridRow[] } {
-  const shape = (i: number) => gridRow(report.row(i), report.columns);
+  const shape = (i: number) => gridRow(report.row(i), report, zone);
   if (problemsOnly)
     return { total: report.problems.length, rows: report.problems.slice(from, from + count).map(shape) };
   const end = Math.min(report.count, from + count);

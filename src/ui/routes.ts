@@ -26,6 +26,7 @@ import {
 } from './run-steps.js';
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
 import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
+import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -92,7 +93,13 @@ async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> 
   sendJson(
     res,
     200,
-    { run: ctx.sessions.view() ?? null, earlier, skipped: notes, maxUpload: MAX_UPLOAD_BYTES },
+    {
+      run: ctx.sessions.view() ?? null,
+      earlier,
+      skipped: notes,
+      maxUpload: MAX_UPLOAD_BYTES,
+      zone: await zoneChoice(ctx.settings.folder, tenantOf(ctx.settings.send)),
+    },
     ctx.redact,
   );
 }
@@ -162,6 +169,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     );
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
     const r = stepRequest(body, ctx);
+    await rememberZone(settings.folder, r.tz);
     const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {
       // The file stays while the run reads it, whatever is chosen meanwhile.
@@ -189,8 +197,11 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   const from = Math.max(0, Number(url.searchParams.get('from')) || 0);
   // A window is what the grid shows and a screen or two beyond; 500 rows bounds an answer's size.
   const count = Math.min(500, Math.max(1, Number(url.searchParams.get('count')) || 100));
-  const window = rowWindow(detail.rows, from, count, url.searchParams.get('problems') === '1');
-  sendJson(res, 200, { columns: detail.rows.columns, from, ...window }, ctx.redact);
+  // The times as they land, when the file has any and the run was given its zone.
+  const { begin, end } = detail.rows.times;
+  const zone = begin === undefined && end === undefined ? undefined : detail.request?.tz;
+  const window = rowWindow(detail.rows, from, count, url.searchParams.get('problems') === '1', zone);
+  sendJson(res, 200, { columns: detail.rows.columns, from, zone, ...window }, ctx.redact);
 }
 
 /** A finished run's report; one made on demand (a validation's) only while its file is still kept. */

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { importFile, validateFile } from '../api.js';
 import { isToolError } from '../errors.js';
 import { readFile } from 'node:fs/promises';
-import { rowStarts } from './report-rows.js';
+import { jsonRowStarts } from '../report/json-report.js';
 import { STOP, type StepJob, type StepMessage } from './step-protocol.js';
 
 async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => void): Promise<void> {
@@ -27,7 +27,7 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
     // that is hundreds of milliseconds the server's event loop does not spend.
     const json = job.options.report;
     const bytes = typeof json === 'string' && json.endsWith('.json') ? await readFile(json) : undefined;
-    const report = bytes && { bytes, starts: rowStarts(bytes, statuses.length) };
+    const report = bytes && { bytes, starts: jsonRowStarts(bytes, statuses.length) };
     post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, report } });
   } catch (error) {
     post({

@@ -10,12 +10,16 @@ export interface StateAnswer {
   readonly run: import('./run-sessions.js').RunView | null;
   readonly earlier: readonly import('./run-steps.js').EarlierRun[];
   readonly maxUpload: number;
+  /** The zone the page starts with, and why (src/ui/zone-choice.ts). */
+  readonly zone: import('./zone-choice.js').ZoneChoice;
 }
 
 export interface RowsAnswer {
   readonly columns: readonly string[];
   readonly from: number;
   readonly total: number;
+  /** The zone the run read the times in: each row's `times` land as this zone's wall clock. */
+  readonly zone?: string;
   readonly rows: readonly import('./report-rows.js').GridRow[];
 }
 

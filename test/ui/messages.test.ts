@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Pair } from '../../src/messages.js';
 import { UI } from '../../src/ui/messages.js';
-import { REPORT } from '../../src/input/messages.js';
-import { ROW_STATUSES } from '../../src/plan/types.js';
-import { STRINGS } from '../../src/ui/page/words.js';
+import { ROW_STATUSES, reportStatusWord } from '../../src/row-statuses.js';
+import { statusWord } from '../../src/ui/page/words.js';
 
 /** Every entry of the page server's messages, rendered in both languages with sample values. */
 describe('the page server messages', () => {
@@ -29,11 +28,10 @@ describe('the page server messages', () => {
 });
 
 describe("the page's words", () => {
-  it('name the row statuses as the .xlsx report does, in both languages', () => {
-    for (const status of ROW_STATUSES) {
-      const key = `status_${status}` as const;
-      expect(STRINGS.zh[key]).toBe(REPORT.status[status].zh);
-    }
-    expect(STRINGS.en.status_invalid).toBe('invalid');
+  it('name the row statuses as the Chinese .xlsx report does, and in English in words', () => {
+    for (const status of ROW_STATUSES) expect(statusWord('zh', status)).toBe(reportStatusWord(status, 'zh'));
+    expect(ROW_STATUSES.map((s) => statusWord('zh', s))).toEqual(['成功', '失败', '有误', '已拦截', '跳过', '未发送']);
+    expect(statusWord('en', 'invalid')).toBe('invalid');
+    expect(statusWord('en', 'not_sent')).toBe('not sent');
   });
 });

@@ -51,4 +51,25 @@ describe('the grid rows read back from the JSON report', () => {
     expect(rowWindow(rows, 170, 10, false).rows.map((r) => r.row)).toEqual([200, 201, 203]);
     expect(rowWindow(rows, 200, 10, false)).toEqual({ total: 173, rows: [] });
   });
+
+  it("gives each row its times as they land in the run's zone, none without a zone", async () => {
+    const dir = await tempDir();
+    const report = join(dir, 'r.json');
+    const result = await validateFile(SAMPLE, { tz: 'Asia/Shanghai', lang: 'en', report });
+    const rows = await readReportRows(
+      report,
+      result.rows.map((r) => r.status),
+    );
+    // File row 10: 2024-03-24 16:00 to 16:45, Beijing time (UTC+8).
+    const bad = rowWindow(rows, 1, 1, true, 'Asia/Shanghai').rows[0]!;
+    expect(bad.row).toBe(10);
+    expect(bad.times).toEqual({ begin: Date.UTC(2024, 2, 24, 8, 0), end: Date.UTC(2024, 2, 24, 8, 45) });
+    expect(rowWindow(rows, 1, 1, true, 'UTC').rows[0]!.times).toEqual({
+      begin: Date.UTC(2024, 2, 24, 16, 0),
+      end: Date.UTC(2024, 2, 24, 16, 45),
+    });
+    expect(rowWindow(rows, 1, 1, true).rows[0]!.times).toBeUndefined();
+    // A continuation row has no times of its own.
+    expect(rowWindow(rows, 0, 1, false, 'Asia/Shanghai').rows[0]!.times).toBeUndefined();
+  });
 });

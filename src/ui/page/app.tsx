@@ -6,19 +6,9 @@ import { CheckStep, PreviewStep } from './check-steps.js';
 import { FileStep } from './file-step.js';
 import { ImportStep } from './import-step.js';
 import { EarlierRuns } from './earlier-runs.js';
+import type { Flow } from './flow.js';
 import { type Lang, initialLang, t } from './strings.js';
-
-export interface Flow {
-  readonly lang: Lang;
-  readonly upload?: UploadAnswer;
-  readonly mode: Mode;
-  readonly runs: Partial<Record<RunAction, RunView>>;
-  readonly current: RunView | null;
-  /** A call the server refused, by the step it belongs to. */
-  readonly refused: Partial<Record<RunAction | 'upload', string>>;
-  start(action: RunAction, extra?: Record<string, unknown>): void;
-  stop(): void;
-}
+import { browserZone } from './zone.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
   validate: ['preview', 'import', 'undo'],
@@ -32,7 +22,8 @@ export function App() {
   const [upload, setUpload] = useState<UploadAnswer>();
   const [mode, setMode] = useState<Mode>('import');
   const [sheet, setSheet] = useState('');
-  const [tz, setTz] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // Unknown until the server says which zone this folder chose, or which the tenant's people use.
+  const [tz, setTz] = useState<string>();
   const [runs, setRuns] = useState<Partial<Record<RunAction, RunView>>>({});
   const [current, setCurrent] = useState<RunView | null>(null);
   const [refused, setRefused] = useState<Flow['refused']>({});
@@ -52,7 +43,10 @@ export function App() {
     localStorage.setItem('lang', lang);
   }, [lang]);
   useEffect(() => {
-    refresh();
+    void getState().then((s) => {
+      setEarlier(s.earlier);
+      setTz((chosen) => chosen ?? s.zone.first ?? browserZone());
+    });
     return followRuns((view) => {
       setCurrent(view);
       if (!view) return;
@@ -96,20 +90,25 @@ export function App() {
           {locked.answer.message[lang]}
         </p>
       )}
-      <FileStep
-        flow={flow}
-        options={{ sheet, tz }}
-        onOptions={(o) => {
-          setSheet(o.sheet);
-          setTz(o.tz);
-        }}
-        onMode={setMode}
-        onFile={choose}
-      />
-      <CheckStep flow={flow} />
-      <PreviewStep flow={flow} />
-      <ImportStep flow={flow} />
-      <EarlierRuns flow={flow} earlier={earlier} />
+      {/* Nothing to choose until the zone is known: a file is never read in a zone nobody chose. */}
+      {tz !== undefined && (
+        <>
+          <FileStep
+            flow={flow}
+            options={{ sheet, tz }}
+            onOptions={(o) => {
+              setSheet(o.sheet);
+              setTz(o.tz);
+            }}
+            onMode={setMode}
+            onFile={choose}
+          />
+          <CheckStep flow={flow} />
+          <PreviewStep flow={flow} />
+          <ImportStep flow={flow} />
+          <EarlierRuns flow={flow} earlier={earlier} />
+        </>
+      )}
     </main>
   );
 }

@@ -1,7 +1,7 @@
 /** Steps 2 and 3: the validation's rows with their problems, and the preview against Feishu. */
 import { useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
-import type { Flow } from './app.js';
+import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
 import { Grid } from './grid.js';
 import { ReportLink } from './report-link.js';

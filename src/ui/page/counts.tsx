@@ -1,10 +1,11 @@
 /** A result's counts: rows by status, interviews by what happened to them, the commonest problems. */
 import type { ResultView } from '../views.js';
-import { type Key, type Lang, t } from './strings.js';
+import { ROW_STATUSES } from '../../row-statuses.js';
+import { type Key, type Lang, statusWord, t } from './strings.js';
 
 /** `would`: a preview's interviews (将创建); `done`: a run's (已创建). */
 export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang; kinds?: 'would' | 'done' }) {
-  const statuses = Object.entries(result.counts).filter(([, n]) => n > 0);
+  const statuses = ROW_STATUSES.map((s) => [s, result.counts[s] ?? 0] as const).filter(([, n]) => n > 0);
   const byKind = Object.entries(result.kinds ?? {}).filter(([, n]) => n > 0);
   return (
     <div class="counts" data-testid="counts">
@@ -15,7 +16,7 @@ export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang
       <ul class="chips">
         {statuses.map(([s, n]) => (
           <li key={s} class={`s-${s}`} data-status={s}>
-            {t(lang, `status_${s}` as Key)} {n}
+            {statusWord(lang, s)} {n}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 /** The imports made from the server's folder before, newest first, each with its undo. */
 import { useState } from 'preact/hooks';
 import type { EarlierRun } from '../views.js';
-import type { Flow } from './app.js';
+import type { Flow } from './flow.js';
 import { Confirm, RunOutcome } from './import-step.js';
 import { t } from './strings.js';
 

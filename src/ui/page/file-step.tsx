@@ -1,8 +1,9 @@
 /** Step 1: the file (chosen or dropped), what the run is, and how to read the file. */
 import { useRef, useState } from 'preact/hooks';
 import type { Mode } from '../views.js';
-import type { Flow } from './app.js';
-import { type Key, t } from './strings.js';
+import type { Flow } from './flow.js';
+import { type Key, type Lang, t } from './strings.js';
+import { ZONES, browserZone, canonicalZone, zoneWords } from './zone.js';
 
 const MODES: readonly Mode[] = ['import', 'merge', 'migrate', 'replace'];
 
@@ -84,14 +85,7 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
             </select>
           </label>
         )}
-        <label>
-          {t(lang, 'tz')}
-          <input
-            value={options.tz}
-            data-testid="tz"
-            onInput={(e) => onOptions({ ...options, tz: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </label>
+        <ZoneBox zone={options.tz} lang={lang} onZone={(tz) => onOptions({ ...options, tz })} />
         <button
           type="button"
           disabled={!flow.upload || busy}
@@ -101,6 +95,7 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
           {t(lang, 'check')}
         </button>
       </div>
+      <ZoneNote zone={options.tz} lang={lang} />
       {flow.refused.validate && <p class="error">{flow.refused.validate}</p>}
       {validate?.state === 'error' && (
         <p class="error" data-testid="validate-error">
@@ -108,5 +103,52 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
         </p>
       )}
     </section>
+  );
+}
+
+/** The zone the file's times are read in: any IANA name, the usual ones offered. */
+function ZoneBox({ zone, lang, onZone }: { zone: string; lang: Lang; onZone(tz: string): void }) {
+  return (
+    <label>
+      {t(lang, 'tz')}
+      <input
+        value={zone}
+        list="zones"
+        data-testid="tz"
+        onInput={(e) => onZone((e.currentTarget as HTMLInputElement).value)}
+      />
+      <datalist id="zones">
+        {[...new Set([...ZONES, browserZone()])].map((z) => (
+          <option key={z} value={z}>
+            {zoneWords(z, lang)}
+          </option>
+        ))}
+      </datalist>
+    </label>
+  );
+}
+
+/** The chosen zone in words, and a word when this computer's zone is another: times are never read in one silently. */
+function ZoneNote({ zone, lang }: { zone: string; lang: Lang }) {
+  const chosen = canonicalZone(zone);
+  if (!chosen)
+    return (
+      <p class="warning" data-testid="tz-unknown">
+        {t(lang, 'tzUnknown', { zone })}
+      </p>
+    );
+  const browser = browserZone();
+  const words = zoneWords(chosen, lang);
+  return (
+    <>
+      <p class="hint" data-testid="tz-read">
+        {t(lang, 'tzRead', { zone: words })}
+      </p>
+      {canonicalZone(browser) !== chosen && (
+        <p class="warning" data-testid="tz-browser">
+          {t(lang, 'tzBrowser', { browser, zone: words })}
+        </p>
+      )}
+    </>
   );
 }

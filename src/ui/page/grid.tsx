@@ -7,7 +7,8 @@ import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } 
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { GridRow } from '../views.js';
 import { rows as fetchRows } from './api.js';
-import { type Key, type Lang, t } from './strings.js';
+import { type Lang, statusWord, t } from './strings.js';
+import { wallClock } from './zone.js';
 
 /** One line of text per row; the message column wraps nothing (its full text is in the tooltip). */
 const ROW_PX = 30;
@@ -23,14 +24,14 @@ export interface GridProps {
 export function Grid({ run, lang, problemsOnly }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [shape, setShape] = useState<{ columns: readonly string[]; total: number } | undefined>();
+  const [shape, setShape] = useState<{ columns: readonly string[]; total: number; zone?: string } | undefined>();
   const pages = useMemo(() => new Map<number, readonly GridRow[] | 'loading'>(), [run, problemsOnly]);
   const load = (page: number) => {
     if (pages.has(page)) return;
     pages.set(page, 'loading');
     void fetchRows(run, page * PAGE, PAGE, problemsOnly).then((answer) => {
       pages.set(page, answer.rows);
-      setShape({ columns: answer.columns, total: answer.total });
+      setShape({ columns: answer.columns, total: answer.total, zone: answer.zone });
       rerender(0);
     });
   };
@@ -62,6 +63,12 @@ export function Grid({ run, lang, problemsOnly }: GridProps) {
         <span class="c-row">{t(lang, 'colRow')}</span>
         <span class="c-status">{t(lang, 'colStatus')}</span>
         <span class="c-message">{t(lang, 'colMessage')}</span>
+        {shape?.zone && (
+          <>
+            <span class="c-time">{t(lang, 'colBegin')}</span>
+            <span class="c-time">{t(lang, 'colEnd')}</span>
+          </>
+        )}
         {columns.map((c) => (
           <span class="c-cell" key={c}>
             {c}
@@ -79,7 +86,7 @@ export function Grid({ run, lang, problemsOnly }: GridProps) {
               key={item.key}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              {row ? <RowCells row={row} lang={lang} /> : <span class="c-row">…</span>}
+              {row ? <RowCells row={row} lang={lang} zone={shape?.zone} /> : <span class="c-row">…</span>}
             </div>
           );
         })}
@@ -88,14 +95,26 @@ export function Grid({ run, lang, problemsOnly }: GridProps) {
   );
 }
 
-function RowCells({ row, lang }: { row: GridRow; lang: Lang }) {
+/** `zone`: the run's, when the file has times; each row's then shows as it lands (`2025-12-02 14:00 北京时间`). */
+function RowCells({ row, lang, zone }: { row: GridRow; lang: Lang; zone?: string }) {
+  const when = (ms: number | undefined) => (ms === undefined || !zone ? '' : wallClock(ms, zone, lang));
   return (
     <>
       <span class="c-row">{row.row}</span>
-      <span class={`c-status s-${row.status}`}>{t(lang, `status_${row.status}` as Key)}</span>
+      <span class={`c-status s-${row.status}`}>{statusWord(lang, row.status)}</span>
       <span class="c-message" title={row.message}>
         {row.message}
       </span>
+      {zone && (
+        <>
+          <span class="c-time" data-testid="lands-begin">
+            {when(row.times?.begin)}
+          </span>
+          <span class="c-time" data-testid="lands-end">
+            {when(row.times?.end)}
+          </span>
+        </>
+      )}
       {row.cells.map((cell, i) => (
         <span
           key={i}

@@ -1,7 +1,7 @@
 /** Steps 4 and 5: the import with its confirmation and live progress, then its result and undo. */
 import { useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
-import type { Flow } from './app.js';
+import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
 import { ReportLink } from './report-link.js';
 import { type Key, type Lang, t } from './strings.js';

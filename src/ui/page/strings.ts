@@ -1,6 +1,6 @@
 import type { Lang } from './words.js';
 
-export { type Key, type Lang, STRINGS, t } from './words.js';
+export { type Key, type Lang, STRINGS, statusWord, t } from './words.js';
 
 /** The language the page opens in: the one chosen before, else the browser's. */
 export function initialLang(): Lang {

@@ -1,4 +1,6 @@
 /** Every word the page shows, in Chinese and English: a missing one is a type error. */
+import { ROW_STATUS, type RowStatus } from '../../row-statuses.js';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -21,19 +23,18 @@ const zh = {
   sheet: '工作表',
   sheetDefault: '第一个符合模板的工作表',
   tz: '时间所在时区',
+  tzRead: '文件中没有注明时区的时间，按 {zone} 读取，并这样写入飞书。',
+  tzBrowser:
+    '注意：这台电脑的时区是 {browser}，与所选的 {zone} 不同。文件中的时间按 {zone} 读取；如果它们是按这台电脑的时区写的，请改选 {browser}。',
+  tzUnknown: '「{zone}」不是时区名：请从列表中选择，例如 Asia/Shanghai（北京时间）。',
+  zoneShanghai: '北京时间',
+  colBegin: '开始时间（写入飞书）',
+  colEnd: '结束时间（写入飞书）',
   check: '检查文件',
   checking: '正在检查……',
   checkTitle: '2. 检查结果',
   rows: '行',
   interviews: '场面试',
-  // The words of the Chinese .xlsx report (src/input/messages.ts REPORT.status), so the page and
-  // the report the user downloads say the same.
-  status_ok: '成功',
-  status_invalid: '有误',
-  status_blocked: '已拦截',
-  status_failed: '失败',
-  status_skipped: '跳过',
-  status_not_sent: '未发送',
   onlyProblems: '只看有问题的行',
   noProblems: '没有问题行',
   download: '下载报告（.xlsx）',
@@ -109,17 +110,18 @@ const en: Record<Key, string> = {
   sheet: 'Sheet',
   sheetDefault: 'the first with the template columns',
   tz: 'Time zone of the times',
+  tzRead: 'Times in the file that name no zone are read as {zone}, and land in Feishu so.',
+  tzBrowser:
+    "Note: this computer's time zone is {browser}, not the chosen {zone}. The file's times are read as {zone}; if they were written in this computer's zone, choose {browser}.",
+  tzUnknown: '"{zone}" is not a time zone: pick one from the list, such as Asia/Shanghai (Beijing time).',
+  zoneShanghai: 'Beijing time',
+  colBegin: 'Begins (in Feishu)',
+  colEnd: 'Ends (in Feishu)',
   check: 'Check the file',
   checking: 'Checking…',
   checkTitle: '2. Check',
   rows: 'rows',
   interviews: 'interviews',
-  status_ok: 'ok',
-  status_invalid: 'invalid',
-  status_blocked: 'blocked',
-  status_failed: 'failed',
-  status_skipped: 'skipped',
-  status_not_sent: 'not sent',
   onlyProblems: 'Only rows with problems',
   noProblems: 'No rows with problems',
   download: 'Download the report (.xlsx)',
@@ -178,4 +180,9 @@ export const STRINGS: Record<Lang, Record<Key, string>> = { zh, en };
 /** The page's words in `lang`, `{name}` filled from `values`. */
 export function t(lang: Lang, key: Key, values: Record<string, string | number> = {}): string {
   return STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+/** A row status in the page's words: the ones the report the user downloads says (src/row-statuses.ts). */
+export function statusWord(lang: Lang, status: string): string {
+  return ROW_STATUS[status as RowStatus]?.[lang] ?? status;
 }

@@ -5,7 +5,14 @@ import type { StoredRecord } from '../feishu/read-current.js';
 import { canonicalBody } from '../plan/canonical.js';
 import type { RemovalCounts } from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
-import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
+import {
+  type DecideRules,
+  type Decision,
+  applicationOf,
+  decideLegacy,
+  decideUpdate,
+  readsKeys,
+} from '../run/decide.js';
 import type { Prepared, SendItem } from '../run/dispatch.js';
 import type { JournalState } from '../run/journal.js';
 import type { EarlierRecords } from '../run/earlier-records.js';
@@ -86,8 +93,11 @@ export function preparer(
         if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
-      const current = read.has(p.id) ? await withKeysOf(p.id, await preImages!.get(p.id)) : undefined;
-      decision = decideUpdate(p, current, rules(p, read.has(p.id)));
+      const raw = read.has(p.id) ? await preImages!.get(p.id) : undefined;
+      const current = await withKeysOf(p.id, raw);
+      // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
+      const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
+      decision = decideUpdate(p, current, { ...rules(p, read.has(p.id)), keysUnread });
       if (current) await own(backup, p.id, current, decision);
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);

@@ -78,8 +78,11 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
     return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
   if (!current)
     return rules.dryRun
-      ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
-      : { prepared: { send: body, hash } };
+      ? {
+          prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } },
+          wouldSend: withAssessmentList(body),
+        }
+      : { prepared: { send: withAssessmentList(body), hash } };
   const before = canonicalBody(current);
   const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
   // A read without the keys cannot show them: compared without, and the file's keys go in the PUT.
@@ -100,9 +103,9 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const removed = removesAnything(counts) ? { removed: counts } : {};
   if (rules.dryRun) {
     const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, ...removed };
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: withAssessmentList(body), ...removed };
   }
-  return { prepared: { send: body, hash }, ...removed };
+  return { prepared: { send: withAssessmentList(body), hash }, ...removed };
 }
 
 /**
@@ -161,11 +164,11 @@ function decideRestore(
   current: StoredRecord,
   rules: DecideRules,
 ): Decision {
-  const now = canonicalBody(current);
-  // A read without the keys shows none: what the run wrote is compared, and merged, as it would
-  // read; the keys it wrote are kept (nothing says which Feishu held before).
-  const keyed = readsKeys(current);
+  // A read without the keys shows none (those the records give it are no proof of what Feishu
+  // holds): what the run wrote is compared, and merged, as it would read; the keys go back after.
+  const keyed = !rules.keysUnread && readsKeys(current);
   const seen = keyed ? (b: InterviewBody) => b : withoutKeys;
+  const now = seen(canonicalBody(current));
   const already = () =>
     done({ status: 'skipped', kind: 'unchanged', message: say(OUTCOME.alreadyBefore) }, bodyHash(now));
   if (bodyHash(now) === bodyHash(seen(before))) return already();
@@ -184,16 +187,27 @@ function decideRestore(
     body = merged.body;
     if (bodyHash(body) === bodyHash(now)) return already();
   }
-  if (!keyed) body = keepWrittenKeys(body, written);
+  // Every key the before-image carried goes back; where it carried none, the one the run wrote
+  // is kept (nothing says which Feishu held before, and a re-run finds the interview by it).
+  if (!keyed) body = keepWrittenKeys(keepWrittenKeys(body, before), written);
+  const sent = withAssessmentList(body);
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(now, body, rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };
+    const message = say(OUTCOME.wouldChange(diffBodies(now, seen(body), rules.plan.zone).join('; ')));
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: sent };
   }
-  return { prepared: { send: body, hash: bodyHash(body) } };
+  return { prepared: { send: sent, hash: bodyHash(body) } };
+}
+
+/**
+ * A PUT body says its assessments even when there are none (`[]`): the PUT overwrites the whole
+ * interview, and a list left out could be read as "keep the ones held" (docs/feishu-api.md, "Update").
+ */
+export function withAssessmentList(body: InterviewBody): InterviewBody {
+  return body.interview_assessments === undefined ? { ...body, interview_assessments: [] } : body;
 }
 
 /** Whether a read shows the legacy keys (`external_id`): Feishu's reads may leave them out (docs/feishu-api.md). */
-function readsKeys(record: StoredRecord): boolean {
+export function readsKeys(record: StoredRecord): boolean {
   const assessments = Array.isArray(record.interview_assessments) ? record.interview_assessments : [];
   return typeof record.external_id === 'string' || assessments.some((a) => typeof a?.external_id === 'string');
 }

@@ -42,7 +42,7 @@ describe('decideUpdate', () => {
           message: 'would change: participate_status: not_participated → participated',
         },
       },
-      wouldSend: BODY,
+      wouldSend: sent(BODY),
     });
   });
 

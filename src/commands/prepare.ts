@@ -53,7 +53,9 @@ export function preparer(
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
     api,
-    items.filter((p) => p.legacy).map((p) => ({ application: applicationOf(p), body: legacyBody(p) })),
+    items
+      .filter((p) => p.legacy)
+      .map((p) => ({ application: applicationOf(p), key: p.legacy!.externalId, body: legacyBody(p) })),
     new Map(previous?.feishuIds ?? []),
     run.records,
     stopping,

@@ -43,7 +43,7 @@ export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunRes
       legacy.length > 0 ? await readEarlierRecords(dirname(resolve(options.report)), options.records) : undefined;
     const lookup = new LegacyLookup(
       api,
-      legacy.map((p) => ({ application: applicationOf(p), body: bodyToFind(p) })),
+      legacy.map((p) => ({ application: applicationOf(p), key: p.legacy!.externalId, body: bodyToFind(p) })),
       new Map(),
       records,
     );

@@ -343,6 +343,10 @@ export const OUTCOME = {
     en: `not sent: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${JSON.stringify(p.externalId)}, and application ${p.application} holds interviews no record accounts for (${p.ids}) whose body differs from the file's: any of them may be this one, so it is neither created nor changed; put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that created it`,
     zh: `未发送：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试；投递 ${p.application} 下有记录无法说明来历、内容又与文件不同的面试（${p.ids}），其中任何一场都可能就是它，所以既不创建也不修改。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
   }),
+  twins: (p: { keys: string; application: string; ids: string }): Pair => ({
+    en: `not sent: Feishu's read carries no external_id, and interview ${p.ids} of application ${p.application} fits the file's interviews with external_id ${p.keys} alike (the same body, or records naming it for each): which one it is cannot be told, so neither is created nor changed; put its Feishu ID in external_interview_id on the rows of the one it is (the migration's report has it), or pass --records with the folder of the run that created it`,
+    zh: `未发送：飞书的查询结果不含外部系统面试ID，投递 ${p.application} 下的面试 ${p.ids} 与文件中外部系统面试ID为 ${p.keys} 的几场面试同样相符（内容相同，或记录把它同时记在这几场名下），无法判断它是哪一场，所以这几场既不创建也不修改。请在它所属那场面试的行上，于外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
+  }),
   recordGone: (p: { application: string; ids: string }): Pair => ({
     en: `an earlier run's records gave it Feishu ID ${p.ids}, which application ${p.application} no longer holds`,
     zh: `之前运行的记录中它的飞书 ID 是 ${p.ids}，但投递 ${p.application} 下已没有这场面试`,

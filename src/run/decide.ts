@@ -103,7 +103,11 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const removed = removesAnything(counts) ? { removed: counts } : {};
   if (rules.dryRun) {
     const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: withAssessmentList(body), ...removed };
+    return {
+      prepared: { done: { status: 'ok', kind: 'changed', message } },
+      wouldSend: withAssessmentList(body),
+      ...removed,
+    };
   }
   return { prepared: { send: withAssessmentList(body), hash }, ...removed };
 }
@@ -235,7 +239,12 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
   if (match.kind === 'untold') {
-    const message = say(OUTCOME.untold({ externalId, application, ids: match.ids.join(', ') }));
+    const ids = match.ids.join(', ');
+    const message = say(
+      match.twins
+        ? OUTCOME.twins({ keys: match.twins.map((k) => JSON.stringify(k)).join(', '), application, ids })
+        : OUTCOME.untold({ externalId, application, ids }),
+    );
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_CANNOT_TELL_APART', message });
   }
   const note = match.gone ? say(OUTCOME.recordGone({ application, ids: match.gone.join(', ') })) : undefined;

@@ -28,6 +28,8 @@ interface Entry {
 export class EarlierRecords {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly ids = new Set<string>();
+  /** Feishu id → the legacy keys some record gives it. */
+  private readonly keysById = new Map<string, Set<string>>();
   /** By Feishu id, the keys the newest backup line says the tool left there. */
   private readonly keys = new Map<string, KnownKeys>();
   /** Files that held at least one record. */
@@ -50,12 +52,20 @@ export class EarlierRecords {
     if (!list.some((e) => e.id === id && e.application === application)) list.push({ id, application });
     this.byKey.set(externalId, list);
     this.ids.add(id);
+    const keys = this.keysById.get(id) ?? new Set<string>();
+    keys.add(externalId);
+    this.keysById.set(id, keys);
   }
 
   /** The Feishu ids the records give a legacy key, in this application or in one they do not name. */
   named(externalId: string, application: string): string[] {
     const list = this.byKey.get(externalId) ?? [];
     return [...new Set(list.filter((e) => !e.application || e.application === application).map((e) => e.id))];
+  }
+
+  /** The legacy keys the records give this Feishu id (in this application, or in one they do not name). */
+  keysNaming(id: string, application: string): string[] {
+    return [...(this.keysById.get(id) ?? [])].filter((key) => this.named(key, application).includes(id));
   }
 
   /** True when some record gives this Feishu id to a legacy key: the interview is accounted for. */

@@ -13,7 +13,8 @@ import { withKnownKeys } from './known-keys.js';
  * `external_id`, so the interview was found by a record or by its body and its keys cannot be
  * compared (docs/feishu-api.md, "Batch query"). `gone`: Feishu ids the tool's records give the key
  * that the application no longer holds. `untold`: no record names the interview, its body matches
- * none, and the application holds interviews no record accounts for (`ids`): any of them may be it.
+ * none, and the application holds interviews no record accounts for (`ids`): any of them may be it;
+ * or (`twins`) the evidence that fits it (its body, a record) fits other keys of the file too.
  */
 export type LegacyMatch =
   | {
@@ -25,11 +26,13 @@ export type LegacyMatch =
     }
   | { readonly kind: 'absent'; readonly gone?: readonly string[] }
   | { readonly kind: 'ambiguous'; readonly ids: readonly string[] }
-  | { readonly kind: 'untold'; readonly ids: readonly string[] };
+  | { readonly kind: 'untold'; readonly ids: readonly string[]; readonly twins?: readonly string[] };
 
 /** A legacy interview of the file, as the lookup needs it: its application and its body. */
 export interface LegacyItem {
   readonly application: string;
+  /** Its legacy key (`external_id`). */
+  readonly key: string;
   readonly body: InterviewBody;
 }
 
@@ -52,8 +55,10 @@ export class LegacyLookup {
   private next = 0;
   private inFlight = 0;
   private wanted = -1;
-  /** Per application, the hashes (keys left out) of the file's interviews there: those match no foreign one. */
-  private readonly fileBodies = new Map<string, Set<string>>();
+  /** Per application, the hashes (keys left out) of the file's interviews there, each with its keys: those match no foreign one. */
+  private readonly fileBodies = new Map<string, Map<string, string[]>>();
+  /** Feishu id → the legacy key this run matched it to: one interview belongs to at most one key. */
+  private readonly claimed = new Map<string, string>();
   private readonly createdIds: Set<string>;
   /** Some listing held interviews and none carried `external_id`: the run says how it matched. */
   keyless = false;
@@ -70,9 +75,12 @@ export class LegacyLookup {
   ) {
     this.order = [...new Set(items.map((i) => i.application))];
     for (const i of items) {
-      const set = this.fileBodies.get(i.application) ?? new Set<string>();
-      set.add(bodyHash(withoutKeys(i.body)));
-      this.fileBodies.set(i.application, set);
+      const bodies = this.fileBodies.get(i.application) ?? new Map<string, string[]>();
+      const hash = bodyHash(withoutKeys(i.body));
+      const keys = bodies.get(hash) ?? [];
+      if (!keys.includes(i.key)) keys.push(i.key);
+      bodies.set(hash, keys);
+      this.fileBodies.set(i.application, bodies);
     }
     this.createdIds = new Set(known.values());
   }
@@ -83,12 +91,32 @@ export class LegacyLookup {
     this.createdIds.add(id);
   }
 
+  /**
+   * The match of one legacy key; an interview already matched to another key of this run is not
+   * this one's (evidence that fits two keys proves neither): `untold`, naming both keys.
+   */
   async find(
     key: string,
     applicationId: string,
     externalId: string,
     body: InterviewBody,
     fresh = false,
+  ): Promise<LegacyMatch> {
+    const match = await this.match(key, applicationId, externalId, body, fresh);
+    if (match.kind !== 'found') return match;
+    const owner = this.claimed.get(match.id);
+    if (owner !== undefined && owner !== externalId)
+      return { kind: 'untold', ids: [match.id], twins: [owner, externalId] };
+    this.claimed.set(match.id, externalId);
+    return match;
+  }
+
+  private async match(
+    key: string,
+    applicationId: string,
+    externalId: string,
+    body: InterviewBody,
+    fresh: boolean,
   ): Promise<LegacyMatch> {
     const at = this.order.indexOf(applicationId);
     this.wanted = Math.max(this.wanted, at);
@@ -130,10 +158,18 @@ export class LegacyLookup {
     const gone = named.filter((id) => !held.some((r) => r.id === id));
     const goneOrNot = gone.length > 0 ? { gone } : {};
     if (held.length > 1) return { kind: 'ambiguous', ids: held.map((r) => r.id!) };
-    if (held.length === 1) return this.found(held[0]!, true);
+    if (held.length === 1) {
+      // Records that give one interview to two keys prove neither.
+      const keys = this.records.keysNaming(held[0]!.id!, application);
+      if (keys.length > 1) return { kind: 'untold', ids: [held[0]!.id!], twins: keys };
+      return this.found(held[0]!, true);
+    }
     // An interview the records give another key is that one's, whatever its body.
     const hash = bodyHash(withoutKeys(body));
     const matches = records.filter((r) => !this.accountedFor(r) && this.hashOf(r) === hash);
+    // A body the file gives two keys fits both: it tells neither apart (twins: a slot booked twice).
+    const twins = this.fileBodies.get(application)?.get(hash) ?? [];
+    if (matches.length > 0 && twins.length > 1) return { kind: 'untold', ids: matches.map((r) => r.id!), twins };
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
     if (matches.length === 1) return { ...this.found(matches[0]!, true), ...goneOrNot };
     const mine = this.fileBodies.get(application);

@@ -63,11 +63,11 @@ describe('item 1: twins where reads carry no external_id', () => {
       ['000503', 'ok', ''],
     ]);
     expect(rows[0]!.message).toBe(
-      `not sent: Feishu's read carries no external_id, and interview 7300000000000000501 of application ${APP} fits the file's interviews with external_id 000501 and 000502 alike (the same body): which one it is cannot be told, so neither is created nor changed; put its Feishu ID in 外部面试ID on the row of the one it is (the migration's report has it), or pass --records with the folder of the run that created it`,
+      `not sent: Feishu's read carries no external_id, and interview 7300000000000000501 of application ${APP} fits the file's interviews with external_id "000501", "000502" alike (the same body, or records naming it for each): which one it is cannot be told, so neither is created nor changed; put its Feishu ID in external_interview_id on the rows of the one it is (the migration's report has it), or pass --records with the folder of the run that created it`,
     );
     expect(rows[1]!.message).toBe(rows[0]!.message);
     // A report never gives two keys one Feishu id.
-    const ids = rows.map((r) => r.外部面试ID).filter((id) => id !== '');
+    const ids = rows.map((r) => r.外部面试ID ?? '').filter((id) => id !== '');
     expect(new Set(ids).size).toBe(ids.length);
     expect([...s.store.interviews.keys()]).toHaveLength(2);
 
@@ -79,6 +79,36 @@ describe('item 1: twins where reads carry no external_id', () => {
       ['000502', 'VERIFY_NOT_LOCATED'],
       ['000503', ''],
     ]);
+  });
+
+  it('a report that gave two keys one Feishu id (as an earlier version wrote) proves neither', async () => {
+    const s = await simulator({
+      readsWithoutExternalId: true,
+      seed: [['7300000000000000501', slotBody('000501')]],
+    });
+    const dir = await tempDir();
+    const kept = join(dir, 'kept');
+    await mkdir(kept);
+    const id = '7300000000000000501';
+    await writeFile(
+      join(kept, 'old.report.csv'),
+      `\uFEFF${csv([
+        ['row', 'status', 'error_code', 'message', ...SLOT, '外部面试ID'],
+        ['2', 'ok', '', 'skipped, unchanged', ...slot('000501'), id],
+        ['3', 'ok', '', 'skipped, unchanged', ...slot('000502'), id],
+      ])}`,
+    );
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv([SLOT, slot('000501'), slot('000502')]));
+    expect((await run(s, 'import', [file, '--create-missing', '--records', kept])).code).toBe(1);
+    const rows = await readReport(join(dir, 'legacy.report.csv'));
+    expect(rows.map((r) => [r.error_code, r.外部面试ID ?? ''])).toEqual([
+      ['RUN_CANNOT_TELL_APART', ''],
+      ['RUN_CANNOT_TELL_APART', ''],
+    ]);
+    expect(s.store.interviews.size).toBe(1);
+    const verify = await run(s, 'verify', [file, '--records', kept]);
+    expect(verify.stdout).toContain('0 of 2 interview(s) match the file');
   });
 
   it('a record naming one twin tells both apart: the one named is found, the other created', async () => {
@@ -149,7 +179,18 @@ describe.each([
     const s = await simulator({ readsWithoutExternalId });
     const dir = await tempDir();
     const map = join(dir, 'map.json');
-    const names = ['Interview Ref', 'Req', 'Attended', 'Start', 'Review Ref', 'Reviewer', 'Verdict', 'Topic', 'Kind', 'Points'];
+    const names = [
+      'Interview Ref',
+      'Req',
+      'Attended',
+      'Start',
+      'Review Ref',
+      'Reviewer',
+      'Verdict',
+      'Topic',
+      'Kind',
+      'Points',
+    ];
     const canonical = [
       'external_id',
       'external_application_id',
@@ -168,7 +209,10 @@ describe.each([
     const { kept, other } = await migrateElsewhere(s, dir, ['--map', map]);
     const migrated = byKey(s);
     const file = join(other, 'legacy.csv');
-    await writeFile(file, mapped((i) => (i === 1 ? 99 : 80 + i)));
+    await writeFile(
+      file,
+      mapped((i) => (i === 1 ? 99 : 80 + i)),
+    );
     const fix = await run(s, 'import', [file, '--create-missing', '--map', map, '--records', kept]);
     expect(fix.code).toBe(0);
     expect(fix.stdout).toContain('created 0 · changed 1 · unchanged 1 · missing 0 interview(s)');
@@ -208,7 +252,13 @@ describe.each([
 
     // Nothing proves a key no record names: refused as before, naming the missing column.
     const unknown = join(other, 'unknown.csv');
-    await writeFile(unknown, csv([['面试记录ID', '评价ID', '评价结论'], ['ATS-9', 'ATS-A-9', '不通过']]));
+    await writeFile(
+      unknown,
+      csv([
+        ['面试记录ID', '评价ID', '评价结论'],
+        ['ATS-9', 'ATS-A-9', '不通过'],
+      ]),
+    );
     const refused = await run(s, 'import', [unknown, '--merge', '--map', map, '--records', kept]);
     expect(refused.code).toBe(1);
     const rows = await readReport(join(other, 'unknown.report.csv'));
@@ -280,7 +330,13 @@ describe('item 5: an empty assessment list is sent, not implied', () => {
     const s = await simulator({ ...keeps, seed: [[ID, legacyBody(0)]] });
     const dir = await tempDir();
     const file = join(dir, 'bare.csv');
-    await writeFile(file, csv([['外部面试ID', '外部投递ID', '参与状态'], [ID, legacyApp(0), '爽约']]));
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', '外部投递ID', '参与状态'],
+        [ID, legacyApp(0), '爽约'],
+      ]),
+    );
     expect((await run(s, 'import', [file, '--replace'])).code).toBe(0);
     expect(InterviewStore.bodyOf(s.store.get(ID)!)).toEqual({
       external_id: 'ATS-0',
@@ -288,7 +344,13 @@ describe('item 5: an empty assessment list is sent, not implied', () => {
       participate_status: 3,
     });
     const add = join(dir, 'add.csv');
-    await writeFile(add, csv([['外部面试ID', '面试官', '面试结论'], [ID, '王芳', '通过']]));
+    await writeFile(
+      add,
+      csv([
+        ['外部面试ID', '面试官', '面试结论'],
+        [ID, '王芳', '通过'],
+      ]),
+    );
     expect((await run(s, 'import', [add, '--merge', '--add-assessments'])).code).toBe(0);
     expect(s.store.get(ID)!.interview_assessments).toHaveLength(1);
     expect((await run(s, 'undo', [join(dir, 'add.report.csv.backup.jsonl')])).code).toBe(0);

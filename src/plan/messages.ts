@@ -222,6 +222,10 @@ export const MERGE = {
     en: `expected an assessment by an interviewer of this interview, got ${p.user}, but ${p.exists.en} (${p.w.en}): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep ${p.user} as the new name; or pass --add-assessments to add an assessment by ${p.user}`,
     zh: `${p.w.zh}：这场面试没有 ${p.user} 的评价，${p.exists.zh}。请改正姓名；若要把面试官改名为 ${p.user}，请加上「评价序号」列，填该评价的序号（上面列出的第一个为 1），面试官保留新名字；或加 --add-assessments 为 ${p.user} 新增评价`,
   }),
+  noSuchKey: (p: { key: string; keys: string; add: boolean; w: Pair }): Pair => ({
+    en: `expected an assessment of this interview by its external_id, got ${JSON.stringify(p.key)}, which Feishu does not hold: its assessments have external_id ${p.keys} (${p.w.en}): correct the key, or leave it blank to name the assessment by username or assessment_no; a new key goes on an assessment named by its assessment_no (评价序号)${p.add ? '' : ', or pass --add-assessments to add an assessment with this key'}`,
+    zh: `${p.w.zh}：这场面试没有外部系统面评ID为 ${JSON.stringify(p.key)} 的评价，现有评价的外部系统面评ID为 ${p.keys}。请改正 ID，或留空、改用面试官或评价序号指明评价；要给评价换新 ID，请用评价序号指明是哪一个${p.add ? '' : '；或加 --add-assessments 新增一个带此 ID 的评价'}`,
+  }),
   noAssessments: (w: Pair): Pair => ({
     en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
     zh: `${w.zh}：这场面试没有可修改的评价。请加 --add-assessments 新增一个`,

@@ -113,14 +113,28 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
 }
 
 /**
- * What a plain import would remove that the user did not ask to: everything but the fields whose
- * cell says `<clear>`, unless `--replace`. A merge removes only what `<clear>` or
- * `--replace-assessments` asks for (src/plan/merge.ts), so it is never blocked here.
+ * What a body would remove that the user did not ask to, unless `--replace`: a plain import
+ * asks only by `<clear>` cells; a merge by `<clear>` cells, by `<clear>` in 面试官 (that
+ * assessment and its dimensions) and by `--replace-assessments`. Whatever the dry run would
+ * count as removed is one of these or refused here.
  */
 function unaskedRemovals(p: SendablePlanned, removals: Removals, rules: DecideRules): Removals | undefined {
-  if (p.kind !== 'replace' || rules.replace) return undefined;
-  const cleared = new Set<string>(p.cleared?.fields ?? []);
-  const unasked = { ...removals, values: removals.values.filter((v) => !cleared.has(v)) };
+  if (rules.replace || (p.kind !== 'replace' && p.kind !== 'merge')) return undefined;
+  const merge = p.kind === 'merge' ? p : undefined;
+  const cleared = new Set<string>(merge ? merge.patch.clear : 'cleared' in p ? (p.cleared?.fields ?? []) : []);
+  let unasked: Removals = { ...removals, values: removals.values.filter((v) => !cleared.has(v)) };
+  if (merge) {
+    const asked = rules.replaceAssessments
+      ? Number.POSITIVE_INFINITY
+      : (merge.patch.assessments ?? []).filter((a) => a.remove).length;
+    const gone = removals.assessments.length <= asked ? removals.assessments : [];
+    const ofGone = (d: string) => gone.some((a) => d.startsWith(`${a} `));
+    unasked = {
+      values: unasked.values,
+      assessments: removals.assessments.filter((a) => !gone.includes(a)),
+      dimensions: rules.replaceAssessments ? [] : removals.dimensions.filter((d) => !ofGone(d)),
+    };
+  }
   return removesAnything(countRemovals(unasked)) ? unasked : undefined;
 }
 

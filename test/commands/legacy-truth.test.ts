@@ -290,9 +290,16 @@ describe('item 3: a --merge row naming an assessment key Feishu does not have', 
     const rows = await readReport(join(dir, 'fix.report.csv'));
     expect(rows.map((r) => [r.status, r.error_code])).toEqual([['invalid', 'ROW_NO_SUCH_ASSESSMENT']]);
     expect(rows[0]!.message).toBe(
-      'row 2, column 外部系统面评ID: Feishu holds no assessment with external_id "ATS-A-99" in this interview; its assessment(s) have external_id ATS-A-0: correct the key, or leave 外部系统面评ID blank to name the assessment by 面试官 or 评价序号',
+      'expected an assessment of this interview by its external_id, got "ATS-A-99", which Feishu does not hold: its assessments have external_id ATS-A-0 (row 2, column 外部系统面评ID): correct the key, or leave it blank to name the assessment by username or assessment_no; a new key goes on an assessment named by its assessment_no (评价序号), or pass --add-assessments to add an assessment with this key',
     );
     expect(byKey(s).get('ATS-0')!.body).toEqual(legacyBody(0));
+
+    // With --add-assessments the new key is a new assessment; the one held keeps its key.
+    const added = await run(s, 'import', [fix, '--merge', '--add-assessments', '--report', join(dir, 'added.csv')]);
+    expect(added.code).toBe(0);
+    const both = legacyBody(0);
+    both.interview_assessments!.push({ external_id: 'ATS-A-99', username: '张伟', conclusion: 1 });
+    expect(byKey(s).get('ATS-0')!.body).toEqual(both);
   });
 });
 

@@ -86,7 +86,10 @@ export function preparer(
     const p = byId.get(item.id)!;
     let decision: Decision;
     if (p.legacy) {
-      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
+      let match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
+      // A correction's key Feishu lacks may be a typo: the refusal names the keys near it.
+      if (match.kind === 'absent' && p.kind === 'merge' && options.createMissing)
+        match = { ...match, near: await lookup.nearKeys(applicationOf(p), p.legacy.externalId) };
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
       if (match.kind === 'found') {
         // Read without keys, the pre-image carries the interview's own (the one it was found by), so undo keeps it.

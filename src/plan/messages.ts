@@ -334,6 +334,16 @@ export const OUTCOME = {
     en: `not sent: interview ${id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
     zh: `未发送：飞书中没有面试 ${id}（batch_query 查不到这个外部面试）。请检查 ID，或先创建它`,
   }),
+  newInterviewIncomplete: (p: {
+    externalId: string;
+    application: string;
+    columns: string;
+    near: string;
+    row: number;
+  }): Pair => ({
+    en: `expected ${p.columns} on the rows of a new interview (application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)}, so --create-missing would create one), got them blank (row ${p.row}): ${p.near ? `did you mean ${p.near}? ` : ''}correct the key if it names an interview Feishu holds, or fill in those columns to create it`,
+    zh: `第 ${p.row} 行：投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，--create-missing 会新建一场，而新建的面试需要填写${p.columns}，这些列却是空的。${p.near ? `是不是 ${p.near}？` : ''}如果它指的是飞书中已有的面试，请改正 ID；否则请填上这些列再新建`,
+  }),
   missingLegacy: (p: { application: string; externalId: string }): Pair => ({
     en: `not sent: application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,
     zh: `未发送：飞书中投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试。请加 --create-missing 导入以创建它，或在外部面试ID列填上它在飞书中的 ID`,

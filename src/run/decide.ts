@@ -1,5 +1,6 @@
 import { OUTCOME } from '../plan/messages.js';
-import { say } from '../messages.js';
+import { col, say } from '../messages.js';
+import type { Column } from '../schema.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
@@ -13,7 +14,7 @@ import {
   removalsBetween,
   removesAnything,
 } from '../plan/removals.js';
-import type { Plan, SendablePlanned } from '../plan/types.js';
+import type { InterviewPatch, Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
 import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
 import { keepWrittenKeys, undoMerge } from './undo-merge.js';
@@ -262,7 +263,7 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_CANNOT_TELL_APART', message });
   }
   const note = match.gone ? say(OUTCOME.recordGone({ application, ids: match.gone.join(', ') })) : undefined;
-  if (match.kind === 'absent') return withNote(decideCreate(p, application, externalId, rules), note);
+  if (match.kind === 'absent') return withNote(decideCreate(p, application, externalId, match, rules), note);
   const adopted = rules.lostCreateHash ? lostCreate(p, application, match, rules) : undefined;
   if (adopted) return adopted;
   // The read shows no keys: the interview's own is the file's (the assessments' come with the file's body).
@@ -311,10 +312,38 @@ function withNote(decision: Decision, note: string | undefined): Decision {
   return { ...decision, prepared: { ...prepared, note } };
 }
 
-function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {
+/**
+ * What a correction's rows leave out that a new interview needs (`--merge --create-missing`):
+ * its status and times, and each assessment's interviewer, the columns the template marks
+ * required for a new interview. A row that gives only a conclusion under a mistyped key is a
+ * correction gone astray, not an interview to create.
+ */
+export function newInterviewGaps(patch: InterviewPatch): Column[] {
+  const out: Column[] = [];
+  for (const c of ['participate_status', 'begin_time', 'end_time'] as const)
+    if (patch.set[c] === undefined) out.push(c);
+  if ((patch.assessments ?? []).some((a) => !a.remove && a.username === undefined)) out.push('username');
+  return out;
+}
+
+function decideCreate(
+  p: SendablePlanned,
+  application: string,
+  externalId: string,
+  match: Extract<LegacyMatch, { kind: 'absent' }>,
+  rules: DecideRules,
+): Decision {
   if (!rules.createMissing) {
     const message = say(OUTCOME.missingLegacy({ application, externalId }));
     return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message });
+  }
+  const gaps = p.kind === 'merge' ? newInterviewGaps(p.patch) : [];
+  if (gaps.length > 0) {
+    const first = { index: p.rows[0]!, row: rules.plan.table.rows[p.rows[0]!]!.row };
+    const near = match.near?.map((k) => JSON.stringify(k)).join(', ') ?? '';
+    const columns = gaps.map((c) => col(c)).join(', ');
+    const message = say(OUTCOME.newInterviewIncomplete({ externalId, application, columns, near, row: first.row }));
+    return done(refusedOutcome({ at: first, code: 'ROW_NEW_INTERVIEW_INCOMPLETE', column: gaps[0]!, message }));
   }
   // An interview created here has no assessments yet: every one the file gives is new, so
   // `--merge --create-missing` adds them without `--add-assessments`.

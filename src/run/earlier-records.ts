@@ -63,6 +63,13 @@ export class EarlierRecords {
     return [...new Set(list.filter((e) => !e.application || e.application === application).map((e) => e.id))];
   }
 
+  /** Every legacy key the records name in this application (or in one they do not name). */
+  keysIn(application: string): string[] {
+    return [...this.byKey]
+      .filter(([, list]) => list.some((e) => !e.application || e.application === application))
+      .map(([k]) => k);
+  }
+
   /** The legacy keys the records give this Feishu id (in this application, or in one they do not name). */
   keysNaming(id: string, application: string): string[] {
     return [...(this.keysById.get(id) ?? [])].filter((key) => this.named(key, application).includes(id));

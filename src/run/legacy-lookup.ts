@@ -7,6 +7,7 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { EarlierRecords } from './earlier-records.js';
 import { withKnownKeys } from './known-keys.js';
+import { editDistance } from '../edit-distance.js';
 
 /**
  * What Feishu holds under an interview's legacy key. `keysUnread`: the listing carries no
@@ -24,7 +25,12 @@ export type LegacyMatch =
       readonly keysUnread?: boolean;
       readonly gone?: readonly string[];
     }
-  | { readonly kind: 'absent'; readonly gone?: readonly string[] }
+  | {
+      readonly kind: 'absent';
+      readonly gone?: readonly string[];
+      /** Keys the run knows in the application that are close to this one (a mistyped key?): see `nearKeys`. */
+      readonly near?: readonly string[];
+    }
   | { readonly kind: 'ambiguous'; readonly ids: readonly string[] }
   | { readonly kind: 'untold'; readonly ids: readonly string[]; readonly twins?: readonly string[] };
 
@@ -39,6 +45,9 @@ export interface LegacyItem {
 /** Listings read at once, ahead of the writes; the read gate paces them (docs/feishu-api.md, "List an application's interviews"). */
 const LISTINGS_IN_FLIGHT = 3;
 const LOOKAHEAD = 40;
+/** A key this many edits from a known one may be a typo of it; the message names a few at most. */
+const NEAR_EDITS = 1;
+const NEAR_SHOWN = 3;
 
 /**
  * Finds interviews by (external_application_id, external_id): the run's own records first (the
@@ -133,6 +142,25 @@ export class LegacyLookup {
     if (matches.length === 0) return { kind: 'absent' };
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
     return { kind: 'found', id: matches[0]!.id!, record: matches[0]! };
+  }
+
+  /**
+   * Keys the run knows in an application (its listing's, the records', the file's) that are close
+   * to `key`: one edit or swap apart, or the same once leading zeros go (`0001077` → `000107`).
+   * Asked only when a create is refused, so the listing is the one already read.
+   */
+  async nearKeys(application: string, key: string): Promise<string[]> {
+    const known = new Set<string>(this.records.keysIn(application));
+    for (const keys of this.fileBodies.get(application)?.values() ?? []) for (const k of keys) known.add(k);
+    for (const r of await this.listing(application)) if (typeof r.external_id === 'string') known.add(r.external_id);
+    known.delete(key);
+    const trimmed = (k: string) => k.replace(/^0+/, '');
+    return [...known]
+      .map((k) => ({ k, d: trimmed(k) === trimmed(key) ? 0 : editDistance(k, key) }))
+      .filter((x) => x.d <= NEAR_EDITS)
+      .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+      .slice(0, NEAR_SHOWN)
+      .map((x) => x.k);
   }
 
   /** A found interview; read without keys, with the keys the tool's records say it wrote there. */

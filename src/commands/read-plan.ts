@@ -33,7 +33,7 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const table = await readInput(options.file, { sheet: options.sheet, encoding: options.encoding, mapping, required });
   // readInput has settled the run's language and column names as soon as it found the header.
-  const plan = buildPlan(table, options.tz, { merge: options.merge });
+  const plan = { ...buildPlan(table, options.tz, { merge: options.merge }), mapping };
   if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
     throw new ToolError('USAGE_NO_TZ', say(SUMMARY.noTz({ file: options.file, zone: options.tz })), {
       file: options.file,

@@ -68,7 +68,7 @@ export async function sendPlan(
     );
     const items = sendable(plan, options.limit);
     // Read once, before anything is sent: which legacy key is which interview, by the earlier runs.
-    const readRecords = () => readEarlierRecords(dirname(resolve(options.report)), options.records);
+    const readRecords = () => readEarlierRecords(dirname(resolve(options.report)), options.records, plan.mapping);
     const records = items.some((p) => p.legacy) ? await readRecords() : undefined;
     const steps = preparer(plan, items, {
       api,

@@ -40,7 +40,9 @@ export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunRes
     const legacy = valid.filter((p) => p.legacy);
     // Beside the verify report sit the import's report, journal and backup: they say which interview is which.
     const records =
-      legacy.length > 0 ? await readEarlierRecords(dirname(resolve(options.report)), options.records) : undefined;
+      legacy.length > 0
+        ? await readEarlierRecords(dirname(resolve(options.report)), options.records, plan.mapping)
+        : undefined;
     const lookup = new LegacyLookup(
       api,
       legacy.map((p) => ({ application: applicationOf(p), key: p.legacy!.externalId, body: bodyToFind(p) })),

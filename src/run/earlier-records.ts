@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { LEGACY_PREFIX } from '../plan/group.js';
 import { readReportLines } from './earlier-reports.js';
+import type { HeaderMapping } from '../input/headers.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { type KnownKeys, keysOfBody } from './known-keys.js';
 
@@ -86,7 +87,12 @@ export class EarlierRecords {
  * folder of the run's report always, and any `--records` given. A file that cannot be read or is
  * not one of ours is passed over; a `--records` path that does not exist stops the run.
  */
-export async function readEarlierRecords(reportFolder: string, given: readonly string[] = []): Promise<EarlierRecords> {
+export async function readEarlierRecords(
+  reportFolder: string,
+  given: readonly string[] = [],
+  /** The run's `--map`: a report of a run that read a mapped file names its columns as that file did. */
+  mapping?: HeaderMapping,
+): Promise<EarlierRecords> {
   const records = new EarlierRecords();
   const files = new Set<string>();
   for (const file of await filesIn(reportFolder, false)) files.add(file);
@@ -94,7 +100,7 @@ export async function readEarlierRecords(reportFolder: string, given: readonly s
   for (const file of files) {
     const before = records.files;
     try {
-      if (await readOne(file, records)) records.files = before + 1;
+      if (await readOne(file, records, mapping)) records.files = before + 1;
     } catch {
       // Not one of ours, or torn: it proves nothing either way.
     }
@@ -116,11 +122,11 @@ async function filesIn(path: string, required: boolean): Promise<string[]> {
   }
 }
 
-async function readOne(file: string, records: EarlierRecords): Promise<boolean> {
+async function readOne(file: string, records: EarlierRecords, mapping: HeaderMapping | undefined): Promise<boolean> {
   if (file.endsWith(JOURNAL_SUFFIX)) return fromJournal(await readFile(file, 'utf8'), records);
   if (file.endsWith(BACKUP_SUFFIX)) return fromBackup(await readFile(file, 'utf8'), records);
   if (file.endsWith('.jsonl')) return false;
-  const lines = await readReportLines(file);
+  const lines = await readReportLines(file, mapping);
   for (const l of lines ?? []) records.add(l.externalId, l.feishuId, l.application || undefined);
   return Boolean(lines && lines.length > 0);
 }

@@ -64,6 +64,11 @@ export class EarlierRecords {
     return [...new Set(list.filter((e) => !e.application || e.application === application).map((e) => e.id))];
   }
 
+  /** The Feishu ids the records give a legacy key, whatever the application. */
+  namedAnywhere(externalId: string): string[] {
+    return [...new Set((this.byKey.get(externalId) ?? []).map((e) => e.id))];
+  }
+
   /** Every legacy key the records name in this application (or in one they do not name). */
   keysIn(application: string): string[] {
     return [...this.byKey]

@@ -59,6 +59,7 @@ export function preparer(
     new Map(previous?.feishuIds ?? []),
     run.records,
     stopping,
+    items.filter((p) => !p.legacy).map((p) => p.id),
   );
   const wouldSend = new Map<string, InterviewBody>();
   const removals: RemovalCounts[] = [];

@@ -50,6 +50,8 @@ export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunRes
       legacy.map((p) => ({ application: applicationOf(p), key: p.legacy!.externalId, body: bodyToFind(p) })),
       new Map(),
       records,
+      undefined,
+      valid.filter((p) => !p.legacy).map((p) => p.id),
     );
     const outcomes = plan.outcomes.slice();
     let matched = 0;

@@ -131,7 +131,8 @@ function unaskedRemovals(p: SendablePlanned, removals: Removals, rules: DecideRu
     const gone = removals.assessments.length <= asked ? removals.assessments : [];
     const ofGone = (d: string) => gone.some((a) => d.startsWith(`${a} `));
     unasked = {
-      values: unasked.values,
+      // `--replace-assessments` asks for what the replaced assessments held (`#1 张三 content`).
+      values: unasked.values.filter((v) => !(rules.replaceAssessments && v.startsWith('#'))),
       assessments: removals.assessments.filter((a) => !gone.includes(a)),
       dimensions: rules.replaceAssessments ? [] : removals.dimensions.filter((d) => !ofGone(d)),
     };

@@ -81,6 +81,8 @@ export class LegacyLookup {
     private readonly known: Map<string, string>,
     private readonly records: EarlierRecords = new EarlierRecords(),
     private readonly stopping: () => boolean = () => false,
+    /** Feishu ids the file itself names (rows with 外部面试ID): those interviews are theirs, not a legacy key's. */
+    named: Iterable<string> = [],
   ) {
     this.order = [...new Set(items.map((i) => i.application))];
     for (const i of items) {
@@ -92,6 +94,7 @@ export class LegacyLookup {
       this.fileBodies.set(i.application, bodies);
     }
     this.createdIds = new Set(known.values());
+    for (const id of named) this.claimed.set(id, '');
   }
 
   /** Remembers an interview this run created, so no later lookup misses it. */
@@ -114,6 +117,7 @@ export class LegacyLookup {
     const match = await this.match(key, applicationId, externalId, body, fresh);
     if (match.kind !== 'found') return match;
     const owner = this.claimed.get(match.id);
+    if (owner === '') return { kind: 'untold', ids: [match.id] };
     if (owner !== undefined && owner !== externalId)
       return { kind: 'untold', ids: [match.id], twins: [owner, externalId] };
     this.claimed.set(match.id, externalId);
@@ -194,21 +198,22 @@ export class LegacyLookup {
     }
     // An interview the records give another key is that one's, whatever its body.
     const hash = bodyHash(withoutKeys(body));
-    const matches = records.filter((r) => !this.accountedFor(r) && this.hashOf(r) === hash);
+    const matches = records.filter((r) => !this.accountedFor(r, externalId) && this.hashOf(r) === hash);
     // A body the file gives two keys fits both: it tells neither apart (twins: a slot booked twice).
     const twins = this.fileBodies.get(application)?.get(hash) ?? [];
     if (matches.length > 0 && twins.length > 1) return { kind: 'untold', ids: matches.map((r) => r.id!), twins };
     if (matches.length > 1) return { kind: 'ambiguous', ids: matches.map((r) => r.id!) };
     if (matches.length === 1) return { ...this.found(matches[0]!, true), ...goneOrNot };
     const mine = this.fileBodies.get(application);
-    const untold = records.filter((r) => !this.accountedFor(r) && !mine?.has(this.hashOf(r)));
+    const untold = records.filter((r) => !this.accountedFor(r, externalId) && !mine?.has(this.hashOf(r)));
     if (untold.length > 0) return { kind: 'untold', ids: untold.map((r) => r.id!) };
     return { kind: 'absent', ...goneOrNot };
   }
 
   /** A record or this run gives the interview to a legacy key (to another key, where this one's records did not name it). */
-  private accountedFor(r: StoredRecord): boolean {
-    return this.records.accounts(r.id!) || this.createdIds.has(r.id!);
+  private accountedFor(r: StoredRecord, externalId: string): boolean {
+    const owner = this.claimed.get(r.id!);
+    return this.records.accounts(r.id!) || this.createdIds.has(r.id!) || (owner !== undefined && owner !== externalId);
   }
 
   private hashOf(r: StoredRecord): string {

@@ -111,6 +111,27 @@ describe('item 1: twins where reads carry no external_id', () => {
     expect(verify.stdout).toContain('0 of 2 interview(s) match the file');
   });
 
+  it('the fix the message gives: one twin named by its Feishu ID, the other created', async () => {
+    const id = '7300000000000000501';
+    const s = await simulator({ readsWithoutExternalId: true, seed: [[id, slotBody('000501')]] });
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(
+      file,
+      csv([
+        ['外部面试ID', ...SLOT],
+        [id, ...slot('000501')],
+        ['', ...slot('000502')],
+      ]),
+    );
+    const result = await run(s, 'import', [file, '--create-missing']);
+    expect(result.code).toBe(0);
+    const held = byKey(s);
+    expect(held.get('000501')).toEqual({ id, body: slotBody('000501') });
+    expect(held.get('000502')!.body).toEqual(slotBody('000502'));
+    expect(held.get('000502')!.id).not.toBe(id);
+  });
+
   it('a record naming one twin tells both apart: the one named is found, the other created', async () => {
     const s = await simulator({ readsWithoutExternalId: true });
     const dir = await tempDir();

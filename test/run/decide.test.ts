@@ -297,6 +297,8 @@ describe('decideLegacy', () => {
           external_id: 'OLD-9',
           external_application_id: APP1,
           participate_status: '2',
+          begin_time: '1709280000000',
+          end_time: '1709283600000',
           username: '张伟',
           conclusion: '通过',
           dimension_title: '沟通',
@@ -310,6 +312,8 @@ describe('decideLegacy', () => {
       external_id: 'OLD-9',
       external_application_id: APP1,
       participate_status: 2,
+      begin_time: 1709280000000,
+      end_time: 1709283600000,
       interview_assessments: [
         {
           username: '张伟',

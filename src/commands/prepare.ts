@@ -5,7 +5,14 @@ import type { StoredRecord } from '../feishu/read-current.js';
 import { canonicalBody } from '../plan/canonical.js';
 import type { RemovalCounts } from '../plan/removals.js';
 import type { Plan, SendablePlanned } from '../plan/types.js';
-import { type DecideRules, type Decision, applicationOf, decideLegacy, decideUpdate } from '../run/decide.js';
+import {
+  type DecideRules,
+  type Decision,
+  applicationOf,
+  decideLegacy,
+  decideUpdate,
+  readsKeys,
+} from '../run/decide.js';
 import type { Prepared, SendItem } from '../run/dispatch.js';
 import type { JournalState } from '../run/journal.js';
 import type { EarlierRecords } from '../run/earlier-records.js';
@@ -46,10 +53,13 @@ export function preparer(
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
     api,
-    items.filter((p) => p.legacy).map((p) => ({ application: applicationOf(p), body: legacyBody(p) })),
+    items
+      .filter((p) => p.legacy)
+      .map((p) => ({ application: applicationOf(p), key: p.legacy!.externalId, body: legacyBody(p) })),
     new Map(previous?.feishuIds ?? []),
     run.records,
     stopping,
+    items.filter((p) => !p.legacy).map((p) => p.id),
   );
   const wouldSend = new Map<string, InterviewBody>();
   const removals: RemovalCounts[] = [];
@@ -77,7 +87,10 @@ export function preparer(
     const p = byId.get(item.id)!;
     let decision: Decision;
     if (p.legacy) {
-      const match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
+      let match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
+      // A correction's key Feishu lacks may be a typo: the refusal names the keys near it.
+      if (match.kind === 'absent' && p.kind === 'merge' && options.createMissing)
+        match = { ...match, near: await lookup.nearKeys(applicationOf(p), p.legacy.externalId) };
       decision = decideLegacy(p, p.legacy.externalId, match, rules(p, true));
       if (match.kind === 'found') {
         // Read without keys, the pre-image carries the interview's own (the one it was found by), so undo keeps it.
@@ -86,8 +99,11 @@ export function preparer(
         if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
-      const current = read.has(p.id) ? await withKeysOf(p.id, await preImages!.get(p.id)) : undefined;
-      decision = decideUpdate(p, current, rules(p, read.has(p.id)));
+      const raw = read.has(p.id) ? await preImages!.get(p.id) : undefined;
+      const current = await withKeysOf(p.id, raw);
+      // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
+      const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
+      decision = decideUpdate(p, current, { ...rules(p, read.has(p.id)), keysUnread });
       if (current) await own(backup, p.id, current, decision);
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);

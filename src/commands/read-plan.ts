@@ -54,7 +54,7 @@ export async function readPlan(
   });
   stopIfAborted(signal, options.file);
   // readInput has settled the run's language and column names as soon as it found the header.
-  const plan = buildPlan(table, options.tz, { merge: options.merge });
+  const plan = { ...buildPlan(table, options.tz, { merge: options.merge }), mapping };
   stopIfAborted(signal, options.file);
   if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
     throw new ToolError('USAGE_NO_TZ', say(SUMMARY.noTz({ file: options.file, zone: options.tz })), {

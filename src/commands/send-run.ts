@@ -19,6 +19,7 @@ import { type DispatchResult, dispatch } from '../run/dispatch.js';
 import { readJournal } from '../run/journal.js';
 import { journalPathFor } from '../run-paths.js';
 import { readEarlierRecords } from '../run/earlier-records.js';
+import { proveIds } from '../run/prove-ids.js';
 import { connect } from './connect.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
@@ -37,7 +38,7 @@ const GRACE_MS = 10_000;
  * interview read what is needed and decide (`run/decide.ts`), apply (`dispatch`); then report.
  */
 export async function sendPlan(
-  plan: Plan,
+  given: Plan,
   options: Readonly<SendRunOptions>,
   context: RunContext,
   head: RunHead,
@@ -45,7 +46,7 @@ export async function sendPlan(
   const started = Date.now();
   const interrupt = context.signal ?? new AbortController().signal;
   const previous = options.resume ? readJournal(journalPathFor(options.resume)) : undefined;
-  const inputHash = fileSha256(plan.table.file);
+  const inputHash = fileSha256(given.table.file);
   if (previous)
     checkResume(
       previous,
@@ -63,13 +64,15 @@ export async function sendPlan(
   try {
     files = await openRunFiles(
       options,
-      { started, previous, origin: base.origin, input: plan.table.file, inputHash },
+      { started, previous, origin: base.origin, input: given.table.file, inputHash },
       () => wroteAnything(api.stats),
     );
-    const items = sendable(plan, options.limit);
     // Read once, before anything is sent: which legacy key is which interview, by the earlier runs.
-    const readRecords = () => readEarlierRecords(dirname(resolve(options.report)), options.records);
-    const records = items.some((p) => p.legacy) ? await readRecords() : undefined;
+    const readRecords = () => readEarlierRecords(dirname(resolve(options.report)), options.records, given.mapping);
+    const records = sendable(given, options.limit).some((p) => p.legacy) ? await readRecords() : undefined;
+    // A correction by legacy key alone is the interview the records prove (run/prove-ids.ts).
+    const plan = proveIds(given, records);
+    const items = sendable(plan, options.limit);
     const steps = preparer(plan, items, {
       api,
       options,

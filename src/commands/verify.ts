@@ -11,6 +11,7 @@ import type { MergePlanned, Plan, RowOutcome, WholePlanned } from '../plan/types
 import { finishRun } from '../report/finish-run.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { readEarlierRecords } from '../run/earlier-records.js';
+import { proveIds } from '../run/prove-ids.js';
 import { LegacyLookup, type LegacyMatch, withoutKeys } from '../run/legacy-lookup.js';
 import { connect } from './connect.js';
 import type { RunResult } from '../report/run-result.js';
@@ -26,7 +27,13 @@ import { applicationOf } from '../run/decide.js';
 export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunResult> {
   refuseInputAsOutput(asked.file, { report: asked.reportFile ? asked.report : undefined });
   const { options, beside } = withClaimedReport(asked, 'verify');
-  const { plan, warnings } = await readPlan(options);
+  const read = await readPlan(options);
+  const { warnings } = read;
+  // Beside the verify report sit the import's report, journal and backup: they say which interview is which.
+  const records = read.plan.interviews.some((p) => p.legacy)
+    ? await readEarlierRecords(dirname(resolve(options.report)), options.records, read.plan.mapping)
+    : undefined;
+  const plan = proveIds(read.plan, records);
   const hardStop = new AbortController();
   const { base, client, api } = await connect(options, hardStop.signal, () => false);
   try {
@@ -38,14 +45,13 @@ export async function verifyCommand(asked: Readonly<VerifyArgs>): Promise<RunRes
       valid.filter((p) => !p.legacy).map((p) => p.id),
     );
     const legacy = valid.filter((p) => p.legacy);
-    // Beside the verify report sit the import's report, journal and backup: they say which interview is which.
-    const records =
-      legacy.length > 0 ? await readEarlierRecords(dirname(resolve(options.report)), options.records) : undefined;
     const lookup = new LegacyLookup(
       api,
-      legacy.map((p) => ({ application: applicationOf(p), body: bodyToFind(p) })),
+      legacy.map((p) => ({ application: applicationOf(p), key: p.legacy!.externalId, body: bodyToFind(p) })),
       new Map(),
       records,
+      undefined,
+      valid.filter((p) => !p.legacy).map((p) => p.id),
     );
     const outcomes = plan.outcomes.slice();
     let matched = 0;

@@ -92,22 +92,38 @@ function refuse(at: RowRef, code: string, column: string, message: (where: Pair)
   throw new Refused({ at, code, column, message: say(message(MERGE.where(at.row, col(column)))) });
 }
 
+/**
+ * The assessment a row names. By its legacy key first; a key Feishu does not hold names an
+ * assessment only where that one has no key yet (imported without one, it gets it), or where
+ * `评价序号` names it (the one explicit way to give an assessment a new key): a key is never
+ * changed by an interviewer's name or by being the only assessment.
+ */
 function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
+  if (p.externalId === undefined) return findByOthers(list, p, add);
+  const byKey = list.filter((a) => a.external_id === p.externalId);
+  if (byKey.length === 1) return byKey[0]!;
+  if (byKey.length > 1)
+    refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', (w) =>
+      MERGE.duplicateKey({ key: p.externalId!, count: byKey.length, w }),
+    );
+  const target = findByOthers(list, p, add);
+  if (target.external_id === undefined || p.no !== undefined) return target;
+  if (add) return added(list);
+  const keys = list.flatMap((a) => (a.external_id === undefined ? [] : [a.external_id])).join(', ');
+  return refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'assessment_external_id', (w) =>
+    MERGE.noSuchKey({ key: p.externalId!, keys, add, w }),
+  );
+}
+
+function added(list: AssessmentBody[]): AssessmentBody {
+  const fresh: AssessmentBody = {};
+  list.push(fresh);
+  return fresh;
+}
+
+/** The assessment a row names by its number, else its interviewer, else the only one. */
+function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
   const exists = MERGE.assessments(list.length, names(list));
-  const added = () => {
-    const fresh: AssessmentBody = {};
-    list.push(fresh);
-    return fresh;
-  };
-  // The legacy key first; an assessment imported without one is then found as below, and gets it.
-  if (p.externalId !== undefined) {
-    const byKey = list.filter((a) => a.external_id === p.externalId);
-    if (byKey.length === 1) return byKey[0]!;
-    if (byKey.length > 1)
-      refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', (w) =>
-        MERGE.duplicateKey({ key: p.externalId!, count: byKey.length, w }),
-      );
-  }
   if (p.no !== undefined) {
     const n = Number(p.no);
     if (!Number.isInteger(n) || n < 1) {
@@ -116,7 +132,7 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
     // The number decides which assessment; a 面试官 on the row is its new interviewer (a rename,
     // the one way to correct a misspelt name on an assessment imported without a key).
     if (n <= list.length) return list[n - 1]!;
-    if (add && n === list.length + 1) return added();
+    if (add && n === list.length + 1) return added(list);
     refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'assessment_no', (w) =>
       MERGE.noSuchNo({ n, exists, add, next: list.length + 1, w }),
     );
@@ -129,11 +145,11 @@ function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean
         MERGE.ambiguousUser({ user: p.username!, count: matches.length, exists, w }),
       );
     }
-    if (add) return added();
+    if (add) return added(list);
     refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'username', (w) => MERGE.noSuchUser({ user: p.username!, exists, w }));
   }
   if (list.length === 1) return list[0]!;
-  if (list.length === 0 && add) return added();
+  if (list.length === 0 && add) return added(list);
   if (list.length === 0) {
     refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'username', (w) => MERGE.noAssessments(w));
   }

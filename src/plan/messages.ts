@@ -246,6 +246,10 @@ export const MERGE = {
     en: `expected an assessment by an interviewer of this interview, got ${shown(p.user, 'en', true)}, but ${p.exists.en} (${p.w.en}): fix the name; to rename an interviewer, add the assessment_no column with the assessment's number (1 for the first listed) and keep ${shown(p.user, 'en', true)} as the new name; or pass --add-assessments to add an assessment by ${shown(p.user, 'en', true)}`,
     zh: `${p.w.zh}：这场面试没有 ${shown(p.user, 'zh', true)} 的评价，${p.exists.zh}。请改正姓名；若要把面试官改名为 ${shown(p.user, 'zh', true)}，请加上「评价序号」列，填该评价的序号（上面列出的第一个为 1），面试官保留新名字；或加 --add-assessments 为 ${shown(p.user, 'zh', true)} 新增评价`,
   }),
+  noSuchKey: (p: { key: string; keys: string; add: boolean; w: Pair }): Pair => ({
+    en: `expected an assessment of this interview by its external_id, got ${JSON.stringify(p.key)}, which Feishu does not hold: its assessments have external_id ${p.keys} (${p.w.en}): correct the key, or leave it blank to name the assessment by username or assessment_no; a new key goes on an assessment named by its assessment_no (评价序号)${p.add ? '' : ', or pass --add-assessments to add an assessment with this key'}`,
+    zh: `${p.w.zh}：这场面试没有外部系统面评ID为 ${JSON.stringify(p.key)} 的评价，现有评价的外部系统面评ID为 ${p.keys}。请改正 ID，或留空、改用面试官或评价序号指明评价；要给评价换新 ID，请用评价序号指明是哪一个${p.add ? '' : '；或加 --add-assessments 新增一个带此 ID 的评价'}`,
+  }),
   noAssessments: (w: Pair): Pair => ({
     en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
     zh: `${w.zh}：这场面试没有可修改的评价。请加 --add-assessments 新增一个`,
@@ -354,6 +358,16 @@ export const OUTCOME = {
     en: `not sent: interview ${id} does not exist in Feishu (batch_query found no such external interview); check the ID, or create it first`,
     zh: `未发送：飞书中没有面试 ${id}（batch_query 查不到这个外部面试）。请检查 ID，或先创建它`,
   }),
+  newInterviewIncomplete: (p: {
+    externalId: string;
+    application: string;
+    columns: string;
+    near: string;
+    row: number;
+  }): Pair => ({
+    en: `expected ${p.columns} on the rows of a new interview (application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)}, so --create-missing would create one), got them blank (row ${p.row}): ${p.near ? `did you mean ${p.near}? ` : ''}correct the key if it names an interview Feishu holds, or fill in those columns to create it`,
+    zh: `第 ${p.row} 行：投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，--create-missing 会新建一场，而新建的面试需要填写${p.columns}，这些列却是空的。${p.near ? `是不是 ${p.near}？` : ''}如果它指的是飞书中已有的面试，请改正 ID；否则请填上这些列再新建`,
+  }),
   missingLegacy: (p: { application: string; externalId: string }): Pair => ({
     en: `not sent: application ${p.application} has no interview with external_id ${shown(p.externalId, 'en')} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,
     zh: `未发送：飞书中投递 ${p.application} 下没有外部系统面试ID为 ${shown(p.externalId, 'zh')} 的面试。请加 --create-missing 导入以创建它，或在外部面试ID列填上它在飞书中的 ID`,
@@ -366,6 +380,10 @@ export const OUTCOME = {
   untold: (p: { externalId: string; application: string; ids: string }): Pair => ({
     en: `not sent: Feishu's read carries no external_id, no record of an earlier run names the interview with external_id ${shown(p.externalId, 'en')}, and application ${p.application} holds interviews no record accounts for (${p.ids}) whose body differs from the file's: any of them may be this one, so it is neither created nor changed; put its Feishu ID in external_interview_id (the migration's report has it), or pass --records with the folder of the run that created it`,
     zh: `未发送：飞书的查询结果不含外部系统面试ID，之前运行的记录里也没有外部系统面试ID为 ${shown(p.externalId, 'zh')} 的面试；投递 ${p.application} 下有记录无法说明来历、内容又与文件不同的面试（${p.ids}），其中任何一场都可能就是它，所以既不创建也不修改。请在外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
+  }),
+  twins: (p: { keys: string; application: string; ids: string }): Pair => ({
+    en: `not sent: Feishu's read carries no external_id, and interview ${p.ids} of application ${p.application} fits the file's interviews with external_id ${p.keys} alike (the same body, or records naming it for each): which one it is cannot be told, so neither is created nor changed; put its Feishu ID in external_interview_id on the rows of the one it is (the migration's report has it), or pass --records with the folder of the run that created it`,
+    zh: `未发送：飞书的查询结果不含外部系统面试ID，投递 ${p.application} 下的面试 ${p.ids} 与文件中外部系统面试ID为 ${p.keys} 的几场面试同样相符（内容相同，或记录把它同时记在这几场名下），无法判断它是哪一场，所以这几场既不创建也不修改。请在它所属那场面试的行上，于外部面试ID列填上它在飞书中的 ID（迁移时的报告里有），或用 --records 指定创建它的那次运行所在的文件夹`,
   }),
   recordGone: (p: { application: string; ids: string }): Pair => ({
     en: `an earlier run's records gave it Feishu ID ${p.ids}, which application ${p.application} no longer holds`,

@@ -1,3 +1,4 @@
+import type { HeaderMapping } from '../input/headers.js';
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { InputTable } from '../input/table.js';
 
@@ -121,4 +122,9 @@ export interface Plan {
   readonly zone: string;
   /** True when some time had no offset and `zone` decided it. */
   readonly usedZone: boolean;
+  /**
+   * The header mapping the file was read with (`--map`), one object passed on as it is: the
+   * reports of earlier runs, read as records, are read with it too.
+   */
+  readonly mapping?: HeaderMapping;
 }

@@ -294,8 +294,9 @@ function interviewProblems(
   const id = groups.ids[g]!;
   const rows = groups.rowsOf(g);
   const first = rows[0]!;
-  // An interview to find or create by its legacy key needs its application, with --merge too.
-  const needsApplication = !merge || id.startsWith(LEGACY_PREFIX);
+  // An interview to find or create by its legacy key needs its application; under --merge the
+  // records of earlier runs may prove its Feishu id instead (run/prove-ids.ts decides).
+  const needsApplication = !merge;
   if (
     needsApplication &&
     groups.applicationId.values[g] === undefined &&

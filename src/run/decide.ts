@@ -1,5 +1,6 @@
 import { OUTCOME } from '../plan/messages.js';
-import { say } from '../messages.js';
+import { col, say } from '../messages.js';
+import type { Column } from '../schema.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
@@ -13,7 +14,7 @@ import {
   removalsBetween,
   removesAnything,
 } from '../plan/removals.js';
-import type { Plan, SendablePlanned } from '../plan/types.js';
+import type { InterviewPatch, Plan, SendablePlanned } from '../plan/types.js';
 import type { Prepared, SendOutcome } from './dispatch.js';
 import { type LegacyMatch, withoutKeys } from './legacy-lookup.js';
 import { keepWrittenKeys, undoMerge } from './undo-merge.js';
@@ -78,8 +79,11 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
     return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
   if (!current)
     return rules.dryRun
-      ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
-      : { prepared: { send: body, hash } };
+      ? {
+          prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } },
+          wouldSend: withAssessmentList(body),
+        }
+      : { prepared: { send: withAssessmentList(body), hash } };
   const before = canonicalBody(current);
   const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
   // A read without the keys cannot show them: compared without, and the file's keys go in the PUT.
@@ -100,20 +104,39 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const removed = removesAnything(counts) ? { removed: counts } : {};
   if (rules.dryRun) {
     const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body, ...removed };
+    return {
+      prepared: { done: { status: 'ok', kind: 'changed', message } },
+      wouldSend: withAssessmentList(body),
+      ...removed,
+    };
   }
-  return { prepared: { send: body, hash }, ...removed };
+  return { prepared: { send: withAssessmentList(body), hash }, ...removed };
 }
 
 /**
- * What a plain import would remove that the user did not ask to: everything but the fields whose
- * cell says `<clear>`, unless `--replace`. A merge removes only what `<clear>` or
- * `--replace-assessments` asks for (src/plan/merge.ts), so it is never blocked here.
+ * What a body would remove that the user did not ask to, unless `--replace`: a plain import
+ * asks only by `<clear>` cells; a merge by `<clear>` cells, by `<clear>` in 面试官 (that
+ * assessment and its dimensions) and by `--replace-assessments`. Whatever the dry run would
+ * count as removed is one of these or refused here.
  */
 function unaskedRemovals(p: SendablePlanned, removals: Removals, rules: DecideRules): Removals | undefined {
-  if (p.kind !== 'replace' || rules.replace) return undefined;
-  const cleared = new Set<string>(p.cleared?.fields ?? []);
-  const unasked = { ...removals, values: removals.values.filter((v) => !cleared.has(v)) };
+  if (rules.replace || (p.kind !== 'replace' && p.kind !== 'merge')) return undefined;
+  const merge = p.kind === 'merge' ? p : undefined;
+  const cleared = new Set<string>(merge ? merge.patch.clear : 'cleared' in p ? (p.cleared?.fields ?? []) : []);
+  let unasked: Removals = { ...removals, values: removals.values.filter((v) => !cleared.has(v)) };
+  if (merge) {
+    const asked = rules.replaceAssessments
+      ? Number.POSITIVE_INFINITY
+      : (merge.patch.assessments ?? []).filter((a) => a.remove).length;
+    const gone = removals.assessments.length <= asked ? removals.assessments : [];
+    const ofGone = (d: string) => gone.some((a) => d.startsWith(`${a} `));
+    unasked = {
+      // `--replace-assessments` asks for what the replaced assessments held (`#1 张三 content`).
+      values: unasked.values.filter((v) => !(rules.replaceAssessments && v.startsWith('#'))),
+      assessments: removals.assessments.filter((a) => !gone.includes(a)),
+      dimensions: rules.replaceAssessments ? [] : removals.dimensions.filter((d) => !ofGone(d)),
+    };
+  }
   return removesAnything(countRemovals(unasked)) ? unasked : undefined;
 }
 
@@ -161,11 +184,11 @@ function decideRestore(
   current: StoredRecord,
   rules: DecideRules,
 ): Decision {
-  const now = canonicalBody(current);
-  // A read without the keys shows none: what the run wrote is compared, and merged, as it would
-  // read; the keys it wrote are kept (nothing says which Feishu held before).
-  const keyed = readsKeys(current);
+  // A read without the keys shows none (those the records give it are no proof of what Feishu
+  // holds): what the run wrote is compared, and merged, as it would read; the keys go back after.
+  const keyed = !rules.keysUnread && readsKeys(current);
   const seen = keyed ? (b: InterviewBody) => b : withoutKeys;
+  const now = seen(canonicalBody(current));
   const already = () =>
     done({ status: 'skipped', kind: 'unchanged', message: say(OUTCOME.alreadyBefore) }, bodyHash(now));
   if (bodyHash(now) === bodyHash(seen(before))) return already();
@@ -184,16 +207,27 @@ function decideRestore(
     body = merged.body;
     if (bodyHash(body) === bodyHash(now)) return already();
   }
-  if (!keyed) body = keepWrittenKeys(body, written);
+  // Every key the before-image carried goes back; where it carried none, the one the run wrote
+  // is kept (nothing says which Feishu held before, and a re-run finds the interview by it).
+  if (!keyed) body = keepWrittenKeys(keepWrittenKeys(body, before), written);
+  const sent = withAssessmentList(body);
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(now, body, rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };
+    const message = say(OUTCOME.wouldChange(diffBodies(now, seen(body), rules.plan.zone).join('; ')));
+    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: sent };
   }
-  return { prepared: { send: body, hash: bodyHash(body) } };
+  return { prepared: { send: sent, hash: bodyHash(body) } };
+}
+
+/**
+ * A PUT body says its assessments even when there are none (`[]`): the PUT overwrites the whole
+ * interview, and a list left out could be read as "keep the ones held" (docs/feishu-api.md, "Update").
+ */
+export function withAssessmentList(body: InterviewBody): InterviewBody {
+  return body.interview_assessments === undefined ? { ...body, interview_assessments: [] } : body;
 }
 
 /** Whether a read shows the legacy keys (`external_id`): Feishu's reads may leave them out (docs/feishu-api.md). */
-function readsKeys(record: StoredRecord): boolean {
+export function readsKeys(record: StoredRecord): boolean {
   const assessments = Array.isArray(record.interview_assessments) ? record.interview_assessments : [];
   return typeof record.external_id === 'string' || assessments.some((a) => typeof a?.external_id === 'string');
 }
@@ -221,11 +255,16 @@ export function decideLegacy(p: SendablePlanned, externalId: string, match: Lega
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_EXTERNAL_ID_AMBIGUOUS', message });
   }
   if (match.kind === 'untold') {
-    const message = say(OUTCOME.untold({ externalId, application, ids: match.ids.join(', ') }));
+    const ids = match.ids.join(', ');
+    const message = say(
+      match.twins
+        ? OUTCOME.twins({ keys: match.twins.map((k) => JSON.stringify(k)).join(', '), application, ids })
+        : OUTCOME.untold({ externalId, application, ids }),
+    );
     return done({ status: 'failed', kind: 'ambiguous', errorCode: 'RUN_CANNOT_TELL_APART', message });
   }
   const note = match.gone ? say(OUTCOME.recordGone({ application, ids: match.gone.join(', ') })) : undefined;
-  if (match.kind === 'absent') return withNote(decideCreate(p, application, externalId, rules), note);
+  if (match.kind === 'absent') return withNote(decideCreate(p, application, externalId, match, rules), note);
   const adopted = rules.lostCreateHash ? lostCreate(p, application, match, rules) : undefined;
   if (adopted) return adopted;
   // The read shows no keys: the interview's own is the file's (the assessments' come with the file's body).
@@ -274,10 +313,38 @@ function withNote(decision: Decision, note: string | undefined): Decision {
   return { ...decision, prepared: { ...prepared, note } };
 }
 
-function decideCreate(p: SendablePlanned, application: string, externalId: string, rules: DecideRules): Decision {
+/**
+ * What a correction's rows leave out that a new interview needs (`--merge --create-missing`):
+ * its status and times, and each assessment's interviewer, the columns the template marks
+ * required for a new interview. A row that gives only a conclusion under a mistyped key is a
+ * correction gone astray, not an interview to create.
+ */
+export function newInterviewGaps(patch: InterviewPatch): Column[] {
+  const out: Column[] = [];
+  for (const c of ['participate_status', 'begin_time', 'end_time'] as const)
+    if (patch.set[c] === undefined) out.push(c);
+  if ((patch.assessments ?? []).some((a) => !a.remove && a.username === undefined)) out.push('username');
+  return out;
+}
+
+function decideCreate(
+  p: SendablePlanned,
+  application: string,
+  externalId: string,
+  match: Extract<LegacyMatch, { kind: 'absent' }>,
+  rules: DecideRules,
+): Decision {
   if (!rules.createMissing) {
     const message = say(OUTCOME.missingLegacy({ application, externalId }));
     return done({ status: 'failed', kind: 'missing', errorCode: 'RUN_NOT_FOUND', message });
+  }
+  const gaps = p.kind === 'merge' ? newInterviewGaps(p.patch) : [];
+  if (gaps.length > 0) {
+    const first = { index: p.rows[0]!, row: rules.plan.table.rows[p.rows[0]!]!.row };
+    const near = match.near?.map((k) => JSON.stringify(k)).join(', ') ?? '';
+    const columns = gaps.map((c) => col(c)).join(', ');
+    const message = say(OUTCOME.newInterviewIncomplete({ externalId, application, columns, near, row: first.row }));
+    return done(refusedOutcome({ at: first, code: 'ROW_NEW_INTERVIEW_INCOMPLETE', column: gaps[0]!, message }));
   }
   // An interview created here has no assessments yet: every one the file gives is new, so
   // `--merge --create-missing` adds them without `--add-assessments`.

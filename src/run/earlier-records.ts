@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { LEGACY_PREFIX } from '../plan/group.js';
 import { readReportLines } from './earlier-reports.js';
+import type { HeaderMapping } from '../input/headers.js';
 import type { InterviewBody } from '../feishu/body.js';
 import { type KnownKeys, keysOfBody } from './known-keys.js';
 
@@ -29,6 +30,8 @@ interface Entry {
 export class EarlierRecords {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly ids = new Set<string>();
+  /** Feishu id → the legacy keys some record gives it. */
+  private readonly keysById = new Map<string, Set<string>>();
   /** By Feishu id, the keys the newest backup line says the tool left there. */
   private readonly keys = new Map<string, KnownKeys>();
   /** Files that held at least one record. */
@@ -51,12 +54,32 @@ export class EarlierRecords {
     if (!list.some((e) => e.id === id && e.application === application)) list.push({ id, application });
     this.byKey.set(externalId, list);
     this.ids.add(id);
+    const keys = this.keysById.get(id) ?? new Set<string>();
+    keys.add(externalId);
+    this.keysById.set(id, keys);
   }
 
   /** The Feishu ids the records give a legacy key, in this application or in one they do not name. */
   named(externalId: string, application: string): string[] {
     const list = this.byKey.get(externalId) ?? [];
     return [...new Set(list.filter((e) => !e.application || e.application === application).map((e) => e.id))];
+  }
+
+  /** The Feishu ids the records give a legacy key, whatever the application. */
+  namedAnywhere(externalId: string): string[] {
+    return [...new Set((this.byKey.get(externalId) ?? []).map((e) => e.id))];
+  }
+
+  /** Every legacy key the records name in this application (or in one they do not name). */
+  keysIn(application: string): string[] {
+    return [...this.byKey]
+      .filter(([, list]) => list.some((e) => !e.application || e.application === application))
+      .map(([k]) => k);
+  }
+
+  /** The legacy keys the records give this Feishu id (in this application, or in one they do not name). */
+  keysNaming(id: string, application: string): string[] {
+    return [...(this.keysById.get(id) ?? [])].filter((key) => this.named(key, application).includes(id));
   }
 
   /** True when some record gives this Feishu id to a legacy key: the interview is accounted for. */
@@ -70,7 +93,12 @@ export class EarlierRecords {
  * folder of the run's report always, and any `--records` given. A file that cannot be read or is
  * not one of ours is passed over; a `--records` path that does not exist stops the run.
  */
-export async function readEarlierRecords(reportFolder: string, given: readonly string[] = []): Promise<EarlierRecords> {
+export async function readEarlierRecords(
+  reportFolder: string,
+  given: readonly string[] = [],
+  /** The run's `--map`: a report of a run that read a mapped file names its columns as that file did. */
+  mapping?: HeaderMapping,
+): Promise<EarlierRecords> {
   const records = new EarlierRecords();
   const files = new Set<string>();
   for (const file of await filesIn(reportFolder, false)) files.add(file);
@@ -78,7 +106,7 @@ export async function readEarlierRecords(reportFolder: string, given: readonly s
   for (const file of files) {
     const before = records.files;
     try {
-      if (await readOne(file, records)) records.files = before + 1;
+      if (await readOne(file, records, mapping)) records.files = before + 1;
     } catch {
       // Not one of ours, or torn: it proves nothing either way.
     }
@@ -105,10 +133,10 @@ export function isRecordName(name: string): boolean {
   return name.endsWith(JOURNAL_SUFFIX) || name.endsWith(BACKUP_SUFFIX) || reportFormatOf(name) !== undefined;
 }
 
-async function readOne(file: string, records: EarlierRecords): Promise<boolean> {
+async function readOne(file: string, records: EarlierRecords, mapping: HeaderMapping | undefined): Promise<boolean> {
   if (file.endsWith(JOURNAL_SUFFIX)) return fromJournal(await readFile(file, 'utf8'), records);
   if (file.endsWith(BACKUP_SUFFIX)) return fromBackup(await readFile(file, 'utf8'), records);
-  const lines = await readReportLines(file);
+  const lines = await readReportLines(file, mapping);
   for (const l of lines ?? []) records.add(l.externalId, l.feishuId, l.application || undefined);
   return Boolean(lines && lines.length > 0);
 }

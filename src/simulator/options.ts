@@ -43,6 +43,12 @@ export interface SimulatorOptions {
    * page may not list it in batch_query's answer, while the SDKs' types do (docs/feishu-api.md).
    */
   readonly readsWithoutExternalId?: boolean;
+  /**
+   * A PUT that leaves `interview_assessments` out keeps the assessments held: docs/feishu-api.md
+   * does not say whether an omitted list means none or "unchanged", so the tool must send `[]`
+   * where it means none; this mode catches a body that leaves it to Feishu's reading.
+   */
+  readonly keepsOmittedAssessments?: boolean;
   /** PRNG seed for the injected faults, so a failing test can be replayed. */
   readonly randomSeed?: number;
   /** Serve HTTPS with this key and certificate (PEM), as Feishu does; the proxy tests use it. */

@@ -159,7 +159,12 @@ export class Routes {
     if (!b) return;
     if (!this.options.createOnPut && !this.store.get(id))
       return this.answers.refused(res, '参数错误 external interview not found', 'external_interview_id', id, NOT_FOUND);
-    const stored = this.store.put(id, b);
+    const held = this.store.get(id)?.interview_assessments;
+    const kept = b.interview_assessments === undefined && this.options.keepsOmittedAssessments && held;
+    const stored = this.store.put(
+      id,
+      kept ? { ...b, interview_assessments: InterviewStore.bodyOf(this.store.get(id)!).interview_assessments } : b,
+    );
     this.stats.accepted.set(id, (this.stats.accepted.get(id) ?? 0) + 1);
     this.landed++;
     if (this.options.expireTokenAfterPuts && this.landed % this.options.expireTokenAfterPuts === 0)

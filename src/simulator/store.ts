@@ -46,7 +46,8 @@ export class InterviewStore {
       ...structuredClone(body),
       interview_assessments: body.interview_assessments?.map((a) => ({ id: this.newId(), ...structuredClone(a) })),
     };
-    if (stored.interview_assessments === undefined) delete stored.interview_assessments;
+    // An empty list is an interview without assessments, as a read shows it.
+    if (!stored.interview_assessments?.length) delete stored.interview_assessments;
     this.interviews.set(id, stored);
     return stored;
   }

@@ -24,13 +24,15 @@ const rulesFor = (plan: Plan, more: Partial<DecideRules> = {}): DecideRules => (
 const sendable = (plan: Plan, i = 0) => plan.interviews[i] as SendablePlanned;
 const ATTENDED = row({ external_interview_id: ID1, external_application_id: APP1, participate_status: '2' });
 const BODY: InterviewBody = { external_application_id: APP1, participate_status: 2 };
+/** A PUT body says its assessments, `[]` where there are none. */
+const sent = (b: InterviewBody): InterviewBody => ({ ...b, interview_assessments: b.interview_assessments ?? [] });
 const HELD = { id: ID1, external_application_id: APP1, participate_status: 1, interview_assessments: [] };
 
 describe('decideUpdate', () => {
   it('sends the body when Feishu holds something else, and says what changes in a dry run', () => {
     const plan = planOf([ATTENDED]);
     expect(decideUpdate(sendable(plan), HELD, rulesFor(plan))).toEqual({
-      prepared: { send: BODY, hash: bodyHash(BODY) },
+      prepared: { send: sent(BODY), hash: bodyHash(BODY) },
     });
     expect(decideUpdate(sendable(plan), HELD, rulesFor(plan, { dryRun: true }))).toEqual({
       prepared: {
@@ -40,7 +42,7 @@ describe('decideUpdate', () => {
           message: 'would change: participate_status: not_participated → participated',
         },
       },
-      wouldSend: BODY,
+      wouldSend: sent(BODY),
     });
   });
 
@@ -76,7 +78,7 @@ describe('decideUpdate', () => {
       },
     });
     expect(decideUpdate(sendable(plan), undefined, rulesFor(plan, { mustExist: false })).prepared).toEqual({
-      send: BODY,
+      send: sent(BODY),
       hash: bodyHash(BODY),
     });
   });
@@ -123,7 +125,7 @@ describe('decideUpdate', () => {
     // --replace: the file is the whole truth; what goes is counted.
     const replaced = decideUpdate(sendable(plan), held, rulesFor(plan, { replace: true }));
     expect(replaced).toEqual({
-      prepared: { send: BODY, hash: bodyHash(BODY) },
+      prepared: { send: sent(BODY), hash: bodyHash(BODY) },
       removed: { values: 1, assessments: 1, dimensions: 1 },
     });
   });
@@ -212,12 +214,12 @@ describe('decideUpdate', () => {
     const written: InterviewBody = { ...before, participate_status: 2 };
     const restore = { kind: 'restore', id: ID1, rows: [0], body: before, written } as const;
     expect(decideUpdate(restore, { id: ID1, ...written }, rulesFor(plan)).prepared).toEqual({
-      send: before,
+      send: sent(before),
       hash: bodyHash(before),
     });
     const later = { ...written, end_time: 1709283600000 };
     expect(decideUpdate(restore, { id: ID1, ...later }, rulesFor(plan)).prepared).toEqual({
-      send: { ...before, end_time: 1709283600000 },
+      send: sent({ ...before, end_time: 1709283600000 }),
       hash: bodyHash({ ...before, end_time: 1709283600000 }),
     });
     expect(decideUpdate(restore, { id: ID1, ...before }, rulesFor(plan)).prepared).toEqual({
@@ -295,6 +297,8 @@ describe('decideLegacy', () => {
           external_id: 'OLD-9',
           external_application_id: APP1,
           participate_status: '2',
+          begin_time: '1709280000000',
+          end_time: '1709283600000',
           username: '张伟',
           conclusion: '通过',
           dimension_title: '沟通',
@@ -308,6 +312,8 @@ describe('decideLegacy', () => {
       external_id: 'OLD-9',
       external_application_id: APP1,
       participate_status: 2,
+      begin_time: 1709280000000,
+      end_time: 1709283600000,
       interview_assessments: [
         {
           username: '张伟',
@@ -324,7 +330,7 @@ describe('decideLegacy', () => {
   it('updates what it finds by its Feishu id, and leaves an ambiguous key alone', () => {
     const record = { id: ID2, external_id: 'OLD-1', external_application_id: APP1, participate_status: 1 };
     expect(decideLegacy(sendable(plan), 'OLD-1', { kind: 'found', id: ID2, record }, rulesFor(plan)).prepared).toEqual({
-      send: body,
+      send: sent(body),
       hash: bodyHash(body),
       to: ID2,
     });
@@ -397,7 +403,7 @@ describe('decideLegacy', () => {
     });
     const other = { ...found, record: { ...record, participate_status: 1 } };
     expect(decideLegacy(sendable(plan), 'OLD-1', other, rulesFor(plan)).prepared).toEqual({
-      send: body,
+      send: sent(body),
       hash: bodyHash(body),
       to: ID2,
     });

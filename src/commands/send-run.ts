@@ -170,7 +170,9 @@ async function reportRun(
       origin: run.base.origin,
       requests: {
         puts: writes,
-        creates,
+        // The journal's truth: a create whose answer was lost and that was found landed counts.
+        creates: options.dryRun ? 0 : kinds.created,
+        create_attempts: api.stats.createAttempts,
         deletes,
         reads,
         rate_limited: api.stats.rateLimited,
@@ -215,7 +217,8 @@ function runLines(
         dryRun,
         origin: run.base.origin,
         puts: writes,
-        creates,
+        creates: dryRun ? 0 : kinds.created,
+        posts: api.stats.createAttempts,
         deletes,
         reads,
         limited: api.stats.rateLimited,

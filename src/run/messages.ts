@@ -14,7 +14,10 @@ export const RUN = {
     dryRun: boolean;
     origin: string;
     puts: number;
+    /** Interviews created, as the journal records them (lost answers found landed included). */
     creates: number;
+    /** Create requests sent: more than `creates` where one was refused or retried, fewer where the resumed run's landed. */
+    posts: number;
     deletes: number;
     reads: number;
     limited: number;
@@ -23,8 +26,8 @@ export const RUN = {
     unit: 'create' | 'PUT';
     seconds: string;
   }): Pair => ({
-    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s) landed` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
-    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建成功` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
+    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates + p.posts > 0 ? `, ${p.creates} create(s) landed${p.posts !== p.creates ? ` (${p.posts} POST(s) sent)` : ''}` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
+    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates + p.posts > 0 ? `、${p.creates} 次创建成功${p.posts !== p.creates ? `（发出 ${p.posts} 次创建请求）` : ''}` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
   }),
   kinds: (p: {
     dryRun: boolean;

@@ -15,8 +15,8 @@ import { fileSha256, probeReport } from '../report/report-claim.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../run/run-outcomes.js';
 import { finishRun } from '../report/finish-run.js';
 import { createWith } from '../run/create-interview.js';
-import { type DispatchResult, dispatch } from '../run/dispatch.js';
-import { readJournal } from '../run/journal.js';
+import { type DispatchResult, type SendOutcome, dispatch } from '../run/dispatch.js';
+import { type JournalState, readJournal } from '../run/journal.js';
 import { journalPathFor } from '../run-paths.js';
 import { readEarlierRecords } from '../run/earlier-records.js';
 import { connect } from './connect.js';
@@ -91,6 +91,7 @@ export async function sendPlan(
         graceMs: GRACE_MS,
         prepare: steps.prepare,
         create: createWith(api, steps.lookup, files.backup, new Map(items.map((p) => [p.id, p])), 1 + options.retries),
+        earlier: previous ? landedEarlier(previous) : undefined,
       },
     );
     if (options.dryRun && options.payloads) {
@@ -117,6 +118,14 @@ export async function sendPlan(
     if (interrupt.aborted) await client.destroy();
     else await client.close();
   }
+}
+
+/** An interview the resumed run's journal says landed: `ok`, with the Feishu id that run learnt. */
+function landedEarlier(previous: JournalState): (id: string) => SendOutcome | undefined {
+  return (id) =>
+    previous.landed.has(id)
+      ? { status: 'ok', kind: 'earlier', feishuId: previous.feishuIds.get(id), message: say(OUTCOME.landedEarlier) }
+      : undefined;
 }
 
 /** The report file, the summary lines and the result. */
@@ -247,6 +256,7 @@ function runLines(
   const blocked = [...result.outcomes.values()].filter((o) => o.errorCode === 'RUN_WOULD_REMOVE').length;
   if (blocked > 0) extra.push(say(RUN.wouldRemoveBlocked(blocked)));
   if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
+  if (kinds.earlier > 0) extra.push(say(RUN.landedEarlier(kinds.earlier)));
   if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
   if (result.interrupted) extra.push(say(RUN.interrupted));
   if (run.keyless) extra.push(run.keyless);

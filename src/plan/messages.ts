@@ -317,6 +317,10 @@ export const OUTCOME = {
     en: 'already landed in an earlier run with the same body (--resume)',
     zh: '之前的运行已写入相同内容（--resume）',
   },
+  landedEarlier: {
+    en: 'landed in an earlier run of this file (its journal says so); this run stopped before it reached it',
+    zh: '之前对这个文件的运行已写入（日志有记录）；本次运行在处理到它之前就停止了',
+  },
   unchanged: { en: 'unchanged: Feishu already holds exactly this', zh: '无变化：飞书中已是完全相同的内容' },
   wouldChange: (diff: string): Pair => ({ en: `would change: ${diff}`, zh: `将会修改：${diff}` }),
   wouldBeSent: { en: 'would be sent', zh: '将会发送' },

@@ -66,6 +66,10 @@ export const RUN = {
     en: `skipped ${n} interview(s) that already landed with the same body (--resume)`,
     zh: `跳过了 ${n} 场已写入相同内容的面试（--resume）`,
   }),
+  landedEarlier: (n: number): Pair => ({
+    en: `${n} interview(s) landed in the earlier run and were not reached again: their rows stay ok`,
+    zh: `${n} 场面试在之前的运行中已写入，本次未再处理：这些行仍为 ok`,
+  }),
   stoppedEarly: (why: string): Pair => ({ en: `stopped early: ${why}`, zh: `提前停止：${why}` }),
   interrupted: {
     en: 'interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish',

@@ -262,6 +262,7 @@ const undoObject = z.object({
   file: requiredText(OPTION.backupFile),
   ...reportShape,
   run: optionalText,
+  dryRun: bool,
   ...langShape,
   ...sendShape,
 });
@@ -273,8 +274,8 @@ export const undoSchema = z.pipe(
     if (!out.credentials) return problem(ctx, undefined, say(OPTION.noCredentials));
     return {
       ...out,
-      report: o.report ?? undoReportPath(o.file),
-      dryRun: false as const,
+      report: o.report ?? undoReportPath(o.file, o.dryRun),
+      dryRun: o.dryRun,
       merge: false as const,
       createMissing: false as const,
       payloads: undefined,

@@ -234,6 +234,13 @@ export const UNDO_OPTIONS: OptionTable = {
       zh: '要撤销的那次运行，即 import 显示的运行号（默认：备份中最后一次运行）',
     },
   },
+  'dry-run': {
+    type: 'boolean',
+    help: {
+      en: 'write nothing: read each interview the run wrote or created and report, per interview, whether undo would restore it (and what), delete it, or leave it alone (and why)',
+      zh: '不写入：读取那次运行写过或创建的每场面试，逐场报告撤销会恢复它（恢复什么）、删除它，还是不处理（以及原因）',
+    },
+  },
   lang: LANG,
 };
 

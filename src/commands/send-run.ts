@@ -27,6 +27,16 @@ import type { RunResult } from '../report/run-result.js';
 export interface RunHead {
   readonly lines: readonly string[];
   readonly warnings: readonly string[];
+  /** An undo: the backup's interviews it leaves alone before reading anything (the run did not own them). */
+  readonly undo?: UndoLeftAlone;
+}
+
+/** The interviews of an undone run that undo leaves alone by the backup alone. */
+export interface UndoLeftAlone {
+  /** The run read them (a backup of an earlier version) but wrote none. */
+  onlyRead: number;
+  /** The run deleted them (an undo of a create): undo does not create them again. */
+  deletedByRun: number;
 }
 
 /** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
@@ -171,7 +181,7 @@ async function reportRun(
     },
     head: run.head.lines,
     warnings: [...run.head.warnings, ...noBackup],
-    lines: runLines(options, { ...run, elapsed, kinds, reads, wrote }),
+    lines: runLines(options, { ...run, elapsed, kinds, reads, wrote, planned: plan.interviews.length }),
     beside: options.reportBeside,
     interrupted: result.interrupted,
     beyondLimit: outcomes.filter((o) => o.status === 'not_sent' && o.errorCode === 'RUN_LIMIT').length,
@@ -213,6 +223,9 @@ function runLines(
     reads: number;
     wrote: boolean;
     keyless?: string;
+    head: RunHead;
+    /** The interviews the plan sends (some may be beyond --limit). */
+    planned: number;
   },
 ): string[] {
   const { api, result, files, elapsed, kinds, reads } = run;
@@ -238,12 +251,12 @@ function runLines(
       }),
     ),
   );
-  if (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0) {
+  const undo = run.head.undo;
+  if (!undo && (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0)) {
     const showCreated = kinds.created > 0 || Boolean(options.createMissing);
     extra.push(say(RUN.kinds({ dryRun, showCreated, ...kinds })));
   }
-  if (options.command === 'undo') extra.push(...undoLines(run.wrote, kinds, result));
-  if (kinds.deleted > 0) extra.push(say(RUN.deleted(kinds.deleted)));
+  if (undo) extra.push(...undoLines({ ...run, dryRun }, undo));
   const removed = run.removals.reduce(
     (t, r) => ({
       values: t.values + r.values,
@@ -269,10 +282,37 @@ function runLines(
   return extra;
 }
 
-/** What an undo did, and plainly when there was nothing left to undo (a run undone twice). */
-function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): string[] {
-  const lines = [say(RUN.undone({ restored: kinds.changed, already: kinds.unchanged, refused: kinds.refused }))];
-  const troubled = [...result.outcomes.values()].some((o) => o.status !== 'ok' && o.status !== 'skipped');
-  if (!wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
+/**
+ * What an undo did (or, dry, would do) with each interview of the run, each counted once: the
+ * counts add up to the interviews in the backup. Plainly when there was nothing left to undo.
+ */
+function undoLines(
+  run: { kinds: KindCounts; result: DispatchResult; wrote: boolean; planned: number; dryRun: boolean },
+  alone: UndoLeftAlone,
+): string[] {
+  const { kinds, result } = run;
+  const sent = [...result.outcomes.values()];
+  // Interviews never reached (an interrupt, --limit) are not sent, as are those the stop left.
+  const notSent = run.planned - result.outcomes.size + sent.filter((o) => o.status === 'not_sent').length;
+  const failed = sent.filter((o) => o.status === 'failed' && o.kind !== 'refused' && o.kind !== 'missing').length;
+  const lines = [
+    say(
+      RUN.undone({
+        dryRun: run.dryRun,
+        total: run.planned + alone.onlyRead + alone.deletedByRun,
+        restored: kinds.changed,
+        deleted: kinds.deleted,
+        already: kinds.unchanged,
+        gone: kinds.gone,
+        // Deleted since (RUN_NOT_FOUND) is a change since too: nothing of it is written back.
+        changedSince: kinds.refused + kinds.missing,
+        ...alone,
+        failed,
+        notSent,
+      }),
+    ),
+  ];
+  const troubled = sent.some((o) => o.status !== 'ok' && o.status !== 'skipped');
+  if (!run.dryRun && !run.wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
   return lines;
 }

@@ -16,7 +16,7 @@ import { writePrivate } from './private-file.js';
  */
 
 /** The commands whose reports a later run of another command may replace: they hold no run's record. */
-const PREVIEWS = new Set(['validate', 'validate --merge', 'import --dry-run', 'verify']);
+const PREVIEWS = new Set(['validate', 'validate --merge', 'import --dry-run', 'undo --dry-run', 'verify']);
 
 interface Written {
   readonly command: string;

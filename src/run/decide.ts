@@ -59,7 +59,7 @@ const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { d
 
 /** An interview named by its Feishu id: PUT its body (merged under `--merge`) unless nothing would change. */
 export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefined, rules: DecideRules): Decision {
-  if (p.kind === 'remove') return decideRemove(p.id, p.body, current);
+  if (p.kind === 'remove') return decideRemove(p.id, p.body, current, rules.dryRun);
   if (p.kind === 'restore' && p.written && current) return decideRestore(p.id, p.body, p.written, current, rules);
   if (!current && rules.mustExist) {
     return done({
@@ -136,16 +136,23 @@ function wouldRemoveOutcome(r: Removals): SendOutcome {
 }
 
 /** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
-function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
+function decideRemove(
+  id: string,
+  created: InterviewBody,
+  current: StoredRecord | undefined,
+  dryRun: boolean,
+): Decision {
   const hash = bodyHash(created);
-  if (!current) return done({ status: 'skipped', message: say(OUTCOME.alreadyGone) });
+  if (!current) return done({ status: 'skipped', kind: 'gone', message: say(OUTCOME.alreadyGone) });
   if (!holds(current, created)) {
     return done({
       status: 'failed',
+      kind: 'refused',
       errorCode: 'UNDO_CHANGED_SINCE',
-      message: say(OUTCOME.changedSince(id)),
+      message: say(OUTCOME.changedSince({ id, dryRun })),
     });
   }
+  if (dryRun) return done({ status: 'ok', kind: 'deleted', message: say(OUTCOME.wouldDelete) });
   return { prepared: { remove: id, hash } };
 }
 
@@ -178,7 +185,7 @@ function decideRestore(
         status: 'failed',
         kind: 'refused',
         errorCode: 'UNDO_CHANGED_SINCE',
-        message: say(OUTCOME.writtenChangedSince({ id, fields })),
+        message: say(OUTCOME.writtenChangedSince({ id, fields, dryRun: rules.dryRun })),
       });
     }
     body = merged.body;
@@ -186,7 +193,7 @@ function decideRestore(
   }
   if (!keyed) body = keepWrittenKeys(body, written);
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(now, body, rules.plan.zone).join('; ')));
+    const message = say(OUTCOME.wouldRestore(diffBodies(now, body, rules.plan.zone).join('; ')));
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: body };
   }
   return { prepared: { send: body, hash: bodyHash(body) } };

@@ -38,6 +38,8 @@ export type OutcomeKind =
   | 'created'
   | 'deleted'
   | 'ambiguous'
+  /** Undo of a create: the interview no longer exists. */
+  | 'gone'
   /** Landed in the run a `--resume` goes on with, and not reached again before this one stopped. */
   | 'earlier';
 

@@ -42,18 +42,44 @@ export const RUN = {
     en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.changed} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
     zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.changed} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
   }),
-  undone: (p: { restored: number; already: number; refused: number }): Pair => ({
-    en: `undo: restored ${p.restored} · already as before ${p.already} · left alone, changed since ${p.refused} interview(s)`,
-    zh: `撤销：已恢复 ${p.restored} · 本来就是原样 ${p.already} · 之后又被改过、未处理 ${p.refused} 场面试`,
-  }),
+  undone: (p: {
+    dryRun: boolean;
+    total: number;
+    restored: number;
+    deleted: number;
+    already: number;
+    gone: number;
+    changedSince: number;
+    onlyRead: number;
+    deletedByRun: number;
+    failed: number;
+    notSent: number;
+  }): Pair => {
+    const alone = p.changedSince + p.onlyRead + p.deletedByRun;
+    const why = (parts: [number, string][]) =>
+      parts
+        .filter(([n]) => n > 0)
+        .map(([n, w]) => `${w} ${n}`)
+        .join(', ');
+    const en = why([
+      [p.changedSince, 'changed since the undone run'],
+      [p.onlyRead, 'only read by it'],
+      [p.deletedByRun, 'deleted by it'],
+    ]);
+    const zh = why([
+      [p.changedSince, '之后又被改过'],
+      [p.onlyRead, '那次运行只读取未写入'],
+      [p.deletedByRun, '那次运行删除的'],
+    ]);
+    return {
+      en: `${p.dryRun ? 'undo --dry-run' : 'undo'}, ${p.total} interview(s): ${p.dryRun ? 'would restore' : 'restored'} ${p.restored} · ${p.dryRun ? 'would delete' : 'deleted'} ${p.deleted} · already as before ${p.already}${p.gone > 0 ? ` · already gone ${p.gone}` : ''} · ${p.dryRun ? 'would leave alone' : 'left alone'} ${alone}${alone > 0 ? ` (${en})` : ''}${p.failed > 0 ? ` · failed ${p.failed}` : ''}${p.notSent > 0 ? ` · not sent ${p.notSent}` : ''}`,
+      zh: `${p.dryRun ? '撤销试运行' : '撤销'}，共 ${p.total} 场面试：${p.dryRun ? '将恢复' : '已恢复'} ${p.restored} · ${p.dryRun ? '将删除' : '已删除'} ${p.deleted} · 本来就是原样 ${p.already}${p.gone > 0 ? ` · 已不存在 ${p.gone}` : ''} · ${p.dryRun ? '将不处理' : '未处理'} ${alone}${alone > 0 ? `（${zh}）` : ''}${p.failed > 0 ? ` · 失败 ${p.failed}` : ''}${p.notSent > 0 ? ` · 未发送 ${p.notSent}` : ''}`,
+    };
+  },
   nothingToUndo: {
     en: 'nothing to undo: every interview that run wrote already holds what it held before that run (was it undone already?); nothing was written',
     zh: '无需撤销：那次运行写过的每场面试都已是运行之前的样子（是否已经撤销过？）；没有写入任何内容',
   },
-  deleted: (n: number): Pair => ({
-    en: `deleted ${n} interview(s) the undone run had created`,
-    zh: `已删除被撤销的那次运行创建的 ${n} 场面试`,
-  }),
   removed: (p: { dryRun: boolean; values: number; assessments: number; dimensions: number }): Pair => ({
     en: `${p.dryRun ? 'would remove' : 'removed'} ${p.values} value(s), ${p.assessments} assessment(s) and ${p.dimensions} dimension(s) that Feishu held`,
     zh: `${p.dryRun ? '将删除' : '已删除'}飞书中原有的 ${p.values} 个字段值、${p.assessments} 个评价和 ${p.dimensions} 个维度`,

@@ -13,6 +13,8 @@ export interface KindCounts {
   created: number;
   deleted: number;
   ambiguous: number;
+  /** Undo of a create whose interview no longer exists. */
+  gone: number;
   /** Landed in the run a `--resume` goes on with; this one stopped before it. */
   earlier: number;
 }
@@ -27,6 +29,7 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     created: 0,
     deleted: 0,
     ambiguous: 0,
+    gone: 0,
     earlier: 0,
   };
   for (const o of outcomes.values()) {
@@ -36,6 +39,7 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     else if (o.kind === 'refused') kinds.refused++;
     else if (o.kind === 'ambiguous') kinds.ambiguous++;
     else if (o.kind === 'earlier') kinds.earlier++;
+    else if (o.kind === 'gone') kinds.gone++;
     else if (o.kind === 'created' && o.status === 'ok') kinds.created++;
     else if (o.kind === 'deleted' && o.status === 'ok') kinds.deleted++;
     else if (o.status === 'ok') kinds.changed++;

@@ -238,7 +238,9 @@ describe('feishu-interview-import import', () => {
     expect(second.counts.ok + second.counts.skipped).toBe(12 * 2);
     expect(second.counts.not_sent).toBe(18 * 2);
     expect(second.summary.interviews_by_kind).toMatchObject({ earlier: 9 });
-    expect(second.text).toContain('9 interview(s) landed in the earlier run and were not reached again: their rows stay ok');
+    expect(second.text).toContain(
+      '9 interview(s) landed in the earlier run and were not reached again: their rows stay ok',
+    );
   });
 
   it('on SIGINT finishes what is in flight, writes a complete report and exits 130', async () => {

@@ -151,7 +151,9 @@ describe('legacy migration', () => {
       env: env(s),
     });
     expect(undo.code).toBe(1);
-    expect(undo.stdout).toContain('deleted 2 interview(s) the undone run had created');
+    expect(undo.stdout).toContain(
+      'undo, 3 interview(s): restored 0 · deleted 2 · already as before 0 · left alone 1 (changed since the undone run 1)',
+    );
     expect([...s.store.interviews.values()].map((x) => x.external_id)).toEqual(['ATS-1']);
     const rows = await readReport(join(dir, 'legacy.report.csv.backup.undo.report.csv'));
     expect(rows.map((r) => r.error_code).filter(Boolean)).toEqual(['UNDO_CHANGED_SINCE']);

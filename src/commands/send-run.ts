@@ -200,6 +200,9 @@ async function reportRun(
       rate_per_s: rate,
       elapsed_s: Number(elapsed.toFixed(1)),
       interviews_by_kind: kinds,
+      undo: run.head.undo
+        ? undoJson(undoCounts({ kinds, result, planned: plan.interviews.length }, run.head.undo))
+        : undefined,
       stopped_early: result.stopReason,
       paths: {
         journal: dryRun ? undefined : resolve(files.journalPath),
@@ -282,36 +285,64 @@ function runLines(
   return extra;
 }
 
-/**
- * What an undo did (or, dry, would do) with each interview of the run, each counted once: the
- * counts add up to the interviews in the backup. Plainly when there was nothing left to undo.
- */
+/** What an undo did (or, dry, would do) with each interview of the run, each counted once: they add up to `total`. */
+export interface UndoCounts {
+  readonly total: number;
+  readonly restored: number;
+  readonly deleted: number;
+  readonly already: number;
+  readonly gone: number;
+  /** Changed since the undone run (`UNDO_CHANGED_SINCE`), or deleted since: nothing of it is written. */
+  readonly changedSince: number;
+  readonly onlyRead: number;
+  readonly deletedByRun: number;
+  readonly failed: number;
+  readonly notSent: number;
+}
+
+function undoCounts(
+  run: { kinds: KindCounts; result: DispatchResult; planned: number },
+  alone: UndoLeftAlone,
+): UndoCounts {
+  const { kinds } = run;
+  const sent = [...run.result.outcomes.values()];
+  return {
+    total: run.planned + alone.onlyRead + alone.deletedByRun,
+    restored: kinds.changed,
+    deleted: kinds.deleted,
+    already: kinds.unchanged,
+    gone: kinds.gone,
+    changedSince: kinds.refused + kinds.missing,
+    ...alone,
+    failed: sent.filter((o) => o.status === 'failed' && o.kind !== 'refused' && o.kind !== 'missing').length,
+    // Interviews never reached (an interrupt, --limit) are not sent, as are those the stop left.
+    notSent: run.planned - run.result.outcomes.size + sent.filter((o) => o.status === 'not_sent').length,
+  };
+}
+
+/** `--json`'s `undo`: the summary line's counts under the names a scheduler reads. */
+function undoJson(c: UndoCounts) {
+  return {
+    interviews: c.total,
+    restored: c.restored,
+    deleted: c.deleted,
+    already_as_before: c.already,
+    already_gone: c.gone,
+    left_alone: c.changedSince + c.onlyRead + c.deletedByRun,
+    left_alone_why: { changed_since: c.changedSince, only_read: c.onlyRead, deleted_by_run: c.deletedByRun },
+    failed: c.failed,
+    not_sent: c.notSent,
+  };
+}
+
+/** The undo's counts, and plainly when there was nothing left to undo (a run undone twice). */
 function undoLines(
   run: { kinds: KindCounts; result: DispatchResult; wrote: boolean; planned: number; dryRun: boolean },
   alone: UndoLeftAlone,
 ): string[] {
-  const { kinds, result } = run;
+  const { result } = run;
   const sent = [...result.outcomes.values()];
-  // Interviews never reached (an interrupt, --limit) are not sent, as are those the stop left.
-  const notSent = run.planned - result.outcomes.size + sent.filter((o) => o.status === 'not_sent').length;
-  const failed = sent.filter((o) => o.status === 'failed' && o.kind !== 'refused' && o.kind !== 'missing').length;
-  const lines = [
-    say(
-      RUN.undone({
-        dryRun: run.dryRun,
-        total: run.planned + alone.onlyRead + alone.deletedByRun,
-        restored: kinds.changed,
-        deleted: kinds.deleted,
-        already: kinds.unchanged,
-        gone: kinds.gone,
-        // Deleted since (RUN_NOT_FOUND) is a change since too: nothing of it is written back.
-        changedSince: kinds.refused + kinds.missing,
-        ...alone,
-        failed,
-        notSent,
-      }),
-    ),
-  ];
+  const lines = [say(RUN.undone({ dryRun: run.dryRun, ...undoCounts(run, alone) }))];
   const troubled = sent.some((o) => o.status !== 'ok' && o.status !== 'skipped');
   if (!run.dryRun && !run.wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
   return lines;

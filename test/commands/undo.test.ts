@@ -409,9 +409,20 @@ describe('undo of a migration that created some interviews and changed others, a
     expect(existsSync(`${report}.journal.jsonl`)).toBe(false);
     expect(existsSync(`${report}.backup.jsonl`)).toBe(false);
 
-    // The real undo then does what the dry run said.
-    const undone = await undo(s, backup);
-    expect(undone.stdout).toContain(
+    // The real undo then does what the dry run said; --json carries the same counts.
+    const undone = await undo(s, backup, ['--json']);
+    expect(JSON.parse(undone.stdout).undo).toEqual({
+      interviews: 5,
+      restored: 1,
+      deleted: 1,
+      already_as_before: 0,
+      already_gone: 1,
+      left_alone: 2,
+      left_alone_why: { changed_since: 2, only_read: 0, deleted_by_run: 0 },
+      failed: 0,
+      not_sent: 0,
+    });
+    expect(undone.stderr).toContain(
       'undo, 5 interview(s): restored 1 · deleted 1 · already as before 0 · already gone 1 · left alone 2 (changed since the undone run 2)',
     );
   });

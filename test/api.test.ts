@@ -128,6 +128,11 @@ describe('the package for another TypeScript program', () => {
       "const bad: RowResult[] = result.rows.filter((r) => r.status === 'invalid' || r.status === 'not_sent');",
       'const code: string | undefined = bad[0]?.errorColumn;',
       'console.log(code, result.exitCode satisfies 0 | 1 | 130, new ToolError("X", "y").code);',
+      // The summary is typed: no cast for what a scheduler reads of it.
+      'const created: number | undefined = result.summary.interviews_by_kind?.created;',
+      'const creates: number | undefined = result.summary.requests?.creates;',
+      'const paths: string[] = [result.summary.paths.report, result.summary.paths.journal].filter((p): p is string => p !== undefined);',
+      'console.log(created, creates, paths, result.summary.stopped_early?.length, result.summary.counts.failed);',
       'await sim.close();',
       '',
     ].join('\n');

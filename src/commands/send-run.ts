@@ -122,6 +122,7 @@ export async function sendPlan(
       files,
       head,
       keyless,
+      interrupt,
     });
   } finally {
     files?.close();
@@ -152,6 +153,7 @@ async function reportRun(
     head: RunHead;
     /** How legacy interviews were found where reads carry no `external_id`. */
     keyless?: string;
+    interrupt: AbortSignal;
   },
 ): Promise<RunResult> {
   const { api, result, files } = run;
@@ -203,13 +205,19 @@ async function reportRun(
       undo: run.head.undo
         ? undoJson(undoCounts({ kinds, result, planned: plan.interviews.length }, run.head.undo))
         : undefined,
-      stopped_early: result.stopReason,
+      stopped_early:
+        result.stopReason ?? (result.interrupted ? say(RUN.interruptedBy(interruptReason(run.interrupt))) : undefined),
       paths: {
         journal: dryRun ? undefined : resolve(files.journalPath),
         backup: backup && wrote ? resolve(files.backupPath) : undefined,
       },
     },
   });
+}
+
+/** What aborted the run's signal, where the caller said (the CLI says which signal: `SIGTERM`). */
+function interruptReason(signal: AbortSignal): string | undefined {
+  return typeof signal.reason === 'string' ? signal.reason : undefined;
 }
 
 /** The summary's lines on what was sent, changed, skipped and where the files are. */

@@ -96,6 +96,10 @@ export const RUN = {
     en: `${n} interview(s) landed in the earlier run and were not reached again: their rows stay ok`,
     zh: `${n} 场面试在之前的运行中已写入，本次未再处理：这些行仍为 ok`,
   }),
+  interruptedBy: (by: string | undefined): Pair => ({
+    en: `interrupted${by ? ` by ${by}` : ''}: the requests in flight finished, the rest were not sent`,
+    zh: `已中断${by ? `（${by}）` : ''}：进行中的请求已完成，其余未发送`,
+  }),
   stoppedEarly: (why: string): Pair => ({ en: `stopped early: ${why}`, zh: `提前停止：${why}` }),
   interrupted: {
     en: 'interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish',

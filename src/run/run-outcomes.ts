@@ -2,22 +2,10 @@ import { OUTCOME } from '../plan/messages.js';
 import { say } from '../messages.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
 import type { SendOutcome } from './dispatch.js';
+import type { InterviewsByKind } from '../report/run-result.js';
 
-/** Interviews by what happened to them, for the summary (never for a message). */
-export interface KindCounts {
-  changed: number;
-  unchanged: number;
-  missing: number;
-  resumed: number;
-  refused: number;
-  created: number;
-  deleted: number;
-  ambiguous: number;
-  /** Undo of a create whose interview no longer exists. */
-  gone: number;
-  /** Landed in the run a `--resume` goes on with; this one stopped before it. */
-  earlier: number;
-}
+/** Interviews by what happened to them, for the summary (never for a message): `interviews_by_kind`. */
+export type KindCounts = { -readonly [K in keyof InterviewsByKind]: InterviewsByKind[K] };
 
 export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCounts {
   const kinds: KindCounts = {

@@ -54,14 +54,7 @@ const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(result: RunResult, extra: { rows: number; report: boolean }): ResultView {
-  const s = result.summary as Record<string, unknown> & {
-    interviews_by_kind?: Record<string, number>;
-    problems?: { code: string; count: number; example: string }[];
-    warnings?: string[];
-    requests?: Record<string, number>;
-    elapsed_s?: number;
-    paths?: Record<string, string | undefined>;
-  };
+  const s = result.summary;
   return {
     exitCode: result.exitCode,
     counts: result.counts,

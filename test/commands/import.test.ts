@@ -212,13 +212,16 @@ describe('feishu-interview-import import', () => {
     const stopAfter = (n: number) => {
       const stop = new AbortController();
       const onProgress = (e: { done: number }) => {
-        if (e.done >= n) stop.abort();
+        if (e.done >= n) stop.abort('SIGTERM');
       };
       return { signal: stop.signal, onProgress };
     };
     const send = { baseUrl: s.url, appId: 'cli_test', appSecret: SECRET, concurrency: 1, rate: 0 };
     const first = await importFile(file, { ...send, ...stopAfter(12) });
     expect(first.exitCode).toBe(130);
+    expect(first.summary.stopped_early).toBe(
+      'interrupted by SIGTERM: the requests in flight finished, the rest were not sent',
+    );
     const landedFirst = new Set(s.stats.accepted.keys());
     expect(landedFirst.size).toBe(12);
     // The resume is interrupted too, before it reaches most of what the first run landed.
@@ -266,6 +269,22 @@ describe('feishu-interview-import import', () => {
       message: 'not sent: interrupted before it was sent; import again with --resume',
     });
     expect(done.stdout).toContain('interrupted: unsent rows are not_sent');
+  });
+
+  it('after SIGTERM, --json says it stopped early and why', async () => {
+    const s = await simulator({ rateLimit: 10 }, idsOf(30));
+    const dir = await tempDir();
+    const file = join(dir, 'term.csv');
+    await writeFile(file, interviewsCsv(30).text);
+    const run = startCli(['import', file, '--quiet', '--json'], { env: envFor(s) });
+    await waitFor(() => s.stats.accepted.size >= 3);
+    run.child.kill('SIGTERM');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      exit_code: 130,
+      stopped_early: 'interrupted by SIGTERM: the requests in flight finished, the rest were not sent',
+    });
   });
 
   it("reports a permanent error with Feishu's code, message and log id, and exits 1", async () => {

@@ -109,8 +109,8 @@ export const FILES = {
     zh: `无法写入报告 ${p.path}（${p.code}），没有发送任何内容。该文件可能正在 Excel 或 WPS 中打开（请关闭它）、是只读文件或是一个文件夹；请关闭或移走它，或用 --report 换个位置，然后重新运行`,
   }),
   reportBeside: (p: { mine: string; path: string }): Pair => ({
-    en: `${p.mine} was changed since the tool wrote it, or is another command's report: it was left as it is, and this run's report is ${p.path}`,
-    zh: `${p.mine} 在工具写出之后被修改过，或是另一个命令的报告：已原样保留，这次运行的报告是 ${p.path}`,
+    en: `${p.mine} was changed since the tool wrote it, or is another command's report or an earlier undo's: it was left as it is, and this run's report is ${p.path}`,
+    zh: `${p.mine} 在工具写出之后被修改过，或是另一个命令的报告、之前一次撤销的报告：已原样保留，这次运行的报告是 ${p.path}`,
   }),
   payloadsUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to write the payloads to ${p.path}, got ${p.code}: check the folder is writable`,

@@ -204,15 +204,19 @@ describe('undo owns what its run wrote, nothing it only read', () => {
     const size = (await stat(undoBackup)).size;
 
     const writes = s.stats.requests.put + s.stats.requests.delete + s.stats.requests.create;
+    const firstReport = join(dir, 'march.report.csv.backup.undo.report.csv');
+    const first = await readFile(firstReport, 'utf8');
     const again = await undo(s, backup);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       'nothing to undo: every interview that run wrote already holds what it held before that run (was it undone already?); nothing was written',
     );
     expect(s.stats.requests.put + s.stats.requests.delete + s.stats.requests.create).toBe(writes);
-    expect(
-      (await readReport(join(dir, 'march.report.csv.backup.undo.report.csv'))).map((r) => [r.status, r.message]),
-    ).toEqual([
+    // The second undo's report goes beside the first, which stays the record of what was restored.
+    expect(await readFile(firstReport, 'utf8')).toBe(first);
+    const secondReport = join(dir, 'march.report.csv.backup.undo.report-2.csv');
+    expect(again.stdout).toContain(`this run's report is ${secondReport}`);
+    expect((await readReport(secondReport)).map((r) => [r.status, r.message])).toEqual([
       ['skipped', 'skipped: already as it was before the undone run'],
       ['skipped', 'skipped: already as it was before the undone run'],
     ]);

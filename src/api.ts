@@ -112,7 +112,7 @@ function checked(path: string, options: object): Record<string, unknown> {
 const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress });
 
 /** The run speaks `lang`, or the file's language once its headers are read (the CLI adds its locale's). */
-const voice = (o: object) => o as { lang?: Lang; locale?: Lang };
+const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
 
 /**
  * Every option each function takes, checked against its type: a key added to an options type

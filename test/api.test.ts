@@ -216,6 +216,30 @@ describe('a run through the library', () => {
     await expect(validateFile(SAMPLE, progress)).rejects.toMatchObject({ code: 'OPTION_UNKNOWN' });
   });
 
+  it("speaks the library's options, not the CLI's flags or environment", async () => {
+    const refused = await importFile(SAMPLE, { baseUrl: sim.url, tz: 'Asia/Shanghai' }).catch((e: ToolError) => e);
+    expect(refused).toBeInstanceOf(ToolError);
+    expect((refused as ToolError).message).toBe(
+      'expected credentials, got none: pass appId and appSecret (or tenantToken), or pass dryRun to check the file without sending',
+    );
+    const dir = await tempDir();
+    const stop = new AbortController();
+    stop.abort();
+    const stopped = await importFile(SAMPLE, {
+      ...credentials,
+      baseUrl: sim.url,
+      tz: 'Asia/Shanghai',
+      report: join(dir, 'r.csv'),
+      signal: stop.signal,
+      lang: 'en',
+    });
+    const said = [stopped.text, ...stopped.rows.map((r) => r.message ?? '')].join('\n');
+    expect(said).not.toMatch(/--resume|--dry-run|FEISHU_APP_ID/);
+    expect(stopped.rows.find((r) => r.status === 'not_sent')?.message).toBe(
+      'not sent: interrupted before it was sent; import again with resume',
+    );
+  });
+
   it('stops on its signal: nothing more is sent, the rest are not_sent, exit code 130', async () => {
     const dir = await tempDir();
     const stop = new AbortController();

@@ -282,7 +282,7 @@ function runLines(
   if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
   if (kinds.earlier > 0) extra.push(say(RUN.landedEarlier(kinds.earlier)));
   if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
-  if (result.interrupted) extra.push(say(RUN.interrupted));
+  if (result.interrupted) extra.push(say(RUN.interrupted()));
   if (run.keyless) extra.push(run.keyless);
   if (files.backup && run.wrote) {
     extra.push(

@@ -1,3 +1,4 @@
+import { optionName } from '../lang.js';
 import { type Pair, spaced } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -313,10 +314,10 @@ export const OUTCOME = {
   created: (id: string | undefined): Pair => ({ en: `created in Feishu as ${id}`, zh: `已在飞书中创建，ID 为 ${id}` }),
   deleted: { en: 'deleted: the undone run had created it', zh: '已删除：这是被撤销的那次运行创建的' },
   foundAfterLostAnswer: { en: 'found after an answer that was lost', zh: '应答丢失后查询确认已创建' },
-  resumed: {
-    en: 'already landed in an earlier run with the same body (--resume)',
-    zh: '之前的运行已写入相同内容（--resume）',
-  },
+  resumed: (): Pair => ({
+    en: `already landed in an earlier run with the same body (${optionName('resume')})`,
+    zh: `之前的运行已写入相同内容（${optionName('resume')}）`,
+  }),
   landedEarlier: {
     en: 'landed in an earlier run of this file (its journal says so); this run stopped before it reached it',
     zh: '之前对这个文件的运行已写入（日志有记录）；本次运行在处理到它之前就停止了',
@@ -351,13 +352,13 @@ export const OUTCOME = {
     en: `an earlier run's records gave it Feishu ID ${p.ids}, which application ${p.application} no longer holds`,
     zh: `之前运行的记录中它的飞书 ID 是 ${p.ids}，但投递 ${p.application} 下已没有这场面试`,
   }),
-  interrupted: {
-    en: 'not sent: interrupted before it was sent; import again with --resume',
-    zh: '未发送：发送前运行被中断。请加 --resume 重新导入',
-  },
+  interrupted: (): Pair => ({
+    en: `not sent: interrupted before it was sent; import again with ${optionName('resume')}`,
+    zh: `未发送：发送前运行被中断。请加 ${optionName('resume')} 重新导入`,
+  }),
   stopped: (why: string | undefined): Pair => ({
-    en: `not sent: ${why ?? 'the run stopped early'}; import again with --resume`,
-    zh: `未发送：${why ?? '运行提前停止'}。请加 --resume 重新导入`,
+    en: `not sent: ${why ?? 'the run stopped early'}; import again with ${optionName('resume')}`,
+    zh: `未发送：${why ?? '运行提前停止'}。请加 ${optionName('resume')} 重新导入`,
   }),
   stoppedBeforeRead: {
     en: 'not sent: the run stopped before its current record was read',

@@ -1,3 +1,4 @@
+import { optionName } from '../lang.js';
 import { REPORT } from '../input/messages.js';
 import type { Pair } from '../messages.js';
 
@@ -65,12 +66,12 @@ export const FILES = {
     zh: `无法写入${p.what} ${p.path}（${p.code}）：请检查报告所在文件夹是否可写，或用 --report 换个位置`,
   }),
   appendFailed: (p: { what: string; path: string; code: string }): Pair => ({
-    en: `expected to append to the ${p.what} ${p.path}, got ${p.code}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then import again with --resume`,
-    zh: `无法追加写入${p.what} ${p.path}（${p.code}）：为了不发送任何未记录的内容，运行已停止。请腾出磁盘空间或使其可写，然后加 --resume 重新导入`,
+    en: `expected to append to the ${p.what} ${p.path}, got ${p.code}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then run again with ${optionName('resume')}`,
+    zh: `无法追加写入${p.what} ${p.path}（${p.code}）：为了不发送任何未记录的内容，运行已停止。请腾出磁盘空间或使其可写，然后加 ${optionName('resume')} 重新运行`,
   }),
   noJournal: (path: string): Pair => ({
-    en: `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`,
-    zh: `找不到之前那次运行的日志 ${path}：请在 --resume 中填那次运行的 --report 路径`,
+    en: `expected the journal ${path} of the earlier run, got no such file: pass the ${optionName('report')} path of that run to ${optionName('resume')}`,
+    zh: `找不到之前那次运行的日志 ${path}：请在 ${optionName('resume')} 中填那次运行的 ${optionName('report')} 路径`,
   }),
   outputIsInput: (p: { what: string; path: string; input: string; suggestion: string }): Pair => ({
     en: `expected the ${p.what} to go to another file than the input, got ${p.path}, which is ${p.input} itself: pass --report elsewhere (e.g. ${p.suggestion})`,
@@ -121,8 +122,8 @@ export const FILES = {
     zh: `无法写入模板 ${p.path}（${p.code}）：请检查文件夹是否可写`,
   }),
   resumeMismatch: (p: { report: string; differs: string }): Pair => ({
-    en: `expected --resume ${p.report} to continue the same run, got a journal where ${p.differs}: run without --resume (the current records are read and compared), or resume with the original file and settings`,
-    zh: `--resume ${p.report} 应继续同一次运行，但日志显示${p.differs}：请去掉 --resume 运行（会读取并比较现有记录），或用原来的文件和设置继续`,
+    en: `expected ${optionName('resume')} ${p.report} to continue the same run, got a journal where ${p.differs}: run without ${optionName('resume')} (the current records are read and compared), or resume with the original file and settings`,
+    zh: `${optionName('resume')} ${p.report} 应继续同一次运行，但日志显示${p.differs}：请去掉 ${optionName('resume')} 运行（会读取并比较现有记录），或用原来的文件和设置继续`,
   }),
   sentTo: (p: { before: string; now: string }): Pair => ({
     en: `it sent to ${p.before}, this run to ${p.now}`,

@@ -75,7 +75,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const hash = bodyHash(body);
   // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
   if (rules.landedHash === hash && !current)
-    return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
+    return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed()) }, hash);
   if (!current)
     return rules.dryRun
       ? { prepared: { done: { status: 'ok', kind: 'changed', message: say(OUTCOME.wouldBeSent) } }, wouldSend: body }
@@ -89,7 +89,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       {
         status: 'skipped',
         kind: landedBefore ? 'resumed' : 'unchanged',
-        message: say(landedBefore ? OUTCOME.resumed : OUTCOME.unchanged),
+        message: say(landedBefore ? OUTCOME.resumed() : OUTCOME.unchanged),
       },
       hash,
     );

@@ -154,7 +154,7 @@ class Dispatch {
       this.record(item.id, {
         status: 'not_sent',
         errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED',
-        message: say(interrupt.aborted ? OUTCOME.interrupted : OUTCOME.stopped(this.stopReason)),
+        message: say(interrupt.aborted ? OUTCOME.interrupted() : OUTCOME.stopped(this.stopReason)),
       });
       return;
     }

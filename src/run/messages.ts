@@ -1,3 +1,4 @@
+import { optionName } from '../lang.js';
 import type { Pair } from '../messages.js';
 
 /** The summary's lines on what a run sent and where its files are. */
@@ -89,8 +90,8 @@ export const RUN = {
     zh: `${n} 场面试未发送（RUN_WOULD_REMOVE）：文件会删掉飞书中原有的内容；要保留请加 --merge，要删除请加 --replace`,
   }),
   resumed: (n: number): Pair => ({
-    en: `skipped ${n} interview(s) that already landed with the same body (--resume)`,
-    zh: `跳过了 ${n} 场已写入相同内容的面试（--resume）`,
+    en: `skipped ${n} interview(s) that already landed with the same body (${optionName('resume')})`,
+    zh: `跳过了 ${n} 场已写入相同内容的面试（${optionName('resume')}）`,
   }),
   landedEarlier: (n: number): Pair => ({
     en: `${n} interview(s) landed in the earlier run and were not reached again: their rows stay ok`,
@@ -101,10 +102,10 @@ export const RUN = {
     zh: `已中断${by ? `（${by}）` : ''}：进行中的请求已完成，其余未发送`,
   }),
   stoppedEarly: (why: string): Pair => ({ en: `stopped early: ${why}`, zh: `提前停止：${why}` }),
-  interrupted: {
-    en: 'interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish',
-    zh: '已中断：未发送的行标为 not_sent；加 --resume 报告路径 重新运行同一命令即可继续',
-  },
+  interrupted: (): Pair => ({
+    en: `interrupted: unsent rows are not_sent; run the same command with ${optionName('resume')} REPORT to finish`,
+    zh: `已中断：未发送的行标为 not_sent；加 ${optionName('resume')} 报告路径 重新运行同一命令即可继续`,
+  }),
   backup: (p: { path: string; run: string; relative: string }): Pair => ({
     en: `backup: ${p.path}, run ${p.run} (undo with: feishu-interview-import undo ${p.relative})`,
     zh: `备份：${p.path}，运行 ${p.run}（撤销：feishu-interview-import undo ${p.relative}）`,

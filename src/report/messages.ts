@@ -19,6 +19,14 @@ export const SUMMARY = {
     en: `column ${p.zh} (${p.name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
     zh: `文件中没有「${p.zh}」列（${p.name}）：普通导入会不带这一列发送每场面试，飞书中该字段现有的内容会被清空。请补上这一列，或用 --merge 导入以保留现有内容`,
   }),
+  longInterview: (p: { interview: Pair; row: number; hours: number; when: string }): Pair => ({
+    en: `${p.interview.en} (row ${p.row}): ${p.hours} h, ${p.when}`,
+    zh: `${p.interview.zh}（第 ${p.row} 行）：${p.hours} 小时，${p.when}`,
+  }),
+  longInterviews: (p: { n: number; column: string; list: string; more: number }): Pair => ({
+    en: `${p.n} interview(s) last longer than a day (sent as written; if an ${p.column}'s date is wrong, fix it there): ${p.list}${p.more > 0 ? `; and ${p.more} more` : ''}`,
+    zh: `${p.n} 场面试时长超过一天（按所写内容发送；如果${p.column}的日期写错了，请在该列改正）：${p.list}${p.more > 0 ? `；另有 ${p.more} 场` : ''}`,
+  }),
   noTz: (p: { file: string; zone: string }): Pair => ({
     en: `expected --tz for the times without an offset in ${p.file}, got none, and this machine's time zone is ${p.zone}: 2024-03-01 14:00 would be taken as 14:00 UTC, 22:00 in China. Pass the zone the times were written in (--tz Asia/Shanghai), or write them with an offset (2024-03-01T14:00:00+08:00)`,
     zh: `${p.file} 中有不带时区偏移的时间，但没有指定 --tz，而本机时区是 ${p.zone}：2024-03-01 14:00 会被当作 UTC 14:00，即北京时间 22:00。请用 --tz 指明这些时间所在的时区（--tz Asia/Shanghai），或写成带偏移的时间（2024-03-01T14:00:00+08:00）`,

@@ -92,10 +92,12 @@ export interface ImportFileOptions extends ReadOptions, SendOptions {
 }
 
 export interface UndoBackupOptions extends SendOptions {
-  /** The report path (default `<backup>.undo.report.csv`), or `false` for none. */
+  /** The report path (default `<backup>.undo.report.csv`, a dry run's `.undo.dry-run.report.csv`), or `false` for none. */
   readonly report?: string | false;
   /** The run to undo, as the import named it (default: the backup's last run). */
   readonly run?: string;
+  /** Write nothing: read and report per interview what undo would restore, delete or leave alone. */
+  readonly dryRun?: boolean;
   readonly lang?: 'zh' | 'en';
 }
 
@@ -114,7 +116,7 @@ function checked(path: string, options: object): Record<string, unknown> {
 const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress });
 
 /** The run speaks `lang`, or the file's language once its headers are read (the CLI adds its locale's). */
-const voice = (o: object) => o as { lang?: Lang; locale?: Lang };
+const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
 
 /**
  * Every option each function takes, checked against its type: a key added to an options type
@@ -150,7 +152,7 @@ const IMPORT_KEYS = [
   'payloads',
   'records',
 ] as const;
-const UNDO_KEYS = [...SEND_KEYS, 'report', 'run', 'lang'] as const;
+const UNDO_KEYS = [...SEND_KEYS, 'report', 'run', 'dryRun', 'lang'] as const;
 const VERIFY_KEYS = [
   ...READ_KEYS,
   ...SEND_KEYS.filter(

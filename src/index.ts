@@ -17,7 +17,14 @@ export type {
 } from './api.js';
 export { ToolError, isToolError } from './errors.js';
 export type { ErrorContext } from './errors.js';
-export type { RowResult, RunResult } from './report/run-result.js';
+export type {
+  InterviewsByKind,
+  RequestCounts,
+  RowResult,
+  RunResult,
+  RunSummary,
+  UndoSummary,
+} from './report/run-result.js';
 export type { RowStatus } from './plan/types.js';
 export { ROW_STATUSES } from './plan/types.js';
 export type { AssessmentBody, DimensionBody, InterviewBody } from './feishu/body.js';

@@ -29,16 +29,19 @@ interface Speech {
   readonly locale?: Lang;
   /** A template column as the input names it. */
   columnName?: (column: string) => string | undefined;
+  /** The CLI runs it: messages name its flags and environment; else the library's options. */
+  readonly cli?: boolean;
 }
 
 const speech = new AsyncLocalStorage<Speech>();
 
-export function speaking<T>(options: { lang?: Lang; locale?: Lang }, run: () => T): T {
+export function speaking<T>(options: { lang?: Lang; locale?: Lang; cli?: boolean }, run: () => T): T {
   return speech.run(
     {
       lang: chooseLang(options.lang, false, options.locale),
       explicit: options.lang !== undefined,
       locale: options.locale,
+      cli: options.cli === true,
     },
     run,
   );
@@ -55,6 +58,16 @@ export function settleSpeech(chineseHeaders: boolean, columnName: (column: strin
 /** The language of the run this is called within, once one has begun (progress printed from its requests). */
 export function runLang(): Lang | undefined {
   return speech.getStore()?.lang;
+}
+
+/** Whether the CLI runs this: its words are flags (`--resume`) and environment variables. */
+export function cliSpeaking(): boolean {
+  return speech.getStore()?.cli === true;
+}
+
+/** An option as its caller names it: `--dry-run` to the CLI, `dryRun` to a program calling the library. */
+export function optionName(name: string): string {
+  return cliSpeaking() ? `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : name;
 }
 
 export function currentLang(): Lang {

@@ -1,5 +1,16 @@
 import type { Pair } from './messages.js';
 import { extensionList } from './report-formats.js';
+import { cliSpeaking, optionName } from './lang.js';
+
+/** Where credentials come from: the CLI's environment (or flags), the library's options (it reads no environment). */
+function giveCredentials(): Pair {
+  return cliSpeaking()
+    ? {
+        en: 'set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)',
+        zh: '请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN）',
+      }
+    : { en: 'pass appId and appSecret (or tenantToken)', zh: '请传入 appId 和 appSecret（或 tenantToken）' };
+}
 
 /** What is wrong with an option, said after the flag (`--concurrency: …`). */
 export const OPTION = {
@@ -38,18 +49,18 @@ export const OPTION = {
     en: `expected --app-secret-file to name a readable file, got ${p.code} for ${p.file}`,
     zh: `--app-secret-file 应指向可读的文件，${p.file} 却无法读取（${p.code}）`,
   }),
-  noCredentials: {
-    en: 'expected credentials, got none: set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN), or pass --dry-run to check the file without sending',
-    zh: '缺少凭证：请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN），或加 --dry-run 只检查文件、不发送',
-  },
-  noCredentialsToRead: (what: string): Pair => ({
-    en: `expected credentials, got none: ${what} reads the current records from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)`,
-    zh: `缺少凭证：${what} 要从飞书读取现有记录；请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN）`,
+  noCredentials: (): Pair => ({
+    en: `expected credentials, got none: ${giveCredentials().en}, or pass ${optionName('dryRun')} to check the file without sending`,
+    zh: `缺少凭证：${giveCredentials().zh}，或加 ${optionName('dryRun')} 只检查文件、不发送`,
   }),
-  noCredentialsToVerify: {
-    en: 'expected credentials, got none: verify reads every interview from Feishu; set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_TENANT_ACCESS_TOKEN)',
-    zh: '缺少凭证：verify 要从飞书读取每场面试；请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或 FEISHU_TENANT_ACCESS_TOKEN）',
-  },
+  noCredentialsToRead: (what: string): Pair => ({
+    en: `expected credentials, got none: ${what} reads the current records from Feishu; ${giveCredentials().en}`,
+    zh: `缺少凭证：${what} 要从飞书读取现有记录；${giveCredentials().zh}`,
+  }),
+  noCredentialsToVerify: (): Pair => ({
+    en: `expected credentials, got none: verify reads every interview from Feishu; ${giveCredentials().en}`,
+    zh: `缺少凭证：verify 要从飞书读取每场面试；${giveCredentials().zh}`,
+  }),
   badToken: {
     en: 'expected FEISHU_TENANT_ACCESS_TOKEN to be a token, got one with spaces or control characters: copy it again without line breaks',
     zh: 'FEISHU_TENANT_ACCESS_TOKEN 中有空格或控制字符，不像令牌：请重新复制，不要带换行',

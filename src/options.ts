@@ -275,7 +275,7 @@ export const importSchema = z.pipe(
     if (!out.credentials && !(o.dryRun && !o.merge && !o.createMissing)) {
       const message = o.dryRun
         ? say(OPTION.noCredentialsToRead(`--${o.merge ? 'merge' : 'create-missing'} --dry-run`))
-        : say(OPTION.noCredentials);
+        : say(OPTION.noCredentials());
       return problem(ctx, undefined, message);
     }
     return out;
@@ -287,6 +287,7 @@ const undoObject = z.object({
   file: requiredText(OPTION.backupFile),
   ...reportShape,
   run: optionalText,
+  dryRun: bool,
   ...langShape,
   ...sendShape,
 });
@@ -295,11 +296,11 @@ export const undoSchema = z.pipe(
   undoObject,
   z.transform((o: z.output<typeof undoObject>, ctx) => {
     const out = withCredentials(o);
-    if (!out.credentials) return problem(ctx, undefined, say(OPTION.noCredentials));
+    if (!out.credentials) return problem(ctx, undefined, say(OPTION.noCredentials()));
     return {
       ...out,
-      report: o.report ?? undoReportPath(o.file),
-      dryRun: false as const,
+      report: o.report ?? undoReportPath(o.file, o.dryRun),
+      dryRun: o.dryRun,
       merge: false as const,
       createMissing: false as const,
       payloads: undefined,
@@ -320,7 +321,7 @@ export const verifySchema = z.pipe(
   z.transform((o: z.output<typeof verifyObject>, ctx) => {
     const zoned = withZone(withCredentials(o), ctx);
     if (zoned === z.NEVER) return z.NEVER;
-    if (!zoned.credentials) return problem(ctx, undefined, say(OPTION.noCredentialsToVerify));
+    if (!zoned.credentials) return problem(ctx, undefined, say(OPTION.noCredentialsToVerify()));
     // Beside the import's report, never on it: x.verify.csv, or x.verify.xlsx for an .xlsx input.
     return { ...zoned, report: o.report ?? verifyReportPath(o.file) };
   }),

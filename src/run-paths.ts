@@ -22,9 +22,9 @@ export function verifyReportPath(input: string): string {
   return defaultReportPath(input).replace(/\.report\.(csv|xlsx)$/, '.verify.$1');
 }
 
-/** An undo's report: `<backup without .jsonl>.undo.report.csv`. */
-export function undoReportPath(backup: string): string {
-  return `${backup.replace(/\.jsonl$/i, '')}.undo.report.csv`;
+/** An undo's report: `<backup without .jsonl>.undo.report.csv`; a dry run's `.undo.dry-run.report.csv`, never over it. */
+export function undoReportPath(backup: string, dryRun = false): string {
+  return `${backup.replace(/\.jsonl$/i, '')}.undo${dryRun ? '.dry-run' : ''}.report.csv`;
 }
 
 /** `x.report.csv` → `x.report-2.csv`, `x.report-3.csv`, …: the name beside it. */

@@ -128,6 +128,11 @@ describe('the package for another TypeScript program', () => {
       "const bad: RowResult[] = result.rows.filter((r) => r.status === 'invalid' || r.status === 'not_sent');",
       'const code: string | undefined = bad[0]?.errorColumn;',
       'console.log(code, result.exitCode satisfies 0 | 1 | 130, new ToolError("X", "y").code);',
+      // The summary is typed: no cast for what a scheduler reads of it.
+      'const created: number | undefined = result.summary.interviews_by_kind?.created;',
+      'const creates: number | undefined = result.summary.requests?.creates;',
+      'const paths: string[] = [result.summary.paths.report, result.summary.paths.journal].filter((p): p is string => p !== undefined);',
+      'console.log(created, creates, paths, result.summary.stopped_early?.length, result.summary.counts.failed);',
       'await sim.close();',
       '',
     ].join('\n');
@@ -209,6 +214,30 @@ describe('a run through the library', () => {
     expect(existsSync(report)).toBe(false);
     const progress = { tz: 'UTC', onProgress: () => {} } as Parameters<typeof validateFile>[1];
     await expect(validateFile(SAMPLE, progress)).rejects.toMatchObject({ code: 'OPTION_UNKNOWN' });
+  });
+
+  it("speaks the library's options, not the CLI's flags or environment", async () => {
+    const refused = await importFile(SAMPLE, { baseUrl: sim.url, tz: 'Asia/Shanghai' }).catch((e: ToolError) => e);
+    expect(refused).toBeInstanceOf(ToolError);
+    expect((refused as ToolError).message).toBe(
+      'expected credentials, got none: pass appId and appSecret (or tenantToken), or pass dryRun to check the file without sending',
+    );
+    const dir = await tempDir();
+    const stop = new AbortController();
+    stop.abort();
+    const stopped = await importFile(SAMPLE, {
+      ...credentials,
+      baseUrl: sim.url,
+      tz: 'Asia/Shanghai',
+      report: join(dir, 'r.csv'),
+      signal: stop.signal,
+      lang: 'en',
+    });
+    const said = [stopped.text, ...stopped.rows.map((r) => r.message ?? '')].join('\n');
+    expect(said).not.toMatch(/--resume|--dry-run|FEISHU_APP_ID/);
+    expect(stopped.rows.find((r) => r.status === 'not_sent')?.message).toBe(
+      'not sent: interrupted before it was sent; import again with resume',
+    );
   });
 
   it('stops on its signal: nothing more is sent, the rest are not_sent, exit code 130', async () => {

@@ -215,6 +215,18 @@ describe("a run speaks the file's language", () => {
 });
 
 describe('--help', () => {
+  it('says what --dry-run reads in each mode: import without and with credentials, undo', async () => {
+    const said = async (command: string) =>
+      (await runCli([command, '--help', '--lang', 'en'], { env: { LANG: 'en_US.UTF-8' } })).stdout.replace(/\s+/g, ' ');
+    const importHelp = await said('import');
+    expect(importHelp).toContain('Without credentials: check the file offline, as validate does.');
+    expect(importHelp).toContain('With credentials: read each interview from Feishu (by its Feishu ID;');
+    expect(importHelp).not.toContain('send nothing: like validate;');
+    expect(await said('undo')).toContain(
+      'write nothing: read each interview the run wrote or created and report, per interview, whether undo would restore it',
+    );
+  });
+
   it.each(['template', 'validate', 'import', 'undo', 'verify', 'simulate', 'demo'])(
     '%s --help is all in Chinese for a Chinese locale',
     async (command) => {

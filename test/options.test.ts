@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { speaking } from '../src/lang.js';
 import {
   importSchema,
   checkOptions,
@@ -119,8 +120,12 @@ describe('checkOptions', () => {
   });
 
   it('needs credentials to send, but not for a plain dry run', () => {
+    // The CLI names its environment and flags; a program calling the library, its options.
+    expect(
+      speaking({ cli: true }, () => usage(() => checkOptions(importSchema, { file: 'x.csv', tz: 'UTC' })).message),
+    ).toMatch(/^expected credentials, got none: set FEISHU_APP_ID .* or pass --dry-run/);
     expect(usage(() => checkOptions(importSchema, { file: 'x.csv', tz: 'UTC' })).message).toMatch(
-      /^expected credentials, got none: set FEISHU_APP_ID/,
+      /^expected credentials, got none: pass appId and appSecret \(or tenantToken\), or pass dryRun/,
     );
     expect(checkOptions(importSchema, { file: 'x.csv', tz: 'UTC', dryRun: true }).credentials).toBeUndefined();
     expect(

@@ -16,7 +16,8 @@ export async function libraryRun(
   credentials: boolean,
 ): Promise<CommandResult> {
   const { onProgress, stop } = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, io.lang);
-  const local = { ...args, locale: localeLang(io.env) };
+  // The run's messages name the CLI's flags and environment variables, not the library's options.
+  const local = { ...args, locale: localeLang(io.env), cli: true };
   const options = credentials ? { ...importInput(local, io.env), signal: io.interrupt, onProgress } : local;
   // The bar is gone before the summary prints, and when the run throws.
   const result = await call(options).finally(stop);

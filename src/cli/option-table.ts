@@ -180,8 +180,8 @@ export const IMPORT_OPTIONS: OptionTable = {
   'dry-run': {
     type: 'boolean',
     help: {
-      en: 'send nothing: like validate; with --merge, read the current records and report what would change',
-      zh: '不发送：同 validate；加 --merge 时读取现有记录并报告将修改的内容',
+      en: 'send nothing, report what the run would do. Without credentials: check the file offline, as validate does. With credentials: read each interview from Feishu (by its Feishu ID; a row without one, by external_id in its application) and report per interview would change (the fields), unchanged, missing or would create (--create-missing); with --merge, what the merge would change. --merge and --create-missing need credentials',
+      zh: '不发送，报告这次运行会做什么。没有凭证：离线检查文件，同 validate。有凭证：从飞书读取每场面试（按飞书 ID；没有飞书 ID 的行按其投递下的外部系统面试ID查找），逐场报告将修改（哪些字段）、无变化、不存在或将创建（--create-missing）；加 --merge 时报告合并将修改的内容。--merge 和 --create-missing 需要凭证',
     },
   },
   merge: {
@@ -239,6 +239,13 @@ export const UNDO_OPTIONS: OptionTable = {
     help: {
       en: 'the run to undo, as the import printed it (default: the last run in the backup)',
       zh: '要撤销的那次运行，即 import 显示的运行号（默认：备份中最后一次运行）',
+    },
+  },
+  'dry-run': {
+    type: 'boolean',
+    help: {
+      en: 'write nothing: read each interview the run wrote or created and report, per interview, whether undo would restore it (and what), delete it, or leave it alone (and why)',
+      zh: '不写入：读取那次运行写过或创建的每场面试，逐场报告撤销会恢复它（恢复什么）、删除它，还是不处理（以及原因）',
     },
   },
   lang: LANG,

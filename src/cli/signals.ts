@@ -11,7 +11,8 @@ export function stopOnSignals(interrupt: AbortController, lang: Lang, stderr: No
     signals++;
     if (signals === 1) {
       stderr.write(`\n${CLI.signal(signal)[lang]}\n`);
-      interrupt.abort();
+      // The run's summary says which signal stopped it (`stopped_early`).
+      interrupt.abort(signal);
     } else {
       stderr.write(`\n${CLI.signalAgain(signal)[lang]}\n`);
       process.exit(130);

@@ -33,12 +33,11 @@ export function refuseInputAsOutput(input: string, outputs: Readonly<Record<stri
  * The options with the report the run may write: the one asked for, or the first name beside it
  * when that one is the user's (src/report/report-claim.ts); `beside` is the line that says so.
  */
-export function withClaimedReport<T extends { readonly report: string; readonly reportFile?: boolean }>(
-  options: T,
-  command: string,
-): { options: T; beside?: string } {
+export function withClaimedReport<
+  T extends { readonly report: string; readonly reportFile?: boolean; readonly resume?: string },
+>(options: T, command: string): { options: T; beside?: string } {
   if (options.reportFile === false) return { options };
-  const claimed = claimReport(options.report, command);
+  const claimed = claimReport(options.report, command, options.resume !== undefined);
   if (!claimed.beside) return { options };
   const beside = say(FILES.reportBeside({ mine: resolve(claimed.beside), path: resolve(claimed.path) }));
   return { options: { ...options, report: claimed.path }, beside };

@@ -4,7 +4,9 @@ import type { HeaderMapping } from '../input/headers.js';
 import { COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
 import { MAPPING } from '../input/messages.js';
 import { SUMMARY } from '../report/messages.js';
-import { say } from '../messages.js';
+import { col, say } from '../messages.js';
+import { interviewName } from '../plan/group.js';
+import { showTime } from '../time-zones.js';
 import type { Lang } from '../lang.js';
 import { type InputTable, readInput } from '../input/table.js';
 import type { Delimiter } from '../input/csv.js';
@@ -62,7 +64,35 @@ export async function readPlan(
     });
   }
   const warnings = options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)];
-  return { plan, warnings };
+  return { plan, warnings: [...warnings, ...longInterviewWarnings(plan)] };
+}
+
+/** A day: an interview is hours long; one of more than 24 h is most often an end date typed wrong. */
+const DAY_MS = 24 * 3_600_000;
+/** How many of them the warning names: the report has the rest. */
+const NAMED = 3;
+
+/**
+ * An interview longer than a day may be real (a take-home task recorded as one interview), so it
+ * is sent as written; the warning names the first few, so a wrong end date is caught before it lands.
+ */
+function longInterviewWarnings(plan: Plan): string[] {
+  const long = plan.interviews.flatMap((p) => {
+    if (p.kind === 'invalid') return [];
+    const { begin_time: begin, end_time: end } = p.kind === 'merge' ? (p.body ?? p.patch.set) : p.body;
+    if (begin === undefined || end === undefined || end - begin <= DAY_MS) return [];
+    const row = plan.table.rows[p.rows[0]!]!.row;
+    const hours = Math.round((end - begin) / 3_600_000);
+    const when = `${showTime(begin, plan.zone)} → ${showTime(end, plan.zone)}`;
+    return [say(SUMMARY.longInterview({ interview: interviewName(p.id), row, hours, when }))];
+  });
+  if (long.length === 0) return [];
+  const more = long.length > NAMED ? long.length - NAMED : 0;
+  return [
+    say(
+      SUMMARY.longInterviews({ n: long.length, column: col('end_time'), list: long.slice(0, NAMED).join('; '), more }),
+    ),
+  ];
 }
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */

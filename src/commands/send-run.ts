@@ -15,8 +15,8 @@ import { fileSha256, probeReport } from '../report/report-claim.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../run/run-outcomes.js';
 import { finishRun } from '../report/finish-run.js';
 import { createWith } from '../run/create-interview.js';
-import { type DispatchResult, dispatch } from '../run/dispatch.js';
-import { readJournal } from '../run/journal.js';
+import { type DispatchResult, type SendOutcome, dispatch } from '../run/dispatch.js';
+import { type JournalState, readJournal } from '../run/journal.js';
 import { journalPathFor } from '../run-paths.js';
 import { readEarlierRecords } from '../run/earlier-records.js';
 import { proveIds } from '../run/prove-ids.js';
@@ -28,6 +28,16 @@ import type { RunResult } from '../report/run-result.js';
 export interface RunHead {
   readonly lines: readonly string[];
   readonly warnings: readonly string[];
+  /** An undo: the backup's interviews it leaves alone before reading anything (the run did not own them). */
+  readonly undo?: UndoLeftAlone;
+}
+
+/** The interviews of an undone run that undo leaves alone by the backup alone. */
+export interface UndoLeftAlone {
+  /** The run read them (a backup of an earlier version) but wrote none. */
+  onlyRead: number;
+  /** The run deleted them (an undo of a create): undo does not create them again. */
+  deletedByRun: number;
 }
 
 /** After Ctrl-C, requests in flight get this long to finish before they are cut off. */
@@ -94,6 +104,7 @@ export async function sendPlan(
         graceMs: GRACE_MS,
         prepare: steps.prepare,
         create: createWith(api, steps.lookup, files.backup, new Map(items.map((p) => [p.id, p])), 1 + options.retries),
+        earlier: previous ? landedEarlier(previous) : undefined,
       },
     );
     if (options.dryRun && options.payloads) {
@@ -114,12 +125,21 @@ export async function sendPlan(
       files,
       head,
       keyless,
+      interrupt,
     });
   } finally {
     files?.close();
     if (interrupt.aborted) await client.destroy();
     else await client.close();
   }
+}
+
+/** An interview the resumed run's journal says landed: `ok`, with the Feishu id that run learnt. */
+function landedEarlier(previous: JournalState): (id: string) => SendOutcome | undefined {
+  return (id) =>
+    previous.landed.has(id)
+      ? { status: 'ok', kind: 'earlier', feishuId: previous.feishuIds.get(id), message: say(OUTCOME.landedEarlier) }
+      : undefined;
 }
 
 /** The report file, the summary lines and the result. */
@@ -136,6 +156,7 @@ async function reportRun(
     head: RunHead;
     /** How legacy interviews were found where reads carry no `external_id`. */
     keyless?: string;
+    interrupt: AbortSignal;
   },
 ): Promise<RunResult> {
   const { api, result, files } = run;
@@ -165,7 +186,7 @@ async function reportRun(
     },
     head: run.head.lines,
     warnings: [...run.head.warnings, ...noBackup],
-    lines: runLines(options, { ...run, elapsed, kinds, reads, wrote }),
+    lines: runLines(options, { ...run, elapsed, kinds, reads, wrote, planned: plan.interviews.length }),
     beside: options.reportBeside,
     interrupted: result.interrupted,
     beyondLimit: outcomes.filter((o) => o.status === 'not_sent' && o.errorCode === 'RUN_LIMIT').length,
@@ -173,7 +194,9 @@ async function reportRun(
       origin: run.base.origin,
       requests: {
         puts: writes,
-        creates,
+        // The journal's truth: a create whose answer was lost and that was found landed counts.
+        creates: options.dryRun ? 0 : kinds.created,
+        create_attempts: api.stats.createAttempts,
         deletes,
         reads,
         rate_limited: api.stats.rateLimited,
@@ -182,13 +205,22 @@ async function reportRun(
       rate_per_s: rate,
       elapsed_s: Number(elapsed.toFixed(1)),
       interviews_by_kind: kinds,
-      stopped_early: result.stopReason,
+      undo: run.head.undo
+        ? undoJson(undoCounts({ kinds, result, planned: plan.interviews.length }, run.head.undo))
+        : undefined,
+      stopped_early:
+        result.stopReason ?? (result.interrupted ? say(RUN.interruptedBy(interruptReason(run.interrupt))) : undefined),
       paths: {
         journal: dryRun ? undefined : resolve(files.journalPath),
         backup: backup && wrote ? resolve(files.backupPath) : undefined,
       },
     },
   });
+}
+
+/** What aborted the run's signal, where the caller said (the CLI says which signal: `SIGTERM`). */
+function interruptReason(signal: AbortSignal): string | undefined {
+  return typeof signal.reason === 'string' ? signal.reason : undefined;
 }
 
 /** The summary's lines on what was sent, changed, skipped and where the files are. */
@@ -205,6 +237,9 @@ function runLines(
     reads: number;
     wrote: boolean;
     keyless?: string;
+    head: RunHead;
+    /** The interviews the plan sends (some may be beyond --limit). */
+    planned: number;
   },
 ): string[] {
   const { api, result, files, elapsed, kinds, reads } = run;
@@ -218,7 +253,8 @@ function runLines(
         dryRun,
         origin: run.base.origin,
         puts: writes,
-        creates,
+        creates: dryRun ? 0 : kinds.created,
+        posts: api.stats.createAttempts,
         deletes,
         reads,
         limited: api.stats.rateLimited,
@@ -229,12 +265,12 @@ function runLines(
       }),
     ),
   );
-  if (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0) {
+  const undo = run.head.undo;
+  if (!undo && (options.merge || dryRun || options.createMissing || kinds.created + kinds.ambiguous > 0)) {
     const showCreated = kinds.created > 0 || Boolean(options.createMissing);
     extra.push(say(RUN.kinds({ dryRun, showCreated, ...kinds })));
   }
-  if (options.command === 'undo') extra.push(...undoLines(run.wrote, kinds, result));
-  if (kinds.deleted > 0) extra.push(say(RUN.deleted(kinds.deleted)));
+  if (undo) extra.push(...undoLines({ ...run, dryRun }, undo));
   const removed = run.removals.reduce(
     (t, r) => ({
       values: t.values + r.values,
@@ -247,8 +283,9 @@ function runLines(
   const blocked = [...result.outcomes.values()].filter((o) => o.errorCode === 'RUN_WOULD_REMOVE').length;
   if (blocked > 0) extra.push(say(RUN.wouldRemoveBlocked(blocked)));
   if (kinds.resumed > 0) extra.push(say(RUN.resumed(kinds.resumed)));
+  if (kinds.earlier > 0) extra.push(say(RUN.landedEarlier(kinds.earlier)));
   if (result.stopReason) extra.push(say(RUN.stoppedEarly(result.stopReason)));
-  if (result.interrupted) extra.push(say(RUN.interrupted));
+  if (result.interrupted) extra.push(say(RUN.interrupted()));
   if (run.keyless) extra.push(run.keyless);
   if (files.backup && run.wrote) {
     extra.push(
@@ -259,10 +296,65 @@ function runLines(
   return extra;
 }
 
-/** What an undo did, and plainly when there was nothing left to undo (a run undone twice). */
-function undoLines(wrote: boolean, kinds: KindCounts, result: DispatchResult): string[] {
-  const lines = [say(RUN.undone({ restored: kinds.changed, already: kinds.unchanged, refused: kinds.refused }))];
-  const troubled = [...result.outcomes.values()].some((o) => o.status !== 'ok' && o.status !== 'skipped');
-  if (!wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
+/** What an undo did (or, dry, would do) with each interview of the run, each counted once: they add up to `total`. */
+export interface UndoCounts {
+  readonly total: number;
+  readonly restored: number;
+  readonly deleted: number;
+  readonly already: number;
+  readonly gone: number;
+  /** Changed since the undone run (`UNDO_CHANGED_SINCE`), or deleted since: nothing of it is written. */
+  readonly changedSince: number;
+  readonly onlyRead: number;
+  readonly deletedByRun: number;
+  readonly failed: number;
+  readonly notSent: number;
+}
+
+function undoCounts(
+  run: { kinds: KindCounts; result: DispatchResult; planned: number },
+  alone: UndoLeftAlone,
+): UndoCounts {
+  const { kinds } = run;
+  const sent = [...run.result.outcomes.values()];
+  return {
+    total: run.planned + alone.onlyRead + alone.deletedByRun,
+    restored: kinds.changed,
+    deleted: kinds.deleted,
+    already: kinds.unchanged,
+    gone: kinds.gone,
+    changedSince: kinds.refused + kinds.missing,
+    ...alone,
+    failed: sent.filter((o) => o.status === 'failed' && o.kind !== 'refused' && o.kind !== 'missing').length,
+    // Interviews never reached (an interrupt, --limit) are not sent, as are those the stop left.
+    notSent: run.planned - run.result.outcomes.size + sent.filter((o) => o.status === 'not_sent').length,
+  };
+}
+
+/** `--json`'s `undo`: the summary line's counts under the names a scheduler reads. */
+function undoJson(c: UndoCounts) {
+  return {
+    interviews: c.total,
+    restored: c.restored,
+    deleted: c.deleted,
+    already_as_before: c.already,
+    already_gone: c.gone,
+    left_alone: c.changedSince + c.onlyRead + c.deletedByRun,
+    left_alone_why: { changed_since: c.changedSince, only_read: c.onlyRead, deleted_by_run: c.deletedByRun },
+    failed: c.failed,
+    not_sent: c.notSent,
+  };
+}
+
+/** The undo's counts, and plainly when there was nothing left to undo (a run undone twice). */
+function undoLines(
+  run: { kinds: KindCounts; result: DispatchResult; wrote: boolean; planned: number; dryRun: boolean },
+  alone: UndoLeftAlone,
+): string[] {
+  const { result } = run;
+  const sent = [...result.outcomes.values()];
+  const lines = [say(RUN.undone({ dryRun: run.dryRun, ...undoCounts(run, alone) }))];
+  const troubled = sent.some((o) => o.status !== 'ok' && o.status !== 'skipped');
+  if (!run.dryRun && !run.wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
   return lines;
 }

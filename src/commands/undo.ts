@@ -9,7 +9,7 @@ import type { UndoArgs } from '../options.js';
 import type { Plan, PlannedInterview, RowOutcome } from '../plan/types.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
-import { sendPlan } from './send-run.js';
+import { type UndoLeftAlone, sendPlan } from './send-run.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { journalPathFor } from '../run-paths.js';
 import { backupPathFor } from '../run-paths.js';
@@ -28,13 +28,16 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
     journal: journalPathFor(options.report),
     backup: backupPathFor(options.report),
   });
-  const { plan, run, others } = await planFromBackup(options.file, options.run);
-  const head = [say(PRINTED.undoHead({ n: plan.interviews.length, run, file: resolve(options.file) }))];
+  const { plan, run, others, leftAlone } = await planFromBackup(options.file, options.run, options.dryRun);
+  // Every interview of the run in the backup, the ones it leaves alone included: the counts below add up to it.
+  const head = [say(PRINTED.undoHead({ n: plan.table.rows.length, run, file: resolve(options.file) }))];
   if (others.length > 0) head.push(say(PRINTED.undoOthers(others.join(', '))));
-  const { options: claimed, beside } = withClaimedReport(options, 'undo');
-  return sendPlan(plan, { ...claimed, command: 'undo', reportBeside: beside }, context, {
+  const command = options.dryRun ? 'undo --dry-run' : 'undo';
+  const { options: claimed, beside } = withClaimedReport(options, command);
+  return sendPlan(plan, { ...claimed, command, reportBeside: beside }, context, {
     lines: head,
     warnings: [],
+    undo: leftAlone,
   });
 }
 
@@ -45,7 +48,8 @@ export async function undoCommand(options: Readonly<UndoArgs>, context: RunConte
 async function planFromBackup(
   file: string,
   wanted: string | undefined,
-): Promise<{ plan: Plan; run: string; others: string[] }> {
+  dryRun: boolean,
+): Promise<{ plan: Plan; run: string; others: string[]; leftAlone: UndoLeftAlone }> {
   const entries = await readBackup(file);
   const runs = [...new Set(entries.map((e) => e.entry.run ?? UNMARKED))];
   const run = wanted ?? runs.at(-1) ?? UNMARKED;
@@ -55,13 +59,16 @@ async function planFromBackup(
   const rows: BackupRow[] = [];
   const outcomes: RowOutcome[] = [];
   const interviews: PlannedInterview[] = [];
+  const leftAlone = { onlyRead: 0, deletedByRun: 0 };
   for (const [id, lines] of byInterview(entries, run)) {
     const first = lines[0]!;
     const index = rows.length;
     rows.push({ id, line: first.line + 1, takenAt: first.entry.taken_at, body: first.entry.body });
-    const planned = owned(id, lines, index);
-    if ('status' in planned) outcomes.push(planned);
-    else {
+    const planned = owned(id, lines, index, dryRun);
+    if ('leftAlone' in planned) {
+      outcomes.push(planned.outcome);
+      leftAlone[planned.leftAlone]++;
+    } else {
       outcomes.push({ status: 'ok', message: say(OUTCOME.valid) });
       interviews.push(planned);
     }
@@ -71,6 +78,7 @@ async function planFromBackup(
     plan: { table: backupTable(file, rows), outcomes, interviews, zone: 'UTC', usedZone: false },
     run,
     others: runs.filter((r) => r !== run),
+    leftAlone,
   };
 }
 
@@ -79,11 +87,20 @@ async function planFromBackup(
  * (the oldest state before, the last body written), and leave alone what it only read (a backup
  * of an earlier version held those too) or deleted.
  */
-function owned(id: string, lines: readonly BackupLine[], index: number): PlannedInterview | RowOutcome {
+function owned(
+  id: string,
+  lines: readonly BackupLine[],
+  index: number,
+  dryRun: boolean,
+): PlannedInterview | { leftAlone: keyof UndoLeftAlone; outcome: RowOutcome } {
   const created = lines.find((l) => l.entry.created === true);
   if (created) return { kind: 'remove', id, rows: [index], body: created.entry.body };
   const written = lines.findLast((l) => l.entry.written !== undefined)?.entry.written;
   if (written) return { kind: 'restore', id, rows: [index], body: lines[0]!.entry.body, written };
-  const deleted = lines.some((l) => l.entry.deleted === true);
-  return { status: 'skipped', message: say(deleted ? OUTCOME.notRecreated(id) : OUTCOME.notOwned) };
+  if (lines.some((l) => l.entry.deleted === true))
+    return {
+      leftAlone: 'deletedByRun',
+      outcome: { status: 'skipped', message: say(OUTCOME.notRecreated({ id, dryRun })) },
+    };
+  return { leftAlone: 'onlyRead', outcome: { status: 'skipped', message: say(OUTCOME.notOwned(dryRun)) } };
 }

@@ -1,3 +1,4 @@
+import { optionName } from '../lang.js';
 import { type Pair, shown, spaced } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -341,9 +342,13 @@ export const OUTCOME = {
   created: (id: string | undefined): Pair => ({ en: `created in Feishu as ${id}`, zh: `已在飞书中创建，ID 为 ${id}` }),
   deleted: { en: 'deleted: the undone run had created it', zh: '已删除：这是被撤销的那次运行创建的' },
   foundAfterLostAnswer: { en: 'found after an answer that was lost', zh: '应答丢失后查询确认已创建' },
-  resumed: {
-    en: 'already landed in an earlier run with the same body (--resume)',
-    zh: '之前的运行已写入相同内容（--resume）',
+  resumed: (): Pair => ({
+    en: `already landed in an earlier run with the same body (${optionName('resume')})`,
+    zh: `之前的运行已写入相同内容（${optionName('resume')}）`,
+  }),
+  landedEarlier: {
+    en: 'landed in an earlier run of this file (its journal says so); this run stopped before it reached it',
+    zh: '之前对这个文件的运行已写入（日志有记录）；本次运行在处理到它之前就停止了',
   },
   unchanged: { en: 'unchanged: Feishu already holds exactly this', zh: '无变化：飞书中已是完全相同的内容' },
   wouldChange: (diff: string): Pair => ({ en: `would change: ${diff}`, zh: `将会修改：${diff}` }),
@@ -389,13 +394,13 @@ export const OUTCOME = {
     en: `an earlier run's records gave it Feishu ID ${p.ids}, which application ${p.application} no longer holds`,
     zh: `之前运行的记录中它的飞书 ID 是 ${p.ids}，但投递 ${p.application} 下已没有这场面试`,
   }),
-  interrupted: {
-    en: 'not sent: interrupted before it was sent; import again with --resume',
-    zh: '未发送：发送前运行被中断。请加 --resume 重新导入',
-  },
+  interrupted: (): Pair => ({
+    en: `not sent: interrupted before it was sent; import again with ${optionName('resume')}`,
+    zh: `未发送：发送前运行被中断。请加 ${optionName('resume')} 重新导入`,
+  }),
   stopped: (why: string | undefined): Pair => ({
-    en: `not sent: ${why ?? 'the run stopped early'}; import again with --resume`,
-    zh: `未发送：${why ?? '运行提前停止'}。请加 --resume 重新导入`,
+    en: `not sent: ${why ?? 'the run stopped early'}; import again with ${optionName('resume')}`,
+    zh: `未发送：${why ?? '运行提前停止'}。请加 ${optionName('resume')} 重新导入`,
   }),
   stoppedBeforeRead: {
     en: 'not sent: the run stopped before its current record was read',
@@ -422,6 +427,11 @@ export const OUTCOME = {
     en: `differs (Feishu → file): ${diff}`,
     zh: `不一致（飞书 → 文件）：${diff}`,
   }),
+  wouldDelete: {
+    en: 'would delete: the undone run created it and it holds what that run created',
+    zh: '将删除：这是被撤销的那次运行创建的，内容与创建时相同',
+  },
+  wouldRestore: (diff: string): Pair => ({ en: `would restore: ${diff}`, zh: `将恢复：${diff}` }),
   alreadyGone: {
     en: 'already gone: the interview the undone run created no longer exists',
     zh: '已不存在：被撤销的那次运行创建的面试已经没有了',
@@ -430,25 +440,25 @@ export const OUTCOME = {
     en: 'skipped: already as it was before the undone run',
     zh: '跳过：已经是被撤销的那次运行之前的样子',
   },
-  writtenChangedSince: (p: { id: string; fields: string }): Pair => ({
-    en: `left alone: expected interview ${p.id} to hold what the undone run wrote, got later changes to fields that run changed too: ${p.fields} (as Feishu holds them now); nothing of it was written: correct those fields in Feishu yourself, or import a correction`,
-    zh: `未处理：面试 ${p.id} 中被撤销的那次运行改过的字段之后又被改过：${p.fields}（括号内是飞书中现在的值）。这场面试没有写入任何内容：请在飞书中手动改正这些字段，或导入一份更正文件`,
+  writtenChangedSince: (p: { id: string; fields: string; dryRun: boolean }): Pair => ({
+    en: `${p.dryRun ? 'would leave alone' : 'left alone'}: expected interview ${p.id} to hold what the undone run wrote, got later changes to fields that run changed too: ${p.fields} (as Feishu holds them now); nothing of it was written: correct those fields in Feishu yourself, or import a correction`,
+    zh: `${p.dryRun ? '将不处理' : '未处理'}：面试 ${p.id} 中被撤销的那次运行改过的字段之后又被改过：${p.fields}（括号内是飞书中现在的值）。这场面试没有写入任何内容：请在飞书中手动改正这些字段，或导入一份更正文件`,
   }),
   createdBeforeInterrupt: {
     en: 'the run resumed had created it; its answer was lost when that run stopped',
     zh: '被续传的那次运行已创建它；那次运行中断时应答丢失',
   },
-  notOwned: {
-    en: 'left alone: the undone run read this interview but did not write it',
-    zh: '未处理：被撤销的那次运行只读取了这场面试，没有写入',
-  },
-  notRecreated: (id: string): Pair => ({
-    en: `left alone: the undone run deleted interview ${id}; undo does not create it again: import its rows with --create-missing if it should come back`,
-    zh: `未处理：被撤销的那次运行删除了面试 ${id}；撤销不会重新创建它。如需恢复，请加 --create-missing 重新导入它的行`,
+  notOwned: (dryRun: boolean): Pair => ({
+    en: `${dryRun ? 'would leave alone' : 'left alone'}: the undone run read this interview but did not write it`,
+    zh: `${dryRun ? '将不处理' : '未处理'}：被撤销的那次运行只读取了这场面试，没有写入`,
   }),
-  changedSince: (id: string): Pair => ({
-    en: `left alone: interview ${id} changed after the undone run created it; delete it in Feishu yourself if it should go`,
-    zh: `未处理：面试 ${id} 在被撤销的那次运行创建之后又被改过；如确实要删除，请在飞书中手动删除`,
+  notRecreated: (p: { id: string; dryRun: boolean }): Pair => ({
+    en: `${p.dryRun ? 'would leave alone' : 'left alone'}: the undone run deleted interview ${p.id}; undo does not create it again: import its rows with --create-missing if it should come back`,
+    zh: `${p.dryRun ? '将不处理' : '未处理'}：被撤销的那次运行删除了面试 ${p.id}；撤销不会重新创建它。如需恢复，请加 --create-missing 重新导入它的行`,
+  }),
+  changedSince: (p: { id: string; dryRun: boolean }): Pair => ({
+    en: `${p.dryRun ? 'would leave alone' : 'left alone'}: interview ${p.id} changed after the undone run created it; delete it in Feishu yourself if it should go`,
+    zh: `${p.dryRun ? '将不处理' : '未处理'}：面试 ${p.id} 在被撤销的那次运行创建之后又被改过；如确实要删除，请在飞书中手动删除`,
   }),
 } as const;
 

@@ -29,7 +29,7 @@ export interface RunEnd {
   readonly beyondLimit?: number;
   /** What `--json` says besides the counts, input, zone and report path. */
   readonly json?: Omit<SummaryFacts, 'command' | 'input' | 'paths'> & {
-    readonly paths?: Readonly<Record<string, string | undefined>>;
+    readonly paths?: SummaryFacts['paths'];
   };
 }
 

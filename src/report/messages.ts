@@ -1,5 +1,6 @@
 import { ROW_STATUSES, type RowStatus, reportStatusWord } from '../row-statuses.js';
 import { extensionList } from '../report-formats.js';
+import { optionName } from '../lang.js';
 import type { Pair } from '../messages.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -22,6 +23,14 @@ export const SUMMARY = {
   erasedColumn: (p: { zh: string; name: string }): Pair => ({
     en: `column ${p.zh} (${p.name}) is not in the file: a plain import sends every interview without it, erasing what Feishu holds there; add the column, or import with --merge to keep the current values`,
     zh: `文件中没有「${p.zh}」列（${p.name}）：普通导入会不带这一列发送每场面试，飞书中该字段现有的内容会被清空。请补上这一列，或用 --merge 导入以保留现有内容`,
+  }),
+  longInterview: (p: { interview: Pair; row: number; hours: number; when: string }): Pair => ({
+    en: `${p.interview.en} (row ${p.row}): ${p.hours} h, ${p.when}`,
+    zh: `${p.interview.zh}（第 ${p.row} 行）：${p.hours} 小时，${p.when}`,
+  }),
+  longInterviews: (p: { n: number; column: string; list: string; more: number }): Pair => ({
+    en: `${p.n} interview(s) last longer than a day (sent as written; if an ${p.column}'s date is wrong, fix it there): ${p.list}${p.more > 0 ? `; and ${p.more} more` : ''}`,
+    zh: `${p.n} 场面试时长超过一天（按所写内容发送；如果${p.column}的日期写错了，请在该列改正）：${p.list}${p.more > 0 ? `；另有 ${p.more} 场` : ''}`,
   }),
   noTz: (p: { file: string; zone: string }): Pair => ({
     en: `expected --tz for the times without an offset in ${p.file}, got none, and this machine's time zone is ${p.zone}: 2024-03-01 14:00 would be taken as 14:00 UTC, 22:00 in China. Pass the zone the times were written in (--tz Asia/Shanghai), or write them with an offset (2024-03-01T14:00:00+08:00)`,
@@ -70,12 +79,12 @@ export const FILES = {
     zh: `无法写入${p.what} ${p.path}（${p.code}）：请检查报告所在文件夹是否可写，或用 --report 换个位置`,
   }),
   appendFailed: (p: { what: string; path: string; code: string }): Pair => ({
-    en: `expected to append to the ${p.what} ${p.path}, got ${p.code}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then import again with --resume`,
-    zh: `无法追加写入${p.what} ${p.path}（${p.code}）：为了不发送任何未记录的内容，运行已停止。请腾出磁盘空间或使其可写，然后加 --resume 重新导入`,
+    en: `expected to append to the ${p.what} ${p.path}, got ${p.code}: the run stopped so that nothing is sent unrecorded; free the disk or make it writable, then run again with ${optionName('resume')}`,
+    zh: `无法追加写入${p.what} ${p.path}（${p.code}）：为了不发送任何未记录的内容，运行已停止。请腾出磁盘空间或使其可写，然后加 ${optionName('resume')} 重新运行`,
   }),
   noJournal: (path: string): Pair => ({
-    en: `expected the journal ${path} of the earlier run, got no such file: pass the --report path of that run to --resume`,
-    zh: `找不到之前那次运行的日志 ${path}：请在 --resume 中填那次运行的 --report 路径`,
+    en: `expected the journal ${path} of the earlier run, got no such file: pass the ${optionName('report')} path of that run to ${optionName('resume')}`,
+    zh: `找不到之前那次运行的日志 ${path}：请在 ${optionName('resume')} 中填那次运行的 ${optionName('report')} 路径`,
   }),
   outputIsInput: (p: { what: string; path: string; input: string; suggestion: string }): Pair => ({
     en: `expected the ${p.what} to go to another file than the input, got ${p.path}, which is ${p.input} itself: pass --report elsewhere (e.g. ${p.suggestion})`,
@@ -114,8 +123,8 @@ export const FILES = {
     zh: `无法写入报告 ${p.path}（${p.code}），没有发送任何内容。该文件可能正在 Excel 或 WPS 中打开（请关闭它）、是只读文件或是一个文件夹；请关闭或移走它，或用 --report 换个位置，然后重新运行`,
   }),
   reportBeside: (p: { mine: string; path: string }): Pair => ({
-    en: `${p.mine} was changed since the tool wrote it, or is another command's report: it was left as it is, and this run's report is ${p.path}`,
-    zh: `${p.mine} 在工具写出之后被修改过，或是另一个命令的报告：已原样保留，这次运行的报告是 ${p.path}`,
+    en: `${p.mine} was changed since the tool wrote it, or is another command's report or an earlier undo's: it was left as it is, and this run's report is ${p.path}`,
+    zh: `${p.mine} 在工具写出之后被修改过，或是另一个命令的报告、之前一次撤销的报告：已原样保留，这次运行的报告是 ${p.path}`,
   }),
   payloadsUnwritable: (p: { path: string; code: string }): Pair => ({
     en: `expected to write the payloads to ${p.path}, got ${p.code}: check the folder is writable`,
@@ -126,8 +135,8 @@ export const FILES = {
     zh: `无法写入模板 ${p.path}（${p.code}）：请检查文件夹是否可写`,
   }),
   resumeMismatch: (p: { report: string; differs: string }): Pair => ({
-    en: `expected --resume ${p.report} to continue the same run, got a journal where ${p.differs}: run without --resume (the current records are read and compared), or resume with the original file and settings`,
-    zh: `--resume ${p.report} 应继续同一次运行，但日志显示${p.differs}：请去掉 --resume 运行（会读取并比较现有记录），或用原来的文件和设置继续`,
+    en: `expected ${optionName('resume')} ${p.report} to continue the same run, got a journal where ${p.differs}: run without ${optionName('resume')} (the current records are read and compared), or resume with the original file and settings`,
+    zh: `${optionName('resume')} ${p.report} 应继续同一次运行，但日志显示${p.differs}：请去掉 ${optionName('resume')} 运行（会读取并比较现有记录），或用原来的文件和设置继续`,
   }),
   sentTo: (p: { before: string; now: string }): Pair => ({
     en: `it sent to ${p.before}, this run to ${p.now}`,

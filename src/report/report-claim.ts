@@ -16,7 +16,7 @@ import { readOwnFile, untrustedFile, writePrivate } from './private-file.js';
  */
 
 /** The commands whose reports a later run of another command may replace: they hold no run's record. */
-const PREVIEWS = new Set(['validate', 'validate --merge', 'import --dry-run', 'verify']);
+const PREVIEWS = new Set(['validate', 'validate --merge', 'import --dry-run', 'undo --dry-run', 'verify']);
 
 interface Written {
   readonly command: string;
@@ -55,12 +55,20 @@ function writtenOf(report: string): Written | undefined {
   }
 }
 
+/**
+ * The commands whose report is the only record of what that one run did: a later run of the same
+ * command writes beside it, never over it (an undo of the same backup twice keeps both reports);
+ * only a `--resume` of that run writes it again.
+ */
+const RECORDS_OF_ONE_RUN = new Set(['undo']);
+
 /** Whether `command` may write over `report`: absent, or written by the tool unchanged since for this command or a preview. */
-export function mayOverwrite(report: string, command: string): boolean {
+export function mayOverwrite(report: string, command: string, resuming = false): boolean {
   // Not a file (a folder in its place): no one's report, and `probeReport` refuses it.
   if (!existsSync(report) || !statSync(report).isFile()) return true;
   const written = writtenOf(report);
   if (!written || (written.command !== command && !PREVIEWS.has(written.command))) return false;
+  if (written.command === command && RECORDS_OF_ONE_RUN.has(command) && !resuming) return false;
   try {
     return fileSha256(report) === written.sha256;
   } catch {
@@ -72,8 +80,8 @@ export function mayOverwrite(report: string, command: string): boolean {
  * The path the run writes its report to: `report`, or the first name beside it this command may
  * write, when `report` is the user's (see above). `beside` says the report moved.
  */
-export function claimReport(report: string, command: string): { path: string; beside?: string } {
-  if (mayOverwrite(report, command)) return { path: report };
+export function claimReport(report: string, command: string, resuming = false): { path: string; beside?: string } {
+  if (mayOverwrite(report, command, resuming)) return { path: report };
   // Beyond a thousand reports beside one another something else is wrong: the last name is refused below.
   for (let n = 2; n < 1000; n++) {
     const path = besideName(report, n);

@@ -23,6 +23,92 @@ export interface RowResult {
   readonly feishuId?: string;
 }
 
+/** Requests a run sent (`requests` in `--json`). */
+export type RequestCounts = {
+  /** PUT requests sent, retries included. */
+  readonly puts: number;
+  /** Interviews the run created, as its journal records them (lost answers found landed included). */
+  readonly creates: number;
+  /** Create requests sent, retries included. */
+  readonly create_attempts: number;
+  readonly deletes: number;
+  readonly reads: number;
+  readonly rate_limited: number;
+  readonly retried: number;
+};
+
+/** Interviews by what happened to them (`interviews_by_kind` in `--json`). */
+export type InterviewsByKind = {
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly missing: number;
+  readonly resumed: number;
+  readonly refused: number;
+  readonly created: number;
+  readonly deleted: number;
+  readonly ambiguous: number;
+  /** Undo of a create whose interview no longer exists. */
+  readonly gone: number;
+  /** Landed in the run a `--resume` goes on with; this one stopped before it. */
+  readonly earlier: number;
+};
+
+/** An undo's counts (`undo` in `--json`): each interview of the undone run once; they add up to `interviews`. */
+export interface UndoSummary {
+  readonly interviews: number;
+  readonly restored: number;
+  readonly deleted: number;
+  readonly already_as_before: number;
+  readonly already_gone: number;
+  readonly left_alone: number;
+  readonly left_alone_why: {
+    readonly changed_since: number;
+    readonly only_read: number;
+    readonly deleted_by_run: number;
+  };
+  readonly failed: number;
+  readonly not_sent: number;
+}
+
+/** The summary `--json` prints and `RunResult.summary` holds; fields beyond `paths` only where the command has them. */
+export interface RunSummary {
+  readonly command: string;
+  readonly exit_code: RunExitCode;
+  readonly rows: number;
+  readonly interviews: number;
+  readonly counts: Readonly<Record<RowStatus, number>>;
+  /** The most frequent error codes, most frequent first, each with an example message. */
+  readonly problems: readonly { readonly code: string; readonly count: number; readonly example: string }[];
+  readonly warnings: readonly string[];
+  readonly input?: {
+    readonly file: string;
+    readonly sheet?: string;
+    readonly encoding?: string;
+    /** A CSV file's separator, named, and how it was chosen (`semicolon (detected)`). */
+    readonly delimiter?: string;
+    readonly header_row: number;
+  };
+  /** The time zone times without an offset were read in, where the file had such times. */
+  readonly zone?: string;
+  /** Where requests went (import, undo, verify). */
+  readonly origin?: string;
+  readonly requests?: RequestCounts;
+  readonly rate_per_s?: number;
+  readonly elapsed_s?: number;
+  readonly interviews_by_kind?: InterviewsByKind;
+  /** Why the run stopped before the end: a run-stopping code, or an interrupt (its signal aborted). */
+  readonly stopped_early?: string;
+  readonly undo?: UndoSummary;
+  /** verify: interviews that match the file. */
+  readonly matched?: number;
+  readonly paths: {
+    readonly report?: string;
+    readonly journal?: string;
+    readonly backup?: string;
+    readonly payloads?: string;
+  };
+}
+
 /** What `validateFile`, `importFile`, `undoBackup` and `verifyFile` resolve to. */
 export interface RunResult {
   readonly exitCode: RunExitCode;
@@ -30,7 +116,7 @@ export interface RunResult {
   readonly counts: Readonly<Record<RowStatus, number>>;
   readonly interviews: number;
   /** The summary `--json` prints: counts, problems, input, origin, requests, rate, paths, exit code. */
-  readonly summary: Readonly<Record<string, unknown>>;
+  readonly summary: RunSummary;
   /** The summary as the CLI prints it, warnings first. */
   readonly text: string;
 }

@@ -1,6 +1,6 @@
 import { PRINTED, SUMMARY } from './messages.js';
 import { say } from '../messages.js';
-import type { RowResult, RunResult } from './run-result.js';
+import type { RowResult, RunResult, RunSummary } from './run-result.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 
@@ -73,21 +73,7 @@ export function reportLines(report: string, summary: Summary): string[] {
 }
 
 /** What a run did, beyond the counts, for `--json`. */
-export interface SummaryFacts {
-  readonly command: string;
-  readonly input?: {
-    readonly file: string;
-    readonly sheet?: string;
-    readonly encoding?: string;
-    /** A CSV file's separator, named, and how it was chosen (`semicolon (detected)`). */
-    readonly delimiter?: string;
-    readonly header_row: number;
-  };
-  readonly zone?: string;
-  readonly origin?: string;
-  readonly paths: Readonly<Record<string, string | undefined>>;
-  readonly [more: string]: unknown;
-}
+export type SummaryFacts = Omit<RunSummary, 'exit_code' | 'rows' | 'interviews' | 'counts' | 'problems' | 'warnings'>;
 
 /** The run's result: per-row results (built when first read), counts, the `--json` summary and the text. */
 export function runResult(
@@ -100,7 +86,7 @@ export function runResult(
   facts: SummaryFacts,
 ): RunResult {
   const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
-  const json = {
+  const json: RunSummary = {
     ...facts,
     exit_code: exitCode,
     rows: summary.rows,

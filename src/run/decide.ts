@@ -60,7 +60,7 @@ const done = (outcome: SendOutcome, hash?: string): Decision => ({ prepared: { d
 
 /** An interview named by its Feishu id: PUT its body (merged under `--merge`) unless nothing would change. */
 export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefined, rules: DecideRules): Decision {
-  if (p.kind === 'remove') return decideRemove(p.id, p.body, current);
+  if (p.kind === 'remove') return decideRemove(p.id, p.body, current, rules.dryRun);
   if (p.kind === 'restore' && p.written && current) return decideRestore(p.id, p.body, p.written, current, rules);
   if (!current && rules.mustExist) {
     return done({
@@ -76,7 +76,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const hash = bodyHash(body);
   // Without a read, the journal decides; with one, what Feishu holds does (it may have changed since).
   if (rules.landedHash === hash && !current)
-    return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed) }, hash);
+    return done({ status: 'skipped', kind: 'resumed', message: say(OUTCOME.resumed()) }, hash);
   if (!current)
     return rules.dryRun
       ? {
@@ -93,7 +93,7 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
       {
         status: 'skipped',
         kind: landedBefore ? 'resumed' : 'unchanged',
-        message: say(landedBefore ? OUTCOME.resumed : OUTCOME.unchanged),
+        message: say(landedBefore ? OUTCOME.resumed() : OUTCOME.unchanged),
       },
       hash,
     );
@@ -159,16 +159,23 @@ function wouldRemoveOutcome(r: Removals): SendOutcome {
 }
 
 /** Undo of a create: delete the interview only while it holds exactly what the undone run created. */
-function decideRemove(id: string, created: InterviewBody, current: StoredRecord | undefined): Decision {
+function decideRemove(
+  id: string,
+  created: InterviewBody,
+  current: StoredRecord | undefined,
+  dryRun: boolean,
+): Decision {
   const hash = bodyHash(created);
-  if (!current) return done({ status: 'skipped', message: say(OUTCOME.alreadyGone) });
+  if (!current) return done({ status: 'skipped', kind: 'gone', message: say(OUTCOME.alreadyGone) });
   if (!holds(current, created)) {
     return done({
       status: 'failed',
+      kind: 'refused',
       errorCode: 'UNDO_CHANGED_SINCE',
-      message: say(OUTCOME.changedSince(id)),
+      message: say(OUTCOME.changedSince({ id, dryRun })),
     });
   }
+  if (dryRun) return done({ status: 'ok', kind: 'deleted', message: say(OUTCOME.wouldDelete) });
   return { prepared: { remove: id, hash } };
 }
 
@@ -201,7 +208,7 @@ function decideRestore(
         status: 'failed',
         kind: 'refused',
         errorCode: 'UNDO_CHANGED_SINCE',
-        message: say(OUTCOME.writtenChangedSince({ id, fields })),
+        message: say(OUTCOME.writtenChangedSince({ id, fields, dryRun: rules.dryRun })),
       });
     }
     body = merged.body;
@@ -212,7 +219,7 @@ function decideRestore(
   if (!keyed) body = keepWrittenKeys(keepWrittenKeys(body, before), written);
   const sent = withAssessmentList(body);
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(now, seen(body), rules.plan.zone).join('; ')));
+    const message = say(OUTCOME.wouldRestore(diffBodies(now, seen(body), rules.plan.zone).join('; ')));
     return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: sent };
   }
   return { prepared: { send: sent, hash: bodyHash(body) } };

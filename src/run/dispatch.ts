@@ -37,7 +37,11 @@ export type OutcomeKind =
   | 'refused'
   | 'created'
   | 'deleted'
-  | 'ambiguous';
+  | 'ambiguous'
+  /** Undo of a create: the interview no longer exists. */
+  | 'gone'
+  /** Landed in the run a `--resume` goes on with, and not reached again before this one stopped. */
+  | 'earlier';
 
 export interface SendOutcome {
   readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped' | 'invalid';
@@ -75,6 +79,11 @@ export interface DispatchOptions {
   readonly prepare: (item: SendItem) => Promise<Prepared>;
   /** How a create is made (see `CreateOne`); required when `prepare` may ask for one. */
   readonly create?: CreateOne;
+  /**
+   * What the journal of the run a `--resume` goes on with says of an interview that landed there:
+   * when this run stops before it, that is its outcome, never `not_sent`.
+   */
+  readonly earlier?: (id: string) => SendOutcome | undefined;
 }
 
 export interface DispatchResult {
@@ -140,11 +149,12 @@ class Dispatch {
 
   async send(item: SendItem): Promise<void> {
     const { interrupt } = this.options;
-    if (this.fatal !== undefined || this.stopReason !== undefined || interrupt.aborted) {
+    if (this.stopping()) {
+      if (this.tookEarlier(item)) return;
       this.record(item.id, {
         status: 'not_sent',
         errorCode: interrupt.aborted ? 'RUN_INTERRUPTED' : 'RUN_STOPPED',
-        message: say(interrupt.aborted ? OUTCOME.interrupted : OUTCOME.stopped(this.stopReason)),
+        message: say(interrupt.aborted ? OUTCOME.interrupted() : OUTCOME.stopped(this.stopReason)),
       });
       return;
     }
@@ -221,14 +231,26 @@ class Dispatch {
     return { result: await api.put(p.to ?? item.id, p.send), feishuId: p.to, kind: 'changed' };
   }
 
+  private stopping(): boolean {
+    return this.fatal !== undefined || this.stopReason !== undefined || this.options.interrupt.aborted;
+  }
+
+  /** Stopped before this interview: what the resumed run landed stays landed (`earlier`). */
+  private tookEarlier(item: SendItem): boolean {
+    const before = this.options.earlier?.(item.id);
+    if (before) this.record(item.id, before);
+    return before !== undefined;
+  }
+
   private failed(item: SendItem, error: unknown): void {
+    // A read cut off by the stop wrote nothing: what the resumed run landed stays landed.
+    if (this.stopping() && this.tookEarlier(item)) return;
     if (error instanceof ToolError && error.code.startsWith('HTTP_')) {
       // The pre-image could not be read: this interview is not written blind.
       this.record(item.id, { status: 'failed', errorCode: error.code, message: say(OUTCOME.notSent(error.message)) });
       return;
     }
-    const stopping = this.options.interrupt.aborted || this.fatal !== undefined || this.stopReason !== undefined;
-    if (!(error instanceof ToolError) && stopping) {
+    if (!(error instanceof ToolError) && this.stopping()) {
       this.record(item.id, { status: 'not_sent', errorCode: 'RUN_STOPPED', message: say(OUTCOME.stoppedBeforeRead) });
       return;
     }

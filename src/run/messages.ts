@@ -1,3 +1,4 @@
+import { optionName } from '../lang.js';
 import type { Pair } from '../messages.js';
 
 /** The summary's lines on what a run sent and where its files are. */
@@ -14,7 +15,10 @@ export const RUN = {
     dryRun: boolean;
     origin: string;
     puts: number;
+    /** Interviews created, as the journal records them (lost answers found landed included). */
     creates: number;
+    /** Create requests sent: more than `creates` where one was refused or retried, fewer where the resumed run's landed. */
+    posts: number;
     deletes: number;
     reads: number;
     limited: number;
@@ -23,8 +27,8 @@ export const RUN = {
     unit: 'create' | 'PUT';
     seconds: string;
   }): Pair => ({
-    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates > 0 ? `, ${p.creates} create(s) landed` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
-    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates > 0 ? `、${p.creates} 次创建成功` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
+    en: `${p.dryRun ? 'read from' : 'sent to'} ${p.origin}: ${p.puts} PUT(s)${p.creates + p.posts > 0 ? `, ${p.creates} create(s) landed${p.posts !== p.creates ? ` (${p.posts} POST(s) sent)` : ''}` : ''}${p.deletes > 0 ? `, ${p.deletes} delete(s)` : ''} and ${p.reads} batch_query read(s), ${p.limited} answered 429, ${p.retried} retried${p.puts + p.creates > 0 ? `, ${p.pace} ${p.unit}/s over ${p.seconds} s` : ''}`,
+    zh: `${p.dryRun ? '读取自' : '发送到'} ${p.origin}：${p.puts} 次 PUT${p.creates + p.posts > 0 ? `、${p.creates} 次创建成功${p.posts !== p.creates ? `（发出 ${p.posts} 次创建请求）` : ''}` : ''}${p.deletes > 0 ? `、${p.deletes} 次删除` : ''}，${p.reads} 次 batch_query 读取，${p.limited} 次被限流（429），${p.retried} 次重试${p.puts + p.creates > 0 ? `，${p.seconds} 秒内每秒 ${p.pace} 次${p.unit === 'create' ? '创建' : ' PUT'}` : ''}`,
   }),
   kinds: (p: {
     dryRun: boolean;
@@ -39,18 +43,44 @@ export const RUN = {
     en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.changed} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
     zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.changed} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
   }),
-  undone: (p: { restored: number; already: number; refused: number }): Pair => ({
-    en: `undo: restored ${p.restored} · already as before ${p.already} · left alone, changed since ${p.refused} interview(s)`,
-    zh: `撤销：已恢复 ${p.restored} · 本来就是原样 ${p.already} · 之后又被改过、未处理 ${p.refused} 场面试`,
-  }),
+  undone: (p: {
+    dryRun: boolean;
+    total: number;
+    restored: number;
+    deleted: number;
+    already: number;
+    gone: number;
+    changedSince: number;
+    onlyRead: number;
+    deletedByRun: number;
+    failed: number;
+    notSent: number;
+  }): Pair => {
+    const alone = p.changedSince + p.onlyRead + p.deletedByRun;
+    const why = (parts: [number, string][]) =>
+      parts
+        .filter(([n]) => n > 0)
+        .map(([n, w]) => `${w} ${n}`)
+        .join(', ');
+    const en = why([
+      [p.changedSince, 'changed since the undone run'],
+      [p.onlyRead, 'only read by it'],
+      [p.deletedByRun, 'deleted by it'],
+    ]);
+    const zh = why([
+      [p.changedSince, '之后又被改过'],
+      [p.onlyRead, '那次运行只读取未写入'],
+      [p.deletedByRun, '那次运行删除的'],
+    ]);
+    return {
+      en: `${p.dryRun ? 'undo --dry-run' : 'undo'}, ${p.total} interview(s): ${p.dryRun ? 'would restore' : 'restored'} ${p.restored} · ${p.dryRun ? 'would delete' : 'deleted'} ${p.deleted} · already as before ${p.already}${p.gone > 0 ? ` · already gone ${p.gone}` : ''} · ${p.dryRun ? 'would leave alone' : 'left alone'} ${alone}${alone > 0 ? ` (${en})` : ''}${p.failed > 0 ? ` · failed ${p.failed}` : ''}${p.notSent > 0 ? ` · not sent ${p.notSent}` : ''}`,
+      zh: `${p.dryRun ? '撤销试运行' : '撤销'}，共 ${p.total} 场面试：${p.dryRun ? '将恢复' : '已恢复'} ${p.restored} · ${p.dryRun ? '将删除' : '已删除'} ${p.deleted} · 本来就是原样 ${p.already}${p.gone > 0 ? ` · 已不存在 ${p.gone}` : ''} · ${p.dryRun ? '将不处理' : '未处理'} ${alone}${alone > 0 ? `（${zh}）` : ''}${p.failed > 0 ? ` · 失败 ${p.failed}` : ''}${p.notSent > 0 ? ` · 未发送 ${p.notSent}` : ''}`,
+    };
+  },
   nothingToUndo: {
     en: 'nothing to undo: every interview that run wrote already holds what it held before that run (was it undone already?); nothing was written',
     zh: '无需撤销：那次运行写过的每场面试都已是运行之前的样子（是否已经撤销过？）；没有写入任何内容',
   },
-  deleted: (n: number): Pair => ({
-    en: `deleted ${n} interview(s) the undone run had created`,
-    zh: `已删除被撤销的那次运行创建的 ${n} 场面试`,
-  }),
   removed: (p: { dryRun: boolean; values: number; assessments: number; dimensions: number }): Pair => ({
     en: `${p.dryRun ? 'would remove' : 'removed'} ${p.values} value(s), ${p.assessments} assessment(s) and ${p.dimensions} dimension(s) that Feishu held`,
     zh: `${p.dryRun ? '将删除' : '已删除'}飞书中原有的 ${p.values} 个字段值、${p.assessments} 个评价和 ${p.dimensions} 个维度`,
@@ -60,14 +90,22 @@ export const RUN = {
     zh: `${n} 场面试未发送（RUN_WOULD_REMOVE）：文件会删掉飞书中原有的内容；要保留请加 --merge，要删除请加 --replace`,
   }),
   resumed: (n: number): Pair => ({
-    en: `skipped ${n} interview(s) that already landed with the same body (--resume)`,
-    zh: `跳过了 ${n} 场已写入相同内容的面试（--resume）`,
+    en: `skipped ${n} interview(s) that already landed with the same body (${optionName('resume')})`,
+    zh: `跳过了 ${n} 场已写入相同内容的面试（${optionName('resume')}）`,
+  }),
+  landedEarlier: (n: number): Pair => ({
+    en: `${n} interview(s) landed in the earlier run and were not reached again: their rows stay ok`,
+    zh: `${n} 场面试在之前的运行中已写入，本次未再处理：这些行仍为 ok`,
+  }),
+  interruptedBy: (by: string | undefined): Pair => ({
+    en: `interrupted${by ? ` by ${by}` : ''}: the requests in flight finished, the rest were not sent`,
+    zh: `已中断${by ? `（${by}）` : ''}：进行中的请求已完成，其余未发送`,
   }),
   stoppedEarly: (why: string): Pair => ({ en: `stopped early: ${why}`, zh: `提前停止：${why}` }),
-  interrupted: {
-    en: 'interrupted: unsent rows are not_sent; run the same command with --resume REPORT to finish',
-    zh: '已中断：未发送的行标为 not_sent；加 --resume 报告路径 重新运行同一命令即可继续',
-  },
+  interrupted: (): Pair => ({
+    en: `interrupted: unsent rows are not_sent; run the same command with ${optionName('resume')} REPORT to finish`,
+    zh: `已中断：未发送的行标为 not_sent；加 ${optionName('resume')} 报告路径 重新运行同一命令即可继续`,
+  }),
   backup: (p: { path: string; run: string; relative: string }): Pair => ({
     en: `backup: ${p.path}, run ${p.run} (undo with: feishu-interview-import undo ${p.relative})`,
     zh: `备份：${p.path}，运行 ${p.run}（撤销：feishu-interview-import undo ${p.relative}）`,

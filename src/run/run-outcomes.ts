@@ -2,18 +2,10 @@ import { OUTCOME } from '../plan/messages.js';
 import { say } from '../messages.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
 import type { SendOutcome } from './dispatch.js';
+import type { InterviewsByKind } from '../report/run-result.js';
 
-/** Interviews by what happened to them, for the summary (never for a message). */
-export interface KindCounts {
-  changed: number;
-  unchanged: number;
-  missing: number;
-  resumed: number;
-  refused: number;
-  created: number;
-  deleted: number;
-  ambiguous: number;
-}
+/** Interviews by what happened to them, for the summary (never for a message): `interviews_by_kind`. */
+export type KindCounts = { -readonly [K in keyof InterviewsByKind]: InterviewsByKind[K] };
 
 export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCounts {
   const kinds: KindCounts = {
@@ -25,6 +17,8 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     created: 0,
     deleted: 0,
     ambiguous: 0,
+    gone: 0,
+    earlier: 0,
   };
   for (const o of outcomes.values()) {
     if (o.kind === 'unchanged') kinds.unchanged++;
@@ -32,6 +26,8 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     else if (o.kind === 'missing') kinds.missing++;
     else if (o.kind === 'refused') kinds.refused++;
     else if (o.kind === 'ambiguous') kinds.ambiguous++;
+    else if (o.kind === 'earlier') kinds.earlier++;
+    else if (o.kind === 'gone') kinds.gone++;
     else if (o.kind === 'created' && o.status === 'ok') kinds.created++;
     else if (o.kind === 'deleted' && o.status === 'ok') kinds.deleted++;
     else if (o.status === 'ok') kinds.changed++;

@@ -62,14 +62,7 @@ export function resultView(
   result: Omit<StepOutcome, 'statuses'>,
   extra: { rows: number; report: boolean },
 ): ResultView {
-  const s = result.summary as Record<string, unknown> & {
-    interviews_by_kind?: Record<string, number>;
-    problems?: { code: string; count: number; example: string }[];
-    warnings?: string[];
-    requests?: Record<string, number>;
-    elapsed_s?: number;
-    paths?: Record<string, string | undefined>;
-  };
+  const s = result.summary;
   return {
     exitCode: result.exitCode,
     counts: result.counts,

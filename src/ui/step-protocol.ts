@@ -1,6 +1,7 @@
 /** What passes between the page's server and the thread that runs its checks (src/ui/step-worker.ts). */
 import type { ImportFileOptions, ValidateFileOptions } from '../api.js';
 import type { ProgressEvent } from '../run/progress.js';
+import type { RunSummary } from '../report/run-result.js';
 
 /** What to run: the library call and its options (no signal or callback: those cannot cross). */
 export type StepJob =
@@ -16,7 +17,7 @@ export interface StepOutcome {
   readonly exitCode: number;
   readonly counts: Readonly<Record<string, number>>;
   readonly interviews: number;
-  readonly summary: Readonly<Record<string, unknown>>;
+  readonly summary: RunSummary;
   readonly statuses: readonly string[];
   /** The JSON report read and indexed in the thread (see rowStarts), handed over without a copy. */
   readonly report?: { readonly bytes: Uint8Array; readonly starts?: Uint32Array | Float64Array };

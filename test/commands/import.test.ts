@@ -1,6 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/api.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import {
   APP1,
@@ -201,6 +202,50 @@ describe('feishu-interview-import import', () => {
     );
   });
 
+  it('an interrupted --resume keeps the rows that landed in the earlier run ok, its report saying so', async () => {
+    const s = await simulator({ rateLimit: 0 }, idsOf(30));
+    const dir = await tempDir();
+    const file = join(dir, 'big.csv');
+    const { text, ids } = interviewsCsv(30);
+    await writeFile(file, text);
+    const report = join(dir, 'big.report.csv');
+    const stopAfter = (n: number) => {
+      const stop = new AbortController();
+      const onProgress = (e: { done: number }) => {
+        if (e.done >= n) stop.abort('SIGTERM');
+      };
+      return { signal: stop.signal, onProgress };
+    };
+    const send = { baseUrl: s.url, appId: 'cli_test', appSecret: SECRET, concurrency: 1, rate: 0 };
+    const first = await importFile(file, { ...send, ...stopAfter(12) });
+    expect(first.exitCode).toBe(130);
+    expect(first.summary.stopped_early).toBe(
+      'interrupted by SIGTERM: the requests in flight finished, the rest were not sent',
+    );
+    const landedFirst = new Set(s.stats.accepted.keys());
+    expect(landedFirst.size).toBe(12);
+    // The resume is interrupted too, before it reaches most of what the first run landed.
+    const second = await importFile(file, { ...send, resume: report, ...stopAfter(3) });
+    expect(second.exitCode).toBe(130);
+    expect(new Set(s.stats.accepted.keys())).toEqual(landedFirst);
+    const rows = await readReport(report);
+    const byId = (id: string) => rows.filter((r) => r.external_interview_id === id);
+    for (const id of ids.slice(3, 12))
+      for (const r of byId(id))
+        expect(r).toMatchObject({
+          status: 'ok',
+          error_code: '',
+          message: 'landed in an earlier run of this file (its journal says so); this run stopped before it reached it',
+        });
+    for (const id of ids.slice(12)) for (const r of byId(id)) expect(r.status).toBe('not_sent');
+    expect(second.counts.ok + second.counts.skipped).toBe(12 * 2);
+    expect(second.counts.not_sent).toBe(18 * 2);
+    expect(second.summary.interviews_by_kind).toMatchObject({ earlier: 9 });
+    expect(second.text).toContain(
+      '9 interview(s) landed in the earlier run and were not reached again: their rows stay ok',
+    );
+  });
+
   it('on SIGINT finishes what is in flight, writes a complete report and exits 130', async () => {
     const s = await simulator({ rateLimit: 10 }, idsOf(40));
     const dir = await tempDir();
@@ -224,6 +269,22 @@ describe('feishu-interview-import import', () => {
       message: 'not sent: interrupted before it was sent; import again with --resume',
     });
     expect(done.stdout).toContain('interrupted: unsent rows are not_sent');
+  });
+
+  it('after SIGTERM, --json says it stopped early and why', async () => {
+    const s = await simulator({ rateLimit: 10 }, idsOf(30));
+    const dir = await tempDir();
+    const file = join(dir, 'term.csv');
+    await writeFile(file, interviewsCsv(30).text);
+    const run = startCli(['import', file, '--quiet', '--json'], { env: envFor(s) });
+    await waitFor(() => s.stats.accepted.size >= 3);
+    run.child.kill('SIGTERM');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      exit_code: 130,
+      stopped_early: 'interrupted by SIGTERM: the requests in flight finished, the rest were not sent',
+    });
   });
 
   it("reports a permanent error with Feishu's code, message and log id, and exits 1", async () => {

@@ -113,6 +113,32 @@ describe('legacy migration', () => {
     expect(held(s)).toEqual(Array.from({ length: 12 }, (_, i) => expectedBody(i)));
   });
 
+  it('counts every create the journal says landed, lost answers included: the summary, --json and the library agree with Feishu', async () => {
+    const s = await simulator({ dropRate: 0.6, randomSeed: 11 });
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyRows(10)));
+    const run = await cli(s, [file, '--create-missing', '--retries', '8', '--json']);
+    expect(run.code).toBe(0);
+    const held = s.store.interviews.size;
+    expect(held).toBe(10);
+    const posts = s.stats.requests.create;
+    // Some answers were lost after the create landed: Feishu's success never reached the run.
+    expect(s.stats.dropped).toBeGreaterThan(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.interviews_by_kind.created).toBe(held);
+    expect(out.requests.creates).toBe(held);
+    expect(out.requests.create_attempts).toBe(posts);
+    expect(run.stderr).toContain(`${held} create(s) landed (${posts} POST(s) sent)`);
+    expect(run.stderr).toContain(`created ${held} · changed 0`);
+    const journal = (await readFile(join(dir, 'legacy.report.csv.journal.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.t === 'result' && e.status === 'ok' && e.feishu_id);
+    expect(journal).toHaveLength(held);
+  });
+
   it('undo of a run that created interviews deletes exactly those, leaving one changed since alone', async () => {
     const s = await simulator();
     const dir = await tempDir();
@@ -125,7 +151,9 @@ describe('legacy migration', () => {
       env: env(s),
     });
     expect(undo.code).toBe(1);
-    expect(undo.stdout).toContain('deleted 2 interview(s) the undone run had created');
+    expect(undo.stdout).toContain(
+      'undo, 3 interview(s): restored 0 · deleted 2 · already as before 0 · left alone 1 (changed since the undone run 1)',
+    );
     expect([...s.store.interviews.values()].map((x) => x.external_id)).toEqual(['ATS-1']);
     const rows = await readReport(join(dir, 'legacy.report.csv.backup.undo.report.csv'));
     expect(rows.map((r) => r.error_code).filter(Boolean)).toEqual(['UNDO_CHANGED_SINCE']);

@@ -147,7 +147,7 @@ describe('no user work overwritten', () => {
     expect(next.code).toBe(0);
     expect(await readFile(report)).toEqual(edited);
     expect(next.stdout).toContain(
-      `${report} was changed since the tool wrote it, or is another command's report: it was left as it is, and this run's report is ${join(dir, 'fix.report-2.csv')}`,
+      `${report} was changed since the tool wrote it, or is another command's report or an earlier undo's: it was left as it is, and this run's report is ${join(dir, 'fix.report-2.csv')}`,
     );
     expect((await readReport(join(dir, 'fix.report-2.csv')))[0]).toMatchObject({ status: 'skipped' });
     expect(existsSync(join(dir, 'fix.report-3.csv'))).toBe(false);

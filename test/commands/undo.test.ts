@@ -5,7 +5,20 @@ import { readJournal } from '../../src/run/journal.js';
 import type { BackupEntry } from '../../src/run/pre-images.js';
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { csv, original, readReport, runCli, seededIds as ids, startCli, tempDir, waitFor } from '../helpers.js';
+import { existsSync } from 'node:fs';
+import type { InterviewBody } from '../../src/feishu/body.js';
+import {
+  csv,
+  legacyBody,
+  legacyFile,
+  original,
+  readReport,
+  runCli,
+  seededIds as ids,
+  startCli,
+  tempDir,
+  waitFor,
+} from '../helpers.js';
 
 const SECRET = 'Undo-Test-Secret-5';
 let sim: RunningSimulator | undefined;
@@ -85,7 +98,7 @@ describe('undo owns what its run wrote, nothing it only read', () => {
       expect(undone.code).toBe(0);
       expect(undone.stdout).toContain('undo: 1 interview(s) of run');
       expect(undone.stdout).toContain(
-        'undo: restored 1 · already as before 0 · left alone, changed since 0 interview(s)',
+        'undo, 1 interview(s): restored 1 · deleted 0 · already as before 0 · left alone 0',
       );
       expect(s.stats.requests.put).toBe(puts + 1);
       expect(bodyIn(s, a!)).toEqual(original(0));
@@ -152,7 +165,7 @@ describe('undo owns what its run wrote, nothing it only read', () => {
       const undone = await undo(s, join(dir, 'march.report.csv.backup.jsonl'));
       expect(undone.code).toBe(1);
       expect(undone.stdout).toContain(
-        'undo: restored 1 · already as before 0 · left alone, changed since 1 interview(s)',
+        'undo, 2 interview(s): restored 1 · deleted 0 · already as before 0 · left alone 1 (changed since the undone run 1)',
       );
       expect(s.stats.received.get(a!)).toBe(received);
       expect(s.store.get(a!)).toEqual(held.get(a!));
@@ -191,15 +204,19 @@ describe('undo owns what its run wrote, nothing it only read', () => {
     const size = (await stat(undoBackup)).size;
 
     const writes = s.stats.requests.put + s.stats.requests.delete + s.stats.requests.create;
+    const firstReport = join(dir, 'march.report.csv.backup.undo.report.csv');
+    const first = await readFile(firstReport, 'utf8');
     const again = await undo(s, backup);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       'nothing to undo: every interview that run wrote already holds what it held before that run (was it undone already?); nothing was written',
     );
     expect(s.stats.requests.put + s.stats.requests.delete + s.stats.requests.create).toBe(writes);
-    expect(
-      (await readReport(join(dir, 'march.report.csv.backup.undo.report.csv'))).map((r) => [r.status, r.message]),
-    ).toEqual([
+    // The second undo's report goes beside the first, which stays the record of what was restored.
+    expect(await readFile(firstReport, 'utf8')).toBe(first);
+    const secondReport = join(dir, 'march.report.csv.backup.undo.report-2.csv');
+    expect(again.stdout).toContain(`this run's report is ${secondReport}`);
+    expect((await readReport(secondReport)).map((r) => [r.status, r.message])).toEqual([
       ['skipped', 'skipped: already as it was before the undone run'],
       ['skipped', 'skipped: already as it was before the undone run'],
     ]);
@@ -224,7 +241,10 @@ describe('a backup of an earlier version', () => {
     await writeFile(file, `${line(a!, 0)}\n${line(b!, 1)}\n`);
     const undone = await undo(s, file);
     expect(undone.code).toBe(0);
-    expect(undone.stdout).toContain('undo: 0 interview(s) of run R1');
+    expect(undone.stdout).toContain('undo: 2 interview(s) of run R1');
+    expect(undone.stdout).toContain(
+      'undo, 2 interview(s): restored 0 · deleted 0 · already as before 0 · left alone 2 (only read by it 2)',
+    );
     expect(undone.stdout).not.toContain('nothing to undo');
     expect(s.stats.requests.put).toBe(0);
     expect(s.store.interviews).toEqual(held);
@@ -288,7 +308,9 @@ describe('a migration killed mid-run, resumed, then undone', () => {
 
       const undone = await undo(s, `${report}.backup.jsonl`);
       expect(undone.code).toBe(0);
-      expect(undone.stdout).toContain(`deleted ${n} interview(s) the undone run had created`);
+      expect(undone.stdout).toContain(
+        `undo, ${n} interview(s): restored 0 · deleted ${n} · already as before 0 · left alone 0`,
+      );
       expect(s.store.interviews).toEqual(before);
 
       // Undoing that undo creates nothing again, and says so for each.
@@ -308,4 +330,104 @@ describe('a migration killed mid-run, resumed, then undone', () => {
     },
     60_000,
   );
+});
+
+describe('undo of a migration that created some interviews and changed others, after Feishu changed since', () => {
+  /** ATS-0 and ATS-1 exist before (ATS-1 with another score), ATS-2…4 are created; then Feishu changes. */
+  async function migrated() {
+    const seed: [string, InterviewBody][] = [
+      ['7100000000000000001', legacyBody(0, () => 50)],
+      ['7100000000000000002', legacyBody(1, () => 51)],
+    ];
+    const s = await simulator(0, { seed });
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(file, csv(legacyFile(5)));
+    const run = await runCli(['import', '--lang', 'en', file, '--create-missing', '--quiet', '--tz', 'Asia/Shanghai'], {
+      env: env(s),
+    });
+    expect(run.code).toBe(0);
+    const idOf = (key: string) => [...s.store.interviews.values()].find((x) => x.external_id === key)!.id;
+    const [a0, a1, a2, a3, a4] = [0, 1, 2, 3, 4].map((i) => idOf(`ATS-${i}`));
+    // Someone changes ATS-1's score (the field the run changed) and ATS-3, and deletes ATS-4.
+    s.store.put(
+      a1!,
+      legacyBody(1, () => 99),
+    );
+    s.store.put(a3!, { ...legacyBody(3), participate_status: 3 });
+    s.store.interviews.delete(a4!);
+    return { s, dir, backup: join(dir, 'legacy.report.csv.backup.jsonl'), ids: [a0!, a1!, a2!, a3!, a4!] };
+  }
+
+  it('the summary counts each interview once: restored, deleted, already gone, left alone because changed since', async () => {
+    const { s, dir, backup, ids: held } = await migrated();
+    const undone = await undo(s, backup);
+    expect(undone.code).toBe(1);
+    expect(undone.stdout).toContain(
+      'undo, 5 interview(s): restored 1 · deleted 1 · already as before 0 · already gone 1 · left alone 2 (changed since the undone run 2)',
+    );
+    expect(undone.stdout).not.toContain('left alone, changed since 0');
+    expect(s.store.get(held[0]!)).toBeDefined();
+    expect(InterviewStore.bodyOf(s.store.get(held[0]!)!)).toEqual(legacyBody(0, () => 50));
+    expect(s.store.get(held[2]!)).toBeUndefined();
+    const rows = await readReport(join(dir, 'legacy.report.csv.backup.undo.report.csv'));
+    expect(
+      rows
+        .filter((r) => r.error_code === 'UNDO_CHANGED_SINCE')
+        .map((r) => r.external_interview_id)
+        .sort(),
+    ).toEqual([held[1], held[3]]);
+  });
+
+  it('--dry-run says per interview what it would delete, restore and leave alone, and why; it writes nothing', async () => {
+    const { s, dir, backup, ids: held } = await migrated();
+    const before = snapshot(s);
+    const writes = () => s.stats.requests.put + s.stats.requests.delete + s.stats.requests.create;
+    const sent = writes();
+    const dry = await undo(s, backup, ['--dry-run']);
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(1);
+    expect(writes()).toBe(sent);
+    expect(s.store.interviews).toEqual(before);
+    expect(dry.stdout).toContain(
+      'undo --dry-run, 5 interview(s): would restore 1 · would delete 1 · already as before 0 · already gone 1 · would leave alone 2 (changed since the undone run 2)',
+    );
+    const report = join(dir, 'legacy.report.csv.backup.undo.dry-run.report.csv');
+    expect(dry.stdout).toContain(`report: ${report}`);
+    const rows = await readReport(report);
+    const said = new Map(rows.map((r) => [r.external_interview_id, [r.status, r.message]]));
+    expect(said.get(held[0]!)).toEqual(['ok', 'would restore: assessment 1 (张伟) dimension "专业" score: 80 → 50']);
+    expect(said.get(held[2]!)).toEqual([
+      'ok',
+      'would delete: the undone run created it and it holds what that run created',
+    ]);
+    expect(said.get(held[1]!)![1]).toMatch(/^would leave alone: .*changed/);
+    expect(said.get(held[3]!)![1]).toBe(
+      `would leave alone: interview ${held[3]} changed after the undone run created it; delete it in Feishu yourself if it should go`,
+    );
+    expect(said.get(held[4]!)).toEqual([
+      'skipped',
+      'already gone: the interview the undone run created no longer exists',
+    ]);
+    // No journal or backup: a dry run leaves nothing to undo or resume.
+    expect(existsSync(`${report}.journal.jsonl`)).toBe(false);
+    expect(existsSync(`${report}.backup.jsonl`)).toBe(false);
+
+    // The real undo then does what the dry run said; --json carries the same counts.
+    const undone = await undo(s, backup, ['--json']);
+    expect(JSON.parse(undone.stdout).undo).toEqual({
+      interviews: 5,
+      restored: 1,
+      deleted: 1,
+      already_as_before: 0,
+      already_gone: 1,
+      left_alone: 2,
+      left_alone_why: { changed_since: 2, only_read: 0, deleted_by_run: 0 },
+      failed: 0,
+      not_sent: 0,
+    });
+    expect(undone.stderr).toContain(
+      'undo, 5 interview(s): restored 1 · deleted 1 · already as before 0 · already gone 1 · left alone 2 (changed since the undone run 2)',
+    );
+  });
 });

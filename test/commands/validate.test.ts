@@ -162,6 +162,37 @@ describe('feishu-interview-import validate', () => {
     });
   });
 
+  it('warns of an interview longer than a day, and still takes its rows', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'long.csv');
+    const base = { external_application_id: APP1, participate_status: '2', username: '张三', conclusion: 'pass' };
+    await writeFile(
+      file,
+      csv([
+        [...HEADER_EN],
+        row({
+          ...base,
+          external_interview_id: ID1,
+          begin_time: '2024-03-01T09:00:00Z',
+          end_time: '2024-03-02T15:00:00Z',
+        }),
+        row({
+          ...base,
+          external_interview_id: ID2,
+          begin_time: '2024-03-01T09:00:00Z',
+          end_time: '2024-03-01T10:00:00Z',
+        }),
+      ]),
+    );
+    const run = await runCli(['validate', '--lang', 'en', file, '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.counts.ok).toBe(2);
+    expect(out.warnings).toEqual([
+      `1 interview(s) last longer than a day (sent as written; if an end_time's date is wrong, fix it there): interview ${ID1} (row 2): 30 h, 2024-03-01 09:00 (UTC) → 2024-03-02 15:00 (UTC)`,
+    ]);
+  });
+
   it('maps legacy headers with --map and warns once about unknown columns', async () => {
     const dir = await tempDir();
     const file = join(dir, 'legacy.csv');

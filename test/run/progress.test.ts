@@ -33,7 +33,7 @@ describe('the progress line', () => {
 });
 
 describe('the request summary', () => {
-  const base = { origin: 'http://127.0.0.1:1', creates: 0, deletes: 0, reads: 1, limited: 0, retried: 0 };
+  const base = { origin: 'http://127.0.0.1:1', creates: 0, posts: 0, deletes: 0, reads: 1, limited: 0, retried: 0 };
   const pace = { pace: '0.0', unit: 'PUT', seconds: '0.1' } as const;
 
   it('says no pace when nothing was written', () => {
@@ -41,6 +41,12 @@ describe('the request summary', () => {
       en: 'read from http://127.0.0.1:1: 0 PUT(s) and 1 batch_query read(s), 0 answered 429, 0 retried',
       zh: '读取自 http://127.0.0.1:1：0 次 PUT，1 次 batch_query 读取，0 次被限流（429），0 次重试',
     });
+  });
+
+  it('says the creates that landed, by the journal, and the requests sent when they differ', () => {
+    const said = RUN.requests({ ...base, ...pace, dryRun: false, puts: 0, creates: 197, posts: 212 });
+    expect(said.en).toContain(': 0 PUT(s), 197 create(s) landed (212 POST(s) sent) and 1 batch_query read(s)');
+    expect(said.zh).toContain('：0 次 PUT、197 次创建成功（发出 212 次创建请求），1 次 batch_query 读取');
   });
 
   it('says the pace of what was written', () => {

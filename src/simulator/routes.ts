@@ -47,7 +47,7 @@ export class Routes {
     this.putWindow = new Window(options.rateLimit ?? 10);
     this.readWindow = new Window(options.readRateLimit ?? 10);
     this.createWindow = new Window(options.createRateLimit ?? 10);
-    this.deleteWindow = new Window(options.rateLimit ?? 10);
+    this.deleteWindow = new Window(options.deleteRateLimit ?? options.rateLimit ?? 10);
   }
 
   /** Answers one request; an exception inside is Feishu's internal error. */
@@ -88,7 +88,8 @@ export class Routes {
     const id = decodeURIComponent(url.pathname.slice(INTERVIEW_PATH.length));
     if (req.method === 'DELETE' && url.pathname.startsWith(INTERVIEW_PATH)) {
       stats.requests.delete++;
-      if (this.admitted(req, res, now, this.deleteWindow, this.options.rateLimit)) this.delete(res, id);
+      if (this.admitted(req, res, now, this.deleteWindow, this.options.deleteRateLimit ?? this.options.rateLimit))
+        this.delete(res, id);
       return;
     }
     if (req.method === 'PUT' && url.pathname.startsWith(INTERVIEW_PATH)) return this.receivePut(req, res, id, raw, now);

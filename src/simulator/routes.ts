@@ -64,9 +64,10 @@ export class Routes {
       const msg = `forbidden host ${JSON.stringify(host.slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`;
       return this.answers.error(res, 403, 403, msg);
     }
+    // A call counts against its API's limit when it arrives, as at Feishu's gateway, not once its body is read.
+    const now = Date.now();
     const url = new URL(req.url ?? '/', 'http://simulator');
     const raw = await readBody(req);
-    const now = Date.now();
     const { stats } = this;
     if (req.method === 'POST' && url.pathname === TOKEN_PATH) return this.token(res, raw, now);
     if (req.method === 'GET' && url.pathname === '/__simulator/state') {

@@ -7,15 +7,19 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 export const REPEAT = 5;
 
-/** Runs `node ARGS` with peak-memory reporting; wall time includes start-up, as a user sees it. */
-export function run(args, env = {}) {
+/** Runs `node ARGS` with peak-memory and CPU-time reporting; wall time includes start-up, as a user sees it. */
+export function run(args, env = {}, preload = []) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', join(ROOT, 'bench', 'rss.mjs'), ...preload.flatMap((p) => ['--import', p]), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -24,9 +28,10 @@ export function run(args, env = {}) {
     child.on('close', (code) => {
       const ms = performance.now() - started;
       const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+      const cpuMs = Number(/BENCH_CPU_US=(\d+)/.exec(stderr)?.[1] ?? 0) / 1000;
       if (code !== 0 && code !== 1)
         return reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      resolvePromise({ ms, rss, stdout, stderr });
+      resolvePromise({ ms, rss, cpuMs, stdout, stderr });
     });
   });
 }

@@ -2,7 +2,7 @@
 // against the simulator with 10 requests/s per API (create, PUT, batch_query each). First run:
 // every interview is looked up and created; second run (a corrected score on each): every one is
 // found by its application's listing and updated. Rates are measured at the simulator.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator } from '../dist/simulator/server.js';
 
@@ -17,8 +17,7 @@ function legacyCsv(n, applications, score) {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Calls per second between the first and the last call of a kind, as the simulator saw them. */
-const sustained = (times) => (times.length < 2 ? 0 : (times.length - 1) / ((times.at(-1) - times[0]) / 1000));
+import { sustained } from './import.mjs';
 
 export async function migrationRun({
   run,
@@ -37,8 +36,10 @@ export async function migrationRun({
     createRateLimit: 10,
     readsWithoutExternalId,
   });
-  const file = join(out, 'legacy.csv');
-  const args = (report) => [cli, 'import', file, '--create-missing', '--quiet', '--report', join(out, report)];
+  // A folder of its own: the second run reads the first's records there, and nothing older.
+  const dir = mkdtempSync(join(out, 'migration-'));
+  const file = join(dir, 'legacy.csv');
+  const args = (report) => [cli, 'import', file, '--create-missing', '--quiet', '--report', join(dir, report)];
   const e = { ...env, FEISHU_BASE_URL: sim.url };
   try {
     writeFileSync(
@@ -70,5 +71,6 @@ export async function migrationRun({
     return { interviews, applications, creates, puts, held: sim.store.interviews.size };
   } finally {
     await sim.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

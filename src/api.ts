@@ -45,7 +45,7 @@ export interface SendOptions {
   readonly baseUrl?: string;
   /** Requests in flight (default 5). */
   readonly concurrency?: number;
-  /** Requests per second, 0 for no client-side limit (default 10, the API's limit). */
+  /** Requests per second to each API, at most; 0 for no client-side pace (default: Feishu's limit, 10/s until its answers state another). */
   readonly rate?: number;
   /** Retries of a failed call (default 5). */
   readonly retries?: number;
@@ -61,6 +61,8 @@ export interface SendOptions {
   readonly signal?: AbortSignal;
   /** Called after every interview that finishes. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called once before the first call: how many calls, at what pace, about how long (e.g. `up to 791 creates or PUTs and 399 reads at 10/s: about 1 min 20 s at most`). */
+  readonly onStart?: (line: string) => void;
 }
 
 export interface ValidateFileOptions extends ReadOptions {
@@ -102,7 +104,7 @@ export interface UndoBackupOptions extends SendOptions {
 }
 
 export type VerifyFileOptions = ReadOptions &
-  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'> & {
+  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress' | 'onStart'> & {
     /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
     readonly records?: readonly string[];
   };
@@ -113,7 +115,7 @@ function checked(path: string, options: object): Record<string, unknown> {
   return { ...rest, file: path, report: report === false ? undefined : report, reportFile: report !== false };
 }
 
-const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress });
+const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress, onStart: o.onStart });
 
 /** The run speaks `lang`, or the file's language once its headers are read (the CLI adds its locale's). */
 const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
@@ -138,6 +140,7 @@ const SEND_KEYS = [
   'resume',
   'signal',
   'onProgress',
+  'onStart',
 ] as const;
 const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads', 'signal'] as const;
 const IMPORT_KEYS = [
@@ -156,8 +159,10 @@ const UNDO_KEYS = [...SEND_KEYS, 'report', 'run', 'dryRun', 'lang'] as const;
 const VERIFY_KEYS = [
   ...READ_KEYS,
   ...SEND_KEYS.filter(
-    (k): k is Exclude<(typeof SEND_KEYS)[number], 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress'> =>
-      !['backup', 'limit', 'resume', 'signal', 'onProgress'].includes(k),
+    (
+      k,
+    ): k is Exclude<(typeof SEND_KEYS)[number], 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress' | 'onStart'> =>
+      !['backup', 'limit', 'resume', 'signal', 'onProgress', 'onStart'].includes(k),
   ),
   'records',
 ] as const;

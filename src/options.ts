@@ -188,8 +188,9 @@ function numberOption(
 /** Pacing, credentials and where to send: shared by `import` and `undo`. Secrets stay in here. */
 const sendShape = {
   concurrency: numberOption({ min: 1, max: 100, whole: true }, 5),
-  // 10/s is this endpoint's documented limit; 0 turns the client-side limit off.
-  rate: numberOption({ min: 0, max: 10_000 }, 10),
+  // Each API's pace, and the most it is sent (0: no client-side pace); absent, Feishu's limit
+  // rules: 10/s until an answer states another (src/feishu/rate-gate.ts).
+  rate: numberOption({ min: 0, max: 10_000 }),
   retries: numberOption({ min: 0, max: 20, whole: true }, 5),
   timeout: numberOption({ min: 0, above: true, max: 600 }, 30),
   limit: numberOption({ min: 0, above: true, whole: true }),

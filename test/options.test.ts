@@ -69,7 +69,6 @@ describe('checkOptions', () => {
     const o = checkOptions(importSchema, { file: 'x.csv', tz: 'UTC', ...credentials });
     expect(o).toMatchObject({
       concurrency: 5,
-      rate: 10,
       retries: 5,
       timeout: 30,
       timeoutMs: 30_000,
@@ -80,6 +79,8 @@ describe('checkOptions', () => {
     });
     expect(o.credentials).toEqual({ kind: 'app', appId: 'cli_a', appSecret: 'not-a-real-secret' });
     expect(o.limit).toBeUndefined();
+    // No --rate: each API is paced by Feishu's limit, 10/s until an answer states another.
+    expect(o.rate).toBeUndefined();
     expect(Object.keys(o)).not.toContain('appSecret');
   });
 

@@ -60,6 +60,7 @@ export async function demoCommand(io: CommandIo): Promise<CommandResult> {
       appSecret: DEFAULT_APP_SECRET,
       signal: io.interrupt,
       onProgress: progress.onProgress,
+      onStart: progress.onStart,
     }).finally(() => progress.stop());
     printResult(io, result, false);
     io.stdout.write(`\n${say(DEMO.done(resolve(report)))}\n`);

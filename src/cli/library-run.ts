@@ -15,10 +15,10 @@ export async function libraryRun(
   io: CommandIo,
   credentials: boolean,
 ): Promise<CommandResult> {
-  const { onProgress, stop } = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, io.lang);
+  const { onProgress, onStart, stop } = progressPrinter(args.quiet ? 'quiet' : 'auto', io.stderr, io.lang);
   // The run's messages name the CLI's flags and environment variables, not the library's options.
   const local = { ...args, locale: localeLang(io.env), cli: true };
-  const options = credentials ? { ...importInput(local, io.env), signal: io.interrupt, onProgress } : local;
+  const options = credentials ? { ...importInput(local, io.env), signal: io.interrupt, onProgress, onStart } : local;
   // The bar is gone before the summary prints, and when the run throws.
   const result = await call(options).finally(stop);
   printResult(io, result, Boolean(args.json));

@@ -87,8 +87,8 @@ export const SEND_OPTIONS: OptionTable = {
   rate: {
     type: 'number',
     help: {
-      en: 'requests per second, 0 for no client-side limit (default 10, the API limit)',
-      zh: '每秒请求数，0 表示客户端不限速（默认 10，即接口上限）',
+      en: "requests per second to each API, at most; 0 for no client-side pace (default: Feishu's limit, 10 until Feishu states another)",
+      zh: '每个接口每秒最多的请求数；0 表示客户端不限速（默认按飞书的上限：10，飞书告知其他上限时按飞书的）',
     },
   },
   retries: { type: 'number', help: { en: 'retries of a failed call (default 5)', zh: '失败调用的重试次数（默认 5）' } },

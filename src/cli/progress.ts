@@ -5,6 +5,8 @@ import type { ProgressEvent } from '../run/progress.js';
 
 export interface ProgressPrinter {
   readonly onProgress: (event: ProgressEvent) => void;
+  /** The run's start line: how many calls at what pace, about how long. */
+  readonly onStart: (line: string) => void;
   stop(): void;
 }
 
@@ -22,10 +24,12 @@ export function progressPrinter(
   stream: NodeJS.WritableStream & { isTTY?: boolean },
   lang: Lang = 'en',
 ): ProgressPrinter {
-  if (mode === 'quiet') return { onProgress() {}, stop() {} };
+  if (mode === 'quiet') return { onProgress() {}, onStart() {}, stop() {} };
+  const onStart = (line: string) => stream.write(`${line}\n`);
   if (stream.isTTY) {
     let bar: cliProgress.SingleBar | undefined;
     return {
+      onStart,
       onProgress(e) {
         if (!bar) {
           bar = new cliProgress.SingleBar(
@@ -48,6 +52,7 @@ export function progressPrinter(
   }
   let last = 0;
   return {
+    onStart,
     onProgress(e) {
       if (e.elapsedMs - last < LINE_EVERY_MS && e.done < e.total) return;
       last = e.elapsedMs;

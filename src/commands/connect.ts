@@ -2,12 +2,18 @@ import { TokenProvider } from '../feishu/auth.js';
 import { FeishuClient } from '../feishu/client.js';
 import { resolveBaseUrl } from '../feishu/endpoints.js';
 import { InterviewApi } from '../feishu/interview-api.js';
-import { RateGate } from '../feishu/rate-gate.js';
+import { FEISHU_RATE, RateGate, realClock } from '../feishu/rate-gate.js';
 import { DEFAULT_RETRY } from '../feishu/retry-policy.js';
 import type { ImportArgs } from '../options.js';
 
-/** batch_query, create and delete each have their own limit of 10 calls/s (docs/feishu-api.md, "Limits"). */
-const PER_API_RATE = 10;
+/**
+ * A gate for one API: PUT, create, delete and batch_query each have their own limit
+ * (docs/feishu-api.md, "Limits"). `--rate N` paces each at N/s and never faster; without it each
+ * starts at Feishu's 10/s and follows what Feishu's answers state.
+ */
+export function gateFor(rate: number | undefined): RateGate {
+  return rate === undefined ? new RateGate(FEISHU_RATE) : new RateGate(rate, realClock, rate);
+}
 
 export type ConnectOptions = Pick<
   ImportArgs,
@@ -35,14 +41,13 @@ export async function connect(
   try {
     const tokens = new TokenProvider(options.credentials!, client);
     await tokens.get();
-    const own = () => new RateGate(options.rate === 0 ? 0 : PER_API_RATE);
     const api = new InterviewApi({
       client,
       tokens,
-      gate: new RateGate(options.rate),
-      readGate: own(),
-      createGate: own(),
-      deleteGate: own(),
+      gate: gateFor(options.rate),
+      readGate: gateFor(options.rate),
+      createGate: gateFor(options.rate),
+      deleteGate: gateFor(options.rate),
       retry: { ...DEFAULT_RETRY, retries: options.retries },
       abort: hardStop,
       stopping,

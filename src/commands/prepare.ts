@@ -110,7 +110,9 @@ export function preparer(
     if (decision.removed) removals.push(decision.removed);
     return decision.prepared;
   };
-  return { prepare, lookup, wouldSend, removals };
+  // The reads the run plans: the pre-images' batches and a listing per application (at least).
+  const plannedReads = (preImages?.batches ?? 0) + lookup.applications;
+  return { prepare, lookup, wouldSend, removals, plannedReads };
 }
 
 /** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */

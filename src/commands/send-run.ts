@@ -9,7 +9,9 @@ import { basename, dirname, resolve } from 'node:path';
 import { resolveBaseUrl } from '../feishu/endpoints.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import { type RemovalCounts, removesAnything } from '../plan/removals.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan, SendablePlanned } from '../plan/types.js';
+import { type CallCounts, paceLine } from '../feishu/estimate.js';
+import { FEISHU_RATE } from '../feishu/rate-gate.js';
 import { writeBodies } from '../report/payloads.js';
 import { fileSha256, probeReport } from '../report/report-claim.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../run/run-outcomes.js';
@@ -92,6 +94,7 @@ export async function sendPlan(
       backup: files.backup,
       stopping: () => interrupt.aborted,
     });
+    context.onStart?.(say(paceLine(startCounts(items, options, steps.plannedReads), paceOf(options), 'upTo')));
     const result = await dispatch(
       items.map((p) => ({ id: p.id })),
       {
@@ -270,6 +273,10 @@ function runLines(
     const showCreated = kinds.created > 0 || Boolean(options.createMissing);
     extra.push(say(RUN.kinds({ dryRun, showCreated, ...kinds })));
   }
+  if (dryRun) {
+    const counts = { creates: kinds.created, puts: kinds.changed, deletes: kinds.deleted, reads };
+    extra.push(say(paceLine(counts, paceOf(options), 'dryRun')));
+  }
   if (undo) extra.push(...undoLines({ ...run, dryRun }, undo));
   const removed = run.removals.reduce(
     (t, r) => ({
@@ -357,4 +364,20 @@ function undoLines(
   const troubled = sent.some((o) => o.status !== 'ok' && o.status !== 'skipped');
   if (!run.dryRun && !run.wrote && !troubled && result.outcomes.size > 0) lines.push(say(RUN.nothingToUndo));
   return lines;
+}
+
+/** The pace each API starts at: `--rate`, else Feishu's limit. */
+const paceOf = (options: Readonly<SendRunOptions>) => options.rate ?? FEISHU_RATE;
+
+/** The most a run may send, by API, before it has read anything: an interview found unchanged is not written. */
+function startCounts(items: readonly SendablePlanned[], options: Readonly<SendRunOptions>, reads: number): CallCounts {
+  let puts = 0;
+  let createsOrPuts = 0;
+  let deletes = 0;
+  for (const p of items) {
+    if (p.kind === 'remove') deletes++;
+    else if (p.legacy && options.createMissing) createsOrPuts++;
+    else puts++;
+  }
+  return options.dryRun ? { reads } : { puts, createsOrPuts, deletes, reads };
 }

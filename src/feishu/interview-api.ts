@@ -4,7 +4,7 @@ import type { InterviewBody } from './body.js';
 import type { TokenProvider } from './auth.js';
 import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError } from './client.js';
 import { BATCH_QUERY_PATH, CREATE_PATH, interviewPath } from './endpoints.js';
-import { type Clock, type RateGate, realClock } from './rate-gate.js';
+import { type Clock, type RateGate, realClock, statedLimit } from './rate-gate.js';
 import { RATE_LIMITED_CODE, stoppingMessage } from './codes.js';
 import { DEFAULT_RETRY, type RetryOptions, decideRetry } from './retry-policy.js';
 
@@ -135,7 +135,10 @@ export class InterviewApi {
         failure = error;
       }
       const code = res?.body.code;
-      if (res && (res.status === 429 || code === RATE_LIMITED_CODE)) this.stats.rateLimited++;
+      const refused = res !== undefined && (res.status === 429 || code === RATE_LIMITED_CODE);
+      if (refused) this.stats.rateLimited++;
+      // Each API is paced by what Feishu says of it: a 429, and any stated limit (docs/feishu-api.md, "Limits").
+      if (res) gate.observe({ refused, statedLimit: statedLimit(res.headers) });
       const decision = decideRetry(
         { attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed },
         this.retry,

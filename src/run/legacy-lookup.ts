@@ -97,6 +97,11 @@ export class LegacyLookup {
     for (const id of named) this.claimed.set(id, '');
   }
 
+  /** The applications whose listings the run reads: one batch_query each, more for a listing past 20. */
+  get applications(): number {
+    return this.order.length;
+  }
+
   /** Remembers an interview this run created, so no later lookup misses it. */
   created(key: string, id: string): void {
     this.known.set(key, id);

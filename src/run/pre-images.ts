@@ -101,6 +101,11 @@ export class PreImages {
     });
   }
 
+  /** The batch_query calls the reads take. */
+  get batches(): number {
+    return this.chunks.length;
+  }
+
   /** The interview's current record; undefined when it does not exist. */
   async get(id: string): Promise<StoredRecord | undefined> {
     const c = this.chunkOf.get(id);

@@ -24,4 +24,6 @@ export interface RunContext {
   /** Aborting it stops starting new requests; those in flight get a grace period, the rest are `not_sent`. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called once before the first call with how long the run takes at its pace (`paceLine`, src/feishu/estimate.ts). */
+  readonly onStart?: (line: string) => void;
 }

@@ -38,6 +38,8 @@ export interface SimulatorOptions {
   readonly seed?: Iterable<[string, InterviewBody]>;
   /** Creates per second (the create API's own limit); 0 for none. Feishu: 10. */
   readonly createRateLimit?: number;
+  /** Deletes per second (the delete API's own limit; default `rateLimit`'s number); 0 for none. Feishu: 10. */
+  readonly deleteRateLimit?: number;
   /**
    * Reads leave out `external_id` (on the interview and its assessments): Feishu's documentation
    * page may not list it in batch_query's answer, while the SDKs' types do (docs/feishu-api.md).

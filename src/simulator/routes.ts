@@ -47,7 +47,7 @@ export class Routes {
     this.putWindow = new Window(options.rateLimit ?? 10);
     this.readWindow = new Window(options.readRateLimit ?? 10);
     this.createWindow = new Window(options.createRateLimit ?? 10);
-    this.deleteWindow = new Window(options.rateLimit ?? 10);
+    this.deleteWindow = new Window(options.deleteRateLimit ?? options.rateLimit ?? 10);
   }
 
   /** Answers one request; an exception inside is Feishu's internal error. */
@@ -64,9 +64,10 @@ export class Routes {
       const msg = `forbidden host ${JSON.stringify(host.slice(0, 64))}: the simulator answers only 127.0.0.1 and localhost`;
       return this.answers.error(res, 403, 403, msg);
     }
+    // A call counts against its API's limit when it arrives, as at Feishu's gateway, not once its body is read.
+    const now = Date.now();
     const url = new URL(req.url ?? '/', 'http://simulator');
     const raw = await readBody(req);
-    const now = Date.now();
     const { stats } = this;
     if (req.method === 'POST' && url.pathname === TOKEN_PATH) return this.token(res, raw, now);
     if (req.method === 'GET' && url.pathname === '/__simulator/state') {
@@ -88,7 +89,8 @@ export class Routes {
     const id = decodeURIComponent(url.pathname.slice(INTERVIEW_PATH.length));
     if (req.method === 'DELETE' && url.pathname.startsWith(INTERVIEW_PATH)) {
       stats.requests.delete++;
-      if (this.admitted(req, res, now, this.deleteWindow, this.options.rateLimit)) this.delete(res, id);
+      if (this.admitted(req, res, now, this.deleteWindow, this.options.deleteRateLimit ?? this.options.rateLimit))
+        this.delete(res, id);
       return;
     }
     if (req.method === 'PUT' && url.pathname.startsWith(INTERVIEW_PATH)) return this.receivePut(req, res, id, raw, now);

@@ -128,3 +128,21 @@ describe('InterviewApi stats', () => {
     expect(api.stats.retried).toBe(api.stats.rateLimited);
   });
 });
+
+describe('InterviewApi pace', () => {
+  it("follows the limit a 429 states on that API's own gate, and leaves the other APIs' gates alone", async () => {
+    sim = await startSimulator({ rateLimit: 0, createRateLimit: 2, createOnPut: true });
+    client = new FeishuClient(new URL(sim.url), { connections: 4, timeoutMs: 5000 });
+    const tokens = new TokenProvider({ kind: 'app', appId: 'cli_simulator', appSecret: 'simulator-secret' }, client);
+    const [gate, createGate] = [new RateGate(10), new RateGate(10)];
+    const api = new InterviewApi({ client, tokens, gate, createGate, retry: fast });
+    // Three creates in one second: the third is refused with x-ogw-ratelimit-limit: 2.
+    const results = await Promise.all(
+      Array.from({ length: 3 }, (_, i) => api.create({ ...body, external_id: `legacy-${i}` })),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['ok', 'ok', 'ok']);
+    expect(api.stats.rateLimited).toBe(1);
+    expect(createGate.pace.limit).toBe(2);
+    expect(gate.pace.limit).toBe(10);
+  });
+});

@@ -11,6 +11,7 @@ import { ToolError } from './errors.js';
 import { type Lang, speaking } from './lang.js';
 import { checkOptions, importSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
+import type { MappingProfile } from './input/profile.js';
 
 /** Where and how to read the input file. */
 export interface ReadOptions {
@@ -20,6 +21,12 @@ export interface ReadOptions {
   readonly encoding?: string;
   /** A JSON file mapping the file's headers to template columns, as `--map` takes. */
   readonly map?: string;
+  /**
+   * A mapping profile: its path, or the object (`MappingProfile`): header row, sheet, columns,
+   * value words, fill-down, wide dimensions, zone. Without it (and without `map`),
+   * `feishu-interview-import.profile.json` beside the file is used when there is one.
+   */
+  readonly profile?: string | MappingProfile;
   /** The IANA zone of times written without an offset (default: this machine's). */
   readonly tz?: string;
   /**
@@ -116,7 +123,7 @@ const voice = (o: object) => o as { lang?: Lang; locale?: Lang };
  * Every option each function takes, checked against its type: a key added to an options type
  * and not here is a compile error (`Exhaustive`), so the lists cannot drift.
  */
-const READ_KEYS = ['sheet', 'encoding', 'map', 'tz', 'report', 'lang'] as const;
+const READ_KEYS = ['sheet', 'encoding', 'map', 'profile', 'tz', 'report', 'lang'] as const;
 const SEND_KEYS = [
   'appId',
   'appSecret',

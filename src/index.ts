@@ -17,6 +17,7 @@ export type {
 } from './api.js';
 export { ToolError, isToolError } from './errors.js';
 export type { ErrorContext } from './errors.js';
+export type { MappingProfile, WideDimensionEntry } from './input/profile.js';
 export type { RowResult, RunResult } from './report/run-result.js';
 export type { RowStatus } from './plan/types.js';
 export { ROW_STATUSES } from './plan/types.js';

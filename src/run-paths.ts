@@ -56,3 +56,10 @@ export function lockPathFor(report: string): string {
 export function writtenPathFor(report: string): string {
   return `${report}.written`;
 }
+
+/** A mapping profile kept in the folder of the runs: picked up for any file there without `--profile`. */
+export const PROFILE_BESIDE = 'feishu-interview-import.profile.json';
+
+export function besideProfilePath(input: string): string {
+  return join(dirname(input), PROFILE_BESIDE);
+}

@@ -57,6 +57,9 @@ export interface EnumSpec {
   readonly values: Readonly<Record<number, readonly [string, string]>>;
   /** Other words that say exactly one of the values: 已参与 is 参与. Never a word that could mean two. */
   readonly synonyms?: Readonly<Record<string, number>>;
+  /** A mapping profile's words for this column (src/input/profile.ts `values`), and the profile named in errors. */
+  readonly profileWords?: Readonly<Record<string, number>>;
+  readonly profile?: string;
 }
 
 export const PARTICIPATE_STATUS: EnumSpec = {

@@ -57,6 +57,13 @@ export const INPUT_OPTIONS: OptionTable = {
     type: 'string',
     help: { en: 'JSON file mapping legacy headers to template columns', zh: '把旧系统表头映射到模板列的 JSON 文件' },
   },
+  profile: {
+    type: 'string',
+    help: {
+      en: 'mapping profile (JSON): header row, columns, value words, fill_down, wide_dimensions, tz (default: feishu-interview-import.profile.json beside the file)',
+      zh: '映射方案（JSON）：表头行、列、取值对应、fill_down、wide_dimensions、时区（默认：文件旁的 feishu-interview-import.profile.json）',
+    },
+  },
   tz: {
     type: 'string',
     help: {

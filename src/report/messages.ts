@@ -9,6 +9,15 @@ export const SUMMARY = {
     en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}, header on row ${p.headerRow}`,
     zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}，表头在第 ${p.headerRow} 行`,
   }),
+  profile: (p: { name: string; beside: boolean }): Pair => ({
+    en: `read through the mapping profile ${p.name}${p.beside ? ' (found beside the file; --profile names another)' : ''}`,
+    zh: `按映射方案 ${p.name} 读取${p.beside ? '（在文件旁找到；可用 --profile 指定其他方案）' : ''}`,
+  }),
+  filled: (p: { column: string; rows: string; count: number }): Pair => ({
+    en: `filled ${p.count} blank cell(s) of ${p.column} from the row above (the profile's fill_down), in rows ${p.rows}`,
+    zh: `按映射方案的 fill_down，用上一行的值补全了「${p.column}」列的 ${p.count} 个空单元格，所在行：${p.rows}`,
+  }),
+  andMoreRows: (n: number): Pair => ({ en: ` and ${n} more`, zh: ` 等另外 ${n} 行` }),
   zone: (zone: string): Pair => ({
     en: `times without an offset are read as wall-clock time in ${zone} (change with --tz)`,
     zh: `没有时区偏移的时间按 ${zone} 的当地时间读取（可用 --tz 修改）`,

@@ -106,7 +106,8 @@ export function inputLines(plan: Plan): string[] {
   const t = plan.table;
   const sheet = t.sheet ? quoteName(t.sheet) : undefined;
   const lines = [say(SUMMARY.input({ file: t.file, sheet, encoding: t.encoding, headerRow: t.headerRow }))];
-  if (t.profile && !t.profile.fromMap) lines.push(say(SUMMARY.profile({ name: t.profile.name, beside: t.profile.beside === true })));
+  if (t.profile && !t.profile.fromMap)
+    lines.push(say(SUMMARY.profile({ name: t.profile.name, beside: t.profile.beside === true })));
   for (const f of t.filled ?? [])
     lines.push(say(SUMMARY.filled({ column: col(f.column), rows: rowList(f.rows), count: f.rows.length })));
   if (plan.usedZone) lines.push(say(SUMMARY.zone(plan.zone)));

@@ -54,6 +54,15 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
 const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
+const DIMENSION_COLUMNS = new Set<string>([
+  'dimension_title',
+  'assessment_type',
+  'score',
+  'option',
+  'options',
+  'dimension_content',
+  'dimension_description',
+]);
 
 /**
  * A plain import sends each interview whole: a template column the file lacks is sent blank, and
@@ -61,8 +70,11 @@ const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
  * number is the file's own grouping, not a field in Feishu.
  */
 function erasedColumnWarnings(table: InputTable): string[] {
-  return COLUMNS.filter(([name]) => !NOT_FIELDS.has(name) && table.columns.index[name] === undefined).map(
-    ([name, zh]) => say(SUMMARY.erasedColumn({ zh, name })),
+  // A profile's wide columns give the dimensions: a dimension column the file lacks erases nothing they say.
+  const wide = (table.profile?.wide.length ?? 0) > 0;
+  const skipped = (name: string) => NOT_FIELDS.has(name) || (wide && DIMENSION_COLUMNS.has(name));
+  return COLUMNS.filter(([name]) => !skipped(name) && table.columns.index[name] === undefined).map(([name, zh]) =>
+    say(SUMMARY.erasedColumn({ zh, name })),
   );
 }
 

@@ -63,7 +63,14 @@ export async function sendPlan(
   try {
     files = await openRunFiles(
       options,
-      { started, previous, origin: base.origin, input: plan.table.file, inputHash },
+      {
+        started,
+        previous,
+        origin: base.origin,
+        input: plan.table.file,
+        inputHash,
+        profile: plan.table.profile?.content,
+      },
       () => wroteAnything(api.stats),
     );
     const items = sendable(plan, options.limit);

@@ -405,8 +405,9 @@ export class Grouping {
     if (f.conclusion !== undefined) this.#agree(this.#conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
     if (f.assessmentContent !== undefined)
       this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
+    if (f.wide && f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
     if (f.dimension) this.#addDimension(g, a, f.dimension, index, f);
-    if (f.wide) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
+    if (f.wide && !f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
   }
 
   #addDimension(g: number, a: number, dim: DimensionBody, index: number, f: RowFields): void {

@@ -47,6 +47,8 @@ export interface RowFields {
   dimension?: DimensionBody;
   /** The dimensions of a profile's wide columns (`wide_dimensions`), in their order; undefined when none is filled. */
   wide?: DimensionBody[];
+  /** The wide dimensions come before `dimension` (their columns stand left of it). */
+  wideFirst?: boolean;
   usedZone: boolean;
   problems: RowProblem[];
 }
@@ -118,6 +120,8 @@ export interface RowReading {
   readonly conclusion: EnumSpec;
   readonly type: EnumSpec;
   readonly wide: readonly WideColumn[];
+  /** The wide columns stand left of the dimension columns: a row's dimensions keep the file's left-to-right order. */
+  readonly wideFirst?: boolean;
 }
 
 export const PLAIN_READING: RowReading = {
@@ -243,6 +247,7 @@ export function readRowFields(
 
   fields.dimension = readDimension(cells, pos, row, problems, merge, reading.type);
   fields.wide = reading.wide.length === 0 ? undefined : readWide(cells, reading.wide, row, problems);
+  fields.wideFirst = reading.wideFirst;
 
   checkRowShape(source, width, fields, problems);
   return fields;

@@ -242,7 +242,14 @@ function rowReading(table: InputTable): RowReading {
   const profile = table.profile;
   if (!profile) return PLAIN_READING;
   const positions = widePositions(profile, table.headers);
+  const index = table.columns.index;
+  const longAt = Math.min(
+    ...(['dimension_title', 'assessment_type', 'score', 'option', 'options', 'dimension_content'] as const).map(
+      (c) => index[c] ?? Number.POSITIVE_INFINITY,
+    ),
+  );
   return {
+    wideFirst: positions.length > 0 && Math.min(...positions) < longAt,
     status: profile.vocabulary.participate_status ?? PLAIN_READING.status,
     conclusion: profile.vocabulary.conclusion ?? PLAIN_READING.conclusion,
     type: profile.vocabulary.assessment_type ?? PLAIN_READING.type,

@@ -162,6 +162,7 @@ export const SHEET = {
   elapsed: { en: 'elapsed (s)', zh: '用时（秒）' },
   backup: { en: 'backup', zh: '备份文件' },
   journal: { en: 'journal', zh: '日志文件' },
+  profile: { en: 'mapping profile', zh: '映射方案' },
 } as const;
 
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */

@@ -91,6 +91,8 @@ export interface ReportFacts {
   readonly rate_per_s?: number;
   readonly backup?: string | null;
   readonly journal?: string;
+  /** The mapping profile the input was read through, as JSON (its content, not only its path). */
+  readonly profile?: string;
 }
 
 /**

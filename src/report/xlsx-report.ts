@@ -319,5 +319,6 @@ export function summaryLines(summary: Summary, facts: Readonly<Record<string, un
   add(SHEET.elapsed, typeof facts.elapsed_s === 'number' ? Number(facts.elapsed_s.toFixed(1)) : undefined);
   add(SHEET.backup, facts.backup);
   add(SHEET.journal, facts.journal);
+  add(SHEET.profile, facts.profile);
   return lines;
 }

@@ -1,7 +1,7 @@
 // Regenerates samples/legacy-export-beisen-style.csv and its profile
 // samples/legacy-export-beisen-style.profile.json: 30 interviews as an old ATS (北森-style) exports
 // them, untouched: GBK without a BOM, a title row above its own headers, its own words for status
-// (已完成, 未到场, 已取消), conclusion (建议录用, 不建议录用, 待定) and question type (文本, 评分),
+// (已完成, 未到场, 已取消, 中途离开), conclusion (建议录用, 不建议录用, 待定) and question type (文本, 评分),
 // the interview's keys only on its first row, an assessment's key only on its first row, one
 // column per scored item (专业能力(分), …) and one for the recommendation (推荐意向), and extra
 // questions in rows of their own below (题目, 题型, 得分, 回答). Columns the tool does not take
@@ -49,9 +49,10 @@ for (let i = 1; i <= 30; i++) {
   const day = 1 + (i % 28);
   const hour = 9 + (i % 8);
   const time = (m) => `2024/06/${pad(day)} ${pad(hour)}:${pad(m)}`;
-  const status = i % 10 === 3 ? '未到场' : i % 10 === 7 ? '已取消' : '已完成';
+  // 中途离开 (left midway, assessed): a word no rule guesses, for the user to decide.
+  const status = i % 10 === 3 ? '未到场' : i % 10 === 7 ? '已取消' : i === 29 ? '中途离开' : '已完成';
   const head = [key, app, CANDIDATES[i % 10], `1380000${String(1000 + i).padStart(4, '0')}`, status, time(0), time(50)];
-  if (status !== '已完成') {
+  if (status === '未到场' || status === '已取消') {
     rows.push([...head, '', '', '', '', '', '', '', '', '', '', '', '']);
     continue;
   }
@@ -98,7 +99,7 @@ const profile = {
     回答: 'dimension_content',
   },
   values: {
-    participate_status: { 已完成: '参与', 未到场: '爽约', 已取消: '未参与' },
+    participate_status: { 已完成: '参与', 未到场: '爽约', 已取消: '未参与', 中途离开: '参与' },
     conclusion: { 建议录用: '通过', 不建议录用: '不通过' },
     assessment_type: { 文本: '描述题', 评分: '打分题' },
   },

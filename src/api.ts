@@ -12,6 +12,7 @@ import { type Lang, speaking } from './lang.js';
 import { checkOptions, importSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
 import type { MappingProfile } from './input/profile.js';
+import type { ProfileSuggestion } from './input/suggest-profile.js';
 
 /** Where and how to read the input file. */
 export interface ReadOptions {
@@ -197,6 +198,16 @@ function refuseUnknown(fn: string, options: object, known: readonly string[]): v
       ),
     );
   }
+}
+
+/**
+ * A draft mapping profile for a file as it is: the header row, headers mapped, unknown words with
+ * a best guess (blank where none), fill_down, wide dimensions; `guesses` and `undecided` say what
+ * to check and what is left. Writes nothing.
+ */
+export async function suggestProfile(path: string): Promise<ProfileSuggestion> {
+  const { suggestProfile: suggest } = await import('./input/suggest-profile.js');
+  return suggest(path);
 }
 
 /** Reads, groups and validates a file; writes the report; sends nothing. */

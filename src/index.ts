@@ -6,7 +6,7 @@
  *   import { importFile } from 'feishu-interview-import';
  *   const result = await importFile('interviews.xlsx', { appId, appSecret, tz: 'Asia/Shanghai' });
  */
-export { importFile, undoBackup, validateFile, verifyFile } from './api.js';
+export { importFile, suggestProfile, undoBackup, validateFile, verifyFile } from './api.js';
 export type {
   ImportFileOptions,
   ReadOptions,
@@ -18,6 +18,7 @@ export type {
 export { ToolError, isToolError } from './errors.js';
 export type { ErrorContext } from './errors.js';
 export type { MappingProfile, WideDimensionEntry } from './input/profile.js';
+export type { Guess, ProfileSuggestion, Undecided } from './input/suggest-profile.js';
 export type { RowResult, RunResult } from './report/run-result.js';
 export type { RowStatus } from './plan/types.js';
 export { ROW_STATUSES } from './plan/types.js';

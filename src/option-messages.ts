@@ -61,6 +61,10 @@ export const OPTION = {
     en: 'expected one of --merge and --replace, got both: --merge keeps what the file does not name, --replace removes it',
     zh: '--merge 和 --replace 只能选一个：--merge 保留文件没有写的内容，--replace 删除它',
   },
+  profileOut: {
+    en: '--out: expected a .json path for the draft profile',
+    zh: '--out：草稿映射方案应写到 .json 文件',
+  },
   mapAndProfile: {
     en: '--profile: expected --map or --profile, got both: put the --map pairs into the profile\'s "columns"',
     zh: '--profile：--map 与 --profile 只能用一个：请把 --map 中的对应关系写进映射方案的 "columns"',

@@ -134,6 +134,17 @@ export const templateSchema = z.object({
 
 export type TemplateArgs = z.output<typeof templateSchema>;
 
+/** `profile FILE [--out PATH]`: a draft mapping profile. */
+export const profileSchema = z.object({
+  file: requiredText(OPTION.inputFile),
+  out: optionalText.check(
+    z.refine((p: string | undefined) => p === undefined || /\.json$/i.test(p), { error: () => say(OPTION.profileOut) }),
+  ),
+  lang: z.optional(z.enum(['zh', 'en'])),
+});
+
+export type ProfileArgs = z.output<typeof profileSchema>;
+
 /** Parses with a schema and freezes the result; a failure is a usage error (exit 2). */
 export function checkOptions<S extends z.ZodMiniType>(schema: S, raw: unknown): Readonly<z.output<S>> {
   const result = z.safeParse(schema, raw);

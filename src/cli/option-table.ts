@@ -148,6 +148,18 @@ export const SEND_OPTIONS: OptionTable = {
   },
 };
 
+/** `profile FILE`: where the draft goes, and the language it is explained in. */
+export const PROFILE_OPTIONS: OptionTable = {
+  out: {
+    type: 'string',
+    help: {
+      en: 'file to write the draft profile to (default: <input>.profile.json beside the file)',
+      zh: '草稿映射方案的写出路径（默认：文件旁的 <输入>.profile.json）',
+    },
+  },
+  lang: LANG,
+};
+
 export const TEMPLATE_OPTIONS: OptionTable = {
   out: {
     type: 'string',

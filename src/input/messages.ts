@@ -324,3 +324,48 @@ export const PROFILE = {
   }),
   libraryObject: { en: '(the profile object)', zh: '（传入的映射方案对象）' },
 } as const;
+
+/** What `feishu-interview-import profile FILE` says of its draft: what it guessed, what is left. */
+export const DRAFT = {
+  header: (p: { row: number; sheet?: string; count: number }): Pair => ({
+    en: `header found on row ${p.row}${p.sheet ? ` of sheet ${p.sheet}` : ''}: ${p.count} column(s)`,
+    zh: `表头在${p.sheet ? `工作表 ${p.sheet} 的` : ''}第 ${p.row} 行，共 ${p.count} 列`,
+  }),
+  column: (p: { header: string; column: string; sure: boolean }): Pair => ({
+    en: `"${p.header}" → ${p.column}${p.sure ? '' : ' (a guess: check it)'}`,
+    zh: `"${p.header}" 对应 ${p.column}${p.sure ? '' : '（猜测，请核对）'}`,
+  }),
+  ignored: (header: string): Pair => ({ en: `"${header}": ignored`, zh: `"${header}"：忽略` }),
+  wide: (p: { header: string; type: string }): Pair => ({
+    en: `"${p.header}": one dimension (${p.type}) of the row's assessment (a guess: check it)`,
+    zh: `"${p.header}"：作为该行评价的一个维度（${p.type}）（猜测，请核对）`,
+  }),
+  value: (p: { column: string; word: string; count: number; to: string }): Pair => ({
+    en: `${p.column} "${p.word}" (${p.count} row(s)) → ${p.to} (a guess: check it)`,
+    zh: `${p.column} 的 "${p.word}"（${p.count} 行）→ ${p.to}（猜测，请核对）`,
+  }),
+  fillDown: (p: { column: string; blanks: number }): Pair => ({
+    en: `${p.column} is blank on ${p.blanks} row(s) below its first: filled from the row above within one interview (fill_down)`,
+    zh: `${p.column} 在首行以下有 ${p.blanks} 行为空：在同一场面试内用上一行的值补全（fill_down）`,
+  }),
+  zone: (zone: string): Pair => ({
+    en: `times have no offset: read in ${zone} (a guess: change "tz" if they were written elsewhere)`,
+    zh: `时间不带时区偏移：按 ${zone} 读取（猜测；若不是该时区写的，请修改 "tz"）`,
+  }),
+  leftTitle: (n: number): Pair => ({
+    en: n === 0 ? 'nothing is left to decide' : `left to decide (${n}):`,
+    zh: n === 0 ? '没有待决定的项' : `待你决定（${n} 项）：`,
+  }),
+  leftValue: (p: { column: string; word: string; count: number; words: string }): Pair => ({
+    en: `${p.column} "${p.word}" (${p.count} row(s)): write one of ${p.words} in "values"`,
+    zh: `${p.column} 的 "${p.word}"（${p.count} 行）：请在 "values" 中填 ${p.words} 之一`,
+  }),
+  leftHeader: (header: string): Pair => ({
+    en: `"${header}": not recognised; map it in "columns" to a tool column, or to null to ignore it`,
+    zh: `"${header}"：无法识别；请在 "columns" 中映射到本工具的列，或设为 null 忽略它`,
+  }),
+  written: (p: { out: string; file: string }): Pair => ({
+    en: `draft written to ${p.out}; check the guesses, fill in what is left, then: feishu-interview-import validate ${p.file} --profile ${p.out}`,
+    zh: `草稿已写入 ${p.out}；请核对猜测、填写待决定的项，然后运行：feishu-interview-import validate ${p.file} --profile ${p.out}`,
+  }),
+} as const;

@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
@@ -24,7 +24,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const STATUS: Record<string, number> = { 已完成: 2, 未到场: 3, 已取消: 1 };
+const STATUS: Record<string, number> = { 已完成: 2, 未到场: 3, 已取消: 1, 中途离开: 2 };
 const RESULT: Record<string, number> = { 建议录用: 2, 不建议录用: 1, 待定: 3 };
 const TYPE: Record<string, number> = { 文本: 3, 评分: 1 };
 const SCORED = ['专业能力', '沟通表达', '逻辑思维'];
@@ -135,5 +135,28 @@ describe('a legacy 北森-style export imported through its profile', () => {
     await copyFile(SAMPLE, file);
     const run = await runCli(['validate', file, '--lang', 'en']);
     expect(run.code).toBe(2);
+  });
+  it('profile writes a draft that, with only the undecided word filled in, imports the same', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'export.csv');
+    await copyFile(SAMPLE, file);
+    const draft = await runCli(['profile', file, '--lang', 'en']);
+    expect(draft.code).toBe(0);
+    const out = join(dir, 'export.profile.json');
+    expect(draft.stdout).toContain(
+      'left to decide (1):\n  participate_status (参与状态) "中途离开" (1 row(s)): write one of 未参与 (not_participated), 参与 (participated), 爽约 (no_show) in "values"',
+    );
+    expect(draft.stdout).toContain(
+      '"专业能力(分)": one dimension (打分题) of the row\'s assessment (a guess: check it)',
+    );
+    const profile = JSON.parse(await readFile(out, 'utf8'));
+    expect(profile.values.participate_status['中途离开']).toBe('');
+    // As written, the draft is refused: the blank word is the user's to decide.
+    const refused = await runCli(['validate', file, '--profile', out, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('PROFILE_UNDECIDED_VALUE');
+    profile.values.participate_status['中途离开'] = '参与';
+    await writeFile(out, JSON.stringify(profile));
+    await importAndCompare(dir, file, ['--profile', out]);
   });
 });

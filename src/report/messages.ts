@@ -150,6 +150,14 @@ export const FILES = {
 export const SHEET = {
   report: { en: 'Report', zh: '报告' },
   summary: { en: 'Summary', zh: '汇总' },
+  values: { en: 'Values', zh: '取值' },
+  valueHeaders: {
+    en: ['column', 'word in the file', 'read as', 'from', 'rows'],
+    zh: ['列', '文件中的词', '读作', '来源', '行数'],
+  },
+  fromTool: { en: "the tool's own words", zh: '本工具自带的词' },
+  fromProfile: { en: 'the profile', zh: '映射方案' },
+  notUnderstood: { en: 'not understood: the rows are refused', zh: '无法识别：这些行被拒绝' },
   command: { en: 'command', zh: '命令' },
   input: { en: 'input', zh: '输入文件' },
   sheet: { en: 'sheet', zh: '工作表' },

@@ -1,4 +1,5 @@
 import { FILES } from './messages.js';
+import { valueLines } from './values-sheet.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -114,7 +115,13 @@ export async function writeReport(
       await writePrivate(path, jsonReport(table, layout, outcomes, { ...run.facts, ...run.summary }));
     else
       await writePrivate(path, (temp) =>
-        writeXlsxReport(temp, xlsxRows(table, layout, outcomes, run.lang), xlsxSummary(table, run), run.lang),
+        writeXlsxReport(
+          temp,
+          xlsxRows(table, layout, outcomes, run.lang),
+          xlsxSummary(table, run),
+          run.lang,
+          valueLines(table, run.lang),
+        ),
       );
     await recordReport(path, run.facts.command);
   } catch (error) {

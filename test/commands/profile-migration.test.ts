@@ -1,6 +1,7 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../../src/feishu/body.js';
@@ -158,5 +159,33 @@ describe('a legacy 北森-style export imported through its profile', () => {
     profile.values.participate_status['中途离开'] = '参与';
     await writeFile(out, JSON.stringify(profile));
     await importAndCompare(dir, file, ['--profile', out]);
+  });
+  it('the .xlsx report shows each word of each enumeration column, what it became, from where, on how many rows', async () => {
+    const dir = await tempDir();
+    const report = join(dir, 'r.xlsx');
+    const run = await runCli(['validate', SAMPLE, '--profile', PROFILE, '--report', report, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(report);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Report', 'Summary', 'Values']);
+    const rows: unknown[][] = [];
+    book.worksheets[2]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows).toEqual([
+      ['column', 'word in the file', 'read as', 'from', 'rows'],
+      ['面试状态', '已完成', 'participated (2)', 'the profile', 23],
+      ['面试状态', '未到场', 'no_show (3)', 'the profile', 3],
+      ['面试状态', '已取消', 'not_participated (1)', 'the profile', 3],
+      ['面试状态', '中途离开', 'participated (2)', 'the profile', 1],
+      ['面试结果', '不建议录用', 'fail (1)', 'the profile', 11],
+      ['面试结果', '待定', 'pending (3)', "the tool's own words", 11],
+      ['面试结果', '建议录用', 'pass (2)', 'the profile', 11],
+      ['题型', '文本', 'description (3)', 'the profile', 22],
+      ['题型', '评分', 'score (1)', "the tool's own words", 11],
+    ]);
+    const summary: unknown[][] = [];
+    book.worksheets[1]!.eachRow((r) => summary.push((r.values as unknown[]).slice(1)));
+    expect(summary.find((r) => r[0] === 'mapping profile')?.[1]).toBe(
+      JSON.stringify(JSON.parse(await readFile(PROFILE, 'utf8'))),
+    );
   });
 });

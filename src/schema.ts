@@ -34,12 +34,8 @@ export const REQUIRED_COLUMNS: readonly Column[] = ['external_interview_id', 'ex
 export const REQUIRED_FOR_MERGE: readonly Column[] = ['external_interview_id'];
 
 /** The columns an assessment is made of: a file with none of them keeps the current assessments (`--merge`). */
-export const ASSESSMENT_COLUMNS: readonly Column[] = [
-  'assessment_no',
-  'assessment_external_id',
-  'username',
-  'conclusion',
-  'assessment_content',
+/** The columns of one dimension: a profile's wide columns stand for them. */
+export const DIMENSION_COLUMNS: readonly Column[] = [
   'dimension_title',
   'assessment_type',
   'score',
@@ -47,6 +43,15 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
   'options',
   'dimension_content',
   'dimension_description',
+];
+
+export const ASSESSMENT_COLUMNS: readonly Column[] = [
+  'assessment_no',
+  'assessment_external_id',
+  'username',
+  'conclusion',
+  'assessment_content',
+  ...DIMENSION_COLUMNS,
 ];
 
 // Enumerations: the words a cell may hold for each of Feishu's numeric codes (docs/feishu-api.md, "Body").

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { HeaderMapping } from '../input/headers.js';
 import { type MappingProfile, type ReadingProfile, loadProfile, profileFromMapping } from '../input/profile.js';
 import { besideProfilePath } from '../run-paths.js';
-import { COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
+import { COLUMNS, DIMENSION_COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
 import { MAPPING } from '../input/messages.js';
 import { SUMMARY } from '../report/messages.js';
 import { col, say } from '../messages.js';
@@ -54,15 +54,7 @@ export async function readPlan(options: InputOptions): Promise<{ plan: Plan; war
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
 const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
-const DIMENSION_COLUMNS = new Set<string>([
-  'dimension_title',
-  'assessment_type',
-  'score',
-  'option',
-  'options',
-  'dimension_content',
-  'dimension_description',
-]);
+const DIMENSIONS = new Set<string>(DIMENSION_COLUMNS);
 
 /**
  * A plain import sends each interview whole: a template column the file lacks is sent blank, and
@@ -72,7 +64,7 @@ const DIMENSION_COLUMNS = new Set<string>([
 function erasedColumnWarnings(table: InputTable): string[] {
   // A profile's wide columns give the dimensions: a dimension column the file lacks erases nothing they say.
   const wide = (table.profile?.wide.length ?? 0) > 0;
-  const skipped = (name: string) => NOT_FIELDS.has(name) || (wide && DIMENSION_COLUMNS.has(name));
+  const skipped = (name: string) => NOT_FIELDS.has(name) || (wide && DIMENSIONS.has(name));
   return COLUMNS.filter(([name]) => !skipped(name) && table.columns.index[name] === undefined).map(([name, zh]) =>
     say(SUMMARY.erasedColumn({ zh, name })),
   );

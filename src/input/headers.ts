@@ -36,7 +36,8 @@ export function normaliseHeader(header: string): string {
   return header.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-const ALIASES: ReadonlyMap<string, Column> = new Map(
+/** Every name a template column goes by (either language), normalised → the column. */
+export const ALIASES: ReadonlyMap<string, Column> = new Map(
   COLUMNS.flatMap(([name, zh]) => [
     [normaliseHeader(name), name],
     [normaliseHeader(zh), name],

@@ -6,7 +6,7 @@ import { ASSESSMENT_TYPE, COLUMNS, CONCLUSION, type Column, type EnumSpec, PARTI
 import { editDistance } from '../edit-distance.js';
 import { abbreviationProblem, assertZone } from '../time-zones.js';
 import { enumCode } from './enum-words.js';
-import { type HeaderMapping, mappingLookup, normaliseHeader } from './headers.js';
+import { ALIASES, type HeaderMapping, mappingLookup, normaliseHeader } from './headers.js';
 import { nearMissColumns } from './near-miss.js';
 
 /**
@@ -83,13 +83,6 @@ export interface ReadingProfile {
 
 const KEYS = ['header_row', 'sheet', 'columns', 'values', 'fill_down', 'wide_dimensions', 'tz', 'notes'] as const;
 const WIDE_KEYS = ['column', 'title', 'assessment_type', 'description'] as const;
-
-const ALIASES: ReadonlyMap<string, Column> = new Map(
-  COLUMNS.flatMap(([name, zh]) => [
-    [normaliseHeader(name), name],
-    [normaliseHeader(zh), name],
-  ]),
-);
 
 const EXPECTED = {
   object: { en: 'an object', zh: '对象' },

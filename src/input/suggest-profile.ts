@@ -5,10 +5,10 @@ import { readCsvFile } from './csv-file.js';
 import { parseCsvText } from './csv.js';
 import { decodeCsvBytes } from './encoding.js';
 import { enumCode, enumKey } from './enum-words.js';
-import { normaliseHeader } from './headers.js';
+import { ALIASES, normaliseHeader } from './headers.js';
 import { nearMissColumns } from './near-miss.js';
 import { ENUM_SPECS, type EnumColumn, type MappingProfile, type WideDimensionEntry } from './profile.js';
-import { COLUMNS, type Column } from '../schema.js';
+import type { Column } from '../schema.js';
 import { HEADER_SEARCH_ROWS, openWorkbook } from './xlsx.js';
 
 /**
@@ -105,13 +105,6 @@ async function rawRows(file: string): Promise<{ rows: { row: number; cells: Cell
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file);
   return { rows: parseCsvText(decoded.content, file).records };
 }
-
-const ALIASES: ReadonlyMap<string, Column> = new Map(
-  COLUMNS.flatMap(([name, zh]) => [
-    [normaliseHeader(name), name],
-    [normaliseHeader(zh), name],
-  ]),
-);
 
 function guessColumn(header: string, taken: ReadonlySet<Column>): { column: Column | null; sure: boolean } | undefined {
   const key = normaliseHeader(header);

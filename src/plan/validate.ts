@@ -4,7 +4,7 @@ import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
-import { ASSESSMENT_COLUMNS } from '../schema.js';
+import { ASSESSMENT_COLUMNS, DIMENSION_COLUMNS } from '../schema.js';
 import { Grouping, LEGACY_PREFIX, interviewName } from './group.js';
 import { showTime } from '../time-zones.js';
 import { PLAIN_READING, type RowReading, columnPositions, newRowFields, readRowFields } from './row-fields.js';
@@ -243,11 +243,7 @@ function rowReading(table: InputTable): RowReading {
   if (!profile) return PLAIN_READING;
   const positions = widePositions(profile, table.headers);
   const index = table.columns.index;
-  const longAt = Math.min(
-    ...(['dimension_title', 'assessment_type', 'score', 'option', 'options', 'dimension_content'] as const).map(
-      (c) => index[c] ?? Number.POSITIVE_INFINITY,
-    ),
-  );
+  const longAt = Math.min(...DIMENSION_COLUMNS.map((c) => index[c] ?? Number.POSITIVE_INFINITY));
   return {
     wideFirst: positions.length > 0 && Math.min(...positions) < longAt,
     status: profile.vocabulary.participate_status ?? PLAIN_READING.status,

@@ -39,7 +39,7 @@ const shanghai = (text: string) => {
 };
 
 /** The export read as its layout says: an interview starts where 面试编号 is given, an assessment where 评价编号 is. */
-export function sampleBodies(bytes: Buffer): Map<string, InterviewBody> {
+function sampleBodies(bytes: Buffer): Map<string, InterviewBody> {
   const rows = parse(iconv.decode(bytes, 'gbk'), { relax_column_count: true }) as string[][];
   const header = rows[1]!;
   const at = (r: string[], name: string) => (r[header.indexOf(name)] ?? '').trim();
@@ -90,7 +90,7 @@ function held(s: RunningSimulator): Map<string, InterviewBody> {
   return new Map([...s.store.interviews.values()].map((x) => [x.external_id ?? x.id, InterviewStore.bodyOf(x)]));
 }
 
-export async function importAndCompare(dir: string, file: string, args: string[]): Promise<void> {
+async function importAndCompare(dir: string, file: string, args: string[]): Promise<void> {
   sim = await startSimulator({ appId: 'cli_p', appSecret: SECRET, rateLimit: 0, readRateLimit: 0, createRateLimit: 0 });
   const run = await runCli(['import', file, '--create-missing', '--quiet', ...args], {
     env: { FEISHU_BASE_URL: sim.url, FEISHU_APP_ID: 'cli_p', FEISHU_APP_SECRET: SECRET },

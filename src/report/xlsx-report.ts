@@ -251,7 +251,13 @@ function workbookXml(names: readonly string[], columns: number): string {
 /** The 取值 / Values sheet: a header row, then a row per column's word (src/report/values-sheet.ts). */
 function valuesSheet(lines: readonly ValueLine[], lang: Lang): string {
   const refs = ['A', 'B', 'C', 'D', 'E'];
-  const header = rowXml(1, refs, SHEET.valueHeaders[lang], () => STYLE.header);
+  const titles = [SHEET.valueColumn, SHEET.valueWord, SHEET.valueReadAs, SHEET.valueFrom, SHEET.valueRows];
+  const header = rowXml(
+    1,
+    refs,
+    titles.map((t) => t[lang]),
+    () => STYLE.header,
+  );
   const rows = lines.map((l, i) => {
     const cells = [l[0], l[1], l[2], l[3]].map((text, c) =>
       text === ''

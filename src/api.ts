@@ -11,6 +11,8 @@ import { ToolError } from './errors.js';
 import { type Lang, speaking } from './lang.js';
 import { checkOptions, importSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
+import type { MappingProfile } from './input/profile.js';
+import type { ProfileSuggestion } from './input/suggest-profile.js';
 
 /** Where and how to read the input file. */
 export interface ReadOptions {
@@ -22,6 +24,12 @@ export interface ReadOptions {
   readonly delimiter?: string;
   /** A JSON file mapping the file's headers to template columns, as `--map` takes. */
   readonly map?: string;
+  /**
+   * A mapping profile: its path, or the object (`MappingProfile`): header row, sheet, columns,
+   * value words, fill-down, wide dimensions, zone. Without it (and without `map`),
+   * `feishu-interview-import.profile.json` beside the file is used when there is one.
+   */
+  readonly profile?: string | MappingProfile;
   /** The IANA zone of times written without an offset (default: this machine's). */
   readonly tz?: string;
   /**
@@ -124,7 +132,7 @@ const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
  * Every option each function takes, checked against its type: a key added to an options type
  * and not here is a compile error (`Exhaustive`), so the lists cannot drift.
  */
-const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'tz', 'report', 'lang'] as const;
+const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'profile', 'tz', 'report', 'lang'] as const;
 const SEND_KEYS = [
   'appId',
   'appSecret',
@@ -201,6 +209,16 @@ function refuseUnknown(fn: string, options: object, known: readonly string[]): v
       ),
     );
   }
+}
+
+/**
+ * A draft mapping profile for a file as it is: the header row, headers mapped, unknown words with
+ * a best guess (blank where none), fill_down, wide dimensions; `guesses` and `undecided` say what
+ * to check and what is left. Writes nothing.
+ */
+export async function suggestProfile(path: string): Promise<ProfileSuggestion> {
+  const { suggestProfile: suggest } = await import('./input/suggest-profile.js');
+  return suggest(path);
 }
 
 /** Reads, groups and validates a file; writes the report; sends nothing. */

@@ -6,7 +6,7 @@
  *   import { importFile } from 'feishu-interview-import';
  *   const result = await importFile('interviews.xlsx', { appId, appSecret, tz: 'Asia/Shanghai' });
  */
-export { importFile, undoBackup, validateFile, verifyFile } from './api.js';
+export { importFile, suggestProfile, undoBackup, validateFile, verifyFile } from './api.js';
 export type {
   ImportFileOptions,
   ReadOptions,
@@ -25,6 +25,8 @@ export type {
   RunSummary,
   UndoSummary,
 } from './report/run-result.js';
+export type { MappingProfile, WideDimensionEntry } from './input/profile.js';
+export type { Guess, ProfileSuggestion, Undecided } from './input/suggest-profile.js';
 export type { RowStatus } from './plan/types.js';
 export { ROW_STATUSES } from './plan/types.js';
 export type { AssessmentBody, DimensionBody, InterviewBody } from './feishu/body.js';

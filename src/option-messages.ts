@@ -77,6 +77,18 @@ export const OPTION = {
     en: 'expected one of --merge and --replace, got both: --merge keeps what the file does not name, --replace removes it',
     zh: '--merge 和 --replace 只能选一个：--merge 保留文件没有写的内容，--replace 删除它',
   },
+  profileOut: {
+    en: '--out: expected a .json path for the draft profile',
+    zh: '--out：草稿映射方案应写到 .json 文件',
+  },
+  mapAndProfile: {
+    en: '--profile: expected --map or --profile, got both: put the --map pairs into the profile\'s "columns"',
+    zh: '--profile：--map 与 --profile 只能用一个：请把 --map 中的对应关系写进映射方案的 "columns"',
+  },
+  profileShape: {
+    en: '--profile: expected the path of a profile JSON file, or (from a program) a profile object',
+    zh: '--profile：应是映射方案 JSON 文件的路径，或（在程序中）映射方案对象',
+  },
   mergePayloads: {
     en: '--payloads: expected no --payloads with validate --merge, got one: merged bodies need the current records; use import --merge --dry-run --payloads',
     zh: '--payloads：validate --merge 不能用 --payloads，因为合并后的请求体需要飞书中的现有记录；请用 import --merge --dry-run --payloads',

@@ -24,11 +24,16 @@ function problem(ctx: z.core.ParsePayload, input: unknown, message: string): nev
   return z.NEVER;
 }
 
-/** `--tz`, or the machine's zone; `tzGiven` says which, since a UTC server's zone is rarely the file's. */
-function withZone<T extends { tz?: string }>(
+/**
+ * `--tz`, or the machine's zone; `tzGiven` says which, since a UTC server's zone is rarely the
+ * file's (a profile's `tz` then decides: src/commands/read-plan.ts). Also refuses `--map` with
+ * `--profile`: a run carries one mapping.
+ */
+function withZone<T extends { tz?: string; map?: string; profile?: unknown }>(
   o: T,
   ctx: z.core.ParsePayload,
 ): Omit<T, 'tz'> & { tz: string; tzGiven: boolean } {
+  if (o.map !== undefined && o.profile !== undefined) return problem(ctx, o.profile, say(OPTION.mapAndProfile));
   const given = o.tz?.trim();
   const name = given || machineZone();
   const abbreviation = given ? abbreviationProblem(given) : undefined;
@@ -100,12 +105,26 @@ const reportShape = {
   reportFile: z._default(z.boolean(), true),
 };
 
+/** `--profile FILE`, or the library's profile object (checked whole by src/input/profile.ts before any row is read). */
+const profileOption = z.optional(
+  z.pipe(
+    z.unknown(),
+    z.transform((p: unknown, ctx): string | Readonly<Record<string, unknown>> | undefined => {
+      if (p === undefined || p === null || (typeof p === 'string' && p.trim() === '')) return undefined;
+      if (typeof p === 'string') return p.trim();
+      if (typeof p === 'object' && !Array.isArray(p)) return p as Record<string, unknown>;
+      return problem(ctx, p, say(OPTION.profileShape));
+    }),
+  ),
+);
+
 const inputShape = {
   file: requiredText(OPTION.inputFile),
   sheet: optionalText,
   encoding: optionalText,
   delimiter,
   map: optionalText,
+  profile: profileOption,
   tz: z.optional(z.string()),
   ...reportShape,
   ...langShape,
@@ -139,6 +158,17 @@ export const templateSchema = z.object({
 });
 
 export type TemplateArgs = z.output<typeof templateSchema>;
+
+/** `profile FILE [--out PATH]`: a draft mapping profile. */
+export const profileSchema = z.object({
+  file: requiredText(OPTION.inputFile),
+  out: optionalText.check(
+    z.refine((p: string | undefined) => p === undefined || /\.json$/i.test(p), { error: () => say(OPTION.profileOut) }),
+  ),
+  lang: z.optional(z.enum(['zh', 'en'])),
+});
+
+export type ProfileArgs = z.output<typeof profileSchema>;
 
 /** Parses with a schema and freezes the result; a failure is a usage error (exit 2). */
 export function checkOptions<S extends z.ZodMiniType>(schema: S, raw: unknown): Readonly<z.output<S>> {

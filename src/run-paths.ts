@@ -59,3 +59,10 @@ export function writtenPathFor(report: string): string {
 
 /** In the page's folder: what the page remembers of its choices there (the time zone), `{"tz": …}`. */
 export const PAGE_CHOICES_FILE = '.feishu-interview-import.page.json';
+
+/** A mapping profile kept in the folder of the runs: picked up for any file there without `--profile`. */
+export const PROFILE_BESIDE = 'feishu-interview-import.profile.json';
+
+export function besideProfilePath(input: string): string {
+  return join(dirname(input), PROFILE_BESIDE);
+}

@@ -34,12 +34,8 @@ export const REQUIRED_COLUMNS: readonly Column[] = ['external_interview_id', 'ex
 export const REQUIRED_FOR_MERGE: readonly Column[] = ['external_interview_id'];
 
 /** The columns an assessment is made of: a file with none of them keeps the current assessments (`--merge`). */
-export const ASSESSMENT_COLUMNS: readonly Column[] = [
-  'assessment_no',
-  'assessment_external_id',
-  'username',
-  'conclusion',
-  'assessment_content',
+/** The columns of one dimension: a profile's wide columns stand for them. */
+export const DIMENSION_COLUMNS: readonly Column[] = [
   'dimension_title',
   'assessment_type',
   'score',
@@ -47,6 +43,15 @@ export const ASSESSMENT_COLUMNS: readonly Column[] = [
   'options',
   'dimension_content',
   'dimension_description',
+];
+
+export const ASSESSMENT_COLUMNS: readonly Column[] = [
+  'assessment_no',
+  'assessment_external_id',
+  'username',
+  'conclusion',
+  'assessment_content',
+  ...DIMENSION_COLUMNS,
 ];
 
 // Enumerations: the words a cell may hold for each of Feishu's numeric codes (docs/feishu-api.md, "Body").
@@ -57,6 +62,9 @@ export interface EnumSpec {
   readonly values: Readonly<Record<number, readonly [string, string]>>;
   /** Other words that say exactly one of the values: 已参与 is 参与. Never a word that could mean two. */
   readonly synonyms?: Readonly<Record<string, number>>;
+  /** A mapping profile's words for this column (src/input/profile.ts `values`), and the profile named in errors. */
+  readonly profileWords?: Readonly<Record<string, number>>;
+  readonly profile?: string;
 }
 
 export const PARTICIPATE_STATUS: EnumSpec = {

@@ -1,5 +1,5 @@
 import type { Pair } from '../messages.js';
-import { checkOptions, simulateSchema, templateSchema, uiSchema } from '../options.js';
+import { checkOptions, profileSchema, simulateSchema, templateSchema, uiSchema } from '../options.js';
 import type { CommandIo, CommandResult } from './io.js';
 import { libraryRun } from './library-run.js';
 import {
@@ -7,6 +7,7 @@ import {
   IMPORT_OPTIONS,
   INPUT_OPTIONS,
   type OptionTable,
+  PROFILE_OPTIONS,
   SEND_OPTIONS,
   SIMULATE_OPTIONS,
   TEMPLATE_OPTIONS,
@@ -44,6 +45,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     options: [TEMPLATE_OPTIONS],
     run: async (args, io) => (await import('./template.js')).templateCommand(checkOptions(templateSchema, args), io),
+  },
+  {
+    command: 'profile <file>',
+    help: {
+      en: 'write a draft mapping profile for a file as it is, and say what it guessed and what is left to decide',
+      zh: '为原样的文件写出映射方案草稿，并说明猜测了什么、还有什么待你决定',
+    },
+    positional: { name: 'file' },
+    options: [PROFILE_OPTIONS],
+    run: async (args, io) => (await import('./profile.js')).profileDraftCommand(checkOptions(profileSchema, args), io),
   },
   {
     command: 'validate <file>',

@@ -64,6 +64,13 @@ export const INPUT_OPTIONS: OptionTable = {
     type: 'string',
     help: { en: 'JSON file mapping legacy headers to template columns', zh: '把旧系统表头映射到模板列的 JSON 文件' },
   },
+  profile: {
+    type: 'string',
+    help: {
+      en: 'mapping profile (JSON): header row, columns, value words, fill_down, wide_dimensions, tz (default: feishu-interview-import.profile.json beside the file)',
+      zh: '映射方案（JSON）：表头行、列、取值对应、fill_down、wide_dimensions、时区（默认：文件旁的 feishu-interview-import.profile.json）',
+    },
+  },
   tz: {
     type: 'string',
     help: {
@@ -146,6 +153,18 @@ export const SEND_OPTIONS: OptionTable = {
     type: 'string',
     help: { en: 'a file holding the app secret (keep it 0600)', zh: '存放应用密钥的文件（权限请设为 0600）' },
   },
+};
+
+/** `profile FILE`: where the draft goes, and the language it is explained in. */
+export const PROFILE_OPTIONS: OptionTable = {
+  out: {
+    type: 'string',
+    help: {
+      en: 'file to write the draft profile to (default: <input>.profile.json beside the file)',
+      zh: '草稿映射方案的写出路径（默认：文件旁的 <输入>.profile.json）',
+    },
+  },
+  lang: LANG,
 };
 
 export const TEMPLATE_OPTIONS: OptionTable = {

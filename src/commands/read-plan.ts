@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { ToolError } from '../errors.js';
+import { existsSync } from 'node:fs';
 import type { HeaderMapping } from '../input/headers.js';
-import { COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
+import { type MappingProfile, type ReadingProfile, loadProfile, profileFromMapping } from '../input/profile.js';
+import { besideProfilePath } from '../run-paths.js';
+import { COLUMNS, DIMENSION_COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
 import { MAPPING } from '../input/messages.js';
 import { SUMMARY } from '../report/messages.js';
 import { col, say } from '../messages.js';
@@ -21,6 +24,8 @@ export interface InputOptions {
   readonly encoding?: string;
   readonly delimiter?: Delimiter;
   readonly map?: string;
+  /** `--profile FILE` or the library's profile object; else `--map`, else the profile beside the file. */
+  readonly profile?: string | MappingProfile;
   readonly tz: string;
   /** False when `tz` is this machine's zone because no --tz was given. */
   readonly tzGiven?: boolean;
@@ -44,21 +49,25 @@ export async function readPlan(
   options: InputOptions,
   signal?: AbortSignal,
 ): Promise<{ plan: Plan; warnings: readonly string[] }> {
-  const mapping = options.map ? await readMapping(options.map) : undefined;
+  const profile = await runProfile(options);
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
+  const sheet = options.sheet ?? profile?.sheet;
   stopIfAborted(signal, options.file);
   const table = await readInput(options.file, {
-    sheet: options.sheet,
+    sheet,
     encoding: options.encoding,
     delimiter: options.delimiter,
-    mapping,
+    profile,
     required,
   });
   stopIfAborted(signal, options.file);
   // readInput has settled the run's language and column names as soon as it found the header.
-  const plan = { ...buildPlan(table, options.tz, { merge: options.merge }), mapping };
+  // A profile's tz stands for --tz when none was given.
+  const byProfile = options.tzGiven === false && profile?.tz !== undefined;
+  const tz = byProfile ? profile.tz! : options.tz;
+  const plan = { ...buildPlan(table, tz, { merge: options.merge }), mapping: headerMappingOf(profile) };
   stopIfAborted(signal, options.file);
-  if (plan.usedZone && options.tzGiven === false && isUtcZone(options.tz)) {
+  if (plan.usedZone && options.tzGiven === false && !byProfile && isUtcZone(options.tz)) {
     throw new ToolError('USAGE_NO_TZ', say(SUMMARY.noTz({ file: options.file, zone: options.tz })), {
       file: options.file,
     });
@@ -97,6 +106,7 @@ function longInterviewWarnings(plan: Plan): string[] {
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
 const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
+const DIMENSIONS = new Set<string>(DIMENSION_COLUMNS);
 
 /**
  * A plain import sends each interview whole: a template column the file lacks is sent blank, and
@@ -104,9 +114,27 @@ const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
  * number is the file's own grouping, not a field in Feishu.
  */
 function erasedColumnWarnings(table: InputTable): string[] {
-  return COLUMNS.filter(([name]) => !NOT_FIELDS.has(name) && table.columns.index[name] === undefined).map(
-    ([name, zh]) => say(SUMMARY.erasedColumn({ zh, name })),
+  // A profile's wide columns give the dimensions: a dimension column the file lacks erases nothing they say.
+  const wide = (table.profile?.wide.length ?? 0) > 0;
+  const skipped = (name: string) => NOT_FIELDS.has(name) || (wide && DIMENSIONS.has(name));
+  return COLUMNS.filter(([name]) => !skipped(name) && table.columns.index[name] === undefined).map(([name, zh]) =>
+    say(SUMMARY.erasedColumn({ zh, name })),
   );
+}
+
+/**
+ * The one mapping a run reads its file through: `--profile` (a path or the library's object),
+ * else `--map` as a columns-only profile, else `feishu-interview-import.profile.json` beside the
+ * file. Checked whole here, before any row is read.
+ */
+export async function runProfile(
+  options: Pick<InputOptions, 'file' | 'map' | 'profile'>,
+): Promise<ReadingProfile | undefined> {
+  if (options.profile !== undefined) return loadProfile(options.profile);
+  if (options.map) return profileFromMapping(await readMapping(options.map), options.map);
+  const beside = besideProfilePath(options.file);
+  if (!existsSync(beside)) return undefined;
+  return { ...(await loadProfile(beside)), beside: true };
 }
 
 async function readMapping(path: string): Promise<HeaderMapping> {
@@ -136,6 +164,27 @@ export function inputLines(plan: Plan): string[] {
   const lines = [
     say(SUMMARY.input({ file: t.file, sheet, encoding: t.encoding, delimiter: t.delimiter, headerRow: t.headerRow })),
   ];
+  if (t.profile && !t.profile.fromMap)
+    lines.push(say(SUMMARY.profile({ name: t.profile.name, beside: t.profile.beside === true })));
+  for (const f of t.filled ?? [])
+    lines.push(say(SUMMARY.filled({ column: col(f.column), rows: rowList(f.rows), count: f.rows.length })));
   if (plan.usedZone) lines.push(say(SUMMARY.zone(plan.zone)));
   return lines;
+}
+
+/**
+ * The columns half of the run's profile as `--map` writes it (file header → tool column): the one
+ * mapping the records of earlier runs are read with (src/run/earlier-records.ts).
+ */
+function headerMappingOf(profile: ReadingProfile | undefined): HeaderMapping | undefined {
+  const columns = profile?.content.columns;
+  if (!columns) return undefined;
+  const named = Object.entries(columns).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return named.length > 0 ? Object.fromEntries(named) : undefined;
+}
+
+/** Rows named in one line: the first ten, then how many more. */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).join(', ');
+  return rows.length > 10 ? `${shown}${say(SUMMARY.andMoreRows(rows.length - 10))}` : shown;
 }

@@ -25,7 +25,14 @@ export interface RunFiles {
  */
 export async function openRunFiles(
   options: Readonly<SendRunOptions>,
-  run: { started: number; previous?: JournalState; origin: string; input: string; inputHash: string },
+  run: {
+    started: number;
+    previous?: JournalState;
+    origin: string;
+    input: string;
+    inputHash: string;
+    profile?: unknown;
+  },
   wrote: () => boolean,
 ): Promise<RunFiles> {
   const journalPath = journalPathFor(options.report);
@@ -53,6 +60,7 @@ export async function openRunFiles(
       origin: run.origin,
       app_id: appIdOf(options),
       input_hash: run.inputHash,
+      ...(run.profile === undefined ? {} : { profile: run.profile }),
     });
     if (!options.backup) return { journal, journalPath, backupPath, close };
     const sizeBefore = existsSync(backupPath) ? statSync(backupPath).size : undefined;

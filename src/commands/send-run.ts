@@ -76,7 +76,14 @@ export async function sendPlan(
   try {
     files = await openRunFiles(
       options,
-      { started, previous, origin: base.origin, input: given.table.file, inputHash },
+      {
+        started,
+        previous,
+        origin: base.origin,
+        input: given.table.file,
+        inputHash,
+        profile: given.table.profile?.content,
+      },
       () => wroteAnything(api.stats),
     );
     // Read once, before anything is sent: which legacy key is which interview, by the earlier runs.

@@ -36,7 +36,8 @@ export function normaliseHeader(header: string): string {
   return header.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-const ALIASES: ReadonlyMap<string, Column> = new Map(
+/** Every name a template column goes by (either language), normalised → the column. */
+export const ALIASES: ReadonlyMap<string, Column> = new Map(
   COLUMNS.flatMap(([name, zh]) => [
     [normaliseHeader(name), name],
     [normaliseHeader(zh), name],
@@ -64,8 +65,11 @@ export interface HeaderCheck {
   readonly duplicates: readonly { column: Column; headers: string[] }[];
 }
 
-/** Normalised header → column, from `--map`; consulted before the built-in names. */
-export type ColumnLookup = ReadonlyMap<string, Column>;
+/**
+ * Normalised header → column, from `--map` or a profile's `columns`; consulted before the
+ * built-in names. `null`: a column the profile passes over (ignored, or read as a dimension).
+ */
+export type ColumnLookup = ReadonlyMap<string, Column | null>;
 
 export function mappingLookup(mapping: HeaderMapping | undefined): ColumnLookup {
   const lookup = new Map<string, Column>();
@@ -94,7 +98,9 @@ export function checkHeaders(
   headers.forEach((header, i) => {
     const key = normaliseHeader(header);
     if (key === '') return;
-    const column = mapping.get(key) ?? ALIASES.get(key);
+    const mapped = mapping.get(key);
+    if (mapped === null) return;
+    const column = mapped ?? ALIASES.get(key);
     if (column) {
       const list = seen.get(column) ?? [];
       list.push(header);

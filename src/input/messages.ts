@@ -290,3 +290,101 @@ export const SHEETS = {
     zh: `${p.name}（${p.rows} 行）`,
   }),
 } as const;
+
+/** A mapping profile (`--profile FILE`, src/input/profile.ts): refused before any row is read. */
+export const PROFILE = {
+  unreadable: (p: { name: string; detail: string }): Pair => ({
+    en: `expected the profile ${p.name} to be a JSON object like {"columns": {"Legacy header": "external_id"}}, got ${p.detail}: fix the file, or make a draft with "feishu-interview-import profile FILE"`,
+    zh: `映射方案 ${p.name} 应是形如 {"columns": {"旧表头": "external_id"}} 的 JSON 对象，实际是：${p.detail}。请改正该文件，或用 "feishu-interview-import profile 文件" 生成草稿`,
+  }),
+  unknownKey: (p: { name: string; key: string; near?: string; known: string }): Pair => ({
+    en: `expected one of ${p.known} in the profile ${p.name}, got the key "${p.key}"${p.near ? `: did you mean "${p.near}"?` : ': remove it'}`,
+    zh: `映射方案 ${p.name} 中的键 "${p.key}" 无法识别${p.near ? `，是不是想写 "${p.near}"？` : '，请删除它'}。可用的键：${p.known}`,
+  }),
+  wrongType: (p: { name: string; key: string; expected: Pair; got: string }): Pair => ({
+    en: `expected ${p.expected.en} at "${p.key}" in the profile ${p.name}, got ${p.got}: fix that key`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 应为${p.expected.zh}，实际是 ${p.got}。请改正这个键`,
+  }),
+  unknownColumn: (p: { name: string; key: string; got: string; near?: string; names: string }): Pair => ({
+    en: `expected a tool column at "${p.key}" in the profile ${p.name}, got "${p.got}"${p.near ? `: did you mean "${p.near}"?` : ''} The tool's columns: ${p.names}`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 应是本工具的列名，实际是 "${p.got}"${p.near ? `，是不是想写 "${p.near}"？` : '。'}可用的列：${p.names}`,
+  }),
+  notEnumeration: (p: { name: string; key: string; got: string; names: string }): Pair => ({
+    en: `expected a column with listed words (${p.names}) at "${p.key}" in the profile ${p.name}, got "${p.got}", whose cells are read as written: remove it from "values"`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 应是有固定取值的列（${p.names}），实际是 "${p.got}"，它的内容按原样读取：请把它从 "values" 中删除`,
+  }),
+  refusedWord: (p: { name: string; key: string; got: string; words: string }): Pair => ({
+    en: `expected a word the tool accepts at "${p.key}" in the profile ${p.name}, got "${p.got}": use one of ${p.words}`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 应是本工具接受的取值，实际是 "${p.got}"：请用 ${p.words} 之一`,
+  }),
+  blankWord: (p: { name: string; key: string; words: string }): Pair => ({
+    en: `expected a word the tool accepts at "${p.key}" in the profile ${p.name}, got a blank (left for you to decide): write one of ${p.words}`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 还是空的（待你决定）：请填 ${p.words} 之一`,
+  }),
+  badZone: (p: { name: string; got: string; detail?: string }): Pair => ({
+    en: `expected an IANA zone such as Asia/Shanghai at "tz" in the profile ${p.name}, got "${p.got}"${p.detail ? ` (${p.detail})` : ''}: fix "tz"`,
+    zh: `映射方案 ${p.name} 的 "tz" 应是 Asia/Shanghai 这样的 IANA 时区名，实际是 "${p.got}"${p.detail ? `（${p.detail}）` : ''}。请改正 "tz"`,
+  }),
+  fillDownUnmapped: (p: { name: string; key: string; column: string; file: string }): Pair => ({
+    en: `expected "${p.key}" in the profile ${p.name} to name a column ${p.file} has, got ${p.column}, which no header of the file maps to: map a header onto it in "columns", or remove it from "fill_down"`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 应是 ${p.file} 中有的列，实际是 ${p.column}，文件中没有表头映射到它：请在 "columns" 中把某个表头映射到它，或把它从 "fill_down" 中删除`,
+  }),
+  wideMissing: (p: { name: string; key: string; column: string; file: string; found: string }): Pair => ({
+    en: `expected the column "${p.column}" (at "${p.key}" in the profile ${p.name}) in ${p.file}, got headers: ${p.found}: write the header as the file has it, or remove that entry`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 指定的列 "${p.column}" 在 ${p.file} 中不存在，实际表头为：${p.found}。请按文件中的写法填写表头，或删除这一项`,
+  }),
+  wideMapped: (p: { name: string; key: string; column: string; to: string }): Pair => ({
+    en: `expected the column "${p.column}" (at "${p.key}" in the profile ${p.name}) to be read either as a dimension or as a tool column, got both (it is also mapped to ${p.to} in "columns"): keep one`,
+    zh: `映射方案 ${p.name} 的 "${p.key}" 中的列 "${p.column}" 同时在 "columns" 中映射到 ${p.to}：一列只能作为维度或作为本工具的列读取，请保留一种`,
+  }),
+  headerRow: (p: { name: string; row: number; file: string; last: number }): Pair => ({
+    en: `expected a header at row ${p.row} of ${p.file} ("header_row" in the profile ${p.name}), got a blank row or none (the file's last row is ${p.last}): set "header_row" to the row holding the headers`,
+    zh: `${p.file} 的第 ${p.row} 行（映射方案 ${p.name} 的 "header_row"）是空行或不存在（文件最后一行是第 ${p.last} 行）：请把 "header_row" 设为表头所在的行`,
+  }),
+  libraryObject: { en: '(the profile object)', zh: '（传入的映射方案对象）' },
+} as const;
+
+/** What `feishu-interview-import profile FILE` says of its draft: what it guessed, what is left. */
+export const DRAFT = {
+  header: (p: { row: number; sheet?: string; count: number }): Pair => ({
+    en: `header found on row ${p.row}${p.sheet ? ` of sheet ${p.sheet}` : ''}: ${p.count} column(s)`,
+    zh: `表头在${p.sheet ? `工作表 ${p.sheet} 的` : ''}第 ${p.row} 行，共 ${p.count} 列`,
+  }),
+  column: (p: { header: string; column: string; sure: boolean }): Pair => ({
+    en: `"${p.header}" → ${p.column}${p.sure ? '' : ' (a guess: check it)'}`,
+    zh: `"${p.header}" 对应 ${p.column}${p.sure ? '' : '（猜测，请核对）'}`,
+  }),
+  ignored: (header: string): Pair => ({ en: `"${header}": ignored`, zh: `"${header}"：忽略` }),
+  wide: (p: { header: string; type: string }): Pair => ({
+    en: `"${p.header}": one dimension (${p.type}) of the row's assessment (a guess: check it)`,
+    zh: `"${p.header}"：作为该行评价的一个维度（${p.type}）（猜测，请核对）`,
+  }),
+  value: (p: { column: string; word: string; count: number; to: string }): Pair => ({
+    en: `${p.column} "${p.word}" (${p.count} row(s)) → ${p.to} (a guess: check it)`,
+    zh: `${p.column} 的 "${p.word}"（${p.count} 行）→ ${p.to}（猜测，请核对）`,
+  }),
+  fillDown: (p: { column: string; blanks: number }): Pair => ({
+    en: `${p.column} is blank on ${p.blanks} row(s) below its first: filled from the row above within one interview (fill_down)`,
+    zh: `${p.column} 在首行以下有 ${p.blanks} 行为空：在同一场面试内用上一行的值补全（fill_down）`,
+  }),
+  zone: (zone: string): Pair => ({
+    en: `times have no offset: read in ${zone} (a guess: change "tz" if they were written elsewhere)`,
+    zh: `时间不带时区偏移：按 ${zone} 读取（猜测；若不是该时区写的，请修改 "tz"）`,
+  }),
+  leftTitle: (n: number): Pair => ({
+    en: n === 0 ? 'nothing is left to decide' : `left to decide (${n}):`,
+    zh: n === 0 ? '没有待决定的项' : `待你决定（${n} 项）：`,
+  }),
+  leftValue: (p: { column: string; word: string; count: number; words: string }): Pair => ({
+    en: `${p.column} "${p.word}" (${p.count} row(s)): write one of ${p.words} in "values"`,
+    zh: `${p.column} 的 "${p.word}"（${p.count} 行）：请在 "values" 中填 ${p.words} 之一`,
+  }),
+  leftHeader: (header: string): Pair => ({
+    en: `"${header}": not recognised; map it in "columns" to a tool column, or to null to ignore it`,
+    zh: `"${header}"：无法识别；请在 "columns" 中映射到本工具的列，或设为 null 忽略它`,
+  }),
+  written: (p: { out: string; file: string }): Pair => ({
+    en: `draft written to ${p.out}; check the guesses, fill in what is left, then: feishu-interview-import validate ${p.file} --profile ${p.out}`,
+    zh: `草稿已写入 ${p.out}；请核对猜测、填写待决定的项，然后运行：feishu-interview-import validate ${p.file} --profile ${p.out}`,
+  }),
+} as const;

@@ -1,4 +1,4 @@
-import { INPUT, MAPPING, SHEETS } from './messages.js';
+import { INPUT, MAPPING, PROFILE, SHEETS } from './messages.js';
 import { say } from '../messages.js';
 import { currentLang, settleSpeech } from '../lang.js';
 import { readFile, stat } from 'node:fs/promises';
@@ -20,6 +20,8 @@ import {
 } from './headers.js';
 import { type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { nearMissError } from './near-miss.js';
+import { type ReadingProfile, checkAgainstHeaders } from './profile.js';
+import { type FilledCells, fillDown } from './fill-down.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
@@ -47,6 +49,10 @@ export interface InputTable {
   /** For CSV read as written (not a report read back): each row's original text, as `rows`. */
   readonly csvLines?: CsvLines;
   readonly warnings: readonly string[];
+  /** The mapping profile the file was read through (`--profile`, `--map`, or the one beside the file). */
+  readonly profile?: ReadingProfile;
+  /** The cells the profile's `fill_down` filled. */
+  readonly filled?: readonly FilledCells[];
 }
 
 /**
@@ -65,6 +71,8 @@ export interface TableReadOptions {
   /** A CSV file's separator, in place of the one its header line shows. */
   readonly delimiter?: Delimiter;
   readonly mapping?: HeaderMapping;
+  /** A checked mapping profile: its columns, header row, value words, fill-down and wide columns. */
+  readonly profile?: ReadingProfile;
   /** The columns that must be present (default: both ID columns). */
   readonly required?: readonly Column[];
 }
@@ -73,13 +81,15 @@ export interface TableReadOptions {
 interface HeaderRules {
   readonly mapping: ColumnLookup;
   readonly required: readonly Column[];
+  readonly profile?: ReadingProfile;
 }
 
 export async function readInput(file: string, options: TableReadOptions = {}): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
   const rules: HeaderRules = {
-    mapping: mappingLookup(options.mapping),
+    mapping: options.profile?.columns ?? mappingLookup(options.mapping),
     required: options.required ?? REQUIRED_COLUMNS,
+    profile: options.profile,
   };
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new ToolError('INPUT_UNREADABLE', say(INPUT.unreadable({ code: error.code ?? 'an error', file })), { file });
@@ -227,8 +237,17 @@ function namedSheet(sheets: readonly SheetEntry[], wanted: string, file: string)
   return sheet;
 }
 
-/** The first of the first 20 rows that holds the required columns, and what its check found. */
+/**
+ * The first of the first 20 rows that holds the required columns, and what its check found; with
+ * a profile's `header_row`, that row only.
+ */
 function findHeader(rows: readonly SourceRow[], rules: HeaderRules): { at: number; check: HeaderCheck } | undefined {
+  const wanted = rules.profile?.headerRow;
+  if (wanted !== undefined) {
+    const at = rows.findIndex((r) => r.row === wanted);
+    const check = at < 0 ? undefined : checkHeaders(rows[at]!.cells.map(cellText), rules.mapping, rules.required);
+    return check && check.missing.length === 0 ? { at, check } : undefined;
+  }
   for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH_ROWS); at++) {
     const check = checkHeaders(rows[at]!.cells.map(cellText), rules.mapping, rules.required);
     if (check.missing.length === 0) return { at, check };
@@ -329,15 +348,20 @@ function buildTable(
     });
   }
   const found = findHeader(all, rules);
-  const at = found?.at ?? -1;
+  const at = found?.at ?? profileHeaderRow(all, rules, file);
   const headerSource = all[Math.max(at, 0)]!;
   const headers = headerSource.cells.map(cellText);
   const check = found?.check ?? checkHeaders(headers, rules.mapping, rules.required);
   speakAsFile(headers, check);
   if (!check.ok) throw headerError(check, headers, { file, sheet, row: headerSource.row });
+  const profile = rules.profile;
+  if (profile) checkAgainstHeaders(profile, headers, check.resolved!.index, file);
   const renamed = nearMissError(check.resolved!, headers, { file, sheet, row: headerSource.row });
   if (renamed) throw renamed;
   const rows = all.slice(at + 1);
+  const filled = profile?.fillDown.length
+    ? fillDown(rows, check.resolved!.index, profile.fillDown, format === 'csv')
+    : undefined;
   if (rows.length === 0) {
     throw new ToolError(
       'INPUT_NO_ROWS',
@@ -354,7 +378,23 @@ function buildTable(
     columns: check.resolved!,
     rows,
     warnings: warningsFor(check.resolved!, at),
+    profile,
+    filled,
   };
+}
+
+/** Without a header found: the profile's `header_row` (refused when blank or past the end), else the first row. */
+function profileHeaderRow(all: readonly SourceRow[], rules: HeaderRules, file: string): number {
+  const wanted = rules.profile?.headerRow;
+  if (wanted === undefined) return -1;
+  const at = all.findIndex((r) => r.row === wanted);
+  if (at >= 0) return at;
+  const profile = rules.profile!;
+  throw new ToolError(
+    'PROFILE_HEADER_ROW',
+    say(PROFILE.headerRow({ name: profile.name, row: wanted, file, last: all[all.length - 1]!.row })),
+    { file, row: wanted },
+  );
 }
 
 function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {

@@ -156,10 +156,14 @@ export class Grouping {
   /** Row numbers as a person sees them, by row index: for the patches' row references. */
   readonly #rowNumber: Int32Array;
 
-  /** `zone`: times in conflict messages are shown as wall-clock time there, as the file wrote them. */
+  /**
+   * `zone`: times in conflict messages are shown as wall-clock time there, as the file wrote them.
+   * `dimensionsPerRow`: 1, and one more for each wide column of a profile.
+   */
   constructor(
     rows: number,
     private readonly zone = 'UTC',
+    dimensionsPerRow = 1,
   ) {
     this.#rowNumber = new Int32Array(rows);
     this.#nextRow = new Int32Array(rows).fill(NONE);
@@ -194,10 +198,11 @@ export class Grouping {
     this.#username = new Field(rows);
     this.#conclusion = new Field(rows);
     this.#content = new Field(rows);
-    this.#dimensionRow = ints();
+    const dimensions = rows * dimensionsPerRow;
+    this.#dimensionRow = new Int32Array(dimensions);
     // Its full size at once: grown by push, the copies it left behind raised the peak by 30 MB.
-    this.#dimensionTitles = new Array(rows);
-    this.#nextDimension = ints();
+    this.#dimensionTitles = new Array(dimensions);
+    this.#nextDimension = new Int32Array(dimensions);
   }
 
   get count(): number {
@@ -355,7 +360,8 @@ export class Grouping {
       f.username !== undefined ||
       f.conclusion !== undefined ||
       f.assessmentContent !== undefined ||
-      f.dimension !== undefined;
+      f.dimension !== undefined ||
+      f.wide !== undefined;
     if (
       !hasAssessment &&
       f.assessmentNo === undefined &&
@@ -400,19 +406,23 @@ export class Grouping {
     if (f.conclusion !== undefined) this.#agree(this.#conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
     if (f.assessmentContent !== undefined)
       this.#agree(this.#content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
-    if (f.dimension) {
-      const title = f.dimension.title;
-      if (title !== undefined) this.#checkRepeat(g, a, title, index, f);
-      const d = this.#dimensions.length;
-      this.#dimensions.push(f.dimension);
-      this.#dimensionTitles[d] = title;
-      this.#dimensionRow[d] = index;
-      this.#nextDimension[d] = NONE;
-      const last = this.#lastDimension[a]!;
-      if (last === NONE) this.#firstDimension[a] = d;
-      else this.#nextDimension[last] = d;
-      this.#lastDimension[a] = d;
-    }
+    if (f.wide && f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
+    if (f.dimension) this.#addDimension(g, a, f.dimension, index, f);
+    if (f.wide && !f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
+  }
+
+  #addDimension(g: number, a: number, dim: DimensionBody, index: number, f: RowFields): void {
+    const title = dim.title;
+    if (title !== undefined) this.#checkRepeat(g, a, title, index, f);
+    const d = this.#dimensions.length;
+    this.#dimensions.push(dim);
+    this.#dimensionTitles[d] = title;
+    this.#dimensionRow[d] = index;
+    this.#nextDimension[d] = NONE;
+    const last = this.#lastDimension[a]!;
+    if (last === NONE) this.#firstDimension[a] = d;
+    else this.#nextDimension[last] = d;
+    this.#lastDimension[a] = d;
   }
 
   /** A title already given in this assessment: the dimension would be sent twice. */

@@ -60,9 +60,9 @@ export const FIX = {
     en: 'type the ID as digits only, without spaces, letters or a trailing ".0"',
     zh: 'ID 只填数字，不要空格、字母或结尾的 ".0"',
   },
-  pickEnum: (near: string | undefined, name: string): Pair => ({
-    en: `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${name}`,
-    zh: `${near ? `是不是想填“${near}”？` : ''}请从${name}的可选值中选一个`,
+  pickEnum: (near: string | undefined, name: string, profile?: string): Pair => ({
+    en: `${near ? `did you mean "${near}"? ` : ''}pick one of the listed values for ${name}${profile ? `, or map this word in "values" of the profile ${profile}` : ''}`,
+    zh: `${near ? `是不是想填“${near}”？` : ''}请从${name}的可选值中选一个${profile ? `，或在映射方案 ${profile} 的 "values" 中为这个词指定取值` : ''}`,
   }),
   timeExists: { en: 'check the date and time exist', zh: '检查日期和时刻是否真实存在' },
   halfDay: {

@@ -6,7 +6,7 @@ import { type WallTime, wallToEpoch } from '../time-zones.js';
 import { editDistance } from '../edit-distance.js';
 import { currentLang } from '../lang.js';
 import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
-import { toSimplified } from '../input/traditional.js';
+import { enumKey, enumLookup } from '../input/enum-words.js';
 
 /** Why a cell could not be used. A class, so a parser's result needs no wrapper object. */
 export class Invalid {
@@ -28,8 +28,6 @@ const bad = (code: string, expected: Pair, got: Pair | string, fix: Pair): Inval
 // object every time the line runs (56 bytes), and these run for every cell of every row.
 const ASCII = /^[\x20-\x7e]*$/;
 const E_NOTATION = /^[+-]?\d+(\.\d*)?e[+-]?\d+$/i;
-const ENUM_SEPARATORS = /[\s-]+/g;
-const WHITE_SPACE = /\s+/g;
 const CJK = /\p{Script=Han}/u;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const OFFSET_WITHOUT_COLON = /([+-]\d{2})(\d{2})$/;
@@ -176,24 +174,6 @@ export function enumLabel(field: string, value: unknown): string | undefined {
   return pair?.[currentLang() === 'zh' ? 0 : 1];
 }
 
-const enumLookups = new WeakMap<EnumSpec, Map<string, number>>();
-
-function lookupFor(spec: EnumSpec): Map<string, number> {
-  let map = enumLookups.get(spec);
-  if (!map) {
-    map = new Map();
-    for (const [code, [zh, en]] of Object.entries(spec.values)) {
-      map.set(code, Number(code));
-      map.set(`${code}.0`, Number(code));
-      map.set(zh, Number(code));
-      map.set(en, Number(code));
-    }
-    for (const [word, code] of Object.entries(spec.synonyms ?? {})) map.set(word, code);
-    enumLookups.set(spec, map);
-  }
-  return map;
-}
-
 export function describeEnum(spec: EnumSpec): string {
   return Object.entries(spec.values)
     .map(([code, [zh, en]]) => `${code} ${zh} ${en}`)
@@ -202,7 +182,7 @@ export function describeEnum(spec: EnumSpec): string {
 
 export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number> {
   if (cell === undefined || cell === '') return BLANK;
-  const lookup = lookupFor(spec);
+  const lookup = enumLookup(spec);
   // Fast path: most cells hold a code or label exactly as the drop-down wrote it.
   const exact = typeof cell === 'string' ? lookup.get(cell) : undefined;
   if (exact !== undefined) return ok(exact);
@@ -213,23 +193,17 @@ export function parseEnum(cell: Cell | undefined, spec: EnumSpec): Parsed<number
   // No label or synonym is near this long (the longest is 16): a long cell is refused without
   // folding it or searching for the label it might mean.
   if (raw.length > LONGEST_ENUM_CELL)
-    return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(undefined, col(spec.name)));
+    return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(undefined, col(spec.name), spec.profile));
   const key = enumKey(raw);
   if (key === '') return BLANK;
   const code = lookup.get(key);
   if (code !== undefined) return ok(code);
   const near = nearestLabel(key, spec);
-  return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(near, col(spec.name)));
+  return bad('ROW_BAD_ENUM', expected, quote(raw), FIX.pickEnum(near, col(spec.name), spec.profile));
 }
 
 /** Room for a label with spaces typed around and inside it (`  通 过 `); four times the longest. */
 const LONGEST_ENUM_CELL = 64;
-
-/** Folded, in simplified characters, without the spaces typed inside a Chinese label (通 过). */
-function enumKey(raw: string): string {
-  const folded = toSimplified(fold(raw).toLowerCase());
-  return CJK.test(folded) ? folded.replace(WHITE_SPACE, '') : folded.replace(ENUM_SEPARATORS, '_');
-}
 
 /** The one label a near miss is one edit away from (通导 → 通过); none when two are as near. */
 function nearestLabel(key: string, spec: EnumSpec): string | undefined {

@@ -17,7 +17,7 @@ import {
   parseText,
   parseTime,
 } from './normalise.js';
-import { ASSESSMENT_TYPE, CONCLUSION, PARTICIPATE_STATUS } from '../schema.js';
+import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 import type { DimensionBody } from '../feishu/body.js';
 
 /**
@@ -45,6 +45,10 @@ export interface RowFields {
   conclusion?: number;
   assessmentContent?: string;
   dimension?: DimensionBody;
+  /** The dimensions of a profile's wide columns (`wide_dimensions`), in their order; undefined when none is filled. */
+  wide?: DimensionBody[];
+  /** The wide dimensions come before `dimension` (their columns stand left of it). */
+  wideFirst?: boolean;
   usedZone: boolean;
   problems: RowProblem[];
 }
@@ -58,7 +62,7 @@ export const DIMENSION_NEEDS: Readonly<Record<number, { field: keyof DimensionBo
 };
 
 /** The parsed value, or undefined with the problem recorded (a plain function: no closure per row). */
-function take<T>(problems: RowProblem[], row: number, column: Column, parsed: Parsed<T>): T | undefined {
+function take<T>(problems: RowProblem[], row: number, column: string, parsed: Parsed<T>): T | undefined {
   if (!(parsed instanceof Invalid)) return parsed;
   problems.push(describeValueProblem(parsed.problem, row, column));
   return undefined;
@@ -99,6 +103,33 @@ export function newRowFields(): RowFields {
     removeAssessment: false,
   };
 }
+
+/** A profile's wide column: its cell is one dimension of the row's assessment (src/input/profile.ts). */
+export interface WideColumn {
+  readonly position: number;
+  /** The header as the file writes it: problems name it. */
+  readonly header: string;
+  readonly title: string;
+  readonly type: number;
+  readonly description?: string;
+}
+
+/** How a row's words and wide columns are read: the tool's vocabularies, or a profile's. */
+export interface RowReading {
+  readonly status: EnumSpec;
+  readonly conclusion: EnumSpec;
+  readonly type: EnumSpec;
+  readonly wide: readonly WideColumn[];
+  /** The wide columns stand left of the dimension columns: a row's dimensions keep the file's left-to-right order. */
+  readonly wideFirst?: boolean;
+}
+
+export const PLAIN_READING: RowReading = {
+  status: PARTICIPATE_STATUS,
+  conclusion: CONCLUSION,
+  type: ASSESSMENT_TYPE,
+  wide: [],
+};
 
 /** Where each template column sits in a row; -1 when the file has no such column. */
 export type ColumnPositions = Readonly<Record<Column, number>>;
@@ -166,6 +197,7 @@ export function readRowFields(
   width: number,
   fields: RowFields = newRowFields(),
   merge = false,
+  reading: RowReading = PLAIN_READING,
 ): RowFields {
   const problems = fields.problems;
   problems.length = 0;
@@ -186,7 +218,7 @@ export function readRowFields(
   const statusCell = at(cells, pos.participate_status);
   fields.participateStatus = isClearMarker(statusCell)
     ? null
-    : take(problems, row, 'participate_status', parseEnum(statusCell, PARTICIPATE_STATUS));
+    : take(problems, row, 'participate_status', parseEnum(statusCell, reading.status));
   const beginCell = at(cells, pos.begin_time);
   const endCell = at(cells, pos.end_time);
   const begin = isClearMarker(beginCell) ? null : take(problems, row, 'begin_time', parseTime(beginCell, zone));
@@ -205,7 +237,7 @@ export function readRowFields(
   fields.username = fields.removeAssessment
     ? undefined
     : take(problems, row, 'username', parseText(usernameCell, true));
-  fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), CONCLUSION));
+  fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), reading.conclusion));
   fields.assessmentContent = take(
     problems,
     row,
@@ -213,7 +245,9 @@ export function readRowFields(
     parseText(at(cells, pos.assessment_content), false),
   );
 
-  fields.dimension = readDimension(cells, pos, row, problems, merge);
+  fields.dimension = readDimension(cells, pos, row, problems, merge, reading.type);
+  fields.wide = reading.wide.length === 0 ? undefined : readWide(cells, reading.wide, row, problems);
+  fields.wideFirst = reading.wideFirst;
 
   checkRowShape(source, width, fields, problems);
   return fields;
@@ -226,12 +260,13 @@ function readDimension(
   row: number,
   problems: RowProblem[],
   merge: boolean,
+  types: EnumSpec,
 ): DimensionBody | undefined {
   const score = take(problems, row, 'score', parseScore(at(cells, pos.score)));
   const option = take(problems, row, 'option', parseText(at(cells, pos.option), true));
   const options = take(problems, row, 'options', parseOptions(at(cells, pos.options)));
   const content = take(problems, row, 'dimension_content', parseText(at(cells, pos.dimension_content), false));
-  const type = take(problems, row, 'assessment_type', parseEnum(at(cells, pos.assessment_type), ASSESSMENT_TYPE));
+  const type = take(problems, row, 'assessment_type', parseEnum(at(cells, pos.assessment_type), types));
   const title = take(problems, row, 'dimension_title', parseText(at(cells, pos.dimension_title), true));
   const description = take(
     problems,
@@ -254,6 +289,39 @@ function readDimension(
     return dim;
   }
   return undefined;
+}
+
+/** Each filled wide cell as the dimension its column names: the cell is the score, option, options or text. */
+function readWide(
+  cells: readonly Cell[],
+  wide: readonly WideColumn[],
+  row: number,
+  problems: RowProblem[],
+): DimensionBody[] | undefined {
+  let out: DimensionBody[] | undefined;
+  for (const w of wide) {
+    const cell = at(cells, w.position);
+    let dim: DimensionBody | undefined;
+    if (w.type === 1) {
+      const score = take(problems, row, w.header, parseScore(cell));
+      if (score !== undefined) dim = dimensionBody(score, undefined, undefined, undefined, 1, w.title, w.description);
+    } else if (w.type === 2) {
+      const option = take(problems, row, w.header, parseText(cell, true));
+      if (option !== undefined) dim = dimensionBody(undefined, option, undefined, undefined, 2, w.title, w.description);
+    } else if (w.type === 4) {
+      const options = take(problems, row, w.header, parseOptions(cell));
+      if (options !== undefined)
+        dim = dimensionBody(undefined, undefined, options, undefined, 4, w.title, w.description);
+    } else {
+      const content = take(problems, row, w.header, parseText(cell, false));
+      if (content !== undefined)
+        dim = dimensionBody(undefined, undefined, undefined, content, 3, w.title, w.description);
+    }
+    if (!dim) continue;
+    out ??= [];
+    out.push(dim);
+  }
+  return out;
 }
 
 /** Problems of the row as a whole: cells too long, cells past the headers, no way to name its interview. */

@@ -4,10 +4,11 @@ import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
-import { ASSESSMENT_COLUMNS } from '../schema.js';
+import { ASSESSMENT_COLUMNS, DIMENSION_COLUMNS } from '../schema.js';
 import { Grouping, LEGACY_PREFIX, interviewName } from './group.js';
 import { showTime } from '../time-zones.js';
-import { columnPositions, newRowFields, readRowFields } from './row-fields.js';
+import { PLAIN_READING, type RowReading, columnPositions, newRowFields, readRowFields } from './row-fields.js';
+import { widePositions } from '../input/profile.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type {
   ClearedKeys,
@@ -179,7 +180,8 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
   // Shared by every valid row: outcomes are replaced, never changed in place.
   const valid: RowOutcome = Object.freeze({ status: 'ok', message: say(OUTCOME.valid) });
   const merge = options.merge ?? false;
-  const carriesAssessments = ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined);
+  const carriesAssessments =
+    ASSESSMENT_COLUMNS.some((c) => table.columns.index[c] !== undefined) || (table.profile?.wide.length ?? 0) > 0;
   const { groups, problems, positions, usedZone } = readRows(table, zone, merge);
   crossRowProblems(table, groups, problems);
   const outcomes: RowOutcome[] = new Array(table.rows.length);
@@ -218,13 +220,14 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
 /** Every row read into its interview's group; the problems a row shows on its own. */
 function readRows(table: InputTable, zone: string, merge: boolean) {
   const width = table.headers.length;
-  const groups = new Grouping(table.rows.length, zone);
+  const reading = rowReading(table);
+  const groups = new Grouping(table.rows.length, zone, 1 + reading.wide.length);
   const problems = new RowProblems();
   const scratch = newRowFields();
   const positions = columnPositions(table.columns.index);
   let usedZone = false;
   table.rows.forEach((r, i) => {
-    readRowFields(r, positions, zone, width, scratch, merge);
+    readRowFields(r, positions, zone, width, scratch, merge, reading);
     groups.add(i, scratch, r.row);
     usedZone ||= scratch.usedZone;
     if (scratch.problems.length > 0) problems.set(i, [...scratch.problems]);
@@ -232,6 +235,28 @@ function readRows(table: InputTable, zone: string, merge: boolean) {
   groups.settle();
   for (const { index, problem } of groups.lateProblems) problems.add(index, problem);
   return { groups, problems, positions, usedZone };
+}
+
+/** The tool's vocabularies with a profile's words, and its wide columns where the file has them. */
+function rowReading(table: InputTable): RowReading {
+  const profile = table.profile;
+  if (!profile) return PLAIN_READING;
+  const positions = widePositions(profile, table.headers);
+  const index = table.columns.index;
+  const longAt = Math.min(...DIMENSION_COLUMNS.map((c) => index[c] ?? Number.POSITIVE_INFINITY));
+  return {
+    wideFirst: positions.length > 0 && Math.min(...positions) < longAt,
+    status: profile.vocabulary.participate_status ?? PLAIN_READING.status,
+    conclusion: profile.vocabulary.conclusion ?? PLAIN_READING.conclusion,
+    type: profile.vocabulary.assessment_type ?? PLAIN_READING.type,
+    wide: profile.wide.map((w, k) => ({
+      position: positions[k]!,
+      header: table.headers[positions[k]!]?.trim() || w.column,
+      title: w.title,
+      type: w.type,
+      description: w.description,
+    })),
+  };
 }
 
 /** Problems between rows: one legacy key in two applications, one dimension twice. */

@@ -38,7 +38,13 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
   const { plan, outcomes, report } = end;
   const summary = summarise(outcomes, plan.interviews.length);
   if (report !== undefined) {
-    const facts: ReportFacts = { command: end.command, zone: plan.zone, ...end.reportFacts };
+    const profile = plan.table.profile;
+    const facts: ReportFacts = {
+      command: end.command,
+      zone: plan.zone,
+      ...(profile ? { profile: JSON.stringify(profile.content) } : {}),
+      ...end.reportFacts,
+    };
     // The report speaks the run's language, settled once the input's headers were read (src/lang.ts).
     await writeReport(report, plan.table, outcomes, { facts, summary, lang: currentLang() });
   }

@@ -15,6 +15,15 @@ export const SUMMARY = {
     en: `input: ${p.file}${p.sheet ? `, sheet ${p.sheet}` : ''}${p.encoding ? `, encoding ${p.encoding}` : ''}${p.delimiter ? `, separator ${p.delimiter}` : ''}, header on row ${p.headerRow}`,
     zh: `输入：${p.file}${p.sheet ? `，工作表 ${p.sheet}` : ''}${p.encoding ? `，编码 ${p.encoding}` : ''}${p.delimiter ? `，分隔符 ${p.delimiter}` : ''}，表头在第 ${p.headerRow} 行`,
   }),
+  profile: (p: { name: string; beside: boolean }): Pair => ({
+    en: `read through the mapping profile ${p.name}${p.beside ? ' (found beside the file; --profile names another)' : ''}`,
+    zh: `按映射方案 ${p.name} 读取${p.beside ? '（在文件旁找到；可用 --profile 指定其他方案）' : ''}`,
+  }),
+  filled: (p: { column: string; rows: string; count: number }): Pair => ({
+    en: `filled ${p.count} blank cell(s) of ${p.column} from the row above (the profile's fill_down), in rows ${p.rows}`,
+    zh: `按映射方案的 fill_down，用上一行的值补全了「${p.column}」列的 ${p.count} 个空单元格，所在行：${p.rows}`,
+  }),
+  andMoreRows: (n: number): Pair => ({ en: ` and ${n} more`, zh: ` 等另外 ${n} 行` }),
   zone: (zone: string): Pair => ({
     en: `times without an offset are read as wall-clock time in ${zone} (change with --tz)`,
     zh: `没有时区偏移的时间按 ${zone} 的当地时间读取（可用 --tz 修改）`,
@@ -171,6 +180,15 @@ export const FILES = {
 export const SHEET = {
   report: { en: 'Report', zh: '报告' },
   summary: { en: 'Summary', zh: '汇总' },
+  values: { en: 'Values', zh: '取值' },
+  valueColumn: { en: 'column', zh: '列' },
+  valueWord: { en: 'word in the file', zh: '文件中的词' },
+  valueReadAs: { en: 'read as', zh: '读作' },
+  valueFrom: { en: 'from', zh: '来源' },
+  valueRows: { en: 'rows', zh: '行数' },
+  fromTool: { en: "the tool's own words", zh: '本工具自带的词' },
+  fromProfile: { en: 'the profile', zh: '映射方案' },
+  notUnderstood: { en: 'not understood: the rows are refused', zh: '无法识别：这些行被拒绝' },
   command: { en: 'command', zh: '命令' },
   input: { en: 'input', zh: '输入文件' },
   sheet: { en: 'sheet', zh: '工作表' },
@@ -183,6 +201,7 @@ export const SHEET = {
   elapsed: { en: 'elapsed (s)', zh: '用时（秒）' },
   backup: { en: 'backup', zh: '备份文件' },
   journal: { en: 'journal', zh: '日志文件' },
+  profile: { en: 'mapping profile', zh: '映射方案' },
 } as const;
 
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */

@@ -1,4 +1,5 @@
 import { FILES } from './messages.js';
+import { valueLines } from './values-sheet.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
 import { reportStatusWord } from '../row-statuses.js';
@@ -92,6 +93,8 @@ export interface ReportFacts {
   readonly rate_per_s?: number;
   readonly backup?: string | null;
   readonly journal?: string;
+  /** The mapping profile the input was read through, as JSON (its content, not only its path). */
+  readonly profile?: string;
 }
 
 /**
@@ -140,7 +143,13 @@ const WRITERS: Readonly<Record<ReportFormat, (path: string, input: WriterInput) 
     writePrivate(path, async (temp) => jsonReport(temp, table, layout, outcomes, { ...run.facts, ...run.summary })),
   xlsx: (path, { table, layout, outcomes, run }) =>
     writePrivate(path, (temp) =>
-      writeXlsxReport(temp, xlsxRows(table, layout, outcomes, run.lang), xlsxSummary(table, run), run.lang),
+      writeXlsxReport(
+        temp,
+        xlsxRows(table, layout, outcomes, run.lang),
+        xlsxSummary(table, run),
+        run.lang,
+        valueLines(table, run.lang),
+      ),
     ),
 };
 

@@ -1,4 +1,5 @@
 import type { Pair } from '../messages.js';
+import type { ValueLine } from './values-sheet.js';
 import { SHEET } from './messages.js';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
@@ -69,9 +70,9 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
  */
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="6"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>${[COLOURS.ok, COLOURS.bad, COLOURS.warn, COLOURS.grey].map((c) => `<font><sz val="11"/><color rgb="${c.font}"/><name val="Calibri"/></font>`).join('')}</fonts><fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${[HEADER_FILL, COLOURS.ok.fill, COLOURS.bad.fill, COLOURS.warn.fill, COLOURS.grey.fill].map((f) => `<fill><patternFill patternType="solid"><fgColor rgb="${f}"/><bgColor indexed="64"/></patternFill></fill>`).join('')}</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="2" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="3" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="4" fillId="5" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="5" fillId="6" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="0" fillId="4" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`;
+const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`;
 const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL_NS}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId4" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
 const SHEET_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${REL_NS}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`;
 
 /** Column widths are in characters; a Chinese character takes two. Past this, text wraps out of sight. */
@@ -98,17 +99,20 @@ export interface XlsxReportRows {
 /** What the summary sheet says, as label and value pairs, in the report's language. */
 export type SummaryLines = readonly (readonly [label: string, value: string | number, status?: RowStatus])[];
 
+export type { ValueLine } from './values-sheet.js';
+
 export async function writeXlsxReport(
   temp: string,
   rows: XlsxReportRows,
   summary: SummaryLines,
   lang: Lang,
+  values: readonly ValueLine[] = [],
 ): Promise<void> {
   const handle = await open(temp, 'wx', PRIVATE_MODE);
   try {
     const zip = new ZipWriter(handle);
     const notes: Note[] = [];
-    const names = [SHEET.report[lang], SHEET.summary[lang]];
+    const names = [SHEET.report[lang], SHEET.summary[lang], SHEET.values[lang]];
     await zip.add('[Content_Types].xml', CONTENT_TYPES);
     await zip.add('_rels/.rels', ROOT_RELS);
     await zip.add('xl/workbook.xml', workbookXml(names, rows.headers.length));
@@ -119,6 +123,7 @@ export async function writeXlsxReport(
     await zip.add('xl/comments1.xml', commentsXml(notes));
     await zip.add('xl/drawings/vmlDrawing1.vml', vmlXml(notes));
     await zip.add('xl/worksheets/sheet2.xml', summarySheet(summary));
+    await zip.add('xl/worksheets/sheet3.xml', valuesSheet(values, lang));
     await zip.finish();
   } finally {
     await handle.close();
@@ -243,6 +248,30 @@ function workbookXml(names: readonly string[], columns: number): string {
   return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>${filter}</workbook>`;
 }
 
+/** The 取值 / Values sheet: a header row, then a row per column's word (src/report/values-sheet.ts). */
+function valuesSheet(lines: readonly ValueLine[], lang: Lang): string {
+  const refs = ['A', 'B', 'C', 'D', 'E'];
+  const titles = [SHEET.valueColumn, SHEET.valueWord, SHEET.valueReadAs, SHEET.valueFrom, SHEET.valueRows];
+  const header = rowXml(
+    1,
+    refs,
+    titles.map((t) => t[lang]),
+    () => STYLE.header,
+  );
+  const rows = lines.map((l, i) => {
+    const cells = [l[0], l[1], l[2], l[3]].map((text, c) =>
+      text === ''
+        ? `<c r="${refs[c]}${i + 2}" s="${STYLE.text}"/>`
+        : `<c r="${refs[c]}${i + 2}" s="${STYLE.text}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`,
+    );
+    return `<row r="${i + 2}">${cells.join('')}<c r="E${i + 2}" s="${STYLE.value}"><v>${l[4]}</v></c></row>`;
+  });
+  const cols = [16, 20, 24, 20, 8]
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
+  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><cols>${cols}</cols><sheetData>${header}${rows.join('')}</sheetData></worksheet>`;
+}
+
 /** A, B, …, Z, AA, …: the letters of a 0-based column. */
 function columnName(c: number): string {
   let name = '';
@@ -320,5 +349,6 @@ export function summaryLines(summary: Summary, facts: Readonly<Record<string, un
   add(SHEET.elapsed, typeof facts.elapsed_s === 'number' ? Number(facts.elapsed_s.toFixed(1)) : undefined);
   add(SHEET.backup, facts.backup);
   add(SHEET.journal, facts.journal);
+  add(SHEET.profile, facts.profile);
   return lines;
 }

@@ -17,6 +17,8 @@ export type JournalEntry =
       origin?: string;
       app_id?: string;
       input_hash?: string;
+      /** The mapping profile the file was read through (its content), when there was one. */
+      profile?: unknown;
     }
   | {
       t: 'sending';

@@ -41,7 +41,7 @@ describe('the .xlsx report', () => {
     expect(run.code).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, '面试.report.xlsx'));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告', '汇总']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告', '汇总', '取值']);
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as string[]).slice(1);
     expect(headers).toEqual([
@@ -134,7 +134,7 @@ describe('the .xlsx report', () => {
     await runCli(['validate', file, '--tz', 'Asia/Shanghai', '--lang', 'en', '--report', join(dir, 'en.xlsx')]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'en.xlsx'));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Report', 'Summary']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Report', 'Summary', 'Values']);
     expect(workbook.worksheets[1]!.getCell('A1').value).toBe('command');
     const sheet = workbook.worksheets[0]!;
     expect((sheet.getRow(1).values as string[]).slice(1, 9)).toEqual([...REPORT_COLUMNS]);

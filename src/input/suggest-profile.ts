@@ -1,0 +1,250 @@
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type Cell, cellText } from './cells.js';
+import { readCsvFile } from './csv-file.js';
+import { parseCsvText } from './csv.js';
+import { decodeCsvBytes } from './encoding.js';
+import { enumCode, enumKey } from './enum-words.js';
+import { ALIASES, normaliseHeader } from './headers.js';
+import { nearMissColumns } from './near-miss.js';
+import { ENUM_SPECS, type EnumColumn, type MappingProfile, type WideDimensionEntry } from './profile.js';
+import type { Column } from '../schema.js';
+import { HEADER_SEARCH_ROWS, openWorkbook } from './xlsx.js';
+
+/**
+ * A draft profile for a file as it is (`feishu-interview-import profile FILE`, the library's
+ * `suggestProfile`): the header row found, each header mapped (by the template's names, the words
+ * old systems use, or a near miss), the enumeration words the tool does not know with a best
+ * guess or blank, `fill_down` where interview keys are left blank on continuation rows, and wide
+ * dimensions for columns of scores. What it guessed and what is left is said in `guesses` and
+ * `undecided`, never decided silently: a blank word refuses the profile until it is filled in.
+ */
+export interface ProfileSuggestion {
+  readonly profile: MappingProfile;
+  /** The sheet (xlsx) read. */
+  readonly sheet?: string;
+  /** The file's headers, as written. */
+  readonly headers: readonly string[];
+  /** Each mapping or value that is a guess, to check. */
+  readonly guesses: readonly Guess[];
+  /** What only the user can decide: a blank word in `values`, a header left unmapped. */
+  readonly undecided: readonly Undecided[];
+}
+
+export type Guess =
+  | { readonly kind: 'column'; readonly header: string; readonly column: Column; readonly sure: boolean }
+  | { readonly kind: 'ignored'; readonly header: string }
+  | {
+      readonly kind: 'value';
+      readonly column: EnumColumn;
+      readonly word: string;
+      readonly to: string;
+      readonly count: number;
+    }
+  | { readonly kind: 'wide'; readonly header: string; readonly type: string }
+  | { readonly kind: 'fill_down'; readonly column: Column; readonly blanks: number }
+  | { readonly kind: 'tz'; readonly zone: string };
+
+export type Undecided =
+  | { readonly kind: 'value'; readonly column: EnumColumn; readonly word: string; readonly count: number }
+  | { readonly kind: 'header'; readonly header: string };
+
+/** Words old systems head their columns with, for each tool column (matched after normalising). */
+const LEGACY_NAMES: readonly (readonly [RegExp, Column | null])[] = [
+  [/^(面试(记录)?(编号|id|号)|interview ?(id|no))$/, 'external_id'],
+  [/^((应聘|投递|申请)(记录)?(id|编号)|application ?id)$/, 'external_application_id'],
+  [/^(面试)?状态$|^(参与|到场)(状态|情况)$/, 'participate_status'],
+  [/^(面试)?开始(时间)?$|^面试时间$/, 'begin_time'],
+  [/^(面试)?结束(时间)?$/, 'end_time'],
+  [/^(评价|面评|反馈)(记录)?(编号|id)$/, 'assessment_external_id'],
+  [/^(面试官|评价人|评估人)(姓名)?$/, 'username'],
+  [/^(面试)?(结果|结论)$|^评价结果$/, 'conclusion'],
+  [/^(综合)?(评语|评价)$/, 'assessment_content'],
+  [/^(题目|问题|评价项)(名称)?$/, 'dimension_title'],
+  [/^题型$|^题目类型$/, 'assessment_type'],
+  [/^(得分|分数|评分)$/, 'score'],
+  [/^(回答|答案|作答)(内容)?$/, 'dimension_content'],
+  [/^(候选人|姓名|手机(号)?|电话|邮箱|email|phone|备注)$/, null],
+];
+
+/** Best guesses for words old systems write (after folding), per enumeration column. */
+const WORD_GUESSES: Readonly<Record<EnumColumn, readonly (readonly [RegExp, string])[]>> = {
+  participate_status: [
+    [/取消/, '未参与'],
+    [/未到|缺席|爽约|未出席|放弃/, '爽约'],
+    [/完成|已面|参加|到场|出席/, '参与'],
+  ],
+  conclusion: [
+    [/不|未|淘汰|拒/, '不通过'],
+    [/通过|录用|推荐|合格/, '通过'],
+    [/待定|保留|考虑/, '待定'],
+  ],
+  assessment_type: [
+    [/文本|文字|问答|描述/, '描述题'],
+    [/评分|打分|分数/, '打分题'],
+    [/多选/, '多选题'],
+    [/单选|选择/, '单选题'],
+  ],
+};
+
+const SCORE_HEADER = /^(.+?)\s*[(（]\s*分(数)?\s*[)）]$|^(.+?)(得分|分数)$/;
+const INTEGER = /^\s*\d{1,3}(\.0+)?\s*$/;
+
+async function rawRows(file: string): Promise<{ rows: { row: number; cells: Cell[] }[]; sheet?: string }> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    const workbook = await openWorkbook(file);
+    try {
+      const sheet = workbook.sheets.find((s) => !s.hidden && s.part) ?? workbook.sheets[0]!;
+      return { rows: (await workbook.read(sheet)).rows, sheet: sheet.name };
+    } finally {
+      await workbook.close();
+    }
+  }
+  const size = (await stat(file)).size;
+  const decoded = decodeCsvBytes(await readCsvFile(file, size), file);
+  return { rows: parseCsvText(decoded.content, file).records };
+}
+
+function guessColumn(header: string, taken: ReadonlySet<Column>): { column: Column | null; sure: boolean } | undefined {
+  const key = normaliseHeader(header);
+  const exact = ALIASES.get(key);
+  if (exact && !taken.has(exact)) return { column: exact, sure: true };
+  for (const [pattern, column] of LEGACY_NAMES)
+    if (pattern.test(key) && (column === null || !taken.has(column))) return { column, sure: column === null };
+  const near = nearMissColumns(header, taken);
+  return near.length === 1 ? { column: near[0]!, sure: false } : undefined;
+}
+
+/** The row among the first 20 whose cells most look like headers: names the tool or old systems use, else text. */
+function headerAt(rows: readonly { cells: Cell[] }[]): number {
+  let best = 0;
+  let bestScore = -1;
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, at) => {
+    const texts = r.cells.map(cellText).filter((t) => t.trim() !== '');
+    const known = texts.filter((t) => guessColumn(t, new Set()) !== undefined).length;
+    const score = known * 100 + (texts.length > 1 ? texts.length : 0);
+    if (score > bestScore) {
+      best = at;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+export async function suggestProfile(file: string): Promise<ProfileSuggestion> {
+  const { rows, sheet } = await rawRows(file);
+  const at = headerAt(rows);
+  const headers = (rows[at]?.cells ?? []).map(cellText);
+  const data = rows.slice(at + 1);
+  const guesses: Guess[] = [];
+  const undecided: Undecided[] = [];
+  const columns: Record<string, Column | null> = {};
+  const index: Partial<Record<Column, number>> = {};
+  const taken = new Set<Column>();
+  const cellsOf = (i: number) => data.map((r) => cellText(r.cells[i]).trim());
+  const wide: WideDimensionEntry[] = [];
+  headers.forEach((header, i) => {
+    if (header.trim() === '') return;
+    const guess = guessColumn(header, taken);
+    if (guess?.column === null) {
+      columns[header] = null;
+      guesses.push({ kind: 'ignored', header });
+      return;
+    }
+    if (guess) {
+      taken.add(guess.column);
+      index[guess.column] = i;
+      if (normaliseHeader(header) !== normaliseHeader(guess.column)) columns[header] = guess.column;
+      guesses.push({ kind: 'column', header, column: guess.column, sure: guess.sure });
+      return;
+    }
+    const entry = wideEntry(header, cellsOf(i));
+    if (entry) {
+      wide.push(entry);
+      guesses.push({ kind: 'wide', header, type: entry.assessment_type });
+    } else undecided.push({ kind: 'header', header });
+  });
+  const values = valueGuesses(index, cellsOf, guesses, undecided);
+  const fill = fillDownGuess(index, data, guesses);
+  const zone = naiveTimes(index, cellsOf) && /\p{Script=Han}/u.test(headers.join('')) ? 'Asia/Shanghai' : undefined;
+  if (zone) guesses.push({ kind: 'tz', zone });
+  const profile: MappingProfile = {
+    ...(at > 0 || rows[at]?.row !== 1 ? { header_row: rows[at]?.row ?? 1 } : {}),
+    ...(sheet ? { sheet } : {}),
+    columns,
+    ...(Object.keys(values).length > 0 ? { values } : {}),
+    ...(fill.length > 0 ? { fill_down: fill } : {}),
+    ...(wide.length > 0 ? { wide_dimensions: wide } : {}),
+    ...(zone ? { tz: zone } : {}),
+  };
+  return { profile, sheet, headers, guesses, undecided };
+}
+
+/** A column of scores (`专业能力(分)`, or whole numbers 0–100 only) is a 打分题; few short words, a 单选题. */
+function wideEntry(header: string, cells: readonly string[]): WideDimensionEntry | undefined {
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length === 0) return undefined;
+  const named = SCORE_HEADER.exec(header.trim());
+  const scores = filled.every((c) => INTEGER.test(c) && Number(c) <= 100);
+  if (scores) return { column: header, title: (named?.[1] ?? named?.[3] ?? header).trim(), assessment_type: '打分题' };
+  const distinct = new Set(filled);
+  if (distinct.size <= 10 && [...distinct].every((c) => [...c].length <= 12) && filled.length >= 2 * distinct.size)
+    return { column: header, title: header.trim(), assessment_type: '单选题' };
+  return undefined;
+}
+
+function valueGuesses(
+  index: Partial<Record<Column, number>>,
+  cellsOf: (i: number) => string[],
+  guesses: Guess[],
+  undecided: Undecided[],
+): Record<string, Record<string, string>> {
+  const values: Record<string, Record<string, string>> = {};
+  for (const column of Object.keys(ENUM_SPECS) as EnumColumn[]) {
+    const at = index[column];
+    if (at === undefined) continue;
+    const counts = new Map<string, number>();
+    for (const c of cellsOf(at))
+      if (c !== '' && enumCode(c, ENUM_SPECS[column]!) === undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const [word, count] of counts) {
+      const key = enumKey(word);
+      const to = WORD_GUESSES[column].find(([pattern]) => pattern.test(key))?.[1] ?? '';
+      values[column] ??= {};
+      values[column][word] = to;
+      if (to) guesses.push({ kind: 'value', column, word, to, count });
+      else undecided.push({ kind: 'value', column, word, count });
+    }
+  }
+  return values;
+}
+
+/** The keys to fill down: blank on rows that hold other cells, given on the interview's first row. */
+function fillDownGuess(
+  index: Partial<Record<Column, number>>,
+  data: readonly { cells: Cell[] }[],
+  guesses: Guess[],
+): Column[] {
+  const out: Column[] = [];
+  for (const column of [
+    'external_interview_id',
+    'external_id',
+    'external_application_id',
+    'assessment_external_id',
+  ] as const) {
+    const at = index[column];
+    if (at === undefined || data.length === 0 || cellText(data[0]!.cells[at]).trim() === '') continue;
+    const blanks = data.filter((r) => cellText(r.cells[at]).trim() === '').length;
+    if (blanks === 0) continue;
+    out.push(column);
+    guesses.push({ kind: 'fill_down', column, blanks });
+  }
+  return out;
+}
+
+/** Times written without an offset (2024/06/02 10:00): a zone must be said. */
+function naiveTimes(index: Partial<Record<Column, number>>, cellsOf: (i: number) => string[]): boolean {
+  const at = index.begin_time ?? index.end_time;
+  if (at === undefined) return false;
+  return cellsOf(at).some((c) => c !== '' && !/(Z|[+-]\d{2}:?\d{2})$/i.test(c) && !/^\d{10,13}$/.test(c));
+}

@@ -71,7 +71,7 @@ async function validateInChild(bytes: Buffer, report?: string): Promise<ChildRun
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const kb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-  return { code, stderr: stderr.replace(/\s*BENCH_MAX_RSS_KB=\d+\s*$/, ''), rssMb: kb / 1024 };
+  return { code, stderr: stderr.replace(/\s*BENCH_MAX_RSS_KB=\d+\s*(BENCH_CPU_US=\d+\s*)?$/, ''), rssMb: kb / 1024 };
 }
 
 /** Peak memory allowed where a form took gigabytes: the CLI itself takes about 80 MB. */

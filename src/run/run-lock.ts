@@ -5,7 +5,8 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { PRIVATE_MODE, readOwnFile, untrustedFile } from '../report/private-file.js';
 
-function alive(pid: number): boolean {
+/** True while process `pid` exists. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

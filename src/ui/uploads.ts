@@ -12,6 +12,7 @@ import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MAX_CSV_BYTES } from '../input/csv-file.js';
+import { alive } from '../run/run-lock.js';
 
 /** The largest CSV the CLI reads (src/input/csv-file.ts); an .xlsx holding as much is smaller. */
 export const MAX_UPLOAD_BYTES = MAX_CSV_BYTES;
@@ -87,16 +88,6 @@ export function safeName(name: string): string {
       ? whole
       : `${cutBytes(whole.slice(0, whole.length - ext.length), MAX_NAME_BYTES - Buffer.byteLength(ext))}${ext}`;
   return WINDOWS_DEVICE.test(short) ? `_${short}` : short;
-}
-
-/** True while process `pid` exists (EPERM: it does, as another user's). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

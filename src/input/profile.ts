@@ -261,25 +261,23 @@ function readValues(raw: unknown, name: string, path?: string): Partial<Record<E
           say(PROFILE.blankWord({ name, key: at, words: acceptedWords(spec) })),
           { file: path },
         );
-      const code = typeof target === 'string' ? enumCode(target, spec) : undefined;
-      if (code === undefined)
-        throw new ToolError(
-          'PROFILE_REFUSED_VALUE',
-          say(
-            PROFILE.refusedWord({
-              name,
-              key: at,
-              got: typeof target === 'string' ? target : shown(target),
-              words: acceptedWords(spec),
-            }),
-          ),
-          { file: path },
-        );
-      profileWords[word] = code;
+      profileWords[word] = acceptedCode(target, spec, { name, key: at, path });
     }
     vocabulary[column as EnumColumn] = { ...spec, profileWords, profile: name };
   }
   return vocabulary;
+}
+
+/** The code of a word the tool accepts in `spec`'s column; anything else is refused, naming the profile's key. */
+function acceptedCode(word: unknown, spec: EnumSpec, at: { name: string; key: string; path?: string }): number {
+  const code = typeof word === 'string' ? enumCode(word, spec) : undefined;
+  if (code !== undefined) return code;
+  const got = typeof word === 'string' ? word : shown(word);
+  throw new ToolError(
+    'PROFILE_REFUSED_VALUE',
+    say(PROFILE.refusedWord({ name: at.name, key: at.key, got, words: acceptedWords(spec) })),
+    { file: at.path },
+  );
 }
 
 function readFillDown(raw: unknown, name: string, path?: string): Column[] {
@@ -309,20 +307,7 @@ function readWide(raw: unknown, name: string, path?: string): WideDimension[] {
       throw bad(`${key}.title`, EXPECTED.text, title);
     if (description !== undefined && typeof description !== 'string')
       throw bad(`${key}.description`, EXPECTED.text, description);
-    const code = typeof type === 'string' ? enumCode(type, ASSESSMENT_TYPE) : undefined;
-    if (code === undefined)
-      throw new ToolError(
-        'PROFILE_REFUSED_VALUE',
-        say(
-          PROFILE.refusedWord({
-            name,
-            key: `${key}.assessment_type`,
-            got: typeof type === 'string' ? type : shown(type),
-            words: acceptedWords(ASSESSMENT_TYPE),
-          }),
-        ),
-        { file: path },
-      );
+    const code = acceptedCode(type, ASSESSMENT_TYPE, { name, key: `${key}.assessment_type`, path });
     return {
       column: column.trim(),
       title: ((title as string | undefined) ?? column).trim(),

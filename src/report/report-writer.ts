@@ -1,5 +1,6 @@
 import { FILES } from './messages.js';
 import { valueLines } from './values-sheet.js';
+import { writeJsonReport } from './json-report.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
 import { reportStatusWord } from '../row-statuses.js';
@@ -153,11 +154,7 @@ const WRITERS: Readonly<Record<ReportFormat, (path: string, input: WriterInput) 
     ),
 };
 
-/**
- * The JSON report, `JSON.stringify({ summary, rows }, null, 1)` to the byte, written a value at a
- * time: whole, a report of long cells (460 rows of eighteen 30,000-character cells: 415 MB) was
- * one string held twice over, 1.5 GB and 34 s; a value at a time it is 6 s in 140 MB.
- */
+/** The JSON report (src/report/json-report.ts lays it out), handed to the file in pieces at row ends. */
 function jsonReport(
   temp: string,
   table: InputTable,
@@ -169,34 +166,16 @@ function jsonReport(
   try {
     const out = new ByteSink(REPORT_PIECE + 64 * 1024);
     const names = layout.headers.slice(REPORT_COLUMNS.length);
-    // A JSON text holds no raw line break: indenting the small summary is adding a space after each.
-    out.text(`{\n "summary": ${JSON.stringify(summary, null, 1).replaceAll('\n', '\n ')},\n "rows": [`);
-    for (let i = 0; i < table.rows.length; i++) {
-      out.text(i === 0 ? '\n  ' : ',\n  ');
-      jsonObject(out, jsonRow(table, layout, names, table.rows[i]!, outcomes[i]!), 2);
+    const rows = function* () {
+      for (let i = 0; i < table.rows.length; i++) yield jsonRow(table, layout, names, table.rows[i]!, outcomes[i]!);
+    };
+    writeJsonReport(out, summary, rows(), () => {
       if (out.length >= REPORT_PIECE) out.flush(fd);
-    }
-    out.text(table.rows.length === 0 ? ']\n}\n' : '\n ]\n}\n');
+    });
     out.flush(fd);
   } finally {
     closeSync(fd);
   }
-}
-
-type JsonValue = string | number | undefined | { readonly [key: string]: JsonValue };
-
-/** An object as `JSON.stringify(value, null, 1)` writes it at this depth, each value as it comes. */
-function jsonObject(out: ByteSink, value: { readonly [key: string]: JsonValue }, depth: number): void {
-  let first = true;
-  for (const key in value) {
-    const v = value[key];
-    if (v === undefined) continue;
-    out.text(`${first ? '{' : ','}\n${' '.repeat(depth + 1)}${JSON.stringify(key)}: `);
-    first = false;
-    if (typeof v === 'object') jsonObject(out, v, depth + 1);
-    else out.text(JSON.stringify(v));
-  }
-  out.text(first ? '{}' : `\n${' '.repeat(depth)}}`);
 }
 
 /** One row of the JSON report, under the keys scripts read (README, "The report"). */

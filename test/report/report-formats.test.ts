@@ -38,6 +38,16 @@ describe('the table of report formats', () => {
     expect(isRecordName('notes.txt')).toBe(false);
   });
 
+  it('writes the JSON report as JSON.stringify(…, null, 1) writes it, to the byte, whatever the rows hold', () => {
+    const summary = { command: 'import', problems: [{ code: 'ROW_BAD_SCORE', count: 1 }], note: 'é\u2028"' };
+    const rows = [
+      { row: 2, status: 'ok', feishu_id: undefined, cells: { a: 'x\n"}', b: '', c: {} } },
+      { row: 3, status: 'invalid', attempts: 2, cells: {} },
+    ];
+    expect(jsonReport(summary, rows)).toBe(`${JSON.stringify({ summary, rows }, null, 1)}\n`);
+    expect(jsonReport(summary, [])).toBe(`${JSON.stringify({ summary, rows: [] }, null, 1)}\n`);
+  });
+
   it('recognises a JSON report by the first bytes its writer puts there, and finds its rows as it lays them out', () => {
     const rows = [
       { row: 2, status: 'ok', cells: { a: 'x\n  {', b: '}' } },

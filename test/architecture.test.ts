@@ -1,6 +1,7 @@
 // The house rules that a reader cannot check by eye across 100 files (docs/architecture.md):
 // no import cycle, nothing imports a room above it, no function over 100 lines, the library's
-// reach free of CLI packages, and Feishu's answer codes written as numbers in one table only.
+// reach free of CLI packages, Feishu's answer codes written as numbers in one table only, and no
+// source file over 450 lines.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -168,5 +169,12 @@ describe('the house', () => {
 
   it("writes Feishu's answer codes as numbers in src/feishu/codes.ts only", () => {
     expect(codesOutsideTable()).toEqual([]);
+  });
+
+  it('has no source file over 450 lines', () => {
+    const long = FILES.map((f) => ({ f, lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 450)
+      .map(({ f, lines }) => `src/${name(f)} (${lines} lines)`);
+    expect(long).toEqual([]);
   });
 });

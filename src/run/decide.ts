@@ -1,4 +1,4 @@
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from './outcome-messages.js';
 import { col, say } from '../messages.js';
 import type { Column } from '../schema.js';
 import type { InterviewBody } from '../feishu/body.js';

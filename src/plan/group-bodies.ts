@@ -1,6 +1,7 @@
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { AssessmentIndex, GroupIndex, GroupStore, RowIndex } from './group-store.js';
 import { NONE } from './group-store.js';
+import { INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
 import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch, RowRef } from './types.js';
 
 /**
@@ -27,15 +28,13 @@ export function patchOf(s: GroupStore, g: GroupIndex, carriesAssessments: boolea
   else if (s.clearKey[g]) clear.push('external_id');
   const applicationId = s.applicationId.values[g];
   if (applicationId !== undefined) set.external_application_id = applicationId;
-  const fields = [
-    ['participate_status', s.participateStatus.values[g]],
-    ['begin_time', s.beginTime.values[g]],
-    ['end_time', s.endTime.values[g]],
-  ] as const;
-  for (const [key, value] of fields) {
+  // An interview value's column is its body key (src/schema.ts, `INTERVIEW_VALUES`).
+  const values = set as Record<InterviewValueColumn, number | string>;
+  for (const { column } of INTERVIEW_VALUES) {
+    const value = s.interviewValues[column].values[g];
     if (value === undefined) continue;
-    if (value === null) clear.push(key);
-    else set[key] = value;
+    if (value === null) clear.push(column);
+    else values[column] = value;
   }
   return { set, clear, assessments: carriesAssessments ? assessmentPatchesOf(s, g) : undefined };
 }

@@ -1,6 +1,7 @@
 import type { Pair } from '../messages.js';
 import type { RowProblem } from '../errors.js';
 import type { DimensionBody } from '../feishu/body.js';
+import { INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
 
 /**
  * The column store behind `Grouping` (src/plan/group.ts): rows grouped by interview, assessments
@@ -101,10 +102,9 @@ export class GroupStore {
 
   readonly applicationId: Field<string>;
   readonly externalId: Field<string>;
-  /** `null` values come from the `<clear>` marker. */
-  readonly participateStatus: Field<number | null>;
-  readonly beginTime: Field<number | null>;
-  readonly endTime: Field<number | null>;
+  /** The interview's values (`INTERVIEW_VALUES`), a column each; `null` values come from the `<clear>` marker. */
+  readonly interviewValues: Readonly<Record<InterviewValueColumn, Field<number | string | null>>>;
+  readonly #valueColumns: readonly Field<number | string | null>[];
 
   // Assessments, linked per group in order of first appearance. Their keys are numbered, so
   // finding a row's assessment compares numbers instead of reading strings.
@@ -160,9 +160,10 @@ export class GroupStore {
     this.clearKey = flags();
     this.applicationId = new Field(rows);
     this.externalId = new Field(rows);
-    this.participateStatus = new Field(rows);
-    this.beginTime = new Field(rows);
-    this.endTime = new Field(rows);
+    this.#valueColumns = INTERVIEW_VALUES.map(() => new Field<number | string | null>(rows));
+    this.interviewValues = Object.fromEntries(
+      INTERVIEW_VALUES.map((f, i) => [f.column, this.#valueColumns[i]!]),
+    ) as Record<InterviewValueColumn, Field<number | string | null>>;
     this.assessmentKey = ints();
     this.identity = flags();
     this.absorbed = flags();
@@ -232,9 +233,7 @@ export class GroupStore {
     this.lastAssessment[g] = NONE;
     this.applicationId.grow();
     this.externalId.grow();
-    this.participateStatus.grow();
-    this.beginTime.grow();
-    this.endTime.grow();
+    for (const column of this.#valueColumns) column.grow();
     return g;
   }
 

@@ -7,6 +7,7 @@ import { showTime } from '../time-zones.js';
 import type { RowFields } from './row-fields.js';
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { ClearedKeys, InterviewPatch } from './types.js';
+import { type Column, FIELD, INTERVIEW_VALUES } from '../schema.js';
 import { settle } from './assessment-placement.js';
 import { bodyOf, clearedKeysOf, patchOf } from './group-bodies.js';
 import { LEGACY_PREFIX, assessmentName, conflict, interviewName } from './group-names.js';
@@ -84,10 +85,10 @@ export class Grouping extends GroupStore implements GroupFindings {
       this.#claimExternalId(f.externalId, g, index, row);
     }
     if (f.clearExternalId) this.clearKey[g] = 1;
-    if (f.participateStatus !== undefined)
-      this.#agree(this.participateStatus, g, f.participateStatus, row, f, 'participate_status', g, false);
-    if (f.beginTime !== undefined) this.#agree(this.beginTime, g, f.beginTime, row, f, 'begin_time', g, false);
-    if (f.endTime !== undefined) this.#agree(this.endTime, g, f.endTime, row, f, 'end_time', g, false);
+    for (const { column } of INTERVIEW_VALUES) {
+      const value = f.values[column];
+      if (value !== undefined) this.#agree(this.interviewValues[column], g, value, row, f, column, g, false);
+    }
     this.#addToAssessment(g, f, row, index);
   }
 
@@ -270,7 +271,7 @@ export class Grouping extends GroupStore implements GroupFindings {
     if (!seen) return;
     const assessment = inAssessment ? assessmentName(f, this.ids[g]!) : undefined;
     const where = assessment ?? interviewName(this.ids[g]!);
-    const isTime = column === 'begin_time' || column === 'end_time';
+    const isTime = FIELD[column as Column]?.type === 'time';
     const show = (v: T) =>
       v === null
         ? '<clear>'

@@ -20,9 +20,11 @@ export const EXPECT = {
   score: { en: 'a whole-number score such as 88', zh: '整数分数，例如 88' },
   options: { en: 'options separated by | or new lines', zh: '用 | 或换行分隔的选项' },
   text: { en: 'text', zh: '文本' },
+  textUpTo: (max: number): Pair => ({ en: `text of at most ${max} characters`, zh: `不超过 ${max} 个字的文本` }),
 } as const;
 
 export const GOT = {
+  chars: (n: number): Pair => ({ en: `${n} characters`, zh: `${n} 个字` }),
   storedAsNumber: (raw: string): Pair => ({ en: `${raw} stored as a number`, zh: `以数字保存的 ${raw}` }),
   digits: (n: number, quoted: string): Pair => ({ en: `${n} digits (${quoted})`, zh: `${n} 位数字（${quoted}）` }),
   seconds: (shown: string): Pair => ({
@@ -100,6 +102,7 @@ export const FIX = {
   },
   round: { en: 'round it to a whole number', zh: '改成整数' },
   digitsOnly: { en: 'type digits only', zh: '只填数字' },
+  shorten: (max: number): Pair => ({ en: `shorten it to ${max} characters`, zh: `删减到 ${max} 个字以内` }),
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,15 @@ import { existsSync } from 'node:fs';
 import type { HeaderMapping } from '../input/headers.js';
 import { type MappingProfile, type ReadingProfile, loadProfile, profileFromMapping } from '../input/profile.js';
 import { besideProfilePath } from '../run-paths.js';
-import { COLUMNS, DIMENSION_COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE, TIME_SPAN } from '../schema.js';
+import {
+  COLUMNS,
+  COLUMN_NAMES,
+  DIMENSION_COLUMNS,
+  FIELD,
+  REQUIRED_COLUMNS,
+  REQUIRED_FOR_MERGE,
+  TIME_SPAN,
+} from '../schema.js';
 import { MAPPING } from '../input/messages.js';
 import { SUMMARY } from '../report/messages.js';
 import { col, say } from '../messages.js';
@@ -111,8 +119,8 @@ function longInterviewWarnings(plan: Plan): string[] {
   ];
 }
 
-/** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
-const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
+/** Columns that say which interview or assessment a row is, not what Feishu holds in it: they have no body key. */
+const NOT_FIELDS = new Set<string>(COLUMN_NAMES.filter((c) => FIELD[c].key === undefined));
 const DIMENSIONS = new Set<string>(DIMENSION_COLUMNS);
 
 /**

@@ -10,6 +10,8 @@ import { checkHeaders, mappingLookup } from '../src/input/headers.js';
 import type { InputTable } from '../src/input/table.js';
 import type { InterviewBody } from '../src/feishu/body.js';
 import type { PlannedInterview } from '../src/plan/types.js';
+import { COLUMNS, COLUMN_NAMES, type Column, FIELD } from '../src/schema.js';
+import { SUMMARY } from '../src/report/messages.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -42,26 +44,30 @@ export function runCli(
   return startCli(args, options).done;
 }
 
-export const HEADER_EN = [
-  'external_interview_id',
-  'external_application_id',
-  'external_id',
-  'participate_status',
-  'begin_time',
-  'end_time',
-  'assessment_no',
-  'assessment_external_id',
-  'username',
-  'conclusion',
-  'assessment_content',
-  'dimension_title',
-  'assessment_type',
-  'score',
-  'option',
-  'options',
-  'dimension_content',
-  'dimension_description',
-] as const;
+/** The template's English headers, in its order: the columns of src/schema.ts. */
+export const HEADER_EN: readonly Column[] = COLUMN_NAMES;
+
+/** A column's letter in the template (A, B, …): where a template written by `template` has it. */
+export function columnLetter(column: Column): string {
+  let n = COLUMN_NAMES.indexOf(column) + 1;
+  let out = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** A column's position in the template, from 1. */
+export const columnNumber = (column: Column): number => COLUMN_NAMES.indexOf(column) + 1;
+
+/**
+ * What a plain import warns of a file without some template columns (src/commands/read-plan.ts),
+ * in English: one warning per column of the template that carries a field and that `has` (the
+ * file's headers, English or Chinese) lacks, in the template's order.
+ */
+export function erasedColumnWarnings(has: readonly string[]): string[] {
+  return COLUMNS.filter(([name, zh]) => FIELD[name].key !== undefined && !has.includes(name) && !has.includes(zh)).map(
+    ([name, zh]) => SUMMARY.erasedColumn({ zh, name }).en,
+  );
+}
 
 /** A CSV line from cells, quoting what needs it. */
 export function csv(rows: readonly (readonly string[])[], eol = '\r\n'): string {
@@ -71,7 +77,7 @@ export function csv(rows: readonly (readonly string[])[], eol = '\r\n'): string 
 }
 
 /** A row of the English template from a partial record. */
-export function row(values: Partial<Record<(typeof HEADER_EN)[number], string>>): string[] {
+export function row(values: Partial<Record<Column, string>>): string[] {
   return HEADER_EN.map((h) => values[h] ?? '');
 }
 

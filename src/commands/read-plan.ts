@@ -4,7 +4,15 @@ import { existsSync } from 'node:fs';
 import type { HeaderMapping } from '../input/headers.js';
 import { type MappingProfile, type ReadingProfile, loadProfile, profileFromMapping } from '../input/profile.js';
 import { besideProfilePath } from '../run-paths.js';
-import { COLUMNS, DIMENSION_COLUMNS, REQUIRED_COLUMNS, REQUIRED_FOR_MERGE } from '../schema.js';
+import {
+  COLUMNS,
+  COLUMN_NAMES,
+  DIMENSION_COLUMNS,
+  FIELD,
+  REQUIRED_COLUMNS,
+  REQUIRED_FOR_MERGE,
+  TIME_SPAN,
+} from '../schema.js';
 import { MAPPING } from '../input/messages.js';
 import { SUMMARY } from '../report/messages.js';
 import { col, say } from '../messages.js';
@@ -88,7 +96,9 @@ const NAMED = 3;
 function longInterviewWarnings(plan: Plan): string[] {
   const long = plan.interviews.flatMap((p) => {
     if (p.kind === 'invalid') return [];
-    const { begin_time: begin, end_time: end } = p.kind === 'merge' ? (p.body ?? p.patch.set) : p.body;
+    const body = p.kind === 'merge' ? (p.body ?? p.patch.set) : p.body;
+    const begin = body[TIME_SPAN.begin];
+    const end = body[TIME_SPAN.end];
     if (begin === undefined || end === undefined || end - begin <= DAY_MS) return [];
     const row = plan.table.rows[p.rows[0]!]!.row;
     const hours = Math.round((end - begin) / 3_600_000);
@@ -99,13 +109,18 @@ function longInterviewWarnings(plan: Plan): string[] {
   const more = long.length > NAMED ? long.length - NAMED : 0;
   return [
     say(
-      SUMMARY.longInterviews({ n: long.length, column: col('end_time'), list: long.slice(0, NAMED).join('; '), more }),
+      SUMMARY.longInterviews({
+        n: long.length,
+        column: col(TIME_SPAN.end),
+        list: long.slice(0, NAMED).join('; '),
+        more,
+      }),
     ),
   ];
 }
 
-/** Columns that say which interview or assessment a row is, not what Feishu holds in it. */
-const NOT_FIELDS = new Set<string>(['external_interview_id', 'assessment_no']);
+/** Columns that say which interview or assessment a row is, not what Feishu holds in it: they have no body key. */
+const NOT_FIELDS = new Set<string>(COLUMN_NAMES.filter((c) => FIELD[c].key === undefined));
 const DIMENSIONS = new Set<string>(DIMENSION_COLUMNS);
 
 /**

@@ -1,7 +1,7 @@
 import type { SendRunOptions } from './send-run-options.js';
 import { type RunFiles, appIdOf, checkResume, openRunFiles, wroteAnything } from './run-files.js';
 import { preparer, sendable } from './prepare.js';
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from '../run/outcome-messages.js';
 import { RUN } from '../run/messages.js';
 import { say } from '../messages.js';
 import { setMaxListeners } from 'node:events';

@@ -1,6 +1,5 @@
 import type { Pair } from '../messages.js';
-import type { Column } from '../schema.js';
-import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
+import { type Column, type EnumSpec, FIELDS, type FieldSpec } from '../schema.js';
 
 /**
  * The template's instructions sheet, in both languages: a zh template explains itself in
@@ -32,115 +31,17 @@ const values = (spec: EnumSpec, en: string, zh: string): Pair => {
   };
 };
 
-export const COLUMN_HELP: Readonly<Record<Column, ColumnHelp>> = {
-  external_interview_id: {
-    required: { en: 'required', zh: '必填' },
-    what: {
-      en: "The interview's 19-digit Feishu ID, as text (the column is formatted as Text: paste values only). Rows with the same ID are one interview. Rows without it need 外部系统面试ID and --create-missing.",
-      zh: '飞书面试的 19 位 ID，文本格式（本列已设为“文本”，请只粘贴数值）。ID 相同的行属于同一场面试。不填时须填外部系统面试ID 并使用 --create-missing。',
+/** Each column's help, from its entry in src/schema.ts `FIELDS`. */
+export const COLUMN_HELP: Readonly<Record<Column, ColumnHelp>> = Object.fromEntries(
+  (FIELDS as readonly FieldSpec[]).map((f) => [
+    f.column,
+    {
+      required: f.help.required ?? OPTIONAL,
+      what: f.enum ? values(f.enum, f.help.what.en, f.help.what.zh) : f.help.what,
+      example: f.help.example,
     },
-    example: '7000000000000000001',
-  },
-  external_application_id: {
-    required: { en: 'required on one row of each interview', zh: '每场面试至少一行必填' },
-    what: {
-      en: 'The application (投递) ID, 19 digits as text. With --merge it may be left blank: the current one is kept.',
-      zh: '投递的 19 位 ID，文本格式。使用 --merge 时可留空，保留飞书中现有的值。',
-    },
-    example: '6960663240925956437',
-  },
-  external_id: {
-    required: OPTIONAL,
-    what: {
-      en: "The interview's key in the system it comes from (a legacy ATS), as text. With --create-missing, rows without a Feishu ID are keyed by it. Blank keeps the key Feishu holds; <clear> removes it.",
-      zh: '面试在原系统（旧 ATS）中的 ID，文本格式。使用 --create-missing 时，没有飞书 ID 的行按它对应面试。留空则保留飞书中现有的 ID；填 <clear> 则删除。',
-    },
-    example: 'ATS-2024-0001',
-  },
-  participate_status: {
-    required: OPTIONAL,
-    what: values(PARTICIPATE_STATUS, 'Whether the candidate took part', '候选人是否参加'),
-    example: '参与',
-  },
-  begin_time: {
-    required: OPTIONAL,
-    what: {
-      en: 'Start time: 2024-03-01 14:00, ISO 8601 with an offset, epoch milliseconds, or an Excel date cell. Without an offset it is read in --tz (e.g. Asia/Shanghai). A date without a time is refused.',
-      zh: '开始时间：2024年3月1日 14:00、2024年3月1日14时30分、2024/3/1 下午2:05、2024-03-01 14:00、毫秒时间戳或 Excel 日期单元格均可。不带时区的时间按 --tz（如 Asia/Shanghai）理解。只有日期没有时刻的会被拒绝。',
-    },
-    example: '2024-03-01 14:00',
-  },
-  end_time: {
-    required: OPTIONAL,
-    what: {
-      en: 'End time, in the same forms as 开始时间; not before it.',
-      zh: '结束时间，格式同开始时间，不能早于开始时间。',
-    },
-    example: '2024-03-01 15:00',
-  },
-  assessment_no: {
-    required: OPTIONAL,
-    what: {
-      en: 'Tells assessments apart on rows without 外部系统面评ID (1, 2, ...): rows sharing it are one assessment.',
-      zh: '没有外部系统面评ID 时用来区分评价（1、2……）：序号相同的行属于同一条评价。',
-    },
-    example: '1',
-  },
-  assessment_external_id: {
-    required: OPTIONAL,
-    what: {
-      en: "The assessment's key in the system it comes from, as text: rows sharing it are one assessment, whatever else they leave blank. Blank keeps the key Feishu holds; <clear> removes it.",
-      zh: '评价在原系统中的 ID，文本格式：ID 相同的行属于同一条评价，其他列可留空。留空则保留飞书中现有的 ID；填 <clear> 则删除。',
-    },
-    example: 'ATS-R-0001',
-  },
-  username: {
-    required: OPTIONAL,
-    what: { en: "The interviewer's name.", zh: '面试官姓名。' },
-    example: '张三',
-  },
-  conclusion: { required: OPTIONAL, what: values(CONCLUSION, 'The conclusion', '面试结论'), example: '通过' },
-  assessment_content: {
-    required: OPTIONAL,
-    what: { en: "The assessment's overall comment, kept exactly as written.", zh: '评价的总体评语，原样保存。' },
-    example: '基础扎实',
-  },
-  dimension_title: {
-    required: OPTIONAL,
-    what: { en: "One row per dimension: the dimension's title.", zh: '每行一个评价维度：维度的标题。' },
-    example: '专业能力',
-  },
-  assessment_type: {
-    required: { en: 'required with a dimension', zh: '有评价维度时必填' },
-    what: values(ASSESSMENT_TYPE, 'The question type', '题目类型'),
-    example: '打分题',
-  },
-  score: {
-    required: { en: 'required for 打分题', zh: '打分题必填' },
-    what: { en: 'A whole number: 88, 88.0 or 88分.', zh: '整数：88、88.0 或 88分。' },
-    example: '88',
-  },
-  option: {
-    required: { en: 'required for 单选题', zh: '单选题必填' },
-    what: { en: 'The option chosen.', zh: '选中的选项。' },
-    example: '良好',
-  },
-  options: {
-    required: { en: 'required for 多选题', zh: '多选题必填' },
-    what: { en: 'The options chosen, separated by | or new lines.', zh: '选中的多个选项，用 | 或换行分隔。' },
-    example: '学习快|主动',
-  },
-  dimension_content: {
-    required: { en: 'required for 描述题', zh: '描述题必填' },
-    what: { en: "The dimension's text.", zh: '维度的文字内容。' },
-    example: '需要二面确认',
-  },
-  dimension_description: {
-    required: OPTIONAL,
-    what: { en: "The dimension's description.", zh: '维度的说明。' },
-    example: '考察专业深度',
-  },
-};
+  ]),
+) as Record<Column, ColumnHelp>;
 
 /** The sheet's opening lines and the identity rule, as README "One assessment: the identity rule". */
 export const INSTRUCTIONS_TEXT: Readonly<Record<'zh' | 'en', readonly string[]>> = {

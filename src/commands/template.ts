@@ -4,40 +4,41 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ToolError } from '../errors.js';
-import { COLUMNS, type Column, REQUIRED_COLUMNS } from '../schema.js';
+import {
+  COLUMNS,
+  type Column,
+  type EnumSpec,
+  FIELDS,
+  type FieldSpec,
+  INTERVIEW_VALUES,
+  REQUIRED_COLUMNS,
+} from '../schema.js';
 import { HEADER_FILL, solid } from '../report/xlsx-report.js';
 import { EXAMPLE_INTERVIEW_ID, EXAMPLE_SHEET_NAMES, INSTRUCTIONS_SHEET_NAMES } from '../input/template-example.js';
 import { COLUMN_HELP, INSTRUCTIONS_HEADER, INSTRUCTIONS_TEXT } from './template-help.js';
 import { csvLine } from '../report/report-writer.js';
-import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 
 export interface TemplateOptions {
   readonly out: string;
   readonly lang: 'zh' | 'en';
 }
 
-const ENUMS: Partial<Record<Column, EnumSpec>> = {
-  participate_status: PARTICIPATE_STATUS,
-  conclusion: CONCLUSION,
-  assessment_type: ASSESSMENT_TYPE,
-};
+const ENUMS: Partial<Record<Column, EnumSpec>> = Object.fromEntries(
+  (FIELDS as readonly FieldSpec[]).flatMap((f) => (f.enum ? [[f.column, f.enum]] : [])),
+);
 
 /** IDs and legacy keys: Text, so Excel keeps a pasted 19-digit ID or a key with leading zeros as typed. */
-const TEXT_COLUMNS: readonly Column[] = [
-  'external_interview_id',
-  'external_application_id',
-  'external_id',
-  'assessment_external_id',
-];
+const TEXT_COLUMNS: readonly Column[] = (FIELDS as readonly FieldSpec[])
+  .filter((f) => f.isKey)
+  .map((f) => f.column as Column);
 
 /** Example rows: one interview, two interviewers, four dimensions. */
 const EXAMPLE: readonly Partial<Record<Column, string>>[] = [
   {
     external_interview_id: EXAMPLE_INTERVIEW_ID,
     external_application_id: '6960663240925956437',
-    participate_status: '参与',
-    begin_time: '2024-03-01 14:00',
-    end_time: '2024-03-01 15:00',
+    // The interview's values as their help's examples.
+    ...Object.fromEntries(INTERVIEW_VALUES.map((f) => [f.column, f.help.example])),
     assessment_no: '1',
     username: '张三',
     conclusion: '通过',

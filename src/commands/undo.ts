@@ -1,5 +1,5 @@
 import { FILES, PRINTED } from '../report/messages.js';
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from '../run/outcome-messages.js';
 import { say } from '../messages.js';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from '../run/outcome-messages.js';
 import { RUN } from '../run/messages.js';
 import { say } from '../messages.js';
 import { dirname, resolve } from 'node:path';

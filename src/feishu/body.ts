@@ -1,3 +1,5 @@
+import type { DimensionKey, InterviewValues } from '../schema.js';
+
 /**
  * The request body of the external interview API (docs/feishu-api.md, "The body"): what a PUT or
  * a create sends, and what every canonical body read back is compared as.
@@ -14,6 +16,17 @@ export interface DimensionBody {
   description?: string;
 }
 
+/** A dimension's keys in the API page's order (the order `DimensionBody` lists them). */
+export const DIMENSION_KEYS = [
+  'score',
+  'option',
+  'options',
+  'content',
+  'assessment_type',
+  'title',
+  'description',
+] as const satisfies readonly (keyof DimensionBody & DimensionKey)[];
+
 export interface AssessmentBody {
   /** The assessment's key in the system it came from. */
   external_id?: string;
@@ -23,13 +36,13 @@ export interface AssessmentBody {
   assessment_dimension_list?: DimensionBody[];
 }
 
-/** The body of `PUT /open-apis/hire/v1/external_interviews/:external_interview_id`. */
-export interface InterviewBody {
+/**
+ * The body of `PUT /open-apis/hire/v1/external_interviews/:external_interview_id`: its ids, its
+ * values (`INTERVIEW_VALUES` in src/schema.ts: participation, times, …) and its assessments.
+ */
+export interface InterviewBody extends InterviewValues {
   /** The interview's key in the system it came from (a legacy ATS): kept, and sent back by every merge. */
   external_id?: string;
   external_application_id: string;
-  participate_status?: number;
-  begin_time?: number;
-  end_time?: number;
   interview_assessments?: AssessmentBody[];
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { PROFILE } from './messages.js';
 import { type Pair, say } from '../messages.js';
 import { ToolError } from '../errors.js';
-import { ASSESSMENT_TYPE, COLUMNS, CONCLUSION, type Column, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
+import { ASSESSMENT_TYPE, COLUMNS, type Column, ENUM_SPECS, type EnumColumn, type EnumSpec } from '../schema.js';
 import { editDistance } from '../edit-distance.js';
 import { abbreviationProblem, assertZone } from '../time-zones.js';
 import { enumCode } from './enum-words.js';
@@ -42,14 +42,8 @@ export interface WideDimensionEntry {
   readonly description?: string;
 }
 
-/** The columns a profile's values may map, and their vocabularies. */
-export const ENUM_SPECS: Readonly<Partial<Record<Column, EnumSpec>>> = {
-  participate_status: PARTICIPATE_STATUS,
-  conclusion: CONCLUSION,
-  assessment_type: ASSESSMENT_TYPE,
-};
-
-export type EnumColumn = 'participate_status' | 'conclusion' | 'assessment_type';
+/** The columns a profile's values may map, and their vocabularies (src/schema.ts). */
+export { ENUM_SPECS, type EnumColumn } from '../schema.js';
 
 export interface WideDimension {
   readonly column: string;

@@ -8,7 +8,7 @@ import { enumCode, enumKey } from './enum-words.js';
 import { ALIASES, normaliseHeader } from './headers.js';
 import { nearMissColumns } from './near-miss.js';
 import { ENUM_SPECS, type EnumColumn, type MappingProfile, type WideDimensionEntry } from './profile.js';
-import type { Column } from '../schema.js';
+import { type Column, FIELDS, type FieldSpec, TIME_SPAN } from '../schema.js';
 import { HEADER_SEARCH_ROWS, openWorkbook } from './xlsx.js';
 
 /**
@@ -49,43 +49,13 @@ export type Undecided =
   | { readonly kind: 'value'; readonly column: EnumColumn; readonly word: string; readonly count: number }
   | { readonly kind: 'header'; readonly header: string };
 
-/** Words old systems head their columns with, for each tool column (matched after normalising). */
+/** Words old systems head their columns with (`oldHeaders` in src/schema.ts), and headers no column takes. */
 const LEGACY_NAMES: readonly (readonly [RegExp, Column | null])[] = [
-  [/^(面试(记录)?(编号|id|号)|interview ?(id|no))$/, 'external_id'],
-  [/^((应聘|投递|申请)(记录)?(id|编号)|application ?id)$/, 'external_application_id'],
-  [/^(面试)?状态$|^(参与|到场)(状态|情况)$/, 'participate_status'],
-  [/^(面试)?开始(时间)?$|^面试时间$/, 'begin_time'],
-  [/^(面试)?结束(时间)?$/, 'end_time'],
-  [/^(评价|面评|反馈)(记录)?(编号|id)$/, 'assessment_external_id'],
-  [/^(面试官|评价人|评估人)(姓名)?$/, 'username'],
-  [/^(面试)?(结果|结论)$|^评价结果$/, 'conclusion'],
-  [/^(综合)?(评语|评价)$/, 'assessment_content'],
-  [/^(题目|问题|评价项)(名称)?$/, 'dimension_title'],
-  [/^题型$|^题目类型$/, 'assessment_type'],
-  [/^(得分|分数|评分)$/, 'score'],
-  [/^(回答|答案|作答)(内容)?$/, 'dimension_content'],
+  ...(FIELDS as readonly FieldSpec[]).flatMap((f) =>
+    f.oldHeaders ? [[f.oldHeaders, f.column as Column] as const] : [],
+  ),
   [/^(候选人|姓名|手机(号)?|电话|邮箱|email|phone|备注)$/, null],
 ];
-
-/** Best guesses for words old systems write (after folding), per enumeration column. */
-const WORD_GUESSES: Readonly<Record<EnumColumn, readonly (readonly [RegExp, string])[]>> = {
-  participate_status: [
-    [/取消/, '未参与'],
-    [/未到|缺席|爽约|未出席|放弃/, '爽约'],
-    [/完成|已面|参加|到场|出席/, '参与'],
-  ],
-  conclusion: [
-    [/不|未|淘汰|拒/, '不通过'],
-    [/通过|录用|推荐|合格/, '通过'],
-    [/待定|保留|考虑/, '待定'],
-  ],
-  assessment_type: [
-    [/文本|文字|问答|描述/, '描述题'],
-    [/评分|打分|分数/, '打分题'],
-    [/多选/, '多选题'],
-    [/单选|选择/, '单选题'],
-  ],
-};
 
 const SCORE_HEADER = /^(.+?)\s*[(（]\s*分(数)?\s*[)）]$|^(.+?)(得分|分数)$/;
 const INTEGER = /^\s*\d{1,3}(\.0+)?\s*$/;
@@ -209,7 +179,7 @@ function valueGuesses(
       if (c !== '' && enumCode(c, ENUM_SPECS[column]!) === undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
     for (const [word, count] of counts) {
       const key = enumKey(word);
-      const to = WORD_GUESSES[column].find(([pattern]) => pattern.test(key))?.[1] ?? '';
+      const to = ENUM_SPECS[column]!.guesses?.find(([pattern]) => pattern.test(key))?.[1] ?? '';
       values[column] ??= {};
       values[column][word] = to;
       if (to) guesses.push({ kind: 'value', column, word, to, count });
@@ -244,7 +214,7 @@ function fillDownGuess(
 
 /** Times written without an offset (2024/06/02 10:00): a zone must be said. */
 function naiveTimes(index: Partial<Record<Column, number>>, cellsOf: (i: number) => string[]): boolean {
-  const at = index.begin_time ?? index.end_time;
+  const at = index[TIME_SPAN.begin] ?? index[TIME_SPAN.end];
   if (at === undefined) return false;
   return cellsOf(at).some((c) => c !== '' && !/(Z|[+-]\d{2}:?\d{2})$/i.test(c) && !/^\d{10,13}$/.test(c));
 }

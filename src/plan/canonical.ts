@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
+import { type AssessmentBody, DIMENSION_KEYS, type DimensionBody, type InterviewBody } from '../feishu/body.js';
+import {
+  ASSESSMENT_KEYS,
+  FIELD_BY_KEY,
+  type FieldSpec,
+  INTERVIEW_VALUES,
+  isNumeric,
+  zeroMeansUnset,
+} from '../schema.js';
 
-const DIMENSION_KEYS = ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const;
+const ASSESSMENT_FIELDS = FIELD_BY_KEY.assessment;
+const DIMENSION_FIELDS = FIELD_BY_KEY.dimension;
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 /** Enumerations and times: a read may return 0 for "not set" (no enumeration has a 0, no interview is at 1970). */
@@ -17,9 +26,9 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
   const body = {} as InterviewBody;
   if (present(record.external_id)) body.external_id = String(record.external_id);
   body.external_application_id = String(record.external_application_id ?? '');
-  if (presentNumber(record.participate_status)) body.participate_status = Number(record.participate_status);
-  if (presentNumber(record.begin_time)) body.begin_time = Number(record.begin_time);
-  if (presentNumber(record.end_time)) body.end_time = Number(record.end_time);
+  // An interview value's column is its body key (src/schema.ts).
+  const values = body as unknown as Record<string, unknown>;
+  for (const f of INTERVIEW_VALUES) copyValue(values, f.column, record[f.column], f);
   const assessments = (Array.isArray(record.interview_assessments) ? record.interview_assessments : []) as Record<
     string,
     unknown
@@ -27,10 +36,7 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
   const out: AssessmentBody[] = [];
   for (const a of assessments) {
     const x: AssessmentBody = {};
-    if (present(a.external_id)) x.external_id = String(a.external_id);
-    if (present(a.username)) x.username = String(a.username);
-    if (presentNumber(a.conclusion)) x.conclusion = Number(a.conclusion);
-    if (present(a.content)) x.content = String(a.content);
+    for (const k of ASSESSMENT_KEYS) copyValue(x as Record<string, unknown>, k, a[k], ASSESSMENT_FIELDS[k]!);
     const dims = (Array.isArray(a.assessment_dimension_list) ? a.assessment_dimension_list : []) as Record<
       string,
       unknown
@@ -38,7 +44,8 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
     const list: DimensionBody[] = [];
     for (const d of dims) {
       const y: Record<string, unknown> = {};
-      for (const k of DIMENSION_KEYS) if (k === 'assessment_type' ? presentNumber(d[k]) : present(d[k])) y[k] = d[k];
+      for (const k of DIMENSION_KEYS)
+        if (zeroMeansUnset(DIMENSION_FIELDS[k]) ? presentNumber(d[k]) : present(d[k])) y[k] = d[k];
       if (Object.keys(y).length > 0) list.push(y as DimensionBody);
     }
     if (list.length > 0) x.assessment_dimension_list = list;
@@ -46,6 +53,12 @@ export function canonicalBody(record: Record<string, unknown>): InterviewBody {
   }
   if (out.length > 0) body.interview_assessments = out;
   return body;
+}
+
+/** `value` into `out[key]` when present: a number for a numeric field, else a string. */
+function copyValue(out: Record<string, unknown>, key: string, value: unknown, f: FieldSpec): void {
+  if (!(zeroMeansUnset(f) ? presentNumber(value) : present(value))) return;
+  out[key] = isNumeric(f) ? Number(value) : String(value);
 }
 
 /** A short fingerprint of a body: equal bodies, equal hashes. */

@@ -5,6 +5,7 @@ import { showTime } from '../time-zones.js';
 import { DIMENSION_NEEDS } from './row-fields.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { RowRef } from './types.js';
+import { TIME_SPAN } from '../schema.js';
 
 /**
  * The checks a plain file's rows get, run on a merged body before it is sent: the end not before
@@ -12,18 +13,19 @@ import type { RowRef } from './types.js';
  * blamed on `at`, the interview's first row.
  */
 export function checkMergedBody(body: InterviewBody, at: RowRef, zone: string): MergeRefusal | undefined {
-  const { begin_time: begin, end_time: end } = body;
+  const begin = body[TIME_SPAN.begin];
+  const end = body[TIME_SPAN.end];
   if (begin !== undefined && end !== undefined && end < begin) {
     return {
       at,
       code: 'ROW_END_BEFORE_BEGIN',
-      column: 'end_time',
+      column: TIME_SPAN.end,
       message: say(
         ROW.endBeforeBeginMerged({
           begin: showTime(begin, zone),
           end: showTime(end, zone),
           row: at.row,
-          column: col('end_time'),
+          column: col(TIME_SPAN.end),
         }),
       ),
     };

@@ -1,14 +1,12 @@
 import { DIFF, DIFF_JOIN, MERGE } from './messages.js';
 import { col, say } from '../messages.js';
-import type { Column } from '../schema.js';
+import { ASSESSMENT_KEYS, type Column, FIELD, FIELD_BY_KEY, INTERVIEW_KEYS, INTERVIEW_VALUES } from '../schema.js';
 import { canonicalBody } from './canonical.js';
 import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './merge-assessments.js';
 import { enumLabel } from './normalise.js';
 import { showTime } from '../time-zones.js';
-import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
-import type { ClearableField, InterviewPatch, RowRef } from './types.js';
-
-const CLEARABLE = ['participate_status', 'begin_time', 'end_time'] as const satisfies readonly ClearableField[];
+import { type AssessmentBody, DIMENSION_KEYS, type InterviewBody } from '../feishu/body.js';
+import type { InterviewPatch, RowRef } from './types.js';
 
 export type { AssessmentRules, MergeRefusal } from './merge-assessments.js';
 
@@ -38,10 +36,12 @@ export function mergeBody(
   const externalId = patch.clear.includes('external_id') ? undefined : (patch.set.external_id ?? base.external_id);
   if (externalId !== undefined) out.external_id = externalId;
   out.external_application_id = applicationId;
-  for (const key of CLEARABLE) {
-    if (patch.clear.includes(key)) continue;
-    const value = patch.set[key] ?? base[key];
-    if (value !== undefined) out[key] = value;
+  // An interview value's column is its body key (src/schema.ts).
+  const values = out as unknown as Record<string, unknown>;
+  for (const { column } of INTERVIEW_VALUES) {
+    if (patch.clear.includes(column)) continue;
+    const value = patch.set[column] ?? base[column];
+    if (value !== undefined) values[column] = value;
   }
   const currentAssessments = base.interview_assessments ?? [];
   let assessments = currentAssessments;
@@ -62,20 +62,13 @@ const refused = (at: RowRef, code: string, column: string, message: string): Mer
 /** A value as the file would hold it: times in `zone`, enumerations by their label (通过, not 2). */
 const show = (key: string, v: unknown, zone?: string): string => {
   if (v === undefined) return say(DIFF.none);
-  if (zone !== undefined && key.endsWith('_time') && typeof v === 'number') return showTime(v, zone);
+  if (zone !== undefined && FIELD[key as Column]?.type === 'time' && typeof v === 'number') return showTime(v, zone);
   return enumLabel(key, v) ?? JSON.stringify(v);
 };
 
 /** The template column each body field is read from, by where it sits: the diff names fields as the file does. */
-const ASSESSMENT_COLUMN: Readonly<Record<string, Column>> = {
-  external_id: 'assessment_external_id',
-  content: 'assessment_content',
-};
-const DIMENSION_COLUMN: Readonly<Record<string, Column>> = {
-  content: 'dimension_content',
-  title: 'dimension_title',
-  description: 'dimension_description',
-};
+const ASSESSMENT_COLUMN = FIELD_BY_KEY.assessment;
+const DIMENSION_COLUMN = FIELD_BY_KEY.dimension;
 
 /**
  * One changed field: `of` names the assessment or dimension it belongs to, if any. A Chinese run
@@ -90,7 +83,7 @@ function changed(of: string | undefined, column: string, key: string, before: un
 /** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
 export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
   const changes: string[] = [];
-  for (const key of ['external_id', 'external_application_id', ...CLEARABLE] as const) {
+  for (const key of INTERVIEW_KEYS) {
     if (before[key] !== after[key]) changes.push(changed(undefined, key, key, before[key], after[key], zone));
   }
   const a = before.interview_assessments ?? [];
@@ -105,9 +98,9 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
   if (!before) return [say(DIFF.added(name))];
   if (!after) return [say(DIFF.removed(name))];
   const changes: string[] = [];
-  for (const key of ['external_id', 'username', 'conclusion', 'content'] as const) {
+  for (const key of ASSESSMENT_KEYS) {
     if (before[key] !== after[key])
-      changes.push(changed(name, ASSESSMENT_COLUMN[key] ?? key, key, before[key], after[key]));
+      changes.push(changed(name, ASSESSMENT_COLUMN[key]!.column, key, before[key], after[key]));
   }
   const da = before.assessment_dimension_list ?? [];
   const db = after.assessment_dimension_list ?? [];
@@ -118,9 +111,9 @@ function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBod
     if (!x) changes.push(say(DIFF.added(dim)));
     else if (!y) changes.push(say(DIFF.removed(dim)));
     else {
-      for (const key of ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const) {
+      for (const key of DIMENSION_KEYS) {
         if (JSON.stringify(x[key]) !== JSON.stringify(y[key]))
-          changes.push(changed(dim, DIMENSION_COLUMN[key] ?? key, key, x[key], y[key]));
+          changes.push(changed(dim, DIMENSION_COLUMN[key]!.column, key, x[key], y[key]));
       }
     }
   }

@@ -83,7 +83,7 @@ function errorCell(cell: Cell, expected: Pair): Invalid | undefined {
 }
 
 /**
- * `<clear>` in participate_status, begin_time or end_time sends the interview without that field.
+ * `<clear>` in an interview's value (`INTERVIEW_VALUES` in src/schema.ts) sends the interview without that field.
  * With `--merge` a blank cell keeps the current value, so clearing one needs this marker.
  */
 export const CLEAR_MARKER = '<clear>';
@@ -396,11 +396,27 @@ export function parseOptions(cell: Cell | undefined): Parsed<string[]> {
  * A text field. Names and titles are trimmed; free text (`content`, `description`) is kept
  * exactly as written, because it lands in Feishu as the interviewer wrote it.
  */
-export function parseText(cell: Cell | undefined, trim: boolean): Parsed<string> {
+export function parseText(cell: Cell | undefined, trim: boolean, max?: number): Parsed<string> {
   if (cell === undefined || cell === '') return BLANK;
   const err = errorCell(cell, EXPECT.text);
   if (err) return err;
   const text = cellText(cell);
   if (text.trim() === '') return BLANK;
-  return ok(trim ? text.trim() : text);
+  const out = trim ? text.trim() : text;
+  // Characters as people count them (code points), counted only past the cheaper count.
+  if (max !== undefined && out.length > max) {
+    const chars = codePoints(out);
+    if (chars > max) return bad('ROW_TEXT_TOO_LONG', EXPECT.textUpTo(max), GOT.chars(chars), FIX.shorten(max));
+  }
+  return ok(out);
+}
+
+/** The code points of `text`, without the array `[...text]` would make (a cell may hold 32,767 units). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) n--;
+  }
+  return n;
 }

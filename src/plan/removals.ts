@@ -1,4 +1,5 @@
 import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
+import { ASSESSMENT_KEYS, FIELD_BY_KEY, INTERVIEW_VALUES } from '../schema.js';
 
 /**
  * What a body takes away from what Feishu holds, the legacy keys left out (a blank key cell keeps
@@ -21,8 +22,11 @@ export interface RemovalCounts {
   readonly dimensions: number;
 }
 
-const FIELDS = ['participate_status', 'begin_time', 'end_time'] as const;
-const ASSESSMENT_VALUES = ['conclusion', 'content'] as const;
+const FIELDS = INTERVIEW_VALUES.map((f) => f.column);
+/** An assessment's values: its fields other than its key and what names it (its interviewer). */
+const ASSESSMENT_VALUES = ASSESSMENT_KEYS.filter(
+  (k) => FIELD_BY_KEY.assessment[k]!.merge !== 'names' && !FIELD_BY_KEY.assessment[k]!.isKey,
+);
 
 export const countRemovals = (r: Removals): RemovalCounts => ({
   values: r.values.length,

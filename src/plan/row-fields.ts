@@ -3,7 +3,16 @@ import { col, say } from '../messages.js';
 import type { RowProblem } from '../errors.js';
 import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
-import { COLUMN_NAMES, type Column } from '../schema.js';
+import {
+  ASSESSMENT_TYPE,
+  COLUMN_NAMES,
+  CONCLUSION,
+  type Column,
+  type EnumSpec,
+  type FieldSpec,
+  INTERVIEW_VALUES,
+  type InterviewValues,
+} from '../schema.js';
 import type { SourceRow } from '../input/table.js';
 import {
   Invalid,
@@ -17,7 +26,6 @@ import {
   parseText,
   parseTime,
 } from './normalise.js';
-import { ASSESSMENT_TYPE, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
 import type { DimensionBody } from '../feishu/body.js';
 
 /**
@@ -31,10 +39,8 @@ export interface RowFields {
   externalId?: string;
   /** The key cell holds the `<clear>` marker: the interview's key in Feishu is removed. */
   clearExternalId: boolean;
-  /** `null`: the cell holds the `<clear>` marker. */
-  participateStatus?: number | null;
-  beginTime?: number | null;
-  endTime?: number | null;
+  /** The interview's values (`INTERVIEW_VALUES`), by column; `null`: the cell holds the `<clear>` marker. */
+  values: RowValues;
   assessmentNo?: string;
   assessmentExternalId?: string;
   /** The assessment key cell holds the `<clear>` marker. */
@@ -94,8 +100,12 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
   }
 }
 
+/** An interview's values as one row gives them: `null` where the cell says `<clear>`. */
+export type RowValues = { -readonly [C in keyof InterviewValues]?: InterviewValues[C] | null };
+
 export function newRowFields(): RowFields {
   return {
+    values: {},
     usedZone: false,
     problems: [],
     clearExternalId: false,
@@ -116,20 +126,14 @@ export interface WideColumn {
 
 /** How a row's words and wide columns are read: the tool's vocabularies, or a profile's. */
 export interface RowReading {
-  readonly status: EnumSpec;
-  readonly conclusion: EnumSpec;
-  readonly type: EnumSpec;
+  /** A profile's vocabularies by column; a column without one reads its field's own (`FieldSpec.enum`). */
+  readonly vocabulary: Readonly<Partial<Record<Column, EnumSpec>>>;
   readonly wide: readonly WideColumn[];
   /** The wide columns stand left of the dimension columns: a row's dimensions keep the file's left-to-right order. */
   readonly wideFirst?: boolean;
 }
 
-export const PLAIN_READING: RowReading = {
-  status: PARTICIPATE_STATUS,
-  conclusion: CONCLUSION,
-  type: ASSESSMENT_TYPE,
-  wide: [],
-};
+export const PLAIN_READING: RowReading = { vocabulary: {}, wide: [] };
 
 /** Where each template column sits in a row; -1 when the file has no such column. */
 export type ColumnPositions = Readonly<Record<Column, number>>;
@@ -215,17 +219,7 @@ export function readRowFields(
   const keyCell = at(cells, pos.external_id);
   fields.clearExternalId = isClearMarker(keyCell);
   fields.externalId = fields.clearExternalId ? undefined : take(problems, row, 'external_id', parseKey(keyCell));
-  const statusCell = at(cells, pos.participate_status);
-  fields.participateStatus = isClearMarker(statusCell)
-    ? null
-    : take(problems, row, 'participate_status', parseEnum(statusCell, reading.status));
-  const beginCell = at(cells, pos.begin_time);
-  const endCell = at(cells, pos.end_time);
-  const begin = isClearMarker(beginCell) ? null : take(problems, row, 'begin_time', parseTime(beginCell, zone));
-  const end = isClearMarker(endCell) ? null : take(problems, row, 'end_time', parseTime(endCell, zone));
-  fields.beginTime = begin === null ? null : begin?.ms;
-  fields.endTime = end === null ? null : end?.ms;
-  fields.usedZone = Boolean(begin?.usedZone || end?.usedZone);
+  fields.usedZone = readValues(cells, pos, zone, row, problems, fields.values, reading);
   fields.assessmentNo = take(problems, row, 'assessment_no', parseKey(at(cells, pos.assessment_no)));
   const assessmentKeyCell = at(cells, pos.assessment_external_id);
   fields.clearAssessmentExternalId = isClearMarker(assessmentKeyCell);
@@ -237,7 +231,12 @@ export function readRowFields(
   fields.username = fields.removeAssessment
     ? undefined
     : take(problems, row, 'username', parseText(usernameCell, true));
-  fields.conclusion = take(problems, row, 'conclusion', parseEnum(at(cells, pos.conclusion), reading.conclusion));
+  fields.conclusion = take(
+    problems,
+    row,
+    'conclusion',
+    parseEnum(at(cells, pos.conclusion), reading.vocabulary.conclusion ?? CONCLUSION),
+  );
   fields.assessmentContent = take(
     problems,
     row,
@@ -245,12 +244,64 @@ export function readRowFields(
     parseText(at(cells, pos.assessment_content), false),
   );
 
-  fields.dimension = readDimension(cells, pos, row, problems, merge, reading.type);
+  fields.dimension = readDimension(
+    cells,
+    pos,
+    row,
+    problems,
+    merge,
+    reading.vocabulary.assessment_type ?? ASSESSMENT_TYPE,
+  );
   fields.wide = reading.wide.length === 0 ? undefined : readWide(cells, reading.wide, row, problems);
   fields.wideFirst = reading.wideFirst;
 
   checkRowShape(source, width, fields, problems);
   return fields;
+}
+
+/**
+ * The interview's values (`INTERVIEW_VALUES`) into `values`, each by its type; `<clear>` is null.
+ * Returns whether a time had no offset and `zone` decided it.
+ */
+function readValues(
+  cells: readonly Cell[],
+  pos: ColumnPositions,
+  zone: string,
+  row: number,
+  problems: RowProblem[],
+  values: RowValues,
+  reading: RowReading,
+): boolean {
+  let usedZone = false;
+  const out = values as Record<string, number | string | null | undefined>;
+  for (const f of INTERVIEW_VALUES as readonly FieldSpec[]) {
+    const cell = at(cells, pos[f.column as Column]);
+    if (f.merge === 'clear' && isClearMarker(cell)) {
+      out[f.column] = null;
+      continue;
+    }
+    if (f.type === 'time') {
+      const time = take(problems, row, f.column, parseTime(cell, zone));
+      out[f.column] = time?.ms;
+      if (time?.usedZone) usedZone = true;
+    } else out[f.column] = readValue(f, cell, row, problems, reading);
+  }
+  return usedZone;
+}
+
+/** One cell of a field other than a time, parsed as its type says. */
+function readValue(
+  f: FieldSpec,
+  cell: Cell | undefined,
+  row: number,
+  problems: RowProblem[],
+  reading: RowReading,
+): number | string | undefined {
+  if (f.type === 'enum')
+    return take(problems, row, f.column, parseEnum(cell, reading.vocabulary[f.column as Column] ?? f.enum!));
+  if (f.type === 'number') return take(problems, row, f.column, parseScore(cell));
+  if (f.type === 'key') return take(problems, row, f.column, parseKey(cell));
+  return take(problems, row, f.column, parseText(cell, true, f.max));
 }
 
 /** The row's dimension, when any of its cells is filled. */

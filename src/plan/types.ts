@@ -19,7 +19,8 @@ export interface RowOutcome {
   attempts?: number;
 }
 
-export type ClearableField = 'participate_status' | 'begin_time' | 'end_time' | 'external_id';
+export type { ClearableField } from '../schema.js';
+import type { ClearableField } from '../schema.js';
 
 /**
  * Keys the file removes with `<clear>`. Every other key Feishu holds is kept where the file leaves

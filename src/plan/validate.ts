@@ -4,7 +4,7 @@ import { currentLang } from '../lang.js';
 import { type Cell, cellText } from '../input/cells.js';
 import type { InputTable } from '../input/table.js';
 import type { RowProblem } from '../errors.js';
-import { ASSESSMENT_COLUMNS, DIMENSION_COLUMNS } from '../schema.js';
+import { ASSESSMENT_COLUMNS, DIMENSION_COLUMNS, TIME_SPAN } from '../schema.js';
 import { Grouping, LEGACY_PREFIX, interviewName } from './group.js';
 import { showTime } from '../time-zones.js';
 import { PLAIN_READING, type RowReading, columnPositions, newRowFields, readRowFields } from './row-fields.js';
@@ -246,9 +246,7 @@ function rowReading(table: InputTable): RowReading {
   const longAt = Math.min(...DIMENSION_COLUMNS.map((c) => index[c] ?? Number.POSITIVE_INFINITY));
   return {
     wideFirst: positions.length > 0 && Math.min(...positions) < longAt,
-    status: profile.vocabulary.participate_status ?? PLAIN_READING.status,
-    conclusion: profile.vocabulary.conclusion ?? PLAIN_READING.conclusion,
-    type: profile.vocabulary.assessment_type ?? PLAIN_READING.type,
+    vocabulary: profile.vocabulary,
     wide: profile.wide.map((w, k) => ({
       position: positions[k]!,
       header: table.headers[positions[k]!]?.trim() || w.column,
@@ -341,22 +339,24 @@ function interviewProblems(
       ),
     });
   }
-  const begin = groups.beginTime.values[g];
-  const end = groups.endTime.values[g];
-  if (begin != null && end != null && end < begin) {
-    const beginRow = groups.beginTime.rows[g]!;
-    const endRow = groups.endTime.rows[g]!;
+  const beginTime = groups.interviewValues[TIME_SPAN.begin];
+  const endTime = groups.interviewValues[TIME_SPAN.end];
+  const begin = beginTime.values[g];
+  const end = endTime.values[g];
+  if (typeof begin === 'number' && typeof end === 'number' && end < begin) {
+    const beginRow = beginTime.rows[g]!;
+    const endRow = endTime.rows[g]!;
     const at = rows.find((i) => table.rows[i]!.row === endRow)!;
     problems.add(at, {
       code: 'ROW_END_BEFORE_BEGIN',
-      column: 'end_time',
+      column: TIME_SPAN.end,
       message: say(
         ROW.endBeforeBegin({
           begin: showTime(begin, zone),
           beginRow,
           end: showTime(end, zone),
           endRow,
-          column: col('end_time'),
+          column: col(TIME_SPAN.end),
         }),
       ),
     });

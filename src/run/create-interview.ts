@@ -1,5 +1,5 @@
 import { STOPPED } from './messages.js';
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from './outcome-messages.js';
 import { say } from '../messages.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { InterviewApi } from '../feishu/interview-api.js';

@@ -1,6 +1,6 @@
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from './outcome-messages.js';
 import { col, say } from '../messages.js';
-import type { Column } from '../schema.js';
+import { type Column, type FieldSpec, INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
@@ -322,14 +322,14 @@ function withNote(decision: Decision, note: string | undefined): Decision {
 
 /**
  * What a correction's rows leave out that a new interview needs (`--merge --create-missing`):
- * its status and times, and each assessment's interviewer, the columns the template marks
+ * the values the field list marks `neededToCreate` (its status and times), and each assessment's interviewer, the columns the template marks
  * required for a new interview. A row that gives only a conclusion under a mistyped key is a
  * correction gone astray, not an interview to create.
  */
 export function newInterviewGaps(patch: InterviewPatch): Column[] {
   const out: Column[] = [];
-  for (const c of ['participate_status', 'begin_time', 'end_time'] as const)
-    if (patch.set[c] === undefined) out.push(c);
+  for (const f of INTERVIEW_VALUES as readonly FieldSpec[])
+    if (f.neededToCreate && patch.set[f.column as InterviewValueColumn] === undefined) out.push(f.column as Column);
   if ((patch.assessments ?? []).some((a) => !a.remove && a.username === undefined)) out.push('username');
   return out;
 }

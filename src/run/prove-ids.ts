@@ -1,5 +1,5 @@
 import { ROW } from '../plan/messages.js';
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from './outcome-messages.js';
 import { col, say } from '../messages.js';
 import { interviewName } from '../plan/group.js';
 import type { MergePlanned, Plan, PlannedInterview, RowOutcome } from '../plan/types.js';

@@ -1,4 +1,4 @@
-import { OUTCOME } from '../plan/messages.js';
+import { OUTCOME } from './outcome-messages.js';
 import { say } from '../messages.js';
 import type { Plan, RowOutcome } from '../plan/types.js';
 import type { SendOutcome } from './dispatch.js';

@@ -1,10 +1,11 @@
-import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
+import { type AssessmentBody, DIMENSION_KEYS, type DimensionBody, type InterviewBody } from '../feishu/body.js';
+import { ASSESSMENT_KEYS, type Column, FIELD, INTERVIEW_KEYS } from '../schema.js';
 import { showTime } from '../time-zones.js';
 import { canonicalBody } from '../plan/canonical.js';
 
 /** A field the undone run changed that changed again since: undo leaves the interview alone. */
 export interface Conflict {
-  /** As the API names it: `participate_status`, `assessment 2 (李四) conclusion`, `… dimension "专业" score`. */
+  /** As the API names it: `external_id`, `assessment 2 (李四) conclusion`, `… dimension "专业" score`. */
   readonly field: string;
   /** What Feishu holds there now, shown as the report shows values. */
   readonly now: string;
@@ -14,21 +15,16 @@ export type UndoMerge =
   | { readonly kind: 'merged'; readonly body: InterviewBody }
   | { readonly kind: 'conflict'; readonly conflicts: readonly Conflict[] };
 
-const INTERVIEW_FIELDS = [
-  'external_id',
-  'external_application_id',
-  'participate_status',
-  'begin_time',
-  'end_time',
-] as const;
-const ASSESSMENT_FIELDS = ['external_id', 'username', 'conclusion', 'content'] as const;
-const DIMENSION_FIELDS = ['score', 'option', 'options', 'content', 'assessment_type', 'title', 'description'] as const;
+/** The fields undo restores, at each level: every field the update accepts (src/schema.ts). */
+const INTERVIEW_FIELDS = INTERVIEW_KEYS;
+const ASSESSMENT_FIELDS = ASSESSMENT_KEYS;
+const DIMENSION_FIELDS = DIMENSION_KEYS;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const shown = (field: string, v: unknown) =>
   v === undefined
     ? '(none)'
-    : field.endsWith('_time') && typeof v === 'number'
+    : FIELD[field as Column]?.type === 'time' && typeof v === 'number'
       ? showTime(v, 'UTC')
       : JSON.stringify(v);
 

@@ -1,3 +1,5 @@
+import { type EnumSpec, FIELD_BY_KEY, type FieldLevel, type FieldSpec } from '../schema.js';
+
 /**
  * The request-body check Feishu applies to `PUT /open-apis/hire/v1/external_interviews/:id`
  * (docs/feishu-api.md, "Update"), strict enough to catch our own mistakes:
@@ -9,39 +11,29 @@ export interface FieldViolation {
   description: string;
 }
 
-type Rule = 'string' | 'int' | 'status' | 'conclusion' | 'type' | 'strings';
+/** What a field's value must be: a string, an integer, a list of strings, or one of an enumeration's codes. */
+type Rule = 'string' | 'int' | 'strings' | EnumSpec;
+
+/** A field's rule, by its type in src/schema.ts: the simulator accepts the fields the tool sends. */
+function ruleOf(f: FieldSpec): Rule {
+  if (f.enum) return f.enum;
+  if (f.type === 'number' || f.type === 'time') return 'int';
+  return f.type === 'texts' ? 'strings' : 'string';
+}
+
+const rulesOf = (level: FieldLevel): Record<string, Rule> =>
+  Object.fromEntries(Object.entries(FIELD_BY_KEY[level]).map(([key, f]) => [key, ruleOf(f)]));
 
 const INTERVIEW: Readonly<Record<string, Rule | 'assessments'>> = {
-  external_id: 'string',
-  external_application_id: 'string',
-  participate_status: 'status',
-  begin_time: 'int',
-  end_time: 'int',
+  ...rulesOf('interview'),
   interview_assessments: 'assessments',
 };
 const ASSESSMENT: Readonly<Record<string, Rule | 'dimensions'>> = {
-  external_id: 'string',
+  ...rulesOf('assessment'),
   external_interview_id: 'string',
-  username: 'string',
-  conclusion: 'conclusion',
-  content: 'string',
   assessment_dimension_list: 'dimensions',
 };
-const DIMENSION: Readonly<Record<string, Rule>> = {
-  score: 'int',
-  option: 'string',
-  options: 'strings',
-  content: 'string',
-  assessment_type: 'type',
-  title: 'string',
-  description: 'string',
-};
-
-const RANGES: Partial<Record<Rule, readonly number[]>> = {
-  status: [1, 2, 3],
-  conclusion: [1, 2, 3],
-  type: [1, 2, 3, 4],
-};
+const DIMENSION: Readonly<Record<string, Rule>> = rulesOf('dimension');
 
 function checkValue(rule: Rule, value: unknown, field: string, out: FieldViolation[]): void {
   const shown = JSON.stringify(value)?.slice(0, 80);
@@ -52,12 +44,12 @@ function checkValue(rule: Rule, value: unknown, field: string, out: FieldViolati
       out.push({ field, value: shown, description: 'must be an array of strings' });
   } else if (!Number.isSafeInteger(value)) {
     out.push({ field, value: shown, description: 'must be an integer' });
-  } else if (RANGES[rule] && !RANGES[rule]!.includes(value as number)) {
-    out.push({ field, value: shown, description: `must be one of ${RANGES[rule]!.join(', ')}` });
+  } else if (typeof rule === 'object' && !(String(value) in rule.values)) {
+    out.push({ field, value: shown, description: `must be one of ${Object.keys(rule.values).join(', ')}` });
   }
 }
 
-function checkObject<R extends string>(
+function checkObject<R extends Rule | string>(
   obj: unknown,
   rules: Readonly<Record<string, R>>,
   prefix: string,

@@ -1,13 +1,8 @@
 import type { InterviewBody } from '../feishu/body.js';
 
 /** An interview as batch_query returns it: the body that landed plus Feishu's own ids. */
-export interface StoredInterview {
+export interface StoredInterview extends Omit<InterviewBody, 'interview_assessments'> {
   id: string;
-  external_id?: string;
-  external_application_id: string;
-  participate_status?: number;
-  begin_time?: number;
-  end_time?: number;
   interview_assessments?: (NonNullable<InterviewBody['interview_assessments']>[number] & { id: string })[];
 }
 

@@ -5,6 +5,7 @@
  */
 import { checkHeaders, mappingLookup } from '../input/headers.js';
 import { type ParsedTime, parseTime } from '../plan/normalise.js';
+import { TIME_SPAN } from '../schema.js';
 
 export interface LandingTimes {
   /** Epoch milliseconds, as the body will carry them. */
@@ -20,7 +21,7 @@ export interface TimeColumns {
 
 export function timeColumns(columns: readonly string[]): TimeColumns {
   const index = checkHeaders(columns, mappingLookup(undefined), []).resolved?.index ?? {};
-  return { begin: index.begin_time, end: index.end_time };
+  return { begin: index[TIME_SPAN.begin], end: index[TIME_SPAN.end] };
 }
 
 const instant = (cell: string | undefined, zone: string): number | undefined => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readInput } from '../../src/input/table.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
-import { ROOT, csv, original, runCli, tempDir, zip } from '../helpers.js';
+import { ROOT, columnLetter, columnNumber, csv, original, row, runCli, tempDir, zip } from '../helpers.js';
 import { EXAMPLE_INTERVIEW_ID } from '../../src/input/template-example.js';
 import { ZipArchive } from '../../src/input/zip.js';
 
@@ -94,8 +94,20 @@ describe('the template as a correction form', () => {
     const file = join(dir, `t.${lang}.csv`);
     expect((await runCli(['template', '--out', file, '--lang', lang])).code).toBe(0);
     const typed = lang === 'zh' ? ['参与', '张三', '通过', '打分题'] : ['participated', '张三', 'pass', 'score'];
-    const line = [ID, APP, '', typed[0]!, '2024年3月1日 14:00', '2024-03-01 15:00', '1', '', typed[1]!, typed[2]!];
-    await appendFile(file, csv([[...line, '', '专业能力', typed[3]!, '88']]));
+    const line = row({
+      external_interview_id: ID,
+      external_application_id: APP,
+      participate_status: typed[0]!,
+      begin_time: '2024年3月1日 14:00',
+      end_time: '2024-03-01 15:00',
+      assessment_no: '1',
+      username: typed[1]!,
+      conclusion: typed[2]!,
+      dimension_title: '专业能力',
+      assessment_type: typed[3]!,
+      score: '88',
+    });
+    await appendFile(file, csv([line]));
     for await (const s of importTwice(file)) expect(usernames(s)).toEqual(['张三']);
   });
 
@@ -123,13 +135,19 @@ describe('the template as a correction form', () => {
     const all = await parts(out);
     const data = all.get('xl/worksheets/sheet2.xml')!;
     expect(data.match(/<dataValidation [^>]*>/g)).toEqual([
-      '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="参与状态" error="请从下拉列表中选择：未参与、参与、爽约" sqref="D2:D1048576">',
-      '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="面试结论" error="请从下拉列表中选择：不通过、通过、待定" sqref="J2:J1048576">',
-      '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="题目类型" error="请从下拉列表中选择：打分题、单选题、描述题、多选题" sqref="M2:M1048576">',
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="参与状态" error="请从下拉列表中选择：未参与、参与、爽约" sqref="${columnLetter('participate_status')}2:${columnLetter('participate_status')}1048576">`,
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="面试结论" error="请从下拉列表中选择：不通过、通过、待定" sqref="${columnLetter('conclusion')}2:${columnLetter('conclusion')}1048576">`,
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="题目类型" error="请从下拉列表中选择：打分题、单选题、描述题、多选题" sqref="${columnLetter('assessment_type')}2:${columnLetter('assessment_type')}1048576">`,
     ]);
-    const textStyle = /<col min="1" max="3" [^>]*style="(\d+)"/.exec(data)![1];
-    expect(data).toContain(`<col min="8" max="8" width="22" style="${textStyle}" customWidth="1"/>`);
-    expect(data).toMatch(/<col min="4" max="7" width="14" customWidth="1"\/>/);
+    // IDs and keys (the first three columns, and the assessment's key) are Text; the columns between are not.
+    const textStyle = new RegExp(`<col min="1" max="${columnNumber('external_id')}" [^>]*style="(\\d+)"`).exec(
+      data,
+    )![1];
+    const key = columnNumber('assessment_external_id');
+    expect(data).toContain(`<col min="${key}" max="${key}" width="22" style="${textStyle}" customWidth="1"/>`);
+    expect(data).toContain(
+      `<col min="${columnNumber('external_id') + 1}" max="${key - 1}" width="14" customWidth="1"/>`,
+    );
     const strings = all.get('xl/sharedStrings.xml')!;
     for (const text of [
       '是否必填',

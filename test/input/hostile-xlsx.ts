@@ -122,7 +122,7 @@ export const LONG_VALUE = Array.from({ length: 30_000 }, (_, i) => 'abcdefghij�
 
 /**
  * Issue 26's 23 KB workbook: one 30,000-character shared string referenced by every cell of
- * `rows` rows × the 18 template columns (validating it once took minutes and 2.1 GB).
+ * `rows` rows × the template's columns, 18 in issue 26 (validating it once took minutes and 2.1 GB).
  */
 export function longStringWorkbook(rows = 460): Buffer {
   const column = (i: number) => String.fromCharCode(65 + i);

@@ -16,12 +16,12 @@ describe('Grouping', () => {
       fields({
         interviewId: ID1,
         applicationId: APP1,
-        beginTime: 1709272800000,
+        values: { begin_time: 1709272800000 },
         assessmentNo: '1',
         username: '张三',
         dimension: { score: 80, assessment_type: 1, title: 'a' },
       }),
-      fields({ interviewId: ID2, applicationId: APP1, participateStatus: null }),
+      fields({ interviewId: ID2, applicationId: APP1, values: { participate_status: null } }),
       fields({
         interviewId: ID1,
         username: '1',
@@ -72,9 +72,9 @@ describe('Grouping', () => {
 
   it('keeps the value seen first and puts a conflict on the row that disagrees, naming the other row', () => {
     const groups = new Grouping(3);
-    const first = fields({ interviewId: ID1, endTime: 1709276400000, username: '张三', conclusion: 2 });
-    const second = fields({ interviewId: ID1, endTime: 1709280000000, username: '张三', conclusion: 1 });
-    const third = fields({ interviewId: ID1, endTime: 1709276400000, username: '张三', conclusion: 2 });
+    const first = fields({ interviewId: ID1, values: { end_time: 1709276400000 }, username: '张三', conclusion: 2 });
+    const second = fields({ interviewId: ID1, values: { end_time: 1709280000000 }, username: '张三', conclusion: 1 });
+    const third = fields({ interviewId: ID1, values: { end_time: 1709276400000 }, username: '张三', conclusion: 2 });
     [first, second, third].forEach((f, i) => {
       groups.add(i, f, i + 10);
     });
@@ -84,7 +84,7 @@ describe('Grouping', () => {
       'expected the same end_time on every row of interview 7000000000000000001, got 2024-03-01 08:00 (UTC) here but 2024-03-01 07:00 (UTC) on row 10 (row 11, column end_time): make them equal, or leave this cell blank',
       'expected the same conclusion on every row of assessment of 张三 of interview 7000000000000000001, got fail here but pass on row 10 (row 11, column conclusion): make them equal, or leave this cell blank',
     ]);
-    expect(groups.endTime.values[0]).toBe(1709276400000);
+    expect(groups.interviewValues.end_time.values[0]).toBe(1709276400000);
   });
 
   it('marks an assessment whose 面试官 is <clear> for removal: left out of a whole body, `remove` in the patch', () => {
@@ -106,10 +106,14 @@ describe('Grouping', () => {
   });
 
   it('names conflicting codes by the words the file takes, in a Chinese run: 这里是 不通过，第 10 行却是 通过', () => {
-    const second = fields({ interviewId: ID1, participateStatus: 3, username: '张三', conclusion: 1 });
+    const second = fields({ interviewId: ID1, values: { participate_status: 3 }, username: '张三', conclusion: 1 });
     speaking({ lang: 'zh' }, () => {
       const groups = new Grouping(2);
-      groups.add(0, fields({ interviewId: ID1, participateStatus: 2, username: '张三', conclusion: 2 }), 10);
+      groups.add(
+        0,
+        fields({ interviewId: ID1, values: { participate_status: 2 }, username: '张三', conclusion: 2 }),
+        10,
+      );
       groups.add(1, second, 11);
     });
     expect(second.problems.map((p) => p.message)).toEqual([

@@ -57,7 +57,12 @@ describe('writeReport', () => {
     expect(lines[1]).toMatch(
       /^2,invalid,ROW_ID_NOT_DIGITS,external_interview_id,"expected a 19-digit ID as text, got ""oops"" \(row 2, column external_interview_id\)/,
     );
-    expect(lines[2]).toBe(`3,ok,,,valid,,,,${x(ID1)},${x(APP1)},,,,,,,"'=HYPERLINK(""x"")",,,,,,,,,,"keep, me"`);
+    const cells = row({
+      external_interview_id: x(ID1),
+      external_application_id: x(APP1),
+      username: `"'=HYPERLINK(""x"")"`,
+    });
+    expect(lines[2]).toBe(`3,ok,,,valid,,,,${cells.join(',')},"keep, me"`);
   });
 
   it('guards a 23-digit log_id as text, like the IDs, and reads it back exactly', async () => {
@@ -69,7 +74,7 @@ describe('writeReport', () => {
     const path = join(dir, 'out.csv');
     await writeReport(path, plan.table, outcomes as never, runOf(plan));
     expect((await readFile(path, 'utf8')).split('\r\n')[1]).toBe(
-      `2,failed,,,valid,500,${x(logId)},3,${x(ID1)},${x(APP1)}${','.repeat(16)}`,
+      `2,failed,,,valid,500,${x(logId)},3,${x(ID1)},${x(APP1)}${','.repeat(HEADER_EN.length - 2)}`,
     );
     expect((await readInput(path)).rows[0]!.cells[6]).toBe(logId);
   });

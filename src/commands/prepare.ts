@@ -18,7 +18,7 @@ import type { JournalState } from '../run/journal.js';
 import type { EarlierRecords } from '../run/earlier-records.js';
 import { withKnownKeys } from '../run/known-keys.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
-import { type Backup, PreImages } from '../run/pre-images.js';
+import { type Backup, type BackupEntry, type OnBatch, PreImages } from '../run/pre-images.js';
 /** What each interview needs from the run before it is decided: its current record, or its legacy match. */
 export function preparer(
   plan: Plan,
@@ -48,7 +48,6 @@ export function preparer(
           (p.kind === 'replace' && (lacksKeys(p.body) || !options.replace))),
     )
     .map((p) => p.id);
-  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping) : undefined;
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
@@ -83,6 +82,29 @@ export function preparer(
     records ??= run.readRecords();
     return withKnownKeys(current, (await records).keysOf(id));
   };
+  // Each read batch is decided as it arrives, and the backup lines of the interviews it will
+  // write go to disk in one sync before any of them is sent (docs/run-files.md, "Backup lines").
+  const decided = new Map<string, Promise<Decision>>();
+  const decideRead = async (p: SendablePlanned, raw: StoredRecord | undefined): Promise<Decision> => {
+    const current = await withKeysOf(p.id, raw);
+    // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
+    const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
+    const decision = decideUpdate(p, current, { ...rules(p, true), keysUnread });
+    const line = current && ownLine(p.id, current, decision);
+    if (line) backup?.append(line);
+    return decision;
+  };
+  const onBatch: OnBatch = async (ids, found) => {
+    const batch = ids.map((id) => decideRead(byId.get(id)!, found.get(id)));
+    batch.forEach((decision, i) => {
+      // Awaited by the interview's own prepare, which reports its failure; none is left unhandled.
+      decision.catch(() => {});
+      decided.set(ids[i]!, decision);
+    });
+    await Promise.allSettled(batch);
+    await backup?.settle();
+  };
+  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping, onBatch) : undefined;
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
     let decision: Decision;
@@ -99,12 +121,11 @@ export function preparer(
         if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
-      const raw = read.has(p.id) ? await preImages!.get(p.id) : undefined;
-      const current = await withKeysOf(p.id, raw);
-      // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
-      const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
-      decision = decideUpdate(p, current, { ...rules(p, read.has(p.id)), keysUnread });
-      if (current) await own(backup, p.id, current, decision);
+      if (read.has(p.id)) {
+        await preImages!.get(p.id);
+        decision = await decided.get(p.id)!;
+        decided.delete(p.id);
+      } else decision = decideUpdate(p, undefined, rules(p, false));
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
     if (decision.removed) removals.push(decision.removed);
@@ -125,15 +146,19 @@ function lacksKeys(body: InterviewBody): boolean {
  * what it held and what the PUT sends, what a delete removes, or a lost-answer create the run
  * made. Interviews the run only reads get none: undo never touches them (docs/run-files.md).
  */
-async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
-  if (!backup) return;
+function ownLine(id: string, current: StoredRecord, decision: Decision): Omit<BackupEntry, 'run'> | undefined {
   const { prepared, adopted } = decision;
   const line = { external_interview_id: id, taken_at: new Date().toISOString() };
-  if (adopted) await backup.write({ ...line, body: adopted, created: true });
-  else if ('send' in prepared)
-    await backup.write({ ...line, body: canonicalBody(current), record: current, written: prepared.send });
-  else if ('remove' in prepared)
-    await backup.write({ ...line, body: canonicalBody(current), record: current, deleted: true });
+  if (adopted) return { ...line, body: adopted, created: true };
+  if ('send' in prepared) return { ...line, body: canonicalBody(current), record: current, written: prepared.send };
+  if ('remove' in prepared) return { ...line, body: canonicalBody(current), record: current, deleted: true };
+  return undefined;
+}
+
+/** `ownLine`, written and synced on its own: an interview matched by its legacy key is not read in a batch. */
+async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
+  const line = backup && ownLine(id, current, decision);
+  if (line) await backup!.write(line);
 }
 
 /** What a legacy interview is matched by where a read shows no keys: the file's body, or as much as a correction gives. */

@@ -39,9 +39,19 @@ export class Backup {
 
   /** Appends the line and puts it on disk (without blocking the event loop) before the request it guards goes out. */
   async write(entry: Omit<BackupEntry, 'run'>): Promise<void> {
+    this.append(entry);
+    await this.settle();
+  }
+
+  /** Appends the line; it is on disk only after the next `settle`, which its request must await. */
+  append(entry: Omit<BackupEntry, 'run'>): void {
     this.log.write({ run: this.runId, ...entry });
     this.lines++;
-    await this.log.settle();
+  }
+
+  /** Puts every line appended so far on disk (one sync for all of them: see `AppendLog.settle`). */
+  settle(): Promise<void> {
+    return this.log.settle();
   }
 
   /** True once the run has appended a line: it owns something an undo would put back. */
@@ -69,9 +79,16 @@ interface Deferred {
 }
 
 /**
+ * What is done with a batch's records before any interview of the batch is handed out: the
+ * backup lines of the whole batch are written and synced once there (a group commit), ahead
+ * of the writes, rather than a sync in the path of every PUT.
+ */
+export type OnBatch = (ids: readonly string[], found: ReadonlyMap<string, StoredRecord>) => Promise<void>;
+
+/**
  * Reads the current record of each interview before it is written: 20 ids a batch_query call,
  * in send order, a few calls ahead of the writes and paced by the API's own read gate. Only
- * what the run then writes goes to the backup (`Backup.write`, before the request).
+ * what the run then writes goes to the backup (see `OnBatch`, before the request).
  */
 export class PreImages {
   private readonly chunks: string[][] = [];
@@ -85,6 +102,7 @@ export class PreImages {
     private readonly api: InterviewApi,
     ids: readonly string[],
     private readonly stopping: () => boolean = () => false,
+    private readonly onBatch?: OnBatch,
   ) {
     for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS) this.chunks.push(ids.slice(i, i + BATCH_QUERY_MAX_IDS));
     this.chunks.forEach((chunk, c) => {
@@ -138,7 +156,9 @@ export class PreImages {
 
   private async read(c: number): Promise<void> {
     try {
-      this.deferred[c]!.resolve(await readCurrent(this.api, this.chunks[c]!));
+      const found = await readCurrent(this.api, this.chunks[c]!);
+      await this.onBatch?.(this.chunks[c]!, found);
+      this.deferred[c]!.resolve(found);
     } catch (error) {
       this.deferred[c]!.reject(error);
     }

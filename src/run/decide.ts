@@ -7,6 +7,7 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
 import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
+import { columnsOf } from '../input/table.js';
 import {
   type RemovalCounts,
   type Removals,
@@ -382,7 +383,12 @@ function bodyFor(
   if (p.kind !== 'merge') return { body: p.body };
   const { plan } = rules;
   const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
-  const merged = mergeBody(current, p.patch, { add: rules.addAssessments, replace: rules.replaceAssessments }, first);
+  const merged = mergeBody(
+    current,
+    p.patch,
+    { add: rules.addAssessments, replace: rules.replaceAssessments, columns: columnsOf(plan.table) },
+    first,
+  );
   if (merged.kind === 'refused') return { refusal: merged.refusal };
   // The file's assessments are the new list: the keys they leave blank are carried over, as a plain import's are.
   const body =

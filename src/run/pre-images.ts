@@ -94,6 +94,7 @@ export class PreImages {
   private readonly chunks: string[][] = [];
   private readonly chunkOf = new Map<string, number>();
   private readonly deferred: Deferred[] = [];
+  private readonly handed: Promise<Map<string, StoredRecord>>[] = [];
   private wanted = -1;
   private next = 0;
   private inFlight = 0;
@@ -130,7 +131,25 @@ export class PreImages {
     if (c === undefined) throw new Error(`no pre-image was planned for ${id}`);
     this.wanted = Math.max(this.wanted, c);
     this.pump();
-    return (await this.deferred[c]!.promise).get(id);
+    // The next batch is handed to `onBatch` too, so its sync is done before its first interview
+    // is asked for; batches further ahead wait, so a stopped run leaves few lines it never sent.
+    this.committed(c + 1);
+    return (await this.committed(c)!).get(id);
+  }
+
+  /** The batch's records once `onBatch` is done with them (started on first need). */
+  private committed(c: number): Promise<Map<string, StoredRecord>> | undefined {
+    if (c >= this.chunks.length) return undefined;
+    if (!this.handed[c]) {
+      const handed = this.deferred[c]!.promise.then(async (found) => {
+        await this.onBatch?.(this.chunks[c]!, found);
+        return found;
+      });
+      // Awaited by the batch's own interviews, which report a failure; none is left unhandled.
+      handed.catch(() => {});
+      this.handed[c] = handed;
+    }
+    return this.handed[c];
   }
 
   /** Starts reads up to the lookahead, a few at a time; each finished read starts the next. */
@@ -156,9 +175,7 @@ export class PreImages {
 
   private async read(c: number): Promise<void> {
     try {
-      const found = await readCurrent(this.api, this.chunks[c]!);
-      await this.onBatch?.(this.chunks[c]!, found);
-      this.deferred[c]!.resolve(found);
+      this.deferred[c]!.resolve(await readCurrent(this.api, this.chunks[c]!));
     } catch (error) {
       this.deferred[c]!.reject(error);
     }

@@ -117,4 +117,51 @@ describe('the backup line before its PUT', () => {
       await sim.close();
     }
   });
+
+  it('a stopped run leaves lines only for the batch it was at and the next, not for every batch read ahead', async () => {
+    const n = 120; // six read batches, all read ahead by the time the run stops
+    const { text, ids } = interviewsCsv(n);
+    const sim = await startSimulator({
+      appId: 'cli_order',
+      appSecret: 'order-secret',
+      rateLimit: 0,
+      readRateLimit: 0,
+      latencyMs: 5,
+      seed: existing(ids),
+    });
+    try {
+      const dir = await tempDir();
+      const file = join(dir, 'in.csv');
+      await writeFile(file, text);
+      const stop = new AbortController();
+      const put = InterviewApi.prototype.put;
+      vi.spyOn(InterviewApi.prototype, 'put').mockImplementation(function (
+        this: InstanceType<typeof InterviewApi>,
+        id,
+        body,
+      ) {
+        // Slow PUTs: every read ahead has answered long before the tenth PUT.
+        if (events.log.filter((e) => e.t === 'put').length === 10) stop.abort();
+        events.log.push({ t: 'put', id });
+        return new Promise((r) => setTimeout(r, 20)).then(() => put.call(this, id, body));
+      });
+      const result = await importFile(file, {
+        appId: 'cli_order',
+        appSecret: 'order-secret',
+        baseUrl: sim.url,
+        tz: 'Asia/Shanghai',
+        concurrency: 2,
+        rate: 0,
+        report: join(dir, 'r.csv'),
+        signal: stop.signal,
+      });
+      expect(result.exitCode).toBe(130);
+      expect(sim.stats.requests.batchQuery).toBe(6);
+      const lines = events.log.filter((e) => e.t === 'line').length;
+      expect(lines).toBeGreaterThanOrEqual(11);
+      expect(lines).toBeLessThanOrEqual(40);
+    } finally {
+      await sim.close();
+    }
+  });
 });

@@ -89,7 +89,8 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
   // A read without the keys cannot show them: compared without, and the file's keys go in the PUT.
   const seen = rules.keysUnread ? withoutKeys : (b: InterviewBody) => b;
-  if (bodyHash(seen(before)) === bodyHash(seen(body)))
+  // Without keysUnread, `seen` is the body itself, whose hash is `hash` already (hashing is most of a decision's cost).
+  if (bodyHash(seen(before)) === (rules.keysUnread ? bodyHash(seen(body)) : hash))
     return done(
       {
         status: 'skipped',

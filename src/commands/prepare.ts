@@ -82,8 +82,8 @@ export function preparer(
     records ??= run.readRecords();
     return withKnownKeys(current, (await records).keysOf(id));
   };
-  // Each read batch is decided as it arrives, and the backup lines of the interviews it will
-  // write go to disk in one sync before any of them is sent (docs/run-files.md, "Backup lines").
+  // Each read batch is decided as a whole (`OnBatch`), and the backup lines of the interviews it
+  // will write go to disk in one sync before any of them is sent (docs/run-files.md, "Backup lines").
   const decided = new Map<string, Promise<Decision>>();
   const decideRead = async (p: SendablePlanned, raw: StoredRecord | undefined): Promise<Decision> => {
     const current = await withKeysOf(p.id, raw);

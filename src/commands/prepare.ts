@@ -82,29 +82,14 @@ export function preparer(
     records ??= run.readRecords();
     return withKnownKeys(current, (await records).keysOf(id));
   };
-  // Each read batch is decided as a whole (`OnBatch`), and the backup lines of the interviews it
-  // will write go to disk in one sync before any of them is sent (docs/run-files.md, "Backup lines").
-  const decided = new Map<string, Promise<Decision>>();
-  const decideRead = async (p: SendablePlanned, raw: StoredRecord | undefined): Promise<Decision> => {
+  const decideRead = async (p: SendablePlanned, raw: StoredRecord | undefined) => {
     const current = await withKeysOf(p.id, raw);
     // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
     const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
-    const decision = decideUpdate(p, current, { ...rules(p, true), keysUnread });
-    const line = current && ownLine(p.id, current, decision);
-    if (line) backup?.append(line);
-    return decision;
+    return { current, decision: decideUpdate(p, current, { ...rules(p, true), keysUnread }) };
   };
-  const onBatch: OnBatch = async (ids, found) => {
-    const batch = ids.map((id) => decideRead(byId.get(id)!, found.get(id)));
-    batch.forEach((decision, i) => {
-      // Awaited by the interview's own prepare, which reports its failure; none is left unhandled.
-      decision.catch(() => {});
-      decided.set(ids[i]!, decision);
-    });
-    await Promise.allSettled(batch);
-    await backup?.settle();
-  };
-  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping, onBatch) : undefined;
+  const batches = batchDecider((id, raw) => decideRead(byId.get(id)!, raw), backup);
+  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping, batches.onBatch) : undefined;
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
     let decision: Decision;
@@ -123,8 +108,7 @@ export function preparer(
     } else {
       if (read.has(p.id)) {
         await preImages!.get(p.id);
-        decision = await decided.get(p.id)!;
-        decided.delete(p.id);
+        decision = await batches.take(p.id);
       } else decision = decideUpdate(p, undefined, rules(p, false));
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
@@ -134,6 +118,41 @@ export function preparer(
   // The reads the run plans: the pre-images' batches and a listing per application (at least).
   const plannedReads = (preImages?.batches ?? 0) + lookup.applications;
   return { prepare, lookup, wouldSend, removals, plannedReads };
+}
+
+/**
+ * Each read batch decided as a whole, and the backup lines of the interviews it will write put on
+ * disk in one sync before any of them is sent (docs/run-files.md, "Backup lines"); `take` hands
+ * an interview its decision.
+ */
+function batchDecider(
+  decide: (id: string, raw: StoredRecord | undefined) => Promise<{ current?: StoredRecord; decision: Decision }>,
+  backup: Backup | undefined,
+) {
+  const decided = new Map<string, Promise<Decision>>();
+  const onBatch: OnBatch = async (ids, found) => {
+    for (const id of ids) {
+      const decision = decide(id, found.get(id)).then(({ current, decision }) => {
+        const line = current && ownLine(id, current, decision);
+        if (line) backup?.append(line);
+        return decision;
+      });
+      // Awaited by the interview's own prepare, which reports its failure; none is left unhandled.
+      decision.catch(() => {});
+      decided.set(id, decision);
+      await decision.catch(() => {});
+      // A turn of the event loop between decisions: the pace gates' timers and the answers of
+      // requests in flight are not held up by a whole batch's work at once.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await backup?.settle();
+  };
+  const take = (id: string): Promise<Decision> => {
+    const decision = decided.get(id)!;
+    decided.delete(id);
+    return decision;
+  };
+  return { onBatch, take };
 }
 
 /** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */

@@ -233,6 +233,26 @@ describe('a run through the library', () => {
       signal: stop.signal,
       lang: 'en',
     });
+    // Feishu refusing the app's secret, and a base URL carrying a password: the library's option names.
+    const wrong = await importFile(SAMPLE, {
+      appId: 'cli_api',
+      appSecret: 'wrong',
+      baseUrl: sim.url,
+      tz: 'UTC',
+      lang: 'en',
+    }).catch((e: ToolError) => e);
+    expect((wrong as ToolError).message).toMatch(
+      /\): check appId and appSecret in the developer console \(凭证与基础信息\)$/,
+    );
+    const withUser = await importFile(SAMPLE, {
+      ...credentials,
+      baseUrl: sim.url.replace('http://', 'http://me:pw@'),
+      tz: 'UTC',
+      lang: 'en',
+    }).catch((e: ToolError) => e);
+    expect((withUser as ToolError).message).toBe(
+      `expected baseUrl without a user name or password, got one for ${new URL(sim.url).host}: credentials come from appId and appSecret`,
+    );
     const said = [stopped.text, ...stopped.rows.map((r) => r.message ?? '')].join('\n');
     expect(said).not.toMatch(/--resume|--dry-run|FEISHU_APP_ID/);
     expect(stopped.rows.find((r) => r.status === 'not_sent')?.message).toBe(

@@ -200,6 +200,61 @@ describe("a run speaks the file's language", () => {
     expect(json.rows[0]!.error_column).toBe('Interview Score');
   });
 
+  it('a file whose own headers are Chinese, read through --map, speaks Chinese; English ones keep English', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'legacy.csv');
+    await writeFile(
+      file,
+      csv([
+        ['面试编号', '投递编号', '维度', '题型', '得分', '备注'],
+        [ID1, APP1, '专业', '1', '九十', 'n'],
+      ]),
+    );
+    await writeFile(
+      join(dir, 'map.json'),
+      JSON.stringify({
+        面试编号: 'external_interview_id',
+        投递编号: 'external_application_id',
+        维度: 'dimension_title',
+        题型: 'assessment_type',
+        得分: 'score',
+      }),
+    );
+    const args = ['validate', file, '--tz', 'UTC', '--map', join(dir, 'map.json')];
+    const zh = await runCli([...args, '--report', join(dir, 'zh.csv')], { env: { LANG: 'C.UTF-8' } });
+    expect((await readReport(join(dir, 'zh.csv')))[0]!.message).toBe(
+      '第 2 行「得分」列：应为整数分数，例如 88，实际是 "九十"。只填数字',
+    );
+    expect(zh.stdout).toContain('行数：1，共 1 场面试');
+    const english = join(dir, 'english.csv');
+    await writeFile(
+      english,
+      csv([
+        ['Interview Ref', 'Application Ref', 'Title', 'Type', 'Score', '备注'],
+        [ID1, APP1, '专业', '1', '九十', 'n'],
+      ]),
+    );
+    await writeFile(
+      join(dir, 'map-en.json'),
+      JSON.stringify({
+        'Interview Ref': 'external_interview_id',
+        'Application Ref': 'external_application_id',
+        Title: 'dimension_title',
+        Type: 'assessment_type',
+        Score: 'score',
+      }),
+    );
+    await runCli(
+      ['validate', english, '--tz', 'UTC', '--map', join(dir, 'map-en.json'), '--report', join(dir, 'en.csv')],
+      {
+        env: { LANG: 'C.UTF-8' },
+      },
+    );
+    expect((await readReport(join(dir, 'en.csv')))[0]!.message).toBe(
+      'expected a whole-number score such as 88, got "九十" (row 2, column Score): type digits only',
+    );
+  });
+
   it('two library runs at once, in two languages, do not mix', async () => {
     const dir = await tempDir();
     const { zh } = await files(dir);

@@ -18,7 +18,7 @@ import type { JournalState } from '../run/journal.js';
 import type { EarlierRecords } from '../run/earlier-records.js';
 import { withKnownKeys } from '../run/known-keys.js';
 import { LegacyLookup } from '../run/legacy-lookup.js';
-import { type Backup, PreImages } from '../run/pre-images.js';
+import { type Backup, type BackupEntry, type OnBatch, PreImages } from '../run/pre-images.js';
 /** What each interview needs from the run before it is decided: its current record, or its legacy match. */
 export function preparer(
   plan: Plan,
@@ -48,7 +48,6 @@ export function preparer(
           (p.kind === 'replace' && (lacksKeys(p.body) || !options.replace))),
     )
     .map((p) => p.id);
-  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping) : undefined;
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
@@ -83,6 +82,14 @@ export function preparer(
     records ??= run.readRecords();
     return withKnownKeys(current, (await records).keysOf(id));
   };
+  const decideRead = async (p: SendablePlanned, raw: StoredRecord | undefined) => {
+    const current = await withKeysOf(p.id, raw);
+    // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
+    const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
+    return { current, decision: decideUpdate(p, current, { ...rules(p, true), keysUnread }) };
+  };
+  const batches = batchDecider((id, raw) => decideRead(byId.get(id)!, raw), backup);
+  const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping, batches.onBatch) : undefined;
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
     let decision: Decision;
@@ -99,12 +106,10 @@ export function preparer(
         if (decision.adopted) lookup.created(p.id, match.id);
       }
     } else {
-      const raw = read.has(p.id) ? await preImages!.get(p.id) : undefined;
-      const current = await withKeysOf(p.id, raw);
-      // An undo compares what Feishu shows: keys the records lend a keyless read prove nothing it holds.
-      const keysUnread = p.kind === 'restore' && raw !== undefined && !readsKeys(raw);
-      decision = decideUpdate(p, current, { ...rules(p, read.has(p.id)), keysUnread });
-      if (current) await own(backup, p.id, current, decision);
+      if (read.has(p.id)) {
+        await preImages!.get(p.id);
+        decision = await batches.take(p.id);
+      } else decision = decideUpdate(p, undefined, rules(p, false));
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
     if (decision.removed) removals.push(decision.removed);
@@ -113,6 +118,41 @@ export function preparer(
   // The reads the run plans: the pre-images' batches and a listing per application (at least).
   const plannedReads = (preImages?.batches ?? 0) + lookup.applications;
   return { prepare, lookup, wouldSend, removals, plannedReads };
+}
+
+/**
+ * Each read batch decided as a whole, and the backup lines of the interviews it will write put on
+ * disk in one sync before any of them is sent (docs/run-files.md, "Backup lines"); `take` hands
+ * an interview its decision.
+ */
+function batchDecider(
+  decide: (id: string, raw: StoredRecord | undefined) => Promise<{ current?: StoredRecord; decision: Decision }>,
+  backup: Backup | undefined,
+) {
+  const decided = new Map<string, Promise<Decision>>();
+  const onBatch: OnBatch = async (ids, found) => {
+    for (const id of ids) {
+      const decision = decide(id, found.get(id)).then(({ current, decision }) => {
+        const line = current && ownLine(id, current, decision);
+        if (line) backup?.append(line);
+        return decision;
+      });
+      // Awaited by the interview's own prepare, which reports its failure; none is left unhandled.
+      decision.catch(() => {});
+      decided.set(id, decision);
+      await decision.catch(() => {});
+      // A turn of the event loop between decisions: the pace gates' timers and the answers of
+      // requests in flight are not held up by a whole batch's work at once.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await backup?.settle();
+  };
+  const take = (id: string): Promise<Decision> => {
+    const decision = decided.get(id)!;
+    decided.delete(id);
+    return decision;
+  };
+  return { onBatch, take };
 }
 
 /** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */
@@ -125,15 +165,19 @@ function lacksKeys(body: InterviewBody): boolean {
  * what it held and what the PUT sends, what a delete removes, or a lost-answer create the run
  * made. Interviews the run only reads get none: undo never touches them (docs/run-files.md).
  */
-async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
-  if (!backup) return;
+function ownLine(id: string, current: StoredRecord, decision: Decision): Omit<BackupEntry, 'run'> | undefined {
   const { prepared, adopted } = decision;
   const line = { external_interview_id: id, taken_at: new Date().toISOString() };
-  if (adopted) await backup.write({ ...line, body: adopted, created: true });
-  else if ('send' in prepared)
-    await backup.write({ ...line, body: canonicalBody(current), record: current, written: prepared.send });
-  else if ('remove' in prepared)
-    await backup.write({ ...line, body: canonicalBody(current), record: current, deleted: true });
+  if (adopted) return { ...line, body: adopted, created: true };
+  if ('send' in prepared) return { ...line, body: canonicalBody(current), record: current, written: prepared.send };
+  if ('remove' in prepared) return { ...line, body: canonicalBody(current), record: current, deleted: true };
+  return undefined;
+}
+
+/** `ownLine`, written and synced on its own: an interview matched by its legacy key is not read in a batch. */
+async function own(backup: Backup | undefined, id: string, current: StoredRecord, decision: Decision): Promise<void> {
+  const line = backup && ownLine(id, current, decision);
+  if (line) await backup!.write(line);
 }
 
 /** What a legacy interview is matched by where a read shows no keys: the file's body, or as much as a correction gives. */

@@ -7,6 +7,7 @@ import { BATCH_QUERY_MAX_IDS, type StoredRecord, readCurrent } from '../feishu/r
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
+import { columnsOf } from '../input/table.js';
 import type { MergePlanned, Plan, RowOutcome, WholePlanned } from '../plan/types.js';
 import { finishRun } from '../report/finish-run.js';
 import type { InterviewBody } from '../feishu/body.js';
@@ -114,7 +115,7 @@ function wanted(
 ): InterviewBody | MergeRefusal {
   if (p.kind !== 'merge') return p.body;
   const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
-  const merged = mergeBody(held, p.patch, { add: false, replace: false }, first);
+  const merged = mergeBody(held, p.patch, { add: false, replace: false, columns: columnsOf(plan.table) }, first);
   return merged.kind === 'merged' ? merged.body : merged.refusal;
 }
 

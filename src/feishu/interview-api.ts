@@ -185,7 +185,7 @@ export class InterviewApi {
     aborted: boolean,
   ): CallResult {
     if (!res) {
-      const why = aborted ? say(ANSWER.interruptedBeforeAnswer) : failure!.message;
+      const why = aborted ? say(ANSWER.interruptedBeforeAnswer()) : failure!.message;
       return { outcome: 'failed', errorCode: failure!.code, message: why, attempts };
     }
     const code = res.body.code;

@@ -187,7 +187,11 @@ export function headerError(
   );
 }
 
-/** True when most of the template columns the file has carry their Chinese names (分数, not score). */
+/**
+ * True when most of the file's headers are Chinese: a template column by its Chinese name (分数,
+ * not score), or a header of the file's own (a legacy export's, read through `--map` or a
+ * profile) written in Chinese (面试编号, not Interview Ref).
+ */
 export function namesColumnsInChinese(headers: readonly string[]): boolean {
   const chinese = new Set(COLUMNS.map(([, zh]) => normaliseHeader(zh)));
   const english = new Set(COLUMNS.map(([name]) => normaliseHeader(name)));
@@ -197,6 +201,8 @@ export function namesColumnsInChinese(headers: readonly string[]): boolean {
     const key = normaliseHeader(h);
     if (chinese.has(key)) zh++;
     else if (english.has(key)) en++;
+    else if (/\p{Script=Han}/u.test(h)) zh++;
+    else if (/[a-z]/i.test(h)) en++;
   }
   return zh > en;
 }

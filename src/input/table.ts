@@ -55,6 +55,11 @@ export interface InputTable {
   readonly filled?: readonly FilledCells[];
 }
 
+/** The template columns the file has (by its headers or its mapping). */
+export function columnsOf(table: InputTable): ReadonlySet<string> {
+  return new Set(Object.keys(table.columns.index));
+}
+
 /**
  * A template column as the file names it (`分数`, or `Interview Ref` through `--map`); a column
  * the file lacks keeps its template name.

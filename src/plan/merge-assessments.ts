@@ -10,6 +10,8 @@ export interface AssessmentRules {
   readonly replace: boolean;
   /** `--add-assessments`: an assessment or dimension the interview lacks is added, not refused. */
   readonly add: boolean;
+  /** The template columns the file has: a refusal asks for a column only when it is missing, else for the cell. */
+  readonly columns?: ReadonlySet<string>;
 }
 
 /** A row that cannot be applied to the current record; nothing of its interview is sent. */
@@ -23,6 +25,9 @@ export interface MergeRefusal {
 export type AssessmentsResult =
   | { readonly kind: 'merged'; readonly assessments: AssessmentBody[] }
   | { readonly kind: 'refused'; readonly refusal: MergeRefusal };
+
+/** Whether the file has a template column (see `AssessmentRules.columns`). */
+type Has = (column: string) => boolean;
 
 class Refused {
   constructor(readonly refusal: MergeRefusal) {}
@@ -44,13 +49,14 @@ export function mergeAssessments(
     ...a,
     assessment_dimension_list: a.assessment_dimension_list?.map((d) => ({ ...d })),
   }));
+  const has: Has = (column) => rules.columns?.has(column) ?? false;
   // Removed at the end: 评价序号 counts Feishu's assessments as they are before the correction.
   const removed = new Set<AssessmentBody>();
   try {
     for (const patch of patches) {
-      const target = findAssessment(out, patch, patch.remove ? false : rules.add);
+      const target = findAssessment(out, patch, patch.remove ? false : rules.add, has);
       if (patch.remove) removed.add(target);
-      else applyAssessment(target, patch, rules.add);
+      else applyAssessment(target, patch, rules.add, has);
     }
   } catch (error) {
     if (error instanceof Refused) return { kind: 'refused', refusal: error.refusal };
@@ -98,15 +104,15 @@ function refuse(at: RowRef, code: string, column: string, message: (where: Pair)
  * `评价序号` names it (the one explicit way to give an assessment a new key): a key is never
  * changed by an interviewer's name or by being the only assessment.
  */
-function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
-  if (p.externalId === undefined) return findByOthers(list, p, add);
+function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean, has: Has): AssessmentBody {
+  if (p.externalId === undefined) return findByOthers(list, p, add, has);
   const byKey = list.filter((a) => a.external_id === p.externalId);
   if (byKey.length === 1) return byKey[0]!;
   if (byKey.length > 1)
     refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', (w) =>
       MERGE.duplicateKey({ key: p.externalId!, count: byKey.length, w }),
     );
-  const target = findByOthers(list, p, add);
+  const target = findByOthers(list, p, add, has);
   if (target.external_id === undefined || p.no !== undefined) return target;
   if (add) return added(list);
   const keys = list.flatMap((a) => (a.external_id === undefined ? [] : [a.external_id])).join(', ');
@@ -122,7 +128,7 @@ function added(list: AssessmentBody[]): AssessmentBody {
 }
 
 /** The assessment a row names by its number, else its interviewer, else the only one. */
-function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
+function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean, has: Has): AssessmentBody {
   const exists = MERGE.assessments(list.length, names(list));
   if (p.no !== undefined) {
     const n = Number(p.no);
@@ -153,10 +159,12 @@ function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean):
   if (list.length === 0) {
     refuse(p.at, 'ROW_NO_SUCH_ASSESSMENT', 'username', (w) => MERGE.noAssessments(w));
   }
-  return refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'username', (w) => MERGE.whichAssessment({ exists, w }));
+  return refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'username', (w) =>
+    MERGE.whichAssessment({ exists, w, column: has('username') }),
+  );
 }
 
-function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolean): void {
+function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolean, has: Has): void {
   if (p.externalId !== undefined) target.external_id = p.externalId;
   else if (p.clearExternalId) delete target.external_id;
   if (p.username !== undefined) target.username = p.username;
@@ -165,7 +173,7 @@ function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolea
   for (const d of p.dimensions) {
     target.assessment_dimension_list ??= [];
     const list = target.assessment_dimension_list;
-    const dim = findDimension(list, d, add, target);
+    const dim = findDimension(list, d, add, target, has);
     dropOldTypeValue(dim, d.set);
     Object.assign(dim, definedFields(d.set));
   }
@@ -186,7 +194,13 @@ function definedFields(set: DimensionPatch['set']): Partial<DimensionBody> {
   return Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
 }
 
-function findDimension(list: DimensionBody[], d: DimensionPatch, add: boolean, owner: AssessmentBody): DimensionBody {
+function findDimension(
+  list: DimensionBody[],
+  d: DimensionPatch,
+  add: boolean,
+  owner: AssessmentBody,
+  has: Has,
+): DimensionBody {
   const titles = list.map((x) => JSON.stringify(x.title ?? '')).join(', ');
   const who = owner.username;
   const exists = MERGE.dimensions(who, list.length, titles);
@@ -197,7 +211,9 @@ function findDimension(list: DimensionBody[], d: DimensionPatch, add: boolean, o
   };
   if (d.title === undefined) {
     if (list.length === 1) return list[0]!;
-    refuse(d.at, 'ROW_AMBIGUOUS_DIMENSION', 'dimension_title', (w) => MERGE.whichDimension({ exists, w }));
+    refuse(d.at, 'ROW_AMBIGUOUS_DIMENSION', 'dimension_title', (w) =>
+      MERGE.whichDimension({ exists, w, column: has('dimension_title') }),
+    );
   }
   const matches = list.filter((x) => x.title === d.title);
   if (matches.length === 1) return matches[0]!;

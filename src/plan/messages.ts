@@ -257,13 +257,14 @@ export const MERGE = {
     en: `expected an assessment to change, got an interview with none (${w.en}): pass --add-assessments to add one`,
     zh: `${w.zh}：这场面试没有可修改的评价。请加 --add-assessments 新增一个`,
   }),
-  whichAssessment: (p: { exists: Pair; w: Pair }): Pair => ({
-    en: `expected this row to say which assessment it changes, got no interviewer: ${p.exists.en} (${p.w.en}): add the 面试官 (username) column`,
-    zh: `${p.w.zh}：这一行应指明要修改哪个评价，但没有填面试官：${p.exists.zh}。请加上面试官列`,
+  /** `column`: the file has a 面试官 column (this row's cell is blank), so the fix is the cell, not the column. */
+  whichAssessment: (p: { exists: Pair; w: Pair; column: boolean }): Pair => ({
+    en: `expected this row to say which assessment it changes, got no interviewer: ${p.exists.en} (${p.w.en}): ${p.column ? 'fill in its 面试官 (username)' : 'add the 面试官 (username) column'}`,
+    zh: `${p.w.zh}：这一行应指明要修改哪个评价，但没有填面试官：${p.exists.zh}。${p.column ? '请在这一行填上面试官' : '请加上面试官列'}`,
   }),
-  whichDimension: (p: { exists: Pair; w: Pair }): Pair => ({
-    en: `expected this row to say which dimension it changes, got no dimension_title: ${p.exists.en} (${p.w.en}): add the 评价维度 (dimension_title) column`,
-    zh: `${p.w.zh}：这一行应指明要修改哪个维度，但没有填评价维度：${p.exists.zh}。请加上评价维度列`,
+  whichDimension: (p: { exists: Pair; w: Pair; column: boolean }): Pair => ({
+    en: `expected this row to say which dimension it changes, got no dimension_title: ${p.exists.en} (${p.w.en}): ${p.column ? 'fill in its 评价维度 (dimension_title)' : 'add the 评价维度 (dimension_title) column'}`,
+    zh: `${p.w.zh}：这一行应指明要修改哪个维度，但没有填评价维度：${p.exists.zh}。${p.column ? '请在这一行填上评价维度' : '请加上评价维度列'}`,
   }),
   duplicateTitle: (p: { title: string; count: number; exists: Pair; w: Pair }): Pair => ({
     en: `expected one dimension titled ${shown(p.title, 'en')}, got ${p.count}: ${p.exists.en} (${p.w.en}): fix the duplicate in Feishu first`,

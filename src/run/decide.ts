@@ -7,6 +7,7 @@ import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
 import { keepKeys } from '../plan/keep-keys.js';
 import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
+import { columnsOf } from '../input/table.js';
 import {
   type RemovalCounts,
   type Removals,
@@ -88,7 +89,8 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const landedBefore = rules.landedHash === hash || rules.lostPutHash === hash;
   // A read without the keys cannot show them: compared without, and the file's keys go in the PUT.
   const seen = rules.keysUnread ? withoutKeys : (b: InterviewBody) => b;
-  if (bodyHash(seen(before)) === bodyHash(seen(body)))
+  // Without keysUnread, `seen` is the body itself, whose hash is `hash` already (hashing is most of a decision's cost).
+  if (bodyHash(seen(before)) === (rules.keysUnread ? bodyHash(seen(body)) : hash))
     return done(
       {
         status: 'skipped',
@@ -382,7 +384,12 @@ function bodyFor(
   if (p.kind !== 'merge') return { body: p.body };
   const { plan } = rules;
   const first = { index: p.rows[0]!, row: plan.table.rows[p.rows[0]!]!.row };
-  const merged = mergeBody(current, p.patch, { add: rules.addAssessments, replace: rules.replaceAssessments }, first);
+  const merged = mergeBody(
+    current,
+    p.patch,
+    { add: rules.addAssessments, replace: rules.replaceAssessments, columns: columnsOf(plan.table) },
+    first,
+  );
   if (merged.kind === 'refused') return { refusal: merged.refusal };
   // The file's assessments are the new list: the keys they leave blank are carried over, as a plain import's are.
   const body =

@@ -128,7 +128,7 @@ export class AppendLog<T> {
    * `flush` without blocking: the sync runs on libuv's thread pool while responses to other
    * requests are handled (done on the main thread, 100 syncs of a 2,000-interview run held every
    * response up for 280 ms). One sync runs at a time; lines written while it runs share the next
-   * one (a group commit), so a backup line before every PUT costs no sync of its own.
+   * one (a group commit).
    */
   async settle(): Promise<void> {
     const upTo = this.written;

@@ -4,8 +4,8 @@ import type { Pair } from '../messages.js';
 /** The summary's lines on what a run sent and where its files are. */
 export const RUN = {
   readsWithoutKeys: (files: number): Pair => ({
-    en: `Feishu's reads carry no external_id: legacy interviews were found by ${files} file(s) of earlier runs' records (journals, backups, reports beside the report and in --records), then by body; see "Migrating legacy records" in the README`,
-    zh: `飞书的查询结果不含外部系统面试ID：没有飞书 ID 的面试先按之前运行的记录（报告所在文件夹及 --records 中的日志、备份和报告，共 ${files} 个文件）查找，再按内容查找；详见 README 的“迁移旧系统记录”`,
+    en: `Feishu's reads carry no external_id: legacy interviews were found by ${files} file(s) of earlier runs' records (journals, backups, reports beside the report and in ${optionName('records')}), then by body; see "Migrating legacy records" in the README`,
+    zh: `飞书的查询结果不含外部系统面试ID：没有飞书 ID 的面试先按之前运行的记录（报告所在文件夹及 ${optionName('records')} 中的日志、备份和报告，共 ${files} 个文件）查找，再按内容查找；详见 README 的“迁移旧系统记录”`,
   }),
   noBackup: {
     en: '--no-backup: what was overwritten was not saved, so this run cannot be undone',
@@ -86,8 +86,8 @@ export const RUN = {
     zh: `${p.dryRun ? '将删除' : '已删除'}飞书中原有的 ${p.values} 个字段值、${p.assessments} 个评价和 ${p.dimensions} 个维度`,
   }),
   wouldRemoveBlocked: (n: number): Pair => ({
-    en: `${n} interview(s) not sent (RUN_WOULD_REMOVE): the file would remove what Feishu holds; import with --merge to keep it, or --replace to remove it`,
-    zh: `${n} 场面试未发送（RUN_WOULD_REMOVE）：文件会删掉飞书中原有的内容；要保留请加 --merge，要删除请加 --replace`,
+    en: `${n} interview(s) not sent (RUN_WOULD_REMOVE): the file would remove what Feishu holds; import with ${optionName('merge')} to keep it, or ${optionName('replace')} to remove it`,
+    zh: `${n} 场面试未发送（RUN_WOULD_REMOVE）：文件会删掉飞书中原有的内容；要保留请加 ${optionName('merge')}，要删除请加 ${optionName('replace')}`,
   }),
   resumed: (n: number): Pair => ({
     en: `skipped ${n} interview(s) that already landed with the same body (${optionName('resume')})`,

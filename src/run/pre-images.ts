@@ -39,9 +39,19 @@ export class Backup {
 
   /** Appends the line and puts it on disk (without blocking the event loop) before the request it guards goes out. */
   async write(entry: Omit<BackupEntry, 'run'>): Promise<void> {
+    this.append(entry);
+    await this.settle();
+  }
+
+  /** Appends the line; it is on disk only after the next `settle`, which its request must await. */
+  append(entry: Omit<BackupEntry, 'run'>): void {
     this.log.write({ run: this.runId, ...entry });
     this.lines++;
-    await this.log.settle();
+  }
+
+  /** Puts every line appended so far on disk (one sync for all of them: see `AppendLog.settle`). */
+  settle(): Promise<void> {
+    return this.log.settle();
   }
 
   /** True once the run has appended a line: it owns something an undo would put back. */
@@ -69,14 +79,22 @@ interface Deferred {
 }
 
 /**
+ * What is done with a batch's records before any interview of the batch is handed out: the
+ * backup lines of the whole batch are written and synced once there (a group commit), ahead
+ * of the writes, rather than a sync in the path of every PUT.
+ */
+export type OnBatch = (ids: readonly string[], found: ReadonlyMap<string, StoredRecord>) => Promise<void>;
+
+/**
  * Reads the current record of each interview before it is written: 20 ids a batch_query call,
  * in send order, a few calls ahead of the writes and paced by the API's own read gate. Only
- * what the run then writes goes to the backup (`Backup.write`, before the request).
+ * what the run then writes goes to the backup (see `OnBatch`, before the request).
  */
 export class PreImages {
   private readonly chunks: string[][] = [];
   private readonly chunkOf = new Map<string, number>();
   private readonly deferred: Deferred[] = [];
+  private readonly handed: Promise<Map<string, StoredRecord>>[] = [];
   private wanted = -1;
   private next = 0;
   private inFlight = 0;
@@ -85,6 +103,7 @@ export class PreImages {
     private readonly api: InterviewApi,
     ids: readonly string[],
     private readonly stopping: () => boolean = () => false,
+    private readonly onBatch?: OnBatch,
   ) {
     for (let i = 0; i < ids.length; i += BATCH_QUERY_MAX_IDS) this.chunks.push(ids.slice(i, i + BATCH_QUERY_MAX_IDS));
     this.chunks.forEach((chunk, c) => {
@@ -112,7 +131,25 @@ export class PreImages {
     if (c === undefined) throw new Error(`no pre-image was planned for ${id}`);
     this.wanted = Math.max(this.wanted, c);
     this.pump();
-    return (await this.deferred[c]!.promise).get(id);
+    // The next batch is handed to `onBatch` too, so its sync is done before its first interview
+    // is asked for; batches further ahead wait, so a stopped run leaves few lines it never sent.
+    this.committed(c + 1);
+    return (await this.committed(c)!).get(id);
+  }
+
+  /** The batch's records once `onBatch` is done with them (started on first need). */
+  private committed(c: number): Promise<Map<string, StoredRecord>> | undefined {
+    if (c >= this.chunks.length) return undefined;
+    if (!this.handed[c]) {
+      const handed = this.deferred[c]!.promise.then(async (found) => {
+        await this.onBatch?.(this.chunks[c]!, found);
+        return found;
+      });
+      // Awaited by the batch's own interviews, which report a failure; none is left unhandled.
+      handed.catch(() => {});
+      this.handed[c] = handed;
+    }
+    return this.handed[c];
   }
 
   /** Starts reads up to the lookahead, a few at a time; each finished read starts the next. */

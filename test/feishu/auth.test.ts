@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TokenProvider } from '../../src/feishu/auth.js';
 import { FeishuClient } from '../../src/feishu/client.js';
+import { speaking } from '../../src/lang.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
 
 let sim: RunningSimulator | undefined;
@@ -53,7 +54,8 @@ describe('TokenProvider', () => {
   it('names the code, never the secret, for a wrong app secret', async () => {
     const { client } = await setUp();
     const tokens = new TokenProvider({ kind: 'app', appId: 'cli_a', appSecret: 'wrong-secret-value' }, client);
-    const error = await tokens.get().catch((e: Error) => e);
+    // As the CLI runs it: the fix names its environment (a library run names appId and appSecret).
+    const error = await speaking({ cli: true }, () => tokens.get()).catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'AUTH_BAD_CREDENTIALS', exitCode: 2 });
     expect((error as Error).message).toMatch(
       /^expected a tenant access token for app cli_a, got code 10014 \(app secret invalid, log id \d+\): check FEISHU_APP_ID and FEISHU_APP_SECRET/,

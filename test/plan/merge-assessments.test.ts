@@ -79,6 +79,27 @@ describe('mergeAssessments', () => {
     expect(twice).toMatchObject({ kind: 'refused', refusal: { code: 'ROW_AMBIGUOUS_ASSESSMENT', column: 'username' } });
   });
 
+  it('asks for the 面试官 or 评价维度 column only when the file lacks it, else for the blank cell', () => {
+    const message = (columns?: ReadonlySet<string>, p = patch({ conclusion: 1 })) => {
+      const result = mergeAssessments(current, [p], { ...keep, columns });
+      return result.kind === 'refused' ? result.refusal.message : undefined;
+    };
+    const hint = (m: string | undefined) => m?.slice(m.indexOf('(row 2'));
+    expect(hint(message(new Set(['external_interview_id', 'conclusion'])))).toBe(
+      '(row 2, column username): add the 面试官 (username) column',
+    );
+    expect(hint(message(new Set(['external_interview_id', 'username', 'conclusion'])))).toBe(
+      '(row 2, column username): fill in its 面试官 (username)',
+    );
+    const twoTitles = patch({ username: '黄敏', dimensions: [{ at, set: { score: 80 } }] });
+    expect(hint(message(new Set(['username', 'score']), twoTitles))).toBe(
+      '(row 2, column dimension_title): add the 评价维度 (dimension_title) column',
+    );
+    expect(hint(message(new Set(['username', 'dimension_title', 'score']), twoTitles))).toBe(
+      '(row 2, column dimension_title): fill in its 评价维度 (dimension_title)',
+    );
+  });
+
   it('adds only with add: a new assessment by number len+1 or by a new interviewer, a new dimension by title', () => {
     expect(merged([patch({ no: '3', username: '王五' })])).toMatchObject({
       kind: 'refused',

@@ -46,11 +46,16 @@ export function mergeAssessments(
   }));
   // Removed at the end: 评价序号 counts Feishu's assessments as they are before the correction.
   const removed = new Set<AssessmentBody>();
+  // Interviewers as Feishu holds them: a row names an assessment by its name before the
+  // correction, so a row after a rename (评价序号 1 → 王芳) still finds 王方's by that name.
+  const held = new Map(out.map((a) => [a, a.username]));
+  const nameOf = (a: AssessmentBody) => (held.has(a) ? held.get(a) : a.username);
   try {
     for (const patch of patches) {
-      const target = findAssessment(out, patch, patch.remove ? false : rules.add);
+      const target = findAssessment(out, patch, patch.remove ? false : rules.add, nameOf);
       if (patch.remove) removed.add(target);
-      else applyAssessment(target, patch, rules.add);
+      // A row that found the assessment by its held name does not rename it back.
+      else applyAssessment(target, bySameName(patch, target, nameOf), rules.add);
     }
   } catch (error) {
     if (error instanceof Refused) return { kind: 'refused', refusal: error.refusal };
@@ -63,6 +68,13 @@ export function mergeAssessments(
       .filter((a) => Object.keys(a).some((k) => a[k as keyof AssessmentBody] !== undefined))
       .map(dropEmptyList),
   };
+}
+
+/** The patch without its interviewer where that is only how it named an assessment Feishu holds under that name. */
+function bySameName(p: AssessmentPatch, target: AssessmentBody, nameOf: NameOf): AssessmentPatch {
+  if (p.no !== undefined || p.username === undefined || p.username !== nameOf(target)) return p;
+  const { username: _, ...rest } = p;
+  return rest;
 }
 
 function dropEmptyList(a: AssessmentBody): AssessmentBody {
@@ -86,7 +98,11 @@ function patchToBody(p: AssessmentPatch): AssessmentBody {
   return body;
 }
 
-const names = (list: readonly AssessmentBody[]) => list.map((a, i) => a.username ?? `no. ${i + 1}`).join(', ');
+/** An assessment's interviewer as Feishu held it before the correction (one the correction adds: its own). */
+type NameOf = (a: AssessmentBody) => string | undefined;
+
+const names = (list: readonly AssessmentBody[], nameOf: NameOf) =>
+  list.map((a, i) => nameOf(a) ?? `no. ${i + 1}`).join(', ');
 
 function refuse(at: RowRef, code: string, column: string, message: (where: Pair) => Pair): never {
   throw new Refused({ at, code, column, message: say(message(MERGE.where(at.row, col(column)))) });
@@ -98,15 +114,15 @@ function refuse(at: RowRef, code: string, column: string, message: (where: Pair)
  * `评价序号` names it (the one explicit way to give an assessment a new key): a key is never
  * changed by an interviewer's name or by being the only assessment.
  */
-function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
-  if (p.externalId === undefined) return findByOthers(list, p, add);
+function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean, nameOf: NameOf): AssessmentBody {
+  if (p.externalId === undefined) return findByOthers(list, p, add, nameOf);
   const byKey = list.filter((a) => a.external_id === p.externalId);
   if (byKey.length === 1) return byKey[0]!;
   if (byKey.length > 1)
     refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', (w) =>
       MERGE.duplicateKey({ key: p.externalId!, count: byKey.length, w }),
     );
-  const target = findByOthers(list, p, add);
+  const target = findByOthers(list, p, add, nameOf);
   if (target.external_id === undefined || p.no !== undefined) return target;
   if (add) return added(list);
   const keys = list.flatMap((a) => (a.external_id === undefined ? [] : [a.external_id])).join(', ');
@@ -122,8 +138,8 @@ function added(list: AssessmentBody[]): AssessmentBody {
 }
 
 /** The assessment a row names by its number, else its interviewer, else the only one. */
-function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean): AssessmentBody {
-  const exists = MERGE.assessments(list.length, names(list));
+function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean, nameOf: NameOf): AssessmentBody {
+  const exists = MERGE.assessments(list.length, names(list, nameOf));
   if (p.no !== undefined) {
     const n = Number(p.no);
     if (!Number.isInteger(n) || n < 1) {
@@ -138,7 +154,7 @@ function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean):
     );
   }
   if (p.username !== undefined) {
-    const matches = list.filter((a) => a.username === p.username);
+    const matches = list.filter((a) => nameOf(a) === p.username);
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) {
       refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'username', (w) =>

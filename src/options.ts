@@ -284,12 +284,20 @@ const importObject = z.object({
   addAssessments: bool,
   replaceAssessments: bool,
   createMissing: bool,
+  correct: bool,
+  leaveOut: z.pipe(
+    z.optional(z.array(z.string())),
+    z.transform((l: string[] | undefined) => l ?? []),
+  ),
   ...recordsShape,
 });
 
 export const importSchema = z.pipe(
   importObject,
-  z.transform((o: z.output<typeof importObject>, ctx) => {
+  z.transform((given: z.output<typeof importObject>, ctx) => {
+    // `--correct`: one correction run, a merge that also creates what is missing (README, "One correction run").
+    const o = given.correct ? { ...given, merge: true, createMissing: true } : given;
+    if (o.leaveOut.length > 0 && !o.correct) return problem(ctx, undefined, say(OPTION.leaveOutNeedsCorrect));
     const zoned = withZone(withCredentials(o), ctx);
     if (zoned === z.NEVER) return z.NEVER;
     const out = withReport(zoned);

@@ -1,4 +1,6 @@
 import type { SendRunOptions } from './send-run-options.js';
+import { OUTCOME } from '../plan/messages.js';
+import { say } from '../messages.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import type { StoredRecord } from '../feishu/read-current.js';
@@ -62,7 +64,9 @@ export function preparer(
     items.filter((p) => !p.legacy).map((p) => p.id),
   );
   const wouldSend = new Map<string, InterviewBody>();
-  const removals: RemovalCounts[] = [];
+  /** What each interview's body removes of what Feishu holds (a correction run's 删除 group). */
+  const removing = new Map<string, RemovalCounts>();
+  const leaveOut = new Set(options.leaveOut ?? []);
   const rules = (p: SendablePlanned, wasRead: boolean): DecideRules => ({
     plan,
     dryRun: options.dryRun,
@@ -85,6 +89,8 @@ export function preparer(
   };
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
+    // Switched off in the preview: nothing read, nothing written, nothing backed up.
+    if (leaveOut.has(p.id)) return { done: { status: 'skipped', kind: 'left', message: say(OUTCOME.leftOut) } };
     let decision: Decision;
     if (p.legacy) {
       let match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
@@ -107,12 +113,12 @@ export function preparer(
       if (current) await own(backup, p.id, current, decision);
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
-    if (decision.removed) removals.push(decision.removed);
+    if (decision.removed) removing.set(p.id, decision.removed);
     return decision.prepared;
   };
   // The reads the run plans: the pre-images' batches and a listing per application (at least).
   const plannedReads = (preImages?.batches ?? 0) + lookup.applications;
-  return { prepare, lookup, wouldSend, removals, plannedReads };
+  return { prepare, lookup, wouldSend, removing, plannedReads };
 }
 
 /** A body that leaves out a key Feishu may hold: the interview's or an assessment's. */

@@ -48,7 +48,7 @@ export function mergeAssessments(
   const removed = new Set<AssessmentBody>();
   // Interviewers as Feishu holds them: a row names an assessment by its name before the
   // correction, so a row after a rename (评价序号 1 → 王芳) still finds 王方's by that name.
-  const held = new Map(out.map((a) => [a, a.username]));
+  const held = new Map<AssessmentBody, string | undefined>(out.map((a) => [a, a.username]));
   const nameOf = (a: AssessmentBody) => (held.has(a) ? held.get(a) : a.username);
   try {
     for (const patch of patches) {

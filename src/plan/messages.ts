@@ -346,6 +346,10 @@ export const OUTCOME = {
     en: `already landed in an earlier run with the same body (${optionName('resume')})`,
     zh: `之前的运行已写入相同内容（${optionName('resume')}）`,
   }),
+  leftOut: {
+    en: 'left as it is: switched off in the preview',
+    zh: '未导入：在预览中已关闭，保持原样',
+  },
   landedEarlier: {
     en: 'landed in an earlier run of this file (its journal says so); this run stopped before it reached it',
     zh: '之前对这个文件的运行已写入（日志有记录）；本次运行在处理到它之前就停止了',

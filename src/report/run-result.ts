@@ -131,8 +131,21 @@ export interface InterviewChange {
   readonly detail: string;
 }
 
-/** create 新建 · change 修改 · remove 修改 that removes what Feishu holds · unchanged · left (switched off) · problem. */
-export type ChangeGroup = 'create' | 'change' | 'remove' | 'unchanged' | 'left' | 'problem';
+/**
+ * A correction: create 新建 · change 修改 · remove (a change that removes what Feishu holds) ·
+ * unchanged · left (switched off) · problem. An undo: restore · delete (what the run created) ·
+ * alone (left as it is; `detail` says why) · problem.
+ */
+export type ChangeGroup =
+  | 'create'
+  | 'change'
+  | 'remove'
+  | 'unchanged'
+  | 'left'
+  | 'problem'
+  | 'restore'
+  | 'delete'
+  | 'alone';
 
 /** What `validateFile`, `importFile`, `undoBackup` and `verifyFile` resolve to. */
 export interface RunResult {

@@ -153,6 +153,22 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
 }
 
+/**
+ * The interviews a correction's import leaves out: positions in its preview's list (the page
+ * sends numbers, not ids, so a long list fits a request), turned back into the preview's ids.
+ */
+function choicesOf(body: Record<string, unknown>, preview: RunDetail | undefined): string[] | undefined {
+  const picked = body.leaveOut;
+  if (picked === undefined) return undefined;
+  const changes = preview?.changes;
+  if (!changes || !Array.isArray(picked)) throw bad('leaveOut');
+  return picked.map((i) => {
+    const change = Number.isInteger(i) ? changes[i as number] : undefined;
+    if (!change) throw bad('leaveOut');
+    return change.id;
+  });
+}
+
 async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const body = await readJson(req);
   const action = String(body.action) as RunAction;
@@ -168,7 +184,9 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
       undoStep(join(settings.folder, name), lang, settings, run),
     );
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
-    const r = stepRequest(body, ctx);
+    const asked = stepRequest(body, ctx);
+    const r =
+      action === 'import' ? { ...asked, leaveOut: choicesOf(body, sessions.detail(String(body.preview ?? ''))) } : asked;
     await rememberZone(settings.folder, r.tz);
     const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {

@@ -20,7 +20,8 @@ const LATER: Record<RunAction, RunAction[]> = {
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang());
   const [upload, setUpload] = useState<UploadAnswer>();
-  const [mode, setMode] = useState<Mode>('import');
+  // One correction run: it changes, creates, and removes only what the preview leaves switched on.
+  const mode: Mode = 'correct';
   const [sheet, setSheet] = useState('');
   // Unknown until the server says which zone this folder chose, or which the tenant's people use.
   const [tz, setTz] = useState<string>();
@@ -100,7 +101,6 @@ export function App() {
               setSheet(o.sheet);
               setTz(o.tz);
             }}
-            onMode={setMode}
             onFile={choose}
           />
           <CheckStep flow={flow} />

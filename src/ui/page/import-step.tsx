@@ -1,6 +1,9 @@
 /** Steps 4 and 5: the import with its confirmation and live progress, then its result and undo. */
 import { useState } from 'preact/hooks';
-import type { RunView } from '../views.js';
+import type { ResultView, RunView } from '../views.js';
+import { chosenCounts, useChoices } from './choices.js';
+import { Changes } from './corrections.js';
+import { zoneWords } from './zone.js';
 import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
 import { ReportLink } from './report-link.js';
@@ -62,20 +65,40 @@ export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   return (
     <div data-testid={`${view.action}-result`}>
       <Counts result={view.result} lang={lang} kinds="done" />
+      {view.result.changes && <Changes run={view.id} changes={view.result.changes} lang={lang} switches={false} />}
       {view.result.report && <ReportLink run={view.id} lang={lang} testid={`download-${view.action}`} />}
     </div>
   );
 }
 
+/** What 开始导入 asks: a correction repeats its preview's counts (switched-off ones apart) and the zone. */
+function importQuestion(flow: Flow, basis: ResultView | undefined, counts: ReturnType<typeof chosenCounts>): string {
+  const { lang } = flow;
+  if (flow.mode !== 'correct') {
+    const rows = Object.values(basis?.counts ?? {}).reduce((a, b) => a + b, 0);
+    const mode = t(lang, `mode_${flow.mode}` as Key);
+    return t(lang, 'confirmImport', { interviews: basis?.interviews ?? 0, rows, mode });
+  }
+  const zone = basis?.zone;
+  return t(lang, 'confirmCorrect', {
+    ...counts,
+    left: counts.left > 0 ? t(lang, 'confirmLeft', { n: counts.left }) : '',
+    zone: zone ? t(lang, 'confirmZone', { zone: zoneWords(zone, lang) }) : '',
+  });
+}
+
 export function ImportStep({ flow }: { flow: Flow }) {
   const { lang, runs } = flow;
   const [asking, setAsking] = useState<'import' | 'undo' | undefined>();
-  const basis = runs.preview?.result ?? runs.validate?.result;
+  const correcting = flow.mode === 'correct';
+  const preview = runs.preview;
+  const choices = useChoices(preview?.id, preview?.result?.changes);
+  // A correction imports what its preview showed: no preview, nothing to confirm yet.
+  const basis = correcting ? preview?.result : (runs.preview?.result ?? runs.validate?.result);
   const run = runs.import;
   // A reopened tab has no file chosen, but still shows the import going on and its undo.
-  if (!run && (!basis || !flow.upload)) return null;
+  if (!run && (!(basis ?? runs.validate?.result) || !flow.upload)) return null;
   const busy = flow.current?.state === 'running';
-  const rows = Object.values(basis?.counts ?? {}).reduce((a, b) => a + b, 0);
   const stopped = run?.result?.exitCode === 130;
   return (
     <section class="step" data-testid="import-step">
@@ -85,6 +108,7 @@ export function ImportStep({ flow }: { flow: Flow }) {
           {run.file} · {t(lang, `mode_${run.mode}` as Key)}
         </p>
       )}
+      {!run && !basis && <p class="hint">{t(lang, 'previewFirst')}</p>}
       {!run && basis && (
         <button type="button" class="primary" disabled={busy} onClick={() => setAsking('import')} data-testid="start">
           {t(lang, 'start')}
@@ -93,14 +117,10 @@ export function ImportStep({ flow }: { flow: Flow }) {
       {asking === 'import' && (
         <Confirm
           lang={lang}
-          text={t(lang, 'confirmImport', {
-            interviews: basis?.interviews ?? 0,
-            rows,
-            mode: t(lang, `mode_${flow.mode}` as Key),
-          })}
+          text={importQuestion(flow, basis, choices.counts())}
           onYes={() => {
             setAsking(undefined);
-            flow.start('import');
+            flow.start('import', correcting ? { preview: preview?.id, leaveOut: choices.leaveOut() } : {});
           }}
           onNo={() => setAsking(undefined)}
         />

@@ -218,7 +218,10 @@ async function reportRun(
       rate_per_s: rate,
       elapsed_s: Number(elapsed.toFixed(1)),
       interviews_by_kind: kinds,
-      changes: options.correct ? correctionChanges(plan, result.outcomes, outcomes, run.removing) : undefined,
+      changes:
+        options.correct || run.head.undo
+          ? correctionChanges(plan, result.outcomes, outcomes, run.removing, Boolean(run.head.undo))
+          : undefined,
       undo: run.head.undo
         ? undoJson(undoCounts({ kinds, result, planned: plan.interviews.length }, run.head.undo))
         : undefined,

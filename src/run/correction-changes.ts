@@ -3,7 +3,7 @@ import type { ChangeGroup, InterviewChange } from '../report/run-result.js';
 import type { SendOutcome } from './dispatch.js';
 
 /**
- * A correction run's interviews, each with the group a preview shows it in (新建, 修改, 删除,
+ * A correction run's (or an undo's: `undo`) interviews, each with the group a preview shows it in (新建, 修改, 删除,
  * 无变化, 未导入, 有问题) and what it did or would do: from the run's outcomes alone, pure.
  * `removing`: the interviews whose body removes what Feishu holds.
  */
@@ -12,13 +12,14 @@ export function correctionChanges(
   sent: ReadonlyMap<string, SendOutcome>,
   outcomes: readonly RowOutcome[],
   removing: ReadonlySet<string>,
+  undo = false,
 ): InterviewChange[] {
   return plan.interviews.map((p) => {
     const s = p.kind === 'invalid' ? undefined : sent.get(p.id);
     const first = outcomes[p.rows[0]!];
     // A refused row carries the reason; the interview's other rows only say they were blocked.
     const reason = p.rows.map((i) => outcomes[i]!).find((o) => o.status === 'invalid') ?? first;
-    const group = groupOf(s, p.kind === 'invalid', removing.has(p.id));
+    const group = undo ? undoGroupOf(s) : groupOf(s, p.kind === 'invalid', removing.has(p.id));
     const feishuId = s?.feishuId ?? first?.feishuId ?? (p.legacy ? undefined : p.id);
     return {
       id: p.id,
@@ -29,6 +30,14 @@ export function correctionChanges(
       detail: (group === 'problem' ? reason?.message : (s?.message ?? first?.message)) ?? '',
     };
   });
+}
+
+/** An undo's interview: restored, deleted (the run created it), left alone (its detail says why), or a problem. */
+function undoGroupOf(s: SendOutcome | undefined): ChangeGroup {
+  if (!s) return 'problem';
+  if (s.kind === 'unchanged' || s.kind === 'gone' || s.kind === 'refused' || s.kind === 'missing') return 'alone';
+  if (s.status !== 'ok') return 'problem';
+  return s.kind === 'deleted' ? 'delete' : 'restore';
 }
 
 function groupOf(s: SendOutcome | undefined, invalid: boolean, removes: boolean): ChangeGroup {

@@ -175,18 +175,20 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
   const { sessions, uploads, settings } = ctx;
   if (ctx.lock.held) throw busy();
   let view: RunView | undefined;
-  if (action === 'undo') {
+  if (action === 'undo' || action === 'undoPreview') {
     const name = String(body.backup ?? '');
     const known = (await earlierRuns(settings.folder)).some((r) => r.backup === name);
     if (!known || basename(name) !== name) throw bad('backup');
     const lang = body.lang === 'en' ? 'en' : 'zh';
     view = sessions.start({ action, file: name, mode: '' }, (run) =>
-      undoStep(join(settings.folder, name), lang, settings, run),
+      undoStep(join(settings.folder, name), lang, settings, run, action === 'undoPreview'),
     );
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
     const asked = stepRequest(body, ctx);
     const r =
-      action === 'import' ? { ...asked, leaveOut: choicesOf(body, sessions.detail(String(body.preview ?? ''))) } : asked;
+      action === 'import'
+        ? { ...asked, leaveOut: choicesOf(body, sessions.detail(String(body.preview ?? ''))) }
+        : asked;
     await rememberZone(settings.folder, r.tz);
     const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {

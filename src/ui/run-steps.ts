@@ -91,6 +91,7 @@ export function resultView(
     backup: s.paths?.backup ? basename(s.paths.backup) : undefined,
     changes: s.changes,
     zone: s.zone,
+    undo: s.undo,
   };
 }
 
@@ -184,23 +185,29 @@ export async function importStep(
 export const undoXlsxReportPath = (backup: string) =>
   `${backup.slice(0, -`.report.xlsx${BACKUP_SUFFIX}`.length)}.undo.report.xlsx`;
 
-/** 撤销: puts back what one import overwrote, from its backup in the folder. */
+/**
+ * 撤销: puts back what one import overwrote, from its backup in the folder; `dryRun`, what it
+ * would restore, delete and leave alone, writing nothing (no report either: the folder's undo
+ * report is what marks an import undone).
+ */
 export async function undoStep(
   backup: string,
   lang: 'zh' | 'en',
   settings: StepSettings,
   run: RunWork<RunDetail>,
+  dryRun = false,
 ): Promise<ResultView> {
   const report = undoXlsxReportPath(backup);
-  run.keep({ report, xlsx: report });
+  if (!dryRun) run.keep({ report, xlsx: report });
   const result = await undoBackup(backup, {
     ...settings.send,
     lang,
-    report,
+    report: dryRun ? false : report,
+    dryRun,
     signal: run.signal,
     onProgress: run.onProgress,
   });
-  return resultView(result, { rows: 0, report: true });
+  return resultView(result, { rows: 0, report: !dryRun });
 }
 
 export interface EarlierRun {

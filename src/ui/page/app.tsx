@@ -11,9 +11,10 @@ import { type Lang, initialLang, t } from './strings.js';
 import { browserZone } from './zone.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
-  validate: ['preview', 'import', 'undo'],
-  preview: ['import', 'undo'],
-  import: ['undo'],
+  validate: ['preview', 'import', 'undoPreview', 'undo'],
+  preview: ['import', 'undoPreview', 'undo'],
+  import: ['undoPreview', 'undo'],
+  undoPreview: ['undo'],
   undo: [],
 };
 

@@ -7,7 +7,17 @@ import type { ChangeGroup, InterviewChange } from '../views.js';
 import { SWITCHABLE, useChoices } from './choices.js';
 import { type Key, type Lang, STRINGS, t } from './strings.js';
 
-const ORDER: readonly ChangeGroup[] = ['change', 'create', 'remove', 'unchanged', 'left', 'problem', 'restore', 'delete', 'alone'];
+const ORDER: readonly ChangeGroup[] = [
+  'change',
+  'create',
+  'remove',
+  'unchanged',
+  'left',
+  'problem',
+  'restore',
+  'delete',
+  'alone',
+];
 /** A group lists this many interviews; the rest are counted (a 50,000-row month stays quick to draw). */
 const LISTED = 200;
 
@@ -27,7 +37,11 @@ export function Changes(props: { run: string; changes: readonly InterviewChange[
   const { changes, lang } = props;
   const choices = useChoices(props.switches ? props.run : undefined, changes);
   const byGroup = new Map<ChangeGroup, number[]>();
-  changes.forEach((c, i) => byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), i]));
+  changes.forEach((c, i) => {
+    const members = byGroup.get(c.group);
+    if (members) members.push(i);
+    else byGroup.set(c.group, [i]);
+  });
   return (
     <div class="changes" data-testid="changes">
       {props.switches && <p class="hint">{t(lang, 'changesTitle')}</p>}
@@ -60,12 +74,14 @@ export function Changes(props: { run: string; changes: readonly InterviewChange[
                 const c = changes[i]!;
                 return (
                   <li key={c.id} data-id={c.id}>
-                    <label>
-                      {switchable && (
+                    {switchable ? (
+                      <label>
                         <input type="checkbox" checked={choices.on(i)} onChange={() => choices.flip(i)} />
-                      )}
+                        <span class="who">{nameOf(c, lang)}</span>
+                      </label>
+                    ) : (
                       <span class="who">{nameOf(c, lang)}</span>
-                    </label>
+                    )}
                     {g !== 'unchanged' && (
                       <ul class="fields">
                         {fields(c.detail).map((f) => (

@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { EarlierRun } from '../views.js';
 import type { Flow } from './flow.js';
-import { Confirm, RunOutcome } from './import-step.js';
+import { RunOutcome } from './import-step.js';
+import { UndoQuestion } from './undo-step.js';
 import { t } from './strings.js';
 
 export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
@@ -21,25 +22,29 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
             {r.undone ? (
               <span class="done">{t(lang, 'undone')}</span>
             ) : (
-              <button type="button" disabled={busy} onClick={() => setAsking(r.backup)}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => {
+                  setAsking(r.backup);
+                  flow.start('undoPreview', { backup: r.backup });
+                }}
+              >
                 {t(lang, 'undoEarlier')}
               </button>
             )}
-            {asking === r.backup && (
-              <Confirm
-                lang={lang}
-                text={t(lang, 'confirmUndo')}
-                onYes={() => {
-                  setAsking(undefined);
-                  flow.start('undo', { backup: r.backup });
-                }}
-                onNo={() => setAsking(undefined)}
-              />
-            )}
+            {asking === r.backup && <UndoQuestion flow={flow} backup={r.backup} onClose={() => setAsking(undefined)} />}
           </li>
         ))}
       </ul>
-      {flow.runs.undo && !flow.runs.import && <RunOutcome view={flow.runs.undo} flow={flow} />}
+      {/* An earlier import's undo shows here; the import on screen keeps its own result. */}
+      {flow.runs.undo && flow.runs.undo.file !== flow.runs.import?.result?.backup && (
+        <div class="undo" data-testid="earlier-undo">
+          <h3>{t(lang, 'undoTitle')}</h3>
+          <p class="file-name">{flow.runs.undo.file.replace(/\.backup\.jsonl$/, '')}</p>
+          <RunOutcome view={flow.runs.undo} flow={flow} />
+        </div>
+      )}
     </section>
   );
 }

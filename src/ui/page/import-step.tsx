@@ -1,27 +1,15 @@
 /** Steps 4 and 5: the import with its confirmation and live progress, then its result and undo. */
 import { useState } from 'preact/hooks';
 import type { ResultView, RunView } from '../views.js';
-import { chosenCounts, useChoices } from './choices.js';
+import { type chosenCounts, useChoices } from './choices.js';
 import { Changes } from './corrections.js';
 import { zoneWords } from './zone.js';
 import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
+import { Confirm } from './confirm.js';
 import { ReportLink } from './report-link.js';
+import { UndoQuestion } from './undo-step.js';
 import { type Key, type Lang, t } from './strings.js';
-
-export function Confirm(props: { text: string; lang: Lang; onYes(): void; onNo(): void }) {
-  return (
-    <div class="confirm" role="dialog" data-testid="confirm">
-      <p>{props.text}</p>
-      <button type="button" class="primary" onClick={props.onYes} data-testid="confirm-yes">
-        {t(props.lang, 'confirm')}
-      </button>
-      <button type="button" onClick={props.onNo}>
-        {t(props.lang, 'cancel')}
-      </button>
-    </div>
-  );
-}
 
 const duration = (lang: Lang, s: number) =>
   s < 90 ? t(lang, 'seconds', { n: Math.ceil(s) }) : t(lang, 'minutes', { n: Math.ceil(s / 60) });
@@ -100,6 +88,8 @@ export function ImportStep({ flow }: { flow: Flow }) {
   if (!run && (!(basis ?? runs.validate?.result) || !flow.upload)) return null;
   const busy = flow.current?.state === 'running';
   const stopped = run?.result?.exitCode === 130;
+  const backup = run?.result?.undoable ? run.result.backup : undefined;
+  const undone = backup !== undefined && runs.undo?.file === backup;
   return (
     <section class="step" data-testid="import-step">
       <h2>{t(lang, run?.result ? 'resultTitle' : 'importTitle')}</h2>
@@ -137,29 +127,29 @@ export function ImportStep({ flow }: { flow: Flow }) {
           {t(lang, 'resume')}
         </button>
       )}
-      {run?.result?.undoable && !runs.undo && (
-        <button type="button" disabled={busy} onClick={() => setAsking('undo')} data-testid="undo">
+      {backup && !undone && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setAsking('undo');
+            flow.start('undoPreview', { backup });
+          }}
+          data-testid="undo"
+        >
           {t(lang, 'undo')}
         </button>
       )}
-      {asking === 'undo' && (
-        <Confirm
-          lang={lang}
-          text={t(lang, 'confirmUndo')}
-          onYes={() => {
-            setAsking(undefined);
-            flow.start('undo', { backup: run?.result?.backup });
-          }}
-          onNo={() => setAsking(undefined)}
-        />
+      {asking === 'undo' && backup && <UndoQuestion flow={flow} backup={backup} onClose={() => setAsking(undefined)} />}
+      {(flow.refused.undo || flow.refused.undoPreview) && (
+        <p class="error">{flow.refused.undo ?? flow.refused.undoPreview}</p>
       )}
-      {flow.refused.undo && <p class="error">{flow.refused.undo}</p>}
-      {runs.undo && (
+      {/* This import's undo, beside its result (an earlier import's undo shows in that list). */}
+      {undone && (
         <div class="undo" data-testid="undo-step">
           <h3>{t(lang, 'undoTitle')}</h3>
-          {/* Which import it undid: this one, or one from the list of earlier imports. */}
-          <p class="file-name">{runs.undo.file.replace(/\.backup\.jsonl$/, '')}</p>
-          <RunOutcome view={runs.undo} flow={flow} />
+          <p class="file-name">{runs.undo!.file.replace(/\.backup\.jsonl$/, '')}</p>
+          <RunOutcome view={runs.undo!} flow={flow} />
         </div>
       )}
     </section>

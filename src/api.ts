@@ -96,8 +96,9 @@ export interface ImportFileOptions extends ReadOptions, SendOptions {
   /** Rows without a Feishu ID: create the interview when its application has none with that `external_id`. */
   readonly createMissing?: boolean;
   /**
-   * One correction run: change what the file names (as `merge`) and create each interview Feishu
-   * lacks whose rows carry what a new one needs (as `createMissing`). The summary's `changes` lists
+   * One correction run: change what the file names (as `merge`), add the assessments and
+   * dimensions an interview lacks (as `addAssessments`), and create each interview Feishu lacks
+   * whose rows carry what a new one needs (as `createMissing`). The summary's `changes` lists
    * every interview grouped: create, change, remove (a change that removes what Feishu holds),
    * unchanged, left (in `leaveOut`), problem. A dry run of it is the preview.
    */

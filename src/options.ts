@@ -295,8 +295,11 @@ const importObject = z.object({
 export const importSchema = z.pipe(
   importObject,
   z.transform((given: z.output<typeof importObject>, ctx) => {
-    // `--correct`: one correction run, a merge that also creates what is missing (README, "One correction run").
-    const o = given.correct ? { ...given, merge: true, createMissing: true } : given;
+    // `--correct`: one correction run, a merge that also adds the assessments and interviews
+    // Feishu lacks (README, "One correction run"): its preview shows each addition first.
+    const o = given.correct
+      ? { ...given, merge: true, createMissing: true, addAssessments: !given.replaceAssessments }
+      : given;
     if (o.leaveOut.length > 0 && !o.correct) return problem(ctx, undefined, say(OPTION.leaveOutNeedsCorrect));
     const zoned = withZone(withCredentials(o), ctx);
     if (zoned === z.NEVER) return z.NEVER;

@@ -51,7 +51,7 @@ export function mergeAssessments(
   const held = new Map<AssessmentBody, string | undefined>(out.map((a) => [a, a.username]));
   const nameOf = (a: AssessmentBody) => (held.has(a) ? held.get(a) : a.username);
   try {
-    for (const patch of patches) {
+    for (const patch of byNumber(patches)) {
       const target = findAssessment(out, patch, patch.remove ? false : rules.add, nameOf);
       if (patch.remove) removed.add(target);
       // A row that found the assessment by its held name does not rename it back.
@@ -68,6 +68,18 @@ export function mergeAssessments(
       .filter((a) => Object.keys(a).some((k) => a[k as keyof AssessmentBody] !== undefined))
       .map(dropEmptyList),
   };
+}
+
+/**
+ * The numbered rows first, in number order: a number past Feishu's list adds the next one, so
+ * 评价序号 2 given before 1 (rows in any order) still adds them as 1 and 2. The rest keep file order.
+ */
+function byNumber(patches: readonly AssessmentPatch[]): AssessmentPatch[] {
+  const n = (p: AssessmentPatch) => (p.no !== undefined && Number.isFinite(Number(p.no)) ? Number(p.no) : Infinity);
+  return patches
+    .map((p, i) => ({ p, i }))
+    .sort((x, y) => n(x.p) - n(y.p) || x.i - y.i)
+    .map(({ p }) => p);
 }
 
 /** The patch without its interviewer where that is only how it named an assessment Feishu holds under that name. */

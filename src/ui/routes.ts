@@ -185,12 +185,12 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     );
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
     const asked = stepRequest(body, ctx);
-    const r =
-      action === 'import'
-        ? { ...asked, leaveOut: choicesOf(body, sessions.detail(String(body.preview ?? ''))) }
-        : asked;
+    const resumed = action === 'import' && body.resume ? sessions.detail(String(body.resume)) : undefined;
+    const resume = resumed?.report;
+    // A resume leaves out what the run it goes on with left out; an import, what its preview's switches did.
+    const leaveOut = resumed ? resumed.request?.leaveOut : choicesOf(body, sessions.detail(String(body.preview ?? '')));
+    const r = action === 'import' ? { ...asked, leaveOut } : asked;
     await rememberZone(settings.folder, r.tz);
-    const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {
       // The file stays while the run reads it, whatever is chosen meanwhile.
       const release = uploads.hold(r.upload);

@@ -10,6 +10,7 @@ import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
+import { type RunCounts, runCounts } from './run-counts.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
@@ -217,6 +218,8 @@ export interface EarlierRun {
   readonly report: string;
   readonly at: number;
   readonly undone: boolean;
+  /** Its kind and what it did, from its journal (none when that is missing). */
+  readonly counts?: RunCounts;
 }
 
 /** A backup name in the folder the page leaves out of its list, and why (in the page's words: see UI.skipped). */
@@ -246,7 +249,8 @@ export async function earlierRuns(folder: string, skipped: SkippedEntry[] = []):
     }
     const at = info!.mtimeMs;
     const undone = all.has(basename(undoXlsxReportPath(name)));
-    runs.push({ backup: name, report, at, undone });
+    const counts = await runCounts(journalPathFor(join(folder, report)));
+    runs.push({ backup: name, report, at, undone, counts });
   }
   return runs.sort((a, b) => b.at - a.at);
 }

@@ -82,6 +82,14 @@ describe('mergeAssessments', () => {
     expect(byNewName.kind === 'refused' && byNewName.refusal.message).toContain('(黄敏, 赵磊)');
   });
 
+  it('adds numbered assessments past the list in number order, whatever order the rows give them', () => {
+    const added = mergeAssessments([], [patch({ no: '2', username: '乙' }), patch({ no: '1', username: '甲' })], {
+      replace: false,
+      add: true,
+    });
+    expect(added).toEqual({ kind: 'merged', assessments: [{ username: '甲' }, { username: '乙' }] });
+  });
+
   it("removes the assessment a `<clear>` row names by number or key; numbers count Feishu's list before removal", () => {
     expect(merged([patch({ no: '1', remove: true }), patch({ no: '2', conclusion: 1 })])).toEqual({
       kind: 'merged',

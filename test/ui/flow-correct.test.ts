@@ -47,7 +47,20 @@ async function correctionFile(): Promise<string> {
     [a!, '', '', '', '', '', '', '张三', '', '专业', '', '95'],
     [b!, '', '', '', '', '', '', '李四', '通过', '', '', ''],
     [c!, '', '', '', '<clear>', '', '', '', '', '', '', ''],
-    ['', 'ATS-NEW-1', NEW_APP, '参与', '2025-12-02 14:00', '2025-12-02 15:00', '', '赵六', '通过', '专业', '打分题', '77'],
+    [
+      '',
+      'ATS-NEW-1',
+      NEW_APP,
+      '参与',
+      '2025-12-02 14:00',
+      '2025-12-02 15:00',
+      '',
+      '赵六',
+      '通过',
+      '专业',
+      '打分题',
+      '77',
+    ],
     ['', 'ATS-NEW-2', NEW_APP, '', '', '', '', '', '待定', '', '', ''],
   ];
   const workbook = new ExcelJS.Workbook();
@@ -75,7 +88,10 @@ function corrected(): { a: InterviewBody; b: InterviewBody; created: InterviewBo
         li!,
       ],
     },
-    b: { ...b, interview_assessments: [b.interview_assessments![0]!, { ...b.interview_assessments![1]!, conclusion: 2 }] },
+    b: {
+      ...b,
+      interview_assessments: [b.interview_assessments![0]!, { ...b.interview_assessments![1]!, conclusion: 2 }],
+    },
     created: {
       external_id: 'ATS-NEW-1',
       external_application_id: NEW_APP,
@@ -83,7 +99,11 @@ function corrected(): { a: InterviewBody; b: InterviewBody; created: InterviewBo
       begin_time: Date.UTC(2025, 11, 2, 6),
       end_time: Date.UTC(2025, 11, 2, 7),
       interview_assessments: [
-        { username: '赵六', conclusion: 2, assessment_dimension_list: [{ score: 77, assessment_type: 1, title: '专业' }] },
+        {
+          username: '赵六',
+          conclusion: 2,
+          assessment_dimension_list: [{ score: 77, assessment_type: 1, title: '专业' }],
+        },
       ],
     },
   };
@@ -164,6 +184,12 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in Chinese', () =>
     expect(held(w, c!)).toEqual(original(2));
     expect(w.sim.stats.created.size).toBe(1);
     expect(held(w, createdId(w))).toEqual(want.created);
+    // The earlier-imports list: its local time, kind and counts.
+    const listed = page.locator('[data-testid=earlier] li', { hasText: '十二月更正' });
+    await listed.locator('.run-counts').waitFor();
+    expect(await listed.locator('.kind').textContent()).toBe('更正');
+    expect(await listed.locator('.run-counts').textContent()).toBe('新建 1 · 修改 2 · 无变化 0');
+    expect(await listed.locator('.when').textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     await shot(page, 'correct-result');
 
     // The undo: previewed before it is asked, then listed; the import's result stays on screen.

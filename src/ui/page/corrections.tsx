@@ -27,10 +27,13 @@ function nameOf(c: InterviewChange, lang: Lang): string {
   return `${c.external_id ?? c.feishu_id ?? c.id} · ${t(lang, 'rowsOf', { rows })}`;
 }
 
-/** The detail after its lead-in (将会修改：a; b): one line per field changed. */
-function fields(detail: string): string[] {
-  const body = detail.replace(/^[^：:]*[：:]\s*/, '');
-  return body.includes('; ') ? body.split('; ') : [detail];
+/** The groups whose detail is a list of fields after a lead-in (将会修改：a; b). */
+const FIELD_LISTS: ReadonlySet<ChangeGroup> = new Set(['change', 'remove', 'restore']);
+
+/** A change's detail, one line per field (the lead-in left out); any other detail as it is. */
+function fields(detail: string, group: ChangeGroup): string[] {
+  if (!FIELD_LISTS.has(group) || !/[：:]/.test(detail)) return [detail];
+  return detail.replace(/^[^：:]*[：:]\s*/, '').split('; ');
 }
 
 export function Changes(props: { run: string; changes: readonly InterviewChange[]; lang: Lang; switches: boolean }) {
@@ -84,7 +87,7 @@ export function Changes(props: { run: string; changes: readonly InterviewChange[
                     )}
                     {g !== 'unchanged' && (
                       <ul class="fields">
-                        {fields(c.detail).map((f) => (
+                        {fields(c.detail, g).map((f) => (
                           <li key={f}>{f}</li>
                         ))}
                       </ul>

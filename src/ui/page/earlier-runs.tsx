@@ -4,7 +4,14 @@ import type { EarlierRun } from '../views.js';
 import type { Flow } from './flow.js';
 import { RunOutcome } from './import-step.js';
 import { UndoQuestion } from './undo-step.js';
-import { t } from './strings.js';
+import { type Lang, t } from './strings.js';
+
+/** When the import ran, in the browser's own zone: date and minute, as the user reads a clock. */
+function localTime(at: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    at,
+  );
+}
 
 export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
   const { lang } = flow;
@@ -17,8 +24,10 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
       <ul class="earlier">
         {earlier.map((r) => (
           <li key={r.backup}>
-            <span class="when">{new Date(r.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</span>{' '}
+            <span class="when">{localTime(r.at, lang)}</span>{' '}
+            {r.counts && <b class="kind">{t(lang, r.counts.kind === 'correct' ? 'mode_correct' : 'mode_import')}</b>}{' '}
             <span class="file">{r.report}</span>{' '}
+            {r.counts && <span class="run-counts">{t(lang, 'runCounts', { ...r.counts })}</span>}{' '}
             {r.undone ? (
               <span class="done">{t(lang, 'undone')}</span>
             ) : (

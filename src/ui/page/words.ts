@@ -124,8 +124,6 @@ const zh = {
   why_gone: '已不在飞书中 {n} 场',
   why_read: '导入只读取、没有改写 {n} 场',
   why_deleted: '导入删除的 {n} 场（撤销不会重建）',
-  runKind_correct: '更正',
-  runKind_undo: '撤销',
   runCounts: '新建 {created} · 修改 {changed} · 无变化 {unchanged}',
 };
 
@@ -252,8 +250,6 @@ const en: Record<Key, string> = {
   why_gone: '{n} no longer in Feishu',
   why_read: '{n} only read, not written',
   why_deleted: '{n} deleted by the import (undo does not create them again)',
-  runKind_correct: 'correction',
-  runKind_undo: 'undo',
   runCounts: 'new {created} · changed {changed} · unchanged {unchanged}',
 };
 

@@ -27,7 +27,8 @@ export function correctionChanges(
       ...(p.legacy ? { external_id: p.legacy.externalId } : {}),
       group,
       rows: p.rows.map((i) => plan.table.rows[i]!.row),
-      detail: (group === 'problem' ? reason?.message : (s?.message ?? first?.message)) ?? '',
+      // The row's words: what landed says where its backup is, a create its new Feishu id.
+      detail: (group === 'problem' ? reason?.message : (first?.message ?? s?.message)) ?? '',
     };
   });
 }

@@ -116,6 +116,7 @@ describe('correct: one run that changes, renames, adds and removes only what is 
     });
     expect(held(c!)).toEqual(original(2));
     const created = run.summary.changes![3]!.feishu_id!;
+    expect(run.summary.changes![3]!.detail).toBe(`created in Feishu as ${created}`);
     expect(held(created)).toEqual({
       external_id: 'ATS-NEW-1',
       external_application_id: NEW_APP,

@@ -374,8 +374,8 @@ export const OUTCOME = {
     near: string;
     row: number;
   }): Pair => ({
-    en: `expected ${p.columns} on the rows of a new interview (application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)}, so --create-missing would create one), got them blank (row ${p.row}): ${p.near ? `did you mean ${p.near}? ` : ''}correct the key if it names an interview Feishu holds, or fill in those columns to create it`,
-    zh: `第 ${p.row} 行：投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，--create-missing 会新建一场，而新建的面试需要填写${p.columns}，这些列却是空的。${p.near ? `是不是 ${p.near}？` : ''}如果它指的是飞书中已有的面试，请改正 ID；否则请填上这些列再新建`,
+    en: `expected ${p.columns} on the rows of a new interview (application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)}, so this run would create one), got them blank (row ${p.row}): ${p.near ? `did you mean ${p.near}? ` : ''}correct the key if it names an interview Feishu holds, or fill in those columns to create it`,
+    zh: `第 ${p.row} 行：投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，本次导入会新建一场，而新建的面试需要填写${p.columns}，这些列却是空的。${p.near ? `是不是 ${p.near}？` : ''}如果它指的是飞书中已有的面试，请改正 ID；否则请填上这些列再新建`,
   }),
   missingLegacy: (p: { application: string; externalId: string }): Pair => ({
     en: `not sent: application ${p.application} has no interview with external_id ${shown(p.externalId, 'en')} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,

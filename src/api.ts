@@ -95,6 +95,16 @@ export interface ImportFileOptions extends ReadOptions, SendOptions {
   readonly replaceAssessments?: boolean;
   /** Rows without a Feishu ID: create the interview when its application has none with that `external_id`. */
   readonly createMissing?: boolean;
+  /**
+   * One correction run: change what the file names (as `merge`), add the assessments and
+   * dimensions an interview lacks (as `addAssessments`), and create each interview Feishu lacks
+   * whose rows carry what a new one needs (as `createMissing`). The summary's `changes` lists
+   * every interview grouped: create, change, remove (a change that removes what Feishu holds),
+   * unchanged, left (in `leaveOut`), problem. A dry run of it is the preview.
+   */
+  readonly correct?: boolean;
+  /** With `correct`: interviews to leave as they are, by their `id` in the preview's `summary.changes`. */
+  readonly leaveOut?: readonly string[];
   /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
   readonly records?: readonly string[];
   /** With `dryRun`: write the request bodies as JSON lines to this path. */
@@ -160,6 +170,8 @@ const IMPORT_KEYS = [
   'addAssessments',
   'replaceAssessments',
   'createMissing',
+  'correct',
+  'leaveOut',
   'payloads',
   'records',
 ] as const;

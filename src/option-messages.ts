@@ -73,6 +73,10 @@ export const OPTION = {
     en: "expected one of --add-assessments and --replace-assessments, got both: replacing already takes the file's assessments as they are",
     zh: '--add-assessments 和 --replace-assessments 只能选一个：替换本身就会按文件中的评价原样采用',
   },
+  leaveOutNeedsCorrect: {
+    en: 'expected leaveOut with correct, got it alone: it names interviews of a correction run to leave as they are',
+    zh: 'leaveOut 要配合 correct 使用：它列出一次更正中不导入的面试',
+  },
   mergeOrReplace: {
     en: 'expected one of --merge and --replace, got both: --merge keeps what the file does not name, --replace removes it',
     zh: '--merge 和 --replace 只能选一个：--merge 保留文件没有写的内容，--replace 删除它',

@@ -284,12 +284,23 @@ const importObject = z.object({
   addAssessments: bool,
   replaceAssessments: bool,
   createMissing: bool,
+  correct: bool,
+  leaveOut: z.pipe(
+    z.optional(z.array(z.string())),
+    z.transform((l: string[] | undefined) => l ?? []),
+  ),
   ...recordsShape,
 });
 
 export const importSchema = z.pipe(
   importObject,
-  z.transform((o: z.output<typeof importObject>, ctx) => {
+  z.transform((given: z.output<typeof importObject>, ctx) => {
+    // `--correct`: one correction run, a merge that also adds the assessments and interviews
+    // Feishu lacks (README, "One correction run"): its preview shows each addition first.
+    const o = given.correct
+      ? { ...given, merge: true, createMissing: true, addAssessments: !given.replaceAssessments }
+      : given;
+    if (o.leaveOut.length > 0 && !o.correct) return problem(ctx, undefined, say(OPTION.leaveOutNeedsCorrect));
     const zoned = withZone(withCredentials(o), ctx);
     if (zoned === z.NEVER) return z.NEVER;
     const out = withReport(zoned);

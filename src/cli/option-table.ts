@@ -224,6 +224,13 @@ export const IMPORT_OPTIONS: OptionTable = {
       zh: '没有飞书 ID 的行：若该投递下没有这个外部系统面试ID的面试，就创建它',
     },
   },
+  correct: {
+    type: 'boolean',
+    help: {
+      en: 'one correction run: change what the file names (as --merge), add the assessments and dimensions an interview lacks (as --add-assessments), and create each interview Feishu lacks whose rows carry what a new one needs (as --create-missing); with --dry-run, the preview grouped: create, change, remove, unchanged',
+      zh: '一次更正：修改文件中写明的内容（同 --merge），新增面试中还没有的评价和维度（同 --add-assessments），并创建飞书中还没有、且各行写全了新面试所需内容的面试（同 --create-missing）；配合 --dry-run 即分组预览：新建、修改、删除、无变化',
+    },
+  },
   'add-assessments': {
     type: 'boolean',
     help: {

@@ -17,7 +17,8 @@ export async function importCommand(asked: Readonly<ImportArgs>, context: RunCon
   // what the PUT would change (a key `<clear>` removes, a value the file leaves out).
   if (asked.dryRun && !asked.merge && !asked.createMissing && !asked.credentials)
     return validateCommand(asked, context.signal);
-  const command = asked.dryRun ? 'import --dry-run' : 'import';
+  // The journal names a correction run so, and the page's list of earlier imports says its kind.
+  const command = asked.dryRun ? 'import --dry-run' : asked.correct ? 'import --correct' : 'import';
   refuseInputAsOutput(asked.file, { report: asked.reportFile ? asked.report : undefined });
   const { options, beside } = withClaimedReport(asked, command);
   refuseInputAsOutput(options.file, {

@@ -1,4 +1,6 @@
 import type { SendRunOptions } from './send-run-options.js';
+import { OUTCOME } from '../run/outcome-messages.js';
+import { say } from '../messages.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { InterviewApi } from '../feishu/interview-api.js';
 import type { StoredRecord } from '../feishu/read-current.js';
@@ -35,19 +37,7 @@ export function preparer(
   },
 ) {
   const { api, options, previous, backup, stopping } = run;
-  // A plain import reads the record: the key Feishu holds is kept where the file leaves it blank
-  // (see keepKeys), and nothing the file does not name is removed without --replace.
-  const needRead = items
-    .filter(
-      (p) =>
-        !p.legacy &&
-        (p.kind === 'remove' ||
-          options.backup ||
-          options.merge ||
-          previous?.inDoubt.has(p.id) ||
-          (p.kind === 'replace' && (lacksKeys(p.body) || !options.replace))),
-    )
-    .map((p) => p.id);
+  const needRead = readsNeeded(items, options, previous);
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
@@ -61,7 +51,9 @@ export function preparer(
     items.filter((p) => !p.legacy).map((p) => p.id),
   );
   const wouldSend = new Map<string, InterviewBody>();
-  const removals: RemovalCounts[] = [];
+  /** What each interview's body removes of what Feishu holds (a correction run's 删除 group). */
+  const removing = new Map<string, RemovalCounts>();
+  const leaveOut = new Set(options.leaveOut ?? []);
   const rules = (p: SendablePlanned, wasRead: boolean): DecideRules => ({
     plan,
     dryRun: options.dryRun,
@@ -92,6 +84,8 @@ export function preparer(
   const preImages = needRead.length > 0 ? new PreImages(api, needRead, stopping, batches.onBatch) : undefined;
   const prepare = async (item: SendItem): Promise<Prepared> => {
     const p = byId.get(item.id)!;
+    // Switched off in the preview: nothing read, nothing written, nothing backed up.
+    if (leaveOut.has(p.id)) return { done: { status: 'skipped', kind: 'left', message: say(OUTCOME.leftOut) } };
     let decision: Decision;
     if (p.legacy) {
       let match = await lookup.find(p.id, applicationOf(p), p.legacy.externalId, legacyBody(p));
@@ -112,12 +106,35 @@ export function preparer(
       } else decision = decideUpdate(p, undefined, rules(p, false));
     }
     if (decision.wouldSend) wouldSend.set(p.id, decision.wouldSend);
-    if (decision.removed) removals.push(decision.removed);
+    if (decision.removed) removing.set(p.id, decision.removed);
     return decision.prepared;
   };
   // The reads the run plans: the pre-images' batches and a listing per application (at least).
   const plannedReads = (preImages?.batches ?? 0) + lookup.applications;
-  return { prepare, lookup, wouldSend, removals, plannedReads };
+  return { prepare, lookup, wouldSend, removing, plannedReads };
+}
+
+/**
+ * The interviews whose record is read before deciding: a plain import reads it so the key Feishu
+ * holds is kept where the file leaves it blank (see keepKeys), and nothing the file does not name
+ * is removed without --replace.
+ */
+function readsNeeded(
+  items: readonly SendablePlanned[],
+  options: Readonly<SendRunOptions>,
+  previous: JournalState | undefined,
+): string[] {
+  return items
+    .filter(
+      (p) =>
+        !p.legacy &&
+        (p.kind === 'remove' ||
+          options.backup ||
+          options.merge ||
+          previous?.inDoubt.has(p.id) ||
+          (p.kind === 'replace' && (lacksKeys(p.body) || !options.replace))),
+    )
+    .map((p) => p.id);
 }
 
 /**

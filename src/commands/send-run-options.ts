@@ -32,6 +32,10 @@ export type SendRunOptions = Pick<
   readonly reportBeside?: string;
   /** How the summary names the command: import, import --dry-run, undo. */
   readonly command: string;
+  /** `--correct`: one correction run (merge and create); the summary lists its `changes`. */
+  readonly correct?: boolean;
+  /** With `correct`: the interviews (plan ids) the run leaves as they are. */
+  readonly leaveOut?: readonly string[];
   /** `--records`: folders (or files) of earlier runs beyond the report's own folder. */
   readonly records?: readonly string[];
 };

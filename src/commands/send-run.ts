@@ -16,6 +16,7 @@ import { writeBodies } from '../report/payloads.js';
 import { fileSha256, probeReport } from '../report/report-claim.js';
 import { type KindCounts, countKinds, rowOutcomes } from '../run/run-outcomes.js';
 import { finishRun } from '../report/finish-run.js';
+import { correctionChanges } from '../run/correction-changes.js';
 import { createWith } from '../run/create-interview.js';
 import { type DispatchResult, type SendOutcome, dispatch } from '../run/dispatch.js';
 import { type JournalState, readJournal } from '../run/journal.js';
@@ -131,7 +132,8 @@ export async function sendPlan(
       base,
       api,
       result,
-      removals: steps.removals,
+      removals: [...steps.removing.values()],
+      removing: new Set(steps.removing.keys()),
       files,
       head,
       keyless,
@@ -162,6 +164,7 @@ async function reportRun(
     api: InterviewApi;
     result: DispatchResult;
     removals: readonly RemovalCounts[];
+    removing: ReadonlySet<string>;
     files: RunFiles;
     head: RunHead;
     /** How legacy interviews were found where reads carry no `external_id`. */
@@ -215,6 +218,10 @@ async function reportRun(
       rate_per_s: rate,
       elapsed_s: Number(elapsed.toFixed(1)),
       interviews_by_kind: kinds,
+      changes:
+        options.correct || run.head.undo
+          ? correctionChanges(plan, result.outcomes, outcomes, run.removing, Boolean(run.head.undo))
+          : undefined,
       undo: run.head.undo
         ? undoJson(undoCounts({ kinds, result, planned: plan.interviews.length }, run.head.undo))
         : undefined,

@@ -52,11 +52,16 @@ export function mergeAssessments(
   const has: Has = (column) => rules.columns?.has(column) ?? false;
   // Removed at the end: 评价序号 counts Feishu's assessments as they are before the correction.
   const removed = new Set<AssessmentBody>();
+  // Interviewers as Feishu holds them: a row names an assessment by its name before the
+  // correction, so a row after a rename (评价序号 1 → 王芳) still finds 王方's by that name.
+  const held = new Map<AssessmentBody, string | undefined>(out.map((a) => [a, a.username]));
+  const nameOf = (a: AssessmentBody) => (held.has(a) ? held.get(a) : a.username);
   try {
-    for (const patch of patches) {
-      const target = findAssessment(out, patch, patch.remove ? false : rules.add, has);
+    for (const patch of byNumber(patches)) {
+      const target = findAssessment(out, patch, patch.remove ? false : rules.add, nameOf, has);
       if (patch.remove) removed.add(target);
-      else applyAssessment(target, patch, rules.add, has);
+      // A row that found the assessment by its held name does not rename it back.
+      else applyAssessment(target, bySameName(patch, target, nameOf), rules.add, has);
     }
   } catch (error) {
     if (error instanceof Refused) return { kind: 'refused', refusal: error.refusal };
@@ -69,6 +74,25 @@ export function mergeAssessments(
       .filter((a) => Object.keys(a).some((k) => a[k as keyof AssessmentBody] !== undefined))
       .map(dropEmptyList),
   };
+}
+
+/**
+ * The numbered rows first, in number order: a number past Feishu's list adds the next one, so
+ * 评价序号 2 given before 1 (rows in any order) still adds them as 1 and 2. The rest keep file order.
+ */
+function byNumber(patches: readonly AssessmentPatch[]): AssessmentPatch[] {
+  const n = (p: AssessmentPatch) => (p.no !== undefined && Number.isFinite(Number(p.no)) ? Number(p.no) : Infinity);
+  return patches
+    .map((p, i) => ({ p, i }))
+    .sort((x, y) => n(x.p) - n(y.p) || x.i - y.i)
+    .map(({ p }) => p);
+}
+
+/** The patch without its interviewer where that is only how it named an assessment Feishu holds under that name. */
+function bySameName(p: AssessmentPatch, target: AssessmentBody, nameOf: NameOf): AssessmentPatch {
+  if (p.no !== undefined || p.username === undefined || p.username !== nameOf(target)) return p;
+  const { username: _, ...rest } = p;
+  return rest;
 }
 
 function dropEmptyList(a: AssessmentBody): AssessmentBody {
@@ -92,7 +116,11 @@ function patchToBody(p: AssessmentPatch): AssessmentBody {
   return body;
 }
 
-const names = (list: readonly AssessmentBody[]) => list.map((a, i) => a.username ?? `no. ${i + 1}`).join(', ');
+/** An assessment's interviewer as Feishu held it before the correction (one the correction adds: its own). */
+type NameOf = (a: AssessmentBody) => string | undefined;
+
+const names = (list: readonly AssessmentBody[], nameOf: NameOf) =>
+  list.map((a, i) => nameOf(a) ?? `no. ${i + 1}`).join(', ');
 
 function refuse(at: RowRef, code: string, column: string, message: (where: Pair) => Pair): never {
   throw new Refused({ at, code, column, message: say(message(MERGE.where(at.row, col(column)))) });
@@ -104,15 +132,21 @@ function refuse(at: RowRef, code: string, column: string, message: (where: Pair)
  * `评价序号` names it (the one explicit way to give an assessment a new key): a key is never
  * changed by an interviewer's name or by being the only assessment.
  */
-function findAssessment(list: AssessmentBody[], p: AssessmentPatch, add: boolean, has: Has): AssessmentBody {
-  if (p.externalId === undefined) return findByOthers(list, p, add, has);
+function findAssessment(
+  list: AssessmentBody[],
+  p: AssessmentPatch,
+  add: boolean,
+  nameOf: NameOf,
+  has: Has,
+): AssessmentBody {
+  if (p.externalId === undefined) return findByOthers(list, p, add, nameOf, has);
   const byKey = list.filter((a) => a.external_id === p.externalId);
   if (byKey.length === 1) return byKey[0]!;
   if (byKey.length > 1)
     refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'assessment_external_id', (w) =>
       MERGE.duplicateKey({ key: p.externalId!, count: byKey.length, w }),
     );
-  const target = findByOthers(list, p, add, has);
+  const target = findByOthers(list, p, add, nameOf, has);
   if (target.external_id === undefined || p.no !== undefined) return target;
   if (add) return added(list);
   const keys = list.flatMap((a) => (a.external_id === undefined ? [] : [a.external_id])).join(', ');
@@ -128,8 +162,14 @@ function added(list: AssessmentBody[]): AssessmentBody {
 }
 
 /** The assessment a row names by its number, else its interviewer, else the only one. */
-function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean, has: Has): AssessmentBody {
-  const exists = MERGE.assessments(list.length, names(list));
+function findByOthers(
+  list: AssessmentBody[],
+  p: AssessmentPatch,
+  add: boolean,
+  nameOf: NameOf,
+  has: Has,
+): AssessmentBody {
+  const exists = MERGE.assessments(list.length, names(list, nameOf));
   if (p.no !== undefined) {
     const n = Number(p.no);
     if (!Number.isInteger(n) || n < 1) {
@@ -144,7 +184,7 @@ function findByOthers(list: AssessmentBody[], p: AssessmentPatch, add: boolean, 
     );
   }
   if (p.username !== undefined) {
-    const matches = list.filter((a) => a.username === p.username);
+    const matches = list.filter((a) => nameOf(a) === p.username);
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) {
       refuse(p.at, 'ROW_AMBIGUOUS_ASSESSMENT', 'username', (w) =>

@@ -51,6 +51,8 @@ export type InterviewsByKind = {
   readonly gone: number;
   /** Landed in the run a `--resume` goes on with; this one stopped before it. */
   readonly earlier: number;
+  /** A correction run's interviews the user switched off (`leaveOut`): left as they are. */
+  readonly left: number;
 };
 
 /** An undo's counts (`undo` in `--json`): each interview of the undone run once; they add up to `interviews`. */
@@ -101,6 +103,8 @@ export interface RunSummary {
   readonly undo?: UndoSummary;
   /** verify: interviews that match the file. */
   readonly matched?: number;
+  /** A correction run (`correct`): each interview and what it did or would do. */
+  readonly changes?: readonly InterviewChange[];
   readonly paths: {
     readonly report?: string;
     readonly journal?: string;
@@ -108,6 +112,40 @@ export interface RunSummary {
     readonly payloads?: string;
   };
 }
+
+/**
+ * What a correction run (`correct`) does, or would do, with one interview: a preview shows these
+ * grouped, and the import is given back the ids the user switched off (`leaveOut`).
+ */
+export interface InterviewChange {
+  /** The interview's id in the run: its Feishu id, or `external_id:` and its legacy key. */
+  readonly id: string;
+  /** Its Feishu id, once known (a new interview's, after it was created). */
+  readonly feishu_id?: string;
+  /** Its legacy key (外部系统面试ID), where the file gives one. */
+  readonly external_id?: string;
+  readonly group: ChangeGroup;
+  /** The file's rows of it (numbers as a person sees them). */
+  readonly rows: readonly number[];
+  /** What the run did or would do, field by field where it changes something; or its problem. */
+  readonly detail: string;
+}
+
+/**
+ * A correction: create 新建 · change 修改 · remove (a change that removes what Feishu holds) ·
+ * unchanged · left (switched off) · problem. An undo: restore · delete (what the run created) ·
+ * alone (left as it is; `detail` says why) · problem.
+ */
+export type ChangeGroup =
+  | 'create'
+  | 'change'
+  | 'remove'
+  | 'unchanged'
+  | 'left'
+  | 'problem'
+  | 'restore'
+  | 'delete'
+  | 'alone';
 
 /** What `validateFile`, `importFile`, `undoBackup` and `verifyFile` resolve to. */
 export interface RunResult {

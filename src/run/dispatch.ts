@@ -41,7 +41,9 @@ export type OutcomeKind =
   /** Undo of a create: the interview no longer exists. */
   | 'gone'
   /** Landed in the run a `--resume` goes on with, and not reached again before this one stopped. */
-  | 'earlier';
+  | 'earlier'
+  /** A correction run's interview the user switched off in the preview (`leaveOut`). */
+  | 'left';
 
 export interface SendOutcome {
   readonly status: 'ok' | 'failed' | 'not_sent' | 'skipped' | 'invalid';

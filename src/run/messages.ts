@@ -39,9 +39,10 @@ export const RUN = {
     missing: number;
     ambiguous: number;
     refused: number;
+    left?: number;
   }): Pair => ({
-    en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.changed} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''} interview(s)`,
-    zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.changed} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}`,
+    en: `${p.showCreated ? `${p.dryRun ? 'would create' : 'created'} ${p.created} · ` : ''}${p.dryRun ? 'would change' : 'changed'} ${p.changed} · unchanged ${p.unchanged} · missing ${p.missing}${p.ambiguous > 0 ? ` · ambiguous ${p.ambiguous}` : ''}${p.refused > 0 ? ` · refused ${p.refused}` : ''}${p.left ? ` · left out ${p.left}` : ''} interview(s)`,
+    zh: `面试：${p.showCreated ? `${p.dryRun ? '将创建' : '已创建'} ${p.created} · ` : ''}${p.dryRun ? '将修改' : '已修改'} ${p.changed} · 无变化 ${p.unchanged} · 不存在 ${p.missing}${p.ambiguous > 0 ? ` · 无法确定 ${p.ambiguous}` : ''}${p.refused > 0 ? ` · 被拒绝 ${p.refused}` : ''}${p.left ? ` · 未导入 ${p.left}` : ''}`,
   }),
   undone: (p: {
     dryRun: boolean;

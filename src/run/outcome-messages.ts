@@ -24,6 +24,10 @@ export const OUTCOME = {
     en: `already landed in an earlier run with the same body (${optionName('resume')})`,
     zh: `之前的运行已写入相同内容（${optionName('resume')}）`,
   }),
+  leftOut: {
+    en: 'left as it is: switched off in the preview',
+    zh: '未导入：在预览中已关闭，保持原样',
+  },
   landedEarlier: {
     en: 'landed in an earlier run of this file (its journal says so); this run stopped before it reached it',
     zh: '之前对这个文件的运行已写入（日志有记录）；本次运行在处理到它之前就停止了',
@@ -48,8 +52,8 @@ export const OUTCOME = {
     near: string;
     row: number;
   }): Pair => ({
-    en: `expected ${p.columns} on the rows of a new interview (application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)}, so --create-missing would create one), got them blank (row ${p.row}): ${p.near ? `did you mean ${p.near}? ` : ''}correct the key if it names an interview Feishu holds, or fill in those columns to create it`,
-    zh: `第 ${p.row} 行：投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，--create-missing 会新建一场，而新建的面试需要填写${p.columns}，这些列却是空的。${p.near ? `是不是 ${p.near}？` : ''}如果它指的是飞书中已有的面试，请改正 ID；否则请填上这些列再新建`,
+    en: `expected ${p.columns} on the rows of a new interview (application ${p.application} has no interview with external_id ${JSON.stringify(p.externalId)}, so this run would create one), got them blank (row ${p.row}): ${p.near ? `did you mean ${p.near}? ` : ''}correct the key if it names an interview Feishu holds, or fill in those columns to create it`,
+    zh: `第 ${p.row} 行：投递 ${p.application} 下没有外部系统面试ID为 ${JSON.stringify(p.externalId)} 的面试，本次导入会新建一场，而新建的面试需要填写${p.columns}，这些列却是空的。${p.near ? `是不是 ${p.near}？` : ''}如果它指的是飞书中已有的面试，请改正 ID；否则请填上这些列再新建`,
   }),
   missingLegacy: (p: { application: string; externalId: string }): Pair => ({
     en: `not sent: application ${p.application} has no interview with external_id ${shown(p.externalId, 'en')} in Feishu; import with --create-missing to create it, or put its Feishu ID in external_interview_id`,

@@ -19,6 +19,7 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     ambiguous: 0,
     gone: 0,
     earlier: 0,
+    left: 0,
   };
   for (const o of outcomes.values()) {
     if (o.kind === 'unchanged') kinds.unchanged++;
@@ -28,6 +29,7 @@ export function countKinds(outcomes: ReadonlyMap<string, SendOutcome>): KindCoun
     else if (o.kind === 'ambiguous') kinds.ambiguous++;
     else if (o.kind === 'earlier') kinds.earlier++;
     else if (o.kind === 'gone') kinds.gone++;
+    else if (o.kind === 'left') kinds.left++;
     else if (o.kind === 'created' && o.status === 'ok') kinds.created++;
     else if (o.kind === 'deleted' && o.status === 'ok') kinds.deleted++;
     else if (o.status === 'ok') kinds.changed++;

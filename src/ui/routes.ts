@@ -153,24 +153,44 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
 }
 
+/**
+ * The interviews a correction's import leaves out: positions in its preview's list (the page
+ * sends numbers, not ids, so a long list fits a request), turned back into the preview's ids.
+ */
+function choicesOf(body: Record<string, unknown>, preview: RunDetail | undefined): string[] | undefined {
+  const picked = body.leaveOut;
+  if (picked === undefined) return undefined;
+  const changes = preview?.changes;
+  if (!changes || !Array.isArray(picked)) throw bad('leaveOut');
+  return picked.map((i) => {
+    const change = Number.isInteger(i) ? changes[i as number] : undefined;
+    if (!change) throw bad('leaveOut');
+    return change.id;
+  });
+}
+
 async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const body = await readJson(req);
   const action = String(body.action) as RunAction;
   const { sessions, uploads, settings } = ctx;
   if (ctx.lock.held) throw busy();
   let view: RunView | undefined;
-  if (action === 'undo') {
+  if (action === 'undo' || action === 'undoPreview') {
     const name = String(body.backup ?? '');
     const known = (await earlierRuns(settings.folder)).some((r) => r.backup === name);
     if (!known || basename(name) !== name) throw bad('backup');
     const lang = body.lang === 'en' ? 'en' : 'zh';
     view = sessions.start({ action, file: name, mode: '' }, (run) =>
-      undoStep(join(settings.folder, name), lang, settings, run),
+      undoStep(join(settings.folder, name), lang, settings, run, action === 'undoPreview'),
     );
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
-    const r = stepRequest(body, ctx);
+    const asked = stepRequest(body, ctx);
+    const resumed = action === 'import' && body.resume ? sessions.detail(String(body.resume)) : undefined;
+    const resume = resumed?.report;
+    // A resume leaves out what the run it goes on with left out; an import, what its preview's switches did.
+    const leaveOut = resumed ? resumed.request?.leaveOut : choicesOf(body, sessions.detail(String(body.preview ?? '')));
+    const r = action === 'import' ? { ...asked, leaveOut } : asked;
     await rememberZone(settings.folder, r.tz);
-    const resume = action === 'import' && body.resume ? sessions.detail(String(body.resume))?.report : undefined;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {
       // The file stays while the run reads it, whatever is chosen meanwhile.
       const release = uploads.hold(r.upload);

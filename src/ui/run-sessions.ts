@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ProgressEvent } from '../run/progress.js';
 
-export type RunAction = 'validate' | 'preview' | 'import' | 'undo';
+/** `undoPreview`: an undo's dry run, what it would restore, delete and leave alone, asked before the undo. */
+export type RunAction = 'validate' | 'preview' | 'import' | 'undoPreview' | 'undo';
 
 /** What the page is told of a run's end: counts and where to look, never a path or a secret. */
 export interface ResultView {
@@ -27,6 +28,12 @@ export interface ResultView {
   readonly undoable: boolean;
   /** The backup's file name in the server's folder (no path), for an undo. */
   readonly backup?: string;
+  /** A correction run's interviews, grouped (新建, 修改, 删除, 无变化, …), in the plan's order. */
+  readonly changes?: readonly import('../report/run-result.js').InterviewChange[];
+  /** The zone times without an offset were read in, where the file had such times. */
+  readonly zone?: string;
+  /** An undo's counts (or, previewed, what it would do): each interview of the undone run once. */
+  readonly undo?: import('../report/run-result.js').UndoSummary;
 }
 
 export interface RunView {

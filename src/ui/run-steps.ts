@@ -8,17 +8,24 @@ import { lstat, readdir } from 'node:fs/promises';
 import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
+import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
+import { type RunCounts, runCounts } from './run-counts.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 
-/** What the run is, as the page names it: 导入, 更正 (--merge), 迁移 (--create-missing), 替换 (--replace). */
-export const MODES = ['import', 'merge', 'migrate', 'replace'] as const;
+/**
+ * What the run is: the page's one correction run (`correct`: change, create, and remove only what
+ * is switched on); the others are the CLI's modes, still taken from a caller that names them:
+ * 导入, 更正 (--merge), 迁移 (--create-missing), 替换 (--replace).
+ */
+export const MODES = ['correct', 'import', 'merge', 'migrate', 'replace'] as const;
 export type Mode = (typeof MODES)[number];
 
-export function modeOptions(mode: Mode): Pick<ImportFileOptions, 'merge' | 'createMissing' | 'replace'> {
+export function modeOptions(mode: Mode): Pick<ImportFileOptions, 'merge' | 'createMissing' | 'replace' | 'correct'> {
+  if (mode === 'correct') return { correct: true };
   if (mode === 'merge') return { merge: true };
   if (mode === 'migrate') return { createMissing: true };
   if (mode === 'replace') return { replace: true };
@@ -43,7 +50,12 @@ export interface StepRequest {
   readonly sheet?: string;
   readonly tz?: string;
   readonly lang: 'zh' | 'en';
+  /** An import of a correction run: the interviews (ids) the user switched off in its preview. */
+  readonly leaveOut?: readonly string[];
 }
+
+/** A correction file is read as the merge reads it: blank cells keep what Feishu holds. */
+const readsAsMerge = (mode: Mode) => mode === 'merge' || mode === 'correct';
 
 /** What the server keeps of a run beside its view. */
 export interface RunDetail {
@@ -53,6 +65,8 @@ export interface RunDetail {
   xlsx?: string;
   /** An import's report, for a resume. */
   readonly report?: string;
+  /** A correction run's preview: each interview and its group, what the import's choices index. */
+  readonly changes?: readonly InterviewChange[];
 }
 
 const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
@@ -76,6 +90,9 @@ export function resultView(
     report: extra.report,
     undoable: Boolean(s.paths?.backup),
     backup: s.paths?.backup ? basename(s.paths.backup) : undefined,
+    changes: s.changes,
+    zone: s.zone,
+    undo: s.undo,
   };
 }
 
@@ -94,7 +111,7 @@ export async function validateStep(
   run: RunWork<RunDetail>,
 ): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.check.report.json');
-  const options = { ...read(r), merge: r.mode === 'merge', report };
+  const options = { ...read(r), merge: readsAsMerge(r.mode), report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
@@ -106,7 +123,7 @@ export async function validationXlsx(detail: RunDetail, settings: CheckSettings,
   if (detail.xlsx) return detail.xlsx;
   const r = detail.request!;
   const report = uploads.beside(r.upload, '.report.xlsx');
-  const options = { ...read(r), merge: r.mode === 'merge', report };
+  const options = { ...read(r), merge: readsAsMerge(r.mode), report };
   await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options });
   detail.xlsx = report;
   return report;
@@ -123,7 +140,7 @@ export async function previewStep(
   const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows });
+  run.keep({ request: r, rows, changes: result.summary.changes });
   return resultView(result, { rows: rows.count, report: false });
 }
 
@@ -153,6 +170,7 @@ export async function importStep(
     ...settings.send,
     ...read(r),
     ...modeOptions(r.mode),
+    ...(r.mode === 'correct' && r.leaveOut?.length ? { leaveOut: r.leaveOut } : {}),
     report,
     resume,
     signal: run.signal,
@@ -168,23 +186,29 @@ export async function importStep(
 export const undoXlsxReportPath = (backup: string) =>
   `${backup.slice(0, -`.report.xlsx${BACKUP_SUFFIX}`.length)}.undo.report.xlsx`;
 
-/** 撤销: puts back what one import overwrote, from its backup in the folder. */
+/**
+ * 撤销: puts back what one import overwrote, from its backup in the folder; `dryRun`, what it
+ * would restore, delete and leave alone, writing nothing (no report either: the folder's undo
+ * report is what marks an import undone).
+ */
 export async function undoStep(
   backup: string,
   lang: 'zh' | 'en',
   settings: StepSettings,
   run: RunWork<RunDetail>,
+  dryRun = false,
 ): Promise<ResultView> {
   const report = undoXlsxReportPath(backup);
-  run.keep({ report, xlsx: report });
+  if (!dryRun) run.keep({ report, xlsx: report });
   const result = await undoBackup(backup, {
     ...settings.send,
     lang,
-    report,
+    report: dryRun ? false : report,
+    dryRun,
     signal: run.signal,
     onProgress: run.onProgress,
   });
-  return resultView(result, { rows: 0, report: true });
+  return resultView(result, { rows: 0, report: !dryRun });
 }
 
 export interface EarlierRun {
@@ -194,6 +218,8 @@ export interface EarlierRun {
   readonly report: string;
   readonly at: number;
   readonly undone: boolean;
+  /** Its kind and what it did, from its journal (none when that is missing). */
+  readonly counts?: RunCounts;
 }
 
 /** A backup name in the folder the page leaves out of its list, and why (in the page's words: see UI.skipped). */
@@ -223,7 +249,8 @@ export async function earlierRuns(folder: string, skipped: SkippedEntry[] = []):
     }
     const at = info!.mtimeMs;
     const undone = all.has(basename(undoXlsxReportPath(name)));
-    runs.push({ backup: name, report, at, undone });
+    const counts = await runCounts(journalPathFor(join(folder, report)));
+    runs.push({ backup: name, report, at, undone, counts });
   }
   return runs.sort((a, b) => b.at - a.at);
 }

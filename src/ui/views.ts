@@ -4,6 +4,7 @@
  */
 export type { ResultView, RunAction, RunView } from './run-sessions.js';
 export type { GridRow } from './report-rows.js';
+export type { ChangeGroup, InterviewChange } from '../report/run-result.js';
 export type { EarlierRun, Mode } from './run-steps.js';
 
 export interface StateAnswer {

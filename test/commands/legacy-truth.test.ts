@@ -343,7 +343,7 @@ describe('item 4: --merge --create-missing with a mistyped key', () => {
     const rows = await readReport(join(dir, 'fix.report.csv'));
     expect(rows.map((r) => [r.status, r.error_code])).toEqual([['invalid', 'ROW_NEW_INTERVIEW_INCOMPLETE']]);
     expect(rows[0]!.message).toBe(
-      'expected participate_status, begin_time, end_time, username on the rows of a new interview (application 6200000000000000007 has no interview with external_id "0001077", so --create-missing would create one), got them blank (row 2): did you mean "000107"? correct the key if it names an interview Feishu holds, or fill in those columns to create it',
+      'expected participate_status, begin_time, end_time, username on the rows of a new interview (application 6200000000000000007 has no interview with external_id "0001077", so this run would create one), got them blank (row 2): did you mean "000107"? correct the key if it names an interview Feishu holds, or fill in those columns to create it',
     );
     expect(s.store.interviews.size).toBe(1);
   });

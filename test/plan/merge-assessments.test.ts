@@ -52,6 +52,44 @@ describe('mergeAssessments', () => {
     expect(result).toEqual({ kind: 'merged', assessments: [{ ...current[0], username: '黄敏敏' }, current[1]] });
   });
 
+  it('renames by number while a later row still names the assessment by the interviewer Feishu holds', () => {
+    // The renamed row first, then a row of the same assessment under its old name (the name fixed on one row only).
+    const result = merged([
+      patch({ no: '1', username: '黄敏敏', conclusion: 1 }),
+      patch({ username: '黄敏', dimensions: [{ at: { index: 1, row: 3 }, title: '专业能力', set: { score: 80 } }] }),
+    ]);
+    expect(result).toEqual({
+      kind: 'merged',
+      assessments: [
+        {
+          ...current[0],
+          username: '黄敏敏',
+          conclusion: 1,
+          assessment_dimension_list: [
+            { score: 80, assessment_type: 1, title: '专业能力' },
+            current[0]!.assessment_dimension_list![1],
+          ],
+        },
+        current[1],
+      ],
+    });
+    // The new name is not an assessment Feishu holds: a row by it alone names none, and the refusal lists the held names.
+    const byNewName = merged([patch({ no: '1', username: '黄敏敏' }), patch({ username: '黄敏敏', conclusion: 1 })]);
+    expect(byNewName).toMatchObject({
+      kind: 'refused',
+      refusal: { code: 'ROW_NO_SUCH_ASSESSMENT', column: 'username' },
+    });
+    expect(byNewName.kind === 'refused' && byNewName.refusal.message).toContain('(黄敏, 赵磊)');
+  });
+
+  it('adds numbered assessments past the list in number order, whatever order the rows give them', () => {
+    const added = mergeAssessments([], [patch({ no: '2', username: '乙' }), patch({ no: '1', username: '甲' })], {
+      replace: false,
+      add: true,
+    });
+    expect(added).toEqual({ kind: 'merged', assessments: [{ username: '甲' }, { username: '乙' }] });
+  });
+
   it("removes the assessment a `<clear>` row names by number or key; numbers count Feishu's list before removal", () => {
     expect(merged([patch({ no: '1', remove: true }), patch({ no: '2', conclusion: 1 })])).toEqual({
       kind: 'merged',

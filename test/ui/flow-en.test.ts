@@ -54,7 +54,7 @@ describe.runIf(HAVE_BROWSER)('the page in English', () => {
     await page.waitForSelector('[data-testid=validate-error]');
     // The file is named as the user's computer names it, not by its copy on the server.
     expect(await text(page, '[data-testid=validate-error]')).toMatch(
-      /^expected the columns external_interview_id and external_application_id in interviews\.xlsx \(sheet "说明", header row 1\)/,
+      /^expected the column external_interview_id in interviews\.xlsx \(sheet "说明", header row 1\)/,
     );
     await chooseFile(page, SAMPLE);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('173 rows · 30 interviews');
@@ -73,11 +73,11 @@ describe.runIf(HAVE_BROWSER)('the page in English', () => {
       head: 'PK',
     });
     await page.click('[data-testid=preview]');
-    await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
-    expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toMatch(/would change \d+/);
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-change]')).toMatch(/^Change \d+$/);
     await page.click('[data-testid=start]');
     expect(await text(page, '[data-testid=confirm] p')).toBe(
-      'Write to Feishu: 30 interview(s) (173 rows), as Import. You can stop it; what landed stays and can be undone.',
+      'Write to Feishu: new 0 · change 29 · remove 0 · unchanged 0 (not sent). Times without a zone are read as Beijing time. You can stop it; what landed stays and can be undone.',
     );
     await page.click('[data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
@@ -125,6 +125,8 @@ describe.runIf(HAVE_BROWSER)('the page in English', () => {
       const page = await browser.context.newPage();
       await page.goto(slow.ui.url);
       await chooseFile(page, SAMPLE);
+      await page.click('[data-testid=preview]');
+      await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]', { timeout: 30_000 });
       await page.click('[data-testid=start]');
       await page.click('[data-testid=confirm-yes]');
       // Stopped once a few interviews have landed.

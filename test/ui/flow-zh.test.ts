@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { CHROMIUM, HAVE_BROWSER, type OpenBrowser, REQUIRE_BROWSER, browserNotice, openBrowser } from './browser.js';
-import { chooseFile, chooseMode, download, editReport, shot, text } from './page-steps.js';
+import { chooseFile, download, editReport, shot, text } from './page-steps.js';
 import { MIGRATION, SAMPLE, type UiWorld, startWorld } from './ui-server.js';
 
 browserNotice('test/ui/flow-zh.test.ts');
@@ -41,17 +41,16 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     expect(await text(page, 'h1')).toBe('飞书招聘面试记录导入');
     // The times are read in the browser's own zone unless the user says otherwise.
     expect(await page.inputValue('[data-testid=tz]')).toBe('Asia/Shanghai');
-    await chooseMode(page, 'migrate');
     await shot(page, '1-choose');
     await chooseFile(page, MIGRATION);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
     await page.click('[data-testid=preview]');
-    await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
-    expect(await text(page, '[data-testid=preview-step] [data-kind=created]')).toBe('将创建 24');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-create]')).toBe('新建 24');
     await shot(page, '3-preview');
     await page.click('[data-testid=start]');
     expect(await text(page, '[data-testid=confirm] p')).toBe(
-      '确认写入飞书：24 场面试（144 行），方式：迁移。开始后可以停止，已写入的会保留并可撤销。',
+      '确认写入飞书：新建 24 · 修改 0 · 删除 0 · 无变化 0（不发送）。没有写时区的时间按北京时间读取。开始后可以停止，已写入的会保留并可撤销。',
     );
     await page.click('[data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=progress]');
@@ -63,7 +62,7 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await page.goto(`http://127.0.0.1:${world.ui.port}/`);
     await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
     expect(await text(page, '[data-testid=import-result] [data-kind=created]')).toBe('已创建 24');
-    expect(await text(page, '[data-testid=import-file]')).toBe('legacy-migration.csv · 迁移');
+    expect(await text(page, '[data-testid=import-file]')).toBe('legacy-migration.csv · 更正');
     expect(world.sim.stats.created.size).toBe(24);
     const report = await download(page, '[data-testid=download-import]');
     expect(report.name).toMatch(/^legacy-migration\.\d{8}-\d{6}\.report\.xlsx$/);
@@ -73,7 +72,6 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     // The monthly correction: one score changed in the report, in Excel, imported back with 更正.
     const fixes = join(await tempDir(), '三月更正.xlsx');
     await editReport(report.path, fixes, '分数', '67', '68');
-    await chooseMode(page, 'merge');
     await chooseFile(page, fixes);
     expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
     // The Feishu ids the report added to a file without them sit under the template's Chinese title.
@@ -83,8 +81,9 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     expect(head).toContain('外部面试ID');
     expect(head).not.toContain('external_interview_id');
     await page.click('[data-testid=preview]');
-    await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
-    expect(await text(page, '[data-testid=preview-step] [data-testid=kinds]')).toBe('将修改 1无变化 23');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-change]')).toBe('修改 1');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-unchanged]')).toBe('无变化 23');
     const diff = page.locator('[data-testid=preview-rows] .grid-body .c-message', { hasText: '将会修改' }).first();
     // The change in words and columns a Chinese HR person reads, not the API's field names.
     expect(await diff.textContent()).toBe('将会修改：第 1 条面评（王芳）维度 "专业能力" 分数：67 → 68');
@@ -101,7 +100,7 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     const migration = page.locator('[data-testid=earlier] li', { hasText: 'legacy-migration' });
     await migration.locator('button').click();
     expect(await text(page, '[data-testid=confirm] p')).toBe(
-      '确认撤销：把这次导入改写过的面试恢复为导入前的内容，并删除它新建的面试。',
+      '确认撤销：恢复 0 场面试到导入前的内容 · 删除 24 场它新建的面试 · 保持不动 0 场。',
     );
     await page.click('[data-testid=confirm-yes]');
     await page.waitForSelector('[data-testid=undo-result] [data-kind=deleted]', { timeout: 30_000 });
@@ -117,7 +116,6 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${world.ui.port}/`);
     await page.fill('[data-testid=tz]', 'Asia/Shanghai');
-    await chooseMode(page, 'merge');
     await chooseFile(page, SAMPLE);
     expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 1');
     await page.check('[data-testid=only-problems]');

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
-import { chooseFile, chooseMode, text } from './page-steps.js';
+import { chooseFile, text } from './page-steps.js';
 import { MIGRATION, type UiWorld, startWorld } from './ui-server.js';
 
 browserNotice('test/ui/flow-zone.test.ts');
@@ -58,10 +58,9 @@ describe.runIf(HAVE_BROWSER)('the page in a browser set to UTC', () => {
     expect(await text(page, '[data-testid=tz-browser]')).toBe(
       '注意：这台电脑的时区是 UTC，与所选的 北京时间 不同。文件中的时间按 北京时间 读取；如果它们是按这台电脑的时区写的，请改选 UTC。',
     );
-    await chooseMode(page, 'migrate');
     await chooseFile(page, MIGRATION);
     await page.click('[data-testid=preview]');
-    await page.waitForSelector('[data-testid=preview-step] [data-testid=kinds]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
     const head = await page.locator('[data-testid=preview-rows] .grid-head').textContent();
     expect(head).toContain('开始时间（写入飞书）结束时间（写入飞书）');
     const first = page.locator('[data-testid=preview-rows] .grid-body .grid-row').first();

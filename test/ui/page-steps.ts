@@ -11,10 +11,6 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'docs', `ui-${name}.png`), fullPage: true });
 }
 
-export async function chooseMode(page: Page, mode: 'import' | 'merge' | 'migrate' | 'replace'): Promise<void> {
-  await page.check(`input[name=mode][value=${mode}]`);
-}
-
 export async function chooseFile(page: Page, file: string): Promise<void> {
   await page.setInputFiles('[data-testid=file-input]', file);
   await page.waitForSelector('[data-testid=check-step] [data-testid=counts]');

@@ -11,16 +11,18 @@ import { type Lang, initialLang, t } from './strings.js';
 import { browserZone } from './zone.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
-  validate: ['preview', 'import', 'undo'],
-  preview: ['import', 'undo'],
-  import: ['undo'],
+  validate: ['preview', 'import', 'undoPreview', 'undo'],
+  preview: ['import', 'undoPreview', 'undo'],
+  import: ['undoPreview', 'undo'],
+  undoPreview: ['undo'],
   undo: [],
 };
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang());
   const [upload, setUpload] = useState<UploadAnswer>();
-  const [mode, setMode] = useState<Mode>('import');
+  // One correction run: it changes, creates, and removes only what the preview leaves switched on.
+  const mode: Mode = 'correct';
   const [sheet, setSheet] = useState('');
   // Unknown until the server says which zone this folder chose, or which the tenant's people use.
   const [tz, setTz] = useState<string>();
@@ -100,7 +102,6 @@ export function App() {
               setSheet(o.sheet);
               setTz(o.tz);
             }}
-            onMode={setMode}
             onFile={choose}
           />
           <CheckStep flow={flow} />

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
 import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
+import { Changes } from './corrections.js';
 import { Grid } from './grid.js';
 import { ReportLink } from './report-link.js';
 import { type Lang, t } from './strings.js';
@@ -68,7 +69,8 @@ export function PreviewStep({ flow }: { flow: Flow }) {
       )}
       {view?.result && (
         <>
-          <Counts result={view.result} lang={lang} kinds="would" />
+          <Counts result={view.result} lang={lang} kinds={view.result.changes ? undefined : 'would'} />
+          {view.result.changes && <Changes run={view.id} changes={view.result.changes} lang={lang} switches />}
           <Rows view={view} lang={lang} testid="preview-rows" />
         </>
       )}

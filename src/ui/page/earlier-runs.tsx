@@ -2,8 +2,16 @@
 import { useState } from 'preact/hooks';
 import type { EarlierRun } from '../views.js';
 import type { Flow } from './flow.js';
-import { Confirm, RunOutcome } from './import-step.js';
-import { t } from './strings.js';
+import { RunOutcome } from './import-step.js';
+import { UndoQuestion } from './undo-step.js';
+import { type Lang, t } from './strings.js';
+
+/** When the import ran, in the browser's own zone: date and minute, as the user reads a clock. */
+function localTime(at: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+    at,
+  );
+}
 
 export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
   const { lang } = flow;
@@ -16,30 +24,36 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
       <ul class="earlier">
         {earlier.map((r) => (
           <li key={r.backup}>
-            <span class="when">{new Date(r.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</span>{' '}
+            <span class="when">{localTime(r.at, lang)}</span>{' '}
+            {r.counts && <b class="kind">{t(lang, r.counts.kind === 'correct' ? 'mode_correct' : 'mode_import')}</b>}{' '}
             <span class="file">{r.report}</span>{' '}
+            {r.counts && <span class="run-counts">{t(lang, 'runCounts', { ...r.counts })}</span>}{' '}
             {r.undone ? (
               <span class="done">{t(lang, 'undone')}</span>
             ) : (
-              <button type="button" disabled={busy} onClick={() => setAsking(r.backup)}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => {
+                  setAsking(r.backup);
+                  flow.start('undoPreview', { backup: r.backup });
+                }}
+              >
                 {t(lang, 'undoEarlier')}
               </button>
             )}
-            {asking === r.backup && (
-              <Confirm
-                lang={lang}
-                text={t(lang, 'confirmUndo')}
-                onYes={() => {
-                  setAsking(undefined);
-                  flow.start('undo', { backup: r.backup });
-                }}
-                onNo={() => setAsking(undefined)}
-              />
-            )}
+            {asking === r.backup && <UndoQuestion flow={flow} backup={r.backup} onClose={() => setAsking(undefined)} />}
           </li>
         ))}
       </ul>
-      {flow.runs.undo && !flow.runs.import && <RunOutcome view={flow.runs.undo} flow={flow} />}
+      {/* An earlier import's undo shows here; the import on screen keeps its own result. */}
+      {flow.runs.undo && flow.runs.undo.file !== flow.runs.import?.result?.backup && (
+        <div class="undo" data-testid="earlier-undo">
+          <h3>{t(lang, 'undoTitle')}</h3>
+          <p class="file-name">{flow.runs.undo.file.replace(/\.backup\.jsonl$/, '')}</p>
+          <RunOutcome view={flow.runs.undo} flow={flow} />
+        </div>
+      )}
     </section>
   );
 }

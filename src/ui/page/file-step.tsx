@@ -1,21 +1,17 @@
-/** Step 1: the file (chosen or dropped), what the run is, and how to read the file. */
+/** Step 1: the file (chosen or dropped) and how to read it; there is no mode to pick (one correction run). */
 import { useRef, useState } from 'preact/hooks';
-import type { Mode } from '../views.js';
 import type { Flow } from './flow.js';
-import { type Key, type Lang, t } from './strings.js';
+import { type Lang, t } from './strings.js';
 import { ZONES, browserZone, canonicalZone, zoneWords } from './zone.js';
-
-const MODES: readonly Mode[] = ['import', 'merge', 'migrate', 'replace'];
 
 export interface FileStepProps {
   readonly flow: Flow;
   readonly options: { sheet: string; tz: string };
   onOptions(o: { sheet: string; tz: string }): void;
-  onMode(mode: Mode): void;
   onFile(file: File): void;
 }
 
-export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepProps) {
+export function FileStep({ flow, options, onOptions, onFile }: FileStepProps) {
   const { lang } = flow;
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -58,15 +54,6 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
         {flow.upload && <span class="file-name">{flow.upload.name}</span>}
       </div>
       {flow.refused.upload && <p class="error">{flow.refused.upload}</p>}
-      <fieldset>
-        <legend>{t(lang, 'modeTitle')}</legend>
-        {MODES.map((m) => (
-          <label key={m} class="mode">
-            <input type="radio" name="mode" value={m} checked={flow.mode === m} onChange={() => onMode(m)} />
-            <b>{t(lang, `mode_${m}` as Key)}</b> <span class="hint">{t(lang, `mode_${m}_hint` as Key)}</span>
-          </label>
-        ))}
-      </fieldset>
       <div class="options">
         {(flow.upload?.sheets.length ?? 0) > 1 && (
           <label>

@@ -1,24 +1,15 @@
 /** Steps 4 and 5: the import with its confirmation and live progress, then its result and undo. */
 import { useState } from 'preact/hooks';
-import type { RunView } from '../views.js';
+import type { ResultView, RunView } from '../views.js';
+import { type chosenCounts, useChoices } from './choices.js';
+import { Changes } from './corrections.js';
+import { zoneWords } from './zone.js';
 import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
+import { Confirm } from './confirm.js';
 import { ReportLink } from './report-link.js';
+import { UndoQuestion } from './undo-step.js';
 import { type Key, type Lang, t } from './strings.js';
-
-export function Confirm(props: { text: string; lang: Lang; onYes(): void; onNo(): void }) {
-  return (
-    <div class="confirm" role="dialog" data-testid="confirm">
-      <p>{props.text}</p>
-      <button type="button" class="primary" onClick={props.onYes} data-testid="confirm-yes">
-        {t(props.lang, 'confirm')}
-      </button>
-      <button type="button" onClick={props.onNo}>
-        {t(props.lang, 'cancel')}
-      </button>
-    </div>
-  );
-}
 
 const duration = (lang: Lang, s: number) =>
   s < 90 ? t(lang, 'seconds', { n: Math.ceil(s) }) : t(lang, 'minutes', { n: Math.ceil(s / 60) });
@@ -62,21 +53,43 @@ export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   return (
     <div data-testid={`${view.action}-result`}>
       <Counts result={view.result} lang={lang} kinds="done" />
+      {view.result.changes && <Changes run={view.id} changes={view.result.changes} lang={lang} switches={false} />}
       {view.result.report && <ReportLink run={view.id} lang={lang} testid={`download-${view.action}`} />}
     </div>
   );
 }
 
+/** What 开始导入 asks: a correction repeats its preview's counts (switched-off ones apart) and the zone. */
+function importQuestion(flow: Flow, basis: ResultView | undefined, counts: ReturnType<typeof chosenCounts>): string {
+  const { lang } = flow;
+  if (flow.mode !== 'correct') {
+    const rows = Object.values(basis?.counts ?? {}).reduce((a, b) => a + b, 0);
+    const mode = t(lang, `mode_${flow.mode}` as Key);
+    return t(lang, 'confirmImport', { interviews: basis?.interviews ?? 0, rows, mode });
+  }
+  const zone = basis?.zone;
+  return t(lang, 'confirmCorrect', {
+    ...counts,
+    left: counts.left > 0 ? t(lang, 'confirmLeft', { n: counts.left }) : '',
+    zone: zone ? t(lang, 'confirmZone', { zone: zoneWords(zone, lang) }) : '',
+  });
+}
+
 export function ImportStep({ flow }: { flow: Flow }) {
   const { lang, runs } = flow;
   const [asking, setAsking] = useState<'import' | 'undo' | undefined>();
-  const basis = runs.preview?.result ?? runs.validate?.result;
+  const correcting = flow.mode === 'correct';
+  const preview = runs.preview;
+  const choices = useChoices(preview?.id, preview?.result?.changes);
+  // A correction imports what its preview showed: no preview, nothing to confirm yet.
+  const basis = correcting ? preview?.result : (runs.preview?.result ?? runs.validate?.result);
   const run = runs.import;
   // A reopened tab has no file chosen, but still shows the import going on and its undo.
-  if (!run && (!basis || !flow.upload)) return null;
+  if (!run && (!(basis ?? runs.validate?.result) || !flow.upload)) return null;
   const busy = flow.current?.state === 'running';
-  const rows = Object.values(basis?.counts ?? {}).reduce((a, b) => a + b, 0);
   const stopped = run?.result?.exitCode === 130;
+  const backup = run?.result?.undoable ? run.result.backup : undefined;
+  const undone = backup !== undefined && runs.undo?.file === backup;
   return (
     <section class="step" data-testid="import-step">
       <h2>{t(lang, run?.result ? 'resultTitle' : 'importTitle')}</h2>
@@ -85,6 +98,7 @@ export function ImportStep({ flow }: { flow: Flow }) {
           {run.file} · {t(lang, `mode_${run.mode}` as Key)}
         </p>
       )}
+      {!run && !basis && <p class="hint">{t(lang, 'previewFirst')}</p>}
       {!run && basis && (
         <button type="button" class="primary" disabled={busy} onClick={() => setAsking('import')} data-testid="start">
           {t(lang, 'start')}
@@ -93,14 +107,10 @@ export function ImportStep({ flow }: { flow: Flow }) {
       {asking === 'import' && (
         <Confirm
           lang={lang}
-          text={t(lang, 'confirmImport', {
-            interviews: basis?.interviews ?? 0,
-            rows,
-            mode: t(lang, `mode_${flow.mode}` as Key),
-          })}
+          text={importQuestion(flow, basis, choices.counts())}
           onYes={() => {
             setAsking(undefined);
-            flow.start('import');
+            flow.start('import', correcting ? { preview: preview?.id, leaveOut: choices.leaveOut() } : {});
           }}
           onNo={() => setAsking(undefined)}
         />
@@ -117,29 +127,29 @@ export function ImportStep({ flow }: { flow: Flow }) {
           {t(lang, 'resume')}
         </button>
       )}
-      {run?.result?.undoable && !runs.undo && (
-        <button type="button" disabled={busy} onClick={() => setAsking('undo')} data-testid="undo">
+      {backup && !undone && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setAsking('undo');
+            flow.start('undoPreview', { backup });
+          }}
+          data-testid="undo"
+        >
           {t(lang, 'undo')}
         </button>
       )}
-      {asking === 'undo' && (
-        <Confirm
-          lang={lang}
-          text={t(lang, 'confirmUndo')}
-          onYes={() => {
-            setAsking(undefined);
-            flow.start('undo', { backup: run?.result?.backup });
-          }}
-          onNo={() => setAsking(undefined)}
-        />
+      {asking === 'undo' && backup && <UndoQuestion flow={flow} backup={backup} onClose={() => setAsking(undefined)} />}
+      {(flow.refused.undo || flow.refused.undoPreview) && (
+        <p class="error">{flow.refused.undo ?? flow.refused.undoPreview}</p>
       )}
-      {flow.refused.undo && <p class="error">{flow.refused.undo}</p>}
-      {runs.undo && (
+      {/* This import's undo, beside its result (an earlier import's undo shows in that list). */}
+      {undone && (
         <div class="undo" data-testid="undo-step">
           <h3>{t(lang, 'undoTitle')}</h3>
-          {/* Which import it undid: this one, or one from the list of earlier imports. */}
-          <p class="file-name">{runs.undo.file.replace(/\.backup\.jsonl$/, '')}</p>
-          <RunOutcome view={runs.undo} flow={flow} />
+          <p class="file-name">{runs.undo!.file.replace(/\.backup\.jsonl$/, '')}</p>
+          <RunOutcome view={runs.undo!} flow={flow} />
         </div>
       )}
     </section>

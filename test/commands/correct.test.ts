@@ -1,0 +1,150 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/api.js';
+import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
+import { InterviewStore } from '../../src/simulator/store.js';
+import { csv, original, seededIds as ids, tempDir } from '../helpers.js';
+
+const SECRET = 'Correct-Test-Secret-5';
+let sim: RunningSimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const NEW_APP = '6300000000000000001';
+const HEADER = [
+  '外部面试ID',
+  '外部系统面试ID',
+  '外部投递ID',
+  '参与状态',
+  '开始时间',
+  '结束时间',
+  '评价序号',
+  '面试官',
+  '面试结论',
+  '评价维度',
+  '题目类型',
+  '分数',
+];
+
+/** A month's correction: a rename by 评价序号 (fixed on one row), a score, a conclusion, a removal, a forgotten interview, a key typo. */
+function correction(): string[][] {
+  const [a, b, c] = ids(3);
+  return [
+    HEADER,
+    [a!, '', '', '', '', '', '1', '王五', '不通过', '', '', ''],
+    [a!, '', '', '', '', '', '', '张三', '', '专业', '', '95'],
+    [b!, '', '', '', '', '', '', '李四', '通过', '', '', ''],
+    [c!, '', '', '', '<clear>', '', '', '', '', '', '', ''],
+    [
+      '',
+      'ATS-NEW-1',
+      NEW_APP,
+      '参与',
+      '2025-12-02 14:00',
+      '2025-12-02 15:00',
+      '',
+      '赵六',
+      '通过',
+      '专业',
+      '打分题',
+      '77',
+    ],
+    ['', 'ATS-NEW-2', NEW_APP, '', '', '', '', '', '待定', '', '', ''],
+  ];
+}
+
+describe('correct: one run that changes, renames, adds and removes only what is switched on', () => {
+  it('previews every interview grouped, then imports what is left switched on', async () => {
+    sim = await startSimulator({
+      appId: 'cli_c',
+      appSecret: SECRET,
+      rateLimit: 0,
+      seed: ids(3).map((id, i) => [id, original(i)]),
+    });
+    const dir = await tempDir();
+    const file = join(dir, 'month.csv');
+    await writeFile(file, csv(correction()));
+    const o = { baseUrl: sim.url, appId: 'cli_c', appSecret: SECRET, tz: 'Asia/Shanghai', lang: 'en' as const };
+    const [a, b, c] = ids(3);
+
+    const preview = await importFile(file, { ...o, correct: true, dryRun: true });
+    expect(sim.stats.requests.put + sim.stats.requests.create).toBe(0);
+    const groups = preview.summary.changes!.map((x) => [x.id, x.group, x.rows]);
+    expect(groups).toEqual([
+      [a, 'change', [2, 3]],
+      [b, 'change', [4]],
+      [c, 'remove', [5]],
+      ['external_id:ATS-NEW-1', 'create', [6]],
+      ['external_id:ATS-NEW-2', 'problem', [7]],
+    ]);
+    const [changeA, , removeC, , problem] = preview.summary.changes!;
+    expect(changeA!.detail).toContain('张三');
+    expect(changeA!.detail).toContain('王五');
+    expect(removeC!.detail).toContain('begin_time');
+    expect(problem!.detail).toContain('ATS-NEW-2');
+    expect(preview.summary.interviews_by_kind).toMatchObject({ changed: 3, created: 1, left: 0 });
+
+    // The removal is not switched on: left out, and said so.
+    const run = await importFile(file, { ...o, correct: true, leaveOut: [c!] });
+    expect(run.summary.changes!.map((x) => x.group)).toEqual(['change', 'change', 'left', 'create', 'problem']);
+    expect(run.summary.interviews_by_kind).toMatchObject({ changed: 2, created: 1, left: 1 });
+    expect(run.rows[3]).toMatchObject({ status: 'skipped', message: 'left as it is: switched off in the preview' });
+
+    const held = (id: string) => InterviewStore.bodyOf(sim!.store.get(id)!);
+    const [zhang, li] = original(0).interview_assessments!;
+    expect(held(a!)).toEqual({
+      ...original(0),
+      interview_assessments: [
+        {
+          ...zhang,
+          username: '王五',
+          conclusion: 1,
+          assessment_dimension_list: [{ score: 95, assessment_type: 1, title: '专业' }],
+        },
+        li,
+      ],
+    });
+    expect(held(b!)).toEqual({
+      ...original(1),
+      interview_assessments: [
+        original(1).interview_assessments![0],
+        { ...original(1).interview_assessments![1], conclusion: 2 },
+      ],
+    });
+    expect(held(c!)).toEqual(original(2));
+    const created = run.summary.changes![3]!.feishu_id!;
+    expect(run.summary.changes![3]!.detail).toBe(`created in Feishu as ${created}`);
+    expect(held(created)).toEqual({
+      external_id: 'ATS-NEW-1',
+      external_application_id: NEW_APP,
+      participate_status: 2,
+      begin_time: Date.UTC(2025, 11, 2, 6),
+      end_time: Date.UTC(2025, 11, 2, 7),
+      interview_assessments: [
+        {
+          username: '赵六',
+          conclusion: 2,
+          assessment_dimension_list: [{ score: 77, assessment_type: 1, title: '专业' }],
+        },
+      ],
+    });
+  });
+
+  it('refuses leaveOut without correct, and correct with replace', async () => {
+    await expect(
+      importFile('x.csv', { leaveOut: ['1'], baseUrl: 'http://127.0.0.1:9', appId: 'a', appSecret: 'b' }),
+    ).rejects.toMatchObject({
+      code: 'USAGE_BAD_OPTION',
+      message:
+        'expected leaveOut with correct, got it alone: it names interviews of a correction run to leave as they are',
+    });
+    await expect(
+      importFile('x.csv', { correct: true, replace: true, appId: 'a', appSecret: 'b' }),
+    ).rejects.toMatchObject({
+      code: 'USAGE_BAD_OPTION',
+    });
+  });
+});

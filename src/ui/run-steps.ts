@@ -9,6 +9,7 @@ import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import { offLoop } from './off-loop.js';
+import { pageWords } from './page-words.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
@@ -55,12 +56,15 @@ export interface RunDetail {
   readonly report?: string;
 }
 
+/** A person watches the page's runs: an outage pauses them, named on the page, rather than failing each row. */
+const WATCHED = { waitWhileUnreachable: true } as const;
+
 const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(
   result: Omit<StepOutcome, 'statuses'>,
-  extra: { rows: number; report: boolean },
+  extra: { rows: number; report: boolean; lang: 'zh' | 'en' },
 ): ResultView {
   const s = result.summary;
   return {
@@ -68,7 +72,7 @@ export function resultView(
     counts: result.counts,
     interviews: result.interviews,
     kinds: s.interviews_by_kind,
-    problems: s.problems ?? [],
+    problems: (s.problems ?? []).map((p) => ({ ...p, example: pageWords(p.code)?.[extra.lang] ?? p.example })),
     warnings: s.warnings ?? [],
     requests: s.requests,
     elapsedS: s.elapsed_s,
@@ -98,7 +102,7 @@ export async function validateStep(
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.count, report: true });
+  return resultView(result, { rows: rows.count, report: true, lang: r.lang });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */
@@ -120,11 +124,11 @@ export async function previewStep(
   run: RunWork<RunDetail>,
 ): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.preview.report.json');
-  const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
+  const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report, ...WATCHED };
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.count, report: false });
+  return resultView(result, { rows: rows.count, report: false, lang: r.lang });
 }
 
 /**
@@ -157,8 +161,9 @@ export async function importStep(
     resume,
     signal: run.signal,
     onProgress: run.onProgress,
+    ...WATCHED,
   });
-  return resultView(result, { rows: 0, report: true });
+  return resultView(result, { rows: 0, report: true, lang: r.lang });
 }
 
 /**
@@ -183,8 +188,9 @@ export async function undoStep(
     report,
     signal: run.signal,
     onProgress: run.onProgress,
+    ...WATCHED,
   });
-  return resultView(result, { rows: 0, report: true });
+  return resultView(result, { rows: 0, report: true, lang: lang });
 }
 
 export interface EarlierRun {

@@ -4,6 +4,7 @@ import type { Mode } from '../views.js';
 import type { Flow } from './flow.js';
 import { type Key, type Lang, t } from './strings.js';
 import { ZONES, browserZone, canonicalZone, zoneWords } from './zone.js';
+import { RunError } from './run-lines.js';
 
 const MODES: readonly Mode[] = ['import', 'merge', 'migrate', 'replace'];
 
@@ -97,11 +98,7 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
       </div>
       <ZoneNote zone={options.tz} lang={lang} />
       {flow.refused.validate && <p class="error">{flow.refused.validate}</p>}
-      {validate?.state === 'error' && (
-        <p class="error" data-testid="validate-error">
-          {validate.error?.message}
-        </p>
-      )}
+      {validate?.state === 'error' && <RunError view={validate} lang={lang} testid="validate-error" />}
     </section>
   );
 }

@@ -88,6 +88,8 @@ export class InterviewApi {
   private readonly clock: Clock;
   /** Told whenever `stats.trouble` changes (the run's progress shows it at once). */
   onTrouble: (() => void) | undefined;
+  /** Counts each spell of trouble: a call waits out only the spell it met first (see `waitsOut`). */
+  private spell = 0;
 
   constructor(private readonly options: ApiOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY;
@@ -136,6 +138,8 @@ export class InterviewApi {
   ): Promise<CallResult> {
     const { client, tokens } = this.options;
     let tokenRefreshed = false;
+    /** The spell of trouble this call first met: it waits out no later one (its own failing alone). */
+    let met: number | undefined;
     for (let attempt = 1; ; attempt++) {
       await gate.acquire();
       const token = await tokens.get();
@@ -160,6 +164,8 @@ export class InterviewApi {
         { attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed },
         this.retry,
       );
+      this.noteTrouble(res, failure?.code === 'HTTP_ABORTED');
+      if (this.stats.trouble) met ??= this.spell;
       if (decision.reason === 'success') {
         if (unsafeToRepeat) this.stats.creates++;
         return {
@@ -172,14 +178,13 @@ export class InterviewApi {
         };
       }
       const aborted = failure?.code === 'HTTP_ABORTED';
-      this.noteTrouble(res, aborted);
       const maybeDone = unsafeToRepeat && (decision.reason === 'network' || decision.reason === 'server' || aborted);
       if (maybeDone)
         return {
           ...this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted),
           mayHaveLanded: true,
         };
-      const outage = !decision.retry && decision.reason === 'exhausted' && this.waitsOut(aborted);
+      const outage = !decision.retry && decision.reason === 'exhausted' && this.waitsOut(aborted, met === this.spell);
       if (outage && !this.options.stopping?.()) {
         this.stats.retried++;
         await this.pause(outageDelayMs(this.retry));
@@ -209,6 +214,7 @@ export class InterviewApi {
       if (!before) return;
       this.stats.trouble = undefined;
     } else {
+      if (!before) this.spell++;
       const waiting = before?.waiting ?? false;
       this.stats.trouble = { kind, retries: before ? before.retries + 1 : 0, waiting };
     }
@@ -216,11 +222,11 @@ export class InterviewApi {
   }
 
   /** Whether this call, its retries spent, waits on: see `waitsOut`. */
-  private waitsOut(aborted: boolean): boolean {
+  private waitsOut(aborted: boolean, sameSpell: boolean): boolean {
     const trouble = this.stats.trouble;
     const wait = this.options.waitWhileUnreachable === true && !aborted;
-    // Trouble still set here means no call has had an answer since it began.
-    const waits = waitsOut({ wait, trouble: trouble?.kind, unbroken: trouble !== undefined });
+    // The spell this call met still going: no call has had an answer since it began.
+    const waits = waitsOut({ wait, trouble: trouble?.kind, unbroken: trouble !== undefined && sameSpell });
     if (waits && trouble && !trouble.waiting) {
       this.stats.trouble = { ...trouble, waiting: true };
       this.onTrouble?.();

@@ -3,6 +3,7 @@
  * failure in the page's words with its code kept for support in a closed details line, and how
  * far a check or preview has got.
  */
+import { useEffect, useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
 import { type Lang, t } from './strings.js';
 
@@ -46,14 +47,20 @@ export const duration = (lang: Lang, s: number) =>
 /** A check's or preview's line while it runs: what it has read, how long it has taken, what is left. */
 export function WorkLine({ view, lang, busy }: { view: RunView; lang: Lang; busy: string }) {
   const p = view.progress;
-  const seconds = p ? p.elapsedMs / 1000 : 0;
-  const perSecond = p && seconds > 0 ? p.done / seconds : 0;
+  // The time taken moves every second, whether or not the run has told of progress (a check tells none).
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  const seconds = Math.max(0, (now - view.startedAt) / 1000);
+  const perSecond = p && p.elapsedMs > 0 ? p.done / (p.elapsedMs / 1000) : 0;
   return (
     <div class="busy" data-testid={`${view.action}-progress`}>
       <p>
         {busy}
         {p && ` ${t(lang, 'readRecords', { done: p.done, total: p.total })}`}
-        {p && ` · ${t(lang, 'elapsed', { time: duration(lang, seconds) })}`}
+        {` · ${t(lang, 'elapsed', { time: duration(lang, seconds) })}`}
         {perSecond > 0 && ` · ${t(lang, 'left', { left: duration(lang, (p!.total - p!.done) / perSecond) })}`}
       </p>
       <TroubleLine progress={p} lang={lang} />

@@ -94,7 +94,6 @@ const zh = {
   invite: '让另一个浏览器打开',
   inviteText: '在另一个浏览器中打开这个链接（只能用一次，{minutes} 分钟内有效）：',
   inviteFailed: '没能生成链接：',
-  readRows: '已读取 {rows} 行',
   readRecords: '已读取飞书中的记录 {done} / {total}',
   elapsed: '已用 {time}',
 };
@@ -193,7 +192,6 @@ const en: Record<Key, string> = {
   invite: 'Let another browser in',
   inviteText: 'Open this link in the other browser (it works once, for {minutes} minutes):',
   inviteFailed: 'Could not make a link: ',
-  readRows: '{rows} rows read',
   readRecords: 'Records read from Feishu: {done} / {total}',
   elapsed: '{time} so far',
 };

@@ -40,6 +40,12 @@ const valuesIn = (spec: EnumSpec): Pair => ({
 });
 
 function badEnum(w: Where): Pair | undefined {
+  // Said of no row (a result's list of problems, when its rows are not at hand): what to do, in words.
+  if (w.column === undefined)
+    return {
+      en: "a cell holds a word the column does not take: pick one of the column's values (the check's rows name each)",
+      zh: '有单元格填了该列不接受的词：请从该列的可选值中选一个（检查结果中的行逐一列出）',
+    };
   const spec = enumOf(w.column);
   if (!spec) return undefined;
   const values = valuesIn(spec);
@@ -191,6 +197,11 @@ const BY_CODE: Readonly<Record<string, Words>> = {
     en: `the file${w.sheet ? ` (sheet "${w.sheet}")` : ''} lacks columns the template has: rename its headers to the template's names, or choose the sheet that holds the data, then check again`,
     zh: `文件${w.sheet ? `（工作表“${w.sheet}”）` : ''}缺少模板中的列：请把表头改成模板中的列名，或选择放数据的工作表，再重新检查`,
   }),
+  AUTH_TOKEN_UNAVAILABLE: () => ({
+    en: 'could not reach Feishu to sign in (the network is down, or Feishu is unavailable): nothing was read or written; check the network and try again',
+    zh: '连不上飞书，无法登录（网络中断，或飞书暂时不可用）：什么也没有读取或写入；请检查网络后重试',
+  }),
+  AUTH_BAD_CREDENTIALS: () => feishuAnswer(FEISHU_CODE.wrongSecret),
   USAGE_BAD_OPTION: () => ({
     en: 'the time zone or sheet chosen is not one the file can be read in: pick the time zone from the list (such as Asia/Shanghai) and the sheet from the list',
     zh: '所选的时区或工作表无法用来读取文件：请从列表中选择时区（例如 Asia/Shanghai）和工作表',

@@ -64,7 +64,7 @@ const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(
   result: Omit<StepOutcome, 'statuses'>,
-  extra: { rows: number; report: boolean; lang: 'zh' | 'en' },
+  extra: { rows: number; report: boolean; lang: 'zh' | 'en'; grid?: ReportRows },
 ): ResultView {
   const s = result.summary;
   return {
@@ -72,7 +72,7 @@ export function resultView(
     counts: result.counts,
     interviews: result.interviews,
     kinds: s.interviews_by_kind,
-    problems: (s.problems ?? []).map((p) => ({ ...p, example: pageWords(p.code)?.[extra.lang] ?? p.example })),
+    problems: (s.problems ?? []).map((p) => ({ ...p, example: problemExample(p, extra) })),
     warnings: s.warnings ?? [],
     requests: s.requests,
     elapsedS: s.elapsed_s,
@@ -81,6 +81,26 @@ export function resultView(
     undoable: Boolean(s.paths?.backup),
     backup: s.paths?.backup ? basename(s.paths.backup) : undefined,
   };
+}
+
+/** Problem rows looked at for a problem's example: enough for any code that is common, bounded on a huge file. */
+const EXAMPLE_SCAN = 5000;
+
+/**
+ * A problem's example in the page's words (src/ui/page-words.ts): said of its first row in the
+ * grid's rows, with the row, column and cell, where the page has words for its code.
+ */
+function problemExample(p: { code: string; example: string }, extra: { lang: 'zh' | 'en'; grid?: ReportRows }): string {
+  const { grid, lang } = extra;
+  for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
+    const r = grid!.row(i);
+    if (r.error_code !== p.code) continue;
+    const column = r.error_column;
+    const words = pageWords(p.code, { row: r.row, column, cell: column === undefined ? undefined : r.cells[column] });
+    if (words) return words[lang];
+    break;
+  }
+  return pageWords(p.code)?.[lang] ?? p.example;
 }
 
 /** The grid's rows: the report the checks' thread read and indexed, else read here. */
@@ -102,7 +122,7 @@ export async function validateStep(
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.count, report: true, lang: r.lang });
+  return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */
@@ -128,7 +148,7 @@ export async function previewStep(
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.count, report: false, lang: r.lang });
+  return resultView(result, { rows: rows.count, report: false, lang: r.lang, grid: rows });
 }
 
 /**

@@ -65,16 +65,22 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
   });
 
   it('a Chinese flow with row errors, a network cut and a Feishu refusal: no flag, no code, no English; the cut named and waited out', async () => {
-    const sample = await readFile(SAMPLE, 'utf8');
+    // The sample with one conclusion written as the old system did: 淘汰 is not one of the tool's words.
+    const sample = (await readFile(SAMPLE, 'utf8')).replace(',刘洋,通过,', ',刘洋,淘汰,');
+    const file = join(await tempDir(), 'interviews.csv');
+    await writeFile(file, sample);
     const page = await browser.context.newPage();
     await page.goto(world.ui.url);
-    await chooseFile(page, SAMPLE);
+    await chooseFile(page, file);
     await page.check('[data-testid=only-problems]');
     await page.waitForSelector('[data-testid=check-rows] .grid-row');
     const checked = await visible(page);
     expect(checked).toContain('第 ');
     expect(developerWords(checked)).toEqual([]);
     expect(englishIn(checked, sample)).toEqual([]);
+    // The enumeration's values in Chinese only, in the grid's message and in the list of problems.
+    expect(checked).toContain('应为以下之一：不通过、通过、待定，实际是“淘汰”');
+    expect(checked).not.toMatch(/不通过 fail/);
     // The mode hints no longer name the CLI's flags.
     expect(checked).toContain('只改文件中填写的内容，空白格保留飞书中的原值');
 

@@ -22,6 +22,8 @@ const FLAGGED = [
   'HTTP_READ_FAILED',
   'INPUT_MISSING_COLUMN',
   'USAGE_BAD_OPTION',
+  'AUTH_TOKEN_UNAVAILABLE',
+  'AUTH_BAD_CREDENTIALS',
   '1002002',
   '1002001',
   '99991672',
@@ -63,6 +65,9 @@ describe("the page's words for the library's messages", () => {
       en: 'row 4, column 面试结论: expected one of fail, pass, pending, got "淘汰": pick one of those',
       zh: '第 4 行「面试结论」列：应为以下之一：不通过、通过、待定，实际是“淘汰”：请从中选一个',
     });
+    expect(pageWords('ROW_BAD_ENUM')?.zh).toBe(
+      '有单元格填了该列不接受的词：请从该列的可选值中选一个（检查结果中的行逐一列出）',
+    );
     // A column the file names its own way: the library's message stands.
     expect(pageWords('ROW_BAD_ENUM', { row: 4, column: 'Result', cell: 'x' })).toBeUndefined();
   });

@@ -26,7 +26,7 @@ interface Browser {
   document: { body: { innerText: string }; querySelector(selector: string): { textContent: string | null } | null };
 }
 
-// innerText: the text as shown (a closed details line's content is not).
+// biome-ignore lint/performance/useDomNodeTextContent: innerText is the text as shown (a closed details line's is not)
 const visible = (page: Page) => page.evaluate(() => (globalThis as unknown as Browser).document.body.innerText);
 
 /** What a developer would write and the page's person cannot read: a flag, or a code like ROW_MISSING_ID. */

@@ -114,6 +114,18 @@ export function feishuAnswer(code: number): Pair {
   };
 }
 
+/** Feishu's answers that the same call meets again later: the body or the app must change first. */
+const LASTING: ReadonlySet<number> = new Set([
+  FEISHU_CODE.parameterError,
+  FEISHU_CODE.scopeMissing,
+  FEISHU_CODE.ipNotAllowed,
+  FEISHU_CODE.quotaUsedUp,
+  FEISHU_CODE.wrongSecret,
+  FEISHU_CODE.wrongSecret10015,
+]);
+
+const UNWRITTEN: Pair = { en: 'this interview was not written', zh: '这场面试没有写入' };
+
 const NETWORK: Pair = {
   en: 'could not reach Feishu (the connection failed or timed out) after several tries',
   zh: '连不上飞书（连接失败或超时），重试几次后仍然不行',
@@ -223,7 +235,9 @@ export function pageWords(code: string | undefined, where: Where = {}, feishuCod
   if (code === 'HTTP_READ_FAILED')
     return join(feishuCode === undefined ? NETWORK : feishuAnswer(feishuCode), READ_AGAIN);
   const feishu = feishuCode ?? (/^\d+$/.test(code) ? Number(code) : undefined);
-  if (feishu !== undefined) return withPlace(where, join(feishuAnswer(feishu), AGAIN));
+  // A refusal that waiting does not cure: what to fix is in its words; no 继续导入 to wait for.
+  if (feishu !== undefined)
+    return withPlace(where, join(feishuAnswer(feishu), LASTING.has(feishu) ? UNWRITTEN : AGAIN));
   if (/^HTTP_\d+$/.test(code)) return withPlace(where, join(UNAVAILABLE, AGAIN));
   return undefined;
 }

@@ -57,6 +57,10 @@ describe("the page's words for the library's messages", () => {
       '第 3 行：飞书返回了错误（代码 4242）：请稍后重试；如果一直出现，请把下面的技术信息发给支持人员。这一行没有写入：等飞书恢复后点「继续导入」（已写入的会跳过）',
     );
     expect(pageWords('HTTP_READ_FAILED', {}, 1002001)?.zh).toMatch(/^飞书内部出错/);
+    // A refusal is not waited out: the file is to be fixed, not the import resumed.
+    expect(pageWords('1002002', { row: 9 })?.zh).toBe(
+      '第 9 行：飞书拒绝了这场面试的内容（有它不接受的值，或外部系统ID已被另一场面试使用）：请核对这一行的 ID 和各项内容，改正文件后重新导入。这场面试没有写入',
+    );
   });
 
   it("names an enumeration's values in the page's language only", () => {

@@ -161,6 +161,9 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
 }
 
+/** The hold on the last import's file, released when the next import starts. */
+const lastImport = new WeakMap<RouteContext, () => void>();
+
 async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const body = await readJson(req);
   const action = String(body.action) as RunAction;
@@ -184,9 +187,14 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     await rememberZone(settings.folder, r.tz);
     const resume = resumed?.report;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {
-      // The file stays while the run reads it, whatever is chosen meanwhile; an import's for as
-      // long as the server runs, so a stopped one can be resumed from any tab.
+      // The file stays while the run reads it, whatever is chosen meanwhile; the last import's
+      // until the next import, so a stopped one can be resumed from any tab (继续导入 is offered
+      // for the last import only, and only its file is kept past its run).
       const release = uploads.hold(r.upload);
+      if (action === 'import') {
+        lastImport.get(ctx)?.();
+        lastImport.set(ctx, release);
+      }
       try {
         return await asNamed(
           r.upload,

@@ -71,6 +71,8 @@ export interface SendOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Called once before the first call: how many calls, at what pace, about how long (e.g. `up to 791 creates or PUTs and 399 reads at 10/s: about 1 min 20 s at most`). */
   readonly onStart?: (line: string) => void;
+  /** While no call gets through, wait (progress says so) until one does or `signal` aborts, rather than fail each interview (default false). */
+  readonly waitWhileUnreachable?: boolean;
 }
 
 export interface ValidateFileOptions extends ReadOptions {
@@ -122,7 +124,7 @@ export interface UndoBackupOptions extends SendOptions {
 }
 
 export type VerifyFileOptions = ReadOptions &
-  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress' | 'onStart'> & {
+  Omit<SendOptions, 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress' | 'onStart' | 'waitWhileUnreachable'> & {
     /** Folders (or files) of earlier runs' reports, journals and backups, beyond the report's own folder. */
     readonly records?: readonly string[];
   };
@@ -133,7 +135,12 @@ function checked(path: string, options: object): Record<string, unknown> {
   return { ...rest, file: path, report: report === false ? undefined : report, reportFile: report !== false };
 }
 
-const context = (o: SendOptions): RunContext => ({ signal: o.signal, onProgress: o.onProgress, onStart: o.onStart });
+const context = (o: SendOptions): RunContext => ({
+  signal: o.signal,
+  onProgress: o.onProgress,
+  onStart: o.onStart,
+  waitWhileUnreachable: o.waitWhileUnreachable,
+});
 
 /** The run speaks `lang`, or the file's language once its headers are read (the CLI adds its locale's). */
 const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
@@ -159,6 +166,7 @@ const SEND_KEYS = [
   'signal',
   'onProgress',
   'onStart',
+  'waitWhileUnreachable',
 ] as const;
 const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads', 'signal'] as const;
 const IMPORT_KEYS = [
@@ -181,8 +189,10 @@ const VERIFY_KEYS = [
   ...SEND_KEYS.filter(
     (
       k,
-    ): k is Exclude<(typeof SEND_KEYS)[number], 'backup' | 'limit' | 'resume' | 'signal' | 'onProgress' | 'onStart'> =>
-      !['backup', 'limit', 'resume', 'signal', 'onProgress', 'onStart'].includes(k),
+    ): k is Exclude<
+      (typeof SEND_KEYS)[number],
+      'backup' | 'limit' | 'resume' | 'signal' | 'onProgress' | 'onStart' | 'waitWhileUnreachable'
+    > => !['backup', 'limit', 'resume', 'signal', 'onProgress', 'onStart', 'waitWhileUnreachable'].includes(k),
   ),
   'records',
 ] as const;

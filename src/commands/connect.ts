@@ -29,12 +29,13 @@ export interface Connection {
 /**
  * The client, a token (fetched now: wrong credentials stop the run before anything is read or
  * written) and the API with a rate gate per API. `hardStop` cuts requests in flight; `stopping`
- * says no new attempt may start.
+ * says no new attempt may start; `waitWhileUnreachable`, see `RunContext`.
  */
 export async function connect(
   options: Readonly<ConnectOptions>,
   hardStop: AbortSignal,
   stopping: () => boolean,
+  waitWhileUnreachable = false,
 ): Promise<Connection> {
   const base = resolveBaseUrl(options.domain, options.baseUrl);
   const client = new FeishuClient(base, { connections: options.concurrency, timeoutMs: options.timeoutMs });
@@ -51,6 +52,7 @@ export async function connect(
       retry: { ...DEFAULT_RETRY, retries: options.retries },
       abort: hardStop,
       stopping,
+      waitWhileUnreachable,
     });
     return { base, client, api };
   } catch (error) {

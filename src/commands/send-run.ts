@@ -72,7 +72,12 @@ export async function sendPlan(
   // A report that cannot be written (open in Excel/WPS) stops the run before its first request.
   if (options.reportFile) probeReport(options.report);
   // Wrong credentials stop the run here, before anything is read or written.
-  const { base, client, api } = await connect(options, hardStop.signal, () => interrupt.aborted);
+  const { base, client, api } = await connect(
+    options,
+    hardStop.signal,
+    () => interrupt.aborted,
+    context.waitWhileUnreachable,
+  );
   let files: RunFiles | undefined;
   try {
     files = await openRunFiles(

@@ -6,7 +6,14 @@ import { type FeishuClient, type FeishuEnvelope, type HttpResponse, NetworkError
 import { BATCH_QUERY_PATH, CREATE_PATH, interviewPath } from './endpoints.js';
 import { type Clock, type RateGate, realClock, statedLimit } from './rate-gate.js';
 import { RATE_LIMITED_CODE, stoppingMessage } from './codes.js';
-import { DEFAULT_RETRY, type RetryOptions, decideRetry } from './retry-policy.js';
+import {
+  DEFAULT_RETRY,
+  type RetryOptions,
+  type Trouble,
+  decideRetry,
+  outageDelayMs,
+  waitsOut,
+} from './retry-policy.js';
 
 /** What happened to one call, after its retries. */
 export interface CallResult {
@@ -39,6 +46,12 @@ export interface ApiStats {
   deletes: number;
   rateLimited: number;
   retried: number;
+  /**
+   * Set while calls fail to reach Feishu (or its servers err) and none has got through since:
+   * what kind, how many retries since it began, and whether the run now waits it out. Cleared by
+   * the next call that gets an answer.
+   */
+  trouble?: { readonly kind: Trouble; readonly retries: number; readonly waiting: boolean };
 }
 
 export interface ApiOptions {
@@ -56,6 +69,8 @@ export interface ApiOptions {
   readonly abort?: AbortSignal;
   /** Checked before each retry: once the run is stopping, no new attempt starts. */
   readonly stopping?: () => boolean;
+  /** Wait out an outage rather than fail each call in turn (see `waitsOut`): the page's runs. */
+  readonly waitWhileUnreachable?: boolean;
 }
 
 /** Feishu's external-interview calls, each paced, authenticated and retried. */
@@ -71,6 +86,10 @@ export class InterviewApi {
   };
   private readonly retry: RetryOptions;
   private readonly clock: Clock;
+  /** Told whenever `stats.trouble` changes (the run's progress shows it at once). */
+  onTrouble: (() => void) | undefined;
+  /** Counts each spell of trouble: a call waits out only the spell it met first (see `waitsOut`). */
+  private spell = 0;
 
   constructor(private readonly options: ApiOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY;
@@ -119,6 +138,8 @@ export class InterviewApi {
   ): Promise<CallResult> {
     const { client, tokens } = this.options;
     let tokenRefreshed = false;
+    /** The spell of trouble this call first met: it waits out no later one (its own failing alone). */
+    let met: number | undefined;
     for (let attempt = 1; ; attempt++) {
       await gate.acquire();
       const token = await tokens.get();
@@ -143,6 +164,8 @@ export class InterviewApi {
         { attempt, status: res?.status ?? 0, code, headers: res?.headers, tokenRefreshed },
         this.retry,
       );
+      this.noteTrouble(res, failure?.code === 'HTTP_ABORTED');
+      if (this.stats.trouble) met ??= this.spell;
       if (decision.reason === 'success') {
         if (unsafeToRepeat) this.stats.creates++;
         return {
@@ -161,6 +184,12 @@ export class InterviewApi {
           ...this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted),
           mayHaveLanded: true,
         };
+      const outage = !decision.retry && decision.reason === 'exhausted' && this.waitsOut(aborted, met === this.spell);
+      if (outage && !this.options.stopping?.()) {
+        this.stats.retried++;
+        await this.pause(outageDelayMs(this.retry));
+        continue;
+      }
       if (decision.retry && !aborted && !this.options.stopping?.()) {
         this.stats.retried++;
         if (decision.reason === 'token') {
@@ -169,11 +198,46 @@ export class InterviewApi {
           continue;
         }
         if (decision.pauseAll) gate.pauseUntil(this.clock.now() + decision.delayMs);
-        else await this.clock.sleep(decision.delayMs);
+        else await this.pause(decision.delayMs);
         continue;
       }
       return this.failure(decision.reason, res, failure, attempt, tokens.canRefresh, aborted);
     }
+  }
+
+  /** What a call's answer says of reaching Feishu: a connection that failed or a 5xx starts or extends trouble; any answer ends it. */
+  private noteTrouble(res: HttpResponse | undefined, aborted: boolean): void {
+    if (aborted) return;
+    const kind: Trouble | undefined = res === undefined ? 'network' : res.status >= 500 ? 'server' : undefined;
+    const before = this.stats.trouble;
+    if (kind === undefined) {
+      if (!before) return;
+      this.stats.trouble = undefined;
+    } else {
+      if (!before) this.spell++;
+      const waiting = before?.waiting ?? false;
+      this.stats.trouble = { kind, retries: before ? before.retries + 1 : 0, waiting };
+    }
+    this.onTrouble?.();
+  }
+
+  /** Whether this call, its retries spent, waits on: see `waitsOut`. */
+  private waitsOut(aborted: boolean, sameSpell: boolean): boolean {
+    const trouble = this.stats.trouble;
+    const wait = this.options.waitWhileUnreachable === true && !aborted;
+    // The spell this call met still going: no call has had an answer since it began.
+    const waits = waitsOut({ wait, trouble: trouble?.kind, unbroken: trouble !== undefined && sameSpell });
+    if (waits && trouble && !trouble.waiting) {
+      this.stats.trouble = { ...trouble, waiting: true };
+      this.onTrouble?.();
+    }
+    return waits;
+  }
+
+  /** Sleeps `ms`, waking early once the run is stopping: 停止 never waits out a backoff. */
+  private async pause(ms: number): Promise<void> {
+    for (let left = ms; left > 0 && !this.options.stopping?.(); left -= 250)
+      await this.clock.sleep(Math.min(left, 250));
   }
 
   private failure(

@@ -29,7 +29,13 @@ export async function readCurrent(api: InterviewApi, ids: readonly string[]): Pr
             attempts: result.attempts,
           }),
         ),
-        { attempt: result.attempts, status: result.httpStatus, logId: result.logId },
+        {
+          attempt: result.attempts,
+          status: result.httpStatus,
+          logId: result.logId,
+          // Feishu's own code, when it answered: the page says it in words (src/ui/page-words.ts).
+          code: /^\d+$/.test(String(result.errorCode)) ? Number(result.errorCode) : undefined,
+        },
       );
     for (const item of await readPages((token) => api.batchQuery(chunk, token), failed)) found.set(item.id!, item);
   }

@@ -94,3 +94,19 @@ export function decideRetry(call: CallOutcome, options: RetryOptions = DEFAULT_R
     pauseAll: false,
   };
 }
+
+/** What is wrong with reaching Feishu while calls fail: no answer at all, or its servers erring. */
+export type Trouble = 'network' | 'server';
+
+/**
+ * Whether a call whose retries are spent on `trouble` waits on instead of failing: only when the
+ * run asked to (`wait`), the trouble is one that passes (no connection, a 5xx or a "retry later"
+ * code), and no call at all has got through since it began (`unbroken`): one interview that
+ * Feishu keeps failing while others land still fails alone; an outage pauses the whole run.
+ */
+export function waitsOut(p: { wait: boolean; trouble: Trouble | undefined; unbroken: boolean }): boolean {
+  return p.wait && p.trouble !== undefined && p.unbroken;
+}
+
+/** While a run waits out an outage, it tries again at the pace of its last ordinary retry. */
+export const outageDelayMs = (options: RetryOptions): number => backoffMs(Math.max(1, options.retries), options);

@@ -108,10 +108,13 @@ export async function dispatch(items: readonly SendItem[], options: DispatchOpti
   };
   interrupt.addEventListener('abort', onInterrupt, { once: true });
   const limit = pLimit(options.concurrency);
+  // Trouble reaching Feishu is shown as it starts and ends, not only when an interview finishes.
+  options.api.onTrouble = () => run.progress();
   try {
     await Promise.all(items.map((item) => limit(() => run.send(item))));
   } finally {
     interrupt.removeEventListener('abort', onInterrupt);
+    options.api.onTrouble = undefined;
   }
   if (run.fatal !== undefined) throw run.fatal;
   return { outcomes: run.outcomes, stopReason: run.stopReason, interrupted: interrupt.aborted };
@@ -131,21 +134,27 @@ class Dispatch {
   ) {}
 
   private record(id: string, outcome: SendOutcome): void {
-    const { counts, options } = this;
+    const { counts } = this;
     this.outcomes.set(id, outcome);
     counts.done++;
     if (outcome.status === 'ok') counts.ok++;
     else if (outcome.status === 'failed') counts.failed++;
     else if (outcome.status === 'not_sent') counts.notSent++;
     else if (outcome.status === 'skipped') counts.skipped++;
-    const { stats } = options.api;
-    options.onProgress?.({
-      ...counts,
+    this.progress();
+  }
+
+  /** Tells how far the run has got. */
+  progress(): void {
+    const { stats } = this.options.api;
+    this.options.onProgress?.({
+      ...this.counts,
       total: this.total,
       requests: stats.writes + stats.createAttempts + stats.deletes,
       retried: stats.retried,
       rateLimited: stats.rateLimited,
       elapsedMs: Date.now() - this.started,
+      ...(stats.trouble ? { trouble: stats.trouble } : {}),
     });
   }
 

@@ -14,6 +14,8 @@ export interface ProgressEvent {
   readonly retried?: number;
   readonly rateLimited?: number;
   readonly elapsedMs: number;
+  /** Calls are failing to reach Feishu (or its servers err), none getting through: see `ApiStats.trouble`. */
+  readonly trouble?: { readonly kind: 'network' | 'server'; readonly retries: number; readonly waiting: boolean };
 }
 
 /**
@@ -26,4 +28,10 @@ export interface RunContext {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Called once before the first call with how long the run takes at its pace (`paceLine`, src/feishu/estimate.ts). */
   readonly onStart?: (line: string) => void;
+  /**
+   * While no call gets through (no connection, Feishu's servers failing), wait and keep trying
+   * until one does or the run is stopped, rather than fail each interview in turn: the page's
+   * runs, watched by a person who sees it named. The CLI, run by schedulers, fails fast.
+   */
+  readonly waitWhileUnreachable?: boolean;
 }

@@ -59,6 +59,37 @@ export interface DoorKeys {
   readonly page: string;
   /** True once the token has been exchanged: it opens no second browser. */
   tokenUsed: boolean;
+  /** The one link the page last made for a second browser, until used or expired (see `invite`). */
+  invite?: Invite;
+}
+
+export interface Invite {
+  readonly token: string;
+  /** Epoch ms after which the link opens nothing. */
+  readonly expiresAt: number;
+}
+
+/**
+ * How long a link made for a second browser opens the page: long enough to copy it into the other
+ * browser on this computer, short enough that one left in a chat or a clipboard soon opens nothing.
+ */
+export const INVITE_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * A new one-time link's token for a second browser, asked for by a page already let in: it
+ * replaces any earlier one not yet used, so at most one such link opens the page at a time.
+ */
+export function invite(keys: DoorKeys, now: number): Invite {
+  keys.invite = { token: randomBytes(24).toString('base64url'), expiresAt: now + INVITE_TTL_MS };
+  return keys.invite;
+}
+
+/** Spends the invite `token` names, if it is the current one and still fresh. */
+function takeInvite(keys: DoorKeys, token: string, now: number): boolean {
+  const current = keys.invite;
+  if (!current || !same(token, current.token)) return false;
+  keys.invite = undefined;
+  return now <= current.expiresAt;
 }
 
 export function newKeys(): DoorKeys {
@@ -127,7 +158,7 @@ export const isApiPath = (path: string) => path.startsWith('/api/');
  * anything that changes state (another site posting into ours), then the token or cookie, then
  * for a call the page key.
  */
-export function door(req: DoorRequest, port: number, keys: DoorKeys): DoorVerdict {
+export function door(req: DoorRequest, port: number, keys: DoorKeys, now = Date.now()): DoorVerdict {
   if (req.host !== ownHost(port)) return { kind: 'refuse', status: 421, reason: 'host' };
   if (!SAFE_METHODS.has(req.method) && req.origin !== ownOrigin(port))
     return { kind: 'refuse', status: 403, reason: 'origin' };
@@ -141,6 +172,8 @@ export function door(req: DoorRequest, port: number, keys: DoorKeys): DoorVerdic
       location: `/#${PAGE_KEY_FRAGMENT}=${keys.page}`,
       setCookie: sessionCookie(keys.session),
     } as const;
+    // A link the page made for a second browser: once, before it expires.
+    if (takeInvite(keys, token, now)) return exchange;
     if (!same(token, keys.token)) return { kind: 'refuse', status: 403, reason: 'token' };
     // A second browser with the same link gets nothing; the same browser (its cookie) a new tab.
     if (keys.tokenUsed && !hasSession) return { kind: 'refuse', status: 403, reason: 'token' };

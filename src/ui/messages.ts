@@ -24,8 +24,8 @@ export const UI = {
     zh: '请求应来自本页面，实际来自其他网站或未注明来源：请在本页面中操作',
   },
   doorToken: {
-    en: 'expected the one-time link the command printed (or this browser already opened with it), got neither: ask whoever started the page for a new link (restart `feishu-interview-import ui`)',
-    zh: '应使用命令打印的一次性链接（或已用它打开过页面的同一浏览器），但两者都不是：请让启动页面的人重新启动 `feishu-interview-import ui` 给你新链接',
+    en: 'expected a one-time link not yet used (or this browser already opened with it), got neither: in a browser that has the page open, press "Let another browser in" for a new link, or ask whoever started the page',
+    zh: '应使用尚未用过的一次性链接（或已用它打开过页面的同一浏览器），但两者都不是：请在已打开页面的浏览器中点「让另一个浏览器打开」取得新链接，或请启动页面的人帮忙',
   },
   /** An entry of the folder the list of earlier imports leaves out. */
   skippedRun: (p: { name: string; why: Untrusted | { kind: 'gone' } }): Pair => {

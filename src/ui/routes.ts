@@ -7,7 +7,9 @@ import { basename, join } from 'node:path';
 import { ToolError, isToolError } from '../errors.js';
 import { securityHeaders } from './doors.js';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
+import type { Pair } from '../messages.js';
 import { UI } from './messages.js';
+import { pageWords, rowInPageWords } from './page-words.js';
 import { rowWindow } from './report-rows.js';
 import { sheetNames } from './sheets.js';
 import {
@@ -39,6 +41,8 @@ export interface RouteContext {
   readonly streams: Set<ServerResponse>;
   /** Held while a route reads or writes a file outside a run (an upload, a report made on demand). */
   readonly lock: { held: boolean };
+  /** A new one-time link for a second browser (src/ui/doors.ts, `invite`). */
+  readonly invite: () => { readonly url: string; readonly expiresAt: number };
 }
 
 const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
@@ -73,6 +77,10 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   if (req.method === 'POST' && path === '/api/runs') return startRun(req, res, ctx);
   if (req.method === 'POST' && path === '/api/stop') {
     sendJson(res, ctx.sessions.stop() ? 200 : 409, { stopping: true }, ctx.redact);
+    return;
+  }
+  if (req.method === 'POST' && path === '/api/invite') {
+    sendJson(res, 200, ctx.invite(), ctx.redact);
     return;
   }
   const rows = /^\/api\/runs\/([\w-]+)\/(rows|report)$/.exec(path);
@@ -169,6 +177,9 @@ function choicesOf(body: Record<string, unknown>, preview: RunDetail | undefined
   });
 }
 
+/** The hold on the last import's file, released when the next import starts. */
+const lastImport = new WeakMap<RouteContext, () => void>();
+
 async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const body = await readJson(req);
   const action = String(body.action) as RunAction;
@@ -184,16 +195,25 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
       undoStep(join(settings.folder, name), lang, settings, run, action === 'undoPreview'),
     );
   } else if (action === 'validate' || action === 'preview' || action === 'import') {
-    const asked = stepRequest(body, ctx);
+    // 继续导入 takes the stopped import's own file and settings: a reopened tab has chosen none.
     const resumed = action === 'import' && body.resume ? sessions.detail(String(body.resume)) : undefined;
-    const resume = resumed?.report;
+    if (action === 'import' && body.resume && !resumed?.report) throw notFound();
+    const asked = resumed?.request ?? stepRequest(body, ctx);
+    if (!uploads.get(asked.upload.id)) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
     // A resume leaves out what the run it goes on with left out; an import, what its preview's switches did.
     const leaveOut = resumed ? resumed.request?.leaveOut : choicesOf(body, sessions.detail(String(body.preview ?? '')));
     const r = action === 'import' ? { ...asked, leaveOut } : asked;
     await rememberZone(settings.folder, r.tz);
+    const resume = resumed?.report;
     view = sessions.start({ action, file: r.upload.name, mode: r.mode }, async (run) => {
-      // The file stays while the run reads it, whatever is chosen meanwhile.
+      // The file stays while the run reads it, whatever is chosen meanwhile; the last import's
+      // until the next import, so a stopped one can be resumed from any tab (继续导入 is offered
+      // for the last import only, and only its file is kept past its run).
       const release = uploads.hold(r.upload);
+      if (action === 'import') {
+        lastImport.get(ctx)?.();
+        lastImport.set(ctx, release);
+      }
       try {
         return await asNamed(
           r.upload,
@@ -204,7 +224,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
               : importStep(r, settings, run, resume),
         );
       } finally {
-        release();
+        if (action !== 'import') release();
       }
     });
   } else throw bad('action');
@@ -221,7 +241,9 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   const { begin, end } = detail.rows.times;
   const zone = begin === undefined && end === undefined ? undefined : detail.request?.tz;
   const window = rowWindow(detail.rows, from, count, url.searchParams.get('problems') === '1', zone);
-  sendJson(res, 200, { columns: detail.rows.columns, from, zone, ...window }, ctx.redact);
+  const { columns } = detail.rows;
+  const rows = window.rows.map((r) => rowInPageWords(r, columns, detail.request?.lang ?? 'zh'));
+  sendJson(res, 200, { columns, from, zone, ...window, rows }, ctx.redact);
 }
 
 /** A finished run's report; one made on demand (a validation's) only while its file is still kept. */
@@ -246,8 +268,12 @@ async function asNamed<T>(upload: Upload, work: Promise<T>): Promise<T> {
 }
 
 /** A run's failure as the page shows it: the library's code and message, in the run's language. */
-export function runError(error: unknown): { code: string; message: string } {
-  if (isToolError(error)) return { code: error.code, message: error.message };
+export function runError(error: unknown): { code: string; message: string; words?: Pair } {
+  if (isToolError(error)) {
+    const c = error.context;
+    const words = pageWords(error.code, { row: c.row, column: c.column, sheet: c.sheet }, c.code);
+    return { code: error.code, message: error.message, ...(words ? { words } : {}) };
+  }
   const message = (error as Error)?.message ?? String(error);
   const pair = UI.internal({ message });
   return { code: 'INTERNAL', message: `${pair.zh}\n${pair.en}` };

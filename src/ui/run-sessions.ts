@@ -16,6 +16,7 @@ export interface ResultView {
   readonly interviews: number;
   /** Interviews by what happened (or would happen) to them: created, changed, unchanged, … */
   readonly kinds?: Readonly<Record<string, number>>;
+  /** `example`: one row's message, in the page's words where it has them (src/ui/page-words.ts). */
   readonly problems: readonly { code: string; count: number; example: string }[];
   readonly warnings: readonly string[];
   readonly requests?: Readonly<Record<string, number>>;
@@ -46,7 +47,12 @@ export interface RunView {
   readonly startedAt: number;
   readonly progress?: ProgressEvent;
   readonly result?: ResultView;
-  readonly error?: { readonly code: string; readonly message: string };
+  /** `message`: the library's, in the run's language; `words`: the page's own, where it has them (src/ui/page-words.ts). */
+  readonly error?: {
+    readonly code: string;
+    readonly message: string;
+    readonly words?: { readonly zh: string; readonly en: string };
+  };
 }
 
 export interface RunWork<T> {
@@ -70,7 +76,7 @@ export class RunSessions<T> {
   private readonly listeners = new Set<(view: RunView) => void>();
 
   constructor(
-    private readonly errorOf: (error: unknown) => { code: string; message: string },
+    private readonly errorOf: (error: unknown) => NonNullable<RunView['error']>,
     private readonly keepFinished = 4,
   ) {}
 

@@ -11,6 +11,7 @@ import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from
 import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
 import { type RunCounts, runCounts } from './run-counts.js';
+import { pageWords } from './page-words.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
@@ -69,12 +70,15 @@ export interface RunDetail {
   readonly changes?: readonly InterviewChange[];
 }
 
+/** A person watches the page's runs: an outage pauses them, named on the page, rather than failing each row. */
+const WATCHED = { waitWhileUnreachable: true } as const;
+
 const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(
   result: Omit<StepOutcome, 'statuses'>,
-  extra: { rows: number; report: boolean },
+  extra: { rows: number; report: boolean; lang: 'zh' | 'en'; grid?: ReportRows },
 ): ResultView {
   const s = result.summary;
   return {
@@ -82,7 +86,7 @@ export function resultView(
     counts: result.counts,
     interviews: result.interviews,
     kinds: s.interviews_by_kind,
-    problems: s.problems ?? [],
+    problems: (s.problems ?? []).map((p) => ({ ...p, example: problemExample(p, extra) })),
     warnings: s.warnings ?? [],
     requests: s.requests,
     elapsedS: s.elapsed_s,
@@ -94,6 +98,26 @@ export function resultView(
     zone: s.zone,
     undo: s.undo,
   };
+}
+
+/** Problem rows looked at for a problem's example: enough for any code that is common, bounded on a huge file. */
+const EXAMPLE_SCAN = 5000;
+
+/**
+ * A problem's example in the page's words (src/ui/page-words.ts): said of its first row in the
+ * grid's rows, with the row, column and cell, where the page has words for its code.
+ */
+function problemExample(p: { code: string; example: string }, extra: { lang: 'zh' | 'en'; grid?: ReportRows }): string {
+  const { grid, lang } = extra;
+  for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
+    const r = grid!.row(i);
+    if (r.error_code !== p.code) continue;
+    const column = r.error_column;
+    const words = pageWords(p.code, { row: r.row, column, cell: column === undefined ? undefined : r.cells[column] });
+    if (words) return words[lang];
+    break;
+  }
+  return pageWords(p.code)?.[lang] ?? p.example;
 }
 
 /** The grid's rows: the report the checks' thread read and indexed, else read here. */
@@ -115,7 +139,7 @@ export async function validateStep(
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows });
-  return resultView(result, { rows: rows.count, report: true });
+  return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */
@@ -137,11 +161,11 @@ export async function previewStep(
   run: RunWork<RunDetail>,
 ): Promise<ResultView> {
   const report = uploads.beside(r.upload, '.preview.report.json');
-  const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
+  const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report, ...WATCHED };
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
   run.keep({ request: r, rows, changes: result.summary.changes });
-  return resultView(result, { rows: rows.count, report: false });
+  return resultView(result, { rows: rows.count, report: false, lang: r.lang, grid: rows });
 }
 
 /**
@@ -175,8 +199,9 @@ export async function importStep(
     resume,
     signal: run.signal,
     onProgress: run.onProgress,
+    ...WATCHED,
   });
-  return resultView(result, { rows: 0, report: true });
+  return resultView(result, { rows: 0, report: true, lang: r.lang });
 }
 
 /**
@@ -207,8 +232,9 @@ export async function undoStep(
     dryRun,
     signal: run.signal,
     onProgress: run.onProgress,
+    ...WATCHED,
   });
-  return resultView(result, { rows: 0, report: !dryRun });
+  return resultView(result, { rows: 0, report: !dryRun, lang });
 }
 
 export interface EarlierRun {

@@ -12,6 +12,7 @@ import {
   PAGE_KEY_HEADER,
   TOKEN_PARAM,
   door,
+  invite,
   newKeys,
   ownOrigin,
   securityHeaders,
@@ -113,7 +114,20 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
   let port = 0;
   let launcher: string | undefined;
   const settings = { ...options, checker: join(options.assets, CHECKER) };
-  const ctx = { sessions, uploads, settings, assets: options.assets, redact, streams, lock: { held: false } };
+  const makeInvite = () => {
+    const made = invite(keys, Date.now());
+    return { url: `${ownOrigin(port)}/?${TOKEN_PARAM}=${made.token}`, expiresAt: made.expiresAt };
+  };
+  const ctx = {
+    sessions,
+    uploads,
+    settings,
+    assets: options.assets,
+    redact,
+    streams,
+    lock: { held: false },
+    invite: makeInvite,
+  };
   const limits = options.limits ?? SERVER_LIMITS;
   const server = createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: 1000 },

@@ -17,11 +17,15 @@ afterEach(async () => {
 const fast = { retries: 5, baseDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
 const body = { external_application_id: '6960663240925956437', participate_status: 2 };
 
-async function setUp(options: SimulatorOptions = {}, timeoutMs = 5000) {
+async function setUp(
+  options: SimulatorOptions = {},
+  timeoutMs = 5000,
+  more: Partial<ConstructorParameters<typeof InterviewApi>[0]> = {},
+) {
   sim = await startSimulator({ rateLimit: 0, createOnPut: true, ...options });
   client = new FeishuClient(new URL(sim.url), { connections: 4, timeoutMs });
   const tokens = new TokenProvider({ kind: 'app', appId: 'cli_simulator', appSecret: 'simulator-secret' }, client);
-  return { sim, api: new InterviewApi({ client, tokens, gate: new RateGate(0), retry: fast }) };
+  return { sim, api: new InterviewApi({ client, tokens, gate: new RateGate(0), retry: fast, ...more }) };
 }
 
 describe('InterviewApi.put', () => {
@@ -68,6 +72,64 @@ describe('InterviewApi.put', () => {
       attempts: 6,
       message: '系统异常 internal error (gave up after 6 attempts)',
     });
+  });
+
+  it('fails a call on a network that stays down, unless asked to wait the outage out: then it lands once Feishu is back', async () => {
+    const down = await setUp();
+    await down.api.put('7000000000000000001', body);
+    const cut = down.sim.restart(400);
+    expect(await down.api.put('7000000000000000002', body)).toMatchObject({
+      outcome: 'failed',
+      errorCode: 'HTTP_NETWORK',
+    });
+    expect(down.api.stats.trouble).toMatchObject({ kind: 'network', waiting: false });
+    await cut;
+    await client?.destroy();
+    await sim?.close();
+
+    const said: unknown[] = [];
+    const { sim: back, api } = await setUp({}, 5000, { waitWhileUnreachable: true });
+    api.onTrouble = () => said.push(api.stats.trouble);
+    await api.put('7000000000000000001', body);
+    const outage = back.restart(400);
+    expect(await api.put('7000000000000000002', body)).toMatchObject({ outcome: 'ok' });
+    await outage;
+    expect(back.store.get('7000000000000000002')).toBeDefined();
+    // Named as it began, said to be waited out once the retries were spent, and cleared by the answer.
+    expect(said[0]).toEqual({ kind: 'network', retries: 0, waiting: false });
+    expect(said).toContainEqual(expect.objectContaining({ kind: 'network', waiting: true }));
+    expect(said.at(-1)).toBeUndefined();
+    expect(api.stats.trouble).toBeUndefined();
+  });
+
+  it('stops waiting out an outage as soon as the run stops', async () => {
+    let stopping = false;
+    const { sim, api } = await setUp({}, 5000, { waitWhileUnreachable: true, stopping: () => stopping });
+    await api.put('7000000000000000001', body);
+    const outage = sim.restart(3000);
+    setTimeout(() => {
+      stopping = true;
+    }, 300);
+    const started = Date.now();
+    expect(await api.put('7000000000000000002', body)).toMatchObject({ outcome: 'failed', errorCode: 'HTTP_NETWORK' });
+    expect(Date.now() - started).toBeLessThan(1500);
+    await outage;
+  });
+
+  it('fails alone a call Feishu keeps failing while others land, even when asked to wait out outages', async () => {
+    const { api } = await setUp({ failRate: 1 }, 5000, { waitWhileUnreachable: true });
+    let landed = 0;
+    // Another call getting an answer between each of its tries ends each spell it meets.
+    const other = setInterval(() => {
+      api.stats.trouble = undefined;
+      landed++;
+    }, 0);
+    try {
+      expect(await api.put('7000000000000000001', body)).toMatchObject({ outcome: 'failed', errorCode: '1002001' });
+    } finally {
+      clearInterval(other);
+    }
+    expect(landed).toBeGreaterThan(0);
   });
 
   it('refreshes an expired token once and lands the call', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, decideRetry, resetDelayMs } from '../../src/feishu/retry-policy.js';
+import { backoffMs, decideRetry, outageDelayMs, resetDelayMs, waitsOut } from '../../src/feishu/retry-policy.js';
 
 const options = { retries: 3, baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.5 };
 
@@ -99,5 +99,21 @@ describe('decideRetry', () => {
         delayMs: 0,
       });
     }
+  });
+});
+
+describe('waitsOut', () => {
+  it('waits out an outage only when asked, while no call has got through since the call met it', () => {
+    expect(waitsOut({ wait: true, trouble: 'network', unbroken: true })).toBe(true);
+    expect(waitsOut({ wait: true, trouble: 'server', unbroken: true })).toBe(true);
+    // The CLI fails fast; a call that fails while others land fails alone; a refusal is no outage.
+    expect(waitsOut({ wait: false, trouble: 'network', unbroken: true })).toBe(false);
+    expect(waitsOut({ wait: true, trouble: 'network', unbroken: false })).toBe(false);
+    expect(waitsOut({ wait: true, trouble: undefined, unbroken: true })).toBe(false);
+  });
+
+  it('tries again at the pace of the last ordinary retry', () => {
+    expect(outageDelayMs(options)).toBe(backoffMs(3, options));
+    expect(outageDelayMs(options)).toBe(300);
   });
 });

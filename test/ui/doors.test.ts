@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { type Socket, connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, cookieValues, door, newKeys } from '../../src/ui/doors.js';
+import { CONTENT_SECURITY_POLICY, INVITE_TTL_MS, cookieValues, door, invite, newKeys } from '../../src/ui/doors.js';
 import { MAX_NAME_BYTES, MAX_UPLOAD_BYTES, safeName } from '../../src/ui/uploads.js';
 import {
   APP_SECRET,
@@ -57,6 +57,32 @@ describe('the doors, as pure functions', () => {
     expect(door(req({ url: `/?t=${keys.token}`, cookie: `fii_ui=${keys.session}` }), PORT, keys)).toEqual(exchange);
     // A wrong token opens nothing, even beside the cookie.
     expect(door(req({ url: '/?t=guess', cookie: `fii_ui=${keys.session}` }), PORT, keys).kind).toBe('refuse');
+  });
+
+  it('lets a second browser in once by a link the page made, within its ten minutes', () => {
+    const keys = newKeys();
+    const now = 1_800_000_000_000;
+    const refused = { kind: 'refuse', status: 403, reason: 'token' };
+    door(req({ url: `/?t=${keys.token}` }), PORT, keys, now);
+    const first = invite(keys, now);
+    expect(first.expiresAt).toBe(now + INVITE_TTL_MS);
+    expect(INVITE_TTL_MS).toBe(600_000);
+    // A browser without the cookie: the same exchange as the printed link's, then never again.
+    expect(door(req({ url: `/?t=${first.token}` }), PORT, keys, now + 1000)).toEqual({
+      kind: 'exchange',
+      location: `/#k=${keys.page}`,
+      setCookie: `fii_ui=${keys.session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200`,
+    });
+    expect(door(req({ url: `/?t=${first.token}` }), PORT, keys, now + 2000)).toEqual(refused);
+    // A link made later replaces one not yet used; one past its time opens nothing, and is spent.
+    const older = invite(keys, now);
+    const newer = invite(keys, now);
+    expect(newer.token).not.toBe(older.token);
+    expect(door(req({ url: `/?t=${older.token}` }), PORT, keys, now)).toEqual(refused);
+    expect(door(req({ url: `/?t=${newer.token}` }), PORT, keys, now + INVITE_TTL_MS + 1)).toEqual(refused);
+    expect(keys.invite).toBeUndefined();
+    // The printed token stays spent throughout.
+    expect(door(req({ url: `/?t=${keys.token}` }), PORT, keys, now)).toEqual(refused);
   });
 
   it('sends the exchange to `/` whatever path came with the token, never to another site', () => {
@@ -179,6 +205,38 @@ describe('the doors, over HTTP', () => {
     await world.close();
     // Nothing secret in any answer the tests saw.
     for (const a of answers.splice(0)) expect(a.body).not.toContain(APP_SECRET);
+  });
+
+  it('makes a link for a second browser only for the page itself, and it opens the page once', async () => {
+    const { ui } = world;
+    const pass = await login(ui);
+    // The cookie alone (another program on this computer), or another Origin, makes no link.
+    const bare = await heard(
+      ask(ui.port, {
+        method: 'POST',
+        path: '/api/invite',
+        headers: { cookie: pass.cookie, origin: `http://127.0.0.1:${ui.port}` },
+      }),
+    );
+    expect(bare.status).toBe(403);
+    const foreign = await heard(
+      ask(ui.port, { method: 'POST', path: '/api/invite', headers: own(ui, pass, { origin: 'http://evil.example' }) }),
+    );
+    expect(foreign.status).toBe(403);
+    const made = await heard(ask(ui.port, { method: 'POST', path: '/api/invite', headers: own(ui, pass) }));
+    expect(made.status).toBe(200);
+    const { url, expiresAt } = JSON.parse(made.body) as { url: string; expiresAt: number };
+    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ui.port}/\\?t=[\\w-]{32}$`));
+    expect(expiresAt - Date.now()).toBeGreaterThan(9 * 60_000);
+    const link = new URL(url);
+    const second = await heard(ask(ui.port, { path: `${link.pathname}${link.search}` }));
+    expect(second.status).toBe(303);
+    const secondPass = passOf(second);
+    const state = await heard(ask(ui.port, { path: '/api/state', headers: own(ui, secondPass) }));
+    expect(state.status).toBe(200);
+    // Once used, the link opens nothing for a third browser.
+    const third = await heard(ask(ui.port, { path: `${link.pathname}${link.search}` }));
+    expect(third.status).toBe(403);
   });
 
   it('serves no page without the token, then the page with its CSP and no inline script', async () => {

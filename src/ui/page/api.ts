@@ -77,6 +77,9 @@ export const upload = (file: File) =>
 
 export const startRun = (body: Record<string, unknown>) => call<RunView>('/api/runs', post(body));
 
+/** A new one-time link for a second browser (src/ui/doors.ts, `invite`). */
+export const makeInvite = () => call<{ url: string; expiresAt: number }>('/api/invite', post({}));
+
 export const stopRun = () => call<{ stopping: boolean }>('/api/stop', post({}));
 
 export const rows = (run: string, from: number, count: number, problems: boolean) =>

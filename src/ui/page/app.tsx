@@ -8,6 +8,7 @@ import { ImportStep } from './import-step.js';
 import { EarlierRuns } from './earlier-runs.js';
 import type { Flow } from './flow.js';
 import { type Lang, initialLang, t } from './strings.js';
+import { SecondBrowser } from './second-browser.js';
 import { browserZone } from './zone.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
@@ -87,6 +88,7 @@ export function App() {
           {t(lang, 'switchLang')}
         </button>
       </header>
+      {!locked && <SecondBrowser lang={lang} />}
       {locked && (
         <p class="error" data-testid="locked">
           {locked.answer.message[lang]}

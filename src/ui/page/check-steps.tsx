@@ -6,6 +6,7 @@ import { Counts } from './counts.js';
 import { Changes } from './corrections.js';
 import { Grid } from './grid.js';
 import { ReportLink } from './report-link.js';
+import { RunError, WorkLine } from './run-lines.js';
 import { type Lang, t } from './strings.js';
 
 function Rows({ view, lang, testid }: { view: RunView; lang: Lang; testid: string }) {
@@ -34,7 +35,7 @@ export function CheckStep({ flow }: { flow: Flow }) {
   return (
     <section class="step" data-testid="check-step">
       <h2>{t(lang, 'checkTitle')}</h2>
-      {view.state === 'running' && <p class="busy">{t(lang, 'checking')}</p>}
+      {view.state === 'running' && <WorkLine view={view} lang={lang} busy={t(lang, 'checking')} />}
       {view.result && (
         <>
           <Counts result={view.result} lang={lang} />
@@ -61,12 +62,8 @@ export function PreviewStep({ flow }: { flow: Flow }) {
         {t(lang, 'preview')}
       </button>
       {flow.refused.preview && <p class="error">{flow.refused.preview}</p>}
-      {view?.state === 'running' && <p class="busy">{t(lang, 'previewing')}</p>}
-      {view?.state === 'error' && (
-        <p class="error" data-testid="preview-error">
-          {view.error?.message}
-        </p>
-      )}
+      {view?.state === 'running' && <WorkLine view={view} lang={lang} busy={t(lang, 'previewing')} />}
+      {view?.state === 'error' && <RunError view={view} lang={lang} testid="preview-error" />}
       {view?.result && (
         <>
           <Counts result={view.result} lang={lang} kinds={view.result.changes ? undefined : 'would'} />

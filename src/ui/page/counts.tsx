@@ -1,6 +1,7 @@
 /** A result's counts: rows by status, interviews by what happened to them, the commonest problems. */
 import type { ResultView } from '../views.js';
 import { ROW_STATUSES } from '../../row-statuses.js';
+import { Details } from './run-lines.js';
 import { type Key, type Lang, statusWord, t } from './strings.js';
 
 /** `would`: a preview's interviews (将创建); `done`: a run's (已创建). */
@@ -38,7 +39,8 @@ export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang
         <ul class="problems">
           {result.problems.map((p) => (
             <li key={p.code}>
-              <code>{p.code}</code> ×{p.count}: {p.example}
+              {p.example} ({t(lang, 'problemRows', { n: p.count })})
+              <Details lang={lang} code={p.code} />
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Flow } from './flow.js';
 import { type Lang, t } from './strings.js';
 import { ZONES, browserZone, canonicalZone, zoneWords } from './zone.js';
+import { RunError } from './run-lines.js';
 
 export interface FileStepProps {
   readonly flow: Flow;
@@ -84,11 +85,7 @@ export function FileStep({ flow, options, onOptions, onFile }: FileStepProps) {
       </div>
       <ZoneNote zone={options.tz} lang={lang} />
       {flow.refused.validate && <p class="error">{flow.refused.validate}</p>}
-      {validate?.state === 'error' && (
-        <p class="error" data-testid="validate-error">
-          {validate.error?.message}
-        </p>
-      )}
+      {validate?.state === 'error' && <RunError view={validate} lang={lang} testid="validate-error" />}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Counts } from './counts.js';
 import { Confirm } from './confirm.js';
 import { ReportLink } from './report-link.js';
 import { UndoQuestion } from './undo-step.js';
+import { RunError, TroubleLine } from './run-lines.js';
 import { type Key, type Lang, t } from './strings.js';
 
 const duration = (lang: Lang, s: number) =>
@@ -29,6 +30,7 @@ export function Progress({ view, lang, onStop }: { view: RunView; lang: Lang; on
           {t(lang, 'retries', { n: p.retried ?? 0 })} · {t(lang, 'limited', { n: p.rateLimited ?? 0 })}
         </p>
       )}
+      <TroubleLine progress={p} lang={lang} />
       {view.stopping ? (
         <p class="busy">{t(lang, 'stopping')}</p>
       ) : (
@@ -43,12 +45,7 @@ export function Progress({ view, lang, onStop }: { view: RunView; lang: Lang; on
 export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   const { lang } = flow;
   if (view.state === 'running') return <Progress view={view} lang={lang} onStop={flow.stop} />;
-  if (view.state === 'error')
-    return (
-      <p class="error" data-testid={`${view.action}-error`}>
-        {view.error?.message}
-      </p>
-    );
+  if (view.state === 'error') return <RunError view={view} lang={lang} testid={`${view.action}-error`} />;
   if (!view.result) return null;
   return (
     <div data-testid={`${view.action}-result`}>
@@ -85,11 +82,12 @@ export function ImportStep({ flow }: { flow: Flow }) {
   const basis = correcting ? preview?.result : (runs.preview?.result ?? runs.validate?.result);
   const run = runs.import;
   // A reopened tab has no file chosen, but still shows the import going on and its undo.
-  if (!run && (!(basis ?? runs.validate?.result) || !flow.upload)) return null;
+  if (!run && !flow.refused.import && (!(basis ?? runs.validate?.result) || !flow.upload)) return null;
   const busy = flow.current?.state === 'running';
-  const stopped = run?.result?.exitCode === 130;
   const backup = run?.result?.undoable ? run.result.backup : undefined;
   const undone = backup !== undefined && runs.undo?.file === backup;
+  // Once undone, nothing is left to resume: 继续导入 would write again what the undo took back.
+  const stopped = run?.result?.exitCode === 130 && !undone;
   return (
     <section class="step" data-testid="import-step">
       <h2>{t(lang, run?.result ? 'resultTitle' : 'importTitle')}</h2>

@@ -6,6 +6,7 @@ import type { Flow } from './flow.js';
 import type { ResultView } from '../views.js';
 import { Changes } from './corrections.js';
 import { Confirm } from './confirm.js';
+import { RunError } from './run-lines.js';
 import { type Key, type Lang, t } from './strings.js';
 
 /** What the confirmation says: the preview's counts, and why the ones left alone are. */
@@ -38,12 +39,7 @@ export function UndoQuestion({ flow, backup, onClose }: { flow: Flow; backup: st
         {t(lang, 'undoChecking')}
       </p>
     );
-  if (view.state === 'error' || !view.result)
-    return (
-      <p class="error" data-testid="undo-preview-error">
-        {view.error?.message}
-      </p>
-    );
+  if (view.state === 'error' || !view.result) return <RunError view={view} lang={lang} testid="undo-preview-error" />;
   return (
     <div class="undo-ask" data-testid="undo-preview">
       <Confirm

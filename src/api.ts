@@ -30,6 +30,13 @@ export interface ReadOptions {
    * `feishu-interview-import.profile.json` beside the file is used when there is one.
    */
   readonly profile?: string | MappingProfile;
+  /**
+   * Changes to the file's cells, applied as it is read (after the profile's fill-down): a JSON file
+   * of the user's own, `{ "edits": [{ "kind": "cell", "row": 5, "column": "结论", "value": "不通过" },
+   * { "kind": "replace", "column": "结论", "from": "淘汰", "to": "不通过" }, { "kind": "fill", "column": "面试ID" }] }`,
+   * each column as the file's header names it. The page writes it; the summary lists each change.
+   */
+  readonly edits?: string;
   /** The IANA zone of times written without an offset (default: this machine's). */
   readonly tz?: string;
   /**
@@ -132,7 +139,7 @@ const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
  * Every option each function takes, checked against its type: a key added to an options type
  * and not here is a compile error (`Exhaustive`), so the lists cannot drift.
  */
-const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'profile', 'tz', 'report', 'lang'] as const;
+const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'profile', 'edits', 'tz', 'report', 'lang'] as const;
 const SEND_KEYS = [
   'appId',
   'appSecret',

@@ -22,6 +22,7 @@ import { type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { nearMissError } from './near-miss.js';
 import { type ReadingProfile, checkAgainstHeaders } from './profile.js';
 import { type FilledCells, fillDown } from './fill-down.js';
+import { type AppliedEdit, type CellEdit, applyEdits } from './edits.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
@@ -53,6 +54,8 @@ export interface InputTable {
   readonly profile?: ReadingProfile;
   /** The cells the profile's `fill_down` filled. */
   readonly filled?: readonly FilledCells[];
+  /** The changes made in the page, and the rows each changed. */
+  readonly edited?: readonly AppliedEdit[];
 }
 
 /**
@@ -75,6 +78,8 @@ export interface TableReadOptions {
   readonly profile?: ReadingProfile;
   /** The columns that must be present (default: both ID columns). */
   readonly required?: readonly Column[];
+  /** Changes made to the cells in the page, applied after the profile's fill-down. */
+  readonly edits?: readonly CellEdit[];
 }
 
 /** How headers are recognised: `--map` first, then the built-in names; and what must be there. */
@@ -82,6 +87,7 @@ interface HeaderRules {
   readonly mapping: ColumnLookup;
   readonly required: readonly Column[];
   readonly profile?: ReadingProfile;
+  readonly edits?: readonly CellEdit[];
 }
 
 export async function readInput(file: string, options: TableReadOptions = {}): Promise<InputTable> {
@@ -90,6 +96,7 @@ export async function readInput(file: string, options: TableReadOptions = {}): P
     mapping: options.profile?.columns ?? mappingLookup(options.mapping),
     required: options.required ?? REQUIRED_COLUMNS,
     profile: options.profile,
+    edits: options.edits?.length ? options.edits : undefined,
   };
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new ToolError('INPUT_UNREADABLE', say(INPUT.unreadable({ code: error.code ?? 'an error', file })), { file });
@@ -120,6 +127,8 @@ async function readCsv(file: string, options: TableReadOptions, rules: HeaderRul
       for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
     return read;
   }
+  // An edited row's text is no longer the file's line: the report writes its cells.
+  if (table.edited) return read;
   // The header (and anything above it) is not a data row.
   const skip = records.length - table.rows.length;
   const csvLines = lines && { bytes: lines.bytes, start: lines.start.subarray(skip), end: lines.end.subarray(skip) };
@@ -362,6 +371,7 @@ function buildTable(
   const filled = profile?.fillDown.length
     ? fillDown(rows, check.resolved!.index, profile.fillDown, format === 'csv')
     : undefined;
+  const edited = rules.edits && applyEdits(rows, headers, rules.edits, file);
   if (rows.length === 0) {
     throw new ToolError(
       'INPUT_NO_ROWS',
@@ -380,6 +390,7 @@ function buildTable(
     warnings: warningsFor(check.resolved!, at),
     profile,
     filled,
+    edited,
   };
 }
 

@@ -12,6 +12,7 @@ import { type Lang, speaking } from './lang.js';
 import { checkOptions, importSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
 import type { MappingProfile } from './input/profile.js';
+import type { CheckedRow, RowsToCheck } from './commands/check-rows.js';
 import type { ProfileSuggestion } from './input/suggest-profile.js';
 
 /** Where and how to read the input file. */
@@ -226,6 +227,24 @@ function refuseUnknown(fn: string, options: object, known: readonly string[]): v
 export async function suggestProfile(path: string): Promise<ProfileSuggestion> {
   const { suggestProfile: suggest } = await import('./input/suggest-profile.js');
   return suggest(path);
+}
+
+/**
+ * Checks some rows of `path` again, as `validateFile` checks the whole file, with `edits`
+ * applied first: the page's re-check of an edited cell's rows (their interview, the row above).
+ * Checks between these rows and the others (a legacy key used by another interview elsewhere)
+ * are the whole file's check's; nothing is written.
+ */
+export async function checkRows(
+  path: string,
+  rows: RowsToCheck,
+  options: Pick<ValidateFileOptions, 'map' | 'profile' | 'tz' | 'lang' | 'merge'> = {},
+): Promise<CheckedRow[]> {
+  refuseUnknown('checkRows', options, ['map', 'profile', 'tz', 'lang', 'merge']);
+  const { checkRowsCommand } = await import('./commands/check-rows.js');
+  return speaking(voice(options), () =>
+    checkRowsCommand(checkOptions(validateSchema, checked(path, { ...options, report: false })), rows),
+  );
 }
 
 /** Reads, groups and validates a file; writes the report; sends nothing. */

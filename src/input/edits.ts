@@ -52,13 +52,15 @@ export function parseEdits(json: unknown, file: string): CellEdit[] {
 
 /**
  * Applies `edits` in order to `rows` (the data rows below `headers`), in place. A column or row
- * the file does not have is refused: the edits were made to another file, or another sheet.
+ * the file does not have is refused: the edits were made to another file, or another sheet;
+ * with `partial` (`rows` are some of the file's), a row not among them is left alone.
  */
 export function applyEdits(
   rows: readonly EditRow[],
   headers: readonly string[],
   edits: readonly CellEdit[],
   file: string,
+  partial = false,
 ): AppliedEdit[] {
   const columns = new Map<string, number>();
   headers.forEach((h, i) => {
@@ -81,6 +83,7 @@ export function applyEdits(
     if (edit.kind === 'cell') {
       byRow ??= new Map(rows.map((x) => [x.row, x]));
       const r = byRow.get(edit.row);
+      if (!r && partial) return { edit, rows: changed };
       if (!r) throw new ToolError('INPUT_EDIT_NO_ROW', say(EDITS.noRow({ row: edit.row, file })), { file });
       if (cellText(r.cells[i]) !== edit.value) changed.push(r.row);
       set(r, i, edit.value);

@@ -83,21 +83,24 @@ export interface TableReadOptions {
 }
 
 /** How headers are recognised: `--map` first, then the built-in names; and what must be there. */
-interface HeaderRules {
+export interface HeaderRules {
   readonly mapping: ColumnLookup;
   readonly required: readonly Column[];
   readonly profile?: ReadingProfile;
   readonly edits?: readonly CellEdit[];
 }
 
+/** The rules a read follows, from its options. */
+export const headerRules = (options: TableReadOptions): HeaderRules => ({
+  mapping: options.profile?.columns ?? mappingLookup(options.mapping),
+  required: options.required ?? REQUIRED_COLUMNS,
+  profile: options.profile,
+  edits: options.edits?.length ? options.edits : undefined,
+});
+
 export async function readInput(file: string, options: TableReadOptions = {}): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
-  const rules: HeaderRules = {
-    mapping: options.profile?.columns ?? mappingLookup(options.mapping),
-    required: options.required ?? REQUIRED_COLUMNS,
-    profile: options.profile,
-    edits: options.edits?.length ? options.edits : undefined,
-  };
+  const rules = headerRules(options);
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new ToolError('INPUT_UNREADABLE', say(INPUT.unreadable({ code: error.code ?? 'an error', file })), { file });
   });
@@ -314,11 +317,28 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
     row: typeof r.row === 'number' ? r.row : i + 2,
     cells: headers.map((h) => (r.cells?.[h] === undefined || r.cells[h] === null ? '' : String(r.cells[h]))),
   }));
+  return tableOfRows(file, headers, rows, rules);
+}
+
+/**
+ * A table of rows already read (a report's, or the page's grid's): the headers checked as a
+ * file's are, the rows below them as they are. With `partial`, the rows are some of a file's
+ * (the page re-checking the rows of an edited cell's interview): an edit of a row not among them
+ * is left for the whole file's check.
+ */
+export function tableOfRows(
+  file: string,
+  headers: string[],
+  rows: SourceRow[],
+  rules: HeaderRules,
+  partial = false,
+): InputTable {
   const check = checkHeaders(headers, rules.mapping, rules.required);
   speakAsFile(headers, check);
   if (!check.ok) throw headerError(check, headers, { file, row: 1 });
   const renamed = nearMissError(check.resolved!, headers, { file, row: 1 });
   if (renamed) throw renamed;
+  const edited = rules.edits && applyEdits(rows, headers, rules.edits, file, partial);
   return {
     file,
     format: 'json',
@@ -327,6 +347,9 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
     columns: check.resolved!,
     rows,
     warnings: warningsFor(check.resolved!, 0),
+    // A report read back is read as written (as before profiles); the page's rows through the run's profile.
+    profile: partial ? rules.profile : undefined,
+    edited,
   };
 }
 

@@ -1,7 +1,7 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../../src/index.js';
+import { checkRows, validateFile } from '../../src/index.js';
 import { applyEdits, parseEdits } from '../../src/input/edits.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, tempDir } from '../helpers.js';
 
@@ -90,5 +90,32 @@ describe('the page’s edits, applied by the library as it reads', () => {
     );
     expect(rows[1]!.cells).toEqual([{ kind: 'number', value: 5 }, 'z']);
     expect(applied.map((a) => a.rows)).toEqual([[3], [3]]);
+  });
+});
+
+describe('checkRows: some rows checked again with an edit, as the whole file would be', () => {
+  it('checks an interview’s rows with a changed cell, names the column as the file does, gives the cells after the edit', async () => {
+    const { file } = await fileWithEdits([]);
+    const columns = [...HEADER_EN];
+    const rows = [
+      { row: 2, cells: FILE_ROWS[0]! },
+      { row: 3, cells: FILE_ROWS[1]! },
+    ];
+    const before = await checkRows(file, { columns, rows }, { tz: 'Asia/Shanghai', lang: 'en' });
+    expect(before.map((r) => [r.row, r.status, r.column])).toEqual([
+      [2, 'invalid', 'conclusion'],
+      [3, 'invalid', 'external_interview_id'],
+    ]);
+    const edits = [
+      { kind: 'cell', row: 2, column: 'conclusion', value: 'fail' },
+      { kind: 'cell', row: 3, column: 'external_interview_id', value: ID1 },
+      { kind: 'cell', row: 9, column: 'username', value: 'elsewhere' },
+    ] as const;
+    const after = await checkRows(file, { columns, rows, edits }, { tz: 'Asia/Shanghai', lang: 'en' });
+    expect(after.map((r) => [r.row, r.status, r.message])).toEqual([
+      [2, 'ok', 'valid'],
+      [3, 'ok', 'valid'],
+    ]);
+    expect(after[1]!.cells[0]).toBe(ID1);
   });
 });

@@ -25,6 +25,10 @@ export interface CheckedRow {
   readonly code?: string;
   readonly column?: string;
   readonly message?: string;
+  /** Every problem of the row, each with the column at fault as the file names it. */
+  readonly problems: readonly { readonly code: string; readonly column?: string; readonly message: string }[];
+  /** The interview the row belongs to (its key as the plan names it), when its key could be read. */
+  readonly interview?: string;
   readonly cells: readonly string[];
 }
 
@@ -40,12 +44,19 @@ export async function checkRowsCommand(options: InputOptions, input: RowsToCheck
   // A profile's tz stands for the zone when none was given, as for the whole file (read-plan.ts).
   const tz = options.tzGiven === false && profile?.tz !== undefined ? profile.tz : options.tz;
   const plan = buildPlan(table, tz, { merge: options.merge });
+  const named = (column: string | undefined) => (column === undefined ? undefined : columnAsNamed(table, column));
+  const interviewOf = new Map<number, string>();
+  for (const p of plan.interviews) for (const i of p.rows) interviewOf.set(i, p.id);
   return plan.outcomes.map((o, i) => ({
     row: table.rows[i]!.row,
     status: o.status,
     code: o.errorCode,
-    column: o.errorColumn === undefined ? undefined : columnAsNamed(table, o.errorColumn),
+    column: named(o.errorColumn),
     message: o.message,
+    problems: (
+      o.problems ?? (o.errorCode ? [{ code: o.errorCode, column: o.errorColumn, message: o.message ?? '' }] : [])
+    ).map((p) => ({ code: p.code, column: named(p.column), message: p.message })),
+    interview: interviewOf.get(i),
     cells: table.rows[i]!.cells.map((c) => cellText(c)),
   }));
 }

@@ -86,7 +86,7 @@ function gridRow(r: JsonRow, report: ReportRows, zone: string | undefined): Grid
 
 /**
  * One window of the grid: rows `from` to `from + count` of all rows, or of the problem rows;
- * `zone`, the run's, gives each row its times as they land.
+ * `zone`, the run's, gives each row its times as they land; `overlay`, rows checked since.
  */
 export function rowWindow(
   report: ReportRows,
@@ -94,8 +94,10 @@ export function rowWindow(
   count: number,
   problemsOnly: boolean,
   zone?: string,
+  overlay?: ReadonlyMap<number, GridRow>,
 ): { total: number; rows: readonly GridRow[] } {
-  const shape = (i: number) => gridRow(report.row(i), report, zone);
+  // Rows checked again after an edit show as checked, until the whole file's check replaces them.
+  const shape = (i: number) => overlay?.get(i) ?? gridRow(report.row(i), report, zone);
   if (problemsOnly)
     return { total: report.problems.length, rows: report.problems.slice(from, from + count).map(shape) };
   const end = Math.min(report.count, from + count);

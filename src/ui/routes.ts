@@ -27,6 +27,8 @@ import {
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
 import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
 import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';
+import type { UploadEdits } from './upload-edits.js';
+import { editRoute } from './edit-routes.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -39,6 +41,8 @@ export interface RouteContext {
   readonly streams: Set<ServerResponse>;
   /** Held while a route reads or writes a file outside a run (an upload, a report made on demand). */
   readonly lock: { held: boolean };
+  /** The changes made to each upload's cells in the page. */
+  readonly edits: UploadEdits;
 }
 
 const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
@@ -75,6 +79,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     sendJson(res, ctx.sessions.stop() ? 200 : 409, { stopping: true }, ctx.redact);
     return;
   }
+  if (await editRoute(req, res, url, ctx)) return;
   const rows = /^\/api\/runs\/([\w-]+)\/(rows|report)$/.exec(path);
   if (req.method === 'GET' && rows) {
     const detail = ctx.sessions.detail(rows[1]!);
@@ -150,7 +155,8 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
   const mode = String(body.mode ?? 'import') as Mode;
   if (!MODES.includes(mode)) throw bad('mode');
-  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
+  const lang = body.lang === 'en' ? 'en' : 'zh';
+  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang, edits: ctx.edits.current(upload) };
 }
 
 async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
@@ -200,7 +206,8 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   // The times as they land, when the file has any and the run was given its zone.
   const { begin, end } = detail.rows.times;
   const zone = begin === undefined && end === undefined ? undefined : detail.request?.tz;
-  const window = rowWindow(detail.rows, from, count, url.searchParams.get('problems') === '1', zone);
+  const only = url.searchParams.get('problems') === '1';
+  const window = rowWindow(detail.rows, from, count, only, zone, detail.recheck?.overlay);
   sendJson(res, 200, { columns: detail.rows.columns, from, zone, ...window }, ctx.redact);
 }
 

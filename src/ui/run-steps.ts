@@ -13,6 +13,8 @@ import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
+import type { EditsVersion } from './upload-edits.js';
+import type { RecheckRun } from './row-recheck.js';
 
 /** What the run is, as the page names it: 导入, 更正 (--merge), 迁移 (--create-missing), 替换 (--replace). */
 export const MODES = ['import', 'merge', 'migrate', 'replace'] as const;
@@ -43,6 +45,8 @@ export interface StepRequest {
   readonly sheet?: string;
   readonly tz?: string;
   readonly lang: 'zh' | 'en';
+  /** The changes made to the file in the page when the run started (src/ui/upload-edits.ts). */
+  readonly edits?: EditsVersion;
 }
 
 /** What the server keeps of a run beside its view. */
@@ -53,9 +57,18 @@ export interface RunDetail {
   xlsx?: string;
   /** An import's report, for a resume. */
   readonly report?: string;
+  /** A check's counts by status, as its result gave them. */
+  readonly counts?: Readonly<Record<string, number>>;
+  /** A check's rows checked again after an edit (src/ui/row-recheck.ts), made at the first edit. */
+  recheck?: RecheckRun;
 }
 
-const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
+const read = (r: StepRequest) => ({
+  sheet: r.sheet,
+  tz: r.tz,
+  lang: r.lang,
+  ...(r.edits ? { edits: r.edits.path } : {}),
+});
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(
@@ -97,7 +110,7 @@ export async function validateStep(
   const options = { ...read(r), merge: r.mode === 'merge', report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows });
+  run.keep({ request: r, rows, counts: result.counts });
   return resultView(result, { rows: rows.count, report: true });
 }
 

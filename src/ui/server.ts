@@ -24,6 +24,7 @@ import { runError, route } from './routes.js';
 import type { RunDetail, StepSettings } from './run-steps.js';
 import { RunSessions } from './run-sessions.js';
 import { type UploadLimits, Uploads } from './uploads.js';
+import { UploadEdits } from './upload-edits.js';
 
 /**
  * A browser opens six connections to a host, a tab its event stream besides: 32 serves several
@@ -113,7 +114,8 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
   let port = 0;
   let launcher: string | undefined;
   const settings = { ...options, checker: join(options.assets, CHECKER) };
-  const ctx = { sessions, uploads, settings, assets: options.assets, redact, streams, lock: { held: false } };
+  const edits = new UploadEdits(uploads);
+  const ctx = { sessions, uploads, settings, assets: options.assets, redact, streams, lock: { held: false }, edits };
   const limits = options.limits ?? SERVER_LIMITS;
   const server = createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: 0, connectionsCheckingInterval: 1000 },

@@ -1,0 +1,130 @@
+/**
+ * The page's calls for fixing a file in place (issue 31 item 4), past the doors like every call:
+ *   GET  /api/uploads/<id>/edits            the changes made to the file so far
+ *   POST /api/uploads/<id>/edits            one more (a cell, a value replaced in a column, a
+ *                                           column filled down), or the last taken back; a cell's
+ *                                           rows are checked again at once
+ *   GET  /api/runs/<id>/problems?row=<n>    every problem of one row of a check, each with its column
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type CellEdit, parseEdits } from '../input/edits.js';
+import { HttpRefusal, readJson, sendJson } from './http-io.js';
+import { UI } from './messages.js';
+import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
+import type { RunDetail } from './run-steps.js';
+import type { RunSessions } from './run-sessions.js';
+import { MAX_EDITS, type UploadEdits } from './upload-edits.js';
+import type { Uploads } from './uploads.js';
+
+/** What these calls need of the server (src/ui/routes.ts RouteContext). */
+export interface EditContext {
+  readonly sessions: RunSessions<RunDetail>;
+  readonly uploads: Uploads;
+  readonly edits: UploadEdits;
+  readonly redact: (text: string) => string;
+  readonly lock: { held: boolean };
+}
+
+const bad = (what: string) => new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what }));
+const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
+
+/** Handles the call when it is one of these; false when it is not. */
+export async function editRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ctx: EditContext,
+): Promise<boolean> {
+  const edits = /^\/api\/uploads\/([\w-]+)\/edits$/.exec(url.pathname);
+  if (edits && req.method === 'GET') {
+    const upload = ctx.uploads.get(edits[1]!);
+    if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
+    sendJson(res, 200, { edits: ctx.edits.list(upload) }, ctx.redact);
+    return true;
+  }
+  if (edits && req.method === 'POST') {
+    await changeEdits(req, res, edits[1]!, ctx);
+    return true;
+  }
+  const problems = /^\/api\/runs\/([\w-]+)\/problems$/.exec(url.pathname);
+  if (problems && req.method === 'GET') {
+    await sendProblems(res, problems[1]!, Number(url.searchParams.get('row')), ctx);
+    return true;
+  }
+  return false;
+}
+
+/** The check a change is made in, and what its re-check needs (made at its first change). */
+function recheckOf(detail: RunDetail): RecheckRun | undefined {
+  const { request, rows, counts } = detail;
+  if (!request || !rows || !counts) return undefined;
+  detail.recheck ??= {
+    rows,
+    path: request.upload.path,
+    options: { tz: request.tz, lang: request.lang, merge: request.mode === 'merge' },
+    overlay: new Map(),
+    counts: { ...counts },
+  };
+  return detail.recheck;
+}
+
+/**
+ * One change to the file, made in the grid of check `run`: refused while a preview, an import or
+ * an undo reads the file (a check may run: the page checks again after). A cell's rows are
+ * checked again at once and the grid's rows and counts come back with the list.
+ */
+async function changeEdits(req: IncomingMessage, res: ServerResponse, id: string, ctx: EditContext): Promise<void> {
+  const body = await readJson(req);
+  const upload = ctx.uploads.get(id);
+  if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
+  const running = ctx.sessions.view();
+  if (ctx.lock.held || (running?.state === 'running' && running.action !== 'validate'))
+    throw new HttpRefusal(409, 'UI_RUN_BUSY', UI.busy);
+  const detail = ctx.sessions.detail(String(body.run ?? ''));
+  const run = detail && detail.request?.upload.id === upload.id ? recheckOf(detail) : undefined;
+  if (!run) throw bad('run');
+  if (body.undo === true) {
+    sendJson(res, 200, { edits: await ctx.edits.change(upload, { undo: true }) }, ctx.redact);
+    return;
+  }
+  const edit = checkedEdit(body.edit, run);
+  if (ctx.edits.list(upload).length >= MAX_EDITS) throw bad('edit');
+  const list = await ctx.edits.change(upload, { edit });
+  const since = ctx.edits.since(upload, detail!.request!.edits);
+  const zone = run.rows.times.begin === undefined && run.rows.times.end === undefined ? undefined : run.options.tz;
+  const checked = edit.kind === 'cell' && since ? await recheckEdit(run, edit.row, since, zone) : undefined;
+  sendJson(res, 200, { edits: list, ...checked }, ctx.redact);
+}
+
+/** The change the page sent, refused unless it names a column and (for a cell) a row of the check's grid. */
+function checkedEdit(raw: unknown, run: RecheckRun): CellEdit {
+  let edit: CellEdit;
+  try {
+    [edit] = parseEdits({ edits: [raw] }, 'edit') as [CellEdit];
+  } catch {
+    throw bad('edit');
+  }
+  if (!run.rows.columns.includes(edit.column)) throw bad('column');
+  if (edit.kind === 'cell' && indexOfRow(run.rows, edit.row) < 0) throw bad('row');
+  if (edit.kind === 'replace' && edit.from.trim() === '') throw bad('from');
+  return edit;
+}
+
+/** Every problem of one row, as the file reads with the edits made since its check. */
+async function sendProblems(res: ServerResponse, id: string, row: number, ctx: EditContext): Promise<void> {
+  const detail = ctx.sessions.detail(id);
+  const run = detail && recheckOf(detail);
+  if (!run) throw notFound();
+  const index = Number.isSafeInteger(row) ? indexOfRow(run.rows, row) : -1;
+  if (index < 0) throw bad('row');
+  const upload = ctx.uploads.get(detail!.request!.upload.id);
+  const since = upload ? ctx.edits.since(upload, detail!.request!.edits) : [];
+  const { from, checked } = await checkAround(run, index, since ?? []);
+  const c = checked[index - from]!;
+  const problems = c.problems.map((p) => ({
+    message: p.message,
+    column: p.column,
+    fault: p.column === undefined ? undefined : run.rows.columns.indexOf(p.column),
+  }));
+  sendJson(res, 200, { row: c.row, status: c.status, message: c.message, problems }, ctx.redact);
+}

@@ -5,12 +5,15 @@
  *                                           column filled down), or the last taken back; a cell's
  *                                           rows are checked again at once
  *   GET  /api/runs/<id>/problems?row=<n>    every problem of one row of a check, each with its column
+ *   GET  /api/runs/<id>/next-problem?after=<i>  the next row that needs the user after row index i
+ *                                           (from the top again past the last), as checked since
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CellEdit, parseEdits } from '../input/edits.js';
 import { HttpRefusal, readJson, sendJson } from './http-io.js';
 import { UI } from './messages.js';
 import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
+import type { GridRow } from './report-rows.js';
 import type { RunDetail } from './run-steps.js';
 import type { RunSessions } from './run-sessions.js';
 import { MAX_EDITS, type UploadEdits } from './upload-edits.js';
@@ -46,9 +49,13 @@ export async function editRoute(
     await changeEdits(req, res, edits[1]!, ctx);
     return true;
   }
-  const problems = /^\/api\/runs\/([\w-]+)\/problems$/.exec(url.pathname);
-  if (problems && req.method === 'GET') {
+  const problems = /^\/api\/runs\/([\w-]+)\/(problems|next-problem)$/.exec(url.pathname);
+  if (problems && req.method === 'GET' && problems[2] === 'problems') {
     await sendProblems(res, problems[1]!, Number(url.searchParams.get('row')), ctx);
+    return true;
+  }
+  if (problems && req.method === 'GET') {
+    sendNextProblem(res, problems[1]!, Number(url.searchParams.get('after')), ctx);
     return true;
   }
   return false;
@@ -127,4 +134,45 @@ async function sendProblems(res: ServerResponse, id: string, row: number, ctx: E
     fault: p.column === undefined ? undefined : run.rows.columns.indexOf(p.column),
   }));
   sendJson(res, 200, { row: c.row, status: c.status, message: c.message, problems }, ctx.redact);
+}
+
+/**
+ * The next row after index `after` that needs the user, wrapping to the first: the check's
+ * problem rows, less those an edit has fixed since, with those an edit has spoilt.
+ */
+function sendNextProblem(res: ServerResponse, id: string, after: number, ctx: EditContext): void {
+  const detail = ctx.sessions.detail(id);
+  if (!detail?.rows) throw notFound();
+  const overlay = detail.recheck?.overlay;
+  const needs = (i: number) => {
+    const now = overlay?.get(i)?.status;
+    return now === undefined ? true : now !== 'ok';
+  };
+  // The check's problem rows are in order: the first past `after` that still needs the user, else from the top.
+  const from = (at: number) => {
+    const list = detail.rows!.problems;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length; k++) if (needs(list[k]!)) return list[k];
+    return undefined;
+  };
+  const spoilt = [...(overlay ?? new Map<number, GridRow>())].filter(([, r]) => r.status !== 'ok').map(([i]) => i);
+  const first = (at: number) => {
+    const later = spoilt.filter((i) => i > at);
+    const found = [from(at), ...later].filter((i): i is number => i !== undefined);
+    return found.length > 0 ? Math.min(...found) : undefined;
+  };
+  const start = Number.isSafeInteger(after) ? after : -1;
+  const index = first(start) ?? first(-1);
+  sendJson(
+    res,
+    200,
+    { index: index ?? null, row: index === undefined ? null : detail.rows.row(index).row },
+    ctx.redact,
+  );
 }

@@ -10,6 +10,8 @@ import { type LandingTimes, type TimeColumns, landingTimes, timeColumns } from '
 export interface GridRow {
   /** The row's number in the file. */
   readonly row: number;
+  /** Its place among the run's rows (what the grid scrolls to), when a window gave it. */
+  readonly index?: number;
   readonly status: string;
   readonly code?: string;
   /** Index into the columns of the cell at fault, when the message names one. */
@@ -97,7 +99,7 @@ export function rowWindow(
   overlay?: ReadonlyMap<number, GridRow>,
 ): { total: number; rows: readonly GridRow[] } {
   // Rows checked again after an edit show as checked, until the whole file's check replaces them.
-  const shape = (i: number) => overlay?.get(i) ?? gridRow(report.row(i), report, zone);
+  const shape = (i: number) => ({ ...(overlay?.get(i) ?? gridRow(report.row(i), report, zone)), index: i });
   if (problemsOnly)
     return { total: report.problems.length, rows: report.problems.slice(from, from + count).map(shape) };
   const end = Math.min(report.count, from + count);

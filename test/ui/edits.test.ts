@@ -121,7 +121,7 @@ describe('fixing a file in place', () => {
     expect(two.problems.map((x: { column: string }) => x.column)).toEqual(['participate_status', 'conclusion']);
   });
 
-  it('refuses an edit without the page key or from another Origin, of a column or row the check has not, and while an import runs', async () => {
+  it('refuses an edit without the page key or from another Origin, or of a column or row the check has not', async () => {
     const upload = await uploaded();
     const first = await checked(upload);
     const edit = { run: first.id, edit: { kind: 'cell', row: 2, column: 'conclusion', value: '不通过' } };

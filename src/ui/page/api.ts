@@ -54,13 +54,13 @@ async function refusal(res: Response): Promise<CallError> {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { credentials: 'same-origin', ...init, headers: withKey(init.headers) });
   if (!res.ok) throw await refusal(res);
   return (await res.json()) as T;
 }
 
-const post = (body: unknown): RequestInit => ({
+export const post = (body: unknown): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),

@@ -68,7 +68,7 @@ const ROWS = [
   ],
 ];
 /** The file as it should land once fixed in the page. */
-const FIXED = [
+const FIXED: Record<string, string>[] = [
   { ...rowOf(ROWS[0]!), 面试结论: '不通过', 分数: '85' },
   { ...rowOf(ROWS[1]!), 面试结论: '不通过' },
   { ...rowOf(ROWS[2]!), 外部投递ID: '6960663240925956005' },
@@ -144,9 +144,7 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await grid.evaluate((e) => {
       e.scrollLeft = e.scrollWidth;
     });
-    await page.waitForFunction(
-      () => (document.querySelector('[data-testid=check-rows] [data-testid=grid]') as HTMLElement).scrollLeft > 200,
-    );
+    await expect.poll(() => grid.evaluate((e) => e.scrollLeft)).toBeGreaterThan(200);
     const after = await page.locator('[data-testid=check-rows] .grid-row[data-row="3"] .c-row').boundingBox();
     const statusBox = await status(page, 3).boundingBox();
     expect(after!.x).toBe(before!.x);
@@ -157,7 +155,7 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
 
     // Fixed by double-click and typing: the row is checked again at once, the counts follow.
     await fix(page, 2, '分数', '85');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=row-problems] li').length === 1);
+    await expect.poll(() => page.locator('[data-testid=row-problems] li').count()).toBe(1);
     expect(await text(page, '[data-testid=row-problems]')).toContain('淘汰');
     expect(await cell(page, 2, '分数').textContent()).toBe('85');
     expect(await cell(page, 2, '分数').getAttribute('data-fault')).toBeNull();
@@ -167,24 +165,20 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await page.locator('[data-testid=cell-editor]').press('Escape');
     expect(await cell(page, 4, '外部投递ID').textContent()).toBe('（空）');
     await fix(page, 4, '外部投递ID', '6960663240925956005');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid=check-rows] .grid-row[data-row="4"] [data-testid=row-status]')
-          ?.textContent === '成功',
-    );
+    await expect.poll(() => status(page, 4).textContent()).toBe('成功');
     expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 2');
 
     // 下一个问题 goes to row 2 again (淘汰); replace it in the whole column.
     await page.click('[data-testid=next-problem]');
-    await page.waitForFunction(() => document.querySelector('.grid-row.selected')?.getAttribute('data-row') === '2');
+    await expect.poll(() => page.locator('.grid-row.selected').getAttribute('data-row')).toBe('2');
     await cell(page, 2, '面试结论').click();
     expect(await page.inputValue('[data-testid=replace-from]')).toBe('淘汰');
     await page.fill('[data-testid=replace-to]', '不通过');
     await page.click('[data-testid=replace-all]');
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=check-step] [data-status=ok]')?.textContent === '成功 3',
-    );
-    await page.waitForFunction(() => !document.querySelector('[data-testid=column-fixes] .busy'));
+    await expect
+      .poll(() => text(page, '[data-testid=check-step] [data-status=ok]'), { timeout: 15_000 })
+      .toBe('成功 3');
+    await expect.poll(() => page.locator('[data-testid=column-fixes] .busy').count(), { timeout: 15_000 }).toBe(0);
     expect(await text(page, '[data-testid=edits-count]')).toContain('已在页面中修改 3 处');
     await shot(page, '2-fix');
 
@@ -243,9 +237,9 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
       await cell(page, 3, '外部面试ID').click();
       expect(await text(page, '[data-testid=problems-panel] b')).toBe('Row 3');
       await page.click('[data-testid=fill-down]');
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid=check-step] [data-status=ok]')?.textContent === 'ok 2',
-      );
+      await expect
+        .poll(() => text(page, '[data-testid=check-step] [data-status=ok]'), { timeout: 15_000 })
+        .toBe('ok 2');
       expect(await cell(page, 3, '外部面试ID').textContent()).toBe('7123456789012345027');
       expect(await text(page, '[data-testid=edits-count]')).toContain('1 change(s) made in the page');
     } finally {

@@ -7,6 +7,8 @@
  */
 import { checkRows } from '../api.js';
 import type { CheckedRow } from '../commands/check-rows.js';
+// Loaded with the server, not at the first edit: the first answer is as quick as the others.
+import '../commands/check-rows.js';
 import type { CellEdit } from '../input/edits.js';
 import type { RowStatus } from '../row-statuses.js';
 import type { GridRow, ReportRows } from './report-rows.js';

@@ -247,6 +247,37 @@ export async function checkRows(
   );
 }
 
+/**
+ * Writes the file as `edits` leave it to `out` (.xlsx, 0600): its header and data rows with every
+ * change applied, each cell as read (IDs as text). Gives the number of data rows.
+ */
+export async function writeEditedFile(
+  path: string,
+  options: Pick<
+    ValidateFileOptions,
+    'sheet' | 'encoding' | 'delimiter' | 'map' | 'profile' | 'edits' | 'merge' | 'lang'
+  > & {
+    readonly out: string;
+  },
+): Promise<number> {
+  const { out, ...read } = options;
+  refuseUnknown('writeEditedFile', read, [
+    'sheet',
+    'encoding',
+    'delimiter',
+    'map',
+    'profile',
+    'edits',
+    'merge',
+    'lang',
+  ]);
+  const { editedFileCommand } = await import('./commands/edited-file.js');
+  return speaking(voice(read), async () => {
+    const checkedRead = checkOptions(validateSchema, checked(path, { ...read, tz: 'UTC', report: false }));
+    return editedFileCommand({ ...checkedRead, out });
+  });
+}
+
 /** Reads, groups and validates a file; writes the report; sends nothing. */
 export async function validateFile(path: string, options: ValidateFileOptions = {}): Promise<RunResult> {
   refuseUnknown('validateFile', options, VALIDATE_KEYS);

@@ -82,7 +82,7 @@ export async function readPlan(
 }
 
 /** The page's changes: its file must be the user's own (written 0600 beside the upload by the page's server). */
-function readEdits(path: string): CellEdit[] {
+export function readEdits(path: string): CellEdit[] {
   const text = readOwnFile(path, (why) => untrustedFile(EDITS.what, path, why));
   let json: unknown;
   try {

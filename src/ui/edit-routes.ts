@@ -4,13 +4,16 @@
  *   POST /api/uploads/<id>/edits            one more (a cell, a value replaced in a column, a
  *                                           column filled down), or the last taken back; a cell's
  *                                           rows are checked again at once
+ *   GET  /api/runs/<id>/edited              the file as edited, as an .xlsx (read as check <id> read it)
  *   GET  /api/runs/<id>/problems?row=<n>    every problem of one row of a check, each with its column
  *   GET  /api/runs/<id>/next-problem?after=<i>  the next row that needs the user after row index i
  *                                           (from the top again past the last), as checked since
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CellEdit, parseEdits } from '../input/edits.js';
-import { HttpRefusal, readJson, sendJson } from './http-io.js';
+import { basename, extname } from 'node:path';
+import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
+import { offLoop } from './off-loop.js';
 import { UI } from './messages.js';
 import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
 import type { GridRow } from './report-rows.js';
@@ -26,6 +29,8 @@ export interface EditContext {
   readonly edits: UploadEdits;
   readonly redact: (text: string) => string;
   readonly lock: { held: boolean };
+  /** The checks' thread's script: the edited file is written there. */
+  readonly settings: { readonly checker: string };
 }
 
 const bad = (what: string) => new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what }));
@@ -47,6 +52,11 @@ export async function editRoute(
   }
   if (edits && req.method === 'POST') {
     await changeEdits(req, res, edits[1]!, ctx);
+    return true;
+  }
+  const edited = /^\/api\/runs\/([\w-]+)\/edited$/.exec(url.pathname);
+  if (edited && req.method === 'GET') {
+    await sendEdited(res, edited[1]!, ctx);
     return true;
   }
   const problems = /^\/api\/runs\/([\w-]+)\/(problems|next-problem)$/.exec(url.pathname);
@@ -175,4 +185,32 @@ function sendNextProblem(res: ServerResponse, id: string, after: number, ctx: Ed
     { index: index ?? null, row: index === undefined ? null : detail.rows.row(index).row },
     ctx.redact,
   );
+}
+
+/**
+ * The file as edited, written as an .xlsx in the checks' thread beside the upload and sent under
+ * the user's name for it (`三月面试-修改后.xlsx`). One at a time, and not while a run goes.
+ */
+async function sendEdited(res: ServerResponse, id: string, ctx: EditContext): Promise<void> {
+  const request = ctx.sessions.detail(id)?.request;
+  const upload = request && ctx.uploads.get(request.upload.id);
+  if (!request || !upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
+  if (ctx.lock.held || ctx.sessions.view()?.state === 'running') throw new HttpRefusal(409, 'UI_RUN_BUSY', UI.busy);
+  ctx.lock.held = true;
+  try {
+    const out = ctx.uploads.beside(upload, '.edited.xlsx');
+    const edits = ctx.edits.current(upload)?.path;
+    const options = {
+      sheet: request.sheet,
+      lang: request.lang,
+      merge: request.mode === 'merge',
+      out,
+      ...(edits ? { edits } : {}),
+    };
+    await offLoop(ctx.settings.checker, { kind: 'edited', path: upload.path, options });
+    const name = `${basename(upload.name, extname(upload.name))}${request.lang === 'zh' ? '-修改后' : '-edited'}.xlsx`;
+    await sendFile(res, out, name);
+  } finally {
+    ctx.lock.held = false;
+  }
 }

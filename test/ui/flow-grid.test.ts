@@ -7,11 +7,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csv, tempDir } from '../helpers.js';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
-import { chooseFile, shot, text } from './page-steps.js';
+import { chooseFile, download, shot, text } from './page-steps.js';
 import { type UiWorld, startWorld } from './ui-server.js';
 
 browserNotice('test/ui/flow-grid.test.ts');
@@ -181,6 +182,16 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await expect.poll(() => page.locator('[data-testid=column-fixes] .busy').count(), { timeout: 15_000 }).toBe(0);
     expect(await text(page, '[data-testid=edits-count]')).toContain('已在页面中修改 3 处');
     await shot(page, '2-fix');
+
+    // The file as edited, to keep: its own columns, every change in, IDs as text.
+    const edited = await download(page, '[data-testid=download-edited]');
+    expect(edited.name).toBe('三月面试-修改后.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(edited.path);
+    const sheet = book.worksheets[0]!;
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => (v === undefined ? '' : v));
+    expect(values(1)).toEqual(HEAD);
+    expect([values(2), values(3), values(4)]).toEqual(FIXED.map((f) => HEAD.map((h) => f[h])));
 
     // The import reads the upload with its edits: no new upload.
     await page.click('[data-testid=start]');

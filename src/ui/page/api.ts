@@ -88,8 +88,11 @@ export const reportUrl = (run: string) => `/api/runs/${run}/report`;
  * Downloads a run's report: a link cannot carry the key, so the page fetches the file and saves
  * it under the name the server gave it.
  */
-export async function saveReport(run: string): Promise<void> {
-  const res = await fetch(reportUrl(run), { credentials: 'same-origin', headers: withKey() });
+export const saveReport = (run: string): Promise<void> => saveFrom(reportUrl(run));
+
+/** Downloads the file a call answers with, under the name the server gave it. */
+export async function saveFrom(url: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin', headers: withKey() });
   if (!res.ok) throw await refusal(res);
   const disposition = res.headers.get('content-disposition') ?? '';
   const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'report.xlsx');

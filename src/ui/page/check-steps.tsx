@@ -50,7 +50,7 @@ function Rows({ view, lang, testid, edits }: { view: RunView; lang: Lang; testid
         </button>
         {edits && <span class="hint">{t(lang, 'editHint')}</span>}
       </div>
-      {edits && <ColumnFixes lang={lang} column={picked?.column} value={picked?.value} edits={edits} />}
+      {edits && <ColumnFixes run={view.id} lang={lang} column={picked?.column} value={picked?.value} edits={edits} />}
       <div class="grid-and-panel">
         <Grid
           run={view.id}

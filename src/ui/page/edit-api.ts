@@ -1,7 +1,7 @@
 /** The page's calls for fixing the file in place (src/ui/edit-routes.ts). */
 import type { CellEdit } from '../../input/edits.js';
 import type { GridRow } from '../views.js';
-import { call, post } from './api.js';
+import { call, post, saveFrom } from './api.js';
 
 export type { CellEdit };
 
@@ -36,3 +36,6 @@ export const nextProblem = (run: string, after: number) =>
   call<{ index: number | null; row: number | null }>(
     `/api/runs/${encodeURIComponent(run)}/next-problem?after=${after}`,
   );
+
+/** Downloads the file as edited (.xlsx), read as check `run` read it. */
+export const saveEdited = (run: string) => saveFrom(`/api/runs/${encodeURIComponent(run)}/edited`);

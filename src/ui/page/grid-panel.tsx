@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { GridRow } from '../views.js';
-import { type RowProblems, rowProblems } from './edit-api.js';
+import { CallError } from './api.js';
+import { type RowProblems, rowProblems, saveEdited } from './edit-api.js';
 import { type Lang, statusWord, t } from './strings.js';
 import type { EditState } from './use-edits.js';
 
@@ -67,10 +68,15 @@ export function ProblemsPanel(p: {
   );
 }
 
-export function ColumnFixes(p: { lang: Lang; column?: string; value?: string; edits: EditState }) {
+export function ColumnFixes(p: { run: string; lang: Lang; column?: string; value?: string; edits: EditState }) {
   const { lang, column, edits } = p;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [failed, setFailed] = useState<string>();
+  const download = () => {
+    setFailed(undefined);
+    saveEdited(p.run).catch((e: unknown) => setFailed(e instanceof CallError ? e.answer.message[lang] : String(e)));
+  };
   useEffect(() => setFrom(p.value ?? ''), [column, p.value]);
   return (
     <div class="column-fixes" data-testid="column-fixes">
@@ -113,9 +119,13 @@ export function ColumnFixes(p: { lang: Lang; column?: string; value?: string; ed
           {t(lang, 'editsCount', { n: edits.edits.length })}{' '}
           <button type="button" class="link" data-testid="undo-edit" onClick={() => edits.undo()}>
             {t(lang, 'undoEdit')}
+          </button>{' '}
+          <button type="button" data-testid="download-edited" disabled={edits.rechecking} onClick={download}>
+            {t(lang, 'downloadEdited')}
           </button>
         </span>
       )}
+      {failed && <p class="error">{failed}</p>}
       {edits.rechecking && <span class="busy">{t(lang, 'rechecking')}</span>}
       {edits.error && <p class="error">{edits.error}</p>}
     </div>

@@ -102,6 +102,7 @@ const zh = {
   editsCount: '已在页面中修改 {n} 处，导入时一并使用，无需重新上传；报告中会列出这些修改。',
   undoEdit: '撤销上一处修改',
   rechecking: '正在重新检查整个文件……',
+  downloadEdited: '下载修改后的文件（.xlsx）',
 };
 
 export type Key = keyof typeof zh;
@@ -205,6 +206,7 @@ const en: Record<Key, string> = {
   editsCount: '{n} change(s) made in the page: the import uses them, no new upload needed; the report lists them.',
   undoEdit: 'Take back the last change',
   rechecking: 'Checking the whole file again…',
+  downloadEdited: 'Download the edited file (.xlsx)',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { zh, en };

@@ -54,6 +54,8 @@ export interface InputTable {
   readonly profile?: ReadingProfile;
   /** The cells the profile's `fill_down` filled. */
   readonly filled?: readonly FilledCells[];
+  /** Columns an .xlsx sheet hides (0-based, among `headers`): the page hides them too. */
+  readonly hiddenColumns?: readonly number[];
   /** The changes made in the page, and the rows each changed. */
   readonly edited?: readonly AppliedEdit[];
 }
@@ -142,7 +144,7 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
   const workbook = await openWorkbook(file);
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
-    const { rows, formulas, textFormulas } = await workbook.read(choice.sheet);
+    const { rows, formulas, textFormulas, hiddenColumns } = await workbook.read(choice.sheet);
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
     if (choice.others.length > 0) warnings.push(say(INPUT.otherSheets(shortList(choice.others))));
@@ -153,7 +155,8 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
       const cells = `${textFormulas.cells.join(', ')}${textFormulas.count > textFormulas.cells.length ? say(INPUT.andMore(textFormulas.count - textFormulas.cells.length)) : ''}`;
       warnings.push(say(INPUT.textFormulas({ cells, sheet: quoteName(choice.sheet.name) })));
     }
-    return { ...table, warnings };
+    const hidden = hiddenColumns?.filter((i) => i < table.headers.length);
+    return { ...table, warnings, ...(hidden?.length ? { hiddenColumns: hidden } : {}) };
   } finally {
     await workbook.close();
   }

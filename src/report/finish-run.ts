@@ -1,4 +1,4 @@
-import { editLines } from '../input/edits.js';
+import { editLines, gridColumnName } from '../input/edits.js';
 import { resolve } from 'node:path';
 import { currentLang } from '../lang.js';
 import { say } from '../messages.js';
@@ -65,6 +65,7 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
       encoding: t.encoding,
       delimiter: t.delimiter,
       header_row: t.headerRow,
+      ...(t.hiddenColumns ? { hidden_columns: t.hiddenColumns.map((i) => gridColumnName(t.headers[i] ?? '', i)) } : {}),
     },
     zone: plan.usedZone ? plan.zone : undefined,
     ...json,

@@ -208,7 +208,8 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   const zone = begin === undefined && end === undefined ? undefined : detail.request?.tz;
   const only = url.searchParams.get('problems') === '1';
   const window = rowWindow(detail.rows, from, count, only, zone, detail.recheck?.overlay);
-  sendJson(res, 200, { columns: detail.rows.columns, from, zone, ...window }, ctx.redact);
+  const hidden = detail.hidden ?? [];
+  sendJson(res, 200, { columns: detail.rows.columns, hidden, from, zone, ...window }, ctx.redact);
 }
 
 /** A finished run's report; one made on demand (a validation's) only while its file is still kept. */

@@ -57,6 +57,8 @@ export interface RunDetail {
   xlsx?: string;
   /** An import's report, for a resume. */
   readonly report?: string;
+  /** Columns the file's sheet hides: the grid hides them too. */
+  readonly hidden?: readonly string[];
   /** A check's counts by status, as its result gave them. */
   readonly counts?: Readonly<Record<string, number>>;
   /** A check's rows checked again after an edit (src/ui/row-recheck.ts), made at the first edit. */
@@ -110,7 +112,7 @@ export async function validateStep(
   const options = { ...read(r), merge: r.mode === 'merge', report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows, counts: result.counts });
+  run.keep({ request: r, rows, counts: result.counts, hidden: result.summary.input?.hidden_columns });
   return resultView(result, { rows: rows.count, report: true });
 }
 
@@ -136,7 +138,7 @@ export async function previewStep(
   const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report };
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows });
+  run.keep({ request: r, rows, hidden: result.summary.input?.hidden_columns });
   return resultView(result, { rows: rows.count, report: false });
 }
 

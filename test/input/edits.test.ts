@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,5 +118,27 @@ describe('checkRows: some rows checked again with an edit, as the whole file wou
       [3, 'ok', 'valid'],
     ]);
     expect(after[1]!.cells[0]).toBe(ID1);
+  });
+});
+
+describe('columns a sheet hides', () => {
+  it('are named in the summary (the page hides them too)', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'hidden.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('面试');
+    sheet.addRow([...HEADER_EN]);
+    sheet.addRow(FILE_ROWS[0]!.map((c, i) => (i === 9 ? 'fail' : c)));
+    sheet.getColumn(3).hidden = true;
+    sheet.getColumn(17).hidden = true;
+    await book.xlsx.writeFile(file);
+    const result = await validateFile(file, { tz: 'Asia/Shanghai', lang: 'en', report: false });
+    expect(result.summary.input?.hidden_columns).toEqual(['external_id', 'dimension_content']);
+    const shown = join(dir, 'shown.xlsx');
+    sheet.getColumn(3).hidden = false;
+    sheet.getColumn(17).hidden = false;
+    await book.xlsx.writeFile(shown);
+    const plain = await validateFile(shown, { tz: 'Asia/Shanghai', lang: 'en', report: false });
+    expect(plain.summary.input?.hidden_columns).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 /** Fixing a file in place, over HTTP: the edits' calls past the doors, kept 0600, checked again at once, read by every run. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -147,5 +148,27 @@ describe('fixing a file in place', () => {
     expect((await call(`/api/uploads/${upload}/edits`, { ...edit, run: 'nope' })).status).toBe(400);
     expect((await call('/api/uploads/nope/edits', edit)).status).toBe(404);
     expect((await call(`/api/uploads/${upload}/edits`)).json).toEqual({ edits: [] });
+  });
+
+  it('says which columns the sheet hides, for the grid to hide them', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('面试');
+    sheet.addRow([...HEADER_EN]);
+    sheet.addRow(row({ ...base, external_interview_id: ID1, username: 'wang', conclusion: '不通过' }));
+    sheet.getColumn(3).hidden = true;
+    const body = Buffer.from(await book.xlsx.writeBuffer());
+    const up = JSON.parse(
+      (
+        await ask(world.ui.port, {
+          method: 'POST',
+          path: '/api/upload?name=a.xlsx',
+          headers: own(world.ui, pass),
+          body,
+        })
+      ).body,
+    ) as { id: string };
+    const run = await checked(up.id);
+    const rows = (await call(`/api/runs/${run.id}/rows?from=0&count=10`)).json;
+    expect(rows.hidden).toEqual(['external_id']);
   });
 });

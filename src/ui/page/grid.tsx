@@ -52,7 +52,9 @@ const textWidth = (text: string) => {
 export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, focus, faults }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [shape, setShape] = useState<{ columns: readonly string[]; total: number; zone?: string } | undefined>();
+  const [shape, setShape] = useState<
+    { columns: readonly string[]; hidden?: readonly string[]; total: number; zone?: string } | undefined
+  >();
   const [widths, setWidths] = useState<readonly number[]>([]);
   const [selected, setSelected] = useState<Selection>();
   const [editing, setEditing] = useState<{ at: number; column: number; value: string }>();
@@ -65,7 +67,7 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
     if (!pages.has(page)) pages.set(page, 'loading');
     void fetchRows(run, page * PAGE, PAGE, problemsOnly).then((answer) => {
       pages.set(page, answer.rows);
-      setShape({ columns: answer.columns, total: answer.total, zone: answer.zone });
+      setShape({ columns: answer.columns, hidden: answer.hidden, total: answer.total, zone: answer.zone });
       setWidths((w) => (w.length > 0 ? w : columnWidths(answer.columns, answer.rows)));
       rerender(0);
     });
@@ -118,6 +120,9 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
     scroller.current?.focus();
   }, [focus?.seq, shape !== undefined]);
   const columns = shape?.columns ?? [];
+  // Columns the file's sheet hides stay hidden here (the problems panel still names one at fault).
+  const hidden = new Set(shape?.hidden ?? []);
+  const visible = columns.flatMap((c, i) => (hidden.has(c) ? [] : [i]));
   const items = virtualizer.getVirtualItems();
   for (const item of items) load(Math.floor(item.index / PAGE));
   if (shape && shape.total === 0) return <p class="empty">{t(lang, 'noProblems')}</p>;
@@ -141,14 +146,15 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
     const move = (a: number, c: number) => {
       e.preventDefault();
       const na = Math.max(0, Math.min(shape.total - 1, a));
-      const nc = Math.max(0, Math.min(columns.length - 1, c));
-      select(na, nc);
+      select(na, c);
       virtualizer.scrollToIndex(na);
     };
+    const place = visible.indexOf(column);
+    const beside = (step: number) => visible[Math.max(0, Math.min(visible.length - 1, place + step))] ?? column;
     if (e.key === 'ArrowDown') move(at + 1, column);
     else if (e.key === 'ArrowUp') move(at - 1, column);
-    else if (e.key === 'ArrowRight') move(at, column + 1);
-    else if (e.key === 'ArrowLeft') move(at, column - 1);
+    else if (e.key === 'ArrowRight') move(at, beside(1));
+    else if (e.key === 'ArrowLeft') move(at, beside(-1));
     else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       open(at, column);
@@ -173,9 +179,9 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
             <span class="c-time">{t(lang, 'colEnd')}</span>
           </>
         )}
-        {columns.map((c, i) => (
-          <span class="c-cell" key={c} style={width(i)} title={c}>
-            {c}
+        {visible.map((i) => (
+          <span class="c-cell" key={columns[i]} style={width(i)} title={columns[i]}>
+            {columns[i]}
           </span>
         ))}
       </div>
@@ -198,6 +204,7 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
                   lang={lang}
                   zone={shape?.zone}
                   width={width}
+                  visible={visible}
                   selectedColumn={here ? selected?.column : undefined}
                   faults={here ? faults : undefined}
                   editing={editing?.at === item.index ? editing : undefined}
@@ -237,6 +244,8 @@ interface RowCellsProps {
   /** The run's, when the file has times; each row's then shows as it lands (`2025-12-02 14:00 北京时间`). */
   readonly zone?: string;
   readonly width: (i: number) => { width: string };
+  /** The columns shown, by their place among the row's cells. */
+  readonly visible: readonly number[];
   readonly selectedColumn?: number;
   readonly faults?: readonly number[];
   readonly editing?: { column: number; value: string };
@@ -247,7 +256,7 @@ interface RowCellsProps {
   onCancel(): void;
 }
 
-function RowCells({ row, lang, zone, width, selectedColumn, faults, editing, ...on }: RowCellsProps) {
+function RowCells({ row, lang, zone, width, visible, selectedColumn, faults, editing, ...on }: RowCellsProps) {
   const when = (ms: number | undefined) => (ms === undefined || !zone ? '' : wallClock(ms, zone, lang));
   const bad = (i: number) => i === row.fault || (faults?.includes(i) ?? false);
   return (
@@ -269,7 +278,8 @@ function RowCells({ row, lang, zone, width, selectedColumn, faults, editing, ...
           </span>
         </>
       )}
-      {row.cells.map((cell, i) => {
+      {visible.map((i) => {
+        const cell = row.cells[i] ?? '';
         const classes = ['c-cell', bad(i) ? 'bad' : '', selectedColumn === i ? 'current' : ''];
         if (editing?.column === i)
           return (

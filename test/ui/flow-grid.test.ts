@@ -133,6 +133,7 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     expect(problems[1]).toContain('八十五');
     expect(await cell(page, 2, '面试结论').getAttribute('data-fault')).toBe('1');
     expect(await cell(page, 2, '分数').getAttribute('data-fault')).toBe('1');
+    await shot(page, '2-fix');
 
     // An empty bad cell shows that it is empty; an ID is never cut.
     expect(await cell(page, 4, '外部投递ID').textContent()).toBe('（空）');
@@ -181,7 +182,6 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
       .toBe('成功 3');
     await expect.poll(() => page.locator('[data-testid=column-fixes] .busy').count(), { timeout: 15_000 }).toBe(0);
     expect(await text(page, '[data-testid=edits-count]')).toContain('已在页面中修改 3 处');
-    await shot(page, '2-fix');
 
     // The file as edited, to keep: its own columns, every change in, IDs as text.
     const edited = await download(page, '[data-testid=download-edited]');

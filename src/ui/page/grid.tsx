@@ -68,16 +68,17 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
     void fetchRows(run, page * PAGE, PAGE, problemsOnly).then((answer) => {
       pages.set(page, answer.rows);
       setShape({ columns: answer.columns, hidden: answer.hidden, total: answer.total, zone: answer.zone });
-      setWidths((w) => (w.length > 0 ? w : columnWidths(answer.columns, answer.rows)));
+      setWidths((w) => (w.length === answer.columns.length ? w : columnWidths(answer.columns, answer.rows)));
       rerender(0);
     });
   };
+  // The file checked again (after an edit) keeps its place, widths and selection; another filter starts afresh.
+  useEffect(() => load(0), [run]);
   useEffect(() => {
     setShape(undefined);
-    setWidths([]);
     setSelected(undefined);
     load(0);
-  }, [run, problemsOnly]);
+  }, [problemsOnly]);
   useEffect(() => {
     if (version === 0) return;
     for (const page of pages.keys()) stale.add(page);

@@ -51,57 +51,14 @@ const textWidth = (text: string) => {
 
 export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, focus, faults }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [shape, setShape] = useState<
-    { columns: readonly string[]; hidden?: readonly string[]; total: number; zone?: string } | undefined
-  >();
-  const [widths, setWidths] = useState<readonly number[]>([]);
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const rerender = () => bump(0);
   const [selected, setSelected] = useState<Selection>();
   const [editing, setEditing] = useState<{ at: number; column: number; value: string }>();
-  const pages = useMemo(() => new Map<number, readonly GridRow[] | 'loading'>(), [run, problemsOnly]);
-  /** Pages read before the last change: shown until their new rows come. */
-  const stale = useMemo(() => new Set<number>(), [run, problemsOnly]);
-  const load = (page: number) => {
-    if (pages.has(page) && !stale.has(page)) return;
-    stale.delete(page);
-    if (!pages.has(page)) pages.set(page, 'loading');
-    void fetchRows(run, page * PAGE, PAGE, problemsOnly).then((answer) => {
-      pages.set(page, answer.rows);
-      setShape({ columns: answer.columns, hidden: answer.hidden, total: answer.total, zone: answer.zone });
-      setWidths((w) => (w.length === answer.columns.length ? w : columnWidths(answer.columns, answer.rows)));
-      rerender(0);
-    });
-  };
-  // The file checked again (after an edit) keeps its place, widths and selection; another filter starts afresh.
-  useEffect(() => load(0), [run]);
-  useEffect(() => {
-    setShape(undefined);
-    setSelected(undefined);
-    load(0);
-  }, [problemsOnly]);
-  useEffect(() => {
-    if (version === 0) return;
-    for (const page of pages.keys()) stale.add(page);
-    rerender(0);
-  }, [version]);
-  const options = {
-    count: shape?.total ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_PX,
-    overscan: 12,
-    scrollToFn: elementScroll,
-    observeElementRect,
-    observeElementOffset,
-    onChange: () => rerender(0),
-  };
-  const virtualizer = useMemo(() => new Virtualizer<HTMLDivElement, Element>(options), []);
-  virtualizer.setOptions(options);
-  useEffect(() => virtualizer._didMount(), []);
-  useEffect(() => virtualizer._willUpdate());
-  const rowAt = (at: number): GridRow | undefined => {
-    const page = pages.get(Math.floor(at / PAGE));
-    return page && page !== 'loading' ? page[at % PAGE] : undefined;
-  };
+  const { shape, widths, rowAt, load } = useRowPages(run, problemsOnly, version, rerender, () =>
+    setSelected(undefined),
+  );
+  const virtualizer = useVirtualRows(scroller, shape?.total ?? 0, rerender);
   const select = (at: number, column: number) => {
     setSelected({ at, column });
     const row = rowAt(at);
@@ -127,42 +84,21 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
   const items = virtualizer.getVirtualItems();
   for (const item of items) load(Math.floor(item.index / PAGE));
   if (shape && shape.total === 0) return <p class="empty">{t(lang, 'noProblems')}</p>;
-  const save = async () => {
-    if (!editing || !onEdit) return;
-    const row = rowAt(editing.at);
-    const column = columns[editing.column];
-    setEditing(undefined);
-    scroller.current?.focus();
-    if (row && column !== undefined && row.cells[editing.column] !== editing.value)
-      await onEdit(row, column, editing.value);
-  };
-  const open = (at: number, column: number, value?: string) => {
-    const row = rowAt(at);
-    if (!onEdit || !row) return;
-    setEditing({ at, column, value: value ?? row.cells[column] ?? '' });
-  };
+  const { save, open, cancel } = cellEditing({ editing, setEditing, rowAt, columns, onEdit, scroller });
   const onKey = (e: KeyboardEvent) => {
     if (editing || !selected || !shape) return;
-    const { at, column } = selected;
-    const move = (a: number, c: number) => {
+    const to = keyMove(e.key, selected, visible, shape.total);
+    if (to) {
       e.preventDefault();
-      const na = Math.max(0, Math.min(shape.total - 1, a));
-      select(na, c);
-      virtualizer.scrollToIndex(na);
-    };
-    const place = visible.indexOf(column);
-    const beside = (step: number) => visible[Math.max(0, Math.min(visible.length - 1, place + step))] ?? column;
-    if (e.key === 'ArrowDown') move(at + 1, column);
-    else if (e.key === 'ArrowUp') move(at - 1, column);
-    else if (e.key === 'ArrowRight') move(at, beside(1));
-    else if (e.key === 'ArrowLeft') move(at, beside(-1));
-    else if (e.key === 'Enter' || e.key === 'F2') {
+      select(to.at, to.column);
+      virtualizer.scrollToIndex(to.at);
+    } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      open(at, column);
+      open(selected.at, selected.column);
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // Typing over a selected cell starts its editor with what was typed, as a sheet does.
       e.preventDefault();
-      open(at, column, e.key);
+      open(selected.at, selected.column, e.key);
     }
   };
   const width = (i: number) => ({ width: `${widths[i] ?? 12}ch` });
@@ -170,22 +106,7 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
     // biome-ignore lint/a11y/noStaticElementInteractions: a sheet's grid: the arrow keys move its selection, Enter edits
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the grid takes the keyboard as a sheet does
     <div class={onEdit ? 'grid editable' : 'grid'} ref={scroller} data-testid="grid" tabIndex={0} onKeyDown={onKey}>
-      <div class="grid-row grid-head">
-        <span class="c-row">{t(lang, 'colRow')}</span>
-        <span class="c-status">{t(lang, 'colStatus')}</span>
-        <span class="c-message">{t(lang, 'colMessage')}</span>
-        {shape?.zone && (
-          <>
-            <span class="c-time">{t(lang, 'colBegin')}</span>
-            <span class="c-time">{t(lang, 'colEnd')}</span>
-          </>
-        )}
-        {visible.map((i) => (
-          <span class="c-cell" key={columns[i]} style={width(i)} title={columns[i]}>
-            {columns[i]}
-          </span>
-        ))}
-      </div>
+      <GridHead lang={lang} columns={columns} visible={visible} width={width} zone={shape?.zone} />
       <div class="grid-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => {
           const row = rowAt(item.index);
@@ -213,10 +134,7 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
                   onOpen={(column) => open(item.index, column)}
                   onType={(value) => setEditing((e) => e && { ...e, value })}
                   onSave={() => void save()}
-                  onCancel={() => {
-                    setEditing(undefined);
-                    scroller.current?.focus();
-                  }}
+                  onCancel={cancel}
                 />
               ) : (
                 <span class="c-row">…</span>
@@ -227,6 +145,136 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
       </div>
     </div>
   );
+}
+
+/** The rows on screen (and a few beyond) of `count`, each `ROW_PX` high, in `scroller`. */
+function useVirtualRows(scroller: { current: HTMLDivElement | null }, count: number, rerender: () => void) {
+  const options = {
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+    scrollToFn: elementScroll,
+    observeElementRect,
+    observeElementOffset,
+    onChange: rerender,
+  };
+  const virtualizer = useMemo(() => new Virtualizer<HTMLDivElement, Element>(options), []);
+  virtualizer.setOptions(options);
+  useEffect(() => virtualizer._didMount(), []);
+  useEffect(() => virtualizer._willUpdate());
+  return virtualizer;
+}
+
+/** Opening, saving and cancelling a cell's editor; the grid takes the keys again after. */
+function cellEditing(p: {
+  editing: { at: number; column: number; value: string } | undefined;
+  setEditing: (e: { at: number; column: number; value: string } | undefined) => void;
+  rowAt: (at: number) => GridRow | undefined;
+  columns: readonly string[];
+  onEdit: GridProps['onEdit'];
+  scroller: { current: HTMLDivElement | null };
+}) {
+  const { editing, onEdit } = p;
+  const close = () => {
+    p.setEditing(undefined);
+    p.scroller.current?.focus();
+  };
+  return {
+    cancel: close,
+    async save() {
+      if (!editing || !onEdit) return;
+      const row = p.rowAt(editing.at);
+      const column = p.columns[editing.column];
+      close();
+      if (row && column !== undefined && row.cells[editing.column] !== editing.value)
+        await onEdit(row, column, editing.value);
+    },
+    open(at: number, column: number, value?: string) {
+      const row = p.rowAt(at);
+      if (onEdit && row) p.setEditing({ at, column, value: value ?? row.cells[column] ?? '' });
+    },
+  };
+}
+
+/** The header row: ours, then the file's columns as it names them (those it hides left out). */
+function GridHead(p: {
+  lang: Lang;
+  columns: readonly string[];
+  visible: readonly number[];
+  width: (i: number) => { width: string };
+  zone?: string;
+}) {
+  const { lang, columns } = p;
+  return (
+    <div class="grid-row grid-head">
+      <span class="c-row">{t(lang, 'colRow')}</span>
+      <span class="c-status">{t(lang, 'colStatus')}</span>
+      <span class="c-message">{t(lang, 'colMessage')}</span>
+      {p.zone && (
+        <>
+          <span class="c-time">{t(lang, 'colBegin')}</span>
+          <span class="c-time">{t(lang, 'colEnd')}</span>
+        </>
+      )}
+      {p.visible.map((i) => (
+        <span class="c-cell" key={columns[i]} style={p.width(i)} title={columns[i]}>
+          {columns[i]}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Where an arrow key moves the selection: rows up and down, the shown columns left and right. */
+function keyMove(key: string, from: Selection, visible: readonly number[], total: number): Selection | undefined {
+  const place = visible.indexOf(from.column);
+  const beside = (step: number) => visible[Math.max(0, Math.min(visible.length - 1, place + step))] ?? from.column;
+  const row = (step: number) => Math.max(0, Math.min(total - 1, from.at + step));
+  if (key === 'ArrowDown') return { at: row(1), column: from.column };
+  if (key === 'ArrowUp') return { at: row(-1), column: from.column };
+  if (key === 'ArrowRight') return { at: from.at, column: beside(1) };
+  if (key === 'ArrowLeft') return { at: from.at, column: beside(-1) };
+  return undefined;
+}
+
+/** The rows, read a page at a time as the grid shows them; read again (the old ones shown meanwhile) when `version` moves. */
+function useRowPages(run: string, problemsOnly: boolean, version: number, rerender: () => void, onFilter: () => void) {
+  const [shape, setShape] = useState<
+    { columns: readonly string[]; hidden?: readonly string[]; total: number; zone?: string } | undefined
+  >();
+  const [widths, setWidths] = useState<readonly number[]>([]);
+  const pages = useMemo(() => new Map<number, readonly GridRow[] | 'loading'>(), [run, problemsOnly]);
+  /** Pages read before the last change: shown until their new rows come. */
+  const stale = useMemo(() => new Set<number>(), [run, problemsOnly]);
+  const load = (page: number) => {
+    if (pages.has(page) && !stale.has(page)) return;
+    stale.delete(page);
+    if (!pages.has(page)) pages.set(page, 'loading');
+    void fetchRows(run, page * PAGE, PAGE, problemsOnly).then((answer) => {
+      pages.set(page, answer.rows);
+      setShape({ columns: answer.columns, hidden: answer.hidden, total: answer.total, zone: answer.zone });
+      setWidths((w) => (w.length === answer.columns.length ? w : columnWidths(answer.columns, answer.rows)));
+      rerender();
+    });
+  };
+  // The file checked again (after an edit) keeps its place, widths and selection; another filter starts afresh.
+  useEffect(() => load(0), [run]);
+  useEffect(() => {
+    setShape(undefined);
+    onFilter();
+    load(0);
+  }, [problemsOnly]);
+  useEffect(() => {
+    if (version === 0) return;
+    for (const page of pages.keys()) stale.add(page);
+    rerender();
+  }, [version]);
+  const rowAt = (at: number): GridRow | undefined => {
+    const page = pages.get(Math.floor(at / PAGE));
+    return page && page !== 'loading' ? page[at % PAGE] : undefined;
+  };
+  return { shape, widths, rowAt, load };
 }
 
 /** Each column as wide as its header and the values of the first rows read, in `ch`. */

@@ -71,17 +71,29 @@ export function reportRows(
 }
 
 function gridRow(r: JsonRow, report: ReportRows, zone: string | undefined): GridRow {
-  const { columns } = report;
-  const fault = r.error_column === undefined ? -1 : columns.indexOf(r.error_column);
-  const cells = columns.map((c) => r.cells[c] ?? '');
-  const times = zone === undefined ? undefined : landingTimes(cells, report.times, zone);
+  const cells = report.columns.map((c) => r.cells[c] ?? '');
+  const checked = { row: r.row, status: r.status, code: r.error_code, column: r.error_column, message: r.message };
+  return shapeRow({ ...checked, cells }, report, zone);
+}
+
+/**
+ * A row as the grid shows it, from its status, the column at fault (as the file names it) and its
+ * cells; `zone`, the run's, gives its times as they land.
+ */
+export function shapeRow(
+  r: { row: number; status: string; code?: string; column?: string; message?: string; cells: readonly string[] },
+  report: Pick<ReportRows, 'columns' | 'times'>,
+  zone: string | undefined,
+): GridRow {
+  const fault = r.column === undefined ? -1 : report.columns.indexOf(r.column);
+  const times = zone === undefined ? undefined : landingTimes(r.cells, report.times, zone);
   return {
     row: r.row,
     status: r.status,
-    code: r.error_code,
+    code: r.code,
     fault: fault < 0 ? undefined : fault,
     message: r.message,
-    cells,
+    cells: r.cells,
     ...(times ? { times } : {}),
   };
 }

@@ -11,8 +11,7 @@ import type { CheckedRow } from '../commands/check-rows.js';
 import '../commands/check-rows.js';
 import type { CellEdit } from '../input/edits.js';
 import type { RowStatus } from '../row-statuses.js';
-import type { GridRow, ReportRows } from './report-rows.js';
-import { landingTimes } from './landing-times.js';
+import { type GridRow, type ReportRows, shapeRow } from './report-rows.js';
 
 /**
  * Rows checked on each side of the edited one: an interview's rows sit together in the files
@@ -65,21 +64,6 @@ export async function checkAround(
   return { from, checked };
 }
 
-/** A checked row as the grid shows it. */
-export function gridRowOf(c: CheckedRow, rows: ReportRows, zone: string | undefined): GridRow {
-  const fault = c.column === undefined ? -1 : rows.columns.indexOf(c.column);
-  const times = zone === undefined ? undefined : landingTimes(c.cells, rows.times, zone);
-  return {
-    row: c.row,
-    status: c.status,
-    code: c.code,
-    fault: fault < 0 ? undefined : fault,
-    message: c.message,
-    cells: c.cells,
-    ...(times ? { times } : {}),
-  };
-}
-
 /**
  * Re-checks the rows of the edited cell's interview (and the rows around it) and keeps them in
  * the overlay; rows of an interview that reaches the window's edge are left as they were.
@@ -104,7 +88,7 @@ export async function recheckEdit(
     const edge = (k === 0 && from > 0) || (k === last && at < run.rows.count - 1);
     if (edge || (c.interview !== undefined && atEdge.has(c.interview))) return;
     const before = (run.overlay.get(at)?.status ?? run.rows.row(at).status) as RowStatus;
-    const after = gridRowOf(c, run.rows, zone);
+    const after = shapeRow(c, run.rows, zone);
     run.counts[before] = (run.counts[before] ?? 1) - 1;
     run.counts[after.status] = (run.counts[after.status] ?? 0) + 1;
     run.overlay.set(at, after);

@@ -85,22 +85,8 @@ export function ColumnFixes(p: { run: string; lang: Lang; column?: string; value
       ) : (
         <>
           <b>{t(lang, 'bulkColumn', { column })}</b>
-          <label>
-            {t(lang, 'replaceFrom')}{' '}
-            <input
-              value={from}
-              data-testid="replace-from"
-              onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <label>
-            {t(lang, 'replaceTo')}{' '}
-            <input
-              value={to}
-              data-testid="replace-to"
-              onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
+          <Field label={t(lang, 'replaceFrom')} value={from} testid="replace-from" onValue={setFrom} />
+          <Field label={t(lang, 'replaceTo')} value={to} testid="replace-to" onValue={setTo} />
           <button
             type="button"
             data-testid="replace-all"
@@ -129,5 +115,18 @@ export function ColumnFixes(p: { run: string; lang: Lang; column?: string; value
       {edits.rechecking && <span class="busy">{t(lang, 'rechecking')}</span>}
       {edits.error && <p class="error">{edits.error}</p>}
     </div>
+  );
+}
+
+function Field(p: { label: string; value: string; testid: string; onValue(value: string): void }) {
+  return (
+    <label>
+      {p.label}{' '}
+      <input
+        value={p.value}
+        data-testid={p.testid}
+        onInput={(e) => p.onValue((e.currentTarget as HTMLInputElement).value)}
+      />
+    </label>
   );
 }

@@ -14,7 +14,9 @@ const ui = await startUiServer({ assets: join(ROOT, 'dist', 'ui'), folder, send:
 const origin = `http://127.0.0.1:${ui.port}`;
 const login = await fetch(ui.url, { redirect: 'manual' });
 const cookie = login.headers.get('set-cookie').split(';')[0];
-const headers = { cookie, origin };
+// The page key the exchange hands the page in the fragment (`/#k=…`): every call carries it.
+const key = /#k=([\w-]+)$/.exec(login.headers.get('location'))[1];
+const headers = { cookie, origin, 'x-fii-page': key };
 const call = async (path, init = {}) => {
   const res = await fetch(`${origin}${path}`, { ...init, headers: { ...headers, ...init.headers } });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -42,7 +44,22 @@ for await (const chunk of events.body) {
 }
 if (view.state !== 'done') throw new Error(JSON.stringify(view.error));
 const rows = await call(`/api/runs/${run.id}/rows?from=0&count=200`);
-process.stdout.write(`${JSON.stringify({ rows: rows.total, shown: rows.rows.length })}\n`);
+// `--edits N`: then N cells changed across the file, each timed from the call to its answer (the
+// edited cell's rows checked again), as the page sends them; and the whole file's check after.
+const edits = Number(process.argv[process.argv.indexOf('--edits') + 1] || 0);
+const editMs = [];
+for (let i = 0; i < edits; i++) {
+  const row = 2 + Math.floor((rows.total - 1) * (i / Math.max(1, edits)));
+  const column = rows.columns[rows.columns.length - 1];
+  const started = performance.now();
+  await call(`/api/uploads/${up.id}/edits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ run: run.id, edit: { kind: 'cell', row, column, value: `edited ${i}` } }),
+  });
+  editMs.push(performance.now() - started);
+}
+process.stdout.write(`${JSON.stringify({ rows: rows.total, shown: rows.rows.length, editMs })}\n`);
 await ui.close();
 await rm(folder, { recursive: true, force: true });
 process.exit(0);

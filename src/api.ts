@@ -12,6 +12,7 @@ import { type Lang, speaking } from './lang.js';
 import { checkOptions, importSchema, undoSchema, validateSchema, verifySchema } from './options.js';
 import type { ProgressEvent } from './run/progress.js';
 import type { MappingProfile } from './input/profile.js';
+import type { CheckedRow, RowsToCheck } from './commands/check-rows.js';
 import type { ProfileSuggestion } from './input/suggest-profile.js';
 
 /** Where and how to read the input file. */
@@ -30,6 +31,13 @@ export interface ReadOptions {
    * `feishu-interview-import.profile.json` beside the file is used when there is one.
    */
   readonly profile?: string | MappingProfile;
+  /**
+   * Changes to the file's cells, applied as it is read (after the profile's fill-down): a JSON file
+   * of the user's own, `{ "edits": [{ "kind": "cell", "row": 5, "column": "结论", "value": "不通过" },
+   * { "kind": "replace", "column": "结论", "from": "淘汰", "to": "不通过" }, { "kind": "fill", "column": "面试ID" }] }`,
+   * each column as the file's header names it. The page writes it; the summary lists each change.
+   */
+  readonly edits?: string;
   /** The IANA zone of times written without an offset (default: this machine's). */
   readonly tz?: string;
   /**
@@ -149,7 +157,7 @@ const voice = (o: object) => o as { lang?: Lang; locale?: Lang; cli?: boolean };
  * Every option each function takes, checked against its type: a key added to an options type
  * and not here is a compile error (`Exhaustive`), so the lists cannot drift.
  */
-const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'profile', 'tz', 'report', 'lang'] as const;
+const READ_KEYS = ['sheet', 'encoding', 'delimiter', 'map', 'profile', 'edits', 'tz', 'report', 'lang'] as const;
 const SEND_KEYS = [
   'appId',
   'appSecret',
@@ -241,6 +249,55 @@ function refuseUnknown(fn: string, options: object, known: readonly string[]): v
 export async function suggestProfile(path: string): Promise<ProfileSuggestion> {
   const { suggestProfile: suggest } = await import('./input/suggest-profile.js');
   return suggest(path);
+}
+
+/**
+ * Checks some rows of `path` again, as `validateFile` checks the whole file, with `edits`
+ * applied first: the page's re-check of an edited cell's rows (their interview, the row above).
+ * Checks between these rows and the others (a legacy key used by another interview elsewhere)
+ * are the whole file's check's; nothing is written.
+ */
+export async function checkRows(
+  path: string,
+  rows: RowsToCheck,
+  options: Pick<ValidateFileOptions, 'map' | 'profile' | 'tz' | 'lang' | 'merge'> = {},
+): Promise<CheckedRow[]> {
+  refuseUnknown('checkRows', options, ['map', 'profile', 'tz', 'lang', 'merge']);
+  const { checkRowsCommand } = await import('./commands/check-rows.js');
+  return speaking(voice(options), () =>
+    checkRowsCommand(checkOptions(validateSchema, checked(path, { ...options, report: false })), rows),
+  );
+}
+
+/**
+ * Writes the file as `edits` leave it to `out` (.xlsx, 0600): its header and data rows with every
+ * change applied, each cell as read (IDs as text). Gives the number of data rows.
+ */
+export async function writeEditedFile(
+  path: string,
+  options: Pick<
+    ValidateFileOptions,
+    'sheet' | 'encoding' | 'delimiter' | 'map' | 'profile' | 'edits' | 'merge' | 'lang'
+  > & {
+    readonly out: string;
+  },
+): Promise<number> {
+  const { out, ...read } = options;
+  refuseUnknown('writeEditedFile', read, [
+    'sheet',
+    'encoding',
+    'delimiter',
+    'map',
+    'profile',
+    'edits',
+    'merge',
+    'lang',
+  ]);
+  const { editedFileCommand } = await import('./commands/edited-file.js');
+  return speaking(voice(read), async () => {
+    const checkedRead = checkOptions(validateSchema, checked(path, { ...read, tz: 'UTC', report: false }));
+    return editedFileCommand({ ...checkedRead, out });
+  });
 }
 
 /** Reads, groups and validates a file; writes the report; sends nothing. */

@@ -1,6 +1,6 @@
 import { CLI, CLI_TEXT, DEMO } from './cli/messages.js';
 import { ANSWER, FEISHU } from './feishu/messages.js';
-import { DRAFT, INPUT, MAPPING, PROFILE, REPORT, SHEETS } from './input/messages.js';
+import { DRAFT, EDITS, INPUT, MAPPING, PROFILE, REPORT, SHEETS } from './input/messages.js';
 import { OPTION } from './option-messages.js';
 import { DIFF, EXPECT, FIX, GOT, MERGE, NAME, ROW } from './plan/messages.js';
 import { FILES, PRINTED, SHEET, SUMMARY } from './report/messages.js';
@@ -20,6 +20,7 @@ export const CATALOGUE = {
   NAME,
   OUTCOME,
   INPUT,
+  EDITS,
   SUMMARY,
   RUN,
   STOPPED,

@@ -6,7 +6,17 @@
  *   import { importFile } from 'feishu-interview-import';
  *   const result = await importFile('interviews.xlsx', { appId, appSecret, tz: 'Asia/Shanghai' });
  */
-export { importFile, suggestProfile, undoBackup, validateFile, verifyFile } from './api.js';
+export {
+  checkRows,
+  importFile,
+  suggestProfile,
+  undoBackup,
+  validateFile,
+  verifyFile,
+  writeEditedFile,
+} from './api.js';
+export type { CheckedRow, RowsToCheck } from './commands/check-rows.js';
+export type { CellEdit } from './input/edits.js';
 export type {
   ImportFileOptions,
   ReadOptions,

@@ -125,6 +125,7 @@ const inputShape = {
   delimiter,
   map: optionalText,
   profile: profileOption,
+  edits: optionalText,
   tz: z.optional(z.string()),
   ...reportShape,
   ...langShape,

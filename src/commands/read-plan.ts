@@ -13,7 +13,9 @@ import {
   REQUIRED_FOR_MERGE,
   TIME_SPAN,
 } from '../schema.js';
-import { MAPPING } from '../input/messages.js';
+import { EDITS, MAPPING } from '../input/messages.js';
+import { type CellEdit, editLines, parseEdits } from '../input/edits.js';
+import { readOwnFile, untrustedFile } from '../report/private-file.js';
 import { SUMMARY } from '../report/messages.js';
 import { col, say } from '../messages.js';
 import { interviewName } from '../plan/group.js';
@@ -37,6 +39,8 @@ export interface InputOptions {
   readonly tz: string;
   /** False when `tz` is this machine's zone because no --tz was given. */
   readonly tzGiven?: boolean;
+  /** The page's changes to the file's cells: a JSON file (`{ "edits": [...] }`, src/input/edits.ts) of the user's own. */
+  readonly edits?: string;
   /** `--merge`: only the interview id column is required; blanks keep current values. */
   readonly merge?: boolean;
   /** `--lang`, and the locale's language (the run already speaks them: see `speaking`). */
@@ -67,6 +71,7 @@ export async function readPlan(
     delimiter: options.delimiter,
     profile,
     required,
+    edits: options.edits === undefined ? undefined : readEdits(options.edits),
   });
   stopIfAborted(signal, options.file);
   // readInput has settled the run's language and column names as soon as it found the header.
@@ -82,6 +87,18 @@ export async function readPlan(
   }
   const warnings = options.merge ? table.warnings : [...table.warnings, ...erasedColumnWarnings(table)];
   return { plan, warnings: [...warnings, ...longInterviewWarnings(plan)] };
+}
+
+/** The page's changes: its file must be the user's own (written 0600 beside the upload by the page's server). */
+export function readEdits(path: string): CellEdit[] {
+  const text = readOwnFile(path, (why) => untrustedFile(EDITS.what, path, why));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return parseEdits(json, path);
 }
 
 /** A day: an interview is hours long; one of more than 24 h is most often an end date typed wrong. */
@@ -183,6 +200,7 @@ export function inputLines(plan: Plan): string[] {
     lines.push(say(SUMMARY.profile({ name: t.profile.name, beside: t.profile.beside === true })));
   for (const f of t.filled ?? [])
     lines.push(say(SUMMARY.filled({ column: col(f.column), rows: rowList(f.rows), count: f.rows.length })));
+  lines.push(...editLines(t.edited));
   if (plan.usedZone) lines.push(say(SUMMARY.zone(plan.zone)));
   return lines;
 }

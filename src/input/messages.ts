@@ -388,3 +388,32 @@ export const DRAFT = {
     zh: `草稿已写入 ${p.out}；请核对猜测、填写待决定的项，然后运行：feishu-interview-import validate ${p.file} --profile ${p.out}`,
   }),
 } as const;
+
+/** The changes made to a file's cells in the page: refused when they do not fit the file, listed in the summary. */
+export const EDITS = {
+  what: { en: "the page's changes to the file", zh: '页面中对文件的修改记录' },
+  bad: (p: { file: string; n: number }): Pair => ({
+    en: `expected a list of cell changes in ${p.file}, got ${p.n > 0 ? `something else at change ${p.n}` : 'no list'}: make the changes again in the page`,
+    zh: `${p.file} 应是单元格修改的列表，${p.n > 0 ? `第 ${p.n} 项却不是修改` : '却没有列表'}。请在页面中重新修改`,
+  }),
+  noColumn: (p: { column: string; file: string }): Pair => ({
+    en: `a change names the column "${p.column}", which ${p.file} does not have: the changes were made to another file or sheet; make them again on this one`,
+    zh: `有一处修改针对「${p.column}」列，但 ${p.file} 没有这一列：这些修改是在另一个文件或工作表上做的，请在本文件上重新修改`,
+  }),
+  noRow: (p: { row: number; file: string }): Pair => ({
+    en: `a change names row ${p.row}, which ${p.file} has no data on: the changes were made to another file or sheet; make them again on this one`,
+    zh: `有一处修改针对第 ${p.row} 行，但 ${p.file} 的这一行没有数据：这些修改是在另一个文件或工作表上做的，请在本文件上重新修改`,
+  }),
+  cell: (p: { column: string; row: number; value: string }): Pair => ({
+    en: `changed in the page: ${p.column}, row ${p.row}, to "${p.value}"`,
+    zh: `在页面中修改：第 ${p.row} 行「${p.column}」改为「${p.value}」`,
+  }),
+  replace: (p: { column: string; from: string; to: string; count: number; rows: string }): Pair => ({
+    en: `changed in the page: "${p.from}" replaced by "${p.to}" in ${p.column}, ${p.count} cell(s), in rows ${p.rows}`,
+    zh: `在页面中修改：「${p.column}」列的「${p.from}」替换为「${p.to}」，共 ${p.count} 个单元格，所在行：${p.rows}`,
+  }),
+  fill: (p: { column: string; count: number; rows: string }): Pair => ({
+    en: `changed in the page: ${p.count} blank cell(s) of ${p.column} filled from the row above, in rows ${p.rows}`,
+    zh: `在页面中修改：用上一行的值补全了「${p.column}」列的 ${p.count} 个空单元格，所在行：${p.rows}`,
+  }),
+} as const;

@@ -22,6 +22,7 @@ import { type Column, REQUIRED_COLUMNS } from '../schema.js';
 import { nearMissError } from './near-miss.js';
 import { type ReadingProfile, checkAgainstHeaders } from './profile.js';
 import { type FilledCells, fillDown } from './fill-down.js';
+import { type AppliedEdit, type CellEdit, applyEdits } from './edits.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
@@ -53,6 +54,10 @@ export interface InputTable {
   readonly profile?: ReadingProfile;
   /** The cells the profile's `fill_down` filled. */
   readonly filled?: readonly FilledCells[];
+  /** Columns an .xlsx sheet hides (0-based, among `headers`): the page hides them too. */
+  readonly hiddenColumns?: readonly number[];
+  /** The changes made in the page, and the rows each changed. */
+  readonly edited?: readonly AppliedEdit[];
 }
 
 /** The template columns the file has (by its headers or its mapping). */
@@ -80,22 +85,29 @@ export interface TableReadOptions {
   readonly profile?: ReadingProfile;
   /** The columns that must be present (default: both ID columns). */
   readonly required?: readonly Column[];
+  /** Changes made to the cells in the page, applied after the profile's fill-down. */
+  readonly edits?: readonly CellEdit[];
 }
 
 /** How headers are recognised: `--map` first, then the built-in names; and what must be there. */
-interface HeaderRules {
+export interface HeaderRules {
   readonly mapping: ColumnLookup;
   readonly required: readonly Column[];
   readonly profile?: ReadingProfile;
+  readonly edits?: readonly CellEdit[];
 }
+
+/** The rules a read follows, from its options. */
+export const headerRules = (options: TableReadOptions): HeaderRules => ({
+  mapping: options.profile?.columns ?? mappingLookup(options.mapping),
+  required: options.required ?? REQUIRED_COLUMNS,
+  profile: options.profile,
+  edits: options.edits?.length ? options.edits : undefined,
+});
 
 export async function readInput(file: string, options: TableReadOptions = {}): Promise<InputTable> {
   const ext = extname(file).toLowerCase();
-  const rules: HeaderRules = {
-    mapping: options.profile?.columns ?? mappingLookup(options.mapping),
-    required: options.required ?? REQUIRED_COLUMNS,
-    profile: options.profile,
-  };
+  const rules = headerRules(options);
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new ToolError('INPUT_UNREADABLE', say(INPUT.unreadable({ code: error.code ?? 'an error', file })), { file });
   });
@@ -125,6 +137,8 @@ async function readCsv(file: string, options: TableReadOptions, rules: HeaderRul
       for (let i = 0; i < r.cells.length; i++) r.cells[i] = unprotectCell(r.cells[i] as string);
     return read;
   }
+  // An edited row's text is no longer the file's line: the report writes its cells.
+  if (table.edited) return read;
   // The header (and anything above it) is not a data row.
   const skip = records.length - table.rows.length;
   const csvLines = lines && { bytes: lines.bytes, start: lines.start.subarray(skip), end: lines.end.subarray(skip) };
@@ -135,7 +149,7 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
   const workbook = await openWorkbook(file);
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
-    const { rows, formulas, textFormulas } = await workbook.read(choice.sheet);
+    const { rows, formulas, textFormulas, hiddenColumns } = await workbook.read(choice.sheet);
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
     if (choice.others.length > 0) warnings.push(say(INPUT.otherSheets(shortList(choice.others))));
@@ -146,7 +160,8 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
       const cells = `${textFormulas.cells.join(', ')}${textFormulas.count > textFormulas.cells.length ? say(INPUT.andMore(textFormulas.count - textFormulas.cells.length)) : ''}`;
       warnings.push(say(INPUT.textFormulas({ cells, sheet: quoteName(choice.sheet.name) })));
     }
-    return { ...table, warnings };
+    const hidden = hiddenColumns?.filter((i) => i < table.headers.length);
+    return { ...table, warnings, ...(hidden?.length ? { hiddenColumns: hidden } : {}) };
   } finally {
     await workbook.close();
   }
@@ -310,11 +325,28 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
     row: typeof r.row === 'number' ? r.row : i + 2,
     cells: headers.map((h) => (r.cells?.[h] === undefined || r.cells[h] === null ? '' : String(r.cells[h]))),
   }));
+  return tableOfRows(file, headers, rows, rules);
+}
+
+/**
+ * A table of rows already read (a report's, or the page's grid's): the headers checked as a
+ * file's are, the rows below them as they are. With `partial`, the rows are some of a file's
+ * (the page re-checking the rows of an edited cell's interview): an edit of a row not among them
+ * is left for the whole file's check.
+ */
+export function tableOfRows(
+  file: string,
+  headers: string[],
+  rows: SourceRow[],
+  rules: HeaderRules,
+  partial = false,
+): InputTable {
   const check = checkHeaders(headers, rules.mapping, rules.required);
   speakAsFile(headers, check);
   if (!check.ok) throw headerError(check, headers, { file, row: 1 });
   const renamed = nearMissError(check.resolved!, headers, { file, row: 1 });
   if (renamed) throw renamed;
+  const edited = rules.edits && applyEdits(rows, headers, rules.edits, file, partial);
   return {
     file,
     format: 'json',
@@ -323,6 +355,9 @@ async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTa
     columns: check.resolved!,
     rows,
     warnings: warningsFor(check.resolved!, 0),
+    // A report read back is read as written (as before profiles); the page's rows through the run's profile.
+    profile: partial ? rules.profile : undefined,
+    edited,
   };
 }
 
@@ -367,6 +402,7 @@ function buildTable(
   const filled = profile?.fillDown.length
     ? fillDown(rows, check.resolved!.index, profile.fillDown, format === 'csv')
     : undefined;
+  const edited = rules.edits && applyEdits(rows, headers, rules.edits, file);
   if (rows.length === 0) {
     throw new ToolError(
       'INPUT_NO_ROWS',
@@ -385,6 +421,7 @@ function buildTable(
     warnings: warningsFor(check.resolved!, at),
     profile,
     filled,
+    edited,
   };
 }
 

@@ -47,6 +47,8 @@ export interface SheetContent {
   readonly textFormulas: TextFormulas;
   /** Non-blank cells held: what the merges may add to is measured against it. */
   readonly held: number;
+  /** Columns the sheet hides (`<col hidden="1">`), 0-based: the page hides them too. */
+  readonly hiddenColumns: readonly number[];
 }
 
 /** The first cells of a kind, by reference, and how many there were. */
@@ -54,6 +56,9 @@ export interface TextFormulas {
   readonly cells: string[];
   count: number;
 }
+
+/** Excel's widest sheet (XFD). */
+const EXCEL_COLUMNS = 16_384;
 
 /** Cells named by reference in a warning; the rest are counted. */
 const NAMED_CELLS = 10;
@@ -87,9 +92,9 @@ export async function readSheet(
   const whole = await readPart(zip, part, `sheet ${quoteName(context.name)}`, handler, {
     stop: () => handler.rows.length >= maxRows,
   });
-  const { formulas, textFormulas, held } = handler;
-  if (!whole) return { rows: handler.rows.slice(0, maxRows), merges: [], formulas, textFormulas, held };
-  return { rows: handler.rows, merges: handler.merges, formulas, textFormulas, held };
+  const { formulas, textFormulas, held, hiddenColumns } = handler;
+  if (!whole) return { rows: handler.rows.slice(0, maxRows), merges: [], formulas, textFormulas, held, hiddenColumns };
+  return { rows: handler.rows, merges: handler.merges, formulas, textFormulas, held, hiddenColumns };
 }
 
 /**
@@ -105,6 +110,7 @@ class SheetHandler implements XmlHandlers {
   readonly rows: SheetRow[] = [];
   readonly merges: Range[] = [];
   readonly textFormulas: TextFormulas = { cells: [], count: 0 };
+  readonly hiddenColumns: number[] = [];
   formulas = 0;
   held = 0;
   private bytes = 0;
@@ -157,6 +163,9 @@ class SheetHandler implements XmlHandlers {
         return;
       case 'mergeCell':
         if (a.ref !== undefined) this.addMerge(a.ref);
+        return;
+      case 'col':
+        if (a.hidden === '1' || a.hidden === 'true') this.hideColumns(Number(a.min), Number(a.max));
         return;
       default:
         if (this.inInline) this.inline.open(name);
@@ -269,6 +278,12 @@ class SheetHandler implements XmlHandlers {
 
   private where(): string {
     return `cell ${this.ref()} of sheet ${quoteName(this.context.name)}`;
+  }
+
+  /** `<col min max hidden>` (ECMA-376 Part 1, 18.3.1.13), 1-based, within Excel's 16,384 columns. */
+  private hideColumns(min: number, max: number): void {
+    if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) return;
+    for (let c = Math.max(1, min); c <= Math.min(max, EXCEL_COLUMNS); c++) this.hiddenColumns.push(c - 1);
   }
 
   private badReference(ref: string, kind: 'cell' | 'row' | 'merge' = 'cell'): ToolError {

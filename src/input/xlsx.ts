@@ -17,6 +17,8 @@ export interface SheetRows {
   readonly formulas: number;
   /** Text cells holding an unevaluated `="…"` formula, read as the text between the quotes. */
   readonly textFormulas: TextFormulas;
+  /** Columns the sheet hides, 0-based. */
+  readonly hiddenColumns?: readonly number[];
 }
 
 /**
@@ -62,7 +64,8 @@ export async function openWorkbook(file: string): Promise<Workbook> {
       read: async (sheet) => {
         const content = await load(sheet);
         const rows = spreadMerges(content, { file, part: sheet.part!.name });
-        return { rows, formulas: content.formulas, textFormulas: content.textFormulas };
+        const { formulas, textFormulas, hiddenColumns } = content;
+        return { rows, formulas, textFormulas, hiddenColumns };
       },
       close: () => zip.close(),
     };

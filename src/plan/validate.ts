@@ -212,6 +212,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       errorCode: list[0]!.code,
       errorColumn: list[0]!.column,
       message: list.map((p) => p.message).join('; '),
+      ...(list.length > 1 ? { problems: list } : {}),
     };
   }
   return { table, outcomes, interviews, zone, usedZone };

@@ -1,3 +1,4 @@
+import { editLines, gridColumnName } from '../input/edits.js';
 import { resolve } from 'node:path';
 import { currentLang } from '../lang.js';
 import { say } from '../messages.js';
@@ -43,6 +44,7 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
       command: end.command,
       zone: plan.zone,
       ...(profile ? { profile: JSON.stringify(profile.content) } : {}),
+      ...(plan.table.edited?.length ? { edits: editLines(plan.table.edited).join('\n') } : {}),
       ...end.reportFacts,
     };
     // The report speaks the run's language, settled once the input's headers were read (src/lang.ts).
@@ -63,6 +65,7 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
       encoding: t.encoding,
       delimiter: t.delimiter,
       header_row: t.headerRow,
+      ...(t.hiddenColumns ? { hidden_columns: t.hiddenColumns.map((i) => gridColumnName(t.headers[i] ?? '', i)) } : {}),
     },
     zone: plan.usedZone ? plan.zone : undefined,
     ...json,

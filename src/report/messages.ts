@@ -202,6 +202,7 @@ export const SHEET = {
   backup: { en: 'backup', zh: '备份文件' },
   journal: { en: 'journal', zh: '日志文件' },
   profile: { en: 'mapping profile', zh: '映射方案' },
+  edits: { en: 'changed in the page', zh: '在页面中修改' },
 } as const;
 
 /** Lines the commands print outside a report: a Chinese run prints them in Chinese. */

@@ -96,6 +96,8 @@ export interface ReportFacts {
   readonly journal?: string;
   /** The mapping profile the input was read through, as JSON (its content, not only its path). */
   readonly profile?: string;
+  /** The changes made to the file's cells in the page, one per line (src/input/edits.ts). */
+  readonly edits?: string;
 }
 
 /**

@@ -89,6 +89,8 @@ export interface RunSummary {
     /** A CSV file's separator, named, and how it was chosen (`semicolon (detected)`). */
     readonly delimiter?: string;
     readonly header_row: number;
+    /** Columns the sheet hides, as the report names them. */
+    readonly hidden_columns?: readonly string[];
   };
   /** The time zone times without an offset were read in, where the file had such times. */
   readonly zone?: string;

@@ -350,5 +350,6 @@ export function summaryLines(summary: Summary, facts: Readonly<Record<string, un
   add(SHEET.backup, facts.backup);
   add(SHEET.journal, facts.journal);
   add(SHEET.profile, facts.profile);
+  add(SHEET.edits, facts.edits);
   return lines;
 }

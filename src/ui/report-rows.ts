@@ -10,6 +10,8 @@ import { type LandingTimes, type TimeColumns, landingTimes, timeColumns } from '
 export interface GridRow {
   /** The row's number in the file. */
   readonly row: number;
+  /** Its place among the run's rows (what the grid scrolls to), when a window gave it. */
+  readonly index?: number;
   readonly status: string;
   readonly code?: string;
   /** Index into the columns of the cell at fault, when the message names one. */
@@ -69,24 +71,36 @@ export function reportRows(
 }
 
 function gridRow(r: JsonRow, report: ReportRows, zone: string | undefined): GridRow {
-  const { columns } = report;
-  const fault = r.error_column === undefined ? -1 : columns.indexOf(r.error_column);
-  const cells = columns.map((c) => r.cells[c] ?? '');
-  const times = zone === undefined ? undefined : landingTimes(cells, report.times, zone);
+  const cells = report.columns.map((c) => r.cells[c] ?? '');
+  const checked = { row: r.row, status: r.status, code: r.error_code, column: r.error_column, message: r.message };
+  return shapeRow({ ...checked, cells }, report, zone);
+}
+
+/**
+ * A row as the grid shows it, from its status, the column at fault (as the file names it) and its
+ * cells; `zone`, the run's, gives its times as they land.
+ */
+export function shapeRow(
+  r: { row: number; status: string; code?: string; column?: string; message?: string; cells: readonly string[] },
+  report: Pick<ReportRows, 'columns' | 'times'>,
+  zone: string | undefined,
+): GridRow {
+  const fault = r.column === undefined ? -1 : report.columns.indexOf(r.column);
+  const times = zone === undefined ? undefined : landingTimes(r.cells, report.times, zone);
   return {
     row: r.row,
     status: r.status,
-    code: r.error_code,
+    code: r.code,
     fault: fault < 0 ? undefined : fault,
     message: r.message,
-    cells,
+    cells: r.cells,
     ...(times ? { times } : {}),
   };
 }
 
 /**
  * One window of the grid: rows `from` to `from + count` of all rows, or of the problem rows;
- * `zone`, the run's, gives each row its times as they land.
+ * `zone`, the run's, gives each row its times as they land; `overlay`, rows checked since.
  */
 export function rowWindow(
   report: ReportRows,
@@ -94,8 +108,10 @@ export function rowWindow(
   count: number,
   problemsOnly: boolean,
   zone?: string,
+  overlay?: ReadonlyMap<number, GridRow>,
 ): { total: number; rows: readonly GridRow[] } {
-  const shape = (i: number) => gridRow(report.row(i), report, zone);
+  // Rows checked again after an edit show as checked, until the whole file's check replaces them.
+  const shape = (i: number) => ({ ...(overlay?.get(i) ?? gridRow(report.row(i), report, zone)), index: i });
   if (problemsOnly)
     return { total: report.problems.length, rows: report.problems.slice(from, from + count).map(shape) };
   const end = Math.min(report.count, from + count);

@@ -29,6 +29,8 @@ import {
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
 import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
 import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';
+import type { UploadEdits } from './upload-edits.js';
+import { editRoute } from './edit-routes.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -43,6 +45,8 @@ export interface RouteContext {
   readonly lock: { held: boolean };
   /** A new one-time link for a second browser (src/ui/doors.ts, `invite`). */
   readonly invite: () => { readonly url: string; readonly expiresAt: number };
+  /** The changes made to each upload's cells in the page. */
+  readonly edits: UploadEdits;
 }
 
 const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
@@ -83,6 +87,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     sendJson(res, 200, ctx.invite(), ctx.redact);
     return;
   }
+  if (await editRoute(req, res, url, ctx)) return;
   const rows = /^\/api\/runs\/([\w-]+)\/(rows|report)$/.exec(path);
   if (req.method === 'GET' && rows) {
     const detail = ctx.sessions.detail(rows[1]!);
@@ -158,7 +163,8 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
   const mode = String(body.mode ?? 'import') as Mode;
   if (!MODES.includes(mode)) throw bad('mode');
-  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
+  const lang = body.lang === 'en' ? 'en' : 'zh';
+  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang, edits: ctx.edits.current(upload) };
 }
 
 /**
@@ -240,10 +246,12 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   // The times as they land, when the file has any and the run was given its zone.
   const { begin, end } = detail.rows.times;
   const zone = begin === undefined && end === undefined ? undefined : detail.request?.tz;
-  const window = rowWindow(detail.rows, from, count, url.searchParams.get('problems') === '1', zone);
+  const only = url.searchParams.get('problems') === '1';
+  const window = rowWindow(detail.rows, from, count, only, zone, detail.recheck?.overlay);
   const { columns } = detail.rows;
   const rows = window.rows.map((r) => rowInPageWords(r, columns, detail.request?.lang ?? 'zh'));
-  sendJson(res, 200, { columns, from, zone, ...window, rows }, ctx.redact);
+  const hidden = detail.hidden ?? [];
+  sendJson(res, 200, { columns, hidden, from, zone, ...window, rows }, ctx.redact);
 }
 
 /** A finished run's report; one made on demand (a validation's) only while its file is still kept. */

@@ -16,6 +16,8 @@ import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
+import type { EditsVersion } from './upload-edits.js';
+import type { RecheckRun } from './row-recheck.js';
 
 /**
  * What the run is: the page's one correction run (`correct`: change, create, and remove only what
@@ -53,6 +55,8 @@ export interface StepRequest {
   readonly lang: 'zh' | 'en';
   /** An import of a correction run: the interviews (ids) the user switched off in its preview. */
   readonly leaveOut?: readonly string[];
+  /** The changes made to the file in the page when the run started (src/ui/upload-edits.ts). */
+  readonly edits?: EditsVersion;
 }
 
 /** A correction file is read as the merge reads it: blank cells keep what Feishu holds. */
@@ -68,12 +72,23 @@ export interface RunDetail {
   readonly report?: string;
   /** A correction run's preview: each interview and its group, what the import's choices index. */
   readonly changes?: readonly InterviewChange[];
+  /** Columns the file's sheet hides: the grid hides them too. */
+  readonly hidden?: readonly string[];
+  /** A check's counts by status, as its result gave them. */
+  readonly counts?: Readonly<Record<string, number>>;
+  /** A check's rows checked again after an edit (src/ui/row-recheck.ts), made at the first edit. */
+  recheck?: RecheckRun;
 }
 
 /** A person watches the page's runs: an outage pauses them, named on the page, rather than failing each row. */
 const WATCHED = { waitWhileUnreachable: true } as const;
 
-const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
+const read = (r: StepRequest) => ({
+  sheet: r.sheet,
+  tz: r.tz,
+  lang: r.lang,
+  ...(r.edits ? { edits: r.edits.path } : {}),
+});
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(
@@ -138,7 +153,7 @@ export async function validateStep(
   const options = { ...read(r), merge: readsAsMerge(r.mode), report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows });
+  run.keep({ request: r, rows, counts: result.counts, hidden: result.summary.input?.hidden_columns });
   return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows });
 }
 
@@ -164,7 +179,7 @@ export async function previewStep(
   const options = { ...settings.send, ...read(r), ...modeOptions(r.mode), dryRun: true, report, ...WATCHED };
   const result = await offLoop(settings.checker, { kind: 'preview', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows, changes: result.summary.changes });
+  run.keep({ request: r, rows, changes: result.summary.changes, hidden: result.summary.input?.hidden_columns });
   return resultView(result, { rows: rows.count, report: false, lang: r.lang, grid: rows });
 }
 

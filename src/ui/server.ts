@@ -25,6 +25,7 @@ import { runError, route } from './routes.js';
 import type { RunDetail, StepSettings } from './run-steps.js';
 import { RunSessions } from './run-sessions.js';
 import { type UploadLimits, Uploads } from './uploads.js';
+import { UploadEdits } from './upload-edits.js';
 
 /**
  * A browser opens six connections to a host, a tab its event stream besides: 32 serves several
@@ -118,6 +119,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
     const made = invite(keys, Date.now());
     return { url: `${ownOrigin(port)}/?${TOKEN_PARAM}=${made.token}`, expiresAt: made.expiresAt };
   };
+  const edits = new UploadEdits(uploads);
   const ctx = {
     sessions,
     uploads,
@@ -127,6 +129,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
     streams,
     lock: { held: false },
     invite: makeInvite,
+    edits,
   };
   const limits = options.limits ?? SERVER_LIMITS;
   const server = createServer(

@@ -1,5 +1,5 @@
 /** What passes between the page's server and the thread that runs its checks (src/ui/step-worker.ts). */
-import type { ImportFileOptions, ValidateFileOptions } from '../api.js';
+import type { ImportFileOptions, ValidateFileOptions, writeEditedFile } from '../api.js';
 import type { ProgressEvent } from '../run/progress.js';
 import type { RunSummary } from '../report/run-result.js';
 
@@ -10,7 +10,9 @@ export type StepJob =
       readonly kind: 'preview';
       readonly path: string;
       readonly options: Omit<ImportFileOptions, 'signal' | 'onProgress'>;
-    };
+    }
+  /** The file as the page's edits leave it, written as an .xlsx (src/commands/edited-file.ts). */
+  | { readonly kind: 'edited'; readonly path: string; readonly options: Parameters<typeof writeEditedFile>[1] };
 
 /** What the page keeps of a finished check: the result's counts and summary, each row's status. */
 export interface StepOutcome {

@@ -5,14 +5,20 @@
  * dist/ui/step-worker.js; started by src/ui/off-loop.ts, which is its only caller.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { importFile, validateFile } from '../api.js';
+import { importFile, validateFile, writeEditedFile } from '../api.js';
 import { isToolError } from '../errors.js';
 import { readFile } from 'node:fs/promises';
 import { jsonRowStarts } from '../report/json-report.js';
-import { STOP, type StepJob, type StepMessage } from './step-protocol.js';
+import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
 
 async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => void): Promise<void> {
   try {
+    if (job.kind === 'edited') {
+      const rows = await writeEditedFile(job.path, job.options);
+      const summary = { rows } as unknown as StepOutcome['summary'];
+      post({ type: 'done', outcome: { exitCode: 0, counts: {}, interviews: 0, summary, statuses: [] } });
+      return;
+    }
     const result =
       job.kind === 'validate'
         ? await validateFile(job.path, { ...job.options, signal })

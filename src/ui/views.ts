@@ -17,6 +17,8 @@ export interface StateAnswer {
 
 export interface RowsAnswer {
   readonly columns: readonly string[];
+  /** Columns the file's sheet hides: the grid hides them too. */
+  readonly hidden?: readonly string[];
   readonly from: number;
   readonly total: number;
   /** The zone the run read the times in: each row's `times` land as this zone's wall clock. */

@@ -54,13 +54,13 @@ async function refusal(res: Response): Promise<CallError> {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { credentials: 'same-origin', ...init, headers: withKey(init.headers) });
   if (!res.ok) throw await refusal(res);
   return (await res.json()) as T;
 }
 
-const post = (body: unknown): RequestInit => ({
+export const post = (body: unknown): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
@@ -91,8 +91,11 @@ export const reportUrl = (run: string) => `/api/runs/${run}/report`;
  * Downloads a run's report: a link cannot carry the key, so the page fetches the file and saves
  * it under the name the server gave it.
  */
-export async function saveReport(run: string): Promise<void> {
-  const res = await fetch(reportUrl(run), { credentials: 'same-origin', headers: withKey() });
+export const saveReport = (run: string): Promise<void> => saveFrom(reportUrl(run));
+
+/** Downloads the file a call answers with, under the name the server gave it. */
+export async function saveFrom(url: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin', headers: withKey() });
   if (!res.ok) throw await refusal(res);
   const disposition = res.headers.get('content-disposition') ?? '';
   const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'report.xlsx');

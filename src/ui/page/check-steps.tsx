@@ -1,48 +1,108 @@
-/** Steps 2 and 3: the validation's rows with their problems, and the preview against Feishu. */
+/** Steps 2 and 3: the validation's rows with their problems (fixed in place), and the preview against Feishu. */
 import { useState } from 'preact/hooks';
-import type { RunView } from '../views.js';
-import type { Flow } from './flow.js';
+import type { GridRow, RunView } from '../views.js';
 import { Counts } from './counts.js';
 import { Changes } from './corrections.js';
+import { nextProblem } from './edit-api.js';
+import type { Flow } from './flow.js';
 import { Grid } from './grid.js';
+import { ColumnFixes, ProblemsPanel } from './grid-panel.js';
 import { ReportLink } from './report-link.js';
 import { RunError, WorkLine } from './run-lines.js';
 import { type Lang, t } from './strings.js';
+import { type EditState, useEdits } from './use-edits.js';
 
-function Rows({ view, lang, testid }: { view: RunView; lang: Lang; testid: string }) {
+interface Picked {
+  readonly row?: GridRow;
+  readonly at: number;
+  readonly column?: string;
+  /** The selected cell's value: what a replace starts from. */
+  readonly value?: string;
+}
+
+function Rows({ view, lang, testid, edits }: { view: RunView; lang: Lang; testid: string; edits?: EditState }) {
   const [problemsOnly, setProblemsOnly] = useState(false);
+  const [picked, setPicked] = useState<Picked>();
+  const [focus, setFocus] = useState<{ at: number; seq: number; column?: number }>();
+  const [faults, setFaults] = useState<readonly number[]>([]);
   if (!view.result || view.result.rows === 0) return null;
+  const jump = (at: number, column?: number) => setFocus((f) => ({ at, column, seq: (f?.seq ?? 0) + 1 }));
+  const next = () => {
+    const after = picked?.at ?? -1;
+    if (problemsOnly) jump(after + 1);
+    else void nextProblem(view.id, picked?.row?.index ?? after).then((a) => a.index !== null && jump(a.index));
+  };
   return (
     <div data-testid={testid}>
-      <label class="filter">
-        <input
-          type="checkbox"
-          checked={problemsOnly}
-          data-testid="only-problems"
-          onChange={(e) => setProblemsOnly((e.currentTarget as HTMLInputElement).checked)}
+      <div class="grid-tools">
+        <label class="filter">
+          <input
+            type="checkbox"
+            checked={problemsOnly}
+            data-testid="only-problems"
+            onChange={(e) => {
+              setPicked(undefined);
+              setProblemsOnly((e.currentTarget as HTMLInputElement).checked);
+            }}
+          />
+          {t(lang, 'onlyProblems')}
+        </label>
+        <button type="button" data-testid="next-problem" onClick={next}>
+          {t(lang, 'nextProblem')}
+        </button>
+        {edits && <span class="hint">{t(lang, 'editHint')}</span>}
+      </div>
+      {edits && <ColumnFixes run={view.id} lang={lang} column={picked?.column} value={picked?.value} edits={edits} />}
+      <div class="grid-and-panel">
+        <Grid
+          run={view.id}
+          lang={lang}
+          problemsOnly={problemsOnly}
+          version={edits?.version}
+          focus={focus}
+          faults={faults}
+          onSelect={(row, at, column, value) => {
+            if (row?.row !== picked?.row?.row) setFaults([]);
+            setPicked({ row, at, column, value });
+          }}
+          onEdit={
+            edits &&
+            ((row, column, value) =>
+              row.row === undefined
+                ? Promise.resolve(false)
+                : edits.edit({ kind: 'cell', row: row.row, column, value }))
+          }
         />
-        {t(lang, 'onlyProblems')}
-      </label>
-      <Grid run={view.id} lang={lang} problemsOnly={problemsOnly} />
+        <ProblemsPanel
+          run={view.id}
+          lang={lang}
+          row={picked?.row}
+          version={edits?.version ?? 0}
+          onFaults={setFaults}
+          onColumn={(column) => picked && jump(picked.at, column)}
+        />
+      </div>
     </div>
   );
 }
 
 export function CheckStep({ flow }: { flow: Flow }) {
   const { lang } = flow;
+  const edits = useEdits(flow);
   const view = flow.runs.validate;
   if (!view || view.state === 'error') return null;
+  const shown = edits.shown;
   return (
     <section class="step" data-testid="check-step">
       <h2>{t(lang, 'checkTitle')}</h2>
-      {view.state === 'running' && <WorkLine view={view} lang={lang} busy={t(lang, 'checking')} />}
-      {view.result && (
+      {view.state === 'running' && !shown && <WorkLine view={view} lang={lang} busy={t(lang, 'checking')} />}
+      {shown && edits.result && (
         <>
-          <Counts result={view.result} lang={lang} />
+          <Counts result={edits.result} lang={lang} />
           <p>
-            <ReportLink run={view.id} lang={lang} testid="download-check" />
+            <ReportLink run={shown.id} lang={lang} testid="download-check" />
           </p>
-          <Rows view={view} lang={lang} testid="check-rows" />
+          <Rows view={shown} lang={lang} testid="check-rows" edits={edits} />
         </>
       )}
     </section>

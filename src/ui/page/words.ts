@@ -135,6 +135,23 @@ const zh = {
   inviteFailed: '没能生成链接：',
   readRecords: '已读取飞书中的记录 {done} / {total}',
   elapsed: '已用 {time}',
+  // grid: fixing in place, the grid read like a sheet (issue 31 items 4, 5)
+  editHint: '双击单元格（或选中后按 Enter）即可修改：Enter 保存，Esc 取消。',
+  emptyCell: '（空）',
+  nextProblem: '下一个问题',
+  selectHint: '点选一行，这里会显示它的全部问题。',
+  panelRow: '第 {row} 行',
+  rowFine: '这一行没有问题。',
+  bulkHint: '选中一个单元格后，可以对它所在的列批量修改。',
+  bulkColumn: '「{column}」列：',
+  replaceFrom: '把',
+  replaceTo: '全部替换为',
+  replaceAll: '全部替换',
+  fillDown: '用上一行的值填充空白格',
+  editsCount: '已在页面中修改 {n} 处，导入时一并使用，无需重新上传；报告中会列出这些修改。',
+  undoEdit: '撤销上一处修改',
+  rechecking: '正在重新检查整个文件……',
+  downloadEdited: '下载修改后的文件（.xlsx）',
 };
 
 export type Key = keyof typeof zh;
@@ -272,6 +289,23 @@ const en: Record<Key, string> = {
   inviteFailed: 'Could not make a link: ',
   readRecords: 'Records read from Feishu: {done} / {total}',
   elapsed: '{time} so far',
+  // grid: fixing in place, the grid read like a sheet (issue 31 items 4, 5)
+  editHint: 'Double-click a cell (or select it and press Enter) to change it: Enter saves, Esc cancels.',
+  emptyCell: '(empty)',
+  nextProblem: 'Next problem',
+  selectHint: 'Select a row to see all of its problems here.',
+  panelRow: 'Row {row}',
+  rowFine: 'This row has no problems.',
+  bulkHint: 'Select a cell to change its whole column at once.',
+  bulkColumn: 'Column "{column}":',
+  replaceFrom: 'replace',
+  replaceTo: 'everywhere with',
+  replaceAll: 'Replace all',
+  fillDown: 'Fill blank cells from the row above',
+  editsCount: '{n} change(s) made in the page: the import uses them, no new upload needed; the report lists them.',
+  undoEdit: 'Take back the last change',
+  rechecking: 'Checking the whole file again…',
+  downloadEdited: 'Download the edited file (.xlsx)',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { zh, en };

@@ -1,0 +1,106 @@
+/**
+ * Fixing the file in place, as the check step holds it: the changes made so far, each sent to the
+ * server (which keeps them with the upload and re-checks the edited cell's rows at once), the
+ * counts as they stand after them, and the whole file's check started again once the user pauses
+ * (a change to many cells at once starts it at once). Starting the check clears the preview: an
+ * edit makes it stale.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ResultView, RunView } from '../views.js';
+import { CallError } from './api.js';
+import { type CellEdit, type EditAnswer, sendEdit, undoEdit } from './edit-api.js';
+import type { Flow } from './flow.js';
+
+/** A pause in typing after which the whole file is checked again (a cell's rows are at once). */
+const QUIET_MS = 1500;
+
+export interface EditState {
+  readonly edits: readonly CellEdit[];
+  /** The check being shown: the last one done, kept on screen while the next one runs. */
+  readonly shown?: RunView;
+  /** The counts after the edits re-checked since that check. */
+  readonly result?: ResultView;
+  /** Bumped when rows of the grid changed on the server: the grid reads them again. */
+  readonly version: number;
+  /** The whole file is being checked again, or will be once the user pauses. */
+  readonly rechecking: boolean;
+  readonly error?: string;
+  edit(edit: CellEdit): Promise<boolean>;
+  undo(): void;
+}
+
+export function useEdits(flow: Flow): EditState {
+  const view = flow.runs.validate;
+  const done = view?.result ? view : undefined;
+  const last = useRef<RunView>();
+  /** The check running was started here, after an edit: the last one stays on screen meanwhile. */
+  const mine = useRef(false);
+  if (done) {
+    last.current = done;
+    mine.current = false;
+  }
+  const shown = done ?? (view?.state === 'running' && mine.current ? last.current : undefined);
+  const [edits, setEdits] = useState<readonly CellEdit[]>([]);
+  const [counts, setCounts] = useState<{ run: string; counts: Readonly<Record<string, number>> }>();
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string>();
+  /** Edits the shown check has not read yet: the whole file is to be checked again. */
+  const [dirty, setDirty] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const upload = flow.upload?.id;
+  useEffect(() => {
+    setEdits([]);
+    setDirty(false);
+  }, [upload]);
+  const running = flow.current?.state === 'running';
+  const busy = useRef(running);
+  busy.current = running;
+  const recheck = (after: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      // A run going (the check of an earlier edit): this one is checked once it is done (below).
+      if (busy.current) return;
+      setDirty(false);
+      mine.current = true;
+      flow.start('validate');
+    }, after);
+  };
+  // A check going when the user paused: check again once it is done.
+  useEffect(() => {
+    if (dirty && !running && timer.current === undefined) recheck(0);
+  }, [dirty, running]);
+  const said = (e: unknown) => (e instanceof CallError ? e.answer.message[flow.lang] : String(e));
+  const change = async (send: () => Promise<EditAnswer>, at: number) => {
+    if (!shown) return false;
+    setError(undefined);
+    try {
+      const answer = await send();
+      setEdits(answer.edits);
+      if (answer.counts) setCounts({ run: shown.id, counts: answer.counts });
+      setVersion((v) => v + 1);
+      setDirty(true);
+      recheck(at);
+      return true;
+    } catch (e) {
+      setError(said(e));
+      return false;
+    }
+  };
+  const result = shown?.result && counts?.run === shown.id ? { ...shown.result, counts: counts.counts } : shown?.result;
+  return {
+    edits,
+    shown,
+    result,
+    version,
+    rechecking: dirty || (view?.state === 'running' && mine.current),
+    error,
+    edit: (edit) =>
+      upload && shown
+        ? change(() => sendEdit(upload, shown.id, edit), edit.kind === 'cell' ? QUIET_MS : 0)
+        : Promise.resolve(false),
+    undo: () => {
+      if (upload && shown) void change(() => undoEdit(upload, shown.id), 0);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * An edited cell's rows checked again at once (issue 31 item 4): the rows around it in the last
+ * check's report, with the edits made since, through the library's `checkRows`: a few hundred
+ * rows, milliseconds, where the whole file's check of 100,000 rows takes seconds (that check
+ * follows, in the checks' thread, and replaces these rows). The rows it gives are kept over the
+ * report's until then, so the grid, the counts and the problems panel show the file as edited.
+ */
+import { checkRows } from '../api.js';
+import type { CheckedRow } from '../commands/check-rows.js';
+// Loaded with the server, not at the first edit: the first answer is as quick as the others.
+import '../commands/check-rows.js';
+import type { CellEdit } from '../input/edits.js';
+import type { RowStatus } from '../row-statuses.js';
+import { type GridRow, type ReportRows, shapeRow } from './report-rows.js';
+
+/**
+ * Rows checked on each side of the edited one: an interview's rows sit together in the files
+ * people write (20 assessments × 5 dimensions is 100 rows); one that reaches past the window is
+ * left to the whole file's check.
+ */
+export const WINDOW = 150;
+
+/** What a re-check needs of the run whose grid shows the rows. */
+export interface RecheckRun {
+  readonly rows: ReportRows;
+  /** The uploaded file (the messages name it) and how its check read it. */
+  readonly path: string;
+  readonly options: { readonly tz?: string; readonly lang: 'zh' | 'en'; readonly merge: boolean };
+  /** Rows checked again since the check: shown over the report's. */
+  readonly overlay: Map<number, GridRow>;
+  /** The check's counts by status, kept up to date with the overlay. */
+  counts: Record<string, number>;
+}
+
+/** Index of the report's row numbered `row` (the report keeps the file's order), or -1. */
+export function indexOfRow(rows: ReportRows, row: number): number {
+  let lo = 0;
+  let hi = rows.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = rows.row(mid).row;
+    if (at === row) return mid;
+    if (at < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The rows around report row `index`, checked with `edits` applied: each with its index. */
+export async function checkAround(
+  run: RecheckRun,
+  index: number,
+  edits: readonly CellEdit[],
+): Promise<{ from: number; checked: CheckedRow[] }> {
+  const { rows } = run;
+  const from = Math.max(0, index - WINDOW);
+  const to = Math.min(rows.count, index + WINDOW + 1);
+  const window = [];
+  for (let k = from; k < to; k++) {
+    const r = rows.row(k);
+    window.push({ row: r.row, cells: rows.columns.map((c) => r.cells[c] ?? '') });
+  }
+  const checked = await checkRows(run.path, { columns: rows.columns, rows: window, edits }, run.options);
+  return { from, checked };
+}
+
+/**
+ * Re-checks the rows of the edited cell's interview (and the rows around it) and keeps them in
+ * the overlay; rows of an interview that reaches the window's edge are left as they were.
+ * Gives the rows changed, by index, and the counts after.
+ */
+export async function recheckEdit(
+  run: RecheckRun,
+  row: number,
+  edits: readonly CellEdit[],
+  zone: string | undefined,
+): Promise<{ rows: Record<number, GridRow>; counts: Record<string, number> } | undefined> {
+  const index = indexOfRow(run.rows, row);
+  if (index < 0) return undefined;
+  const { from, checked } = await checkAround(run, index, edits);
+  const atEdge = new Set<string | undefined>();
+  const last = checked.length - 1;
+  if (from > 0) atEdge.add(checked[0]?.interview);
+  if (from + last < run.rows.count - 1) atEdge.add(checked[last]?.interview);
+  const changed: Record<number, GridRow> = {};
+  checked.forEach((c, k) => {
+    const at = from + k;
+    const edge = (k === 0 && from > 0) || (k === last && at < run.rows.count - 1);
+    if (edge || (c.interview !== undefined && atEdge.has(c.interview))) return;
+    const before = (run.overlay.get(at)?.status ?? run.rows.row(at).status) as RowStatus;
+    const after = shapeRow(c, run.rows, zone);
+    run.counts[before] = (run.counts[before] ?? 1) - 1;
+    run.counts[after.status] = (run.counts[after.status] ?? 0) + 1;
+    run.overlay.set(at, after);
+    changed[at] = after;
+  });
+  return { rows: changed, counts: { ...run.counts } };
+}

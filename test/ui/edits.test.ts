@@ -1,0 +1,174 @@
+import ExcelJS from 'exceljs';
+/** Fixing a file in place, over HTTP: the edits' calls past the doors, kept 0600, checked again at once, read by every run. */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APP1, HEADER_EN, ID1, ID2, csv, row } from '../helpers.js';
+import { type Pass, type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
+
+const base = { external_application_id: APP1, participate_status: '参与', begin_time: '2025-12-02 14:00' };
+const FILE = csv([
+  [...HEADER_EN],
+  row({ ...base, external_interview_id: ID1, username: 'wang', conclusion: '淘汰' }),
+  row({ ...base, external_interview_id: '', username: 'li', conclusion: '通过' }),
+  row({ ...base, external_interview_id: ID2, username: 'zhao', conclusion: '淘汰' }),
+]);
+
+describe('fixing a file in place', () => {
+  let world: UiWorld;
+  let pass: Pass;
+  beforeEach(async () => {
+    world = await startWorld();
+    pass = await login(world.ui);
+  });
+  afterEach(async () => world.close());
+
+  const call = async (
+    path: string,
+    body?: object,
+    headers = own(world.ui, pass, { 'content-type': 'application/json' }),
+  ) => {
+    const a = await ask(world.ui.port, {
+      method: body ? 'POST' : 'GET',
+      path,
+      headers,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: a.status, json: a.headers['content-type']?.includes('json') ? JSON.parse(a.body) : a.body };
+  };
+  const checked = async (upload: string) => {
+    const run = (
+      await postRun(world.ui, pass, { action: 'validate', upload, mode: 'import', tz: 'Asia/Shanghai', lang: 'en' })
+    ).body;
+    const { id } = JSON.parse(run) as { id: string };
+    let state: { run: { id: string; state: string; result?: { counts: Record<string, number> } } };
+    do {
+      await new Promise((r) => setTimeout(r, 50));
+      state = (await call('/api/state')).json;
+    } while (state.run.state === 'running');
+    return { id, counts: state.run.result!.counts };
+  };
+  const uploaded = async () =>
+    (
+      JSON.parse(
+        (
+          await ask(world.ui.port, {
+            method: 'POST',
+            path: '/api/upload?name=a.csv',
+            headers: own(world.ui, pass),
+            body: FILE,
+          })
+        ).body,
+      ) as { id: string }
+    ).id;
+
+  it('checks an edited cell’s rows at once, keeps the edits 0600 with the upload, and the next check reads them', async () => {
+    const upload = await uploaded();
+    const first = await checked(upload);
+    expect(first.counts).toMatchObject({ ok: 0, invalid: 3 });
+    const fix = await call(`/api/uploads/${upload}/edits`, {
+      run: first.id,
+      edit: { kind: 'cell', row: 2, column: 'conclusion', value: '不通过' },
+    });
+    expect(fix.status).toBe(200);
+    expect(fix.json.edits).toEqual([{ kind: 'cell', row: 2, column: 'conclusion', value: '不通过' }]);
+    // Row 2 is fine now, held back by row 3 below it (no interview ID: it may be row 2's); the counts follow.
+    expect(
+      Object.values(fix.json.rows).map((r) => [(r as { row: number }).row, (r as { status: string }).status]),
+    ).toEqual([
+      [2, 'blocked'],
+      [3, 'invalid'],
+      [4, 'invalid'],
+    ]);
+    expect(fix.json.counts).toMatchObject({ ok: 0, blocked: 1, invalid: 2 });
+    // The grid's rows show the edit until the next check.
+    const rows = (await call(`/api/runs/${first.id}/rows?from=0&count=10`)).json;
+    expect(rows.rows[0].cells[HEADER_EN.indexOf('conclusion')]).toBe('不通过');
+    expect(rows.rows[0].status).toBe('blocked');
+    // Bulk: 淘汰 → 不通过 everywhere, the interview ID filled down.
+    await call(`/api/uploads/${upload}/edits`, {
+      run: first.id,
+      edit: { kind: 'replace', column: 'conclusion', from: '淘汰', to: '不通过' },
+    });
+    const all = await call(`/api/uploads/${upload}/edits`, {
+      run: first.id,
+      edit: { kind: 'fill', column: 'external_interview_id' },
+    });
+    expect(all.json.edits).toHaveLength(3);
+    const folder = join(world.ui.uploadsDir, upload);
+    for (const name of (await readdir(folder)).filter((n) => n.startsWith('edits-')))
+      expect((await stat(join(folder, name))).mode & 0o777).toBe(0o600);
+    const second = await checked(upload);
+    expect(second.counts).toMatchObject({ ok: 3, invalid: 0 });
+    // Taken back: the fill-down is gone from the next check.
+    const undo = await call(`/api/uploads/${upload}/edits`, { run: second.id, undo: true });
+    expect(undo.json.edits).toHaveLength(2);
+    expect((await checked(upload)).counts).toMatchObject({ ok: 1, blocked: 1, invalid: 1 });
+  });
+
+  it('lists every problem of a row with its column', async () => {
+    const upload = await uploaded();
+    const first = await checked(upload);
+    const p = (await call(`/api/runs/${first.id}/problems?row=3`)).json;
+    expect(p.status).toBe('invalid');
+    expect(p.problems.map((x: { column: string; fault: number }) => [x.column, x.fault])).toEqual([
+      ['external_interview_id', 0],
+    ]);
+    await call(`/api/uploads/${upload}/edits`, {
+      run: first.id,
+      edit: { kind: 'cell', row: 2, column: 'participate_status', value: 'maybe' },
+    });
+    const two = (await call(`/api/runs/${first.id}/problems?row=2`)).json;
+    expect(two.problems.map((x: { column: string }) => x.column)).toEqual(['participate_status', 'conclusion']);
+  });
+
+  it('refuses an edit without the page key or from another Origin, or of a column or row the check has not', async () => {
+    const upload = await uploaded();
+    const first = await checked(upload);
+    const edit = { run: first.id, edit: { kind: 'cell', row: 2, column: 'conclusion', value: '不通过' } };
+    const noKey = await call(`/api/uploads/${upload}/edits`, edit, {
+      cookie: pass.cookie,
+      origin: `http://127.0.0.1:${world.ui.port}`,
+    });
+    expect(noKey.status).toBe(403);
+    const foreign = await call(
+      `/api/uploads/${upload}/edits`,
+      edit,
+      own(world.ui, pass, { origin: 'http://evil.example' }),
+    );
+    expect(foreign.status).toBe(403);
+    const problemsNoKey = await call(`/api/runs/${first.id}/problems?row=2`, undefined, { cookie: pass.cookie });
+    expect(problemsNoKey.status).toBe(403);
+    const listNoKey = await call(`/api/uploads/${upload}/edits`, undefined, { cookie: pass.cookie });
+    expect(listNoKey.status).toBe(403);
+    expect(
+      (await call(`/api/uploads/${upload}/edits`, { ...edit, edit: { ...edit.edit, column: 'nope' } })).status,
+    ).toBe(400);
+    expect((await call(`/api/uploads/${upload}/edits`, { ...edit, edit: { ...edit.edit, row: 99 } })).status).toBe(400);
+    expect((await call(`/api/uploads/${upload}/edits`, { ...edit, run: 'nope' })).status).toBe(400);
+    expect((await call('/api/uploads/nope/edits', edit)).status).toBe(404);
+    expect((await call(`/api/uploads/${upload}/edits`)).json).toEqual({ edits: [] });
+  });
+
+  it('says which columns the sheet hides, for the grid to hide them', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('面试');
+    sheet.addRow([...HEADER_EN]);
+    sheet.addRow(row({ ...base, external_interview_id: ID1, username: 'wang', conclusion: '不通过' }));
+    sheet.getColumn(3).hidden = true;
+    const body = Buffer.from(await book.xlsx.writeBuffer());
+    const up = JSON.parse(
+      (
+        await ask(world.ui.port, {
+          method: 'POST',
+          path: '/api/upload?name=a.xlsx',
+          headers: own(world.ui, pass),
+          body,
+        })
+      ).body,
+    ) as { id: string };
+    const run = await checked(up.id);
+    const rows = (await call(`/api/runs/${run.id}/rows?from=0&count=10`)).json;
+    expect(rows.hidden).toEqual(['external_id']);
+  });
+});

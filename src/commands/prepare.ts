@@ -37,7 +37,9 @@ export function preparer(
   },
 ) {
   const { api, options, previous, backup, stopping } = run;
-  const needRead = readsNeeded(items, options, previous);
+  const leaveOut = new Set(options.leaveOut ?? []);
+  // Switched off in the preview: not read, so not backed up either.
+  const needRead = readsNeeded(items, options, previous).filter((id) => !leaveOut.has(id));
   const read = new Set(needRead);
   const byId = new Map(items.map((p) => [p.id, p]));
   const lookup = new LegacyLookup(
@@ -53,7 +55,6 @@ export function preparer(
   const wouldSend = new Map<string, InterviewBody>();
   /** What each interview's body removes of what Feishu holds (a correction run's 删除 group). */
   const removing = new Map<string, RemovalCounts>();
-  const leaveOut = new Set(options.leaveOut ?? []);
   const rules = (p: SendablePlanned, wasRead: boolean): DecideRules => ({
     plan,
     dryRun: options.dryRun,

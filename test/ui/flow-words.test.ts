@@ -81,8 +81,6 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
     // The enumeration's values in Chinese only, in the grid's message and in the list of problems.
     expect(checked).toContain('应为以下之一：不通过、通过、待定，实际是“淘汰”');
     expect(checked).not.toMatch(/不通过 fail/);
-    // The mode hints no longer name the CLI's flags.
-    expect(checked).toContain('只改文件中填写的内容，空白格保留飞书中的原值');
 
     await page.click('[data-testid=preview]');
     // The preview says how far it has got while it reads Feishu.
@@ -133,7 +131,7 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
       await other.waitForSelector('[data-testid=file-input]', { state: 'attached' });
       expect(await other.$('[data-testid=locked]')).toBeNull();
       // The page's calls work there: the earlier imports of the folder are listed.
-      await other.waitForSelector('[data-testid=import-step]');
+      await other.waitForSelector('[data-testid=earlier] li');
       // The same link opens no third browser.
       const late = await third.context.newPage();
       const answer = await late.goto(link);
@@ -190,6 +188,9 @@ describe.runIf(HAVE_BROWSER)('a large run: stopped within 5 s, resumed from a re
     let page = await browser.context.newPage();
     await page.goto(world.ui.url);
     await chooseFile(page, file);
+    // An import follows its preview: it sends what the preview showed.
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=counts]', { timeout: 120_000 });
     await page.click('[data-testid=start]');
     await page.click('[data-testid=confirm-yes]');
     await landedSome(page);
@@ -213,8 +214,9 @@ describe.runIf(HAVE_BROWSER)('a large run: stopped within 5 s, resumed from a re
     // What landed before the stop is not sent again.
     expect(await text(page, '[data-testid=import-result] [data-kind=resumed]')).toMatch(/^之前已完成 [1-9]\d*$/);
 
+    // The undo is previewed, then confirmed.
     await page.click('[data-testid=undo]');
-    await page.click('[data-testid=confirm-yes]');
+    await page.click('[data-testid=undo-preview] [data-testid=confirm-yes]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid=undo-result]', { timeout: 120_000 });
     expect(await page.$('[data-testid=resume]')).toBeNull();
     await page.close();

@@ -46,6 +46,8 @@ function englishIn(shown: string, file: string): string[] {
     .replace(/[\w.-]*\.(csv|xlsx)\b/g, '')
     .replace(/\bAsia\/\w+|\bUTC\b/g, '')
     .replace(/^English$/m, '')
+    // Key names as the keyboard prints them (the grid's hint: 按 Enter 保存，Esc 取消).
+    .replace(/\b(Enter|Esc)\b/g, '')
     .replace(/<clear>/g, '');
   // The file's own words (its cells, shown in the grid) are the user's.
   return [...allowed.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !ours.has(w));

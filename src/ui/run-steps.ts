@@ -109,7 +109,7 @@ export function resultView(
     report: extra.report,
     undoable: Boolean(s.paths?.backup),
     backup: s.paths?.backup ? basename(s.paths.backup) : undefined,
-    changes: s.changes,
+    changes: s.changes && changesInPageWords(s.changes, extra),
     zone: s.zone,
     undo: s.undo,
   };
@@ -133,6 +133,49 @@ function problemExample(p: { code: string; example: string }, extra: { lang: 'zh
     break;
   }
   return pageWords(p.code)?.[lang] ?? p.example;
+}
+
+/** Problems said in the page's words: at most this many (the page lists fewer; a huge file's rest keep the library's). */
+const CHANGES_SAID = 1000;
+
+/**
+ * A correction's interviews with the problem of each said in the page's words, as the grid says
+ * it: from its first row's code, column and cell in the grid (rows are in file order: a binary search).
+ */
+function changesInPageWords(
+  changes: readonly InterviewChange[],
+  extra: { lang: 'zh' | 'en'; grid?: ReportRows },
+): readonly InterviewChange[] {
+  const { grid, lang } = extra;
+  if (!grid) return changes;
+  let said = 0;
+  return changes.map((c) => {
+    if (c.group !== 'problem' || said >= CHANGES_SAID) return c;
+    said++;
+    for (const row of c.rows) {
+      const r = gridRowNumbered(grid, row);
+      if (!r?.error_code) continue;
+      const column = r.error_column;
+      const where = { row: r.row, column, cell: column === undefined ? undefined : r.cells[column] };
+      const words = pageWords(r.error_code, where);
+      if (words) return { ...c, detail: words[lang] };
+    }
+    return c;
+  });
+}
+
+/** The grid's row with file row number `row`, if any. */
+function gridRowNumbered(grid: ReportRows, row: number): ReturnType<ReportRows['row']> | undefined {
+  let lo = 0;
+  let hi = grid.count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = grid.row(mid);
+    if (r.row === row) return r;
+    if (r.row < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** The grid's rows: the report the checks' thread read and indexed, else read here. */

@@ -135,6 +135,8 @@ function problemExample(p: { code: string; example: string }, extra: { lang: 'zh
   return pageWords(p.code)?.[lang] ?? p.example;
 }
 
+const LANDED = { zh: '已写入飞书', en: 'landed' } as const;
+
 /** Problems said in the page's words: at most this many (the page lists fewer; a huge file's rest keep the library's). */
 const CHANGES_SAID = 1000;
 
@@ -147,13 +149,14 @@ function changesInPageWords(
   extra: { lang: 'zh' | 'en'; grid?: ReportRows },
 ): readonly InterviewChange[] {
   const { grid, lang } = extra;
-  if (!grid) return changes;
   let said = 0;
   return changes.map((c) => {
+    // The page names no file of the folder: a landed change is said without its backup's name.
+    if (c.landed) return { ...c, detail: LANDED[lang] };
     if (c.group !== 'problem' || said >= CHANGES_SAID) return c;
     said++;
-    for (const row of c.rows) {
-      const r = gridRowNumbered(grid, row);
+    for (const row of grid ? c.rows : []) {
+      const r = gridRowNumbered(grid!, row);
       if (!r?.error_code) continue;
       const column = r.error_column;
       const where = { row: r.row, column, cell: column === undefined ? undefined : r.cells[column] };

@@ -131,6 +131,9 @@ export interface InterviewChange {
   readonly rows: readonly number[];
   /** What the run did or would do, field by field where it changes something; or its problem. */
   readonly detail: string;
+  /** A problem's code (the report's error_code) and the template column at fault, where it names one. */
+  readonly code?: string;
+  readonly column?: string;
   /** This run's write of it landed (the detail then names the run's backup file, where there is one). */
   readonly landed?: boolean;
 }

@@ -29,6 +29,8 @@ export function correctionChanges(
       rows: p.rows.map((i) => plan.table.rows[i]!.row),
       // The row's words: what landed says where its backup is, a create its new Feishu id.
       detail: (group === 'problem' ? reason?.message : (first?.message ?? s?.message)) ?? '',
+      ...(group === 'problem' && reason?.errorCode ? { code: reason.errorCode } : {}),
+      ...(group === 'problem' && reason?.errorColumn ? { column: reason.errorColumn } : {}),
       ...(s?.kind === 'changed' && s.status === 'ok' ? { landed: true } : {}),
     };
   });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
+import { type Column, FIELD } from '../schema.js';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
@@ -163,7 +164,11 @@ function changesInPageWords(
       const words = pageWords(r.error_code, where);
       if (words) return { ...c, detail: words[lang] };
     }
-    return c;
+    // No grid (an import's result): the column as the template names it in the page's language.
+    const field = c.column === undefined ? undefined : FIELD[c.column as Column];
+    const column = field ? (lang === 'zh' ? field.zh : field.column) : undefined;
+    const words = pageWords(c.code, { row: c.rows[0], column });
+    return words ? { ...c, detail: words[lang] } : c;
   });
 }
 

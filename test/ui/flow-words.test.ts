@@ -132,8 +132,9 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
       await other.goto(link);
       await other.waitForSelector('[data-testid=file-input]', { state: 'attached' });
       expect(await other.$('[data-testid=locked]')).toBeNull();
-      // The page's calls work there: the earlier imports of the folder are listed.
-      await other.waitForSelector('[data-testid=earlier] li');
+      // The page's calls work there: the import made in the first browser shows, with its result.
+      await other.waitForSelector('[data-testid=import-result]');
+      await other.waitForSelector('[data-testid=earlier]');
       // The same link opens no third browser.
       const late = await third.context.newPage();
       const answer = await late.goto(link);

@@ -9,7 +9,7 @@ import { ALIASES, normaliseHeader } from './headers.js';
 import { nearMissColumns } from './near-miss.js';
 import { ENUM_SPECS, type EnumColumn, type MappingProfile, type WideDimensionEntry } from './profile.js';
 import type { Column } from '../schema.js';
-import { HEADER_SEARCH_ROWS, openWorkbook } from './xlsx.js';
+import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 /**
  * A draft profile for a file as it is (`feishu-interview-import profile FILE`, the library's
@@ -90,12 +90,20 @@ const WORD_GUESSES: Readonly<Record<EnumColumn, readonly (readonly [RegExp, stri
 const SCORE_HEADER = /^(.+?)\s*[(（]\s*分(数)?\s*[)）]$|^(.+?)(得分|分数)$/;
 const INTEGER = /^\s*\d{1,3}(\.0+)?\s*$/;
 
-async function rawRows(file: string): Promise<{ rows: { row: number; cells: Cell[] }[]; sheet?: string }> {
+/** The rows of a CSV, or of a workbook's sheet (`sheet` by name, else the first visible one), as read. */
+export async function rawRows(
+  file: string,
+  sheetName?: string,
+): Promise<{ rows: { row: number; cells: Cell[] }[]; sheet?: string }> {
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
     const workbook = await openWorkbook(file);
     try {
-      const sheet = workbook.sheets.find((s) => !s.hidden && s.part) ?? workbook.sheets[0]!;
+      const sheet =
+        workbook.sheets.find((s) => sheetName !== undefined && s.name === sheetName) ??
+        (await firstWithHeaders(workbook)) ??
+        workbook.sheets.find((s) => !s.hidden && s.part) ??
+        workbook.sheets[0]!;
       return { rows: (await workbook.read(sheet)).rows, sheet: sheet.name };
     } finally {
       await workbook.close();
@@ -106,7 +114,28 @@ async function rawRows(file: string): Promise<{ rows: { row: number; cells: Cell
   return { rows: parseCsvText(decoded.content, file).records };
 }
 
-function guessColumn(header: string, taken: ReadonlySet<Column>): { column: Column | null; sure: boolean } | undefined {
+/**
+ * The first visible sheet one of whose first rows names two or more columns the tool or old
+ * systems use: the data, not the template's instructions (one column named per row) before it.
+ */
+async function firstWithHeaders(workbook: Workbook): Promise<SheetEntry | undefined> {
+  for (const sheet of workbook.sheets) {
+    if (sheet.hidden || !sheet.part) continue;
+    const { rows } = await workbook.peek(sheet);
+    const named = (r: { cells: Cell[] }) =>
+      r.cells.filter((c) => {
+        const text = cellText(c);
+        return text.trim() !== '' && guessColumn(text, new Set())?.column;
+      }).length;
+    if (rows.some((r) => named(r) >= 2)) return sheet;
+  }
+  return undefined;
+}
+
+export function guessColumn(
+  header: string,
+  taken: ReadonlySet<Column>,
+): { column: Column | null; sure: boolean } | undefined {
   const key = normaliseHeader(header);
   const exact = ALIASES.get(key);
   if (exact && !taken.has(exact)) return { column: exact, sure: true };
@@ -117,7 +146,7 @@ function guessColumn(header: string, taken: ReadonlySet<Column>): { column: Colu
 }
 
 /** The row among the first 20 whose cells most look like headers: names the tool or old systems use, else text. */
-function headerAt(rows: readonly { cells: Cell[] }[]): number {
+export function headerAt(rows: readonly { cells: Cell[] }[]): number {
   let best = 0;
   let bestScore = -1;
   rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, at) => {
@@ -132,9 +161,25 @@ function headerAt(rows: readonly { cells: Cell[] }[]): number {
   return best;
 }
 
-export async function suggestProfile(file: string): Promise<ProfileSuggestion> {
-  const { rows, sheet } = await rawRows(file);
-  const at = headerAt(rows);
+/** Where to read a file's draft: a sheet by name, a header row the user chose (else the one found). */
+export interface SuggestOptions {
+  readonly sheet?: string;
+  readonly headerRow?: number;
+}
+
+export async function suggestProfile(file: string, options: SuggestOptions = {}): Promise<ProfileSuggestion> {
+  const { rows, sheet } = await rawRows(file, options.sheet);
+  return suggestFromRows(rows, sheet, options.headerRow);
+}
+
+/** The draft of rows already read; `headerRow` (a row number as the file shows it) when the user chose it. */
+export function suggestFromRows(
+  rows: readonly { row: number; cells: Cell[] }[],
+  sheet: string | undefined,
+  headerRow?: number,
+): ProfileSuggestion {
+  const chosen = headerRow === undefined ? -1 : rows.findIndex((r) => r.row === headerRow);
+  const at = chosen >= 0 ? chosen : headerAt(rows);
   const headers = (rows[at]?.cells ?? []).map(cellText);
   const data = rows.slice(at + 1);
   const guesses: Guess[] = [];
@@ -194,6 +239,12 @@ function wideEntry(header: string, cells: readonly string[]): WideDimensionEntry
   return undefined;
 }
 
+/** The tool's word an old system's word most likely means in `column`, or '' when nothing fits. */
+export function guessWord(column: EnumColumn, word: string): string {
+  const key = enumKey(word);
+  return WORD_GUESSES[column].find(([pattern]) => pattern.test(key))?.[1] ?? '';
+}
+
 function valueGuesses(
   index: Partial<Record<Column, number>>,
   cellsOf: (i: number) => string[],
@@ -208,8 +259,7 @@ function valueGuesses(
     for (const c of cellsOf(at))
       if (c !== '' && enumCode(c, ENUM_SPECS[column]!) === undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
     for (const [word, count] of counts) {
-      const key = enumKey(word);
-      const to = WORD_GUESSES[column].find(([pattern]) => pattern.test(key))?.[1] ?? '';
+      const to = guessWord(column, word);
       values[column] ??= {};
       values[column][word] = to;
       if (to) guesses.push({ kind: 'value', column, word, to, count });

@@ -1,15 +1,17 @@
 /**
- * The page's calls, past the doors: upload a file, start a run (validate, preview, import, undo),
- * stop it, follow it (Server-Sent Events), read its rows, download its report.
+ * The page's calls, past the doors: upload a file, its mapping (draft, saved profile), start a run
+ * (validate, preview, import, undo), stop it, follow it (Server-Sent Events), read its rows, download its report.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { ToolError, isToolError } from '../errors.js';
+import type { MappingProfile } from '../input/profile.js';
 import { securityHeaders } from './doors.js';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import { UI } from './messages.js';
 import { rowWindow } from './report-rows.js';
 import { sheetNames } from './sheets.js';
+import { saveProfile, sendDraft } from './mapping-routes.js';
 import {
   MODES,
   type Mode,
@@ -71,6 +73,8 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   if (req.method === 'GET' && path === '/api/events') return openEvents(req, res, ctx);
   if (req.method === 'POST' && path === '/api/upload') return alone(ctx, () => upload(req, res, url, ctx));
   if (req.method === 'POST' && path === '/api/runs') return startRun(req, res, ctx);
+  if (req.method === 'POST' && path === '/api/mapping') return alone(ctx, () => sendDraft(req, res, ctx));
+  if (req.method === 'POST' && path === '/api/profile') return alone(ctx, () => saveProfile(req, res, ctx));
   if (req.method === 'POST' && path === '/api/stop') {
     sendJson(res, ctx.sessions.stop() ? 200 : 409, { stopping: true }, ctx.redact);
     return;
@@ -150,7 +154,17 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
   const mode = String(body.mode ?? 'import') as Mode;
   if (!MODES.includes(mode)) throw bad('mode');
-  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang: body.lang === 'en' ? 'en' : 'zh' };
+  // The mapping the user settled in the page: the library checks it as it checks `--profile`.
+  const profile =
+    typeof body.profile === 'object' && body.profile !== null ? (body.profile as MappingProfile) : undefined;
+  return {
+    upload,
+    mode,
+    sheet: text(body.sheet),
+    tz: text(body.tz),
+    lang: body.lang === 'en' ? 'en' : 'zh',
+    ...(profile ? { profile } : {}),
+  };
 }
 
 async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {

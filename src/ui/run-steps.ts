@@ -9,6 +9,7 @@ import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import { offLoop } from './off-loop.js';
+import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
@@ -43,6 +44,8 @@ export interface StepRequest {
   readonly sheet?: string;
   readonly tz?: string;
   readonly lang: 'zh' | 'en';
+  /** The mapping settled in the page's mapping step (the CLI's `--profile` format). */
+  readonly profile?: MappingProfile;
 }
 
 /** What the server keeps of a run beside its view. */
@@ -55,7 +58,12 @@ export interface RunDetail {
   readonly report?: string;
 }
 
-const read = (r: StepRequest) => ({ sheet: r.sheet, tz: r.tz, lang: r.lang });
+const read = (r: StepRequest) => ({
+  sheet: r.sheet,
+  tz: r.tz,
+  lang: r.lang,
+  ...(r.profile ? { profile: r.profile } : {}),
+});
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(

@@ -9,6 +9,9 @@ import { EarlierRuns } from './earlier-runs.js';
 import type { Flow } from './flow.js';
 import { type Lang, initialLang, t } from './strings.js';
 import { browserZone } from './zone.js';
+import { useMapping } from './mapping.js';
+import { MappingStep } from './mapping-step.js';
+import { useFresh } from './fresh.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
   validate: ['preview', 'import', 'undo'],
@@ -30,6 +33,8 @@ export function App() {
   const [earlier, setEarlier] = useState<readonly EarlierRun[]>([]);
   /** The doors refused this tab (no page key: opened by hand, not by the link): what to do instead. */
   const [locked, setLocked] = useState<CallError>();
+  const mapping = useMapping();
+  const fresh = useFresh();
   const refresh = () =>
     void getState().then(
       (s) => setEarlier(s.earlier),
@@ -54,29 +59,52 @@ export function App() {
       if (view.state !== 'running') refresh();
     }, setLocked);
   }, []);
+  const said = (e: unknown) => (e instanceof CallError ? e.answer.message[lang] : String(e));
   const start = (action: RunAction, extra: Record<string, unknown> = {}) => {
     setRefused({});
     setRuns((r) => ({ ...r, ...Object.fromEntries(LATER[action].map((a) => [a, undefined])), [action]: undefined }));
-    startRun({ action, upload: upload?.id, mode, sheet, tz, lang, ...extra }).catch((e: unknown) =>
-      setRefused({ [action]: e instanceof CallError ? e.answer.message[lang] : String(e) }),
-    );
+    const body = { action, upload: upload?.id, mode, sheet, tz, lang, profile: mapping.profile, ...extra };
+    fresh.stamp(action, body);
+    startRun(body).catch((e: unknown) => setRefused({ [action]: said(e) }));
+  };
+  /** A file, or a sheet of it, chosen: mapped first when its headers are not the template's, then checked. */
+  const read = (u: UploadAnswer, sheetNow: string) => {
+    setRuns({});
+    void mapping.consider(u, sheetNow).then((reading) => {
+      if (reading) start('validate', { upload: u.id, sheet: sheetNow, profile: reading.profile });
+    });
   };
   const choose = (file: File) => {
     setRefused({});
     setRuns({});
     setUpload(undefined);
     setSheet('');
+    mapping.clear();
     sendFile(file).then(
       (u) => {
         setUpload(u);
-        startRun({ action: 'validate', upload: u.id, mode, tz, lang }).catch((e: unknown) =>
-          setRefused({ validate: e instanceof CallError ? e.answer.message[lang] : String(e) }),
-        );
+        read(u, '');
       },
-      (e: unknown) => setRefused({ upload: e instanceof CallError ? e.answer.message[lang] : String(e) }),
+      (e: unknown) => setRefused({ upload: said(e) }),
     );
   };
-  const flow: Flow = { lang, upload, mode, runs, current, refused, start, stop: () => void stopRun() };
+  const now = { upload: upload?.id, mode, sheet, tz, profile: mapping.profile };
+  const about = (action: RunAction) => {
+    const r = fresh.reading(action);
+    if (!upload?.sheets.length || !r) return undefined;
+    return r.sheet || (r.profile as { sheet?: string } | undefined)?.sheet || t(lang, 'sheetDefault');
+  };
+  const flow: Flow = {
+    lang,
+    upload,
+    mode,
+    runs: fresh.fresh(runs, now),
+    current,
+    refused,
+    start,
+    about,
+    stop: () => void stopRun(),
+  };
   return (
     <main>
       <header>
@@ -99,9 +127,23 @@ export function App() {
             onOptions={(o) => {
               setSheet(o.sheet);
               setTz(o.tz);
+              if (upload && o.sheet !== sheet) read(upload, o.sheet);
             }}
             onMode={setMode}
             onFile={choose}
+            mapping={mapping.state === 'asking' || mapping.state === 'reading'}
+          />
+          <MappingStep
+            lang={lang}
+            mapping={mapping}
+            busy={current?.state === 'running'}
+            onHeaderRow={(row) => upload && void mapping.consider(upload, sheet, row)}
+            onSave={() =>
+              void mapping.save(sheet, tz).then(
+                (r) => start('validate', { profile: r.profile }),
+                (e: unknown) => setRefused({ validate: said(e) }),
+              )
+            }
           />
           <CheckStep flow={flow} />
           <PreviewStep flow={flow} />

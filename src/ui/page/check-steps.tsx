@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
 import type { Flow } from './flow.js';
+import { About } from './about.js';
 import { Counts } from './counts.js';
 import { Grid } from './grid.js';
 import { ReportLink } from './report-link.js';
@@ -33,6 +34,7 @@ export function CheckStep({ flow }: { flow: Flow }) {
   return (
     <section class="step" data-testid="check-step">
       <h2>{t(lang, 'checkTitle')}</h2>
+      <About flow={flow} action="validate" />
       {view.state === 'running' && <p class="busy">{t(lang, 'checking')}</p>}
       {view.result && (
         <>
@@ -56,6 +58,7 @@ export function PreviewStep({ flow }: { flow: Flow }) {
   return (
     <section class="step" data-testid="preview-step">
       <h2>{t(lang, 'previewTitle')}</h2>
+      <About flow={flow} action="preview" />
       <button type="button" disabled={busy} onClick={() => flow.start('preview')} data-testid="preview">
         {t(lang, 'preview')}
       </button>

@@ -13,9 +13,11 @@ export interface FileStepProps {
   onOptions(o: { sheet: string; tz: string }): void;
   onMode(mode: Mode): void;
   onFile(file: File): void;
+  /** The file's columns are being mapped: it is checked once the mapping is saved. */
+  readonly mapping?: boolean;
 }
 
-export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepProps) {
+export function FileStep({ flow, options, onOptions, onMode, onFile, mapping }: FileStepProps) {
   const { lang } = flow;
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -88,7 +90,7 @@ export function FileStep({ flow, options, onOptions, onMode, onFile }: FileStepP
         <ZoneBox zone={options.tz} lang={lang} onZone={(tz) => onOptions({ ...options, tz })} />
         <button
           type="button"
-          disabled={!flow.upload || busy}
+          disabled={!flow.upload || busy || mapping}
           onClick={() => flow.start('validate')}
           data-testid="check"
         >

@@ -2,6 +2,7 @@ import { type Cell, cellText } from './cells.js';
 import { enumCode } from './enum-words.js';
 import { ALIASES, normaliseHeader } from './headers.js';
 import { ENUM_SPECS, type EnumColumn, type MappingProfile, resolveProfile } from './profile.js';
+import type { Column } from '../schema.js';
 import { type ProfileSuggestion, guessWord, headerAt, rawRows, suggestFromRows } from './suggest-profile.js';
 
 /**
@@ -22,7 +23,10 @@ export interface MappingDraft {
   /** Rows below the header row. */
   readonly rows: number;
   readonly suggestion: ProfileSuggestion;
-  /** Every header is a template column's name: the file reads as it is, nothing to map. */
+  /**
+   * The interview's key is under a template column's own name: the file is the template's (or the
+   * tool's report), read as it is; any other problem is the check's to say.
+   */
   readonly template: boolean;
   /** A saved profile was given, and it reads this file's headers with nothing left over. */
   readonly savedFits?: boolean;
@@ -54,6 +58,8 @@ export interface DraftOptions {
   readonly saved?: MappingProfile;
 }
 
+/** The columns that say which interview a row is. */
+const KEYS: readonly Column[] = ['external_interview_id', 'external_id'];
 const TOP_ROWS = 20;
 /** A cell of the top rows as shown: enough to recognise a title or a header. */
 const TOP_CELL_CHARS = 40;
@@ -80,7 +86,7 @@ export async function mappingDraft(file: string, options: DraftOptions = {}): Pr
     columns,
     rows: data.length,
     suggestion,
-    template: named.length > 0 && named.every((h) => ALIASES.has(normaliseHeader(h))),
+    template: named.some((h) => KEYS.includes(ALIASES.get(normaliseHeader(h)) as Column)),
     ...(savedFits === undefined ? {} : { savedFits }),
   };
 }

@@ -137,6 +137,7 @@ export function App() {
             lang={lang}
             mapping={mapping}
             busy={current?.state === 'running'}
+            offer={runs.validate?.state === 'error'}
             onHeaderRow={(row) => upload && void mapping.consider(upload, sheet, row)}
             onSave={() =>
               void mapping.save(sheet, tz).then(

@@ -21,12 +21,14 @@ export interface MappingStepProps {
   readonly lang: Lang;
   readonly mapping: Mapping;
   readonly busy: boolean;
+  /** The check of the file as it is failed: mapping its columns may be the way. */
+  readonly offer: boolean;
   /** The user chose another header row: read the draft again there. */
   onHeaderRow(row: number): void;
   onSave(): void;
 }
 
-export function MappingStep({ lang, mapping, busy, onHeaderRow, onSave }: MappingStepProps) {
+export function MappingStep({ lang, mapping, busy, offer, onHeaderRow, onSave }: MappingStepProps) {
   const { state, answer, choices } = mapping;
   if (state === 'reading')
     return (
@@ -41,6 +43,17 @@ export function MappingStep({ lang, mapping, busy, onHeaderRow, onSave }: Mappin
           {t(lang, state === 'reused' ? 'mapReused' : 'mapUsed')}{' '}
           <button type="button" disabled={busy} onClick={mapping.edit} data-testid="mapping-edit">
             {t(lang, 'mapEdit')}
+          </button>
+        </p>
+      </section>
+    );
+  if (state === 'none' && answer?.draft && offer)
+    return (
+      <section class="step" data-testid="mapping-step">
+        <p>
+          {t(lang, 'mapOffer')}{' '}
+          <button type="button" disabled={busy} onClick={mapping.edit} data-testid="mapping-open">
+            {t(lang, 'mapTitle')}
           </button>
         </p>
       </section>

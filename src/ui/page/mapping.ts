@@ -165,7 +165,10 @@ export function useMapping() {
     setProfile(undefined);
     const a = await getMapping({ upload: upload.id, sheet, headerRow }).catch(() => undefined);
     const draft = a?.draft;
-    if (!a || !draft || (draft.template && headerRow === undefined)) {
+    // The template's own file, or one where the rules recognise next to nothing (not a table of
+    // interviews: the check says what it is), is checked as it is; the step stays one click away.
+    const known = draft?.suggestion.guesses.filter((g) => g.kind === 'column').length ?? 0;
+    if (!a || !draft || (headerRow === undefined && (draft.template || known < 2))) {
       setState('none');
       setAnswer(a);
       return {};

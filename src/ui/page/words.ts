@@ -112,6 +112,7 @@ const zh = {
   mapReused: '按本文件夹保存的映射读取（表头与上次相同）。',
   mapUsed: '按刚保存的映射读取。',
   mapEdit: '修改映射',
+  mapOffer: '如果这是其他系统导出的文件，可以把它的列映射到本工具的列：',
   describes: '文件：{file}',
   describesSheet: '文件：{file} · 工作表：{sheet}',
 };
@@ -228,6 +229,7 @@ const en: Record<Key, string> = {
   mapReused: 'Read through the mapping kept in this folder (same headers as last time).',
   mapUsed: 'Read through the mapping just saved.',
   mapEdit: 'Change the mapping',
+  mapOffer: "If this file comes from another system, its columns can be mapped to the tool's:",
   describes: 'File: {file}',
   describesSheet: 'File: {file} · sheet: {sheet}',
 };

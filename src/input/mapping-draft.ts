@@ -65,7 +65,7 @@ const TOP_ROWS = 20;
 const TOP_CELL_CHARS = 40;
 const SAMPLES = 3;
 /** More distinct words than this: a column of free text, not an enumeration. */
-const MAX_WORDS = 30;
+const MAX_WORDS = 20;
 
 export async function mappingDraft(file: string, options: DraftOptions = {}): Promise<MappingDraft> {
   const { rows, sheet } = await rawRows(file, options.sheet);

@@ -20,8 +20,10 @@ export interface MappingDraft {
   /** The file's first rows, each cell cut short, to choose the header row from. */
   readonly top: readonly { readonly row: number; readonly cells: readonly string[] }[];
   readonly columns: readonly ColumnFacts[];
-  /** Rows below the header row. */
+  /** Rows below the header row (of the first rows only, when peeked). */
   readonly rows: number;
+  /** Only the file's first rows were read. */
+  readonly peeked: boolean;
   readonly suggestion: ProfileSuggestion;
   /**
    * The interview's key is under a template column's own name: the file is the template's (or the
@@ -56,6 +58,12 @@ export interface DraftOptions {
   readonly headerRow?: number;
   /** The profile kept from an earlier month, tried on this file. */
   readonly saved?: MappingProfile;
+  /**
+   * Only the first rows: enough to say whether the file is the template's or the saved profile
+   * fits it, without reading a large file twice before its check. The examples and words are
+   * then those of the first rows only.
+   */
+  readonly peek?: boolean;
 }
 
 /** The columns that say which interview a row is. */
@@ -68,7 +76,7 @@ const SAMPLES = 3;
 const MAX_WORDS = 20;
 
 export async function mappingDraft(file: string, options: DraftOptions = {}): Promise<MappingDraft> {
-  const { rows, sheet } = await rawRows(file, options.sheet);
+  const { rows, sheet } = await rawRows(file, options.sheet, options.peek);
   const savedFits = options.saved === undefined ? undefined : fits(options.saved, rows);
   const headerRow = options.headerRow ?? (savedFits ? options.saved?.header_row : undefined);
   const suggestion = suggestFromRows(rows, sheet, headerRow);
@@ -85,6 +93,7 @@ export async function mappingDraft(file: string, options: DraftOptions = {}): Pr
       .map((r) => ({ row: r.row, cells: r.cells.map((c) => cellText(c).slice(0, TOP_CELL_CHARS)) })),
     columns,
     rows: data.length,
+    peeked: options.peek === true,
     suggestion,
     template: named.some((h) => KEYS.includes(ALIASES.get(normaliseHeader(h)) as Column)),
     ...(savedFits === undefined ? {} : { savedFits }),

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Cell, cellText } from './cells.js';
 import { readCsvFile } from './csv-file.js';
@@ -90,10 +90,15 @@ const WORD_GUESSES: Readonly<Record<EnumColumn, readonly (readonly [RegExp, stri
 const SCORE_HEADER = /^(.+?)\s*[(（]\s*分(数)?\s*[)）]$|^(.+?)(得分|分数)$/;
 const INTEGER = /^\s*\d{1,3}(\.0+)?\s*$/;
 
-/** The rows of a CSV, or of a workbook's sheet (`sheet` by name, else the first visible one), as read. */
+/**
+ * The rows of a CSV, or of a workbook's sheet (`sheet` by name, else the first visible one with
+ * headers), as read; `peek`: only the first rows, enough to find the header (a CSV's first
+ * `PEEK_BYTES`, cut at a line end; the whole file when that part does not parse alone).
+ */
 export async function rawRows(
   file: string,
   sheetName?: string,
+  peek = false,
 ): Promise<{ rows: { row: number; cells: Cell[] }[]; sheet?: string }> {
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
@@ -104,14 +109,38 @@ export async function rawRows(
         (await firstWithHeaders(workbook)) ??
         workbook.sheets.find((s) => !s.hidden && s.part) ??
         workbook.sheets[0]!;
-      return { rows: (await workbook.read(sheet)).rows, sheet: sheet.name };
+      return { rows: (await (peek ? workbook.peek(sheet) : workbook.read(sheet))).rows, sheet: sheet.name };
     } finally {
       await workbook.close();
     }
   }
   const size = (await stat(file)).size;
+  if (peek && size > PEEK_BYTES) {
+    const head = await csvHead(file);
+    if (head) return { rows: head };
+  }
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file);
   return { rows: parseCsvText(decoded.content, file).records };
+}
+
+/** A CSV's first rows: its first 256 KiB hold the header rows of any export, and a screen of data. */
+const PEEK_BYTES = 256 * 1024;
+
+async function csvHead(file: string): Promise<{ row: number; cells: Cell[] }[] | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = Buffer.alloc(PEEK_BYTES);
+    const { bytesRead } = await handle.read(bytes, 0, PEEK_BYTES, 0);
+    const end = bytes.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (end <= 0) return undefined;
+    const decoded = decodeCsvBytes(bytes.subarray(0, end + 1), file);
+    return parseCsvText(decoded.content, file).records.slice(0, HEADER_SEARCH_ROWS);
+  } catch {
+    // A quoted cell cut in the middle, a UTF-16 line end cut in two: the whole file is read.
+    return undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

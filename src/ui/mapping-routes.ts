@@ -46,7 +46,10 @@ export function savedProfile(folder: string): MappingProfile | undefined {
   }
 }
 
-/** POST /api/mapping {upload, sheet?, headerRow?}: the file's draft, and the folder's profile tried on it. */
+/**
+ * POST /api/mapping {upload, sheet?, headerRow?, peek?}: the file's draft, and the folder's profile
+ * tried on it; `peek` reads only the first rows (is a mapping needed at all?).
+ */
 export async function sendDraft(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
   const body = await readJson(req);
   const upload = ctx.uploads.get(String(body.upload ?? ''));
@@ -60,7 +63,7 @@ export async function sendDraft(req: IncomingMessage, res: ServerResponse, ctx: 
     const draft = await draftOffLoop(ctx.settings.checker, {
       kind: 'draft',
       path: upload.path,
-      options: { sheet, headerRow, saved },
+      options: { sheet, headerRow, saved, peek: body.peek === true },
     }).catch((error: unknown) => {
       if (isToolError(error)) return null;
       throw error;

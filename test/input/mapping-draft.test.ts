@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mappingDraft } from '../../src/input/mapping-draft.js';
 import { suggestProfile } from '../../src/input/suggest-profile.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { ROOT, interviewsCsv, tempDir } from '../helpers.js';
 
 const LEGACY = join(ROOT, 'samples', 'legacy-export-beisen-style.csv');
 const PROFILE = join(ROOT, 'samples', 'legacy-export-beisen-style.profile.json');
@@ -76,5 +76,18 @@ describe('mappingDraft', () => {
     expect((await mappingDraft(file)).sheet).toBe('6月');
     const july = await mappingDraft(file, { sheet: '7月' });
     expect([july.sheet, july.suggestion.headers]).toEqual(['7月', ['面试编号', '面试官']]);
+  });
+
+  it('peeks at the first rows of a large CSV only, and says so; a small one is read whole', async () => {
+    const file = join(await tempDir(), 'large.csv');
+    const { text } = interviewsCsv(5000, 2);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(256 * 1024);
+    await writeFile(file, text);
+    const peeked = await mappingDraft(file, { peek: true });
+    const whole = await mappingDraft(file);
+    expect([peeked.peeked, peeked.rows, peeked.template]).toEqual([true, 19, true]);
+    expect([whole.peeked, whole.rows]).toEqual([false, 10000]);
+    expect(peeked.suggestion.headers).toEqual(whole.suggestion.headers);
+    expect((await mappingDraft(LEGACY, { peek: true })).rows).toBe(50);
   });
 });

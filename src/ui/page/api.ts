@@ -86,7 +86,7 @@ export const upload = (file: File) =>
 export const startRun = (body: Record<string, unknown>) => call<RunView>('/api/runs', post(body));
 
 /** The mapping step's draft of a chosen file, and the folder's profile tried on it. */
-export const getMapping = (body: { upload: string; sheet: string; headerRow?: number }) =>
+export const getMapping = (body: { upload: string; sheet: string; headerRow?: number; peek?: boolean }) =>
   call<MappingAnswer>('/api/mapping', post(body));
 
 /** Keeps the mapping settled in the page as the folder's profile. */

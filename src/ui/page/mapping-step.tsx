@@ -41,7 +41,7 @@ export function MappingStep({ lang, mapping, busy, offer, onHeaderRow, onSave }:
       <section class="step" data-testid="mapping-step">
         <p data-testid={`mapping-${state}`}>
           {t(lang, state === 'reused' ? 'mapReused' : 'mapUsed')}{' '}
-          <button type="button" disabled={busy} onClick={mapping.edit} data-testid="mapping-edit">
+          <button type="button" disabled={busy} onClick={() => void mapping.edit()} data-testid="mapping-edit">
             {t(lang, 'mapEdit')}
           </button>
         </p>
@@ -52,7 +52,7 @@ export function MappingStep({ lang, mapping, busy, offer, onHeaderRow, onSave }:
       <section class="step" data-testid="mapping-step">
         <p>
           {t(lang, 'mapOffer')}{' '}
-          <button type="button" disabled={busy} onClick={mapping.edit} data-testid="mapping-open">
+          <button type="button" disabled={busy} onClick={() => void mapping.edit()} data-testid="mapping-open">
             {t(lang, 'mapTitle')}
           </button>
         </p>

@@ -4,7 +4,7 @@
  * that suggest are the library's; here the choices only start from its suggestion, or from the
  * profile kept in the folder, and become a profile again.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ASSESSMENT_TYPE, COLUMNS, CONCLUSION, type Column, type EnumSpec, PARTICIPATE_STATUS } from '../../schema.js';
 import type { EnumColumn, MappingAnswer, MappingDraft, MappingProfile, UploadAnswer } from '../views.js';
 import { getMapping, keepProfile } from './api.js';
@@ -135,6 +135,20 @@ export function profileOf(draft: MappingDraft, choices: Choices, tz?: string): M
   };
 }
 
+/** A peeked answer that leaves the file to be checked as it is, else the draft of the whole file. */
+async function whole(
+  peeked: MappingAnswer | undefined,
+  upload: UploadAnswer,
+  sheet: string,
+  headerRow: number | undefined,
+): Promise<MappingAnswer | undefined> {
+  const d = peeked?.draft;
+  if (!d || (headerRow === undefined && (d.template || d.savedFits || knownColumns(d) < 2))) return peeked;
+  return getMapping({ upload: upload.id, sheet, headerRow }).catch(() => undefined);
+}
+
+const knownColumns = (d: MappingDraft) => d.suggestion.guesses.filter((g) => g.kind === 'column').length;
+
 export type MappingState = 'none' | 'reading' | 'asking' | 'reused' | 'saved';
 
 /** What a run is read through: nothing (the template's own headers), or a profile and the sheet its draft read. */
@@ -160,15 +174,18 @@ export function useMapping() {
     setProfile(undefined);
     setState('asking');
   };
+  const last = useRef<{ upload: UploadAnswer; sheet: string }>();
   const consider = async (upload: UploadAnswer, sheet: string, headerRow?: number): Promise<Reading | undefined> => {
+    last.current = { upload, sheet };
     setState('reading');
     setProfile(undefined);
-    const a = await getMapping({ upload: upload.id, sheet, headerRow }).catch(() => undefined);
+    // The first rows say whether anything is to map; the whole file is read only for the step.
+    const peeked = await getMapping({ upload: upload.id, sheet, headerRow, peek: true }).catch(() => undefined);
+    const a = await whole(peeked, upload, sheet, headerRow);
     const draft = a?.draft;
     // The template's own file, or one where the rules recognise next to nothing (not a table of
     // interviews: the check says what it is), is checked as it is; the step stays one click away.
-    const known = draft?.suggestion.guesses.filter((g) => g.kind === 'column').length ?? 0;
-    if (!a || !draft || (headerRow === undefined && (draft.template || known < 2))) {
+    if (!a || !draft || (headerRow === undefined && (draft.template || knownColumns(draft) < 2))) {
       setState('none');
       setAnswer(a);
       return {};
@@ -191,8 +208,16 @@ export function useMapping() {
     setState('saved');
     return { profile: used };
   };
-  const edit = () => {
-    if (answer?.draft) ask(answer, profile);
+  /** Opens the step on the mapping in use; a draft of the first rows only is read whole first. */
+  const edit = async () => {
+    const from = profile;
+    let a = answer;
+    if (a?.draft?.peeked && last.current) {
+      setState('reading');
+      const { upload, sheet } = last.current;
+      a = (await getMapping({ upload: upload.id, sheet, headerRow: a.draft.headerRow }).catch(() => undefined)) ?? a;
+    }
+    if (a?.draft) ask(a, from);
   };
   const clear = () => {
     setState('none');

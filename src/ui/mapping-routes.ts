@@ -15,8 +15,16 @@ import { PROFILE_BESIDE } from '../run-paths.js';
 import { HttpRefusal, readJson, sendJson } from './http-io.js';
 import { UI } from './messages.js';
 import { draftOffLoop } from './off-loop.js';
-import type { RouteContext } from './routes.js';
+import type { CheckSettings } from './run-steps.js';
+import type { Uploads } from './uploads.js';
 import { closeSync, readFileSync } from 'node:fs';
+
+/** What the mapping calls use of the server (a part of routes.ts's RouteContext). */
+export interface MappingContext {
+  readonly uploads: Uploads;
+  readonly settings: CheckSettings;
+  readonly redact: (text: string) => string;
+}
 
 /** What the page is told: the draft (none when the file cannot be read: the check then says why), and the saved profile. */
 export interface MappingAnswer {
@@ -50,7 +58,7 @@ export function savedProfile(folder: string): MappingProfile | undefined {
  * POST /api/mapping {upload, sheet?, headerRow?, peek?}: the file's draft, and the folder's profile
  * tried on it; `peek` reads only the first rows (is a mapping needed at all?).
  */
-export async function sendDraft(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+export async function sendDraft(req: IncomingMessage, res: ServerResponse, ctx: MappingContext): Promise<void> {
   const body = await readJson(req);
   const upload = ctx.uploads.get(String(body.upload ?? ''));
   if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
@@ -75,7 +83,7 @@ export async function sendDraft(req: IncomingMessage, res: ServerResponse, ctx: 
 }
 
 /** POST /api/profile {profile}: checked as the CLI checks `--profile`, then kept in the folder (0600). */
-export async function saveProfile(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+export async function saveProfile(req: IncomingMessage, res: ServerResponse, ctx: MappingContext): Promise<void> {
   const body = await readJson(req);
   if (!isObject(body.profile)) throw new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what: 'profile' }));
   try {

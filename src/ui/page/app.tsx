@@ -9,9 +9,8 @@ import { EarlierRuns } from './earlier-runs.js';
 import type { Flow } from './flow.js';
 import { type Lang, initialLang, t } from './strings.js';
 import { browserZone } from './zone.js';
-import { useMapping } from './mapping.js';
 import { MappingStep } from './mapping-step.js';
-import { useFresh } from './fresh.js';
+import { useReading } from './reading.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
   validate: ['preview', 'import', 'undo'],
@@ -33,8 +32,7 @@ export function App() {
   const [earlier, setEarlier] = useState<readonly EarlierRun[]>([]);
   /** The doors refused this tab (no page key: opened by hand, not by the link): what to do instead. */
   const [locked, setLocked] = useState<CallError>();
-  const mapping = useMapping();
-  const fresh = useFresh();
+  const reading = useReading();
   const refresh = () =>
     void getState().then(
       (s) => setEarlier(s.earlier),
@@ -59,52 +57,29 @@ export function App() {
       if (view.state !== 'running') refresh();
     }, setLocked);
   }, []);
-  const said = (e: unknown) => (e instanceof CallError ? e.answer.message[lang] : String(e));
   const start = (action: RunAction, extra: Record<string, unknown> = {}) => {
     setRefused({});
     setRuns((r) => ({ ...r, ...Object.fromEntries(LATER[action].map((a) => [a, undefined])), [action]: undefined }));
-    const body = { action, upload: upload?.id, mode, sheet, tz, lang, profile: mapping.profile, ...extra };
-    fresh.stamp(action, body);
-    startRun(body).catch((e: unknown) => setRefused({ [action]: said(e) }));
-  };
-  /** A file, or a sheet of it, chosen: mapped first when its headers are not the template's, then checked. */
-  const read = (u: UploadAnswer, sheetNow: string) => {
-    setRuns({});
-    void mapping.consider(u, sheetNow).then((reading) => {
-      if (reading) start('validate', { upload: u.id, sheet: sheetNow, profile: reading.profile });
-    });
+    startRun(reading.stamp({ action, upload: upload?.id, mode, sheet, tz, lang, ...extra })).catch((e: unknown) =>
+      setRefused({ [action]: e instanceof CallError ? e.answer.message[lang] : String(e) }),
+    );
   };
   const choose = (file: File) => {
     setRefused({});
     setRuns({});
     setUpload(undefined);
     setSheet('');
-    mapping.clear();
+    reading.mapping.clear();
     sendFile(file).then(
       (u) => {
         setUpload(u);
-        read(u, '');
+        reading.check(u, '', start);
       },
-      (e: unknown) => setRefused({ upload: said(e) }),
+      (e: unknown) => setRefused({ upload: e instanceof CallError ? e.answer.message[lang] : String(e) }),
     );
   };
-  const now = { upload: upload?.id, mode, sheet, tz, profile: mapping.profile };
-  const about = (action: RunAction) => {
-    const r = fresh.reading(action);
-    if (!upload?.sheets.length || !r) return undefined;
-    return r.sheet || (r.profile as { sheet?: string } | undefined)?.sheet || t(lang, 'sheetDefault');
-  };
-  const flow: Flow = {
-    lang,
-    upload,
-    mode,
-    runs: fresh.fresh(runs, now),
-    current,
-    refused,
-    start,
-    about,
-    stop: () => void stopRun(),
-  };
+  const seen = reading.view(runs, upload, { mode, sheet, tz }, lang);
+  const flow: Flow = { lang, upload, mode, ...seen, current, refused, start, stop: () => void stopRun() };
   return (
     <main>
       <header>
@@ -127,25 +102,13 @@ export function App() {
             onOptions={(o) => {
               setSheet(o.sheet);
               setTz(o.tz);
-              if (upload && o.sheet !== sheet) read(upload, o.sheet);
+              if (upload && o.sheet !== sheet) reading.check(upload, o.sheet, start);
             }}
             onMode={setMode}
             onFile={choose}
-            mapping={mapping.state === 'asking' || mapping.state === 'reading'}
+            mapping={reading.mapping.waiting}
           />
-          <MappingStep
-            lang={lang}
-            mapping={mapping}
-            busy={current?.state === 'running'}
-            offer={runs.validate?.state === 'error'}
-            onHeaderRow={(row) => upload && void mapping.consider(upload, sheet, row)}
-            onSave={() =>
-              void mapping.save(sheet, tz).then(
-                (r) => start('validate', { profile: r.profile }),
-                (e: unknown) => setRefused({ validate: said(e) }),
-              )
-            }
-          />
+          <MappingStep flow={flow} mapping={reading.mapping} sheet={sheet} tz={tz} />
           <CheckStep flow={flow} />
           <PreviewStep flow={flow} />
           <ImportStep flow={flow} />

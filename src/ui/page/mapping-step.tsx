@@ -15,53 +15,37 @@ import {
   leftToDecide,
   unknownWords,
 } from './mapping.js';
+import { useState } from 'preact/hooks';
+import { CallError } from './api.js';
+import type { Flow } from './flow.js';
 import { type Lang, t } from './strings.js';
 
 export interface MappingStepProps {
-  readonly lang: Lang;
+  readonly flow: Flow;
   readonly mapping: Mapping;
-  readonly busy: boolean;
-  /** The check of the file as it is failed: mapping its columns may be the way. */
-  readonly offer: boolean;
-  /** The user chose another header row: read the draft again there. */
-  onHeaderRow(row: number): void;
-  onSave(): void;
+  /** The sheet and zone chosen: the mapping is of that sheet, and keeps that zone. */
+  readonly sheet: string;
+  readonly tz?: string;
 }
 
-export function MappingStep({ lang, mapping, busy, offer, onHeaderRow, onSave }: MappingStepProps) {
+export function MappingStep({ flow, mapping, sheet, tz }: MappingStepProps) {
+  const { lang } = flow;
+  const [refused, setRefused] = useState<string>();
+  const busy = flow.current?.state === 'running';
+  // The check of the file as it is failed: mapping its columns may be the way.
+  const offer = flow.runs.validate?.state === 'error';
   const { state, answer, choices } = mapping;
-  if (state === 'reading')
-    return (
-      <section class="step" data-testid="mapping-step">
-        <p class="busy">{t(lang, 'mapReading')}</p>
-      </section>
-    );
-  if (state === 'reused' || state === 'saved')
-    return (
-      <section class="step" data-testid="mapping-step">
-        <p data-testid={`mapping-${state}`}>
-          {t(lang, state === 'reused' ? 'mapReused' : 'mapUsed')}{' '}
-          <button type="button" disabled={busy} onClick={() => void mapping.edit()} data-testid="mapping-edit">
-            {t(lang, 'mapEdit')}
-          </button>
-        </p>
-      </section>
-    );
-  if (state === 'none' && answer?.draft && offer)
-    return (
-      <section class="step" data-testid="mapping-step">
-        <p>
-          {t(lang, 'mapOffer')}{' '}
-          <button type="button" disabled={busy} onClick={() => void mapping.edit()} data-testid="mapping-open">
-            {t(lang, 'mapTitle')}
-          </button>
-        </p>
-      </section>
-    );
+  const note = <MappingNote lang={lang} mapping={mapping} busy={busy} offer={offer} />;
+  if (state !== 'asking') return note;
   if (state !== 'asking' || !answer?.draft || !choices) return null;
   const draft = answer.draft;
   const set = (next: Partial<Choices>) => mapping.setChoices({ ...choices, ...next });
   const left = leftToDecide(draft, choices);
+  const save = () =>
+    void mapping.save(sheet, tz).then(
+      (r) => flow.start('validate', { profile: r.profile }),
+      (e: unknown) => setRefused(e instanceof CallError ? e.answer.message[lang] : String(e)),
+    );
   return (
     <section class="step" data-testid="mapping-step">
       <h2>{t(lang, 'mapTitle')}</h2>
@@ -71,21 +55,12 @@ export function MappingStep({ lang, mapping, busy, offer, onHeaderRow, onSave }:
           {t(lang, 'mapSavedOther')}
         </p>
       )}
-      <label class="header-row">
-        {t(lang, 'mapHeaderRow')}{' '}
-        <select
-          data-testid="header-row"
-          value={String(draft.headerRow)}
-          disabled={busy}
-          onChange={(e) => onHeaderRow(Number((e.currentTarget as HTMLSelectElement).value))}
-        >
-          {draft.top.map((r) => (
-            <option key={r.row} value={String(r.row)}>
-              {t(lang, 'mapRowN', { n: r.row, cells: rowText(r.cells) })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <HeaderRow
+        draft={draft}
+        lang={lang}
+        busy={busy}
+        onRow={(row) => flow.upload && void mapping.consider(flow.upload, sheet, row)}
+      />
       <h3>{t(lang, 'mapColumnsTitle')}</h3>
       <p class="hint">{t(lang, 'mapFillDownHint')}</p>
       <table class="mapping" data-testid="mapping-columns">
@@ -122,12 +97,70 @@ export function MappingStep({ lang, mapping, busy, offer, onHeaderRow, onSave }:
         type="button"
         class="primary"
         disabled={busy || left.words > 0 || !left.key}
-        onClick={onSave}
+        onClick={save}
         data-testid="mapping-save"
       >
         {t(lang, 'mapSave')}
       </button>
+      {refused && <p class="error">{refused}</p>}
     </section>
+  );
+}
+
+/** The step while it asks nothing: reading, the mapping in use, or the offer to map after a failed check. */
+function MappingNote(props: { lang: Lang; mapping: Mapping; busy: boolean; offer: boolean }) {
+  const { lang, mapping, busy, offer } = props;
+  const { state, answer } = mapping;
+  if (state === 'reading')
+    return (
+      <section class="step" data-testid="mapping-step">
+        <p class="busy">{t(lang, 'mapReading')}</p>
+      </section>
+    );
+  if (state === 'reused' || state === 'saved')
+    return (
+      <section class="step" data-testid="mapping-step">
+        <p data-testid={`mapping-${state}`}>
+          {t(lang, state === 'reused' ? 'mapReused' : 'mapUsed')}{' '}
+          <button type="button" disabled={busy} onClick={() => void mapping.edit()} data-testid="mapping-edit">
+            {t(lang, 'mapEdit')}
+          </button>
+        </p>
+      </section>
+    );
+  if (state === 'none' && answer?.draft && offer)
+    return (
+      <section class="step" data-testid="mapping-step">
+        <p>
+          {t(lang, 'mapOffer')}{' '}
+          <button type="button" disabled={busy} onClick={() => void mapping.edit()} data-testid="mapping-open">
+            {t(lang, 'mapTitle')}
+          </button>
+        </p>
+      </section>
+    );
+  return null;
+}
+
+/** The header row: one of the first rows, each shown by its first cells; another reads the columns again from there. */
+function HeaderRow(props: { draft: MappingDraft; lang: Lang; busy: boolean; onRow(row: number): void }) {
+  const { draft, lang } = props;
+  return (
+    <label class="header-row">
+      {t(lang, 'mapHeaderRow')}{' '}
+      <select
+        data-testid="header-row"
+        value={String(draft.headerRow)}
+        disabled={props.busy}
+        onChange={(e) => props.onRow(Number((e.currentTarget as HTMLSelectElement).value))}
+      >
+        {draft.top.map((r) => (
+          <option key={r.row} value={String(r.row)}>
+            {t(lang, 'mapRowN', { n: r.row, cells: rowText(r.cells) })}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

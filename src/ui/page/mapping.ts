@@ -224,7 +224,9 @@ export function useMapping() {
     setAnswer(undefined);
     setProfile(undefined);
   };
-  return { state, answer, choices, setChoices, profile, consider, save, edit, clear };
+  /** The file is read for its mapping, or waits for it: not to be checked as it is meanwhile. */
+  const waiting = state === 'asking' || state === 'reading';
+  return { state, answer, choices, setChoices, profile, consider, save, edit, clear, waiting };
 }
 
 export type Mapping = ReturnType<typeof useMapping>;

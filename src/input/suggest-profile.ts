@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Cell, cellText } from './cells.js';
 import { readCsvFile } from './csv-file.js';
@@ -9,7 +9,7 @@ import { ALIASES, normaliseHeader } from './headers.js';
 import { nearMissColumns } from './near-miss.js';
 import { ENUM_SPECS, type EnumColumn, type MappingProfile, type WideDimensionEntry } from './profile.js';
 import { type Column, FIELDS, type FieldSpec, TIME_SPAN } from '../schema.js';
-import { HEADER_SEARCH_ROWS, openWorkbook } from './xlsx.js';
+import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 /**
  * A draft profile for a file as it is (`feishu-interview-import profile FILE`, the library's
@@ -60,23 +60,81 @@ const LEGACY_NAMES: readonly (readonly [RegExp, Column | null])[] = [
 const SCORE_HEADER = /^(.+?)\s*[(（]\s*分(数)?\s*[)）]$|^(.+?)(得分|分数)$/;
 const INTEGER = /^\s*\d{1,3}(\.0+)?\s*$/;
 
-async function rawRows(file: string): Promise<{ rows: { row: number; cells: Cell[] }[]; sheet?: string }> {
+/**
+ * The rows of a CSV, or of a workbook's sheet (`sheet` by name, else the first visible one with
+ * headers), as read; `peek`: only the first rows, enough to find the header (a CSV's first
+ * `PEEK_BYTES`, cut at a line end; the whole file when that part does not parse alone).
+ */
+export async function rawRows(
+  file: string,
+  sheetName?: string,
+  peek = false,
+): Promise<{ rows: { row: number; cells: Cell[] }[]; sheet?: string }> {
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
     const workbook = await openWorkbook(file);
     try {
-      const sheet = workbook.sheets.find((s) => !s.hidden && s.part) ?? workbook.sheets[0]!;
-      return { rows: (await workbook.read(sheet)).rows, sheet: sheet.name };
+      const sheet =
+        workbook.sheets.find((s) => sheetName !== undefined && s.name === sheetName) ??
+        (await firstWithHeaders(workbook)) ??
+        workbook.sheets.find((s) => !s.hidden && s.part) ??
+        workbook.sheets[0]!;
+      return { rows: (await (peek ? workbook.peek(sheet) : workbook.read(sheet))).rows, sheet: sheet.name };
     } finally {
       await workbook.close();
     }
   }
   const size = (await stat(file)).size;
+  if (peek && size > PEEK_BYTES) {
+    const head = await csvHead(file);
+    if (head) return { rows: head };
+  }
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file);
   return { rows: parseCsvText(decoded.content, file).records };
 }
 
-function guessColumn(header: string, taken: ReadonlySet<Column>): { column: Column | null; sure: boolean } | undefined {
+/** A CSV's first rows: its first 256 KiB hold the header rows of any export, and a screen of data. */
+const PEEK_BYTES = 256 * 1024;
+
+async function csvHead(file: string): Promise<{ row: number; cells: Cell[] }[] | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = Buffer.alloc(PEEK_BYTES);
+    const { bytesRead } = await handle.read(bytes, 0, PEEK_BYTES, 0);
+    const end = bytes.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (end <= 0) return undefined;
+    const decoded = decodeCsvBytes(bytes.subarray(0, end + 1), file);
+    return parseCsvText(decoded.content, file).records.slice(0, HEADER_SEARCH_ROWS);
+  } catch {
+    // A quoted cell cut in the middle, a UTF-16 line end cut in two: the whole file is read.
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The first visible sheet one of whose first rows names two or more columns the tool or old
+ * systems use: the data, not the template's instructions (one column named per row) before it.
+ */
+async function firstWithHeaders(workbook: Workbook): Promise<SheetEntry | undefined> {
+  for (const sheet of workbook.sheets) {
+    if (sheet.hidden || !sheet.part) continue;
+    const { rows } = await workbook.peek(sheet);
+    const named = (r: { cells: Cell[] }) =>
+      r.cells.filter((c) => {
+        const text = cellText(c);
+        return text.trim() !== '' && guessColumn(text, new Set())?.column;
+      }).length;
+    if (rows.some((r) => named(r) >= 2)) return sheet;
+  }
+  return undefined;
+}
+
+export function guessColumn(
+  header: string,
+  taken: ReadonlySet<Column>,
+): { column: Column | null; sure: boolean } | undefined {
   const key = normaliseHeader(header);
   const exact = ALIASES.get(key);
   if (exact && !taken.has(exact)) return { column: exact, sure: true };
@@ -87,7 +145,7 @@ function guessColumn(header: string, taken: ReadonlySet<Column>): { column: Colu
 }
 
 /** The row among the first 20 whose cells most look like headers: names the tool or old systems use, else text. */
-function headerAt(rows: readonly { cells: Cell[] }[]): number {
+export function headerAt(rows: readonly { cells: Cell[] }[]): number {
   let best = 0;
   let bestScore = -1;
   rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, at) => {
@@ -102,9 +160,25 @@ function headerAt(rows: readonly { cells: Cell[] }[]): number {
   return best;
 }
 
-export async function suggestProfile(file: string): Promise<ProfileSuggestion> {
-  const { rows, sheet } = await rawRows(file);
-  const at = headerAt(rows);
+/** Where to read a file's draft: a sheet by name, a header row the user chose (else the one found). */
+export interface SuggestOptions {
+  readonly sheet?: string;
+  readonly headerRow?: number;
+}
+
+export async function suggestProfile(file: string, options: SuggestOptions = {}): Promise<ProfileSuggestion> {
+  const { rows, sheet } = await rawRows(file, options.sheet);
+  return suggestFromRows(rows, sheet, options.headerRow);
+}
+
+/** The draft of rows already read; `headerRow` (a row number as the file shows it) when the user chose it. */
+export function suggestFromRows(
+  rows: readonly { row: number; cells: Cell[] }[],
+  sheet: string | undefined,
+  headerRow?: number,
+): ProfileSuggestion {
+  const chosen = headerRow === undefined ? -1 : rows.findIndex((r) => r.row === headerRow);
+  const at = chosen >= 0 ? chosen : headerAt(rows);
   const headers = (rows[at]?.cells ?? []).map(cellText);
   const data = rows.slice(at + 1);
   const guesses: Guess[] = [];
@@ -164,6 +238,12 @@ function wideEntry(header: string, cells: readonly string[]): WideDimensionEntry
   return undefined;
 }
 
+/** The tool's word an old system's word most likely means in `column`, or '' when nothing fits. */
+export function guessWord(column: EnumColumn, word: string): string {
+  const key = enumKey(word);
+  return ENUM_SPECS[column]!.guesses?.find(([pattern]) => pattern.test(key))?.[1] ?? '';
+}
+
 function valueGuesses(
   index: Partial<Record<Column, number>>,
   cellsOf: (i: number) => string[],
@@ -178,8 +258,7 @@ function valueGuesses(
     for (const c of cellsOf(at))
       if (c !== '' && enumCode(c, ENUM_SPECS[column]!) === undefined) counts.set(c, (counts.get(c) ?? 0) + 1);
     for (const [word, count] of counts) {
-      const key = enumKey(word);
-      const to = ENUM_SPECS[column]!.guesses?.find(([pattern]) => pattern.test(key))?.[1] ?? '';
+      const to = guessWord(column, word);
       values[column] ??= {};
       values[column][word] = to;
       if (to) guesses.push({ kind: 'value', column, word, to, count });

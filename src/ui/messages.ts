@@ -86,6 +86,10 @@ export const UI = {
     en: 'expected the report of this run, got none: the page no longer keeps its file (it keeps the last 5 files chosen); run the step again to get a new report',
     zh: '找不到这次任务的报告：页面已不再保存它的文件（只保留最近选择的 5 个文件）；请重新执行这一步以得到新的报告',
   },
+  badProfile: {
+    en: "expected a mapping the tool can read with (each column a tool column or ignored, each word one of the tool's), got another: choose again in the mapping step",
+    zh: '映射应能被本工具使用（每列对应本工具的一列或忽略，每个词对应本工具的一个词），实际不是：请在映射步骤中重新选择',
+  },
   notFound: {
     en: 'expected a page, file or call this server has, got none by that name: reload the page',
     zh: '找不到该页面、文件或操作：请刷新页面',

@@ -9,6 +9,7 @@ import { ToolError } from '../errors.js';
 import { say } from '../messages.js';
 import { SUMMARY } from '../report/messages.js';
 import type { ProgressEvent } from '../run/progress.js';
+import type { MappingDraft } from '../input/mapping-draft.js';
 import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
 
 /** How long a stopped check may take to end on its own before its thread is ended. */
@@ -19,8 +20,15 @@ export interface OffLoopRun {
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
-export function offLoop(script: string, job: StepJob, run: OffLoopRun = {}): Promise<StepOutcome> {
-  return new Promise<StepOutcome>((resolve, reject) => {
+/** The mapping step's draft of a file, read in the thread. */
+export const draftOffLoop = (script: string, job: Extract<StepJob, { kind: 'draft' }>): Promise<MappingDraft> =>
+  inThread<MappingDraft>(script, job, {});
+
+export const offLoop = (script: string, job: StepJob, run: OffLoopRun = {}): Promise<StepOutcome> =>
+  inThread<StepOutcome>(script, job, run);
+
+function inThread<T>(script: string, job: StepJob, run: OffLoopRun): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
     let settled = false;
     let grace: NodeJS.Timeout | undefined;
@@ -43,7 +51,8 @@ export function offLoop(script: string, job: StepJob, run: OffLoopRun = {}): Pro
     else run.signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (m: StepMessage) => {
       if (m.type === 'progress') run.onProgress?.(m.event);
-      else if (m.type === 'done') settle(() => resolve(m.outcome));
+      else if (m.type === 'done') settle(() => resolve(m.outcome as T));
+      else if (m.type === 'draft') settle(() => resolve(m.draft as T));
       else
         settle(() =>
           reject(

@@ -1,10 +1,11 @@
 /**
- * The page's calls, past the doors: upload a file, start a run (validate, preview, import, undo),
- * stop it, follow it (Server-Sent Events), read its rows, download its report.
+ * The page's calls, past the doors: upload a file, its mapping (draft, saved profile), start a run
+ * (validate, preview, import, undo), stop it, follow it (Server-Sent Events), read its rows, download its report.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { ToolError, isToolError } from '../errors.js';
+import type { MappingProfile } from '../input/profile.js';
 import { securityHeaders } from './doors.js';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import type { Pair } from '../messages.js';
@@ -12,6 +13,7 @@ import { UI } from './messages.js';
 import { pageWords, rowInPageWords } from './page-words.js';
 import { rowWindow } from './report-rows.js';
 import { sheetNames } from './sheets.js';
+import { saveProfile, sendDraft } from './mapping-routes.js';
 import {
   MODES,
   type Mode,
@@ -79,6 +81,8 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   if (req.method === 'GET' && path === '/api/events') return openEvents(req, res, ctx);
   if (req.method === 'POST' && path === '/api/upload') return alone(ctx, () => upload(req, res, url, ctx));
   if (req.method === 'POST' && path === '/api/runs') return startRun(req, res, ctx);
+  if (req.method === 'POST' && path === '/api/mapping') return alone(ctx, () => sendDraft(req, res, ctx));
+  if (req.method === 'POST' && path === '/api/profile') return alone(ctx, () => saveProfile(req, res, ctx));
   if (req.method === 'POST' && path === '/api/stop') {
     sendJson(res, ctx.sessions.stop() ? 200 : 409, { stopping: true }, ctx.redact);
     return;
@@ -164,7 +168,18 @@ function stepRequest(body: Record<string, unknown>, ctx: RouteContext): StepRequ
   const mode = String(body.mode ?? 'import') as Mode;
   if (!MODES.includes(mode)) throw bad('mode');
   const lang = body.lang === 'en' ? 'en' : 'zh';
-  return { upload, mode, sheet: text(body.sheet), tz: text(body.tz), lang, edits: ctx.edits.current(upload) };
+  // The mapping the user settled in the page: the library checks it as it checks `--profile`.
+  const profile =
+    typeof body.profile === 'object' && body.profile !== null ? (body.profile as MappingProfile) : undefined;
+  return {
+    upload,
+    mode,
+    sheet: text(body.sheet),
+    tz: text(body.tz),
+    lang,
+    edits: ctx.edits.current(upload),
+    ...(profile ? { profile } : {}),
+  };
 }
 
 /**

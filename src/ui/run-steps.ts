@@ -13,6 +13,7 @@ import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
 import { type RunCounts, runCounts } from './run-counts.js';
 import { pageWords } from './page-words.js';
+import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
@@ -58,6 +59,8 @@ export interface StepRequest {
   readonly leaveOut?: readonly string[];
   /** The changes made to the file in the page when the run started (src/ui/upload-edits.ts). */
   readonly edits?: EditsVersion;
+  /** The mapping settled in the page's mapping step (the CLI's `--profile` format). */
+  readonly profile?: MappingProfile;
 }
 
 /** A correction file is read as the merge reads it: blank cells keep what Feishu holds. */
@@ -89,6 +92,7 @@ const read = (r: StepRequest) => ({
   tz: r.tz,
   lang: r.lang,
   ...(r.edits ? { edits: r.edits.path } : {}),
+  ...(r.profile ? { profile: r.profile } : {}),
 });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */

@@ -2,6 +2,7 @@
 import type { ImportFileOptions, ValidateFileOptions, writeEditedFile } from '../api.js';
 import type { ProgressEvent } from '../run/progress.js';
 import type { RunSummary } from '../report/run-result.js';
+import type { DraftOptions, MappingDraft } from '../input/mapping-draft.js';
 
 /** What to run: the library call and its options (no signal or callback: those cannot cross). */
 export type StepJob =
@@ -12,7 +13,9 @@ export type StepJob =
       readonly options: Omit<ImportFileOptions, 'signal' | 'onProgress'>;
     }
   /** The file as the page's edits leave it, written as an .xlsx (src/commands/edited-file.ts). */
-  | { readonly kind: 'edited'; readonly path: string; readonly options: Parameters<typeof writeEditedFile>[1] };
+  | { readonly kind: 'edited'; readonly path: string; readonly options: Parameters<typeof writeEditedFile>[1] }
+  /** The mapping step's draft: the file read as the `profile` command reads it. */
+  | { readonly kind: 'draft'; readonly path: string; readonly options: DraftOptions };
 
 /** What the page keeps of a finished check: the result's counts and summary, each row's status. */
 export interface StepOutcome {
@@ -28,6 +31,7 @@ export interface StepOutcome {
 export type StepMessage =
   | { readonly type: 'progress'; readonly event: ProgressEvent }
   | { readonly type: 'done'; readonly outcome: StepOutcome }
+  | { readonly type: 'draft'; readonly draft: MappingDraft }
   | {
       readonly type: 'failed';
       readonly error: { code?: string; message: string; context?: object; exitCode?: 2 | 130 };

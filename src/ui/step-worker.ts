@@ -1,6 +1,6 @@
 /**
  * The page's checks, off its server's event loop: validation, the preview (a dry run that reads
- * Feishu) and the .xlsx report of a validation run in this worker thread, so the page,
+ * Feishu), the .xlsx report of a validation and the mapping step's draft run in this worker thread, so the page,
  * `/api/state` and 停止 answer while a large or hostile file is read and checked. Built to
  * dist/ui/step-worker.js; started by src/ui/off-loop.ts, which is its only caller.
  */
@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { importFile, validateFile, writeEditedFile } from '../api.js';
 import { isToolError } from '../errors.js';
 import { readFile } from 'node:fs/promises';
+import { mappingDraft } from '../input/mapping-draft.js';
 import { jsonRowStarts } from '../report/json-report.js';
 import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
 
@@ -17,6 +18,10 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
       const rows = await writeEditedFile(job.path, job.options);
       const summary = { rows } as unknown as StepOutcome['summary'];
       post({ type: 'done', outcome: { exitCode: 0, counts: {}, interviews: 0, summary, statuses: [] } });
+      return;
+    }
+    if (job.kind === 'draft') {
+      post({ type: 'draft', draft: await mappingDraft(job.path, job.options) });
       return;
     }
     const result =

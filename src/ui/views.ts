@@ -6,6 +6,9 @@ export type { ResultView, RunAction, RunView } from './run-sessions.js';
 export type { GridRow } from './report-rows.js';
 export type { ChangeGroup, InterviewChange } from '../report/run-result.js';
 export type { EarlierRun, Mode } from './run-steps.js';
+export type { MappingAnswer } from './mapping-routes.js';
+export type { ColumnFacts, MappingDraft, WordFacts } from '../input/mapping-draft.js';
+export type { EnumColumn, MappingProfile, WideDimensionEntry } from '../input/profile.js';
 
 export interface StateAnswer {
   readonly run: import('./run-sessions.js').RunView | null;

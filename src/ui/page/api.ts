@@ -2,7 +2,15 @@
  * The page's calls to its server: same origin, the cookie the doors set, and the page key in a
  * header on every call (src/ui/doors.ts says why the cookie is not enough). JSON both ways.
  */
-import type { ErrorAnswer, RowsAnswer, RunView, StateAnswer, UploadAnswer } from '../views.js';
+import type {
+  ErrorAnswer,
+  MappingAnswer,
+  MappingProfile,
+  RowsAnswer,
+  RunView,
+  StateAnswer,
+  UploadAnswer,
+} from '../views.js';
 
 /** Names shared with src/ui/doors.ts (PAGE_KEY_HEADER, PAGE_KEY_FRAGMENT): the page bundles no server code. */
 const KEY_HEADER = 'x-fii-page';
@@ -79,6 +87,13 @@ export const startRun = (body: Record<string, unknown>) => call<RunView>('/api/r
 
 /** A new one-time link for a second browser (src/ui/doors.ts, `invite`). */
 export const makeInvite = () => call<{ url: string; expiresAt: number }>('/api/invite', post({}));
+
+/** The mapping step's draft of a chosen file, and the folder's profile tried on it. */
+export const getMapping = (body: { upload: string; sheet: string; headerRow?: number; peek?: boolean }) =>
+  call<MappingAnswer>('/api/mapping', post(body));
+
+/** Keeps the mapping settled in the page as the folder's profile. */
+export const keepProfile = (profile: MappingProfile) => call<{ saved: boolean }>('/api/profile', post({ profile }));
 
 export const stopRun = () => call<{ stopping: boolean }>('/api/stop', post({}));
 

@@ -10,6 +10,8 @@ import type { Flow } from './flow.js';
 import { type Lang, initialLang, t } from './strings.js';
 import { SecondBrowser } from './second-browser.js';
 import { browserZone } from './zone.js';
+import { MappingStep } from './mapping-step.js';
+import { useReading } from './reading.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
   validate: ['preview', 'import', 'undoPreview', 'undo'],
@@ -33,6 +35,7 @@ export function App() {
   const [earlier, setEarlier] = useState<readonly EarlierRun[]>([]);
   /** The doors refused this tab (no page key: opened by hand, not by the link): what to do instead. */
   const [locked, setLocked] = useState<CallError>();
+  const reading = useReading();
   const refresh = () =>
     void getState().then(
       (s) => setEarlier(s.earlier),
@@ -60,7 +63,7 @@ export function App() {
   const start = (action: RunAction, extra: Record<string, unknown> = {}) => {
     setRefused({});
     setRuns((r) => ({ ...r, ...Object.fromEntries(LATER[action].map((a) => [a, undefined])), [action]: undefined }));
-    startRun({ action, upload: upload?.id, mode, sheet, tz, lang, ...extra }).catch((e: unknown) =>
+    startRun(reading.stamp({ action, upload: upload?.id, mode, sheet, tz, lang, ...extra })).catch((e: unknown) =>
       setRefused({ [action]: e instanceof CallError ? e.answer.message[lang] : String(e) }),
     );
   };
@@ -69,17 +72,17 @@ export function App() {
     setRuns({});
     setUpload(undefined);
     setSheet('');
+    reading.mapping.clear();
     sendFile(file).then(
       (u) => {
         setUpload(u);
-        startRun({ action: 'validate', upload: u.id, mode, tz, lang }).catch((e: unknown) =>
-          setRefused({ validate: e instanceof CallError ? e.answer.message[lang] : String(e) }),
-        );
+        reading.check(u, '', start);
       },
       (e: unknown) => setRefused({ upload: e instanceof CallError ? e.answer.message[lang] : String(e) }),
     );
   };
-  const flow: Flow = { lang, upload, mode, runs, current, refused, start, stop: () => void stopRun() };
+  const seen = reading.view(runs, upload, { mode, sheet, tz }, lang);
+  const flow: Flow = { lang, upload, mode, ...seen, current, refused, start, stop: () => void stopRun() };
   return (
     <main>
       <header>
@@ -103,9 +106,12 @@ export function App() {
             onOptions={(o) => {
               setSheet(o.sheet);
               setTz(o.tz);
+              if (upload && o.sheet !== sheet) reading.check(upload, o.sheet, start);
             }}
             onFile={choose}
+            mapping={reading.mapping.waiting}
           />
+          <MappingStep flow={flow} mapping={reading.mapping} sheet={sheet} tz={tz} />
           <CheckStep flow={flow} />
           <PreviewStep flow={flow} />
           <ImportStep flow={flow} />

@@ -1,6 +1,7 @@
 /** Steps 2 and 3: the validation's rows with their problems (fixed in place), and the preview against Feishu. */
 import { useState } from 'preact/hooks';
 import type { GridRow, RunView } from '../views.js';
+import { About } from './about.js';
 import { Counts } from './counts.js';
 import { Changes } from './corrections.js';
 import { nextProblem } from './edit-api.js';
@@ -95,6 +96,7 @@ export function CheckStep({ flow }: { flow: Flow }) {
   return (
     <section class="step" data-testid="check-step">
       <h2>{t(lang, 'checkTitle')}</h2>
+      <About flow={flow} action="validate" />
       {view.state === 'running' && !shown && <WorkLine view={view} lang={lang} busy={t(lang, 'checking')} />}
       {shown && edits.result && (
         <>
@@ -118,6 +120,7 @@ export function PreviewStep({ flow }: { flow: Flow }) {
   return (
     <section class="step" data-testid="preview-step">
       <h2>{t(lang, 'previewTitle')}</h2>
+      <About flow={flow} action="preview" />
       <button type="button" disabled={busy} onClick={() => flow.start('preview')} data-testid="preview">
         {t(lang, 'preview')}
       </button>

@@ -10,9 +10,11 @@ export interface FileStepProps {
   readonly options: { sheet: string; tz: string };
   onOptions(o: { sheet: string; tz: string }): void;
   onFile(file: File): void;
+  /** The file's columns are being mapped: it is checked once the mapping is saved. */
+  readonly mapping?: boolean;
 }
 
-export function FileStep({ flow, options, onOptions, onFile }: FileStepProps) {
+export function FileStep({ flow, options, onOptions, onFile, mapping }: FileStepProps) {
   const { lang } = flow;
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -76,7 +78,7 @@ export function FileStep({ flow, options, onOptions, onFile }: FileStepProps) {
         <ZoneBox zone={options.tz} lang={lang} onZone={(tz) => onOptions({ ...options, tz })} />
         <button
           type="button"
-          disabled={!flow.upload || busy}
+          disabled={!flow.upload || busy || mapping}
           onClick={() => flow.start('validate')}
           data-testid="check"
         >

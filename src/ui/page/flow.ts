@@ -14,5 +14,7 @@ export interface Flow {
   /** A call the server refused, by the step it belongs to. */
   readonly refused: Partial<Record<RunAction | 'upload', string>>;
   start(action: RunAction, extra?: Record<string, unknown>): void;
+  /** The sheet a run of this tab read, in the page's words (undefined: a CSV, or not known). */
+  about?(action: RunAction): string | undefined;
   stop(): void;
 }

@@ -1,0 +1,44 @@
+/**
+ * How the page reads the file chosen: its mapping (mapping.ts) and what each check and preview
+ * read (fresh.ts), in one hook so the page (app.tsx) only hands it the runs it starts.
+ */
+import type { RunAction, RunView, UploadAnswer } from '../views.js';
+import { useFresh } from './fresh.js';
+import { useMapping } from './mapping.js';
+import { type Lang, t } from './strings.js';
+
+type Start = (action: RunAction, extra?: Record<string, unknown>) => void;
+
+export function useReading() {
+  const mapping = useMapping();
+  const fresh = useFresh();
+  return {
+    mapping,
+    /** A run's body with the mapping in use (unless it names its own), recorded as what the run reads. */
+    stamp<T extends { action: RunAction; upload?: string; mode: string; sheet?: string; tz?: string }>(body: T) {
+      const read = { profile: mapping.profile, ...body };
+      fresh.stamp(body.action, read);
+      return read;
+    },
+    /** A file, or another sheet of it: its columns mapped first when they are not the template's, then checked. */
+    check(upload: UploadAnswer, sheet: string, start: Start) {
+      void mapping.consider(upload, sheet).then((r) => {
+        if (r) start('validate', { upload: upload.id, sheet, profile: r.profile });
+      });
+    },
+    /** The runs that still describe the file as chosen, and the sheet each step names. */
+    view(
+      runs: Partial<Record<RunAction, RunView>>,
+      upload: UploadAnswer | undefined,
+      now: { mode: string; sheet: string; tz?: string },
+      lang: Lang,
+    ) {
+      const about = (action: RunAction) => {
+        const r = fresh.reading(action);
+        if (!upload?.sheets.length || !r) return undefined;
+        return r.sheet || (r.profile as { sheet?: string } | undefined)?.sheet || t(lang, 'sheetDefault');
+      };
+      return { runs: fresh.fresh(runs, { ...now, upload: upload?.id, profile: mapping.profile }), about };
+    },
+  };
+}

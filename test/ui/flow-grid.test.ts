@@ -193,10 +193,14 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     expect(values(1)).toEqual(HEAD);
     expect([values(2), values(3), values(4)]).toEqual(FIXED.map((f) => HEAD.map((h) => f[h])));
 
-    // The import reads the upload with its edits: no new upload.
+    // The preview and the import read the upload with its edits: no new upload.
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-change]')).toBe('修改 3');
     await page.click('[data-testid=start]');
     await page.click('[data-testid=confirm-yes]');
-    await page.waitForSelector('[data-testid=import-result] [data-kind=changed]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=import-result] [data-testid=group-change]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=import-result] [data-testid=group-change]')).toBe('修改 3');
     for (const want of FIXED) {
       const held = world.sim.store.interviews.get(want.外部面试ID!)!;
       expect({

@@ -5,8 +5,10 @@ import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
 import {
   ASSESSMENT_TYPE,
+  ASSESSMENT_VALUES,
+  type AssessmentRowValues,
+  type AssessmentValueColumn,
   COLUMN_NAMES,
-  CONCLUSION,
   type Column,
   type EnumSpec,
   type FieldSpec,
@@ -48,8 +50,8 @@ export interface RowFields {
   /** The 面试官 cell holds `<clear>`: the assessment the row names is removed (`--merge`), or not sent. */
   removeAssessment: boolean;
   username?: string;
-  conclusion?: number;
-  assessmentContent?: string;
+  /** The assessment's values (`ASSESSMENT_VALUES`: conclusion, content, …), by column. */
+  assessmentValues: AssessmentRowValues;
   dimension?: DimensionBody;
   /** The dimensions of a profile's wide columns (`wide_dimensions`), in their order; undefined when none is filled. */
   wide?: DimensionBody[];
@@ -106,6 +108,7 @@ export type RowValues = { -readonly [C in keyof InterviewValues]?: InterviewValu
 export function newRowFields(): RowFields {
   return {
     values: {},
+    assessmentValues: {},
     usedZone: false,
     problems: [],
     clearExternalId: false,
@@ -231,18 +234,10 @@ export function readRowFields(
   fields.username = fields.removeAssessment
     ? undefined
     : take(problems, row, 'username', parseText(usernameCell, true));
-  fields.conclusion = take(
-    problems,
-    row,
-    'conclusion',
-    parseEnum(at(cells, pos.conclusion), reading.vocabulary.conclusion ?? CONCLUSION),
-  );
-  fields.assessmentContent = take(
-    problems,
-    row,
-    'assessment_content',
-    parseText(at(cells, pos.assessment_content), false),
-  );
+  // Each value by its type (`readValue`), into the reused object: a blank cell clears last row's.
+  const assessment: Partial<Record<AssessmentValueColumn, number | string>> = fields.assessmentValues;
+  for (const f of ASSESSMENT_VALUES)
+    assessment[f.column] = readValue(f, at(cells, pos[f.column]), row, problems, reading);
 
   fields.dimension = readDimension(
     cells,
@@ -301,7 +296,7 @@ function readValue(
     return take(problems, row, f.column, parseEnum(cell, reading.vocabulary[f.column as Column] ?? f.enum!));
   if (f.type === 'number') return take(problems, row, f.column, parseScore(cell));
   if (f.type === 'key') return take(problems, row, f.column, parseKey(cell));
-  return take(problems, row, f.column, parseText(cell, true, f.max));
+  return take(problems, row, f.column, parseText(cell, !f.exact, f.max));
 }
 
 /** The row's dimension, when any of its cells is filled. */

@@ -398,6 +398,8 @@ export type AssessmentRowValues = { -readonly [F in AssessmentValueField as F['c
 /** A dimension's fields: a dimension is made of these alone, keyed by `key` (`content` is 维度内容). */
 type DimensionField = Extract<AnyField, { level: 'dimension'; key: string }>;
 export type DimensionValues = { [F in DimensionField as F['key']]?: ValueOf<F['type']> };
+/** The dimension's fields, in the template's order (the body's order is `DIMENSION_KEYS`, src/feishu/body.ts). */
+export const DIMENSION_FIELDS = FIELDS.filter((f): f is DimensionField => f.level === 'dimension' && 'key' in f);
 
 type KeyedOf<L extends FieldLevel> = Extract<AnyField, { level: L; key: string }>;
 const keysOf = <L extends FieldLevel>(level: L): KeyedOf<L>['key'][] =>

@@ -21,6 +21,10 @@ export const DIMENSION_KEYS = [
   'title',
   'description',
 ] as const satisfies readonly (keyof DimensionBody & DimensionKey)[];
+/** Every dimension field of src/schema.ts has its place in `DIMENSION_KEYS`: a type error names the one without. */
+export type UnorderedDimensionKey = Exclude<DimensionKey, (typeof DIMENSION_KEYS)[number]>;
+const everyDimensionKeyOrdered: [UnorderedDimensionKey] extends [never] ? true : UnorderedDimensionKey = true;
+void everyDimensionKeyOrdered;
 
 /** An assessment: its key, its interviewer and its values (`ASSESSMENT_VALUES` in src/schema.ts: conclusion, content, …). */
 export interface AssessmentBody extends AssessmentValues {

@@ -2,7 +2,7 @@ import { MERGE } from './messages.js';
 import { type Pair, col, say } from '../messages.js';
 import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
 import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
-import { DIMENSION_NEEDS, dimensionBody } from './row-fields.js';
+import { DIMENSION_NEEDS, inBodyOrder } from './row-fields.js';
 import { ASSESSMENT_VALUES, type AssessmentValueKey } from '../schema.js';
 
 /** How `--merge` treats the file's assessments. */
@@ -109,9 +109,7 @@ function patchToBody(p: AssessmentPatch): AssessmentBody {
   if (p.username !== undefined) body.username = p.username;
   setValues(body, p);
   if (p.dimensions.length > 0) {
-    body.assessment_dimension_list = p.dimensions.map(({ set: s, title }) =>
-      dimensionBody(s.score, s.option, s.options, s.content, s.assessment_type, title, s.description),
-    );
+    body.assessment_dimension_list = p.dimensions.map(({ set, title }) => inBodyOrder({ ...set, title }));
   }
   return body;
 }

@@ -4,12 +4,13 @@ import type { RowProblem } from '../errors.js';
 import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
 import {
-  ASSESSMENT_TYPE,
   ASSESSMENT_VALUES,
   type AssessmentRowValues,
   type AssessmentValueColumn,
   COLUMN_NAMES,
   type Column,
+  DIMENSION_FIELDS,
+  type DimensionKey,
   type EnumSpec,
   type FieldSpec,
   INTERVIEW_VALUES,
@@ -28,7 +29,7 @@ import {
   parseText,
   parseTime,
 } from './normalise.js';
-import type { DimensionBody } from '../feishu/body.js';
+import { DIMENSION_KEYS, type DimensionBody } from '../feishu/body.js';
 
 /**
  * Everything one row says, parsed; `undefined` where its cell was blank. One object is reused
@@ -239,14 +240,7 @@ export function readRowFields(
   for (const f of ASSESSMENT_VALUES)
     assessment[f.column] = readValue(f, at(cells, pos[f.column]), row, problems, reading);
 
-  fields.dimension = readDimension(
-    cells,
-    pos,
-    row,
-    problems,
-    merge,
-    reading.vocabulary.assessment_type ?? ASSESSMENT_TYPE,
-  );
+  fields.dimension = readDimension(cells, pos, row, problems, merge, reading);
   fields.wide = reading.wide.length === 0 ? undefined : readWide(cells, reading.wide, row, problems);
   fields.wideFirst = reading.wideFirst;
 
@@ -306,35 +300,42 @@ function readDimension(
   row: number,
   problems: RowProblem[],
   merge: boolean,
-  types: EnumSpec,
+  reading: RowReading,
 ): DimensionBody | undefined {
-  const score = take(problems, row, 'score', parseScore(at(cells, pos.score)));
-  const option = take(problems, row, 'option', parseText(at(cells, pos.option), true));
-  const options = take(problems, row, 'options', parseOptions(at(cells, pos.options)));
-  const content = take(problems, row, 'dimension_content', parseText(at(cells, pos.dimension_content), false));
-  const type = take(problems, row, 'assessment_type', parseEnum(at(cells, pos.assessment_type), types));
-  const title = take(problems, row, 'dimension_title', parseText(at(cells, pos.dimension_title), true));
-  const description = take(
-    problems,
-    row,
-    'dimension_description',
-    parseText(at(cells, pos.dimension_description), false),
-  );
-  if (
-    score !== undefined ||
-    option !== undefined ||
-    options !== undefined ||
-    content !== undefined ||
-    type !== undefined ||
-    title !== undefined ||
-    description !== undefined
-  ) {
-    const dim = dimensionBody(score, option, options, content, type, title, description);
-    // A correction names only what changes (a score, not its type): the merged body is checked instead.
-    if (!merge) checkDimension(dim, problems, row);
-    return dim;
+  let dim: DimensionBody | undefined;
+  // In the body's key order: the dimension needs no reordering copy, and its problems come in that order.
+  for (const f of DIMENSION_READ) {
+    const cell = at(cells, pos[f.column]);
+    const value =
+      f.type === 'texts'
+        ? take(problems, row, f.column, parseOptions(cell))
+        : readValue(f, cell, row, problems, reading);
+    if (value === undefined) continue;
+    dim ??= {};
+    put(dim, f.key, value);
   }
-  return undefined;
+  // A correction names only what changes (a score, not its type): the merged body is checked instead.
+  if (dim !== undefined && !merge) checkDimension(dim, problems, row);
+  return dim;
+}
+
+/** The dimension fields (src/schema.ts) in the body's key order, `DIMENSION_KEYS`. */
+const DIMENSION_READ = DIMENSION_KEYS.map((key) => DIMENSION_FIELDS.find((f) => f.key === key)!);
+
+type DimensionValue = NonNullable<DimensionBody[DimensionKey]>;
+
+function put(dim: Partial<Record<DimensionKey, DimensionValue>>, key: DimensionKey, value: DimensionValue): void {
+  dim[key] = value;
+}
+
+/** `d`'s fields as a dimension body with its keys in the API page's order. */
+export function inBodyOrder(d: DimensionBody): DimensionBody {
+  const out: DimensionBody = {};
+  for (const key of DIMENSION_KEYS) {
+    const value = d[key];
+    if (value !== undefined) put(out, key, value);
+  }
+  return out;
 }
 
 /** Each filled wide cell as the dimension its column names: the cell is the score, option, options or text. */

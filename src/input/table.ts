@@ -26,6 +26,7 @@ import { type AppliedEdit, type CellEdit, applyEdits } from './edits.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
 import type { ReadTicker } from './read-progress.js';
+import { sheetList, sheetName, shortList } from './sheet-list.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
@@ -124,12 +125,8 @@ export async function readInput(file: string, options: TableReadOptions = {}): P
 async function readCsv(file: string, options: TableReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
   if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
-  const { records, lines, delimiter, strayQuotes } = parseCsvText(
-    decoded.content,
-    file,
-    options.delimiter,
-    options.ticker,
-  );
+  const parsed = parseCsvText(decoded.content, file, options.delimiter, options.ticker);
+  const { records, lines, delimiter, strayQuotes } = parsed;
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
   const separator = `${say(INPUT.separatorNames[delimiter])}${options.delimiter ? '' : say(INPUT.encodingDetected)}`;
@@ -290,23 +287,6 @@ function holdsAnId(row: SourceRow): boolean {
   return row.cells.some((c) =>
     typeof c === 'object' && c.kind === 'number' ? c.value >= 1e11 : ID_LIKE.test(cellText(c).trim()),
   );
-}
-
-function sheetList(sheets: readonly SheetEntry[]): string {
-  return shortList(sheets.map(sheetName));
-}
-
-/** A sheet as a list of sheets names it: quoted, a hidden one marked so in the run's language. */
-function sheetName(sheet: SheetEntry): string {
-  return sheet.hidden ? say(SHEETS.hidden(quoteName(sheet.name))) : quoteName(sheet.name);
-}
-
-/** Sheets named in one message: a workbook may list 1,000. */
-const NAMED_SHEETS = 20;
-
-function shortList(names: readonly string[]): string {
-  const shown = names.slice(0, NAMED_SHEETS).join(', ');
-  return names.length > NAMED_SHEETS ? `${shown}${say(INPUT.andMore(names.length - NAMED_SHEETS))}` : shown;
 }
 
 async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {

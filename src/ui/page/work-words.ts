@@ -1,6 +1,6 @@
 /** How long work takes and how far a check has read, in the page's words (run-lines.tsx shows them). */
 import type { RunView } from '../views.js';
-import { type Lang, t } from './strings.js';
+import { type Lang, t } from './words.js';
 
 export const duration = (lang: Lang, s: number) =>
   s < 90 ? t(lang, 'seconds', { n: Math.ceil(s) }) : t(lang, 'minutes', { n: Math.ceil(s / 60) });

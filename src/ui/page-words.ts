@@ -261,13 +261,13 @@ export function rowInPageWords<
   return words ? { ...r, message: words[lang] } : r;
 }
 
-/** The first few of a list, then how many more: a warning names no more than a person reads. */
-function listed(items: readonly string[], count: number, sep: Pair, shown = 10): Pair {
-  const more = count - Math.min(items.length, shown);
+/** The first few of a list, then (a longer one) how many in all: `after` follows the items (` 行`). */
+function listed(items: readonly (string | number)[], count: number, unit: Pair & { after?: string }, shown = 10): Pair {
   const head = items.slice(0, shown);
+  const all = count > head.length;
   return {
-    en: `${head.join(sep.en)}${more > 0 ? ` and ${more} more` : ''}`,
-    zh: `${head.join(sep.zh)}${more > 0 ? ` 等另外 ${more} 个` : ''}`,
+    en: `${head.join(', ')}${all ? ` (${count} ${unit.en} in all)` : ''}`,
+    zh: `${head.join('、')}${unit.after ?? ''}${all ? `（共 ${count} ${unit.zh}）` : ''}`,
   };
 }
 
@@ -276,7 +276,8 @@ const quoted = (names: readonly string[]): Pair => ({
   zh: names.map((n) => `“${n}”`).join('、'),
 });
 
-const COMMAS: Pair = { en: ', ', zh: '、' };
+const LINES = { en: 'lines', zh: '行', after: ' 行' };
+const CELLS = { en: 'cells', zh: '个' };
 
 /** Sheets that hold the template's columns too: a visible one is chosen in the 工作表 box, a hidden one shown in Excel first. */
 function otherSheets(w: WarningOf<'INPUT_OTHER_SHEETS'>): Pair {
@@ -286,12 +287,12 @@ function otherSheets(w: WarningOf<'INPUT_OTHER_SHEETS'>): Pair {
   if (shown.zh)
     parts.push({
       en: `sheet ${shown.en} also holds the template's columns and was not read: to import it, choose it in the "Sheet" box and check it on its own`,
-      zh: `工作表 ${shown.zh} 也带有模板的列，这次没有读取：要导入它，请在「工作表」框中选择它，单独检查和导入`,
+      zh: `工作表${shown.zh}也带有模板的列，这次没有读取：要导入它，请在「工作表」框中选择它，单独检查和导入`,
     });
   if (hidden.zh)
     parts.push({
       en: `the hidden sheet ${hidden.en} also holds the template's columns and was not read: to import it, unhide it in Excel or WPS and upload the file again`,
-      zh: `隐藏的工作表 ${hidden.zh} 也带有模板的列，没有读取：要导入它，请先在 Excel 或 WPS 中取消隐藏，再重新上传文件`,
+      zh: `隐藏的工作表${hidden.zh}也带有模板的列，没有读取：要导入它，请先在 Excel 或 WPS 中取消隐藏，再重新上传文件`,
     });
   return parts.reduce(join);
 }
@@ -308,10 +309,10 @@ const columnWords = (column: string): Pair => {
  */
 const WARNING_WORDS: { readonly [C in WarningCode]: (w: WarningOf<C>) => Pair } = {
   INPUT_STRAY_QUOTES: (w) => {
-    const lines = listed(w.lines.map(String), w.count, COMMAS);
+    const lines = listed(w.lines, w.count, LINES);
     return {
       en: `a cell on line(s) ${lines.en} has a quote inside it (as in 12"N), read as written, as Excel reads it: check those cells`,
-      zh: `第 ${lines.zh} 行的单元格中间有引号（例如 12"N），已按原样读取（与 Excel 相同）：请核对这些单元格`,
+      zh: `第 ${lines.zh}的单元格中间有引号（例如 12"N），已按原样读取（与 Excel 相同）：请核对这些单元格`,
     };
   },
   INPUT_OTHER_SHEETS: otherSheets,
@@ -320,7 +321,7 @@ const WARNING_WORDS: { readonly [C in WarningCode]: (w: WarningOf<C>) => Pair } 
     zh: `这个工作簿要求打开时重新计算，其中 ${w.formulas} 个公式单元格保存的结果可能已过时，所在行不会导入：请用 Excel 或 WPS 打开并保存后重新上传`,
   }),
   INPUT_TEXT_FORMULAS: (w) => {
-    const cells = listed(w.cells, w.count, COMMAS);
+    const cells = listed(w.cells, w.count, CELLS);
     return {
       en: `cell(s) ${cells.en} of sheet "${w.sheet}" hold a formula saved as text, never calculated (="…"): read as the text between the quotes; check those values`,
       zh: `工作表“${w.sheet}”的单元格 ${cells.zh} 中是没有计算过的公式文本（="…"）：已按引号内的文本读取，请核对这些值`,
@@ -349,11 +350,12 @@ const WARNING_WORDS: { readonly [C in WarningCode]: (w: WarningOf<C>) => Pair } 
     };
   },
   INPUT_LONG_INTERVIEWS: (w) => {
-    const rows = listed(w.rows.map(String), w.count, COMMAS);
     const end = columnWords(TIME_SPAN.end);
+    const rows = w.rows.join('、');
+    const some = w.count > w.rows.length;
     return {
-      en: `${w.count} interview(s) last longer than a day (rows ${rows.en}), imported as written: if an ${end.en}'s date is wrong, fix it in the table`,
-      zh: `${w.count} 场面试时长超过一天（第 ${rows.zh} 行），会按所写内容导入：如果${end.zh}的日期写错了，请在表格中改正`,
+      en: `${w.count} interview(s) last longer than a day (${some ? `${w.rows.length} of them ` : ''}on row(s) ${w.rows.join(', ')}), imported as written: if an ${end.en}'s date is wrong, fix it in the table`,
+      zh: `${w.count} 场面试时长超过一天（${some ? `其中 ${w.rows.length} 场` : ''}在第 ${rows} 行），会按所写内容导入：如果${end.zh}的日期写错了，请在表格中改正`,
     };
   },
   RUN_NO_BACKUP: () => ({

@@ -146,6 +146,11 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
       'INPUT_OTHER_SHEETS',
     ]);
     expect(await page.locator('[data-testid=sheet] option').allTextContents()).toContain('二月');
+    // The mapping step the warning names is one click away.
+    await page.click('[data-testid=mapping-open]');
+    await page.waitForSelector('[data-testid=mapping-step] h2');
+    expect(await text(page, '[data-testid=mapping-step] h2')).toBe('映射文件的列');
+    expect(await page.getByRole('combobox', { name: '备注', exact: true }).count()).toBe(1);
     await page.close();
   }, 120_000);
 

@@ -31,7 +31,7 @@ export function correctionChanges(
       detail: (group === 'problem' ? reason?.message : (first?.message ?? s?.message)) ?? '',
       ...(group === 'problem' && reason?.errorCode ? { code: reason.errorCode } : {}),
       ...(group === 'problem' && reason?.errorColumn ? { column: reason.errorColumn } : {}),
-      ...(s?.kind === 'changed' && s.status === 'ok' ? { landed: true } : {}),
+      ...(s?.kind === 'changed' && s.landed ? { landed: true } : {}),
     };
   });
 }

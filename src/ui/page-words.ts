@@ -28,6 +28,8 @@ export interface Where {
   readonly cell?: string;
   /** The workbook's sheet the message is about. */
   readonly sheet?: string;
+  /** The interview's key from the old system, where the message is about one the file names by it. */
+  readonly key?: string;
 }
 
 /** The enumeration a column holds, when the file names it as the template does (in either language). */
@@ -185,8 +187,8 @@ const BY_CODE: Readonly<Record<string, Words>> = {
     }),
   ROW_NEW_INTERVIEW_INCOMPLETE: (w) =>
     withPlace(w, {
-      en: 'Feishu has no interview with this ID from the old system, and the row lacks what a new interview needs: correct the ID if the interview exists, or fill in the blank columns to create it',
-      zh: '飞书中没有这个旧系统 ID 的面试，而新建面试所需的列是空的：如果面试已存在，请改正 ID；否则请填上这些列再新建',
+      en: `Feishu has no interview with ${w.key === undefined ? 'this ID' : `the ID ${w.key}`} from the old system, and the row lacks what a new interview needs: correct the ID if the interview exists, or fill in the blank columns to create it`,
+      zh: `飞书中没有${w.key === undefined ? '这个旧系统 ID' : `旧系统 ID 为 ${w.key}`} 的面试，而新建面试所需的列是空的：如果面试已存在，请改正 ID；否则请填上这些列再新建`,
     }),
   RUN_NOT_FOUND: (w) =>
     withPlace(w, {

@@ -165,14 +165,19 @@ function changesInPageWords(
       const r = gridRowNumbered(grid!, row);
       if (!r?.error_code) continue;
       const column = r.error_column;
-      const where = { row: r.row, column, cell: column === undefined ? undefined : r.cells[column] };
+      const where = {
+        row: r.row,
+        column,
+        cell: column === undefined ? undefined : r.cells[column],
+        key: c.external_id,
+      };
       const words = pageWords(r.error_code, where);
       if (words) return { ...c, detail: words[lang] };
     }
     // No grid (an import's result): the column as the template names it in the page's language.
     const field = c.column === undefined ? undefined : FIELD[c.column as Column];
     const column = field ? (lang === 'zh' ? field.zh : field.column) : undefined;
-    const words = pageWords(c.code, { row: c.rows[0], column });
+    const words = pageWords(c.code, { row: c.rows[0], column, key: c.external_id });
     return words ? { ...c, detail: words[lang] } : c;
   });
 }

@@ -56,8 +56,8 @@ const ROWS = [
     '89',
   ],
   [
-    '7123456789012345005',
     '',
+    '6960663240925956005',
     '参与',
     '2024-03-06 10:00',
     '2024-03-06 10:45',
@@ -72,7 +72,7 @@ const ROWS = [
 const FIXED: Record<string, string>[] = [
   { ...rowOf(ROWS[0]!), 面试结论: '不通过', 分数: '85' },
   { ...rowOf(ROWS[1]!), 面试结论: '不通过' },
-  { ...rowOf(ROWS[2]!), 外部投递ID: '6960663240925956005' },
+  { ...rowOf(ROWS[2]!), 外部面试ID: '7123456789012345005' },
 ];
 
 function rowOf(cells: readonly string[]): Record<string, string> {
@@ -136,7 +136,7 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await shot(page, '2-fix');
 
     // An empty bad cell shows that it is empty; an ID is never cut.
-    expect(await cell(page, 4, '外部投递ID').textContent()).toBe('（空）');
+    expect(await cell(page, 4, '外部面试ID').textContent()).toBe('（空）');
     const id = cell(page, 3, '外部面试ID');
     expect(await id.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
 
@@ -162,11 +162,11 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     expect(await cell(page, 2, '分数').textContent()).toBe('85');
     expect(await cell(page, 2, '分数').getAttribute('data-fault')).toBeNull();
     // Escape cancels.
-    await cell(page, 4, '外部投递ID').dblclick();
+    await cell(page, 4, '外部面试ID').dblclick();
     await page.locator('[data-testid=cell-editor]').fill('123');
     await page.locator('[data-testid=cell-editor]').press('Escape');
-    expect(await cell(page, 4, '外部投递ID').textContent()).toBe('（空）');
-    await fix(page, 4, '外部投递ID', '6960663240925956005');
+    expect(await cell(page, 4, '外部面试ID').textContent()).toBe('（空）');
+    await fix(page, 4, '外部面试ID', '7123456789012345005');
     await expect.poll(() => status(page, 4).textContent()).toBe('成功');
     expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 2');
 
@@ -193,10 +193,14 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     expect(values(1)).toEqual(HEAD);
     expect([values(2), values(3), values(4)]).toEqual(FIXED.map((f) => HEAD.map((h) => f[h])));
 
-    // The import reads the upload with its edits: no new upload.
+    // The preview and the import read the upload with its edits: no new upload.
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-change]')).toBe('修改 3');
     await page.click('[data-testid=start]');
     await page.click('[data-testid=confirm-yes]');
-    await page.waitForSelector('[data-testid=import-result] [data-kind=changed]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=import-result] [data-testid=group-change]', { timeout: 30_000 });
+    expect(await text(page, '[data-testid=import-result] [data-testid=group-change]')).toBe('修改 3');
     for (const want of FIXED) {
       const held = world.sim.store.interviews.get(want.外部面试ID!)!;
       expect({

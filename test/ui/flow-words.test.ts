@@ -120,6 +120,35 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
     await page.close();
   }, 240_000);
 
+  it('lets a second browser in by a one-time link the page makes, without a restart', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${world.ui.port}/`);
+    await page.click('[data-testid=invite]');
+    const link = await page.inputValue('[data-testid=invite-link] input');
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${world.ui.port}/\\?t=[\\w-]+$`));
+    expect(await text(page, '[data-testid=invite-link]')).toMatch(/只能用一次，10 分钟内有效/);
+    const second = await openBrowser('zh-CN');
+    const third = await openBrowser('zh-CN');
+    try {
+      const other = await second.context.newPage();
+      await other.goto(link);
+      await other.waitForSelector('[data-testid=file-input]', { state: 'attached' });
+      expect(await other.$('[data-testid=locked]')).toBeNull();
+      // The page's calls work there: the import made in the first browser shows, with its result.
+      await other.waitForSelector('[data-testid=import-result]');
+      await other.waitForSelector('[data-testid=earlier]');
+      // The same link opens no third browser.
+      const late = await third.context.newPage();
+      const answer = await late.goto(link);
+      expect(answer?.status()).toBe(403);
+      expect(await late.textContent('body')).toContain('让另一个浏览器打开');
+    } finally {
+      await second.close();
+      await third.close();
+    }
+    await page.close();
+  }, 120_000);
+
   it("says the file's warnings in the page's words: another sheet to choose in the sheet box, columns to map; no flag, no code", async () => {
     // The sample as a workbook with a column of the old system's notes, and February's records on a second sheet.
     const [header, ...rows] = parse((await readFile(SAMPLE, 'utf8')).replace(/^\uFEFF/, '')) as string[][];
@@ -151,35 +180,6 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
     await page.waitForSelector('[data-testid=mapping-step] h2');
     expect(await text(page, '[data-testid=mapping-step] h2')).toBe('映射文件的列');
     expect(await page.getByRole('combobox', { name: '备注', exact: true }).count()).toBe(1);
-    await page.close();
-  }, 120_000);
-
-  it('lets a second browser in by a one-time link the page makes, without a restart', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`http://127.0.0.1:${world.ui.port}/`);
-    await page.click('[data-testid=invite]');
-    const link = await page.inputValue('[data-testid=invite-link] input');
-    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${world.ui.port}/\\?t=[\\w-]+$`));
-    expect(await text(page, '[data-testid=invite-link]')).toMatch(/只能用一次，10 分钟内有效/);
-    const second = await openBrowser('zh-CN');
-    const third = await openBrowser('zh-CN');
-    try {
-      const other = await second.context.newPage();
-      await other.goto(link);
-      await other.waitForSelector('[data-testid=file-input]', { state: 'attached' });
-      expect(await other.$('[data-testid=locked]')).toBeNull();
-      // The page's calls work there: the import made in the first browser shows, with its result.
-      await other.waitForSelector('[data-testid=import-result]');
-      await other.waitForSelector('[data-testid=earlier]');
-      // The same link opens no third browser.
-      const late = await third.context.newPage();
-      const answer = await late.goto(link);
-      expect(answer?.status()).toBe(403);
-      expect(await late.textContent('body')).toContain('让另一个浏览器打开');
-    } finally {
-      await second.close();
-      await third.close();
-    }
     await page.close();
   }, 120_000);
 });

@@ -27,6 +27,8 @@ export type {
 } from './api.js';
 export { ToolError, isToolError } from './errors.js';
 export type { ErrorContext } from './errors.js';
+export { WARNING_CODES } from './warnings.js';
+export type { NamedSheet, Warning, WarningCode, WarningFacts } from './warnings.js';
 export type {
   InterviewsByKind,
   RequestCounts,

@@ -19,7 +19,8 @@ export interface ResultView {
   readonly kinds?: Readonly<Record<string, number>>;
   /** `example`: one row's message, in the page's words where it has them (src/ui/page-words.ts). */
   readonly problems: readonly { code: string; count: number; example: string }[];
-  readonly warnings: readonly string[];
+  /** Each warning in the page's words (src/ui/page-words.ts), its code kept for the details line. */
+  readonly warnings: readonly { readonly code: string; readonly words: string }[];
   readonly requests?: Readonly<Record<string, number>>;
   readonly elapsedS?: number;
   /** Rows the grid can show (0 when the run's report is not read back). */

@@ -43,5 +43,6 @@ export type { RowStatus } from './plan/types.js';
 export { ROW_STATUSES } from './plan/types.js';
 export type { AssessmentBody, DimensionBody, InterviewBody } from './feishu/body.js';
 export type { ProgressEvent } from './run/progress.js';
+export type { ReadProgress } from './input/read-progress.js';
 export { startSimulator } from './simulator/server.js';
 export type { RunningSimulator, SimulatorOptions, SimulatorStats } from './simulator/server.js';

@@ -27,6 +27,7 @@ import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
 import { quoteName } from '../input/printable.js';
 import type { Plan } from '../plan/types.js';
+import { type ReadProgressListener, ReadTicker } from '../input/read-progress.js';
 import { type Warning, warning } from '../warnings.js';
 
 export interface InputOptions {
@@ -57,11 +58,16 @@ export function stopIfAborted(signal: AbortSignal | undefined, file: string): vo
   if (signal?.aborted) throw new ToolError('RUN_INTERRUPTED', say(SUMMARY.stopped), { file }, 130);
 }
 
-/** The input half shared by `validate` and `import`: read the file, group and validate it. */
+/**
+ * The input half shared by `validate` and `import`: read the file, group and validate it.
+ * `onProgress` is told the rows read as they are read, and their number once all are.
+ */
 export async function readPlan(
   options: InputOptions,
   signal?: AbortSignal,
+  onProgress?: ReadProgressListener,
 ): Promise<{ plan: Plan; warnings: readonly Warning[] }> {
+  const ticker = onProgress && new ReadTicker(onProgress);
   const profile = await runProfile(options);
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const sheet = options.sheet ?? profile?.sheet;
@@ -73,7 +79,9 @@ export async function readPlan(
     profile,
     required,
     edits: options.edits === undefined ? undefined : readEdits(options.edits),
+    ticker,
   });
+  ticker?.read(table.rows.length);
   stopIfAborted(signal, options.file);
   // readInput has settled the run's language and column names as soon as it found the header.
   // A profile's tz stands for --tz when none was given.

@@ -27,6 +27,7 @@ import { type FilledCells, fillDown } from './fill-down.js';
 import { type AppliedEdit, type CellEdit, applyEdits } from './edits.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
+import type { ReadTicker } from './read-progress.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
@@ -90,6 +91,8 @@ export interface TableReadOptions {
   readonly required?: readonly Column[];
   /** Changes made to the cells in the page, applied after the profile's fill-down. */
   readonly edits?: readonly CellEdit[];
+  /** Told the rows read as the file is read (`validateFile`'s `onProgress`). */
+  readonly ticker?: ReadTicker;
 }
 
 /** How headers are recognised: `--map` first, then the built-in names; and what must be there. */
@@ -124,7 +127,8 @@ export async function readInput(file: string, options: TableReadOptions = {}): P
 async function readCsv(file: string, options: TableReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
   if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
-  const { records, lines, delimiter, strayQuotes } = parseCsvText(decoded.content, file, options.delimiter);
+  const parsed = parseCsvText(decoded.content, file, options.delimiter, options.ticker);
+  const { records, lines, delimiter, strayQuotes } = parsed;
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
   const separator = `${say(INPUT.separatorNames[delimiter])}${options.delimiter ? '' : say(INPUT.encodingDetected)}`;
@@ -148,7 +152,7 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
   const workbook = await openWorkbook(file);
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
-    const { rows, formulas, textFormulas, hiddenColumns } = await workbook.read(choice.sheet);
+    const { rows, formulas, textFormulas, hiddenColumns } = await workbook.read(choice.sheet, options.ticker);
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
     const stale = workbook.recalcOnLoad ? formulas : 0;

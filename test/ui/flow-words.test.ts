@@ -260,4 +260,25 @@ describe.runIf(HAVE_BROWSER)('a large run: stopped within 5 s, resumed from a re
     expect(await page.$('[data-testid=resume]')).toBeNull();
     await page.close();
   }, 300_000);
+
+  it('a large check says the rows it has read as it reads them, then all of them', async () => {
+    // 200,000 rows: reading and checking them takes seconds, told five times a second.
+    const big = await largeFile(200_000);
+    const page = await browser.context.newPage();
+    await page.goto(world.ui.url);
+    await page.setInputFiles('[data-testid=file-input]', big);
+    await page.waitForFunction(
+      () =>
+        /^正在检查…… 已读取(全部)? [\d,]+ 行/.test(
+          (globalThis as unknown as Browser).document.querySelector('[data-testid=validate-progress] p')?.textContent ??
+            '',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const during = await text(page, '[data-testid=validate-progress] p');
+    expect(during).toMatch(/^正在检查…… 已读取(全部 200,000 行|( [\d,]+ 行（\d+%）)) · 已用 \d+ 秒/);
+    await page.waitForSelector('[data-testid=check-step] [data-testid=counts]', { timeout: 120_000 });
+    await page.close();
+  }, 180_000);
 });

@@ -14,6 +14,7 @@ import type { ProgressEvent } from './run/progress.js';
 import type { MappingProfile } from './input/profile.js';
 import type { CheckedRow, RowsToCheck } from './commands/check-rows.js';
 import type { ProfileSuggestion } from './input/suggest-profile.js';
+import type { ReadProgress } from './input/read-progress.js';
 
 /** Where and how to read the input file. */
 export interface ReadOptions {
@@ -90,6 +91,12 @@ export interface ValidateFileOptions extends ReadOptions {
   readonly payloads?: string;
   /** Aborting it ends the check between two stages (reading, checking, writing the report): exit code 130, no report. */
   readonly signal?: AbortSignal;
+  /**
+   * Told the rows read while the file is read, at most five times a second, with the share of the
+   * file read where it is known (a CSV's bytes, an .xlsx sheet's XML); then once, exactly, the
+   * file's data rows as their check begins (`stage: 'checking'`).
+   */
+  readonly onProgress?: (event: ReadProgress) => void;
 }
 
 export interface ImportFileOptions extends ReadOptions, SendOptions {
@@ -176,7 +183,7 @@ const SEND_KEYS = [
   'onStart',
   'waitWhileUnreachable',
 ] as const;
-const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads', 'signal'] as const;
+const VALIDATE_KEYS = [...READ_KEYS, 'merge', 'payloads', 'signal', 'onProgress'] as const;
 const IMPORT_KEYS = [
   ...READ_KEYS,
   ...SEND_KEYS,
@@ -331,7 +338,11 @@ export async function verifyFile(path: string, options: VerifyFileOptions = {}):
 export async function runValidate(path: string, options: object): Promise<RunResult> {
   const { validateCommand } = await import('./commands/validate.js');
   return speaking(voice(options), () =>
-    validateCommand(checkOptions(validateSchema, checked(path, options)), (options as SendOptions).signal),
+    validateCommand(
+      checkOptions(validateSchema, checked(path, options)),
+      (options as ValidateFileOptions).signal,
+      (options as ValidateFileOptions).onProgress,
+    ),
   );
 }
 

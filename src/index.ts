@@ -27,6 +27,8 @@ export type {
 } from './api.js';
 export { ToolError, isToolError } from './errors.js';
 export type { ErrorContext } from './errors.js';
+export { WARNING_CODES } from './warnings.js';
+export type { NamedSheet, Warning, WarningCode, WarningFacts } from './warnings.js';
 export type {
   InterviewsByKind,
   RequestCounts,
@@ -41,5 +43,6 @@ export type { RowStatus } from './plan/types.js';
 export { ROW_STATUSES } from './plan/types.js';
 export type { AssessmentBody, DimensionBody, InterviewBody } from './feishu/body.js';
 export type { ProgressEvent } from './run/progress.js';
+export type { ReadProgress } from './input/read-progress.js';
 export { startSimulator } from './simulator/server.js';
 export type { RunningSimulator, SimulatorOptions, SimulatorStats } from './simulator/server.js';

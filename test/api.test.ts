@@ -212,8 +212,9 @@ describe('a run through the library', () => {
     });
     expect(sim.stats.requests).toMatchObject({ token: 0, put: 0, batchQuery: 0 });
     expect(existsSync(report)).toBe(false);
-    const progress = { tz: 'UTC', onProgress: () => {} } as Parameters<typeof validateFile>[1];
-    await expect(validateFile(SAMPLE, progress)).rejects.toMatchObject({ code: 'OPTION_UNKNOWN' });
+    // A sending option is not the check's (its onProgress is: the rows read, test/input/read-progress.test.ts).
+    const sending = { tz: 'UTC', concurrency: 2 } as Parameters<typeof validateFile>[1];
+    await expect(validateFile(SAMPLE, sending)).rejects.toMatchObject({ code: 'OPTION_UNKNOWN' });
   });
 
   it("speaks the library's options, not the CLI's flags or environment", async () => {

@@ -100,7 +100,7 @@ const FLOORS: readonly (readonly string[])[] = [
     'row-statuses.ts',
     'report-formats.ts',
   ],
-  ['messages.ts', 'option-messages.ts', 'errors.ts', 'time-zones.ts'],
+  ['messages.ts', 'option-messages.ts', 'errors.ts', 'warnings.ts', 'time-zones.ts'],
   ['feishu', 'input'],
   ['plan'],
   ['simulator'],

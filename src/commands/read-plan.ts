@@ -27,6 +27,8 @@ import { isUtcZone } from '../time-zones.js';
 import { buildPlan } from '../plan/validate.js';
 import { quoteName } from '../input/printable.js';
 import type { Plan } from '../plan/types.js';
+import { type ReadProgressListener, ReadTicker } from '../input/read-progress.js';
+import { type Warning, warning } from '../warnings.js';
 
 export interface InputOptions {
   readonly file: string;
@@ -56,11 +58,16 @@ export function stopIfAborted(signal: AbortSignal | undefined, file: string): vo
   if (signal?.aborted) throw new ToolError('RUN_INTERRUPTED', say(SUMMARY.stopped), { file }, 130);
 }
 
-/** The input half shared by `validate` and `import`: read the file, group and validate it. */
+/**
+ * The input half shared by `validate` and `import`: read the file, group and validate it.
+ * `onProgress` is told the rows read as they are read, and their number once all are.
+ */
 export async function readPlan(
   options: InputOptions,
   signal?: AbortSignal,
-): Promise<{ plan: Plan; warnings: readonly string[] }> {
+  onProgress?: ReadProgressListener,
+): Promise<{ plan: Plan; warnings: readonly Warning[] }> {
+  const ticker = onProgress && new ReadTicker(onProgress);
   const profile = await runProfile(options);
   const required = options.merge ? REQUIRED_FOR_MERGE : REQUIRED_COLUMNS;
   const sheet = options.sheet ?? profile?.sheet;
@@ -72,7 +79,9 @@ export async function readPlan(
     profile,
     required,
     edits: options.edits === undefined ? undefined : readEdits(options.edits),
+    ticker,
   });
+  ticker?.read(table.rows.length);
   stopIfAborted(signal, options.file);
   // readInput has settled the run's language and column names as soon as it found the header.
   // A profile's tz stands for --tz when none was given.
@@ -110,7 +119,7 @@ const NAMED = 3;
  * An interview longer than a day may be real (a take-home task recorded as one interview), so it
  * is sent as written; the warning names the first few, so a wrong end date is caught before it lands.
  */
-function longInterviewWarnings(plan: Plan): string[] {
+function longInterviewWarnings(plan: Plan): Warning[] {
   const long = plan.interviews.flatMap((p) => {
     if (p.kind === 'invalid') return [];
     const body = p.kind === 'merge' ? (p.body ?? p.patch.set) : p.body;
@@ -120,20 +129,20 @@ function longInterviewWarnings(plan: Plan): string[] {
     const row = plan.table.rows[p.rows[0]!]!.row;
     const hours = Math.round((end - begin) / 3_600_000);
     const when = `${showTime(begin, plan.zone)} → ${showTime(end, plan.zone)}`;
-    return [say(SUMMARY.longInterview({ interview: interviewName(p.id), row, hours, when }))];
+    return [{ row, said: say(SUMMARY.longInterview({ interview: interviewName(p.id), row, hours, when })) }];
   });
   if (long.length === 0) return [];
+  const named = long.slice(0, NAMED);
   const more = long.length > NAMED ? long.length - NAMED : 0;
-  return [
-    say(
-      SUMMARY.longInterviews({
-        n: long.length,
-        column: col(TIME_SPAN.end),
-        list: long.slice(0, NAMED).join('; '),
-        more,
-      }),
-    ),
-  ];
+  const message = say(
+    SUMMARY.longInterviews({
+      n: long.length,
+      column: col(TIME_SPAN.end),
+      list: named.map((l) => l.said).join('; '),
+      more,
+    }),
+  );
+  return [warning('INPUT_LONG_INTERVIEWS', message, { rows: named.map((l) => l.row), count: long.length })];
 }
 
 /** Columns that say which interview or assessment a row is, not what Feishu holds in it: they have no body key. */
@@ -145,12 +154,12 @@ const DIMENSIONS = new Set<string>(DIMENSION_COLUMNS);
  * what Feishu holds there is erased. Said per column, before anything is sent. The assessment
  * number is the file's own grouping, not a field in Feishu.
  */
-function erasedColumnWarnings(table: InputTable): string[] {
+function erasedColumnWarnings(table: InputTable): Warning[] {
   // A profile's wide columns give the dimensions: a dimension column the file lacks erases nothing they say.
   const wide = (table.profile?.wide.length ?? 0) > 0;
   const skipped = (name: string) => NOT_FIELDS.has(name) || (wide && DIMENSIONS.has(name));
   return COLUMNS.filter(([name]) => !skipped(name) && table.columns.index[name] === undefined).map(([name, zh]) =>
-    say(SUMMARY.erasedColumn({ zh, name })),
+    warning('INPUT_ERASED_COLUMN', say(SUMMARY.erasedColumn({ zh, name })), { column: name }),
   );
 }
 

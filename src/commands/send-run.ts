@@ -26,11 +26,12 @@ import { proveIds } from '../run/prove-ids.js';
 import { connect } from './connect.js';
 import type { RunContext } from '../run/progress.js';
 import type { RunResult } from '../report/run-result.js';
+import { type Warning, warning } from '../warnings.js';
 
 /** What a run says before its counts: what it read (or undoes), and its warnings. */
 export interface RunHead {
   readonly lines: readonly string[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** An undo: the backup's interviews it leaves alone before reading anything (the run did not own them). */
   readonly undo?: UndoLeftAlone;
 }
@@ -188,7 +189,7 @@ async function reportRun(
   const rate = Number((Math.max(writes, creates) / Math.max(0.001, elapsed)).toFixed(2));
   const kinds = countKinds(result.outcomes);
   const wrote = wroteAnything(api.stats) || Boolean(backup?.holdsAny);
-  const noBackup = !options.backup && !dryRun ? [say(RUN.noBackup)] : [];
+  const noBackup = !options.backup && !dryRun ? [warning('RUN_NO_BACKUP', say(RUN.noBackup), {})] : [];
   return finishRun({
     plan,
     outcomes,

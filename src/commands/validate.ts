@@ -7,6 +7,7 @@ import type { RunResult } from '../report/run-result.js';
 import { refuseInputAsOutput, withClaimedReport } from './outputs.js';
 import { writePayloads } from '../report/payloads.js';
 import { finishRun } from '../report/finish-run.js';
+import type { ReadProgressListener } from '../input/read-progress.js';
 
 export interface ValidateOptions extends InputOptions {
   readonly report: string;
@@ -15,13 +16,17 @@ export interface ValidateOptions extends InputOptions {
   readonly payloads?: string;
 }
 
-/** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing. */
-export async function validateCommand(asked: ValidateOptions, signal?: AbortSignal): Promise<RunResult> {
+/** `validate FILE`: read, group and validate; write the report (and the bodies), send nothing; `onProgress` told the rows read. */
+export async function validateCommand(
+  asked: ValidateOptions,
+  signal?: AbortSignal,
+  onProgress?: ReadProgressListener,
+): Promise<RunResult> {
   const reportFile = asked.reportFile ?? true;
   refuseInputAsOutput(asked.file, { report: reportFile ? asked.report : undefined, payloads: asked.payloads });
   const command = asked.merge ? 'validate --merge' : 'validate';
   const { options, beside } = withClaimedReport(asked, command);
-  const { plan, warnings } = await readPlan(options, signal);
+  const { plan, warnings } = await readPlan(options, signal, onProgress);
   const lines: string[] = [];
   if (options.payloads) {
     const n = await writePayloads(options.payloads, plan);

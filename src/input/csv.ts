@@ -4,6 +4,7 @@ import { type Info, Parser } from 'csv-parse';
 import { ToolError } from '../errors.js';
 import { FieldCache } from './field-cache.js';
 import { afterLineBreak, countLineBreaks, lineEnd } from './line-breaks.js';
+import { ROWS_PER_LOOK, type ReadTicker } from './read-progress.js';
 
 export interface CsvRecord {
   /** The line on which the record starts, as a text editor numbers it (a `SourceRow`'s `row`). */
@@ -116,7 +117,7 @@ class PositionedParser extends Parser {
  * that could disagree with it: line breaks are counted within each record's own bytes. Not from
  * csv-parse's `info.lines`, which counts a CRLF inside a quoted cell twice.
  */
-export function parseCsvText(input: string | Buffer, file: string, forced?: Delimiter): ParsedCsv {
+export function parseCsvText(input: string | Buffer, file: string, forced?: Delimiter, ticker?: ReadTicker): ParsedCsv {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input;
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
@@ -135,7 +136,10 @@ export function parseCsvText(input: string | Buffer, file: string, forced?: Deli
   let end = 0; // where the previous record ended, past its line break
   let line = 1; // the line on which the text at `end` stands
   let empty = 0;
+  let seen = 0;
   const onRecord = (cells: string[], info: Info): void => {
+    // Told the rows read, with the share of the bytes parsed, every ROWS_PER_LOOK records.
+    if (ticker && ++seen % ROWS_PER_LOOK === 0) ticker.tick(records.length, end / bytes.length);
     let start = end;
     // Empty lines the parser skipped before this record: one line break each.
     for (; empty < info.empty_lines; empty++, line++) start = afterLineBreak(bytes, start);

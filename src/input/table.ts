@@ -4,6 +4,8 @@ import { currentLang, settleSpeech } from '../lang.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ToolError } from '../errors.js';
+import type { Warning } from '../warnings.js';
+import { headerWarnings, sheetList, sheetWarnings, shortList, strayQuotesWarning } from './read-warnings.js';
 import { type Cell, cellText, unprotectCell } from './cells.js';
 import { type CsvLines, type Delimiter, parseCsvText } from './csv.js';
 import { readCsvFile } from './csv-file.js';
@@ -25,6 +27,7 @@ import { type FilledCells, fillDown } from './fill-down.js';
 import { type AppliedEdit, type CellEdit, applyEdits } from './edits.js';
 import { isTemplateExample, isTemplateInstructions } from './template-example.js';
 import { quoteName } from './printable.js';
+import type { ReadTicker } from './read-progress.js';
 import { HEADER_SEARCH_ROWS, type SheetEntry, type Workbook, openWorkbook } from './xlsx.js';
 
 export interface SourceRow {
@@ -49,7 +52,8 @@ export interface InputTable {
   readonly rows: readonly SourceRow[];
   /** For CSV read as written (not a report read back): each row's original text, as `rows`. */
   readonly csvLines?: CsvLines;
-  readonly warnings: readonly string[];
+  /** Said before the run's counts, each with its code (src/warnings.ts). */
+  readonly warnings: readonly Warning[];
   /** The mapping profile the file was read through (`--profile`, `--map`, or the one beside the file). */
   readonly profile?: ReadingProfile;
   /** The cells the profile's `fill_down` filled. */
@@ -87,6 +91,8 @@ export interface TableReadOptions {
   readonly required?: readonly Column[];
   /** Changes made to the cells in the page, applied after the profile's fill-down. */
   readonly edits?: readonly CellEdit[];
+  /** Told the rows read as the file is read (`validateFile`'s `onProgress`). */
+  readonly ticker?: ReadTicker;
 }
 
 /** How headers are recognised: `--map` first, then the built-in names; and what must be there. */
@@ -121,16 +127,13 @@ export async function readInput(file: string, options: TableReadOptions = {}): P
 async function readCsv(file: string, options: TableReadOptions, rules: HeaderRules, size: number): Promise<InputTable> {
   if (size === 0) throw new ToolError('INPUT_EMPTY', say(INPUT.emptyFile(file)), { file });
   const decoded = decodeCsvBytes(await readCsvFile(file, size), file, options.encoding);
-  const { records, lines, delimiter, strayQuotes } = parseCsvText(decoded.content, file, options.delimiter);
+  const parsed = parseCsvText(decoded.content, file, options.delimiter, options.ticker);
+  const { records, lines, delimiter, strayQuotes } = parsed;
   const table = buildTable(file, 'csv', records, rules, undefined);
   const encoding = `${decoded.encoding}${decoded.how === 'detected' ? say(INPUT.encodingDetected) : decoded.how === 'bom' ? say(INPUT.encodingBom) : ''}`;
   const separator = `${say(INPUT.separatorNames[delimiter])}${options.delimiter ? '' : say(INPUT.encodingDetected)}`;
   const warnings = [...table.warnings];
-  if (strayQuotes.count > 0) {
-    const more = strayQuotes.count - strayQuotes.lines.length;
-    const named = `${strayQuotes.lines.join(', ')}${more > 0 ? say(INPUT.andMore(more)) : ''}`;
-    warnings.push(say(INPUT.strayQuotes({ lines: named, file })));
-  }
+  if (strayQuotes.count > 0) warnings.push(strayQuotesWarning(strayQuotes, file));
   const read = { ...table, encoding, delimiter: separator, warnings };
   if (table.columns.isReport) {
     for (const r of table.rows)
@@ -149,17 +152,11 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
   const workbook = await openWorkbook(file);
   try {
     const choice = await chooseSheet(workbook, options.sheet?.trim(), rules);
-    const { rows, formulas, textFormulas, hiddenColumns } = await workbook.read(choice.sheet);
+    const { rows, formulas, textFormulas, hiddenColumns } = await workbook.read(choice.sheet, options.ticker);
     const table = withPastedHint(() => buildTable(file, 'xlsx', rows, rules, choice.sheet.name), choice.withRows);
     const warnings = [...table.warnings];
-    if (choice.others.length > 0) warnings.push(say(INPUT.otherSheets(shortList(choice.others))));
-    if (workbook.recalcOnLoad && formulas > 0) {
-      warnings.push(say(INPUT.recalc(formulas)));
-    }
-    if (textFormulas.count > 0) {
-      const cells = `${textFormulas.cells.join(', ')}${textFormulas.count > textFormulas.cells.length ? say(INPUT.andMore(textFormulas.count - textFormulas.cells.length)) : ''}`;
-      warnings.push(say(INPUT.textFormulas({ cells, sheet: quoteName(choice.sheet.name) })));
-    }
+    const stale = workbook.recalcOnLoad ? formulas : 0;
+    warnings.push(...sheetWarnings({ others: choice.others, sheet: choice.sheet.name, stale, textFormulas }));
     const hidden = hiddenColumns?.filter((i) => i < table.headers.length);
     return { ...table, warnings, ...(hidden?.length ? { hiddenColumns: hidden } : {}) };
   } finally {
@@ -169,8 +166,8 @@ async function readWorkbook(file: string, options: TableReadOptions, rules: Head
 
 interface SheetChoice {
   readonly sheet: SheetEntry;
-  /** Other sheets whose first rows hold the template's columns, as a message names them: never skipped silently. */
-  readonly others: readonly string[];
+  /** Other sheets whose first rows hold the template's columns: never skipped silently. */
+  readonly others: readonly SheetEntry[];
   /** Other visible sheets with rows, and how many of their first rows hold something. */
   readonly withRows: readonly { name: string; rows: number }[];
 }
@@ -207,7 +204,7 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   if (sheets.length === 0) throw new ToolError('XLSX_NO_SHEETS', say(INPUT.noSheets(file)), { file });
   const named = wanted === undefined ? undefined : namedSheet(sheets, wanted, file);
   let chosen: SheetEntry | undefined = named;
-  const others: string[] = [];
+  const others: SheetEntry[] = [];
   const hidden: SheetEntry[] = [];
   const withRows: { name: string; rows: number }[] = [];
   for (const sheet of sheets) {
@@ -225,7 +222,7 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
     if (isTemplateExample(sheet.name, rows, headerAt, header.check.resolved?.index.external_interview_id)) continue;
     if (sheet.hidden) hidden.push(sheet);
     else if (chosen) {
-      others.push(quoteName(sheet.name));
+      others.push(sheet);
       withRows.push({ name: sheet.name, rows: rows.length - headerAt - 1 });
     } else chosen = sheet;
   }
@@ -240,7 +237,7 @@ async function chooseSheet(workbook: Workbook, wanted: string | undefined, rules
   const sheet = chosen ?? sheets.find((s) => !s.hidden && s.part) ?? sheets[0]!;
   return {
     sheet,
-    others: [...others, ...(chosen ? hidden.map(sheetName) : [])],
+    others: [...others, ...(chosen ? hidden : [])],
     withRows: withRows.filter((s) => s.rows > 0),
   };
 }
@@ -282,23 +279,6 @@ function holdsAnId(row: SourceRow): boolean {
   return row.cells.some((c) =>
     typeof c === 'object' && c.kind === 'number' ? c.value >= 1e11 : ID_LIKE.test(cellText(c).trim()),
   );
-}
-
-function sheetList(sheets: readonly SheetEntry[]): string {
-  return shortList(sheets.map(sheetName));
-}
-
-/** A sheet as a list of sheets names it: quoted, a hidden one marked so in the run's language. */
-function sheetName(sheet: SheetEntry): string {
-  return sheet.hidden ? say(SHEETS.hidden(quoteName(sheet.name))) : quoteName(sheet.name);
-}
-
-/** Sheets named in one message: a workbook may list 1,000. */
-const NAMED_SHEETS = 20;
-
-function shortList(names: readonly string[]): string {
-  const shown = names.slice(0, NAMED_SHEETS).join(', ');
-  return names.length > NAMED_SHEETS ? `${shown}${say(INPUT.andMore(names.length - NAMED_SHEETS))}` : shown;
 }
 
 async function readJsonReport(file: string, rules: HeaderRules): Promise<InputTable> {
@@ -354,7 +334,7 @@ export function tableOfRows(
     headers,
     columns: check.resolved!,
     rows,
-    warnings: warningsFor(check.resolved!, 0),
+    warnings: headerWarnings(check.resolved!, 0),
     // A report read back is read as written (as before profiles); the page's rows through the run's profile.
     profile: partial ? rules.profile : undefined,
     edited,
@@ -418,7 +398,7 @@ function buildTable(
     headers,
     columns: check.resolved!,
     rows,
-    warnings: warningsFor(check.resolved!, at),
+    warnings: headerWarnings(check.resolved!, at),
     profile,
     filled,
     edited,
@@ -437,14 +417,4 @@ function profileHeaderRow(all: readonly SourceRow[], rules: HeaderRules, file: s
     say(PROFILE.headerRow({ name: profile.name, row: wanted, file, last: all[all.length - 1]!.row })),
     { file, row: wanted },
   );
-}
-
-function warningsFor(columns: ResolvedHeaders, skippedAbove: number): string[] {
-  const warnings: string[] = [];
-  if (columns.unknown.length > 0) {
-    const shown = columns.unknown.slice(0, 10).map(quoteName).join(', ');
-    warnings.push(say(INPUT.unknownColumns({ shown, more: Math.max(0, columns.unknown.length - 10) })));
-  }
-  if (skippedAbove > 0) warnings.push(say(INPUT.skippedAbove(skippedAbove)));
-  return warnings;
 }

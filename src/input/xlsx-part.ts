@@ -22,6 +22,8 @@ export interface PartRead {
   readonly maxBytes?: number;
   /** Checked after each chunk: true stops reading (a look at a sheet's first rows). */
   readonly stop?: () => boolean;
+  /** Told after each chunk: the part's XML bytes read so far (a sheet's read tells its progress by it). */
+  readonly onChunk?: (bytes: number) => void;
 }
 
 const LIMIT_WORDS = {
@@ -45,8 +47,11 @@ export async function readPart(
   const xml = new XmlStream(handlers);
   const limits = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes, small: true };
   try {
+    let bytes = 0;
     for await (const chunk of zip.chunks(entry, limits)) {
       xml.write(chunk);
+      bytes += chunk.length;
+      options.onChunk?.(bytes);
       if (options.stop?.()) return false;
     }
     xml.end();

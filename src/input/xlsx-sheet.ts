@@ -18,6 +18,7 @@ import { quoteName } from './printable.js';
 import { type ZipArchive, type ZipEntry, overLimit } from './zip.js';
 import type { NumberShape } from './xlsx-styles.js';
 import { serialToWall } from './xlsx-serial.js';
+import type { ReadTicker } from './read-progress.js';
 
 export interface SheetRow {
   /** The row number Excel shows. */
@@ -80,17 +81,21 @@ const MAX_MERGES = MAX_ROWS;
 
 /**
  * Streams one worksheet. With `maxRows` it stops after that many non-blank rows (a look for the
- * header row); merges are then not known.
+ * header row); merges are then not known. `ticker` is told the rows read after each chunk, with
+ * the share of the XML the archive says the sheet inflates to.
  */
 export async function readSheet(
   zip: ZipArchive,
   part: ZipEntry,
   context: SheetContext,
   maxRows = Number.POSITIVE_INFINITY,
+  ticker?: ReadTicker,
 ): Promise<SheetContent> {
   const handler = new SheetHandler(context, part.name);
+  const size = part.declared;
   const whole = await readPart(zip, part, `sheet ${quoteName(context.name)}`, handler, {
     stop: () => handler.rows.length >= maxRows,
+    onChunk: ticker && ((bytes) => ticker.tick(handler.rows.length, size > 0 ? bytes / size : undefined)),
   });
   const { formulas, textFormulas, held, hiddenColumns } = handler;
   if (!whole) return { rows: handler.rows.slice(0, maxRows), merges: [], formulas, textFormulas, held, hiddenColumns };

@@ -5,6 +5,7 @@ import { readSharedStrings } from './xlsx-strings.js';
 import { type SheetEntry, readWorkbookInfo } from './xlsx-workbook.js';
 import { quoteName } from './printable.js';
 import { ZipArchive } from './zip.js';
+import type { ReadTicker } from './read-progress.js';
 
 /** Rows looked at to find a header row: a title or note above the header is allowed. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -32,8 +33,8 @@ export interface Workbook {
   readonly recalcOnLoad: boolean;
   /** The first rows of a sheet, merges not spread: enough to find its header. */
   peek(sheet: SheetEntry): Promise<SheetRows>;
-  /** The whole sheet, merged cells spread. */
-  read(sheet: SheetEntry): Promise<SheetRows>;
+  /** The whole sheet, merged cells spread; `ticker` is told the rows read as they are read. */
+  read(sheet: SheetEntry, ticker?: ReadTicker): Promise<SheetRows>;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
     const info = await readWorkbookInfo(zip);
     const strings = await readSharedStrings(zip, info.sharedStrings);
     const shapes = await readNumberShapes(zip, info.styles);
-    const load = async (sheet: SheetEntry, maxRows?: number): Promise<SheetContent> => {
+    const load = async (sheet: SheetEntry, maxRows?: number, ticker?: ReadTicker): Promise<SheetContent> => {
       if (!sheet.part)
         throw zip.unreadable(`the part of sheet ${quoteName(sheet.name)} is missing, or it is a chart sheet`);
       const context = {
@@ -54,15 +55,15 @@ export async function openWorkbook(file: string): Promise<Workbook> {
         date1904: info.date1904,
         recalcOnLoad: info.recalcOnLoad,
       };
-      return readSheet(zip, sheet.part, context, maxRows);
+      return readSheet(zip, sheet.part, context, maxRows, ticker);
     };
     return {
       file,
       sheets: info.sheets,
       recalcOnLoad: info.recalcOnLoad,
       peek: async (sheet) => load(sheet, HEADER_SEARCH_ROWS),
-      read: async (sheet) => {
-        const content = await load(sheet);
+      read: async (sheet, ticker) => {
+        const content = await load(sheet, undefined, ticker);
         const rows = spreadMerges(content, { file, part: sheet.part!.name });
         const { formulas, textFormulas, hiddenColumns } = content;
         return { rows, formulas, textFormulas, hiddenColumns };

@@ -6,6 +6,7 @@ import type { Plan, RowOutcome } from '../plan/types.js';
 import { SUMMARY } from './messages.js';
 import { type ReportFacts, writeReport } from './report-writer.js';
 import type { RunResult } from './run-result.js';
+import type { Warning } from '../warnings.js';
 import { type SummaryFacts, allRowsFine, formatSummary, reportLines, runResult, summarise } from './summary.js';
 
 /** What a finished run of any command (validate, verify, import, undo) hands over to be reported. */
@@ -19,8 +20,8 @@ export interface RunEnd {
   readonly reportFacts?: Omit<ReportFacts, 'command' | 'zone'>;
   /** Lines before the counts: what was read, or which run is undone. */
   readonly head: readonly string[];
-  /** Said before the counts, each as a warning, and listed as `warnings` in `--json`. */
-  readonly warnings: readonly string[];
+  /** Said before the counts, each as a warning; in `--json`, `coded_warnings` and their messages as `warnings`. */
+  readonly warnings: readonly Warning[];
   /** Lines after the counts: what was sent, changed, where the files are. */
   readonly lines: readonly string[];
   /** The line saying the report went beside the one asked for (src/report/report-claim.ts). */
@@ -53,7 +54,7 @@ export async function finishRun(end: RunEnd): Promise<RunResult> {
   const lines = [...end.lines];
   if (report !== undefined) lines.push(...reportLines(resolve(report), summary));
   if (end.beside) lines.push(end.beside);
-  const head = [...end.head, ...end.warnings.map((w) => say(SUMMARY.warning(w)))];
+  const head = [...end.head, ...end.warnings.map((w) => say(SUMMARY.warning(w.message)))];
   const exitCode = end.interrupted ? 130 : allRowsFine(summary, end.beyondLimit) ? 0 : 1;
   const t = plan.table;
   const { paths, ...json } = end.json ?? {};

@@ -1,4 +1,5 @@
 import type { RowStatus } from '../plan/types.js';
+import type { Warning } from '../warnings.js';
 
 /** What a run resolves to: the CLI prints it, the library returns it. */
 
@@ -81,7 +82,10 @@ export interface RunSummary {
   readonly counts: Readonly<Record<RowStatus, number>>;
   /** The most frequent error codes, most frequent first, each with an example message. */
   readonly problems: readonly { readonly code: string; readonly count: number; readonly example: string }[];
+  /** Each warning's message, as the CLI prints it (after `警告：`/`warning: `): `coded_warnings`' messages. */
   readonly warnings: readonly string[];
+  /** The warnings with their stable codes and the facts each names (src/warnings.ts), in the same order. */
+  readonly coded_warnings: readonly Warning[];
   readonly input?: {
     readonly file: string;
     readonly sheet?: string;

@@ -2,6 +2,7 @@ import { PRINTED, SUMMARY } from './messages.js';
 import { say } from '../messages.js';
 import type { RowResult, RunResult, RunSummary } from './run-result.js';
 import { type InputTable, columnAsNamed } from '../input/table.js';
+import type { Warning } from '../warnings.js';
 import { ROW_STATUSES, type RowOutcome, type RowStatus } from '../plan/types.js';
 
 export interface Summary {
@@ -73,7 +74,10 @@ export function reportLines(report: string, summary: Summary): string[] {
 }
 
 /** What a run did, beyond the counts, for `--json`. */
-export type SummaryFacts = Omit<RunSummary, 'exit_code' | 'rows' | 'interviews' | 'counts' | 'problems' | 'warnings'>;
+export type SummaryFacts = Omit<
+  RunSummary,
+  'exit_code' | 'rows' | 'interviews' | 'counts' | 'problems' | 'warnings' | 'coded_warnings'
+>;
 
 /** The run's result: per-row results (built when first read), counts, the `--json` summary and the text. */
 export function runResult(
@@ -82,7 +86,7 @@ export function runResult(
   summary: Summary,
   exitCode: 0 | 1 | 130,
   text: string,
-  warnings: readonly string[],
+  warnings: readonly Warning[],
   facts: SummaryFacts,
 ): RunResult {
   const problems = summary.topErrors.map((e) => ({ code: e.code, count: e.count, example: e.example }));
@@ -93,7 +97,8 @@ export function runResult(
     interviews: summary.interviews,
     counts: summary.byStatus,
     problems,
-    warnings,
+    warnings: warnings.map((w) => w.message),
+    coded_warnings: warnings,
   };
   let rows: RowResult[] | undefined;
   return {

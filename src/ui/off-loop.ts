@@ -9,6 +9,7 @@ import { ToolError } from '../errors.js';
 import { say } from '../messages.js';
 import { SUMMARY } from '../report/messages.js';
 import type { ProgressEvent } from '../run/progress.js';
+import type { ReadProgress } from '../input/read-progress.js';
 import type { MappingDraft } from '../input/mapping-draft.js';
 import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
 
@@ -18,6 +19,8 @@ const GRACE_MS = 1000;
 export interface OffLoopRun {
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** A validation's rows read, as the thread tells them. */
+  readonly onReading?: (event: ReadProgress) => void;
 }
 
 /** The mapping step's draft of a file, read in the thread. */
@@ -51,6 +54,7 @@ function inThread<T>(script: string, job: StepJob, run: OffLoopRun): Promise<T> 
     else run.signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (m: StepMessage) => {
       if (m.type === 'progress') run.onProgress?.(m.event);
+      else if (m.type === 'reading') run.onReading?.(m.event);
       else if (m.type === 'done') settle(() => resolve(m.outcome as T));
       else if (m.type === 'draft') settle(() => resolve(m.draft as T));
       else

@@ -8,7 +8,17 @@
  */
 import type { Pair } from '../messages.js';
 import { FEISHU_CODE } from '../feishu/codes.js';
-import { ASSESSMENT_TYPE, COLUMNS, CONCLUSION, type EnumSpec, PARTICIPATE_STATUS } from '../schema.js';
+import {
+  ASSESSMENT_TYPE,
+  COLUMNS,
+  CONCLUSION,
+  type Column,
+  type EnumSpec,
+  FIELD,
+  PARTICIPATE_STATUS,
+  TIME_SPAN,
+} from '../schema.js';
+import type { Warning, WarningCode, WarningOf } from '../warnings.js';
 
 /** Where the message is about: a row of the file and the column as the file names it. */
 export interface Where {
@@ -252,3 +262,109 @@ export function rowInPageWords<
   const words = pageWords(r.code, { row: r.row, ...at });
   return words ? { ...r, message: words[lang] } : r;
 }
+
+/** The first few of a list, then (a longer one) how many in all: `after` follows the items (` 行`). */
+function listed(items: readonly (string | number)[], count: number, unit: Pair & { after?: string }, shown = 10): Pair {
+  const head = items.slice(0, shown);
+  const all = count > head.length;
+  return {
+    en: `${head.join(', ')}${all ? ` (${count} ${unit.en} in all)` : ''}`,
+    zh: `${head.join('、')}${unit.after ?? ''}${all ? `（共 ${count} ${unit.zh}）` : ''}`,
+  };
+}
+
+const quoted = (names: readonly string[]): Pair => ({
+  en: names.map((n) => `"${n}"`).join(', '),
+  zh: names.map((n) => `“${n}”`).join('、'),
+});
+
+const LINES = { en: 'lines', zh: '行', after: ' 行' };
+const CELLS = { en: 'cells', zh: '个' };
+
+/** Sheets that hold the template's columns too: a visible one is chosen in the 工作表 box, a hidden one shown in Excel first. */
+function otherSheets(w: WarningOf<'INPUT_OTHER_SHEETS'>): Pair {
+  const shown = quoted(w.sheets.filter((s) => !s.hidden).map((s) => s.name));
+  const hidden = quoted(w.sheets.filter((s) => s.hidden).map((s) => s.name));
+  const parts: Pair[] = [];
+  if (shown.zh)
+    parts.push({
+      en: `sheet ${shown.en} also holds the template's columns and was not read: to import it, choose it in the "Sheet" box and check it on its own`,
+      zh: `工作表${shown.zh}也带有模板的列，这次没有读取：要导入它，请在「工作表」框中选择它，单独检查和导入`,
+    });
+  if (hidden.zh)
+    parts.push({
+      en: `the hidden sheet ${hidden.en} also holds the template's columns and was not read: to import it, unhide it in Excel or WPS and upload the file again`,
+      zh: `隐藏的工作表${hidden.zh}也带有模板的列，没有读取：要导入它，请先在 Excel 或 WPS 中取消隐藏，再重新上传文件`,
+    });
+  return parts.reduce(join);
+}
+
+/** A template column in the page's language. */
+const columnWords = (column: string): Pair => {
+  const field = FIELD[column as Column];
+  return field ? { en: field.column, zh: field.zh } : { en: column, zh: column };
+};
+
+/**
+ * The page's words for each warning (src/warnings.ts), from its facts, never its message (which
+ * names the CLI's flags): what the page offers instead. A warning code without words here is a type error.
+ */
+const WARNING_WORDS: { readonly [C in WarningCode]: (w: WarningOf<C>) => Pair } = {
+  INPUT_STRAY_QUOTES: (w) => {
+    const lines = listed(w.lines, w.count, LINES);
+    return {
+      en: `a cell on line(s) ${lines.en} has a quote inside it (as in 12"N), read as written, as Excel reads it: check those cells`,
+      zh: `第 ${lines.zh}的单元格中间有引号（例如 12"N），已按原样读取（与 Excel 相同）：请核对这些单元格`,
+    };
+  },
+  INPUT_OTHER_SHEETS: otherSheets,
+  INPUT_RECALC: (w) => ({
+    en: `the workbook asks to be recalculated when opened, so the saved results of its ${w.formulas} formula cell(s) may be stale and their rows are not imported: open it in Excel or WPS, save it, and upload it again`,
+    zh: `这个工作簿要求打开时重新计算，其中 ${w.formulas} 个公式单元格保存的结果可能已过时，所在行不会导入：请用 Excel 或 WPS 打开并保存后重新上传`,
+  }),
+  INPUT_TEXT_FORMULAS: (w) => {
+    const cells = listed(w.cells, w.count, CELLS);
+    return {
+      en: `cell(s) ${cells.en} of sheet "${w.sheet}" hold a formula saved as text, never calculated (="…"): read as the text between the quotes; check those values`,
+      zh: `工作表“${w.sheet}”的单元格 ${cells.zh} 中是没有计算过的公式文本（="…"）：已按引号内的文本读取，请核对这些值`,
+    };
+  },
+  INPUT_UNKNOWN_COLUMNS: (w) => {
+    const names = quoted(w.columns.slice(0, 10));
+    const more =
+      w.columns.length > 10
+        ? { en: ` and ${w.columns.length - 10} more`, zh: ` 等另外 ${w.columns.length - 10} 列` }
+        : { en: '', zh: '' };
+    return {
+      en: `columns the tool does not know are kept in the report but not imported: ${names.en}${more.en}; if one holds what the template has, press "Map the file's columns" and choose its column`,
+      zh: `无法识别的列会保留在报告中，但不会导入：${names.zh}${more.zh}。如果其中有模板中的内容，请点「映射文件的列」为它选择对应的列`,
+    };
+  },
+  INPUT_SKIPPED_ABOVE: (w) => ({
+    en: `${w.rows} row(s) above the header row were not read`,
+    zh: `表头上方的 ${w.rows} 行没有读取`,
+  }),
+  INPUT_ERASED_COLUMN: (w) => {
+    const c = columnWords(w.column);
+    return {
+      en: `the file has no column ${c.en}: importing it clears what Feishu holds there for every interview; to keep it, add the column to the file`,
+      zh: `文件中没有「${c.zh}」列：导入会清空飞书中每场面试这一项现有的内容；要保留，请在文件中补上这一列`,
+    };
+  },
+  INPUT_LONG_INTERVIEWS: (w) => {
+    const end = columnWords(TIME_SPAN.end);
+    const rows = w.rows.join('、');
+    const some = w.count > w.rows.length;
+    return {
+      en: `${w.count} interview(s) last longer than a day (${some ? `${w.rows.length} of them ` : ''}on row(s) ${w.rows.join(', ')}), imported as written: if an ${end.en}'s date is wrong, fix it in the table`,
+      zh: `${w.count} 场面试时长超过一天（${some ? `其中 ${w.rows.length} 场` : ''}在第 ${rows} 行），会按所写内容导入：如果${end.zh}的日期写错了，请在表格中改正`,
+    };
+  },
+  RUN_NO_BACKUP: () => ({
+    en: 'what this import overwrote was not saved, so it cannot be undone',
+    zh: '这次导入没有备份被覆盖的内容，所以无法撤销',
+  }),
+};
+
+/** A warning in the page's words. */
+export const warningWords = (w: Warning): Pair => (WARNING_WORDS[w.code] as (w: Warning) => Pair)(w);

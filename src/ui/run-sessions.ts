@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ProgressEvent } from '../run/progress.js';
+import type { ReadProgress } from '../input/read-progress.js';
 
 /** `undoPreview`: an undo's dry run, what it would restore, delete and leave alone, asked before the undo. */
 export type RunAction = 'validate' | 'preview' | 'import' | 'undoPreview' | 'undo';
@@ -18,7 +19,8 @@ export interface ResultView {
   readonly kinds?: Readonly<Record<string, number>>;
   /** `example`: one row's message, in the page's words where it has them (src/ui/page-words.ts). */
   readonly problems: readonly { code: string; count: number; example: string }[];
-  readonly warnings: readonly string[];
+  /** Each warning in the page's words (src/ui/page-words.ts), its code kept for the details line. */
+  readonly warnings: readonly { readonly code: string; readonly words: string }[];
   readonly requests?: Readonly<Record<string, number>>;
   readonly elapsedS?: number;
   /** Rows the grid can show (0 when the run's report is not read back). */
@@ -46,6 +48,8 @@ export interface RunView {
   readonly stopping: boolean;
   readonly startedAt: number;
   readonly progress?: ProgressEvent;
+  /** A check's rows read so far, and the share of the file behind them where known. */
+  readonly reading?: ReadProgress;
   readonly result?: ResultView;
   /** `message`: the library's, in the run's language; `words`: the page's own, where it has them (src/ui/page-words.ts). */
   readonly error?: {
@@ -58,6 +62,7 @@ export interface RunView {
 export interface RunWork<T> {
   readonly signal: AbortSignal;
   readonly onProgress: (event: ProgressEvent) => void;
+  readonly onReading: (event: ReadProgress) => void;
   /** Keeps what the server needs of the run (its report, its rows) beside its view. */
   keep(detail: T): void;
 }
@@ -100,6 +105,7 @@ export class RunSessions<T> {
     const run: RunWork<T> = {
       signal: abort.signal,
       onProgress: (progress) => update({ progress }),
+      onReading: (reading) => update({ reading }),
       keep: (detail) => {
         session.detail = detail;
       },

@@ -12,7 +12,7 @@ import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from
 import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
 import { type RunCounts, runCounts } from './run-counts.js';
-import { pageWords } from './page-words.js';
+import { pageWords, warningWords } from './page-words.js';
 import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
 import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
@@ -107,7 +107,8 @@ export function resultView(
     interviews: result.interviews,
     kinds: s.interviews_by_kind,
     problems: (s.problems ?? []).map((p) => ({ ...p, example: problemExample(p, extra) })),
-    warnings: s.warnings ?? [],
+    // Said from each warning's code and facts: its message names the CLI's flags.
+    warnings: (s.coded_warnings ?? []).map((w) => ({ code: w.code, words: warningWords(w)[extra.lang] })),
     requests: s.requests,
     elapsedS: s.elapsed_s,
     rows: extra.rows,

@@ -1,12 +1,17 @@
 /** What passes between the page's server and the thread that runs its checks (src/ui/step-worker.ts). */
 import type { ImportFileOptions, ValidateFileOptions, writeEditedFile } from '../api.js';
 import type { ProgressEvent } from '../run/progress.js';
+import type { ReadProgress } from '../input/read-progress.js';
 import type { RunSummary } from '../report/run-result.js';
 import type { DraftOptions, MappingDraft } from '../input/mapping-draft.js';
 
 /** What to run: the library call and its options (no signal or callback: those cannot cross). */
 export type StepJob =
-  | { readonly kind: 'validate'; readonly path: string; readonly options: Omit<ValidateFileOptions, 'signal'> }
+  | {
+      readonly kind: 'validate';
+      readonly path: string;
+      readonly options: Omit<ValidateFileOptions, 'signal' | 'onProgress'>;
+    }
   | {
       readonly kind: 'preview';
       readonly path: string;
@@ -30,6 +35,8 @@ export interface StepOutcome {
 
 export type StepMessage =
   | { readonly type: 'progress'; readonly event: ProgressEvent }
+  /** A validation's rows read (`validateFile`'s `onProgress`). */
+  | { readonly type: 'reading'; readonly event: ReadProgress }
   | { readonly type: 'done'; readonly outcome: StepOutcome }
   | { readonly type: 'draft'; readonly draft: MappingDraft }
   | {

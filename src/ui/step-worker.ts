@@ -26,7 +26,11 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
     }
     const result =
       job.kind === 'validate'
-        ? await validateFile(job.path, { ...job.options, signal })
+        ? await validateFile(job.path, {
+            ...job.options,
+            signal,
+            onProgress: (event) => post({ type: 'reading', event }),
+          })
         : await importFile(job.path, {
             ...job.options,
             signal,

@@ -5,6 +5,7 @@ import { importFile } from '../../src/api.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
 import { csv, original, seededIds as ids, tempDir } from '../helpers.js';
+import { NEW_APP, correctionRows } from './correction-month.js';
 
 const SECRET = 'Correct-Test-Secret-5';
 let sim: RunningSimulator | undefined;
@@ -12,49 +13,6 @@ afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-
-const NEW_APP = '6300000000000000001';
-const HEADER = [
-  '外部面试ID',
-  '外部系统面试ID',
-  '外部投递ID',
-  '参与状态',
-  '开始时间',
-  '结束时间',
-  '评价序号',
-  '面试官',
-  '面试结论',
-  '评价维度',
-  '题目类型',
-  '分数',
-];
-
-/** A month's correction: a rename by 评价序号 (fixed on one row), a score, a conclusion, a removal, a forgotten interview, a key typo. */
-function correction(): string[][] {
-  const [a, b, c] = ids(3);
-  return [
-    HEADER,
-    [a!, '', '', '', '', '', '1', '王五', '不通过', '', '', ''],
-    [a!, '', '', '', '', '', '', '张三', '', '专业', '', '95'],
-    [b!, '', '', '', '', '', '', '李四', '通过', '', '', ''],
-    [c!, '', '', '', '<clear>', '', '', '', '', '', '', ''],
-    [
-      '',
-      'ATS-NEW-1',
-      NEW_APP,
-      '参与',
-      '2025-12-02 14:00',
-      '2025-12-02 15:00',
-      '',
-      '赵六',
-      '通过',
-      '专业',
-      '打分题',
-      '77',
-    ],
-    ['', 'ATS-NEW-2', NEW_APP, '', '', '', '', '', '待定', '', '', ''],
-  ];
-}
 
 describe('correct: one run that changes, renames, adds and removes only what is switched on', () => {
   it('previews every interview grouped, then imports what is left switched on', async () => {
@@ -66,7 +24,7 @@ describe('correct: one run that changes, renames, adds and removes only what is 
     });
     const dir = await tempDir();
     const file = join(dir, 'month.csv');
-    await writeFile(file, csv(correction()));
+    await writeFile(file, csv(correctionRows()));
     const o = { baseUrl: sim.url, appId: 'cli_c', appSecret: SECRET, tz: 'Asia/Shanghai', lang: 'en' as const };
     const [a, b, c] = ids(3);
 

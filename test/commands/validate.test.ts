@@ -3,6 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { validateFile } from '../../src/index.js';
+import { COLUMNS, FIELD } from '../../src/schema.js';
 import { APP1, HEADER_EN, ID1, ID2, csv, erasedColumnWarnings, row, runCli, tempDir } from '../helpers.js';
 
 const ZH_HEADER = [
@@ -185,6 +187,50 @@ describe('feishu-interview-import validate', () => {
       ...erasedColumnWarnings(HEADER_EN),
       `1 interview(s) last longer than a day (sent as written; if an end_time's date is wrong, fix it there): interview ${ID1} (row 2): 30 h, 2024-03-01 09:00 (UTC) → 2024-03-02 15:00 (UTC)`,
     ]);
+    // Beside the strings, each warning with its stable code and the facts it names.
+    expect(out.coded_warnings).toEqual([
+      { code: 'INPUT_LONG_INTERVIEWS', message: out.warnings[0], rows: [2], count: 1 },
+    ]);
+  });
+
+  it("gives each warning a stable code and its facts in the library's summary, the printed words unchanged", async () => {
+    const dir = await tempDir();
+    const file = join(dir, '面试.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const header = ['外部面试ID', '外部投递ID', '备注'];
+    wb.addWorksheet('面试记录').addRows([['三月面试记录'], header, [ID1, APP1, 'n']]);
+    wb.addWorksheet('2024').addRows([header, [ID2, APP1, 'm']]);
+    wb.addWorksheet('old', { state: 'hidden' }).addRows([header]);
+    await wb.xlsx.writeFile(file);
+    const result = await validateFile(file, { tz: 'Asia/Shanghai', report: false });
+    const coded = result.summary.coded_warnings;
+    const erased = COLUMNS.filter(([name]) => FIELD[name].key !== undefined && name !== 'external_application_id');
+    expect(coded.map((w) => w.code)).toEqual([
+      'INPUT_UNKNOWN_COLUMNS',
+      'INPUT_SKIPPED_ABOVE',
+      'INPUT_OTHER_SHEETS',
+      ...erased.map(() => 'INPUT_ERASED_COLUMN'),
+    ]);
+    expect(coded.slice(0, 3)).toEqual([
+      {
+        code: 'INPUT_UNKNOWN_COLUMNS',
+        message: '无法识别的列会保留在报告中但不导入："备注"（如果其中是模板数据，请用 --map 映射）',
+        columns: ['备注'],
+      },
+      { code: 'INPUT_SKIPPED_ABOVE', message: '表头上方的 1 行已忽略', rows: 1 },
+      {
+        code: 'INPUT_OTHER_SHEETS',
+        message: '工作表 "2024", "old"（隐藏） 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入',
+        sheets: [
+          { name: '2024', hidden: false },
+          { name: 'old', hidden: true },
+        ],
+      },
+    ]);
+    expect(coded.slice(3).map((w) => w.code === 'INPUT_ERASED_COLUMN' && w.column)).toEqual(erased.map(([n]) => n));
+    // The strings are the coded warnings' messages, printed as before.
+    expect(result.summary.warnings).toEqual(coded.map((w) => w.message));
+    for (const w of coded) expect(result.text).toContain(`警告：${w.message}\n`);
   });
 
   it('maps legacy headers with --map and warns once about unknown columns', async () => {

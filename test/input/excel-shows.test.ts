@@ -245,9 +245,12 @@ describe('CSV as Excel reads it', () => {
     const file = join(await tempDir(), 'quotes.csv');
     await writeFile(file, text);
     const table = await readInput(file);
-    expect(table.warnings).toContain(
-      `a quote inside a cell that does not start with one (as in 12"N) was read as written, as Excel reads it, on line(s) 3 of ${file}: check those cells; to be sure, quote the whole cell and double the quote ("12""N")`,
-    );
+    expect(table.warnings).toContainEqual({
+      code: 'INPUT_STRAY_QUOTES',
+      message: `a quote inside a cell that does not start with one (as in 12"N) was read as written, as Excel reads it, on line(s) 3 of ${file}: check those cells; to be sure, quote the whole cell and double the quote ("12""N")`,
+      lines: [3],
+      count: 1,
+    });
   });
 
   it('still refuses text after a closing quote, which Excel and csv-parse read differently', () => {

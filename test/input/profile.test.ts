@@ -99,7 +99,7 @@ describe('header_row, columns and values', () => {
       end_time: Date.UTC(2024, 2, 1, 3),
       interview_assessments: [{ username: '张伟', conclusion: 2 }],
     } satisfies InterviewBody);
-    expect(warnings.join('\n')).not.toContain('手机号');
+    expect(warnings.map((w) => w.message).join('\n')).not.toContain('手机号');
   });
   it('a word neither the profile nor the tool knows stays an error naming the profile', async () => {
     const { plan: p } = await plan([LEGACY_HEADER, ['L-1', '6200000000000000001', '待安排', '', '', '', '', '']], {

@@ -321,9 +321,14 @@ describe('refused rather than guessed', () => {
     const table = await readInput(await fileOf(workbook({ rows })));
     expect(table.rows[0]!.cells.slice(0, 2)).toEqual([ID1, APP1]);
     expect(table.rows[0]!.cells.slice(10, 12)).toEqual(['say "hi"', '=1+1']);
-    expect(table.warnings).toContain(
-      'cell(s) A2, B2, K2 of sheet "数据" hold a formula as text that was never calculated (="…"), as Gnumeric leaves a formula it cannot read; read as the text between the quotes: check those values',
-    );
+    expect(table.warnings).toContainEqual({
+      code: 'INPUT_TEXT_FORMULAS',
+      message:
+        'cell(s) A2, B2, K2 of sheet "数据" hold a formula as text that was never calculated (="…"), as Gnumeric leaves a formula it cannot read; read as the text between the quotes: check those values',
+      sheet: '数据',
+      cells: ['A2', 'B2', 'K2'],
+      count: 3,
+    });
   });
 
   it('echoes a value holding U+202E to the terminal escaped, so it cannot reverse the line', async () => {

@@ -90,7 +90,9 @@ describe('readInput for .xlsx', () => {
       headerRow: 2,
       rows: [{ row: 3, cells: [ID1, APP1] }],
     });
-    expect(table.warnings).toEqual(['1 row(s) above the header row were ignored']);
+    expect(table.warnings).toEqual([
+      { code: 'INPUT_SKIPPED_ABOVE', message: '1 row(s) above the header row were ignored', rows: 1 },
+    ]);
   });
 
   it('warns about other sheets that also hold the template columns, rather than skip them silently', async () => {
@@ -102,7 +104,15 @@ describe('readInput for .xlsx', () => {
     const table = await readInput(file);
     expect(table.sheet).toBe('2023');
     expect(table.warnings).toEqual([
-      'sheet "2024", "old" (hidden) also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+      {
+        code: 'INPUT_OTHER_SHEETS',
+        message:
+          'sheet "2024", "old" (hidden) also holds the template\'s columns and was not read: import it separately with --sheet NAME',
+        sheets: [
+          { name: '2024', hidden: false },
+          { name: 'old', hidden: true },
+        ],
+      },
     ]);
   });
 
@@ -112,7 +122,9 @@ describe('readInput for .xlsx', () => {
       wb.addWorksheet('old', { state: 'hidden' }).addRows([[...HEADER_EN]]);
     });
     const zh = await speaking({ lang: 'zh' }, () => readInput(file));
-    expect(zh.warnings).toEqual(['工作表 "old"（隐藏） 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入']);
+    expect(zh.warnings.map((w) => w.message)).toEqual([
+      '工作表 "old"（隐藏） 也带有模板的列，但没有读取：请用 --sheet 工作表名 单独导入',
+    ]);
     await expect(speaking({ lang: 'zh' }, () => readInput(file, { sheet: 'c' }))).rejects.toMatchObject({
       code: 'XLSX_NO_SUCH_SHEET',
       message: expect.stringContaining('只有 "2023", "old"（隐藏）。'),
@@ -141,7 +153,7 @@ describe('readInput for .xlsx', () => {
     });
     const table = await readInput(file);
     expect(table.sheet).toBe('2023');
-    expect(table.warnings).toEqual([
+    expect(table.warnings.map((w) => w.message)).toEqual([
       'sheet "2024" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
     ]);
   });
@@ -171,7 +183,7 @@ describe('readInput for .xlsx', () => {
       wb.addWorksheet('面试记录').addRows([[...HEADER_EN], [ID1, APP1]]);
       wb.addWorksheet('示例').addRows([[...HEADER_EN], [ID2, APP1]]);
     });
-    expect((await readInput(typedIntoExample)).warnings).toEqual([
+    expect((await readInput(typedIntoExample)).warnings.map((w) => w.message)).toEqual([
       'sheet "示例" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
     ]);
   });
@@ -200,7 +212,7 @@ describe('readInput for .xlsx', () => {
     const table = await readInput(file, { sheet: 'DATA2024' });
     expect(table.sheet).toBe('data2024');
     expect(table.rows).toEqual([{ row: 2, cells: [ID2, APP1] }]);
-    expect(table.warnings).toEqual([
+    expect(table.warnings.map((w) => w.message)).toEqual([
       'sheet "Data" also holds the template\'s columns and was not read: import it separately with --sheet NAME',
     ]);
     expect((await readInput(file, { sheet: 'data' })).sheet).toBe('Data');

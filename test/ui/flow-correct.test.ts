@@ -14,55 +14,14 @@ import { InterviewStore } from '../../src/simulator/store.js';
 import { original, seededIds as ids, tempDir } from '../helpers.js';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
 import { chooseFile, shot, text } from './page-steps.js';
+import { NEW_APP, correctionRows } from '../commands/correction-month.js';
 import { type UiWorld, startWorld } from './ui-server.js';
 
 browserNotice('test/ui/flow-correct.test.ts');
 
-const NEW_APP = '6300000000000000001';
-const HEADER = [
-  '外部面试ID',
-  '外部系统面试ID',
-  '外部投递ID',
-  '参与状态',
-  '开始时间',
-  '结束时间',
-  '评价序号',
-  '面试官',
-  '面试结论',
-  '评价维度',
-  '题目类型',
-  '分数',
-];
-
-/**
- * What an HR person saves from Excel: 张三 renamed 王五 on the row with 评价序号 (the next row
- * still says 张三) and a score changed; a conclusion fixed; a start time cleared (a removal);
- * a forgotten interview added in full; a row under a mistyped key that carries only a conclusion.
- */
+/** The month's correction (test/commands/correction-month.ts), as an HR person saves it from Excel. */
 async function correctionFile(): Promise<string> {
-  const [a, b, c] = ids(3);
-  const rows = [
-    HEADER,
-    [a!, '', '', '', '', '', '1', '王五', '不通过', '', '', ''],
-    [a!, '', '', '', '', '', '', '张三', '', '专业', '', '95'],
-    [b!, '', '', '', '', '', '', '李四', '通过', '', '', ''],
-    [c!, '', '', '', '<clear>', '', '', '', '', '', '', ''],
-    [
-      '',
-      'ATS-NEW-1',
-      NEW_APP,
-      '参与',
-      '2025-12-02 14:00',
-      '2025-12-02 15:00',
-      '',
-      '赵六',
-      '通过',
-      '专业',
-      '打分题',
-      '77',
-    ],
-    ['', 'ATS-NEW-2', NEW_APP, '', '', '', '', '', '待定', '', '', ''],
-  ];
+  const rows = correctionRows();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('更正');
   for (const r of rows) sheet.addRow(r);

@@ -6,6 +6,8 @@
  * reopened tab's 继续导入 goes on where the run stopped, and is not offered after an undo; a
  * second browser is let in by a link the page makes. Skipped where no Chromium is installed.
  */
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -146,6 +148,40 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
     }
     await page.close();
   }, 120_000);
+
+  it("says the file's warnings in the page's words: another sheet to choose in the sheet box, columns to map; no flag, no code", async () => {
+    // The sample as a workbook with a column of the old system's notes, and February's records on a second sheet.
+    const [header, ...rows] = parse((await readFile(SAMPLE, 'utf8')).replace(/^\uFEFF/, '')) as string[][];
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('三月').addRows([[...header!, '备注'], ...rows.map((r) => [...r, '无'])]);
+    wb.addWorksheet('二月').addRows([header!, rows[0]!]);
+    const file = join(await tempDir(), 'interviews.xlsx');
+    await wb.xlsx.writeFile(file);
+    const page = await browser.context.newPage();
+    await page.goto(world.ui.url);
+    await chooseFile(page, file);
+    const warnings = await page.locator('[data-testid=check-step] [data-testid=run-warning] p').allInnerTexts();
+    expect(warnings).toEqual([
+      '无法识别的列会保留在报告中，但不会导入：“备注”。如果其中有模板中的内容，请点「映射文件的列」为它选择对应的列',
+      '工作表“二月”也带有模板的列，这次没有读取：要导入它，请在「工作表」框中选择它，单独检查和导入',
+    ]);
+    const shown = await visible(page);
+    expect(shown).not.toContain('--');
+    expect(developerWords(shown)).toEqual([]);
+    expect(englishIn(shown, (await readFile(SAMPLE, 'utf8')) + file)).toEqual([]);
+    // The code waits for support in the closed details line; the sheet box offers the other sheet.
+    expect(await page.locator('[data-testid=run-warning] details code').allTextContents()).toEqual([
+      'INPUT_UNKNOWN_COLUMNS',
+      'INPUT_OTHER_SHEETS',
+    ]);
+    expect(await page.locator('[data-testid=sheet] option').allTextContents()).toContain('二月');
+    // The mapping step the warning names is one click away.
+    await page.click('[data-testid=mapping-open]');
+    await page.waitForSelector('[data-testid=mapping-step] h2');
+    expect(await text(page, '[data-testid=mapping-step] h2')).toBe('映射文件的列');
+    expect(await page.getByRole('combobox', { name: '备注', exact: true }).count()).toBe(1);
+    await page.close();
+  }, 120_000);
 });
 
 /** Waits until the import's progress says some interviews are done. */
@@ -224,4 +260,25 @@ describe.runIf(HAVE_BROWSER)('a large run: stopped within 5 s, resumed from a re
     expect(await page.$('[data-testid=resume]')).toBeNull();
     await page.close();
   }, 300_000);
+
+  it('a large check says the rows it has read as it reads them, then all of them', async () => {
+    // 200,000 rows: reading and checking them takes seconds, told five times a second.
+    const big = await largeFile(200_000);
+    const page = await browser.context.newPage();
+    await page.goto(world.ui.url);
+    await page.setInputFiles('[data-testid=file-input]', big);
+    await page.waitForFunction(
+      () =>
+        /^正在检查…… 已读取(全部)? [\d,]+ 行/.test(
+          (globalThis as unknown as Browser).document.querySelector('[data-testid=validate-progress] p')?.textContent ??
+            '',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const during = await text(page, '[data-testid=validate-progress] p');
+    expect(during).toMatch(/^正在检查…… 已读取(全部 200,000 行|( [\d,]+ 行（\d+%）)) · 已用 \d+ 秒/);
+    await page.waitForSelector('[data-testid=check-step] [data-testid=counts]', { timeout: 120_000 });
+    await page.close();
+  }, 180_000);
 });

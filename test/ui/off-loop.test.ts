@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { interviewsCsv, tempDir } from '../helpers.js';
 import { longStringWorkbook } from '../input/hostile-xlsx.js';
 import { type Pass, type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
 
@@ -14,6 +14,7 @@ interface State {
   run: {
     state: string;
     stopping: boolean;
+    reading?: { stage: string; rows: number; fraction?: number; elapsedMs: number };
     result?: { exitCode: number; counts: Record<string, number> };
     error?: { code: string; message: string };
   } | null;
@@ -93,5 +94,34 @@ describe('checks off the event loop', () => {
       message:
         'stopped before the file was fully checked: nothing was sent and no report was written; check the file again to see every row',
     });
+  }, 60_000);
+
+  it("passes the check's rows read from its thread to the page: at the end, every data row", async () => {
+    const { ui } = world;
+    const cookie = await login(ui);
+    // 1,500 interviews of 4 rows: 6,000 data rows.
+    const up = await ask(ui.port, {
+      method: 'POST',
+      path: '/api/upload?name=rows.csv',
+      headers: own(ui, cookie),
+      body: interviewsCsv(1500, 4).text,
+    });
+    expect(up.status).toBe(200);
+    const { id } = JSON.parse(up.body) as { id: string };
+    const started = await postRun(ui, cookie, {
+      action: 'validate',
+      upload: id,
+      mode: 'import',
+      tz: 'UTC',
+      lang: 'en',
+    });
+    expect(started.status).toBe(202);
+    let last: State;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      last = JSON.parse((await ask(ui.port, { path: '/api/state', headers: own(ui, cookie) })).body) as State;
+    } while (last.run?.state === 'running');
+    expect(last.run?.result?.counts.ok).toBe(6000);
+    expect(last.run?.reading).toMatchObject({ stage: 'checking', rows: 6000, fraction: 1 });
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feishuAnswer, pageWords, rowInPageWords } from '../../src/ui/page-words.js';
+import { feishuAnswer, pageWords, rowInPageWords, warningWords } from '../../src/ui/page-words.js';
+import { WARNING_CODES, type Warning, type WarningCode, type WarningFacts } from '../../src/warnings.js';
 
 /** A flag, a code like ROW_MISSING_ID, or Feishu's raw words: what the page's person cannot read. */
 const DEVELOPER = /--[a-z]|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|batch_query|external_id|HTTP/;
@@ -83,6 +84,68 @@ describe("the page's words for the library's messages", () => {
     const missing = { row: 5, code: 'ROW_MISSING_ID', fault: 0, message: '… --create-missing …', cells: [''] };
     expect(rowInPageWords(missing, ['外部面试ID'], 'zh').message).toMatch(
       /^第 5 行「外部面试ID」列：应填这场面试在飞书中的 ID/,
+    );
+  });
+});
+
+/** A warning of each code, as the library gives it (its message names the CLI's flags); a new code fails until it has one here. */
+const SAMPLE_FACTS: { [C in WarningCode]: WarningFacts[C] } = {
+  INPUT_STRAY_QUOTES: { lines: [3, 5], count: 4 },
+  INPUT_OTHER_SHEETS: {
+    sheets: [
+      { name: '二月', hidden: false },
+      { name: '旧数据', hidden: true },
+    ],
+  },
+  INPUT_RECALC: { formulas: 12 },
+  INPUT_TEXT_FORMULAS: { sheet: '面试数据', cells: ['A2', 'B2'], count: 2 },
+  INPUT_UNKNOWN_COLUMNS: { columns: ['备注', '手机号'] },
+  INPUT_SKIPPED_ABOVE: { rows: 2 },
+  INPUT_ERASED_COLUMN: { column: 'conclusion' },
+  INPUT_LONG_INTERVIEWS: { rows: [4, 9], count: 2 },
+  RUN_NO_BACKUP: {},
+};
+
+const sample = (code: string): Warning =>
+  ({
+    code,
+    message: '请用 --sheet 工作表名 单独导入 --map --merge --no-backup',
+    ...SAMPLE_FACTS[code as WarningCode],
+  }) as Warning;
+
+describe("the page's words for the library's warnings", () => {
+  it('says every warning code (the list from src/warnings.ts) with no flag, no code, no English in Chinese', () => {
+    expect(WARNING_CODES.length).toBeGreaterThan(8);
+    for (const code of WARNING_CODES) {
+      expect(SAMPLE_FACTS[code], `a sample of ${code}`).toBeDefined();
+      const words = warningWords(sample(code));
+      for (const text of [words.zh, words.en]) {
+        expect(text, code).not.toContain('--');
+        expect(text, code).not.toMatch(DEVELOPER);
+        expect(text, code).not.toContain(code);
+      }
+      expect(words.zh.length, code).toBeGreaterThan(5);
+      // Cell names (A2), Excel and WPS are what the user reads in their spreadsheet.
+      expect(words.zh.replace(/Excel|WPS|[A-Z]\d/g, ''), code).not.toMatch(/[A-Za-z]{2,}/);
+    }
+  });
+
+  it('points to what the page offers instead of the flag: the sheet box, the mapping step', () => {
+    expect(warningWords(sample('INPUT_OTHER_SHEETS'))).toEqual({
+      en: 'sheet "二月" also holds the template\'s columns and was not read: to import it, choose it in the "Sheet" box and check it on its own; the hidden sheet "旧数据" also holds the template\'s columns and was not read: to import it, unhide it in Excel or WPS and upload the file again',
+      zh: '工作表“二月”也带有模板的列，这次没有读取：要导入它，请在「工作表」框中选择它，单独检查和导入。隐藏的工作表“旧数据”也带有模板的列，没有读取：要导入它，请先在 Excel 或 WPS 中取消隐藏，再重新上传文件',
+    });
+    expect(warningWords(sample('INPUT_UNKNOWN_COLUMNS')).zh).toBe(
+      '无法识别的列会保留在报告中，但不会导入：“备注”、“手机号”。如果其中有模板中的内容，请点「映射文件的列」为它选择对应的列',
+    );
+    expect(warningWords(sample('INPUT_ERASED_COLUMN')).zh).toBe(
+      '文件中没有「面试结论」列：导入会清空飞书中每场面试这一项现有的内容；要保留，请在文件中补上这一列',
+    );
+    expect(warningWords(sample('INPUT_STRAY_QUOTES')).zh).toBe(
+      '第 3、5 行（共 4 行）的单元格中间有引号（例如 12"N），已按原样读取（与 Excel 相同）：请核对这些单元格',
+    );
+    expect(warningWords(sample('INPUT_LONG_INTERVIEWS')).zh).toBe(
+      '2 场面试时长超过一天（在第 4、9 行），会按所写内容导入：如果结束时间的日期写错了，请在表格中改正',
     );
   });
 });

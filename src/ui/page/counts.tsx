@@ -31,9 +31,10 @@ export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang
         </ul>
       )}
       {result.warnings.map((w) => (
-        <p key={w} class="warning">
-          {w}
-        </p>
+        <div key={`${w.code} ${w.words}`} class="warning" data-testid="run-warning">
+          <p>{w.words}</p>
+          <Details lang={lang} code={w.code} />
+        </div>
       ))}
       {result.problems.length > 0 && (
         <ul class="problems">

@@ -11,9 +11,7 @@ import { ReportLink } from './report-link.js';
 import { UndoQuestion } from './undo-step.js';
 import { RunError, TroubleLine } from './run-lines.js';
 import { type Key, type Lang, t } from './strings.js';
-
-const duration = (lang: Lang, s: number) =>
-  s < 90 ? t(lang, 'seconds', { n: Math.ceil(s) }) : t(lang, 'minutes', { n: Math.ceil(s / 60) });
+import { duration } from './work-words.js';
 
 export function Progress({ view, lang, onStop }: { view: RunView; lang: Lang; onStop(): void }) {
   const p = view.progress;

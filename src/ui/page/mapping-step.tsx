@@ -32,8 +32,11 @@ export function MappingStep({ flow, mapping, sheet, tz }: MappingStepProps) {
   const { lang } = flow;
   const [refused, setRefused] = useState<string>();
   const busy = flow.current?.state === 'running';
-  // The check of the file as it is failed: mapping its columns may be the way.
-  const offer = flow.runs.validate?.state === 'error';
+  // The check of the file as it is failed, or left columns it does not know (its warning says to
+  // map them here): mapping its columns may be the way.
+  const validate = flow.runs.validate;
+  const offer =
+    validate?.state === 'error' || Boolean(validate?.result?.warnings.some((w) => w.code === 'INPUT_UNKNOWN_COLUMNS'));
   const { state, answer, choices } = mapping;
   const note = <MappingNote lang={lang} mapping={mapping} busy={busy} offer={offer} />;
   if (state !== 'asking') return note;

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RunView } from '../views.js';
 import { type Lang, t } from './strings.js';
+import { duration, readingWords } from './work-words.js';
 
 /** A code for support: out of the main text, in a details line the user opens only when asked. */
 export function Details({ lang, code }: { lang: Lang; code: string | undefined }) {
@@ -41,13 +42,10 @@ export function TroubleLine({ progress, lang }: { progress: RunView['progress'];
   );
 }
 
-export const duration = (lang: Lang, s: number) =>
-  s < 90 ? t(lang, 'seconds', { n: Math.ceil(s) }) : t(lang, 'minutes', { n: Math.ceil(s / 60) });
-
 /** A check's or preview's line while it runs: what it has read, how long it has taken, what is left. */
 export function WorkLine({ view, lang, busy }: { view: RunView; lang: Lang; busy: string }) {
   const p = view.progress;
-  // The time taken moves every second, whether or not the run has told of progress (a check tells none).
+  // The time taken moves every second, between the run's own tellings of its progress.
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
@@ -55,12 +53,15 @@ export function WorkLine({ view, lang, busy }: { view: RunView; lang: Lang; busy
   }, []);
   const seconds = Math.max(0, (now - view.startedAt) / 1000);
   const perSecond = p && p.elapsedMs > 0 ? p.done / (p.elapsedMs / 1000) : 0;
+  const reading = view.reading && readingWords(lang, view.reading);
   return (
     <div class="busy" data-testid={`${view.action}-progress`}>
       <p>
         {busy}
+        {reading && ` ${reading.read}`}
         {p && ` ${t(lang, 'readRecords', { done: p.done, total: p.total })}`}
         {` · ${t(lang, 'elapsed', { time: duration(lang, seconds) })}`}
+        {reading?.left && ` · ${reading.left}`}
         {perSecond > 0 && ` · ${t(lang, 'left', { left: duration(lang, (p!.total - p!.done) / perSecond) })}`}
       </p>
       <TroubleLine progress={p} lang={lang} />

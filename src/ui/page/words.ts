@@ -181,6 +181,11 @@ const zh = {
   mapOffer: '如果这是其他系统导出的文件，可以把它的列映射到本工具的列：',
   describes: '文件：{file}',
   describesSheet: '文件：{file} · 工作表：{sheet}',
+  // checkprogress: a check's rows read while it reads the file, and the share of the file (issue 31 item 8).
+  readRows: '已读取 {rows} 行',
+  readShare: '（{percent}%）',
+  readAll: '已读取全部 {rows} 行',
+  readLeft: '读完还需约 {left}',
 };
 
 export type Key = keyof typeof zh;
@@ -365,6 +370,11 @@ const en: Record<Key, string> = {
   mapOffer: "If this file comes from another system, its columns can be mapped to the tool's:",
   describes: 'File: {file}',
   describesSheet: 'File: {file} · sheet: {sheet}',
+  // checkprogress: a check's rows read while it reads the file, and the share of the file (issue 31 item 8).
+  readRows: '{rows} rows read',
+  readShare: ' ({percent}%)',
+  readAll: 'all {rows} rows read',
+  readLeft: 'about {left} more to read',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { zh, en };

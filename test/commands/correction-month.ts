@@ -1,0 +1,52 @@
+/**
+ * The month's correction both the library's test (test/commands/correct.test.ts) and the page's
+ * (test/ui/flow-correct.test.ts) import: 张三 renamed 王五 on the row with 评价序号 (the next row
+ * still says 张三) and a score changed; a conclusion fixed; a start time cleared (a removal); a
+ * forgotten interview added in full; a row under a mistyped key that carries only a conclusion.
+ */
+import { seededIds as ids } from '../helpers.js';
+
+/** The application of the forgotten interview (ATS-NEW-1): Feishu holds none of its interviews. */
+export const NEW_APP = '6300000000000000001';
+
+export const HEADER = [
+  '外部面试ID',
+  '外部系统面试ID',
+  '外部投递ID',
+  '参与状态',
+  '开始时间',
+  '结束时间',
+  '评价序号',
+  '面试官',
+  '面试结论',
+  '评价维度',
+  '题目类型',
+  '分数',
+];
+
+/** The file's rows, header first, over the first three seeded interviews. */
+export function correctionRows(): string[][] {
+  const [a, b, c] = ids(3);
+  return [
+    HEADER,
+    [a!, '', '', '', '', '', '1', '王五', '不通过', '', '', ''],
+    [a!, '', '', '', '', '', '', '张三', '', '专业', '', '95'],
+    [b!, '', '', '', '', '', '', '李四', '通过', '', '', ''],
+    [c!, '', '', '', '<clear>', '', '', '', '', '', '', ''],
+    [
+      '',
+      'ATS-NEW-1',
+      NEW_APP,
+      '参与',
+      '2025-12-02 14:00',
+      '2025-12-02 15:00',
+      '',
+      '赵六',
+      '通过',
+      '专业',
+      '打分题',
+      '77',
+    ],
+    ['', 'ATS-NEW-2', NEW_APP, '', '', '', '', '', '待定', '', '', ''],
+  ];
+}

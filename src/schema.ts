@@ -55,6 +55,8 @@ export interface FieldSpec {
   readonly enum?: EnumSpec;
   /** The most characters a text cell may hold: a longer one is refused on its row. */
   readonly max?: number;
+  /** A text kept exactly as written, its outer spaces and line breaks included (a comment); else trimmed. */
+  readonly exact?: boolean;
   /** A new interview made by a correction (`--merge --create-missing`) needs it: the template marks it so. */
   readonly neededToCreate?: boolean;
   /** Headers old systems give this column (matched after normalising), for a drafted profile (`profile FILE`). */
@@ -230,6 +232,7 @@ export const FIELDS = [
     type: 'text',
     key: 'content',
     merge: 'change',
+    exact: true,
     oldHeaders: /^(综合)?(评语|评价)$/,
     help: {
       what: { en: "The assessment's overall comment, kept exactly as written.", zh: '评价的总体评语，原样保存。' },
@@ -311,6 +314,7 @@ export const FIELDS = [
     type: 'text',
     key: 'content',
     merge: 'change',
+    exact: true,
     oldHeaders: /^(回答|答案|作答)(内容)?$/,
     help: {
       required: { en: 'required for 描述题', zh: '描述题必填' },
@@ -325,6 +329,7 @@ export const FIELDS = [
     type: 'text',
     key: 'description',
     merge: 'change',
+    exact: true,
     help: {
       what: { en: "The dimension's description.", zh: '维度的说明。' },
       example: '考察专业深度',
@@ -369,6 +374,32 @@ export const INTERVIEW_VALUES = FIELDS.filter(
 );
 /** The interview's values as the body holds them: `InterviewBody` is made of these and the ids. */
 export type InterviewValues = { [F in InterviewValueField as F['column']]?: ValueOf<F['type']> };
+
+/**
+ * An assessment's values: its fields other than those that name it (its key, its number, its
+ * interviewer, which also places rows without key or number). Read, grouped, sent, merged and
+ * absorbed by one loop each; the body keys them by `key` (`content` is 评价内容).
+ */
+type AssessmentValueField = Exclude<
+  Extract<AnyField, { level: 'assessment'; key: string; isKey?: undefined }>,
+  { column: 'username' }
+>;
+export type AssessmentValueColumn = AssessmentValueField['column'];
+export type AssessmentValueKey = AssessmentValueField['key'];
+export const ASSESSMENT_VALUES = FIELDS.filter(
+  (f): f is AssessmentValueField =>
+    f.level === 'assessment' && 'key' in f && !('isKey' in f) && f.column !== 'username',
+);
+/** An assessment's values as the body holds them: `AssessmentBody` is made of these, its key and interviewer. */
+export type AssessmentValues = { [F in AssessmentValueField as F['key']]?: ValueOf<F['type']> };
+/** An assessment's values as one row gives them, by column. */
+export type AssessmentRowValues = { -readonly [F in AssessmentValueField as F['column']]?: ValueOf<F['type']> };
+
+/** A dimension's fields: a dimension is made of these alone, keyed by `key` (`content` is 维度内容). */
+type DimensionField = Extract<AnyField, { level: 'dimension'; key: string }>;
+export type DimensionValues = { [F in DimensionField as F['key']]?: ValueOf<F['type']> };
+/** The dimension's fields, in the template's order (the body's order is `DIMENSION_KEYS`, src/feishu/body.ts). */
+export const DIMENSION_FIELDS = FIELDS.filter((f): f is DimensionField => f.level === 'dimension' && 'key' in f);
 
 type KeyedOf<L extends FieldLevel> = Extract<AnyField, { level: L; key: string }>;
 const keysOf = <L extends FieldLevel>(level: L): KeyedOf<L>['key'][] =>

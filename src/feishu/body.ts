@@ -1,20 +1,15 @@
-import type { DimensionKey, InterviewValues } from '../schema.js';
+import type { AssessmentValues, DimensionKey, DimensionValues, InterviewValues } from '../schema.js';
 
 /**
  * The request body of the external interview API (docs/feishu-api.md, "The body"): what a PUT or
  * a create sends, and what every canonical body read back is compared as.
  */
 
-/** One `assessment_dimension_list[]` entry, keys in the API page's order; blanks are omitted. */
-export interface DimensionBody {
-  score?: number;
-  option?: string;
-  options?: string[];
-  content?: string;
-  assessment_type?: number;
-  title?: string;
-  description?: string;
-}
+/**
+ * One `assessment_dimension_list[]` entry: the dimension fields of src/schema.ts by their body
+ * keys, built in the API page's order (`DIMENSION_KEYS`); blanks are omitted.
+ */
+export type DimensionBody = DimensionValues;
 
 /** A dimension's keys in the API page's order (the order `DimensionBody` lists them). */
 export const DIMENSION_KEYS = [
@@ -26,13 +21,16 @@ export const DIMENSION_KEYS = [
   'title',
   'description',
 ] as const satisfies readonly (keyof DimensionBody & DimensionKey)[];
+/** Every dimension field of src/schema.ts has its place in `DIMENSION_KEYS`: a type error names the one without. */
+export type UnorderedDimensionKey = Exclude<DimensionKey, (typeof DIMENSION_KEYS)[number]>;
+const everyDimensionKeyOrdered: [UnorderedDimensionKey] extends [never] ? true : UnorderedDimensionKey = true;
+void everyDimensionKeyOrdered;
 
-export interface AssessmentBody {
+/** An assessment: its key, its interviewer and its values (`ASSESSMENT_VALUES` in src/schema.ts: conclusion, content, …). */
+export interface AssessmentBody extends AssessmentValues {
   /** The assessment's key in the system it came from. */
   external_id?: string;
   username?: string;
-  conclusion?: number;
-  content?: string;
   assessment_dimension_list?: DimensionBody[];
 }
 

@@ -3,6 +3,7 @@ import { type Pair, col, say, shown } from '../messages.js';
 import { currentLang } from '../lang.js';
 import { enumLabel } from './normalise.js';
 import { conflict, interviewName } from './group-names.js';
+import { ASSESSMENT_VALUES, type Column } from '../schema.js';
 import {
   type AssessmentIndex,
   BY_KEY,
@@ -140,17 +141,16 @@ function absorb(s: GroupStore, found: GroupFindings, a: AssessmentIndex, b: Asse
   if (s.clearAssessmentKey[b]) s.clearAssessmentKey[a] = 1;
   if (s.removeAssessment[b]) s.removeAssessment[a] = 1;
   const g = s.groupOf[s.assessmentRow[a]!]!;
-  const fields = [
+  const fields: readonly (readonly [Field<string | number>, Column])[] = [
     [s.assessmentExternalId, 'assessment_external_id'],
     [s.assessmentNo, 'assessment_no'],
     [s.username, 'username'],
-    [s.conclusion, 'conclusion'],
-    [s.content, 'assessment_content'],
-  ] as const;
+    ...ASSESSMENT_VALUES.map(({ column }) => [s.assessmentValues[column], column] as const),
+  ];
   for (const [field, column] of fields) {
     const value = field.values[b];
     if (value === undefined) continue;
-    const seen = (field as Field<string | number>).offer(a, value, field.rows[b]!);
+    const seen = field.offer(a, value, field.rows[b]!);
     if (!seen) continue;
     const index = s.indexOfRow(g, field.rows[b]!);
     const where = NAME.assessment(whichOf(s, a), interviewName(s.ids[g]!));

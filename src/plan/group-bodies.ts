@@ -1,7 +1,7 @@
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { AssessmentIndex, GroupIndex, GroupStore, RowIndex } from './group-store.js';
 import { NONE } from './group-store.js';
-import { INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
+import { ASSESSMENT_VALUES, type AssessmentValueKey, INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
 import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch, RowRef } from './types.js';
 
 /**
@@ -84,12 +84,14 @@ function fieldsOf(s: GroupStore, a: AssessmentIndex): AssessmentBody {
   const out: AssessmentBody = {};
   const externalId = s.assessmentExternalId.values[a];
   const username = s.username.values[a];
-  const conclusion = s.conclusion.values[a];
-  const content = s.content.values[a];
   if (externalId !== undefined) out.external_id = externalId;
   if (username !== undefined) out.username = username;
-  if (conclusion !== undefined) out.conclusion = conclusion;
-  if (content !== undefined) out.content = content;
+  // Each value under its body key, in the API page's order (src/schema.ts, `ASSESSMENT_VALUES`).
+  const values: Partial<Record<AssessmentValueKey, number | string>> = out;
+  for (const { column, key } of ASSESSMENT_VALUES) {
+    const value = s.assessmentValues[column].values[a];
+    if (value !== undefined) values[key] = value;
+  }
   return out;
 }
 

@@ -1,7 +1,12 @@
 import type { Pair } from '../messages.js';
 import type { RowProblem } from '../errors.js';
 import type { DimensionBody } from '../feishu/body.js';
-import { INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
+import {
+  ASSESSMENT_VALUES,
+  type AssessmentValueColumn,
+  INTERVIEW_VALUES,
+  type InterviewValueColumn,
+} from '../schema.js';
 
 /**
  * The column store behind `Grouping` (src/plan/group.ts): rows grouped by interview, assessments
@@ -127,8 +132,9 @@ export class GroupStore {
   readonly nextAssessment: Int32Array;
   readonly assessmentExternalId: Field<string>;
   readonly username: Field<string>;
-  readonly conclusion: Field<number>;
-  readonly content: Field<string>;
+  /** The assessment's values (`ASSESSMENT_VALUES`), a column each, by column name. */
+  readonly assessmentValues: Readonly<Record<AssessmentValueColumn, Field<number | string>>>;
+  readonly #assessmentColumns: readonly Field<number | string>[];
   // Dimensions, linked per assessment in file order.
   readonly dimensions: DimensionBody[] = [];
   /**
@@ -164,6 +170,10 @@ export class GroupStore {
     this.interviewValues = Object.fromEntries(
       INTERVIEW_VALUES.map((f, i) => [f.column, this.#valueColumns[i]!]),
     ) as Record<InterviewValueColumn, Field<number | string | null>>;
+    this.#assessmentColumns = ASSESSMENT_VALUES.map(() => new Field<number | string>(rows));
+    this.assessmentValues = Object.fromEntries(
+      ASSESSMENT_VALUES.map((f, i) => [f.column, this.#assessmentColumns[i]!]),
+    ) as Record<AssessmentValueColumn, Field<number | string>>;
     this.assessmentKey = ints();
     this.identity = flags();
     this.absorbed = flags();
@@ -176,8 +186,6 @@ export class GroupStore {
     this.assessmentNo = new Field(rows);
     this.assessmentExternalId = new Field(rows);
     this.username = new Field(rows);
-    this.conclusion = new Field(rows);
-    this.content = new Field(rows);
     const dimensions = rows * dimensionsPerRow;
     this.dimensionRow = new Int32Array(dimensions);
     // Its full size at once: grown by push, the copies it left behind raised the peak by 30 MB.
@@ -262,8 +270,7 @@ export class GroupStore {
     this.lastDimension[a] = NONE;
     this.assessmentExternalId.grow();
     this.username.grow();
-    this.conclusion.grow();
-    this.content.grow();
+    for (const column of this.#assessmentColumns) column.grow();
     const last = this.lastAssessment[g]!;
     if (last === NONE) this.firstAssessment[g] = a;
     else this.nextAssessment[last] = a;

@@ -7,7 +7,7 @@ import { showTime } from '../time-zones.js';
 import type { RowFields } from './row-fields.js';
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { ClearedKeys, InterviewPatch } from './types.js';
-import { type Column, FIELD, INTERVIEW_VALUES } from '../schema.js';
+import { ASSESSMENT_VALUES, type Column, FIELD, INTERVIEW_VALUES } from '../schema.js';
 import { settle } from './assessment-placement.js';
 import { bodyOf, clearedKeysOf, patchOf } from './group-bodies.js';
 import { LEGACY_PREFIX, assessmentName, conflict, interviewName } from './group-names.js';
@@ -192,11 +192,7 @@ export class Grouping extends GroupStore implements GroupFindings {
 
   #addToAssessment(g: GroupIndex, f: RowFields, row: number, index: RowIndex): void {
     const hasAssessment =
-      f.username !== undefined ||
-      f.conclusion !== undefined ||
-      f.assessmentContent !== undefined ||
-      f.dimension !== undefined ||
-      f.wide !== undefined;
+      f.username !== undefined || hasAssessmentValue(f) || f.dimension !== undefined || f.wide !== undefined;
     if (
       !hasAssessment &&
       f.assessmentNo === undefined &&
@@ -228,9 +224,10 @@ export class Grouping extends GroupStore implements GroupFindings {
         this.#keyTwice(g, f, row, seen, this.username.rows[a]!);
       else this.#agree(this.username, a, f.username, row, f, 'username', g, true);
     }
-    if (f.conclusion !== undefined) this.#agree(this.conclusion, a, f.conclusion, row, f, 'conclusion', g, true);
-    if (f.assessmentContent !== undefined)
-      this.#agree(this.content, a, f.assessmentContent, row, f, 'assessment_content', g, true);
+    for (const { column } of ASSESSMENT_VALUES) {
+      const value = f.assessmentValues[column];
+      if (value !== undefined) this.#agree(this.assessmentValues[column], a, value, row, f, column, g, true);
+    }
     if (f.wide && f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
     if (f.dimension) this.#addDimension(g, a, f.dimension, index, f);
     if (f.wide && !f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
@@ -281,4 +278,10 @@ export class Grouping extends GroupStore implements GroupFindings {
             (typeof v === 'string' ? shown(v, currentLang(), !assessment) : JSON.stringify(v)));
     f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
   }
+}
+
+/** Whether the row gives any of an assessment's values. */
+function hasAssessmentValue(f: RowFields): boolean {
+  for (const { column } of ASSESSMENT_VALUES) if (f.assessmentValues[column] !== undefined) return true;
+  return false;
 }

@@ -2,7 +2,8 @@ import { MERGE } from './messages.js';
 import { type Pair, col, say } from '../messages.js';
 import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
 import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
-import { DIMENSION_NEEDS, dimensionBody } from './row-fields.js';
+import { DIMENSION_NEEDS, inBodyOrder } from './row-fields.js';
+import { ASSESSMENT_VALUES, type AssessmentValueKey } from '../schema.js';
 
 /** How `--merge` treats the file's assessments. */
 export interface AssessmentRules {
@@ -106,14 +107,20 @@ function patchToBody(p: AssessmentPatch): AssessmentBody {
   const body: AssessmentBody = {};
   if (p.externalId !== undefined) body.external_id = p.externalId;
   if (p.username !== undefined) body.username = p.username;
-  if (p.conclusion !== undefined) body.conclusion = p.conclusion;
-  if (p.content !== undefined) body.content = p.content;
+  setValues(body, p);
   if (p.dimensions.length > 0) {
-    body.assessment_dimension_list = p.dimensions.map(({ set: s, title }) =>
-      dimensionBody(s.score, s.option, s.options, s.content, s.assessment_type, title, s.description),
-    );
+    body.assessment_dimension_list = p.dimensions.map(({ set, title }) => inBodyOrder({ ...set, title }));
   }
   return body;
+}
+
+/** The values the patch gives (`ASSESSMENT_VALUES`) onto `body`, in the API page's order; the rest stay. */
+function setValues(body: AssessmentBody, p: AssessmentPatch): void {
+  const values: Partial<Record<AssessmentValueKey, number | string>> = body;
+  for (const { key } of ASSESSMENT_VALUES) {
+    const value = p[key];
+    if (value !== undefined) values[key] = value;
+  }
 }
 
 /** An assessment's interviewer as Feishu held it before the correction (one the correction adds: its own). */
@@ -208,8 +215,7 @@ function applyAssessment(target: AssessmentBody, p: AssessmentPatch, add: boolea
   if (p.externalId !== undefined) target.external_id = p.externalId;
   else if (p.clearExternalId) delete target.external_id;
   if (p.username !== undefined) target.username = p.username;
-  if (p.conclusion !== undefined) target.conclusion = p.conclusion;
-  if (p.content !== undefined) target.content = p.content;
+  setValues(target, p);
   for (const d of p.dimensions) {
     target.assessment_dimension_list ??= [];
     const list = target.assessment_dimension_list;

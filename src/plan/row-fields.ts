@@ -4,10 +4,13 @@ import type { RowProblem } from '../errors.js';
 import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
 import {
-  ASSESSMENT_TYPE,
+  ASSESSMENT_VALUES,
+  type AssessmentRowValues,
+  type AssessmentValueColumn,
   COLUMN_NAMES,
-  CONCLUSION,
   type Column,
+  DIMENSION_FIELDS,
+  type DimensionKey,
   type EnumSpec,
   type FieldSpec,
   INTERVIEW_VALUES,
@@ -26,7 +29,7 @@ import {
   parseText,
   parseTime,
 } from './normalise.js';
-import type { DimensionBody } from '../feishu/body.js';
+import { DIMENSION_KEYS, type DimensionBody } from '../feishu/body.js';
 
 /**
  * Everything one row says, parsed; `undefined` where its cell was blank. One object is reused
@@ -48,8 +51,8 @@ export interface RowFields {
   /** The 面试官 cell holds `<clear>`: the assessment the row names is removed (`--merge`), or not sent. */
   removeAssessment: boolean;
   username?: string;
-  conclusion?: number;
-  assessmentContent?: string;
+  /** The assessment's values (`ASSESSMENT_VALUES`: conclusion, content, …), by column. */
+  assessmentValues: AssessmentRowValues;
   dimension?: DimensionBody;
   /** The dimensions of a profile's wide columns (`wide_dimensions`), in their order; undefined when none is filled. */
   wide?: DimensionBody[];
@@ -106,6 +109,7 @@ export type RowValues = { -readonly [C in keyof InterviewValues]?: InterviewValu
 export function newRowFields(): RowFields {
   return {
     values: {},
+    assessmentValues: {},
     usedZone: false,
     problems: [],
     clearExternalId: false,
@@ -231,27 +235,12 @@ export function readRowFields(
   fields.username = fields.removeAssessment
     ? undefined
     : take(problems, row, 'username', parseText(usernameCell, true));
-  fields.conclusion = take(
-    problems,
-    row,
-    'conclusion',
-    parseEnum(at(cells, pos.conclusion), reading.vocabulary.conclusion ?? CONCLUSION),
-  );
-  fields.assessmentContent = take(
-    problems,
-    row,
-    'assessment_content',
-    parseText(at(cells, pos.assessment_content), false),
-  );
+  // Each value by its type (`readValue`), into the reused object: a blank cell clears last row's.
+  const assessment: Partial<Record<AssessmentValueColumn, number | string>> = fields.assessmentValues;
+  for (const { column, read } of ASSESSMENT_READ)
+    assessment[column] = readValue(read, at(cells, pos[column]), row, problems, reading);
 
-  fields.dimension = readDimension(
-    cells,
-    pos,
-    row,
-    problems,
-    merge,
-    reading.vocabulary.assessment_type ?? ASSESSMENT_TYPE,
-  );
+  fields.dimension = readDimension(cells, pos, row, problems, merge, reading);
   fields.wide = reading.wide.length === 0 ? undefined : readWide(cells, reading.wide, row, problems);
   fields.wideFirst = reading.wideFirst;
 
@@ -274,9 +263,9 @@ function readValues(
 ): boolean {
   let usedZone = false;
   const out = values as Record<string, number | string | null | undefined>;
-  for (const f of INTERVIEW_VALUES as readonly FieldSpec[]) {
-    const cell = at(cells, pos[f.column as Column]);
-    if (f.merge === 'clear' && isClearMarker(cell)) {
+  for (const f of INTERVIEW_READ) {
+    const cell = at(cells, pos[f.column]);
+    if (f.clearable && isClearMarker(cell)) {
       out[f.column] = null;
       continue;
     }
@@ -289,19 +278,46 @@ function readValues(
   return usedZone;
 }
 
+/**
+ * A field as the row parser reads it. Every reader has the same shape (FIELDS' entries differ in
+ * theirs), so the loops that read a row's cells by field meet one kind of object at each step (a
+ * loop over the entries themselves reads objects of as many shapes as there are fields).
+ */
+interface CellReader {
+  readonly column: Column;
+  readonly type: FieldSpec['type'];
+  readonly enum: EnumSpec | undefined;
+  /** Trimmed unless the field is kept exactly as written (`FieldSpec.exact`). */
+  readonly trim: boolean;
+  readonly max: number | undefined;
+  /** `<clear>` removes it (`FieldSpec.merge`). */
+  readonly clearable: boolean;
+}
+
+function readerOf(f: FieldSpec & { column: Column }): CellReader {
+  return { column: f.column, type: f.type, enum: f.enum, trim: !f.exact, max: f.max, clearable: f.merge === 'clear' };
+}
+
+const INTERVIEW_READ = INTERVIEW_VALUES.map(readerOf);
+const ASSESSMENT_READ = ASSESSMENT_VALUES.map((f) => ({ column: f.column, read: readerOf(f) }));
+/** The dimension fields (src/schema.ts) in the body's key order, `DIMENSION_KEYS`. */
+const DIMENSION_READ = DIMENSION_KEYS.map((key) => ({
+  key,
+  read: readerOf(DIMENSION_FIELDS.find((f) => f.key === key)!),
+}));
+
 /** One cell of a field other than a time, parsed as its type says. */
 function readValue(
-  f: FieldSpec,
+  f: CellReader,
   cell: Cell | undefined,
   row: number,
   problems: RowProblem[],
   reading: RowReading,
 ): number | string | undefined {
-  if (f.type === 'enum')
-    return take(problems, row, f.column, parseEnum(cell, reading.vocabulary[f.column as Column] ?? f.enum!));
+  if (f.type === 'enum') return take(problems, row, f.column, parseEnum(cell, reading.vocabulary[f.column] ?? f.enum!));
   if (f.type === 'number') return take(problems, row, f.column, parseScore(cell));
   if (f.type === 'key') return take(problems, row, f.column, parseKey(cell));
-  return take(problems, row, f.column, parseText(cell, true, f.max));
+  return take(problems, row, f.column, parseText(cell, f.trim, f.max));
 }
 
 /** The row's dimension, when any of its cells is filled. */
@@ -311,35 +327,39 @@ function readDimension(
   row: number,
   problems: RowProblem[],
   merge: boolean,
-  types: EnumSpec,
+  reading: RowReading,
 ): DimensionBody | undefined {
-  const score = take(problems, row, 'score', parseScore(at(cells, pos.score)));
-  const option = take(problems, row, 'option', parseText(at(cells, pos.option), true));
-  const options = take(problems, row, 'options', parseOptions(at(cells, pos.options)));
-  const content = take(problems, row, 'dimension_content', parseText(at(cells, pos.dimension_content), false));
-  const type = take(problems, row, 'assessment_type', parseEnum(at(cells, pos.assessment_type), types));
-  const title = take(problems, row, 'dimension_title', parseText(at(cells, pos.dimension_title), true));
-  const description = take(
-    problems,
-    row,
-    'dimension_description',
-    parseText(at(cells, pos.dimension_description), false),
-  );
-  if (
-    score !== undefined ||
-    option !== undefined ||
-    options !== undefined ||
-    content !== undefined ||
-    type !== undefined ||
-    title !== undefined ||
-    description !== undefined
-  ) {
-    const dim = dimensionBody(score, option, options, content, type, title, description);
-    // A correction names only what changes (a score, not its type): the merged body is checked instead.
-    if (!merge) checkDimension(dim, problems, row);
-    return dim;
+  let dim: DimensionBody | undefined;
+  // In the body's key order: the dimension needs no reordering copy, and its problems come in that order.
+  for (const { key, read } of DIMENSION_READ) {
+    const cell = at(cells, pos[read.column]);
+    const value =
+      read.type === 'texts'
+        ? take(problems, row, read.column, parseOptions(cell))
+        : readValue(read, cell, row, problems, reading);
+    if (value === undefined) continue;
+    dim ??= {};
+    put(dim, key, value);
   }
-  return undefined;
+  // A correction names only what changes (a score, not its type): the merged body is checked instead.
+  if (dim !== undefined && !merge) checkDimension(dim, problems, row);
+  return dim;
+}
+
+type DimensionValue = NonNullable<DimensionBody[DimensionKey]>;
+
+function put(dim: Partial<Record<DimensionKey, DimensionValue>>, key: DimensionKey, value: DimensionValue): void {
+  dim[key] = value;
+}
+
+/** `d`'s fields as a dimension body with its keys in the API page's order. */
+export function inBodyOrder(d: DimensionBody): DimensionBody {
+  const out: DimensionBody = {};
+  for (const key of DIMENSION_KEYS) {
+    const value = d[key];
+    if (value !== undefined) put(out, key, value);
+  }
+  return out;
 }
 
 /** Each filled wide cell as the dimension its column names: the cell is the score, option, options or text. */

@@ -23,7 +23,7 @@ export interface RowOutcome {
 }
 
 export type { ClearableField } from '../schema.js';
-import type { ClearableField } from '../schema.js';
+import type { AssessmentValues, ClearableField } from '../schema.js';
 
 /**
  * Keys the file removes with `<clear>`. Every other key Feishu holds is kept where the file leaves
@@ -56,7 +56,7 @@ export interface DimensionPatch {
  * An assessment as a correction file names it: by its number (评价序号, its position among the
  * current ones), by its interviewer, or by nothing when the interview has only one.
  */
-export interface AssessmentPatch {
+export interface AssessmentPatch extends Readonly<AssessmentValues> {
   /** Its first row: blamed when it names an assessment that does not exist. */
   readonly at: RowRef;
   readonly externalId?: string;
@@ -66,8 +66,6 @@ export interface AssessmentPatch {
   readonly remove?: boolean;
   readonly no?: string;
   readonly username?: string;
-  readonly conclusion?: number;
-  readonly content?: string;
   readonly dimensions: readonly DimensionPatch[];
 }
 

@@ -25,7 +25,7 @@ describe('Grouping', () => {
       fields({
         interviewId: ID1,
         username: '1',
-        conclusion: 2,
+        assessmentValues: { conclusion: 2 },
         dimension: { option: 'x', assessment_type: 2, title: 'b' },
       }),
       fields({}), // no usable interview id
@@ -72,9 +72,24 @@ describe('Grouping', () => {
 
   it('keeps the value seen first and puts a conflict on the row that disagrees, naming the other row', () => {
     const groups = new Grouping(3);
-    const first = fields({ interviewId: ID1, values: { end_time: 1709276400000 }, username: '张三', conclusion: 2 });
-    const second = fields({ interviewId: ID1, values: { end_time: 1709280000000 }, username: '张三', conclusion: 1 });
-    const third = fields({ interviewId: ID1, values: { end_time: 1709276400000 }, username: '张三', conclusion: 2 });
+    const first = fields({
+      interviewId: ID1,
+      values: { end_time: 1709276400000 },
+      username: '张三',
+      assessmentValues: { conclusion: 2 },
+    });
+    const second = fields({
+      interviewId: ID1,
+      values: { end_time: 1709280000000 },
+      username: '张三',
+      assessmentValues: { conclusion: 1 },
+    });
+    const third = fields({
+      interviewId: ID1,
+      values: { end_time: 1709276400000 },
+      username: '张三',
+      assessmentValues: { conclusion: 2 },
+    });
     [first, second, third].forEach((f, i) => {
       groups.add(i, f, i + 10);
     });
@@ -91,7 +106,13 @@ describe('Grouping', () => {
     const groups = new Grouping(2);
     groups.add(
       0,
-      fields({ interviewId: ID1, applicationId: APP1, assessmentNo: '1', username: '张三', conclusion: 2 }),
+      fields({
+        interviewId: ID1,
+        applicationId: APP1,
+        assessmentNo: '1',
+        username: '张三',
+        assessmentValues: { conclusion: 2 },
+      }),
       2,
     );
     groups.add(1, fields({ interviewId: ID1, assessmentNo: '2', removeAssessment: true }), 3);
@@ -106,12 +127,22 @@ describe('Grouping', () => {
   });
 
   it('names conflicting codes by the words the file takes, in a Chinese run: 这里是 不通过，第 10 行却是 通过', () => {
-    const second = fields({ interviewId: ID1, values: { participate_status: 3 }, username: '张三', conclusion: 1 });
+    const second = fields({
+      interviewId: ID1,
+      values: { participate_status: 3 },
+      username: '张三',
+      assessmentValues: { conclusion: 1 },
+    });
     speaking({ lang: 'zh' }, () => {
       const groups = new Grouping(2);
       groups.add(
         0,
-        fields({ interviewId: ID1, values: { participate_status: 2 }, username: '张三', conclusion: 2 }),
+        fields({
+          interviewId: ID1,
+          values: { participate_status: 2 },
+          username: '张三',
+          assessmentValues: { conclusion: 2 },
+        }),
         10,
       );
       groups.add(1, second, 11);

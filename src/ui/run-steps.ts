@@ -76,6 +76,8 @@ export interface RunDetail {
   readonly report?: string;
   /** A correction run's preview: each interview and its group, what the import's choices index. */
   readonly changes?: readonly InterviewChange[];
+  /** An import's preview's rows: its problems are said as the preview said them (a resume's too). */
+  readonly basis?: ReportRows;
   /** Columns the file's sheet hides: the grid hides them too. */
   readonly hidden?: readonly string[];
   /** A check's counts by status, as its result gave them. */
@@ -262,10 +264,11 @@ export async function importStep(
   r: StepRequest,
   settings: StepSettings,
   run: RunWork<RunDetail>,
-  resume?: string,
+  from: { resume?: string; basis?: ReportRows } = {},
 ): Promise<ResultView> {
+  const { resume, basis } = from;
   const report = importReportPath(settings.folder, r.upload.name);
-  run.keep({ request: r, report, xlsx: report });
+  run.keep({ request: r, report, xlsx: report, basis });
   const result = await importFile(r.upload.path, {
     ...settings.send,
     ...read(r),
@@ -277,7 +280,8 @@ export async function importStep(
     onProgress: run.onProgress,
     ...WATCHED,
   });
-  return resultView(result, { rows: 0, report: true, lang: r.lang });
+  // A problem row's words name its cell, as the check and the preview did, from the preview's rows.
+  return resultView(result, { rows: 0, report: true, lang: r.lang, grid: basis });
 }
 
 /**

@@ -1,4 +1,8 @@
-/** The imports made from the server's folder before, newest first, each with its undo. */
+/**
+ * The imports made from the server's folder, newest first, each with its kind, counts, local
+ * time and undo. The import on screen is among them once it has ended (the list is asked again
+ * then), marked as the one above: its undo is the one beside its result, not a second button here.
+ */
 import { useState } from 'preact/hooks';
 import type { EarlierRun } from '../views.js';
 import type { Flow } from './flow.js';
@@ -13,23 +17,35 @@ function localTime(at: number, lang: Lang): string {
   );
 }
 
+/** What a run did: removals and interviews not written only when there were some. */
+function countsWords(c: NonNullable<EarlierRun['counts']>, lang: Lang): string {
+  return (
+    t(lang, 'runCounts', { ...c }) +
+    (c.deleted > 0 ? t(lang, 'runDeleted', { n: c.deleted }) : '') +
+    (c.failed > 0 ? t(lang, 'runFailed', { n: c.failed }) : '')
+  );
+}
+
 export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
   const { lang } = flow;
   const [asking, setAsking] = useState<string>();
   const busy = flow.current?.state === 'running';
+  const onScreen = flow.runs.import?.result?.backup;
   return (
     <section class="step" data-testid="earlier">
       <h2>{t(lang, 'earlierTitle')}</h2>
       {earlier.length === 0 && <p>{t(lang, 'noEarlier')}</p>}
       <ul class="earlier">
         {earlier.map((r) => (
-          <li key={r.backup}>
+          <li key={r.backup} data-current={r.backup === onScreen ? 'true' : undefined}>
             <span class="when">{localTime(r.at, lang)}</span>{' '}
             {r.counts && <b class="kind">{t(lang, r.counts.kind === 'correct' ? 'mode_correct' : 'mode_import')}</b>}{' '}
             <span class="file">{r.report}</span>{' '}
-            {r.counts && <span class="run-counts">{t(lang, 'runCounts', { ...r.counts })}</span>}{' '}
+            {r.counts && <span class="run-counts">{countsWords(r.counts, lang)}</span>}{' '}
             {r.undone ? (
               <span class="done">{t(lang, 'undone')}</span>
+            ) : r.backup === onScreen ? (
+              <span class="on-screen">{t(lang, 'onScreen')}</span>
             ) : (
               <button
                 type="button"

@@ -20,14 +20,13 @@ import {
   type RunDetail,
   type StepRequest,
   type CheckSettings,
-  type SkippedEntry,
-  earlierRuns,
   importStep,
   previewStep,
   undoStep,
   validateStep,
   validationXlsx,
 } from './run-steps.js';
+import { type SkippedEntry, earlierRuns } from './earlier-runs.js';
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
 import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
 import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';

@@ -17,12 +17,12 @@ import { visible } from './page-text.js';
 import { chooseFile, shot, text } from './page-steps.js';
 import { type UiWorld, startWorld } from './ui-server.js';
 
-/** The month's correction, as an HR person saves it from Excel. */
-export async function correctionFile(): Promise<string> {
+/** The month's correction (or other `rows`, header first), as an HR person saves it from Excel. */
+export async function correctionFile(rows = correctionRows(), name = '十二月更正.xlsx'): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('更正');
-  for (const r of correctionRows()) sheet.addRow(r);
-  const file = join(await tempDir(), '十二月更正.xlsx');
+  for (const r of rows) sheet.addRow(r);
+  const file = join(await tempDir(), name);
   await workbook.xlsx.writeFile(file);
   return file;
 }
@@ -168,12 +168,12 @@ export async function correctionInOneRun(browser: OpenBrowser, says: CorrectionS
   expect(held(w, createdId(w))).toEqual(want.created);
   // The folder's imports list it once it has ended: its local time, kind and counts, marked as the one above.
   const listed = page.locator('[data-testid=earlier] li', { hasText: '十二月更正' });
-  await listed.locator('.on-screen').waitFor();
+  await listed.locator('.aside').waitFor();
   expect(await listed.getAttribute('data-current')).toBe('true');
   expect(await listed.locator('.kind').textContent()).toBe(says.kind);
   expect(await listed.locator('.run-counts').textContent()).toBe(says.runCounts);
   expect(await listed.locator('.when').textContent()).toMatch(says.when);
-  expect(await listed.locator('.on-screen').textContent()).toBe(says.onScreen);
+  expect(await listed.locator('.aside').textContent()).toBe(says.onScreen);
   expect(await listed.locator('button').count()).toBe(0);
   expect(says.foreign(await visible(page))).toEqual([]);
   await snap('correct-result');

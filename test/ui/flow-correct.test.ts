@@ -9,6 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { original, seededIds as ids } from '../helpers.js';
+import { HEADER } from '../commands/correction-month.js';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
 import {
   closeCorrections,
@@ -19,7 +20,7 @@ import {
   held,
   openCorrection,
 } from './correction-run.js';
-import { chineseIn, developerWords, englishIn } from './page-text.js';
+import { type Browser, chineseIn, developerWords, englishIn } from './page-text.js';
 import { chooseFile, text } from './page-steps.js';
 
 browserNotice('test/ui/flow-correct.test.ts');
@@ -129,6 +130,38 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in English', () =>
     await page.waitForSelector('[data-testid=undo-result]', { timeout: 30_000 });
     expect(await text(page, '[data-testid=undo-step] [data-testid=group-restore]')).toBe('Restore 3');
     expect(held(w, c!)).toEqual(original(2));
+    await page.close();
+  });
+
+  it('lists an import that wrote nothing too: marked as the one on screen, then as nothing to undo', async () => {
+    const { page, world: w } = await openCorrection(browser);
+    const [a] = ids(3);
+    // 张三's assessment as Feishu holds it: the import has nothing to send.
+    await chooseFile(
+      page,
+      await correctionFile([HEADER, [a!, '', '', '', '', '', '', '张三', '', '', '', '']], 'same.xlsx'),
+    );
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
+    expect(await text(page, '[data-testid=group-unchanged]')).toBe('Unchanged 1');
+    await page.click('[data-testid=start]');
+    await page.click('[data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
+    expect(w.sim.stats.requests.put).toBe(0);
+    expect(await page.locator('[data-testid=undo]').count()).toBe(0);
+    const listed = page.locator('[data-testid=earlier] li', { hasText: 'same.' });
+    await listed.locator('.aside').waitFor();
+    expect(await listed.getAttribute('data-current')).toBe('true');
+    expect(await listed.locator('.kind').textContent()).toBe('Correction');
+    expect(await listed.locator('.run-counts').textContent()).toBe('new 0 · changed 0 · unchanged 1');
+    expect(await listed.locator('.aside').textContent()).toBe('the import shown above');
+    // Another file chosen: the import is no longer on screen, and the list says why it has no undo.
+    await chooseFile(page, await correctionFile());
+    await page.waitForFunction(
+      () => !(globalThis as unknown as Browser).document.querySelector('[data-testid=earlier] li[data-current]'),
+    );
+    expect(await listed.locator('.aside').textContent()).toBe('wrote nothing, nothing to undo');
+    expect(await listed.locator('button').count()).toBe(0);
     await page.close();
   });
 });

@@ -56,12 +56,12 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words, in
     expect(done).not.toContain('(1 rows)');
     // The import just done is in the list of the folder's imports once it has ended, marked as the one above.
     const listed = page.locator('[data-testid=earlier] li[data-current]');
-    await listed.locator('.on-screen').waitFor();
+    await listed.locator('.aside').waitFor();
     expect(await page.locator('[data-testid=earlier] li').count()).toBe(1);
     expect(await listed.locator('.kind').textContent()).toBe('Correction');
     expect(await listed.locator('.run-counts').textContent()).toBe('new 0 · changed 27 · unchanged 0 · not written 1');
     expect(await listed.locator('.when').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
-    expect(await listed.locator('.on-screen').textContent()).toBe('the import shown above');
+    expect(await listed.locator('.aside').textContent()).toBe('the import shown above');
     // Its undo is the one beside its result: none in the list.
     expect(await listed.locator('button').count()).toBe(0);
     await page.close();

@@ -1,7 +1,8 @@
 /**
  * The imports made from the server's folder, newest first, each with its kind, counts, local
  * time and undo. The import on screen is among them once it has ended (the list is asked again
- * then), marked as the one above: its undo is the one beside its result, not a second button here.
+ * then), marked as the one above: its undo is the one beside its result, not a second button
+ * here. One that wrote nothing is listed too (src/ui/earlier-runs.ts), with nothing to undo.
  */
 import { useState } from 'preact/hooks';
 import type { EarlierRun } from '../views.js';
@@ -30,22 +31,23 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
   const { lang } = flow;
   const [asking, setAsking] = useState<string>();
   const busy = flow.current?.state === 'running';
-  const onScreen = flow.runs.import?.result?.backup;
+  const onScreen = flow.runs.import?.result?.reportName;
   return (
     <section class="step" data-testid="earlier">
       <h2>{t(lang, 'earlierTitle')}</h2>
       {earlier.length === 0 && <p>{t(lang, 'noEarlier')}</p>}
       <ul class="earlier">
         {earlier.map((r) => (
-          <li key={r.backup} data-current={r.backup === onScreen ? 'true' : undefined}>
+          <li key={r.report} data-current={r.report === onScreen ? 'true' : undefined}>
             <span class="when">{localTime(r.at, lang)}</span>{' '}
             {r.counts && <b class="kind">{t(lang, r.counts.kind === 'correct' ? 'mode_correct' : 'mode_import')}</b>}{' '}
             <span class="file">{r.report}</span>{' '}
             {r.counts && <span class="run-counts">{countsWords(r.counts, lang)}</span>}{' '}
             {r.undone ? (
               <span class="done">{t(lang, 'undone')}</span>
-            ) : r.backup === onScreen ? (
-              <span class="on-screen">{t(lang, 'onScreen')}</span>
+            ) : r.report === onScreen || r.backup === undefined ? (
+              // Its undo is beside its result above; or it wrote nothing, so there is nothing to undo.
+              <span class="aside">{t(lang, r.report === onScreen ? 'onScreen' : 'nothingToUndo')}</span>
             ) : (
               <button
                 type="button"
@@ -58,7 +60,9 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
                 {t(lang, 'undoEarlier')}
               </button>
             )}
-            {asking === r.backup && <UndoQuestion flow={flow} backup={r.backup} onClose={() => setAsking(undefined)} />}
+            {r.backup !== undefined && asking === r.backup && (
+              <UndoQuestion flow={flow} backup={r.backup} onClose={() => setAsking(undefined)} />
+            )}
           </li>
         ))}
       </ul>

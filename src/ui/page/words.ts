@@ -90,6 +90,7 @@ const zh = {
   noEarlier: '还没有导入',
   // The import on screen, in the list too: its undo is the one beside its result.
   onScreen: '即上方这次导入',
+  nothingToUndo: '没有写入，无需撤销',
   undone: '已撤销',
   failedTitle: '出错了',
   busy: '已有任务在进行',
@@ -282,6 +283,7 @@ const en: Record<Key, string> = {
   earlierTitle: 'Imports from this folder',
   noEarlier: 'No imports yet',
   onScreen: 'the import shown above',
+  nothingToUndo: 'wrote nothing, nothing to undo',
   undone: 'undone',
   failedTitle: 'Something went wrong',
   busy: 'A run is in progress',

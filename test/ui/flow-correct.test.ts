@@ -7,6 +7,8 @@
  * previewed (restore, delete, leave alone) before it is asked and listed after. The run itself
  * is test/ui/correction-run.ts, taken in each language against that language's words.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { original, seededIds as ids } from '../helpers.js';
 import { HEADER } from '../commands/correction-month.js';
@@ -133,7 +135,7 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in English', () =>
     await page.close();
   });
 
-  it('lists an import that wrote nothing too: marked as the one on screen, then as nothing to undo', async () => {
+  it('lists an import that wrote nothing too: marked as the one on screen, then as nothing to undo; one without a backup as beyond undo', async () => {
     const { page, world: w } = await openCorrection(browser);
     const [a] = ids(3);
     // 张三's assessment as Feishu holds it: the import has nothing to send.
@@ -162,6 +164,18 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in English', () =>
     );
     expect(await listed.locator('.aside').textContent()).toBe('wrote nothing, nothing to undo');
     expect(await listed.locator('button').count()).toBe(0);
+    // A CLI import in this folder that wrote without a backup (--no-backup): listed, and said to be beyond undo.
+    const lines = [
+      { t: 'sending', id: a, op: 'put' },
+      { t: 'result', id: a, status: 'ok' },
+    ];
+    const journal = join(w.folder, 'cli.20240302-140000.report.xlsx.journal.jsonl');
+    await writeFile(journal, lines.map((l) => JSON.stringify(l)).join('\n'), { mode: 0o600 });
+    await page.reload();
+    const cli = page.locator('[data-testid=earlier] li', { hasText: 'cli.' });
+    await cli.locator('.aside').waitFor();
+    expect(await cli.locator('.run-counts').textContent()).toBe('new 0 · changed 1 · unchanged 0');
+    expect(await cli.locator('.aside').textContent()).toBe('kept no backup, so it cannot be undone');
     await page.close();
   });
 });

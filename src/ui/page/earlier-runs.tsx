@@ -9,7 +9,7 @@ import type { EarlierRun } from '../views.js';
 import type { Flow } from './flow.js';
 import { RunOutcome } from './import-step.js';
 import { UndoQuestion } from './undo-step.js';
-import { type Lang, t } from './strings.js';
+import { type Key, type Lang, t } from './strings.js';
 
 /** When the import ran, in the browser's own zone: date and minute, as the user reads a clock. */
 function localTime(at: number, lang: Lang): string {
@@ -25,6 +25,16 @@ function countsWords(c: NonNullable<EarlierRun['counts']>, lang: Lang): string {
     (c.deleted > 0 ? t(lang, 'runDeleted', { n: c.deleted }) : '') +
     (c.failed > 0 ? t(lang, 'runFailed', { n: c.failed }) : '')
   );
+}
+
+/**
+ * Why a run has no undo button here: its undo is beside its result above; or it wrote nothing;
+ * or it wrote without a backup (a CLI run with --no-backup in this folder), so none can undo it.
+ */
+function whyNoUndo(r: EarlierRun, onScreen: string | undefined): Key {
+  if (r.report === onScreen) return 'onScreen';
+  const c = r.counts;
+  return c && c.created + c.changed + c.deleted > 0 ? 'noBackup' : 'nothingToUndo';
 }
 
 export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly EarlierRun[] }) {
@@ -46,8 +56,7 @@ export function EarlierRuns({ flow, earlier }: { flow: Flow; earlier: readonly E
             {r.undone ? (
               <span class="done">{t(lang, 'undone')}</span>
             ) : r.report === onScreen || r.backup === undefined ? (
-              // Its undo is beside its result above; or it wrote nothing, so there is nothing to undo.
-              <span class="aside">{t(lang, r.report === onScreen ? 'onScreen' : 'nothingToUndo')}</span>
+              <span class="aside">{t(lang, whyNoUndo(r, onScreen))}</span>
             ) : (
               <button
                 type="button"

@@ -91,6 +91,7 @@ const zh = {
   // The import on screen, in the list too: its undo is the one beside its result.
   onScreen: '即上方这次导入',
   nothingToUndo: '没有写入，无需撤销',
+  noBackup: '没有留下备份，无法撤销',
   undone: '已撤销',
   failedTitle: '出错了',
   busy: '已有任务在进行',
@@ -284,6 +285,7 @@ const en: Record<Key, string> = {
   noEarlier: 'No imports yet',
   onScreen: 'the import shown above',
   nothingToUndo: 'wrote nothing, nothing to undo',
+  noBackup: 'kept no backup, so it cannot be undone',
   undone: 'undone',
   failedTitle: 'Something went wrong',
   busy: 'A run is in progress',

@@ -61,9 +61,15 @@ function badEnum(w: Where): Pair | undefined {
   const spec = enumOf(w.column);
   if (!spec) return undefined;
   const values = valuesIn(spec);
+  // No cell at hand (an import's result without its preview's rows): the values alone, no empty "got".
+  if (w.cell === undefined)
+    return withPlace(w, {
+      en: `expected one of ${values.en}: pick one of those`,
+      zh: `应为以下之一：${values.zh}：请从中选一个`,
+    });
   return withPlace(w, {
-    en: `expected one of ${values.en}, got "${w.cell ?? ''}": pick one of those`,
-    zh: `应为以下之一：${values.zh}，实际是“${w.cell ?? ''}”：请从中选一个`,
+    en: `expected one of ${values.en}, got "${w.cell}": pick one of those`,
+    zh: `应为以下之一：${values.zh}，实际是“${w.cell}”：请从中选一个`,
   });
 }
 

@@ -20,14 +20,13 @@ import {
   type RunDetail,
   type StepRequest,
   type CheckSettings,
-  type SkippedEntry,
-  earlierRuns,
   importStep,
   previewStep,
   undoStep,
   validateStep,
   validationXlsx,
 } from './run-steps.js';
+import { type SkippedEntry, earlierRuns } from './earlier-runs.js';
 import type { RunAction, RunSessions, RunView } from './run-sessions.js';
 import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './uploads.js';
 import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';
@@ -222,7 +221,10 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     const asked = resumed?.request ?? stepRequest(body, ctx);
     if (!uploads.get(asked.upload.id)) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
     // A resume leaves out what the run it goes on with left out; an import, what its preview's switches did.
-    const leaveOut = resumed ? resumed.request?.leaveOut : choicesOf(body, sessions.detail(String(body.preview ?? '')));
+    const preview = sessions.detail(String(body.preview ?? ''));
+    const leaveOut = resumed ? resumed.request?.leaveOut : choicesOf(body, preview);
+    // The preview's rows, of the same file, say the import's problem rows as the preview did.
+    const basis = resumed ? resumed.basis : preview?.request?.upload.id === asked.upload.id ? preview.rows : undefined;
     const r = action === 'import' ? { ...asked, leaveOut } : asked;
     await rememberZone(settings.folder, r.tz);
     const resume = resumed?.report;
@@ -242,7 +244,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
             ? validateStep(r, settings, uploads, run)
             : action === 'preview'
               ? previewStep(r, settings, uploads, run)
-              : importStep(r, settings, run, resume),
+              : importStep(r, settings, run, { resume, basis }),
         );
       } finally {
         if (action !== 'import') release();

@@ -31,6 +31,8 @@ export interface ResultView {
   readonly undoable: boolean;
   /** The backup's file name in the server's folder (no path), for an undo. */
   readonly backup?: string;
+  /** An import's report's file name in the server's folder: the folder's list of imports names it so. */
+  readonly reportName?: string;
   /** A correction run's interviews, grouped (新建, 修改, 删除, 无变化, …), in the plan's order. */
   readonly changes?: readonly import('../report/run-result.js').InterviewChange[];
   /** The zone times without an offset were read in, where the file had such times. */

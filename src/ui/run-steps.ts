@@ -4,14 +4,11 @@ import { BACKUP_SUFFIX, journalPathFor } from '../run-paths.js';
  * progress: nothing here reads, checks or sends a row itself.
  */
 import { existsSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
-import { type Untrusted, untrusted } from '../report/private-file.js';
 import { basename, extname, join } from 'node:path';
 import { type Column, FIELD } from '../schema.js';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
-import { type RunCounts, runCounts } from './run-counts.js';
 import { pageWords, warningWords } from './page-words.js';
 import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
@@ -76,6 +73,8 @@ export interface RunDetail {
   readonly report?: string;
   /** A correction run's preview: each interview and its group, what the import's choices index. */
   readonly changes?: readonly InterviewChange[];
+  /** An import's preview's rows: its problems are said as the preview said them (a resume's too). */
+  readonly basis?: ReportRows;
   /** Columns the file's sheet hides: the grid hides them too. */
   readonly hidden?: readonly string[];
   /** A check's counts by status, as its result gave them. */
@@ -262,10 +261,11 @@ export async function importStep(
   r: StepRequest,
   settings: StepSettings,
   run: RunWork<RunDetail>,
-  resume?: string,
+  from: { resume?: string; basis?: ReportRows } = {},
 ): Promise<ResultView> {
+  const { resume, basis } = from;
   const report = importReportPath(settings.folder, r.upload.name);
-  run.keep({ request: r, report, xlsx: report });
+  run.keep({ request: r, report, xlsx: report, basis });
   const result = await importFile(r.upload.path, {
     ...settings.send,
     ...read(r),
@@ -277,7 +277,8 @@ export async function importStep(
     onProgress: run.onProgress,
     ...WATCHED,
   });
-  return resultView(result, { rows: 0, report: true, lang: r.lang });
+  // A problem row's words name its cell, as the check and the preview did, from the preview's rows.
+  return { ...resultView(result, { rows: 0, report: true, lang: r.lang, grid: basis }), reportName: basename(report) };
 }
 
 /**
@@ -311,48 +312,4 @@ export async function undoStep(
     ...WATCHED,
   });
   return resultView(result, { rows: 0, report: !dryRun, lang });
-}
-
-export interface EarlierRun {
-  /** The backup's file name in the folder: what the page sends back to undo it. */
-  readonly backup: string;
-  /** The import's report beside it, named as the page shows it. */
-  readonly report: string;
-  readonly at: number;
-  readonly undone: boolean;
-  /** Its kind and what it did, from its journal (none when that is missing). */
-  readonly counts?: RunCounts;
-}
-
-/** A backup name in the folder the page leaves out of its list, and why (in the page's words: see UI.skipped). */
-export interface SkippedEntry {
-  readonly name: string;
-  readonly why: Untrusted | { kind: 'gone' };
-}
-
-/**
- * The imports made from this folder, newest first: every backup an import left there that the
- * page could have written (a regular file of the user's own, no one else can write: see
- * `untrusted`). Any other entry (a dangling name, a symbolic link, another user's file) is left
- * out and added to `skipped`, so one bad entry never hides the user's own runs.
- */
-export async function earlierRuns(folder: string, skipped: SkippedEntry[] = []): Promise<EarlierRun[]> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  const all = new Set(names);
-  const runs: EarlierRun[] = [];
-  for (const name of names) {
-    if (!name.endsWith(`.report.xlsx${BACKUP_SUFFIX}`) || name.includes('.undo.')) continue;
-    const report = name.slice(0, -BACKUP_SUFFIX.length);
-    const info = await lstat(join(folder, name)).catch(() => undefined);
-    const why = info === undefined ? ({ kind: 'gone' } as const) : untrusted(info);
-    if (why) {
-      skipped.push({ name, why });
-      continue;
-    }
-    const at = info!.mtimeMs;
-    const undone = all.has(basename(undoXlsxReportPath(name)));
-    const counts = await runCounts(journalPathFor(join(folder, report)));
-    runs.push({ backup: name, report, at, undone, counts });
-  }
-  return runs.sort((a, b) => b.at - a.at);
 }

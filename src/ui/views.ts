@@ -5,14 +5,15 @@
 export type { ResultView, RunAction, RunView } from './run-sessions.js';
 export type { GridRow } from './report-rows.js';
 export type { ChangeGroup, InterviewChange } from '../report/run-result.js';
-export type { EarlierRun, Mode } from './run-steps.js';
+export type { EarlierRun } from './earlier-runs.js';
+export type { Mode } from './run-steps.js';
 export type { MappingAnswer } from './mapping-routes.js';
 export type { ColumnFacts, MappingDraft, WordFacts } from '../input/mapping-draft.js';
 export type { EnumColumn, MappingProfile, WideDimensionEntry } from '../input/profile.js';
 
 export interface StateAnswer {
   readonly run: import('./run-sessions.js').RunView | null;
-  readonly earlier: readonly import('./run-steps.js').EarlierRun[];
+  readonly earlier: readonly import('./earlier-runs.js').EarlierRun[];
   readonly maxUpload: number;
   /** The zone the page starts with, and why (src/ui/zone-choice.ts). */
   readonly zone: import('./zone-choice.js').ZoneChoice;

@@ -2,91 +2,32 @@
  * The month's correction in the page, in Chinese and in English: one run that renames an
  * interviewer by 评价序号, changes a score and a conclusion, adds a forgotten interview and
  * leaves a removal off unless switched on. The preview groups it, the confirmation repeats the
- * preview's counts and the zone, the simulator then holds what the file says field by field, and
- * the undo is previewed (restore, delete, leave alone) before it is asked and listed after.
+ * preview's counts and the zone, the simulator then holds what the file says field by field, the
+ * run is listed among the folder's imports, marked as the one on screen, and the undo is
+ * previewed (restore, delete, leave alone) before it is asked and listed after. The run itself
+ * is test/ui/correction-run.ts, taken in each language against that language's words.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { InterviewBody } from '../../src/feishu/body.js';
-import { InterviewStore } from '../../src/simulator/store.js';
-import { original, seededIds as ids, tempDir } from '../helpers.js';
+import { original, seededIds as ids } from '../helpers.js';
+import { HEADER } from '../commands/correction-month.js';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
-import { chooseFile, shot, text } from './page-steps.js';
-import { NEW_APP, correctionRows } from '../commands/correction-month.js';
-import { type UiWorld, startWorld } from './ui-server.js';
+import {
+  closeCorrections,
+  correctionFile,
+  correctionInOneRun,
+  correctionWords,
+  corrected,
+  held,
+  openCorrection,
+} from './correction-run.js';
+import { type Browser, chineseIn, developerWords, englishIn } from './page-text.js';
+import { chooseFile, text } from './page-steps.js';
 
 browserNotice('test/ui/flow-correct.test.ts');
 
-/** The month's correction (test/commands/correction-month.ts), as an HR person saves it from Excel. */
-async function correctionFile(): Promise<string> {
-  const rows = correctionRows();
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('更正');
-  for (const r of rows) sheet.addRow(r);
-  const file = join(await tempDir(), '十二月更正.xlsx');
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
-
-/** What Feishu must hold after the correction, field by field. */
-function corrected(): { a: InterviewBody; b: InterviewBody; created: InterviewBody } {
-  const [zhang, li] = original(0).interview_assessments!;
-  const b = original(1);
-  return {
-    a: {
-      ...original(0),
-      interview_assessments: [
-        {
-          ...zhang,
-          username: '王五',
-          conclusion: 1,
-          assessment_dimension_list: [{ score: 95, assessment_type: 1, title: '专业' }],
-        },
-        li!,
-      ],
-    },
-    b: {
-      ...b,
-      interview_assessments: [b.interview_assessments![0]!, { ...b.interview_assessments![1]!, conclusion: 2 }],
-    },
-    created: {
-      external_id: 'ATS-NEW-1',
-      external_application_id: NEW_APP,
-      participate_status: 2,
-      begin_time: Date.UTC(2025, 11, 2, 6),
-      end_time: Date.UTC(2025, 11, 2, 7),
-      interview_assessments: [
-        {
-          username: '赵六',
-          conclusion: 2,
-          assessment_dimension_list: [{ score: 77, assessment_type: 1, title: '专业' }],
-        },
-      ],
-    },
-  };
-}
-
-const count = async (page: Page, group: string) =>
-  Number((await text(page, `[data-testid=preview-step] [data-testid=group-${group}]`)).replace(/\D+/g, ''));
-
-let world: UiWorld | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
-
-async function open(browser: OpenBrowser): Promise<{ page: Page; world: UiWorld }> {
-  world = await startWorld({ seed: ids(3).map((id, i) => [id, original(i)]) });
-  const page = await browser.context.newPage();
-  await page.goto(world.ui.url);
-  await page.waitForSelector('[data-testid=file-input]', { state: 'attached' });
-  return { page, world };
-}
-
-const held = (w: UiWorld, id: string) => InterviewStore.bodyOf(w.sim.store.get(id)!);
-const createdId = (w: UiWorld) => [...w.sim.stats.created.keys()][0]!;
+afterEach(closeCorrections);
 
 describe.runIf(HAVE_BROWSER)('one correction run in the page, in Chinese', () => {
   let browser: OpenBrowser;
@@ -98,79 +39,29 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in Chinese', () =>
   });
 
   it('changes, renames and adds in one run; the removal stays off; the undo is previewed and listed', async () => {
-    const { page, world: w } = await open(browser);
-    const [a, b, c] = ids(3);
-    // No mode to pick up front.
-    expect(await page.locator('input[name=mode]').count()).toBe(0);
-    await chooseFile(page, await correctionFile());
-    expect(await text(page, '[data-testid=import-step] .hint')).toBe('请先点「预览」，看清会发生什么再导入');
-    await page.click('[data-testid=preview]');
-    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
-    expect(await text(page, '[data-testid=group-change]')).toBe('修改 2');
-    expect(await text(page, '[data-testid=group-create]')).toBe('新建 1');
-    expect(await text(page, '[data-testid=group-remove]')).toBe('删除 1');
-    expect(await text(page, '[data-testid=group-problem]')).toBe('有问题，不会导入 1');
-    // 修改 field by field, in the page's words: the rename, the conclusion and the score.
-    const fieldsOfA = await page.locator(`[data-group=change] li[data-id="${a}"] .fields li`).allTextContents();
-    expect(fieldsOfA.join('\n')).toContain('王五');
-    expect(fieldsOfA.length).toBeGreaterThanOrEqual(3);
-    expect(await text(page, `[data-group=change] li[data-id="${a}"] .who`)).toBe(`${a} · 第 2、3 行`);
-    // 新建 on (its rows carry what a new interview needs); 删除 off, named.
-    expect(await page.isChecked('[data-group=create] li[data-id="external_id:ATS-NEW-1"] input')).toBe(true);
-    expect(await page.isChecked(`[data-group=remove] li[data-id="${c}"] input`)).toBe(false);
-    expect(await text(page, `[data-group=remove] li[data-id="${c}"] .who`)).toBe(`${c} · 第 5 行`);
-    expect(await text(page, '[data-group=problem] li .fields')).toContain('ATS-NEW-2');
-    await shot(page, 'correct-preview');
-
-    await page.click('[data-testid=start]');
-    const question = await text(page, '[data-testid=confirm] p');
-    expect(question).toBe(
-      '确认写入飞书：新建 1 · 修改 2 · 删除 0 · 无变化 0（不发送） · 不导入 1。没有写时区的时间按北京时间读取。开始后可以停止，已写入的会保留并可撤销。',
-    );
-    // The confirmation's counts are the preview's, the removal left off.
-    const asked = question.match(/\d+/g)!.map(Number);
-    expect(asked.slice(0, 3)).toEqual([await count(page, 'create'), await count(page, 'change'), 0]);
-    expect(asked[4]).toBe(await count(page, 'remove'));
-    await page.click('[data-testid=confirm-yes]');
-    await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
-    expect(await text(page, '[data-testid=import-result] [data-testid=group-change]')).toBe('修改 2');
-    expect(await text(page, '[data-testid=import-result] [data-testid=group-create]')).toBe('新建 1');
-    expect(await text(page, '[data-testid=import-result] [data-testid=group-left]')).toBe('未导入 1');
-
-    const want = corrected();
-    expect(held(w, a!)).toEqual(want.a);
-    expect(held(w, b!)).toEqual(want.b);
-    expect(held(w, c!)).toEqual(original(2));
-    expect(w.sim.stats.created.size).toBe(1);
-    expect(held(w, createdId(w))).toEqual(want.created);
-    // The earlier-imports list: its local time, kind and counts.
-    const listed = page.locator('[data-testid=earlier] li', { hasText: '十二月更正' });
-    await listed.locator('.run-counts').waitFor();
-    expect(await listed.locator('.kind').textContent()).toBe('更正');
-    expect(await listed.locator('.run-counts').textContent()).toBe('新建 1 · 修改 2 · 无变化 0');
-    expect(await listed.locator('.when').textContent()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
-    await shot(page, 'correct-result');
-
-    // The undo: previewed before it is asked, then listed; the import's result stays on screen.
-    await page.click('[data-testid=undo]');
-    await page.waitForSelector('[data-testid=undo-preview] [data-testid=confirm]', { timeout: 30_000 });
-    expect(await text(page, '[data-testid=undo-preview] [data-testid=confirm] p')).toBe(
-      '确认撤销：恢复 2 场面试到导入前的内容 · 删除 1 场它新建的面试 · 保持不动 0 场。',
-    );
-    expect(await text(page, '[data-testid=undo-preview] [data-testid=group-restore]')).toBe('恢复 2');
-    expect(await text(page, '[data-testid=undo-preview] [data-testid=group-delete]')).toBe('删除 1');
-    expect(w.sim.stats.requests.delete).toBe(0);
-    expect(held(w, a!)).toEqual(want.a);
-    await page.click('[data-testid=undo-preview] [data-testid=confirm-yes]');
-    await page.waitForSelector('[data-testid=undo-result]', { timeout: 30_000 });
-    expect(await text(page, '[data-testid=undo-step] [data-testid=group-restore]')).toBe('恢复 2');
-    expect(await text(page, '[data-testid=undo-step] [data-testid=group-delete]')).toBe('删除 1');
-    expect(await page.locator('[data-testid=import-result]').count()).toBe(1);
-    expect(held(w, a!)).toEqual(original(0));
-    expect(held(w, b!)).toEqual(original(1));
-    expect(w.sim.stats.deleted).toEqual([createdId(w)]);
-    await shot(page, 'correct-undo');
-    await page.close();
+    const zh: Record<string, string> = {
+      change: '修改',
+      create: '新建',
+      remove: '删除',
+      problem: '有问题，不会导入',
+      left: '未导入',
+      restore: '恢复',
+      delete: '删除',
+    };
+    await correctionInOneRun(browser, {
+      previewFirst: '请先点「预览」，看清会发生什么再导入',
+      group: (g, n) => `${zh[g]} ${n}`,
+      who: (id, rows) => `${id} · 第 ${rows.join('、')} 行`,
+      question:
+        '确认写入飞书：新建 1 · 修改 2 · 删除 0 · 无变化 0（不发送） · 不导入 1。没有写时区的时间按北京时间读取。开始后可以停止，已写入的会保留并可撤销。',
+      kind: '更正',
+      runCounts: '新建 1 · 修改 2 · 无变化 0',
+      when: /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,
+      onScreen: '即上方这次导入',
+      undoQuestion: '确认撤销：恢复 2 场面试到导入前的内容 · 删除 1 场它新建的面试 · 保持不动 0 场。',
+      foreign: (shown) => [...developerWords(shown), ...englishIn(shown, correctionWords())],
+      shots: true,
+    });
   });
 });
 
@@ -183,8 +74,35 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in English', () =>
     await browser?.close();
   });
 
+  it('changes, renames and adds in one run; the removal stays off; the undo is previewed and listed', async () => {
+    const en: Record<string, string> = {
+      change: 'Change',
+      create: 'New',
+      remove: 'Remove',
+      problem: 'Problems, not imported',
+      left: 'Left out',
+      restore: 'Restore',
+      delete: 'Delete',
+    };
+    await correctionInOneRun(browser, {
+      previewFirst: 'Preview first, to see what will happen before importing',
+      group: (g, n) => `${en[g]} ${n}`,
+      who: (id, rows) => `${id} · ${rows.length > 1 ? 'rows' : 'row'} ${rows.join(', ')}`,
+      question:
+        'Write to Feishu: new 1 · change 2 · remove 0 · unchanged 0 (not sent) · left out 1. Times without a zone are read as Beijing time. You can stop it; what landed stays and can be undone.',
+      kind: 'Correction',
+      runCounts: 'new 1 · changed 2 · unchanged 0',
+      when: /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/,
+      onScreen: 'the import shown above',
+      undoQuestion:
+        'Undo: restore 2 interview(s) as they were before the import · delete 1 it created · leave 0 alone.',
+      foreign: (shown) => [...developerWords(shown), ...chineseIn(shown, correctionWords())],
+      shots: false,
+    });
+  });
+
   it('imports the removal once switched on and leaves the new interview switched off', async () => {
-    const { page, world: w } = await open(browser);
+    const { page, world: w } = await openCorrection(browser);
     const [a, , c] = ids(3);
     await chooseFile(page, await correctionFile());
     await page.click('[data-testid=preview]');
@@ -214,6 +132,50 @@ describe.runIf(HAVE_BROWSER)('one correction run in the page, in English', () =>
     await page.waitForSelector('[data-testid=undo-result]', { timeout: 30_000 });
     expect(await text(page, '[data-testid=undo-step] [data-testid=group-restore]')).toBe('Restore 3');
     expect(held(w, c!)).toEqual(original(2));
+    await page.close();
+  });
+
+  it('lists an import that wrote nothing too: marked as the one on screen, then as nothing to undo; one without a backup as beyond undo', async () => {
+    const { page, world: w } = await openCorrection(browser);
+    const [a] = ids(3);
+    // 张三's assessment as Feishu holds it: the import has nothing to send.
+    await chooseFile(
+      page,
+      await correctionFile([HEADER, [a!, '', '', '', '', '', '', '张三', '', '', '', '']], 'same.xlsx'),
+    );
+    await page.click('[data-testid=preview]');
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
+    expect(await text(page, '[data-testid=group-unchanged]')).toBe('Unchanged 1');
+    await page.click('[data-testid=start]');
+    await page.click('[data-testid=confirm-yes]');
+    await page.waitForSelector('[data-testid=import-result]', { timeout: 30_000 });
+    expect(w.sim.stats.requests.put).toBe(0);
+    expect(await page.locator('[data-testid=undo]').count()).toBe(0);
+    const listed = page.locator('[data-testid=earlier] li', { hasText: 'same.' });
+    await listed.locator('.aside').waitFor();
+    expect(await listed.getAttribute('data-current')).toBe('true');
+    expect(await listed.locator('.kind').textContent()).toBe('Correction');
+    expect(await listed.locator('.run-counts').textContent()).toBe('new 0 · changed 0 · unchanged 1');
+    expect(await listed.locator('.aside').textContent()).toBe('the import shown above');
+    // Another file chosen: the import is no longer on screen, and the list says why it has no undo.
+    await chooseFile(page, await correctionFile());
+    await page.waitForFunction(
+      () => !(globalThis as unknown as Browser).document.querySelector('[data-testid=earlier] li[data-current]'),
+    );
+    expect(await listed.locator('.aside').textContent()).toBe('wrote nothing, nothing to undo');
+    expect(await listed.locator('button').count()).toBe(0);
+    // A CLI import in this folder that wrote without a backup (--no-backup): listed, and said to be beyond undo.
+    const lines = [
+      { t: 'sending', id: a, op: 'put' },
+      { t: 'result', id: a, status: 'ok' },
+    ];
+    const journal = join(w.folder, 'cli.20240302-140000.report.xlsx.journal.jsonl');
+    await writeFile(journal, lines.map((l) => JSON.stringify(l)).join('\n'), { mode: 0o600 });
+    await page.reload();
+    const cli = page.locator('[data-testid=earlier] li', { hasText: 'cli.' });
+    await cli.locator('.aside').waitFor();
+    expect(await cli.locator('.run-counts').textContent()).toBe('new 0 · changed 1 · unchanged 0');
+    expect(await cli.locator('.aside').textContent()).toBe('kept no backup, so it cannot be undone');
     await page.close();
   });
 });

@@ -16,51 +16,17 @@ import { existingFrom } from '../../src/cli/simulate.js';
 import { tempDir } from '../helpers.js';
 import { HAVE_BROWSER, type OpenBrowser, browserNotice, openBrowser } from './browser.js';
 import { chooseFile, text } from './page-steps.js';
+import { type Browser, developerWords, englishIn, visible } from './page-text.js';
+import { LANDS, REFUSED, outageFlow, outageWorld } from './outage-flow.js';
 import { SAMPLE, type UiWorld, startWorld } from './ui-server.js';
 
 browserNotice('test/ui/flow-words.test.ts');
-
-/** The application the tenant lacks: Feishu refuses its interview's PUT (1002002). */
-const REFUSED_APPLICATION = '6960663240925956003';
-
-/** What the tests read of the browser's globals (this project's types have no DOM). */
-interface Browser {
-  document: { body: { innerText: string }; querySelector(selector: string): { textContent: string | null } | null };
-}
-
-// biome-ignore lint/performance/useDomNodeTextContent: innerText is the text as shown (a closed details line's is not)
-const visible = (page: Page) => page.evaluate(() => (globalThis as unknown as Browser).document.body.innerText);
-
-/** What a developer would write and the page's person cannot read: a flag, or a code like ROW_MISSING_ID. */
-function developerWords(shown: string): string[] {
-  return [...shown.matchAll(/--[a-z][\w-]*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bHTTP\b|batch_query|ECONN\w+/g)].map(
-    (m) => m[0],
-  );
-}
-
-/**
- * English left in a Chinese page once file names, IDs, zone names and the language switch are
- * taken out: none is allowed.
- */
-function englishIn(shown: string, file: string): string[] {
-  const ours = new Set(file.match(/[A-Za-z]{3,}/g));
-  const allowed = shown
-    .replace(/[\w.-]*\.(csv|xlsx)\b/g, '')
-    .replace(/\bAsia\/\w+|\bUTC\b/g, '')
-    .replace(/^English$/m, '')
-    // Key names as the keyboard prints them (the grid's hint: 按 Enter 保存，Esc 取消).
-    .replace(/\b(Enter|Esc)\b/g, '')
-    .replace(/<clear>/g, '');
-  // The file's own words (its cells, shown in the grid) are the user's.
-  return [...allowed.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !ours.has(w));
-}
 
 describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", () => {
   let world: UiWorld;
   let browser: OpenBrowser;
   beforeAll(async () => {
-    // 150 ms an answer: the import lasts long enough to cut the network in its middle.
-    world = await startWorld({ latencyMs: 150, missingApplications: [REFUSED_APPLICATION] });
+    world = await outageWorld();
     browser = await openBrowser('zh-CN');
   });
   afterAll(async () => {
@@ -69,44 +35,18 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
   });
 
   it('a Chinese flow with row errors, a network cut and a Feishu refusal: no flag, no code, no English; the cut named and waited out', async () => {
-    // The sample with one conclusion written as the old system did: 淘汰 is not one of the tool's words.
-    const sample = (await readFile(SAMPLE, 'utf8')).replace(',刘洋,通过,', ',刘洋,淘汰,');
-    const file = join(await tempDir(), 'interviews.csv');
-    await writeFile(file, sample);
-    const page = await browser.context.newPage();
-    await page.goto(world.ui.url);
-    await chooseFile(page, file);
-    await page.check('[data-testid=only-problems]');
-    await page.waitForSelector('[data-testid=check-rows] .grid-row');
-    const checked = await visible(page);
+    const { sample, checked, previewProgress, trouble, during, done, page } = await outageFlow(browser, world);
     expect(checked).toContain('第 ');
     expect(developerWords(checked)).toEqual([]);
     expect(englishIn(checked, sample)).toEqual([]);
     // The enumeration's values in Chinese only, in the grid's message and in the list of problems.
     expect(checked).toContain('应为以下之一：不通过、通过、待定，实际是“淘汰”');
     expect(checked).not.toMatch(/不通过 fail/);
-
-    await page.click('[data-testid=preview]');
-    // The preview says how far it has got while it reads Feishu.
-    await page.waitForSelector('[data-testid=preview-progress]');
-    expect(await text(page, '[data-testid=preview-progress]')).toMatch(/正在读取飞书中的现有记录/);
-    await page.waitForSelector('[data-testid=preview-step] [data-testid=counts]', { timeout: 60_000 });
-
-    await page.click('[data-testid=start]');
-    await page.click('[data-testid=confirm-yes]');
-    await page.waitForSelector('[data-testid=progress] p');
-    // The network goes down under the run: said at once, in words, and the run waits for it.
-    const cut = world.sim.restart(6000);
-    await page.waitForSelector('[data-testid=trouble]', { timeout: 10_000 });
-    expect(await text(page, '[data-testid=trouble]')).toMatch(
-      /^连不上飞书：已重试 \d+ 次，正在等待……$|^飞书暂时不可用/,
-    );
-    const during = await visible(page);
+    expect(previewProgress).toMatch(/正在读取飞书中的现有记录/);
+    // The cut, said at once in words, while the run waits for it.
+    expect(trouble).toMatch(/^连不上飞书：已重试 \d+ 次，正在等待……$|^飞书暂时不可用/);
     expect(developerWords(during)).toEqual([]);
     expect(englishIn(during, sample)).toEqual([]);
-    await cut;
-    await page.waitForSelector('[data-testid=import-result]', { timeout: 120_000 });
-    const done = await visible(page);
     expect(developerWords(done)).toEqual([]);
     expect(englishIn(done, sample)).toEqual([]);
     // Feishu's refusal is said in words; its code waits in the closed details line.
@@ -114,9 +54,12 @@ describe.runIf(HAVE_BROWSER)("the page says what happens in its user's words", (
     expect(done).not.toContain('1002002');
     expect(done).not.toContain('already used');
     // Nothing failed for the cut: the interviews landed, the refused one alone is left out.
-    expect(world.sim.store.get('7123456789012345001')?.participate_status).toBe(2);
-    expect(world.sim.store.get('7123456789012345003')?.participate_status).toBeUndefined();
+    expect(world.sim.store.get(LANDS)?.participate_status).toBe(2);
+    expect(world.sim.store.get(REFUSED)?.participate_status).toBeUndefined();
     expect(done).not.toContain('连不上飞书（连接失败或超时）');
+    // The import's problems said as the check said them, with the cell's own word.
+    expect(done).toContain('第 17 行「面试结论」列：应为以下之一：不通过、通过、待定，实际是“淘汰”');
+    expect(done).not.toContain('实际是“”');
     await page.close();
   }, 240_000);
 

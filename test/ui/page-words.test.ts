@@ -73,6 +73,11 @@ describe("the page's words for the library's messages", () => {
     expect(pageWords('ROW_BAD_ENUM')?.zh).toBe(
       '有单元格填了该列不接受的词：请从该列的可选值中选一个（检查结果中的行逐一列出）',
     );
+    // Its column but not its cell (an import's result without its preview's rows): no empty "got".
+    expect(pageWords('ROW_BAD_ENUM', { row: 4, column: 'conclusion' })).toEqual({
+      en: 'row 4, column conclusion: expected one of fail, pass, pending: pick one of those',
+      zh: '第 4 行「conclusion」列：应为以下之一：不通过、通过、待定：请从中选一个',
+    });
     // A column the file names its own way: the library's message stands.
     expect(pageWords('ROW_BAD_ENUM', { row: 4, column: 'Result', cell: 'x' })).toBeUndefined();
   });

@@ -38,6 +38,20 @@ describe('earlier imports in --dir', () => {
       [name('open')]:
         `${name('open')} is not listed: others can write it (mode 0666), so this page did not write it and will not undo from it`,
     });
+    // An import that wrote nothing keeps its journal only: listed, with nothing to undo; another's journal is not.
+    const journal = (n: string) => `${n}.20240302-140000.report.xlsx.journal.jsonl`;
+    await writeFile(join(folder, journal('quiet')), '', { mode: 0o600 });
+    await writeFile(join(folder, journal('theirs')), '');
+    await chmod(join(folder, journal('theirs')), 0o666);
+    const again = JSON.parse((await ask(ui.port, { path: '/api/state', headers: own(ui, cookie) })).body) as {
+      earlier: { report: string; backup?: string }[];
+      skipped: { name: string }[];
+    };
+    expect(again.earlier.map((r) => [r.report, r.backup ?? null]).sort()).toEqual([
+      ['mine.20240301-140000.report.xlsx', name('mine')],
+      ['quiet.20240302-140000.report.xlsx', null],
+    ]);
+    expect(again.skipped.map((s) => s.name)).toContain(journal('theirs'));
     // Nor can it be undone by naming it.
     const undo = await postRun(ui, cookie, { action: 'undo', backup: name('open'), lang: 'en' });
     expect(undo.status).toBe(400);

@@ -24,7 +24,7 @@ const LISTED = 200;
 /** How an interview is named to its user: its legacy key, else its Feishu id; and its rows. */
 function nameOf(c: InterviewChange, lang: Lang): string {
   const rows = c.rows.length > 3 ? `${c.rows[0]}–${c.rows.at(-1)}` : c.rows.join(lang === 'zh' ? '、' : ', ');
-  return `${c.external_id ?? c.feishu_id ?? c.id} · ${t(lang, 'rowsOf', { rows })}`;
+  return `${c.external_id ?? c.feishu_id ?? c.id} · ${t(lang, c.rows.length > 1 ? 'rowsOfMany' : 'rowsOf', { rows })}`;
 }
 
 /** The groups whose detail is a list of fields after a lead-in (将会修改：a; b). */

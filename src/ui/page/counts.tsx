@@ -40,7 +40,7 @@ export function Counts({ result, lang, kinds }: { result: ResultView; lang: Lang
         <ul class="problems">
           {result.problems.map((p) => (
             <li key={p.code}>
-              {p.example} ({t(lang, 'problemRows', { n: p.count })})
+              {p.example} ({t(lang, p.count === 1 ? 'problemRow' : 'problemRows', { n: p.count })})
               <Details lang={lang} code={p.code} />
             </li>
           ))}

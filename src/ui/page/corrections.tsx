@@ -59,6 +59,8 @@ export function Changes(props: { run: string; changes: readonly InterviewChange[
               <b data-testid={`group-${g}`}>
                 {t(lang, `group_${g}` as Key)} {members.length}
               </b>
+              {/* A space, so the text read aloud or copied says "修改 2 全部", not "修改 2全部". */}
+              {switchable && ' '}
               {switchable && (
                 <label class="group-all">
                   <input

@@ -200,8 +200,14 @@ function jsonRow(
     http_status: o.httpStatus,
     log_id: o.logId,
     attempts: o.attempts,
-    cells: Object.fromEntries(names.map((n, k) => [n, values[k]])),
+    cells: cellsOf(names, values),
   };
+}
+
+function cellsOf(names: readonly string[], values: readonly string[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (let k = 0; k < names.length; k++) cells[names[k]!] = values[k]!;
+  return cells;
 }
 
 /**

@@ -16,6 +16,7 @@ import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import { offLoop } from './off-loop.js';
 import { UI } from './messages.js';
 import { rowInPageWords } from './page-words.js';
+import type { RecheckThread } from './recheck-thread.js';
 import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
 import type { GridRow } from './report-rows.js';
 import type { RunDetail } from './run-steps.js';
@@ -32,6 +33,8 @@ export interface EditContext {
   readonly lock: { held: boolean };
   /** The checks' thread's script: the edited file is written there. */
   readonly settings: { readonly checker: string };
+  /** Where an edited cell's rows are checked again, off the event loop. */
+  readonly rechecks: RecheckThread;
 }
 
 const bad = (what: string) => new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what }));
@@ -110,7 +113,8 @@ async function changeEdits(req: IncomingMessage, res: ServerResponse, id: string
   const list = await ctx.edits.change(upload, { edit });
   const since = ctx.edits.since(upload, detail!.request!.edits);
   const zone = run.rows.times.begin === undefined && run.rows.times.end === undefined ? undefined : run.options.tz;
-  const checked = edit.kind === 'cell' && since ? await recheckEdit(run, edit.row, since, zone) : undefined;
+  const checked =
+    edit.kind === 'cell' && since ? await recheckEdit(run, edit.row, since, zone, ctx.rechecks) : undefined;
   const lang = detail!.request!.lang;
   const rows = checked
     ? Object.fromEntries(Object.entries(checked.rows).map(([at, r]) => [at, rowInPageWords(r, run.rows.columns, lang)]))
@@ -141,7 +145,7 @@ async function sendProblems(res: ServerResponse, id: string, row: number, ctx: E
   if (index < 0) throw bad('row');
   const upload = ctx.uploads.get(detail!.request!.upload.id);
   const since = upload ? ctx.edits.since(upload, detail!.request!.edits) : [];
-  const { from, checked } = await checkAround(run, index, since ?? []);
+  const { from, checked } = await checkAround(run, index, since ?? [], ctx.rechecks);
   const c = checked[index - from]!;
   const lang = detail!.request!.lang;
   const { columns } = run.rows;

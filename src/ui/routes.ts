@@ -33,6 +33,7 @@ import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './up
 import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';
 import type { UploadEdits } from './upload-edits.js';
 import { editRoute } from './edit-routes.js';
+import type { RecheckThread } from './recheck-thread.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -49,6 +50,8 @@ export interface RouteContext {
   readonly invite: () => { readonly url: string; readonly expiresAt: number };
   /** The changes made to each upload's cells in the page. */
   readonly edits: UploadEdits;
+  /** Where an edited cell's rows are checked again (src/ui/recheck-thread.ts). */
+  readonly rechecks: RecheckThread;
 }
 
 const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
@@ -250,6 +253,8 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     });
   } else throw bad('action');
   if (!view) throw busy();
+  // The check's grid takes edits next: the re-check thread starts meanwhile, not at the first edit.
+  if (action === 'validate') ctx.rechecks.warm();
   sendJson(res, 202, view, ctx.redact);
 }
 

@@ -106,6 +106,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 }
 
 async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const checked = await checkedFile(ctx);
   const skipped: SkippedEntry[] = [];
   const earlier = await earlierRuns(ctx.settings.folder, skipped);
   // Each entry left out of the list, with a note in the page's words (`name: why`).
@@ -119,9 +120,36 @@ async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> 
       skipped: notes,
       maxUpload: MAX_UPLOAD_BYTES,
       zone: await zoneChoice(ctx.settings.folder, tenantOf(ctx.settings.send)),
+      ...(checked ? { checked } : {}),
     },
     ctx.redact,
   );
+}
+
+/** A file as a check read it: what a tab chose to start that check. */
+export interface CheckedFile {
+  readonly upload: { readonly id: string; readonly name: string; readonly size: number; readonly sheets: string[] };
+  readonly sheet?: string;
+  readonly tz?: string;
+  readonly profile?: MappingProfile;
+}
+
+/**
+ * The file the current check read and how (sheet, zone, mapping), while the file is kept: a
+ * reopened tab takes it up as its own, so it shows the edits made to it and can go on to import.
+ */
+async function checkedFile(ctx: RouteContext): Promise<CheckedFile | undefined> {
+  const view = ctx.sessions.view();
+  const request = view?.action === 'validate' ? ctx.sessions.detail(view.id)?.request : undefined;
+  const upload = request && ctx.uploads.get(request.upload.id);
+  if (!request || !upload) return undefined;
+  const sheets = await sheetNames(upload.path);
+  return {
+    upload: { id: upload.id, name: upload.name, size: upload.size, sheets },
+    sheet: request.sheet,
+    tz: request.tz,
+    profile: request.profile,
+  };
 }
 
 /** The run as it stands, then every change: a reopened tab picks the run up where it is. */

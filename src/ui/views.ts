@@ -7,6 +7,7 @@ export type { GridRow } from './report-rows.js';
 export type { ChangeGroup, InterviewChange } from '../report/run-result.js';
 export type { EarlierRun, Mode } from './run-steps.js';
 export type { MappingAnswer } from './mapping-routes.js';
+export type { CheckedFile } from './routes.js';
 export type { ColumnFacts, MappingDraft, WordFacts } from '../input/mapping-draft.js';
 export type { EnumColumn, MappingProfile, WideDimensionEntry } from '../input/profile.js';
 
@@ -16,6 +17,8 @@ export interface StateAnswer {
   readonly maxUpload: number;
   /** The zone the page starts with, and why (src/ui/zone-choice.ts). */
   readonly zone: import('./zone-choice.js').ZoneChoice;
+  /** The file the current check read, while it is kept: a reopened tab takes it up. */
+  readonly checked?: import('./routes.js').CheckedFile;
 }
 
 export interface RowsAnswer {

@@ -51,7 +51,8 @@ export function uiSection(r) {
 - The edit figure: \`bench/ui-validate.mjs FILE --edits ${EDITS}\` changes one cell every 5,000 rows
   after the check, as the page sends it (\`POST /api/uploads/<id>/edits\`), and times each answer:
   the server checks the rows around the cell again (\`checkRows\`, src/ui/row-recheck.ts), not the
-  file; the whole file's check follows in the checks' thread once the user pauses.
+  file, in a thread of its own (src/ui/recheck-thread.ts) so its event loop answers other calls
+  meanwhile; the whole file's check follows in the checks' thread once the user pauses.
 
 `;
 }

@@ -12,7 +12,8 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 await rm('dist', { recursive: true, force: true });
 await build({
   // The CLI, the library (`exports`), plus what bench/ imports directly.
-  // src/ui/step-worker.ts: the page's checks run in a worker thread started from this file.
+  // src/ui/step-worker.ts: the page's checks run in a worker thread started from this file;
+  // src/ui/recheck-worker.ts: an edited cell's rows are checked again in another.
   entryPoints: [
     'src/cli.ts',
     'src/index.ts',
@@ -20,6 +21,7 @@ await build({
     'src/simulator/prng.ts',
     'src/ui/server.ts',
     'src/ui/step-worker.ts',
+    'src/ui/recheck-worker.ts',
   ],
   outdir: 'dist',
   outbase: 'src',

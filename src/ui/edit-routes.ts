@@ -1,6 +1,7 @@
 /**
  * The page's calls for fixing a file in place (issue 31 item 4), past the doors like every call:
- *   GET  /api/uploads/<id>/edits            the changes made to the file so far
+ *   GET  /api/uploads/<id>/edits?run=<r>    the changes made to the file so far (with check r's
+ *                                           counts as edited, for a reopened tab)
  *   POST /api/uploads/<id>/edits            one more (a cell, a value replaced in a column, a
  *                                           column filled down), or the last taken back; a cell's
  *                                           rows are checked again at once
@@ -16,6 +17,7 @@ import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import { offLoop } from './off-loop.js';
 import { UI } from './messages.js';
 import { rowInPageWords } from './page-words.js';
+import type { RecheckThread } from './recheck-thread.js';
 import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
 import type { GridRow } from './report-rows.js';
 import type { RunDetail } from './run-steps.js';
@@ -32,6 +34,8 @@ export interface EditContext {
   readonly lock: { held: boolean };
   /** The checks' thread's script: the edited file is written there. */
   readonly settings: { readonly checker: string };
+  /** Where an edited cell's rows are checked again, off the event loop. */
+  readonly rechecks: RecheckThread;
 }
 
 const bad = (what: string) => new HttpRefusal(400, 'UI_BAD_REQUEST', UI.badRequest({ what }));
@@ -46,9 +50,7 @@ export async function editRoute(
 ): Promise<boolean> {
   const edits = /^\/api\/uploads\/([\w-]+)\/edits$/.exec(url.pathname);
   if (edits && req.method === 'GET') {
-    const upload = ctx.uploads.get(edits[1]!);
-    if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
-    sendJson(res, 200, { edits: ctx.edits.list(upload) }, ctx.redact);
+    sendEdits(res, edits[1]!, url.searchParams.get('run'), ctx);
     return true;
   }
   if (edits && req.method === 'POST') {
@@ -70,6 +72,25 @@ export async function editRoute(
     return true;
   }
   return false;
+}
+
+/**
+ * The changes made to the file so far; with `run`, a check of that file, as a reopened tab shows
+ * it: its counts with the rows re-checked since (when any were), and whether edits were made that
+ * it has not read (the whole file is then to be checked again).
+ */
+function sendEdits(res: ServerResponse, id: string, runId: string | null, ctx: EditContext): void {
+  const upload = ctx.uploads.get(id);
+  if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
+  const list = ctx.edits.list(upload);
+  const detail = runId === null ? undefined : ctx.sessions.detail(runId);
+  if (!detail?.request || detail.request.upload.id !== upload.id) {
+    sendJson(res, 200, { edits: list }, ctx.redact);
+    return;
+  }
+  const since = ctx.edits.since(upload, detail.request.edits);
+  const counts = detail.recheck && detail.recheck.overlay.size > 0 ? { counts: detail.recheck.counts } : {};
+  sendJson(res, 200, { edits: list, ...counts, stale: since === undefined || since.length > 0 }, ctx.redact);
 }
 
 /** The check a change is made in, and what its re-check needs (made at its first change). */
@@ -110,7 +131,8 @@ async function changeEdits(req: IncomingMessage, res: ServerResponse, id: string
   const list = await ctx.edits.change(upload, { edit });
   const since = ctx.edits.since(upload, detail!.request!.edits);
   const zone = run.rows.times.begin === undefined && run.rows.times.end === undefined ? undefined : run.options.tz;
-  const checked = edit.kind === 'cell' && since ? await recheckEdit(run, edit.row, since, zone) : undefined;
+  const checked =
+    edit.kind === 'cell' && since ? await recheckEdit(run, edit.row, since, zone, ctx.rechecks) : undefined;
   const lang = detail!.request!.lang;
   const rows = checked
     ? Object.fromEntries(Object.entries(checked.rows).map(([at, r]) => [at, rowInPageWords(r, run.rows.columns, lang)]))
@@ -141,7 +163,7 @@ async function sendProblems(res: ServerResponse, id: string, row: number, ctx: E
   if (index < 0) throw bad('row');
   const upload = ctx.uploads.get(detail!.request!.upload.id);
   const since = upload ? ctx.edits.since(upload, detail!.request!.edits) : [];
-  const { from, checked } = await checkAround(run, index, since ?? []);
+  const { from, checked } = await checkAround(run, index, since ?? [], ctx.rechecks);
   const c = checked[index - from]!;
   const lang = detail!.request!.lang;
   const { columns } = run.rows;

@@ -12,6 +12,7 @@ import type { ProgressEvent } from '../run/progress.js';
 import type { ReadProgress } from '../input/read-progress.js';
 import type { MappingDraft } from '../input/mapping-draft.js';
 import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
+import { fromThread } from './thread-error.js';
 
 /** How long a stopped check may take to end on its own before its thread is ended. */
 const GRACE_MS = 1000;
@@ -57,14 +58,7 @@ function inThread<T>(script: string, job: StepJob, run: OffLoopRun): Promise<T> 
       else if (m.type === 'reading') run.onReading?.(m.event);
       else if (m.type === 'done') settle(() => resolve(m.outcome as T));
       else if (m.type === 'draft') settle(() => resolve(m.draft as T));
-      else
-        settle(() =>
-          reject(
-            m.error.code === undefined
-              ? new Error(m.error.message)
-              : new ToolError(m.error.code, m.error.message, m.error.context, m.error.exitCode),
-          ),
-        );
+      else settle(() => reject(fromThread(m.error)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) =>

@@ -32,6 +32,7 @@ import { MAX_UPLOAD_BYTES, type Upload, UploadRefused, type Uploads } from './up
 import { rememberZone, tenantOf, zoneChoice } from './zone-choice.js';
 import type { UploadEdits } from './upload-edits.js';
 import { editRoute } from './edit-routes.js';
+import type { RecheckThread } from './recheck-thread.js';
 
 export interface RouteContext {
   readonly sessions: RunSessions<RunDetail>;
@@ -48,6 +49,8 @@ export interface RouteContext {
   readonly invite: () => { readonly url: string; readonly expiresAt: number };
   /** The changes made to each upload's cells in the page. */
   readonly edits: UploadEdits;
+  /** Where an edited cell's rows are checked again (src/ui/recheck-thread.ts). */
+  readonly rechecks: RecheckThread;
 }
 
 const notFound = () => new HttpRefusal(404, 'UI_NOT_FOUND', UI.notFound);
@@ -102,6 +105,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 }
 
 async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const checked = await checkedFile(ctx);
   const skipped: SkippedEntry[] = [];
   const earlier = await earlierRuns(ctx.settings.folder, skipped);
   // Each entry left out of the list, with a note in the page's words (`name: why`).
@@ -115,9 +119,36 @@ async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> 
       skipped: notes,
       maxUpload: MAX_UPLOAD_BYTES,
       zone: await zoneChoice(ctx.settings.folder, tenantOf(ctx.settings.send)),
+      ...(checked ? { checked } : {}),
     },
     ctx.redact,
   );
+}
+
+/** A file as a check read it: what a tab chose to start that check. */
+export interface CheckedFile {
+  readonly upload: { readonly id: string; readonly name: string; readonly size: number; readonly sheets: string[] };
+  readonly sheet?: string;
+  readonly tz?: string;
+  readonly profile?: MappingProfile;
+}
+
+/**
+ * The file the current check read and how (sheet, zone, mapping), while the file is kept: a
+ * reopened tab takes it up as its own, so it shows the edits made to it and can go on to import.
+ */
+async function checkedFile(ctx: RouteContext): Promise<CheckedFile | undefined> {
+  const view = ctx.sessions.view();
+  const request = view?.action === 'validate' ? ctx.sessions.detail(view.id)?.request : undefined;
+  const upload = request && ctx.uploads.get(request.upload.id);
+  if (!request || !upload) return undefined;
+  const sheets = await sheetNames(upload.path);
+  return {
+    upload: { id: upload.id, name: upload.name, size: upload.size, sheets },
+    sheet: request.sheet,
+    tz: request.tz,
+    profile: request.profile,
+  };
 }
 
 /** The run as it stands, then every change: a reopened tab picks the run up where it is. */
@@ -252,6 +283,8 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
     });
   } else throw bad('action');
   if (!view) throw busy();
+  // The check's grid takes edits next: the re-check thread starts meanwhile, not at the first edit.
+  if (action === 'validate') ctx.rechecks.warm();
   sendJson(res, 202, view, ctx.redact);
 }
 

@@ -1,16 +1,14 @@
 /**
  * An edited cell's rows checked again at once (issue 31 item 4): the rows around it in the last
- * check's report, with the edits made since, through the library's `checkRows`: a few hundred
- * rows, milliseconds, where the whole file's check of 100,000 rows takes seconds (that check
- * follows, in the checks' thread, and replaces these rows). The rows it gives are kept over the
+ * check's report, with the edits made since, through the library's `checkRows` in the re-check
+ * thread (src/ui/recheck-thread.ts): a few hundred rows, milliseconds, where the whole file's check
+ * of 100,000 rows takes seconds (that check follows, in the checks' thread, and replaces these rows). The rows it gives are kept over the
  * report's until then, so the grid, the counts and the problems panel show the file as edited.
  */
-import { checkRows } from '../api.js';
 import type { CheckedRow } from '../commands/check-rows.js';
-// Loaded with the server, not at the first edit: the first answer is as quick as the others.
-import '../commands/check-rows.js';
 import type { CellEdit } from '../input/edits.js';
 import type { RowStatus } from '../row-statuses.js';
+import type { RecheckThread } from './recheck-thread.js';
 import { type GridRow, type ReportRows, shapeRow } from './report-rows.js';
 
 /**
@@ -46,12 +44,13 @@ export function indexOfRow(rows: ReportRows, row: number): number {
   return -1;
 }
 
-/** The rows around report row `index`, checked with `edits` applied: each with its index. */
+/** The rows around report row `index`, checked with `edits` applied in `thread`: each with its index. */
 export async function checkAround(
   run: RecheckRun,
   index: number,
   edits: readonly CellEdit[],
-): Promise<{ from: number; checked: CheckedRow[] }> {
+  thread: Pick<RecheckThread, 'check'>,
+): Promise<{ from: number; checked: readonly CheckedRow[] }> {
   const { rows } = run;
   const from = Math.max(0, index - WINDOW);
   const to = Math.min(rows.count, index + WINDOW + 1);
@@ -60,7 +59,7 @@ export async function checkAround(
     const r = rows.row(k);
     window.push({ row: r.row, cells: rows.columns.map((c) => r.cells[c] ?? '') });
   }
-  const checked = await checkRows(run.path, { columns: rows.columns, rows: window, edits }, run.options);
+  const checked = await thread.check(run.path, { columns: rows.columns, rows: window, edits }, run.options);
   return { from, checked };
 }
 
@@ -74,10 +73,11 @@ export async function recheckEdit(
   row: number,
   edits: readonly CellEdit[],
   zone: string | undefined,
+  thread: Pick<RecheckThread, 'check'>,
 ): Promise<{ rows: Record<number, GridRow>; counts: Record<string, number> } | undefined> {
   const index = indexOfRow(run.rows, row);
   if (index < 0) return undefined;
-  const { from, checked } = await checkAround(run, index, edits);
+  const { from, checked } = await checkAround(run, index, edits, thread);
   const atEdge = new Set<string | undefined>();
   const last = checked.length - 1;
   if (from > 0) atEdge.add(checked[0]?.interview);

@@ -26,6 +26,7 @@ import type { RunDetail, StepSettings } from './run-steps.js';
 import { RunSessions } from './run-sessions.js';
 import { type UploadLimits, Uploads } from './uploads.js';
 import { UploadEdits } from './upload-edits.js';
+import { RecheckThread } from './recheck-thread.js';
 
 /**
  * A browser opens six connections to a host, a tab its event stream besides: 32 serves several
@@ -36,6 +37,8 @@ export const SERVER_LIMITS = { maxConnections: 32, headersTimeoutMs: 10_000 };
 
 /** The checks' thread, built beside the page's files (scripts/build.mjs): src/ui/step-worker.ts. */
 const CHECKER = 'step-worker.js';
+/** The thread of edited rows' re-checks, built beside it: src/ui/recheck-worker.ts. */
+const RECHECKER = 'recheck-worker.js';
 
 export interface UiServerOptions extends StepSettings {
   /** 0 (default) picks a free port. */
@@ -120,6 +123,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
     return { url: `${ownOrigin(port)}/?${TOKEN_PARAM}=${made.token}`, expiresAt: made.expiresAt };
   };
   const edits = new UploadEdits(uploads);
+  const rechecks = new RecheckThread(join(options.assets, RECHECKER));
   const ctx = {
     sessions,
     uploads,
@@ -130,6 +134,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
     lock: { held: false },
     invite: makeInvite,
     edits,
+    rechecks,
   };
   const limits = options.limits ?? SERVER_LIMITS;
   const server = createServer(
@@ -188,6 +193,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
       for (const s of streams) s.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rechecks.close();
       await uploads.removeAll();
     },
   };

@@ -4,6 +4,7 @@ import type { ProgressEvent } from '../run/progress.js';
 import type { ReadProgress } from '../input/read-progress.js';
 import type { RunSummary } from '../report/run-result.js';
 import type { DraftOptions, MappingDraft } from '../input/mapping-draft.js';
+import type { ThreadError } from './thread-error.js';
 
 /** What to run: the library call and its options (no signal or callback: those cannot cross). */
 export type StepJob =
@@ -39,10 +40,7 @@ export type StepMessage =
   | { readonly type: 'reading'; readonly event: ReadProgress }
   | { readonly type: 'done'; readonly outcome: StepOutcome }
   | { readonly type: 'draft'; readonly draft: MappingDraft }
-  | {
-      readonly type: 'failed';
-      readonly error: { code?: string; message: string; context?: object; exitCode?: 2 | 130 };
-    };
+  | { readonly type: 'failed'; readonly error: ThreadError };
 
 /** Sent by the server when the user presses 停止: the run's signal aborts. */
 export const STOP = 'stop';

@@ -6,11 +6,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { importFile, validateFile, writeEditedFile } from '../api.js';
-import { isToolError } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { mappingDraft } from '../input/mapping-draft.js';
 import { jsonRowStarts } from '../report/json-report.js';
 import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
+import { toThread } from './thread-error.js';
 
 async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => void): Promise<void> {
   try {
@@ -47,12 +47,7 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
     const report = bytes && { bytes, starts: jsonRowStarts(bytes, statuses.length) };
     post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, report } });
   } catch (error) {
-    post({
-      type: 'failed',
-      error: isToolError(error)
-        ? { code: error.code, message: error.message, context: error.context, exitCode: error.exitCode }
-        : { message: (error as Error)?.message ?? String(error) },
-    });
+    post({ type: 'failed', error: toThread(error) });
   }
 }
 

@@ -8,6 +8,7 @@ export type { ChangeGroup, InterviewChange } from '../report/run-result.js';
 export type { EarlierRun } from './earlier-runs.js';
 export type { Mode } from './run-steps.js';
 export type { MappingAnswer } from './mapping-routes.js';
+export type { CheckedFile } from './routes.js';
 export type { ColumnFacts, MappingDraft, WordFacts } from '../input/mapping-draft.js';
 export type { EnumColumn, MappingProfile, WideDimensionEntry } from '../input/profile.js';
 
@@ -17,6 +18,8 @@ export interface StateAnswer {
   readonly maxUpload: number;
   /** The zone the page starts with, and why (src/ui/zone-choice.ts). */
   readonly zone: import('./zone-choice.js').ZoneChoice;
+  /** The file the current check read, while it is kept: a reopened tab takes it up. */
+  readonly checked?: import('./routes.js').CheckedFile;
 }
 
 export interface RowsAnswer {

@@ -81,6 +81,16 @@ describe('fixing a file in place', () => {
       [4, 'invalid'],
     ]);
     expect(fix.json.counts).toMatchObject({ ok: 0, blocked: 1, invalid: 2 });
+    // A reopened tab: the file the check read, the edits, that check's counts as edited, and that it is behind them.
+    expect((await call('/api/state')).json.checked).toEqual({
+      upload: { id: upload, name: 'a.csv', size: Buffer.byteLength(FILE), sheets: [] },
+      tz: 'Asia/Shanghai',
+    });
+    expect((await call(`/api/uploads/${upload}/edits?run=${first.id}`)).json).toEqual({
+      edits: fix.json.edits,
+      counts: fix.json.counts,
+      stale: true,
+    });
     // The grid's rows show the edit until the next check.
     const rows = (await call(`/api/runs/${first.id}/rows?from=0&count=10`)).json;
     expect(rows.rows[0].cells[HEADER_EN.indexOf('conclusion')]).toBe('不通过');
@@ -100,6 +110,10 @@ describe('fixing a file in place', () => {
       expect((await stat(join(folder, name))).mode & 0o777).toBe(0o600);
     const second = await checked(upload);
     expect(second.counts).toMatchObject({ ok: 3, invalid: 0 });
+    expect((await call(`/api/uploads/${upload}/edits?run=${second.id}`)).json).toEqual({
+      edits: all.json.edits,
+      stale: false,
+    });
     // Taken back: the fill-down is gone from the next check.
     const undo = await call(`/api/uploads/${upload}/edits`, { run: second.id, undo: true });
     expect(undo.json.edits).toHaveLength(2);

@@ -234,6 +234,52 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await page.close();
   });
 
+  it('in Chinese: a tab reopened after a fix shows it (cell, status, counts, edits) and imports it', async () => {
+    const april = join(await tempDir(), '四月面试.csv');
+    await writeFile(april, `\uFEFF${csv([HEAD, ROWS[1]!])}`);
+    const first = await browser.context.newPage();
+    await first.goto(`http://127.0.0.1:${world.ui.port}/`);
+    await chooseFile(first, april);
+    await first.waitForSelector('[data-testid=check-rows] .grid-row[data-row="2"]');
+    expect(await text(first, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 1');
+    // Selected first: the problems panel opens beside the grid before the double-click.
+    await cell(first, 2, '面试结论').click();
+    await first.waitForSelector('[data-testid=row-problems] li');
+    await fix(first, 2, '面试结论', '通过');
+    await expect.poll(() => status(first, 2).textContent()).toBe('成功');
+    // Reloaded at once, before the pause that checks the whole file again: the row as re-checked,
+    // then that check, started by the reopened tab.
+    await first.reload();
+    const shows = async (page: Page) => {
+      await page.waitForSelector('[data-testid=check-rows] .grid-row[data-row="2"]');
+      await expect.poll(() => cell(page, 2, '面试结论').textContent()).toBe('通过');
+      await expect.poll(() => status(page, 2).textContent()).toBe('成功');
+      await expect.poll(() => text(page, '[data-testid=check-step] [data-testid=counts]')).not.toContain('有误');
+      expect(await text(page, '[data-testid=check-step] [data-status=ok]')).toBe('成功 1');
+      expect(await text(page, '[data-testid=edits-count]')).toContain('已在页面中修改 1 处');
+      expect(await text(page, '[data-testid=file-step] .file-name')).toBe('四月面试.csv');
+    };
+    await shows(first);
+    await expect.poll(() => first.locator('[data-testid=column-fixes] .busy').count(), { timeout: 15_000 }).toBe(0);
+    await first.close();
+    // A new tab once that check is done: the same.
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${world.ui.port}/`);
+      await shows(page);
+      await page.click('[data-testid=preview]');
+      await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]', { timeout: 30_000 });
+      expect(await text(page, '[data-testid=preview-step] [data-testid=group-change]')).toBe('修改 1');
+      await page.click('[data-testid=start]');
+      await page.click('[data-testid=confirm-yes]');
+      await page.waitForSelector('[data-testid=import-result] [data-testid=group-change]', { timeout: 30_000 });
+      const held = world.sim.store.interviews.get(ROWS[1]![0]!)!;
+      expect(held.interview_assessments?.map((a) => [a.username, a.conclusion])).toEqual([['陈静', CONCLUSION.通过]]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('in English: fills a blank column down, and says so', async () => {
     const fresh = join(await tempDir(), 'march.csv');
     const blank = [

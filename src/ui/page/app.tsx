@@ -1,6 +1,6 @@
 /** The page: one flow from choosing a file to the result and its undo, following the server's run. */
 import { useEffect, useState } from 'preact/hooks';
-import type { EarlierRun, Mode, RunAction, RunView, UploadAnswer } from '../views.js';
+import type { EarlierRun, Mode, RunAction, RunView, StateAnswer, UploadAnswer } from '../views.js';
 import { CallError, followRuns, getState, startRun, stopRun, upload as sendFile } from './api.js';
 import { CheckStep, PreviewStep } from './check-steps.js';
 import { FileStep } from './file-step.js';
@@ -11,6 +11,7 @@ import { type Lang, initialLang, t } from './strings.js';
 import { SecondBrowser } from './second-browser.js';
 import { browserZone } from './zone.js';
 import { MappingStep } from './mapping-step.js';
+import type { Mapping } from './mapping.js';
 import { useReading } from './reading.js';
 
 const LATER: Record<RunAction, RunAction[]> = {
@@ -20,6 +21,28 @@ const LATER: Record<RunAction, RunAction[]> = {
   undoPreview: ['undo'],
   undo: [],
 };
+
+/**
+ * The zone the page starts with; and a reopened tab takes up the file the current check read, as
+ * the tab that started it chose it: the grid shows its edits, and a preview and an import read it
+ * as that check did.
+ */
+function takeUp(
+  state: StateAnswer,
+  to: {
+    setUpload(u: UploadAnswer): void;
+    setSheet(s: string): void;
+    setTz(set: (chosen: string | undefined) => string): void;
+    mapping: Mapping;
+  },
+): void {
+  const { checked } = state;
+  to.setTz((chosen) => chosen ?? checked?.tz ?? state.zone.first ?? browserZone());
+  if (!checked) return;
+  to.setUpload(checked.upload);
+  to.setSheet(checked.sheet ?? '');
+  to.mapping.resume(checked.upload, checked.sheet ?? '', checked.profile);
+}
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang());
@@ -51,7 +74,7 @@ export function App() {
   useEffect(() => {
     void getState().then((s) => {
       setEarlier(s.earlier);
-      setTz((chosen) => chosen ?? s.zone.first ?? browserZone());
+      takeUp(s, { setUpload, setSheet, setTz, mapping: reading.mapping });
     });
     return followRuns((view) => {
       setCurrent(view);

@@ -11,6 +11,8 @@ export interface EditAnswer {
   readonly rows?: Readonly<Record<number, GridRow>>;
   /** The check's counts with those rows as they are now. */
   readonly counts?: Readonly<Record<string, number>>;
+  /** Listed for a check: edits were made that it has not read. */
+  readonly stale?: boolean;
 }
 
 export interface RowProblems {
@@ -27,7 +29,9 @@ export const sendEdit = (upload: string, run: string, edit: CellEdit) =>
 
 export const undoEdit = (upload: string, run: string) => call<EditAnswer>(editsPath(upload), post({ run, undo: true }));
 
-export const listEdits = (upload: string) => call<EditAnswer>(editsPath(upload));
+/** The edits made so far; with `run`, that check's counts as edited and whether it is behind them. */
+export const listEdits = (upload: string, run?: string) =>
+  call<EditAnswer>(run === undefined ? editsPath(upload) : `${editsPath(upload)}?run=${encodeURIComponent(run)}`);
 
 export const rowProblems = (run: string, row: number) =>
   call<RowProblems>(`/api/runs/${encodeURIComponent(run)}/problems?row=${row}`);

@@ -212,12 +212,19 @@ export function useMapping() {
   const edit = async () => {
     const from = profile;
     let a = answer;
-    if (a?.draft?.peeked && last.current) {
+    // A tab that took the mapping up (resume) has no draft yet: it is read whole now.
+    if ((!a || a.draft?.peeked) && last.current) {
       setState('reading');
       const { upload, sheet } = last.current;
-      a = (await getMapping({ upload: upload.id, sheet, headerRow: a.draft.headerRow }).catch(() => undefined)) ?? a;
+      a = (await getMapping({ upload: upload.id, sheet, headerRow: a?.draft?.headerRow }).catch(() => undefined)) ?? a;
     }
     if (a?.draft) ask(a, from);
+  };
+  /** The mapping a check read with, taken up by a reopened tab (none: the file's own headers). */
+  const resume = (upload: UploadAnswer, sheet: string, p: MappingProfile | undefined) => {
+    last.current = { upload, sheet };
+    setProfile(p);
+    setState(p ? 'reused' : 'none');
   };
   const clear = () => {
     setState('none');
@@ -226,7 +233,7 @@ export function useMapping() {
   };
   /** The file is read for its mapping, or waits for it: not to be checked as it is meanwhile. */
   const waiting = state === 'asking' || state === 'reading';
-  return { state, answer, choices, setChoices, profile, consider, save, edit, clear, waiting };
+  return { state, answer, choices, setChoices, profile, consider, save, edit, resume, clear, waiting };
 }
 
 export type Mapping = ReturnType<typeof useMapping>;

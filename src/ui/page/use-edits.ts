@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResultView, RunView } from '../views.js';
 import { CallError } from './api.js';
-import { type CellEdit, type EditAnswer, sendEdit, undoEdit } from './edit-api.js';
+import { type CellEdit, type EditAnswer, listEdits, sendEdit, undoEdit } from './edit-api.js';
 import type { Flow } from './flow.js';
 
 /** A pause in typing after which the whole file is checked again (a cell's rows are at once). */
@@ -52,6 +52,24 @@ export function useEdits(flow: Flow): EditState {
     setEdits([]);
     setDirty(false);
   }, [upload]);
+  const said = (e: unknown) => (e instanceof CallError ? e.answer.message[flow.lang] : String(e));
+  // The edits already made to the file (a reopened tab's), and the counts the shown check has with
+  // them; a check that has not read them all is done again. Once per file.
+  const loaded = useRef<string>();
+  const shownId = shown?.id;
+  useEffect(() => {
+    if (!upload || !shownId || loaded.current === upload) return;
+    loaded.current = upload;
+    listEdits(upload, shownId).then(
+      (a) => {
+        // An edit made meanwhile answered with the list as it is now.
+        setEdits((now) => (now.length > 0 ? now : a.edits));
+        if (a.counts) setCounts({ run: shownId, counts: a.counts });
+        if (a.stale) setDirty(true);
+      },
+      (e: unknown) => setError(said(e)),
+    );
+  }, [upload, shownId]);
   const running = flow.current?.state === 'running';
   const busy = useRef(running);
   busy.current = running;
@@ -70,7 +88,6 @@ export function useEdits(flow: Flow): EditState {
   useEffect(() => {
     if (dirty && !running && timer.current === undefined) recheck(0);
   }, [dirty, running]);
-  const said = (e: unknown) => (e instanceof CallError ? e.answer.message[flow.lang] : String(e));
   const change = async (send: () => Promise<EditAnswer>, at: number) => {
     if (!shown) return false;
     setError(undefined);

@@ -20,7 +20,7 @@ import { rowInPageWords } from './page-words.js';
 import type { RecheckThread } from './recheck-thread.js';
 import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
 import type { GridRow } from './report-rows.js';
-import type { RunDetail } from './run-steps.js';
+import { type RunDetail, readsAsMerge } from './run-steps.js';
 import type { RunSessions } from './run-sessions.js';
 import { MAX_EDITS, type UploadEdits } from './upload-edits.js';
 import type { Uploads } from './uploads.js';
@@ -100,7 +100,13 @@ function recheckOf(detail: RunDetail): RecheckRun | undefined {
   detail.recheck ??= {
     rows,
     path: request.upload.path,
-    options: { tz: request.tz, lang: request.lang, merge: request.mode === 'merge' },
+    // Read as its check read the file: a correction's blanks keep what Feishu holds, the mapping names the columns.
+    options: {
+      tz: request.tz,
+      lang: request.lang,
+      merge: readsAsMerge(request.mode),
+      ...(request.profile ? { profile: request.profile } : {}),
+    },
     overlay: new Map(),
     counts: { ...counts },
   };

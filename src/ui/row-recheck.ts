@@ -8,6 +8,7 @@
 import type { CheckedRow } from '../commands/check-rows.js';
 import type { CellEdit } from '../input/edits.js';
 import type { RowStatus } from '../row-statuses.js';
+import type { RecheckJob } from './recheck-protocol.js';
 import type { RecheckThread } from './recheck-thread.js';
 import { type GridRow, type ReportRows, shapeRow } from './report-rows.js';
 
@@ -23,7 +24,7 @@ export interface RecheckRun {
   readonly rows: ReportRows;
   /** The uploaded file (the messages name it) and how its check read it. */
   readonly path: string;
-  readonly options: { readonly tz?: string; readonly lang: 'zh' | 'en'; readonly merge: boolean };
+  readonly options: RecheckJob['options'];
   /** Rows checked again since the check: shown over the report's. */
   readonly overlay: Map<number, GridRow>;
   /** The check's counts by status, kept up to date with the overlay. */

@@ -61,7 +61,7 @@ export interface StepRequest {
 }
 
 /** A correction file is read as the merge reads it: blank cells keep what Feishu holds. */
-const readsAsMerge = (mode: Mode) => mode === 'merge' || mode === 'correct';
+export const readsAsMerge = (mode: Mode) => mode === 'merge' || mode === 'correct';
 
 /** What the server keeps of a run beside its view. */
 export interface RunDetail {

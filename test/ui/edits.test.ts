@@ -120,6 +120,49 @@ describe('fixing a file in place', () => {
     expect((await checked(upload)).counts).toMatchObject({ ok: 1, blocked: 1, invalid: 1 });
   });
 
+  it('checks an edited row again as its check read the file: a correction, through the mapping', async () => {
+    // An old system's correction: its own headers (the page's mapping), no application id (Feishu holds it).
+    const body = csv([
+      ['面试编号', '面试官', '结论'],
+      [ID1, 'wang', '淘汰了'],
+      [ID2, 'zhao', '通过'],
+    ]);
+    const upload = JSON.parse(
+      (await ask(world.ui.port, { method: 'POST', path: '/api/upload?name=b.csv', headers: own(world.ui, pass), body }))
+        .body,
+    ).id as string;
+    const profile = { columns: { 面试编号: 'external_interview_id', 面试官: 'username', 结论: 'conclusion' } };
+    const run = (
+      await postRun(world.ui, pass, {
+        action: 'validate',
+        upload,
+        mode: 'correct',
+        tz: 'Asia/Shanghai',
+        lang: 'zh',
+        profile,
+      })
+    ).body;
+    const { id } = JSON.parse(run) as { id: string };
+    let state: { run: { state: string; result?: { counts: Record<string, number> } } };
+    do {
+      await new Promise((r) => setTimeout(r, 50));
+      state = (await call('/api/state')).json;
+    } while (state.run.state === 'running');
+    expect(state.run.result!.counts).toMatchObject({ ok: 1, invalid: 1 });
+    const fix = await call(`/api/uploads/${upload}/edits`, {
+      run: id,
+      edit: { kind: 'cell', row: 2, column: '结论', value: '不通过' },
+    });
+    expect(fix.status).toBe(200);
+    expect(
+      Object.values(fix.json.rows).map((r) => [(r as { row: number }).row, (r as { status: string }).status]),
+    ).toEqual([
+      [2, 'ok'],
+      [3, 'ok'],
+    ]);
+    expect(fix.json.counts).toMatchObject({ ok: 2, invalid: 0 });
+  });
+
   it('lists every problem of a row with its column', async () => {
     const upload = await uploaded();
     const first = await checked(upload);

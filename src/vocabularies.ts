@@ -1,6 +1,6 @@
 /**
  * The enumerations: the words a cell may hold for each of Feishu's numeric codes
- * (docs/feishu-api.md, "Body"), a field's `enum` in src/schema.ts (which re-exports them).
+ * (docs/feishu-api.md, "Body"), a field's `enum` in src/fields.ts (src/schema.ts re-exports them).
  */
 
 export interface EnumSpec {

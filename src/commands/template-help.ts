@@ -31,7 +31,7 @@ const values = (spec: EnumSpec, en: string, zh: string): Pair => {
   };
 };
 
-/** Each column's help, from its entry in src/schema.ts `FIELDS`. */
+/** Each column's help, from its entry in src/fields.ts `FIELDS`. */
 export const COLUMN_HELP: Readonly<Record<Column, ColumnHelp>> = Object.fromEntries(
   (FIELDS as readonly FieldSpec[]).map((f) => [
     f.column,

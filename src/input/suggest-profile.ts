@@ -49,7 +49,7 @@ export type Undecided =
   | { readonly kind: 'value'; readonly column: EnumColumn; readonly word: string; readonly count: number }
   | { readonly kind: 'header'; readonly header: string };
 
-/** Words old systems head their columns with (`oldHeaders` in src/schema.ts), and headers no column takes. */
+/** Words old systems head their columns with (`oldHeaders` in src/fields.ts), and headers no column takes. */
 const LEGACY_NAMES: readonly (readonly [RegExp, Column | null])[] = [
   ...(FIELDS as readonly FieldSpec[]).flatMap((f) =>
     f.oldHeaders ? [[f.oldHeaders, f.column as Column] as const] : [],

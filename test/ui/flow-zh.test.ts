@@ -24,7 +24,9 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
   let browser: OpenBrowser;
   beforeAll(async () => {
     // No seeded interviews for the migration's applications: the creates are real; 20/s lets the progress show.
-    world = await startWorld({ latencyMs: 40 });
+    // Paced as Feishu is (10 calls a second): the migration takes seconds, so its progress is seen
+    // and a tab closed during it finds it again; unpaced, it could end before the page showed it.
+    world = await startWorld({ latencyMs: 40 }, { send: { rate: 10 } });
     browser = await openBrowser('zh-CN');
   });
   afterAll(async () => {

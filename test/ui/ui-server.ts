@@ -36,8 +36,9 @@ export async function startWorld(
     assets: join(ROOT, 'dist', 'ui'),
     folder,
     secrets: [APP_SECRET],
-    send: { appId: APP_ID, appSecret: APP_SECRET, baseUrl: simulator.url, rate: 0 },
     ...options,
+    // What a test gives of `send` is added to the simulator's address and credentials.
+    send: { appId: APP_ID, appSecret: APP_SECRET, baseUrl: simulator.url, rate: 0, ...options.send },
   });
   return {
     sim: simulator,

@@ -1,7 +1,7 @@
 import type { AssessmentBody, DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { AssessmentIndex, GroupIndex, GroupStore, RowIndex } from './group-store.js';
 import { NONE } from './group-store.js';
-import { ASSESSMENT_VALUES, type AssessmentValueKey, INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
+import { type AssessmentValueKey, INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
 import type { AssessmentPatch, ClearableField, ClearedKeys, DimensionPatch, InterviewPatch, RowRef } from './types.js';
 
 /**
@@ -87,10 +87,12 @@ function fieldsOf(s: GroupStore, a: AssessmentIndex): AssessmentBody {
   if (externalId !== undefined) out.external_id = externalId;
   if (username !== undefined) out.username = username;
   // Each value under its body key, in the API page's order (src/schema.ts, `ASSESSMENT_VALUES`).
+  // Widened: the store holds each value as number | string, and a key typed with its value's type
+  // (a union of slots) is not followed through the loop by TypeScript (microsoft/TypeScript#30581).
   const values: Partial<Record<AssessmentValueKey, number | string>> = out;
-  for (const { column, key } of ASSESSMENT_VALUES) {
-    const value = s.assessmentValues[column].values[a];
-    if (value !== undefined) values[key] = value;
+  for (const v of s.assessmentSlots) {
+    const value = v.field.values[a];
+    if (value !== undefined) values[v.key] = value;
   }
   return out;
 }

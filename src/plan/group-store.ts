@@ -4,6 +4,7 @@ import type { DimensionBody } from '../feishu/body.js';
 import {
   ASSESSMENT_VALUES,
   type AssessmentValueColumn,
+  type AssessmentValueKey,
   INTERVIEW_VALUES,
   type InterviewValueColumn,
 } from '../schema.js';
@@ -89,6 +90,13 @@ export class Field<T extends string | number | null> {
   }
 }
 
+/** One of an assessment's values (`ASSESSMENT_VALUES`): its column, its body key and its store. */
+export interface AssessmentSlot {
+  readonly column: AssessmentValueColumn;
+  readonly key: AssessmentValueKey;
+  readonly field: Field<number | string>;
+}
+
 export class GroupStore {
   /** Interview keys in order of first appearance: group `g` is `ids[g]`. */
   readonly ids: string[] = [];
@@ -134,7 +142,12 @@ export class GroupStore {
   readonly username: Field<string>;
   /** The assessment's values (`ASSESSMENT_VALUES`), a column each, by column name. */
   readonly assessmentValues: Readonly<Record<AssessmentValueColumn, Field<number | string>>>;
-  readonly #assessmentColumns: readonly Field<number | string>[];
+  /**
+   * The same columns in `ASSESSMENT_VALUES` order, each with its names: the loops that run per row
+   * or per assessment read these objects of one shape, not FIELDS' entries of as many shapes as
+   * fields, nor `assessmentValues` by a different name at each step.
+   */
+  readonly assessmentSlots: readonly AssessmentSlot[];
   // Dimensions, linked per assessment in file order.
   readonly dimensions: DimensionBody[] = [];
   /**
@@ -170,10 +183,15 @@ export class GroupStore {
     this.interviewValues = Object.fromEntries(
       INTERVIEW_VALUES.map((f, i) => [f.column, this.#valueColumns[i]!]),
     ) as Record<InterviewValueColumn, Field<number | string | null>>;
-    this.#assessmentColumns = ASSESSMENT_VALUES.map(() => new Field<number | string>(rows));
-    this.assessmentValues = Object.fromEntries(
-      ASSESSMENT_VALUES.map((f, i) => [f.column, this.#assessmentColumns[i]!]),
-    ) as Record<AssessmentValueColumn, Field<number | string>>;
+    this.assessmentSlots = ASSESSMENT_VALUES.map((f) => ({
+      column: f.column,
+      key: f.key,
+      field: new Field<number | string>(rows),
+    }));
+    this.assessmentValues = Object.fromEntries(this.assessmentSlots.map((v) => [v.column, v.field])) as Record<
+      AssessmentValueColumn,
+      Field<number | string>
+    >;
     this.assessmentKey = ints();
     this.identity = flags();
     this.absorbed = flags();
@@ -270,7 +288,7 @@ export class GroupStore {
     this.lastDimension[a] = NONE;
     this.assessmentExternalId.grow();
     this.username.grow();
-    for (const column of this.#assessmentColumns) column.grow();
+    for (const v of this.assessmentSlots) v.field.grow();
     const last = this.lastAssessment[g]!;
     if (last === NONE) this.firstAssessment[g] = a;
     else this.nextAssessment[last] = a;

@@ -7,12 +7,13 @@ import { showTime } from '../time-zones.js';
 import type { RowFields } from './row-fields.js';
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { ClearedKeys, InterviewPatch } from './types.js';
-import { ASSESSMENT_VALUES, type Column, FIELD, INTERVIEW_VALUES } from '../schema.js';
+import { type Column, FIELD, INTERVIEW_VALUES } from '../schema.js';
 import { settle } from './assessment-placement.js';
 import { bodyOf, clearedKeysOf, patchOf } from './group-bodies.js';
 import { LEGACY_PREFIX, assessmentName, conflict, interviewName } from './group-names.js';
 import {
   type AssessmentIndex,
+  type AssessmentSlot,
   BY_KEY,
   BY_NO,
   BY_NOTHING,
@@ -192,7 +193,10 @@ export class Grouping extends GroupStore implements GroupFindings {
 
   #addToAssessment(g: GroupIndex, f: RowFields, row: number, index: RowIndex): void {
     const hasAssessment =
-      f.username !== undefined || hasAssessmentValue(f) || f.dimension !== undefined || f.wide !== undefined;
+      f.username !== undefined ||
+      hasAssessmentValue(f, this.assessmentSlots) ||
+      f.dimension !== undefined ||
+      f.wide !== undefined;
     if (
       !hasAssessment &&
       f.assessmentNo === undefined &&
@@ -224,9 +228,9 @@ export class Grouping extends GroupStore implements GroupFindings {
         this.#keyTwice(g, f, row, seen, this.username.rows[a]!);
       else this.#agree(this.username, a, f.username, row, f, 'username', g, true);
     }
-    for (const { column } of ASSESSMENT_VALUES) {
-      const value = f.assessmentValues[column];
-      if (value !== undefined) this.#agree(this.assessmentValues[column], a, value, row, f, column, g, true);
+    for (const v of this.assessmentSlots) {
+      const value = f.assessmentValues[v.column];
+      if (value !== undefined) this.#agree(v.field, a, value, row, f, v.column, g, true);
     }
     if (f.wide && f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
     if (f.dimension) this.#addDimension(g, a, f.dimension, index, f);
@@ -281,7 +285,7 @@ export class Grouping extends GroupStore implements GroupFindings {
 }
 
 /** Whether the row gives any of an assessment's values. */
-function hasAssessmentValue(f: RowFields): boolean {
-  for (const { column } of ASSESSMENT_VALUES) if (f.assessmentValues[column] !== undefined) return true;
+function hasAssessmentValue(f: RowFields, slots: readonly AssessmentSlot[]): boolean {
+  for (const v of slots) if (f.assessmentValues[v.column] !== undefined) return true;
   return false;
 }

@@ -1,5 +1,5 @@
 import type { AssessmentBody, InterviewBody } from '../feishu/body.js';
-import { ASSESSMENT_KEYS, FIELD_BY_KEY, INTERVIEW_VALUES } from '../schema.js';
+import { ASSESSMENT_VALUES, INTERVIEW_VALUES } from '../schema.js';
 
 /**
  * What a body takes away from what Feishu holds, the legacy keys left out (a blank key cell keeps
@@ -23,10 +23,11 @@ export interface RemovalCounts {
 }
 
 const FIELDS = INTERVIEW_VALUES.map((f) => f.column);
-/** An assessment's values: its fields other than its key and what names it (its interviewer). */
-const ASSESSMENT_VALUES = ASSESSMENT_KEYS.filter(
-  (k) => FIELD_BY_KEY.assessment[k]!.merge !== 'names' && !FIELD_BY_KEY.assessment[k]!.isKey,
-);
+/**
+ * What of an assessment a body can take away, by body key: its interviewer and its values
+ * (`ASSESSMENT_VALUES`, src/schema.ts); its key is kept when blank (src/plan/keep-keys.ts).
+ */
+const REMOVABLE: readonly (keyof AssessmentBody)[] = ['username', ...ASSESSMENT_VALUES.map((f) => f.key)];
 
 export const countRemovals = (r: Removals): RemovalCounts => ({
   values: r.values.length,
@@ -86,7 +87,7 @@ export function removalsBetween(before: InterviewBody, after: InterviewBody): Re
       return;
     }
     const now = b[j]!;
-    for (const key of ASSESSMENT_VALUES)
+    for (const key of REMOVABLE)
       if (was[key] !== undefined && now[key] === undefined) values.push(`${nameOf(was, i)} ${key}`);
     const titles = new Set((now.assessment_dimension_list ?? []).map((d) => d.title));
     for (const d of was.assessment_dimension_list ?? [])

@@ -4,16 +4,12 @@ import type { RowProblem } from '../errors.js';
 import { describeValueProblem } from './row-problem.js';
 import { type Cell, isBlankCell } from '../input/cells.js';
 import {
-  ASSESSMENT_VALUES,
   type AssessmentRowValues,
   type AssessmentValueColumn,
   COLUMN_NAMES,
   type Column,
-  DIMENSION_FIELDS,
   type DimensionKey,
   type EnumSpec,
-  type FieldSpec,
-  INTERVIEW_VALUES,
   type InterviewValues,
 } from '../schema.js';
 import type { SourceRow } from '../input/table.js';
@@ -30,6 +26,7 @@ import {
   parseTime,
 } from './normalise.js';
 import { DIMENSION_KEYS, type DimensionBody } from '../feishu/body.js';
+import { ASSESSMENT_READ, type CellReader, DIMENSION_READ, INTERVIEW_READ, readerPositions } from './cell-readers.js';
 
 /**
  * Everything one row says, parsed; `undefined` where its cell was blank. One object is reused
@@ -223,7 +220,8 @@ export function readRowFields(
   const keyCell = at(cells, pos.external_id);
   fields.clearExternalId = isClearMarker(keyCell);
   fields.externalId = fields.clearExternalId ? undefined : take(problems, row, 'external_id', parseKey(keyCell));
-  fields.usedZone = readValues(cells, pos, zone, row, problems, fields.values, reading);
+  const where = readerPositions(pos);
+  fields.usedZone = readValues(cells, where.interview, zone, row, problems, fields.values, reading);
   fields.assessmentNo = take(problems, row, 'assessment_no', parseKey(at(cells, pos.assessment_no)));
   const assessmentKeyCell = at(cells, pos.assessment_external_id);
   fields.clearAssessmentExternalId = isClearMarker(assessmentKeyCell);
@@ -237,10 +235,12 @@ export function readRowFields(
     : take(problems, row, 'username', parseText(usernameCell, true));
   // Each value by its type (`readValue`), into the reused object: a blank cell clears last row's.
   const assessment: Partial<Record<AssessmentValueColumn, number | string>> = fields.assessmentValues;
-  for (const { column, read } of ASSESSMENT_READ)
-    assessment[column] = readValue(read, at(cells, pos[column]), row, problems, reading);
+  for (let i = 0; i < ASSESSMENT_READ.length; i++) {
+    const read = ASSESSMENT_READ[i]!;
+    assessment[read.column] = readValue(read, at(cells, where.assessment[i]!), row, problems, reading);
+  }
 
-  fields.dimension = readDimension(cells, pos, row, problems, merge, reading);
+  fields.dimension = readDimension(cells, where.dimension, row, problems, merge, reading);
   fields.wide = reading.wide.length === 0 ? undefined : readWide(cells, reading.wide, row, problems);
   fields.wideFirst = reading.wideFirst;
 
@@ -254,7 +254,7 @@ export function readRowFields(
  */
 function readValues(
   cells: readonly Cell[],
-  pos: ColumnPositions,
+  positions: Int32Array,
   zone: string,
   row: number,
   problems: RowProblem[],
@@ -263,8 +263,9 @@ function readValues(
 ): boolean {
   let usedZone = false;
   const out = values as Record<string, number | string | null | undefined>;
-  for (const f of INTERVIEW_READ) {
-    const cell = at(cells, pos[f.column]);
+  for (let i = 0; i < INTERVIEW_READ.length; i++) {
+    const f = INTERVIEW_READ[i]!;
+    const cell = at(cells, positions[i]!);
     if (f.clearable && isClearMarker(cell)) {
       out[f.column] = null;
       continue;
@@ -278,34 +279,6 @@ function readValues(
   return usedZone;
 }
 
-/**
- * A field as the row parser reads it. Every reader has the same shape (FIELDS' entries differ in
- * theirs), so the loops that read a row's cells by field meet one kind of object at each step (a
- * loop over the entries themselves reads objects of as many shapes as there are fields).
- */
-interface CellReader {
-  readonly column: Column;
-  readonly type: FieldSpec['type'];
-  readonly enum: EnumSpec | undefined;
-  /** Trimmed unless the field is kept exactly as written (`FieldSpec.exact`). */
-  readonly trim: boolean;
-  readonly max: number | undefined;
-  /** `<clear>` removes it (`FieldSpec.merge`). */
-  readonly clearable: boolean;
-}
-
-function readerOf(f: FieldSpec & { column: Column }): CellReader {
-  return { column: f.column, type: f.type, enum: f.enum, trim: !f.exact, max: f.max, clearable: f.merge === 'clear' };
-}
-
-const INTERVIEW_READ = INTERVIEW_VALUES.map(readerOf);
-const ASSESSMENT_READ = ASSESSMENT_VALUES.map((f) => ({ column: f.column, read: readerOf(f) }));
-/** The dimension fields (src/schema.ts) in the body's key order, `DIMENSION_KEYS`. */
-const DIMENSION_READ = DIMENSION_KEYS.map((key) => ({
-  key,
-  read: readerOf(DIMENSION_FIELDS.find((f) => f.key === key)!),
-}));
-
 /** One cell of a field other than a time, parsed as its type says. */
 function readValue(
   f: CellReader,
@@ -314,6 +287,8 @@ function readValue(
   problems: RowProblem[],
   reading: RowReading,
 ): number | string | undefined {
+  // Blank, as every parser says (src/plan/normalise.ts), without the calls.
+  if (cell === undefined || cell === '') return undefined;
   if (f.type === 'enum') return take(problems, row, f.column, parseEnum(cell, reading.vocabulary[f.column] ?? f.enum!));
   if (f.type === 'number') return take(problems, row, f.column, parseScore(cell));
   if (f.type === 'key') return take(problems, row, f.column, parseKey(cell));
@@ -323,7 +298,7 @@ function readValue(
 /** The row's dimension, when any of its cells is filled. */
 function readDimension(
   cells: readonly Cell[],
-  pos: ColumnPositions,
+  positions: Int32Array,
   row: number,
   problems: RowProblem[],
   merge: boolean,
@@ -331,8 +306,11 @@ function readDimension(
 ): DimensionBody | undefined {
   let dim: DimensionBody | undefined;
   // In the body's key order: the dimension needs no reordering copy, and its problems come in that order.
-  for (const { key, read } of DIMENSION_READ) {
-    const cell = at(cells, pos[read.column]);
+  for (let i = 0; i < DIMENSION_READ.length; i++) {
+    const { key, read } = DIMENSION_READ[i]!;
+    const cell = at(cells, positions[i]!);
+    // Blank, as every parser says, without the calls: most of a dimension row's cells are.
+    if (cell === undefined || cell === '') continue;
     const value =
       read.type === 'texts'
         ? take(problems, row, read.column, parseOptions(cell))

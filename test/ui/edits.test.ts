@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APP1, HEADER_EN, ID1, ID2, csv, row } from '../helpers.js';
+import { APP1, HEADER_EN, ID1, ID2, columnNumber, csv, row } from '../helpers.js';
 import { type Pass, type UiWorld, ask, login, own, postRun, startWorld } from './ui-server.js';
 
 const base = { external_application_id: APP1, participate_status: '参与', begin_time: '2025-12-02 14:00' };
@@ -212,7 +212,7 @@ describe('fixing a file in place', () => {
     const sheet = book.addWorksheet('面试');
     sheet.addRow([...HEADER_EN]);
     sheet.addRow(row({ ...base, external_interview_id: ID1, username: 'wang', conclusion: '不通过' }));
-    sheet.getColumn(3).hidden = true;
+    sheet.getColumn(columnNumber('external_id')).hidden = true;
     const body = Buffer.from(await book.xlsx.writeBuffer());
     const up = JSON.parse(
       (

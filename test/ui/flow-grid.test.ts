@@ -151,6 +151,14 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     const statusBox = await status(page, 3).boundingBox();
     expect(after!.x).toBe(before!.x);
     expect(statusBox!.x).toBeCloseTo(before!.x + before!.width, 0);
+    // Each header stands over its column, to the last one (a bold header measured wider drifted right).
+    const lefts = (selector: string) =>
+      page
+        .locator(`[data-testid=check-rows] ${selector} .c-cell`)
+        .evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().left)));
+    const heads = await lefts('.grid-head');
+    expect(heads.length).toBeGreaterThanOrEqual(10);
+    expect(await lefts('.grid-row[data-row="3"]')).toEqual(heads);
     await grid.evaluate((e) => {
       e.scrollLeft = 0;
     });

@@ -219,7 +219,7 @@ function GridHead(p: {
       )}
       {p.visible.map((i) => (
         <span class="c-cell" key={columns[i]} style={p.width(i)} title={columns[i]}>
-          {columns[i]}
+          <b>{columns[i]}</b>
         </span>
       ))}
     </div>

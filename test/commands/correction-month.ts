@@ -9,6 +9,22 @@ import { seededIds as ids } from '../helpers.js';
 /** The application of the forgotten interview (ATS-NEW-1): Feishu holds none of its interviews. */
 export const NEW_APP = '6300000000000000001';
 
+/** The interview the month's file adds (ATS-NEW-1), as Feishu then holds it. */
+export const CREATED = {
+  external_id: 'ATS-NEW-1',
+  external_application_id: NEW_APP,
+  participate_status: 2,
+  begin_time: Date.UTC(2025, 11, 2, 6),
+  end_time: Date.UTC(2025, 11, 2, 7),
+  interview_assessments: [
+    {
+      username: '赵六',
+      conclusion: 2,
+      assessment_dimension_list: [{ score: 77, assessment_type: 1, title: '专业' }],
+    },
+  ],
+};
+
 export const HEADER = [
   '外部面试ID',
   '外部系统面试ID',

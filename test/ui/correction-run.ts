@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import type { InterviewBody } from '../../src/feishu/body.js';
 import { InterviewStore } from '../../src/simulator/store.js';
 import { original, seededIds as ids, tempDir } from '../helpers.js';
-import { NEW_APP, correctionRows } from '../commands/correction-month.js';
+import { CREATED, correctionRows } from '../commands/correction-month.js';
 import type { OpenBrowser } from './browser.js';
 import { visible } from './page-text.js';
 import { chooseFile, shot, text } from './page-steps.js';
@@ -51,20 +51,7 @@ export function corrected(): { a: InterviewBody; b: InterviewBody; created: Inte
       ...b,
       interview_assessments: [b.interview_assessments![0]!, { ...b.interview_assessments![1]!, conclusion: 2 }],
     },
-    created: {
-      external_id: 'ATS-NEW-1',
-      external_application_id: NEW_APP,
-      participate_status: 2,
-      begin_time: Date.UTC(2025, 11, 2, 6),
-      end_time: Date.UTC(2025, 11, 2, 7),
-      interview_assessments: [
-        {
-          username: '赵六',
-          conclusion: 2,
-          assessment_dimension_list: [{ score: 77, assessment_type: 1, title: '专业' }],
-        },
-      ],
-    },
+    created: CREATED,
   };
 }
 

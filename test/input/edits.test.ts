@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRows, validateFile } from '../../src/index.js';
 import { applyEdits, parseEdits } from '../../src/input/edits.js';
-import { APP1, HEADER_EN, ID1, ID2, csv, readReport, row, tempDir } from '../helpers.js';
+import { APP1, HEADER_EN, ID1, ID2, columnNumber, csv, readReport, row, tempDir } from '../helpers.js';
 
 const base = { external_application_id: APP1, participate_status: 'participated', begin_time: '2025-12-02 14:00' };
 const FILE_ROWS = [
@@ -128,15 +128,15 @@ describe('columns a sheet hides', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('面试');
     sheet.addRow([...HEADER_EN]);
-    sheet.addRow(FILE_ROWS[0]!.map((c, i) => (i === 9 ? 'fail' : c)));
-    sheet.getColumn(3).hidden = true;
-    sheet.getColumn(17).hidden = true;
+    sheet.addRow(FILE_ROWS[0]!.map((c, i) => (i === HEADER_EN.indexOf('conclusion') ? 'fail' : c)));
+    // Found by name: a column added to the template moves the others.
+    const hidden = [columnNumber('external_id'), columnNumber('dimension_content')];
+    for (const n of hidden) sheet.getColumn(n).hidden = true;
     await book.xlsx.writeFile(file);
     const result = await validateFile(file, { tz: 'Asia/Shanghai', lang: 'en', report: false });
     expect(result.summary.input?.hidden_columns).toEqual(['external_id', 'dimension_content']);
     const shown = join(dir, 'shown.xlsx');
-    sheet.getColumn(3).hidden = false;
-    sheet.getColumn(17).hidden = false;
+    for (const n of hidden) sheet.getColumn(n).hidden = false;
     await book.xlsx.writeFile(shown);
     const plain = await validateFile(shown, { tz: 'Asia/Shanghai', lang: 'en', report: false });
     expect(plain.summary.input?.hidden_columns).toBeUndefined();

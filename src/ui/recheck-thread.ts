@@ -1,8 +1,8 @@
 /**
- * The server's end of the re-check thread (src/ui/recheck-worker.ts): started when a check's grid
- * is first shown (`warm`), so the first edit does not wait for a thread to start and load the
- * checks; started again after a failure; ended with the server (`close`). It holds the process
- * open only while a re-check is pending.
+ * The server's end of the re-check thread (src/ui/recheck-worker.ts): started when a check starts
+ * (`warm`), so the first edit does not wait for a thread to start and load the checks; started
+ * again after a failure; ended with the server (`close`). It holds the process open only while a
+ * re-check is pending.
  */
 import { Worker } from 'node:worker_threads';
 import type { CheckedRow, RowsToCheck } from '../commands/check-rows.js';

@@ -5,7 +5,7 @@ import { importFile } from '../../src/api.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/server.js';
 import { InterviewStore } from '../../src/simulator/store.js';
 import { csv, original, seededIds as ids, tempDir } from '../helpers.js';
-import { CREATED, correctionRows } from './correction-month.js';
+import { corrected, correctionRows } from './correction-month.js';
 
 const SECRET = 'Correct-Test-Secret-5';
 let sim: RunningSimulator | undefined;
@@ -52,30 +52,13 @@ describe('correct: one run that changes, renames, adds and removes only what is 
     expect(run.rows[3]).toMatchObject({ status: 'skipped', message: 'left as it is: switched off in the preview' });
 
     const held = (id: string) => InterviewStore.bodyOf(sim!.store.get(id)!);
-    const [zhang, li] = original(0).interview_assessments!;
-    expect(held(a!)).toEqual({
-      ...original(0),
-      interview_assessments: [
-        {
-          ...zhang,
-          username: '王五',
-          conclusion: 1,
-          assessment_dimension_list: [{ score: 95, assessment_type: 1, title: '专业' }],
-        },
-        li,
-      ],
-    });
-    expect(held(b!)).toEqual({
-      ...original(1),
-      interview_assessments: [
-        original(1).interview_assessments![0],
-        { ...original(1).interview_assessments![1], conclusion: 2 },
-      ],
-    });
+    const want = corrected();
+    expect(held(a!)).toEqual(want.a);
+    expect(held(b!)).toEqual(want.b);
     expect(held(c!)).toEqual(original(2));
     const created = run.summary.changes![3]!.feishu_id!;
     expect(run.summary.changes![3]!.detail).toBe(`created in Feishu as ${created}`);
-    expect(held(created)).toEqual(CREATED);
+    expect(held(created)).toEqual(want.created);
   });
 
   it('refuses leaveOut without correct, and correct with replace', async () => {

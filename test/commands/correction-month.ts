@@ -4,7 +4,8 @@
  * still says 张三) and a score changed; a conclusion fixed; a start time cleared (a removal); a
  * forgotten interview added in full; a row under a mistyped key that carries only a conclusion.
  */
-import { seededIds as ids } from '../helpers.js';
+import type { InterviewBody } from '../../src/feishu/body.js';
+import { original, seededIds as ids } from '../helpers.js';
 
 /** The application of the forgotten interview (ATS-NEW-1): Feishu holds none of its interviews. */
 export const NEW_APP = '6300000000000000001';
@@ -65,4 +66,29 @@ export function correctionRows(): string[][] {
     ],
     ['', 'ATS-NEW-2', NEW_APP, '', '', '', '', '', '待定', '', '', ''],
   ];
+}
+
+/** What Feishu must hold after the correction, field by field. */
+export function corrected(): { a: InterviewBody; b: InterviewBody; created: InterviewBody } {
+  const [zhang, li] = original(0).interview_assessments!;
+  const b = original(1);
+  return {
+    a: {
+      ...original(0),
+      interview_assessments: [
+        {
+          ...zhang,
+          username: '王五',
+          conclusion: 1,
+          assessment_dimension_list: [{ score: 95, assessment_type: 1, title: '专业' }],
+        },
+        li!,
+      ],
+    },
+    b: {
+      ...b,
+      interview_assessments: [b.interview_assessments![0]!, { ...b.interview_assessments![1]!, conclusion: 2 }],
+    },
+    created: CREATED,
+  };
 }

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { InterviewBody } from '../../src/feishu/body.js';
 import { InterviewStore } from '../../src/simulator/store.js';
 import { original, seededIds as ids, tempDir } from '../helpers.js';
-import { CREATED, correctionRows } from '../commands/correction-month.js';
+import { corrected, correctionRows } from '../commands/correction-month.js';
 import type { OpenBrowser } from './browser.js';
 import { visible } from './page-text.js';
 import { chooseFile, shot, text } from './page-steps.js';
@@ -29,31 +28,6 @@ export async function correctionFile(rows = correctionRows(), name = '十二月�
 
 /** The file's own words (its sheet, name, headers and cells): the page may repeat them as they are. */
 export const correctionWords = () => ['更正', '十二月更正', ...correctionRows().flat()].join('\n');
-
-/** What Feishu must hold after the correction, field by field. */
-export function corrected(): { a: InterviewBody; b: InterviewBody; created: InterviewBody } {
-  const [zhang, li] = original(0).interview_assessments!;
-  const b = original(1);
-  return {
-    a: {
-      ...original(0),
-      interview_assessments: [
-        {
-          ...zhang,
-          username: '王五',
-          conclusion: 1,
-          assessment_dimension_list: [{ score: 95, assessment_type: 1, title: '专业' }],
-        },
-        li!,
-      ],
-    },
-    b: {
-      ...b,
-      interview_assessments: [b.interview_assessments![0]!, { ...b.interview_assessments![1]!, conclusion: 2 }],
-    },
-    created: CREATED,
-  };
-}
 
 const opened: UiWorld[] = [];
 

@@ -18,10 +18,10 @@ import {
   correctionFile,
   correctionInOneRun,
   correctionWords,
-  corrected,
   held,
   openCorrection,
 } from './correction-run.js';
+import { corrected } from '../commands/correction-month.js';
 import { type Browser, chineseIn, developerWords, englishIn } from './page-text.js';
 import { chooseFile, text } from './page-steps.js';
 

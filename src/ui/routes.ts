@@ -12,7 +12,6 @@ import type { Pair } from '../messages.js';
 import { UI } from './messages.js';
 import { pageWords, rowInPageWords } from './page-words.js';
 import { rowWindow } from './report-rows.js';
-import { sheetNames } from './sheets.js';
 import { saveProfile, sendDraft } from './mapping-routes.js';
 import {
   MODES,
@@ -105,7 +104,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 }
 
 async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> {
-  const checked = await checkedFile(ctx);
+  const checked = checkedFile(ctx);
   const skipped: SkippedEntry[] = [];
   const earlier = await earlierRuns(ctx.settings.folder, skipped);
   // Each entry left out of the list, with a note in the page's words (`name: why`).
@@ -127,7 +126,12 @@ async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> 
 
 /** A file as a check read it: what a tab chose to start that check. */
 export interface CheckedFile {
-  readonly upload: { readonly id: string; readonly name: string; readonly size: number; readonly sheets: string[] };
+  readonly upload: {
+    readonly id: string;
+    readonly name: string;
+    readonly size: number;
+    readonly sheets: readonly string[];
+  };
   readonly sheet?: string;
   readonly tz?: string;
   readonly profile?: MappingProfile;
@@ -137,14 +141,13 @@ export interface CheckedFile {
  * The file the current check read and how (sheet, zone, mapping), while the file is kept: a
  * reopened tab takes it up as its own, so it shows the edits made to it and can go on to import.
  */
-async function checkedFile(ctx: RouteContext): Promise<CheckedFile | undefined> {
+function checkedFile(ctx: RouteContext): CheckedFile | undefined {
   const view = ctx.sessions.view();
   const request = view?.action === 'validate' ? ctx.sessions.detail(view.id)?.request : undefined;
   const upload = request && ctx.uploads.get(request.upload.id);
   if (!request || !upload) return undefined;
-  const sheets = await sheetNames(upload.path);
   return {
-    upload: { id: upload.id, name: upload.name, size: upload.size, sheets },
+    upload: { id: upload.id, name: upload.name, size: upload.size, sheets: upload.sheets },
     sheet: request.sheet,
     tz: request.tz,
     profile: request.profile,
@@ -173,8 +176,7 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
   const declared = Number(req.headers['content-length']);
   try {
     const saved = await ctx.uploads.save(name, req, Number.isFinite(declared) ? declared : undefined);
-    const sheets = await sheetNames(saved.path);
-    sendJson(res, 200, { id: saved.id, name: saved.name, size: saved.size, sheets }, ctx.redact);
+    sendJson(res, 200, { id: saved.id, name: saved.name, size: saved.size, sheets: saved.sheets }, ctx.redact);
   } catch (error) {
     if (!(error instanceof UploadRefused)) throw error;
     // The rest of a refused body is not read: the connection closes after the answer.

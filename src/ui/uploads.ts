@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sheetNames } from './sheets.js';
 import { MAX_CSV_BYTES } from '../input/csv-file.js';
 import { alive } from '../run/run-lock.js';
 
@@ -39,6 +40,8 @@ export interface Upload {
   readonly name: string;
   readonly path: string;
   readonly size: number;
+  /** A workbook's visible sheets, read once as it is saved (none for a CSV): the page's sheet box. */
+  readonly sheets: readonly string[];
 }
 
 export type UploadRefusal = 'extension' | 'size' | 'total';
@@ -151,7 +154,7 @@ export class Uploads {
       await rm(folder, { recursive: true, force: true });
       throw error;
     }
-    const upload = { id, name: clean, path, size };
+    const upload = { id, name: clean, path, size, sheets: await sheetNames(path) };
     this.files.set(id, upload);
     return upload;
   }

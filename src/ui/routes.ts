@@ -174,6 +174,8 @@ function openEvents(req: IncomingMessage, res: ServerResponse, ctx: RouteContext
 }
 
 async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
+  // A file on its way in is looked at, then checked: the thread for that loads meanwhile.
+  ctx.settings.checker.warm();
   const name = url.searchParams.get('name') ?? '';
   const declared = Number(req.headers['content-length']);
   try {

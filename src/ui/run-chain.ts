@@ -3,9 +3,11 @@
  * Starting one drops the runs that came after it, which described what it replaces. The server
  * keeps the flow so a reopened tab shows it whole; the page keeps the same flow for its own tab.
  */
-import type { RunAction } from './run-sessions.js';
 
-export const LATER: Readonly<Record<RunAction, readonly RunAction[]>> = {
+/** `undoPreview`: an undo's dry run, what it would restore, delete and leave alone, asked before the undo. */
+export type RunAction = 'validate' | 'preview' | 'import' | 'undoPreview' | 'undo';
+
+const LATER: Readonly<Record<RunAction, readonly RunAction[]>> = {
   validate: ['preview', 'import', 'undoPreview', 'undo'],
   preview: ['import', 'undoPreview', 'undo'],
   import: ['undoPreview', 'undo'],

@@ -6,10 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ProgressEvent } from '../run/progress.js';
 import type { ReadProgress } from '../input/read-progress.js';
-import { startedIn } from './run-chain.js';
+import { type RunAction, startedIn } from './run-chain.js';
 
-/** `undoPreview`: an undo's dry run, what it would restore, delete and leave alone, asked before the undo. */
-export type RunAction = 'validate' | 'preview' | 'import' | 'undoPreview' | 'undo';
+export type { RunAction };
 
 /** What the page is told of a run's end: counts and where to look, never a path or a secret. */
 export interface ResultView {

@@ -2,8 +2,8 @@
  * Runs a check (src/ui/step-worker.ts) in a worker thread and waits for it, forwarding its
  * progress; 停止 aborts the check's signal there, and ends the thread if the check has not
  * ended within a second (a stage that runs without a pause, such as checking 100,000 rows, does
- * not look at its signal until it is done). A thread whose check ended is given back for the next
- * (src/ui/step-threads.ts); one ended by force, or that failed, is not.
+ * not look at its signal until it is done). The thread is given back (src/ui/step-threads.ts):
+ * kept for the check after a look at a file's first rows, else ended and replaced.
  */
 import type { Worker } from 'node:worker_threads';
 import { ToolError } from '../errors.js';
@@ -38,7 +38,7 @@ function inThread<T>(threads: StepThreads, job: StepJob, run: OffLoopRun): Promi
     const worker: Worker = threads.take();
     let settled = false;
     let grace: NodeJS.Timeout | undefined;
-    /** `ended`: the check ended in the thread, which can take the next; else the thread is ended. */
+    /** `ended`: the check ended in the thread (not ended by force), which a light one leaves fit for the next. */
     const settle = (done: () => void, ended = false) => {
       if (settled) return;
       settled = true;
@@ -47,8 +47,7 @@ function inThread<T>(threads: StepThreads, job: StepJob, run: OffLoopRun): Promi
       worker.off('message', heard);
       worker.off('error', failed);
       worker.off('exit', exited);
-      if (ended) threads.give(worker);
-      else void worker.terminate();
+      threads.give(worker, ended && job.kind === 'draft' && job.options.peek === true);
       done();
     };
     const stopped = () => new ToolError('RUN_INTERRUPTED', say(SUMMARY.stopped), { file: job.path }, 130);

@@ -1,6 +1,7 @@
 // `node bench/ui-validate.mjs FILE`: what the page does to show a file's validation, without the
-// browser: start the server, exchange the token, upload the file, validate it, and fetch the
-// grid's first window of rows. Timed by bench/measure.mjs from start-up, as the CLI's validate is.
+// browser: start the server, exchange the token, upload the file, look at its first rows for a
+// mapping, validate it, and fetch the grid's first window of rows. Timed by bench/measure.mjs
+// from start-up, as the CLI's validate is.
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -26,6 +27,13 @@ const up = await call(`/api/upload?name=${encodeURIComponent(basename(file))}`, 
   method: 'POST',
   body: await readFile(file),
 });
+// The page first looks at the file's first rows (is there anything to map?), as the page does.
+const look = await call('/api/mapping', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ upload: up.id, sheet: '', peek: true }),
+});
+if (!look.draft?.template) throw new Error('the page would ask for a mapping of this file');
 // The page follows the run over its event stream; so does this.
 const events = await fetch(`${origin}/api/events`, { headers });
 const run = await call('/api/runs', {

@@ -43,8 +43,9 @@ export function uiSection(r) {
 | the page's script (dist/ui/app.js: Preact, @tanstack/virtual-core, the page) | ${kb(r.scriptGzip)} gzipped (${kb(r.scriptBytes)}) | | | under 300 KB gzipped |
 
 - \`bench/ui-validate.mjs\` does what the page does, without the browser: starts the server,
-  exchanges the token, uploads the file, starts the validation, follows it over the event stream
-  and fetches the grid's first window. The page's run writes the JSON report (the grid reads its
+  exchanges the token, uploads the file, looks at its first rows for a mapping (as the page does
+  before it checks), starts the validation, follows it over the event stream and fetches the
+  grid's first window. The page's run writes the JSON report (the grid reads its
   cells from it) where the CLI writes CSV, finds its rows without parsing it whole, and keeps it
   in memory for the grid (the difference in peak memory); the .xlsx report to download is written
   when first asked for.

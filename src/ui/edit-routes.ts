@@ -15,6 +15,7 @@ import { type CellEdit, parseEdits } from '../input/edits.js';
 import { basename, extname } from 'node:path';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
 import { offLoop } from './off-loop.js';
+import type { StepThreads } from './step-threads.js';
 import { UI } from './messages.js';
 import { rowInPageWords } from './page-words.js';
 import type { RecheckThread } from './recheck-thread.js';
@@ -33,7 +34,7 @@ export interface EditContext {
   readonly redact: (text: string) => string;
   readonly lock: { held: boolean };
   /** The checks' thread's script: the edited file is written there. */
-  readonly settings: { readonly checker: string };
+  readonly settings: { readonly checker: StepThreads };
   /** Where an edited cell's rows are checked again, off the event loop. */
   readonly rechecks: RecheckThread;
 }

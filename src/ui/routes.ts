@@ -114,6 +114,7 @@ async function sendState(res: ServerResponse, ctx: RouteContext): Promise<void> 
     200,
     {
       run: ctx.sessions.view() ?? null,
+      runs: ctx.sessions.views(),
       earlier,
       skipped: notes,
       maxUpload: MAX_UPLOAD_BYTES,
@@ -138,12 +139,13 @@ export interface CheckedFile {
 }
 
 /**
- * The file the current check read and how (sheet, zone, mapping), while the file is kept: a
- * reopened tab takes it up as its own, so it shows the edits made to it and can go on to import.
+ * The file the flow's check read and how (sheet, zone, mapping), while the file is kept: a
+ * reopened tab takes it up as its own, so it shows the edits made to it, its preview, and can go
+ * on to import.
  */
 function checkedFile(ctx: RouteContext): CheckedFile | undefined {
-  const view = ctx.sessions.view();
-  const request = view?.action === 'validate' ? ctx.sessions.detail(view.id)?.request : undefined;
+  const check = ctx.sessions.views().validate;
+  const request = check && ctx.sessions.detail(check.id)?.request;
   const upload = request && ctx.uploads.get(request.upload.id);
   if (!request || !upload) return undefined;
   return {
@@ -172,6 +174,8 @@ function openEvents(req: IncomingMessage, res: ServerResponse, ctx: RouteContext
 }
 
 async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: RouteContext): Promise<void> {
+  // A file on its way in is looked at, then checked: the thread for that loads meanwhile.
+  ctx.settings.checker.warm();
   const name = url.searchParams.get('name') ?? '';
   const declared = Number(req.headers['content-length']);
   try {

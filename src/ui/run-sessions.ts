@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ProgressEvent } from '../run/progress.js';
 import type { ReadProgress } from '../input/read-progress.js';
+import { type RunAction, startedIn } from './run-chain.js';
 
-/** `undoPreview`: an undo's dry run, what it would restore, delete and leave alone, asked before the undo. */
-export type RunAction = 'validate' | 'preview' | 'import' | 'undoPreview' | 'undo';
+export type { RunAction };
 
 /** What the page is told of a run's end: counts and where to look, never a path or a secret. */
 export interface ResultView {
@@ -80,6 +80,8 @@ export class RunSessions<T> {
   private current: Session<T> | undefined;
   /** Finished runs by id, for their rows and report downloads; the newest few only. */
   private readonly finished = new Map<string, Session<T>>();
+  /** The flow's runs by action (src/ui/run-chain.ts): kept while in it, whatever their age. */
+  private flow: Partial<Record<RunAction, Session<T>>> = {};
   private readonly listeners = new Set<(view: RunView) => void>();
 
   constructor(
@@ -120,9 +122,10 @@ export class RunSessions<T> {
         update({ state: 'error', error: this.errorOf(error) });
       }
       this.finished.set(id, session);
-      for (const old of [...this.finished.keys()].slice(0, -this.keepFinished)) this.finished.delete(old);
+      this.forget();
     })();
     this.current = session;
+    this.flow = startedIn(this.flow, meta.action, session);
     this.emit(session.view);
     return session.view;
   }
@@ -142,6 +145,11 @@ export class RunSessions<T> {
     return this.current?.view;
   }
 
+  /** The flow's runs by action, each as it stands: a reopened tab shows the check, preview and import it had. */
+  views(): Partial<Record<RunAction, RunView>> {
+    return Object.fromEntries(Object.entries(this.flow).map(([action, s]) => [action, s.view]));
+  }
+
   detail(id: string): T | undefined {
     return (this.current?.view.id === id ? this.current : this.finished.get(id))?.detail;
   }
@@ -154,6 +162,13 @@ export class RunSessions<T> {
   /** Resolves when no run is going: the server waits for it before it stops. */
   async idle(): Promise<void> {
     await this.current?.done;
+  }
+
+  /** The oldest finished runs past `keepFinished`, unless the flow still shows them. */
+  private forget(): void {
+    const shown = new Set(Object.values(this.flow));
+    const old = [...this.finished].filter(([, s]) => !shown.has(s));
+    for (const [id] of old.slice(0, -this.keepFinished)) this.finished.delete(id);
   }
 
   private emit(view: RunView): void {

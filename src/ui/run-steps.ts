@@ -9,6 +9,7 @@ import { type Column, FIELD } from '../schema.js';
 import { type ImportFileOptions, type SendOptions, importFile, undoBackup } from '../api.js';
 import type { InterviewChange } from '../report/run-result.js';
 import { offLoop } from './off-loop.js';
+import type { StepThreads } from './step-threads.js';
 import { pageWords, warningWords } from './page-words.js';
 import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
@@ -41,9 +42,9 @@ export interface StepSettings {
   readonly folder: string;
 }
 
-/** The settings with the script of the thread that runs checks off the event loop (dist/ui/step-worker.js). */
+/** The settings with the threads that run checks off the event loop (src/ui/step-threads.ts). */
 export interface CheckSettings extends StepSettings {
-  readonly checker: string;
+  readonly checker: StepThreads;
 }
 
 export interface StepRequest {

@@ -27,6 +27,7 @@ import { RunSessions } from './run-sessions.js';
 import { type UploadLimits, Uploads } from './uploads.js';
 import { UploadEdits } from './upload-edits.js';
 import { RecheckThread } from './recheck-thread.js';
+import { StepThreads } from './step-threads.js';
 
 /**
  * A browser opens six connections to a host, a tab its event stream besides: 32 serves several
@@ -117,7 +118,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
   const keys: DoorKeys = newKeys();
   let port = 0;
   let launcher: string | undefined;
-  const settings = { ...options, checker: join(options.assets, CHECKER) };
+  const settings = { ...options, checker: new StepThreads(join(options.assets, CHECKER)) };
   const makeInvite = () => {
     const made = invite(keys, Date.now());
     return { url: `${ownOrigin(port)}/?${TOKEN_PARAM}=${made.token}`, expiresAt: made.expiresAt };
@@ -194,6 +195,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rechecks.close();
+      await settings.checker.close();
       await uploads.removeAll();
     },
   };

@@ -42,5 +42,10 @@ export type StepMessage =
   | { readonly type: 'draft'; readonly draft: MappingDraft }
   | { readonly type: 'failed'; readonly error: ThreadError };
 
-/** Sent by the server when the user presses 停止: the run's signal aborts. */
+/** Sent by the server to start a check in a thread that waits for one. */
+export interface StepStart {
+  readonly job: StepJob;
+}
+
+/** Sent by the server when the user presses 停止: the running check's signal aborts. */
 export const STOP = 'stop';

@@ -2,14 +2,15 @@
  * The page's checks, off its server's event loop: validation, the preview (a dry run that reads
  * Feishu), the .xlsx report of a validation and the mapping step's draft run in this worker thread, so the page,
  * `/api/state` and 停止 answer while a large or hostile file is read and checked. Built to
- * dist/ui/step-worker.js; started by src/ui/off-loop.ts, which is its only caller.
+ * dist/ui/step-worker.js; started by src/ui/step-threads.ts before it is needed, it runs each
+ * check src/ui/off-loop.ts sends it, one at a time, and waits for the next.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { importFile, validateFile, writeEditedFile } from '../api.js';
 import { readFileSync } from 'node:fs';
 import { mappingDraft } from '../input/mapping-draft.js';
 import { jsonRowStarts } from '../report/json-report.js';
-import { STOP, type StepJob, type StepMessage, type StepOutcome } from './step-protocol.js';
+import { STOP, type StepJob, type StepMessage, type StepOutcome, type StepStart } from './step-protocol.js';
 import { toThread } from './thread-error.js';
 
 async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => void): Promise<void> {
@@ -53,15 +54,23 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
 
 if (parentPort) {
   const port = parentPort;
-  const abort = new AbortController();
-  port.on('message', (m: unknown) => {
-    if (m === STOP) abort.abort();
-  });
   const post = (m: StepMessage) => {
     // The report's bytes move to the server's thread rather than being copied (a Buffer of its own).
     const bytes = m.type === 'done' ? m.outcome.report?.bytes : undefined;
     const whole = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     port.postMessage(m, whole ? [bytes.buffer as ArrayBuffer] : []);
   };
-  void run(workerData as StepJob, abort.signal, post).then(() => port.close());
+  // The check running, if any: a 停止 that comes after its end stops nothing.
+  let running: AbortController | undefined;
+  port.on('message', (m: StepStart | typeof STOP) => {
+    if (m === STOP) {
+      running?.abort();
+      return;
+    }
+    const abort = new AbortController();
+    running = abort;
+    void run(m.job, abort.signal, post).finally(() => {
+      if (running === abort) running = undefined;
+    });
+  });
 }

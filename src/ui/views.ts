@@ -14,11 +14,13 @@ export type { EnumColumn, MappingProfile, WideDimensionEntry } from '../input/pr
 
 export interface StateAnswer {
   readonly run: import('./run-sessions.js').RunView | null;
+  /** The flow's runs by action (src/ui/run-chain.ts): the check, preview and import a reopened tab shows. */
+  readonly runs: Partial<Record<import('./run-sessions.js').RunAction, import('./run-sessions.js').RunView>>;
   readonly earlier: readonly import('./earlier-runs.js').EarlierRun[];
   readonly maxUpload: number;
   /** The zone the page starts with, and why (src/ui/zone-choice.ts). */
   readonly zone: import('./zone-choice.js').ZoneChoice;
-  /** The file the current check read, while it is kept: a reopened tab takes it up. */
+  /** The file the flow's check read, while it is kept: a reopened tab takes it up. */
   readonly checked?: import('./routes.js').CheckedFile;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The page in a real (headless) Chromium whose language is Chinese: a migration end to end —
- * choose the file, check, preview, import with progress, a closed tab reopened, the result, its
+ * choose the file, check, preview, a closed tab reopened on it, import with progress, a closed tab reopened, the result, its
  * undo — then a monthly correction's check with its bad cell. Skipped, with a printed reason,
  * where no Chromium is installed; under REQUIRE_BROWSER=1 (CI) that fails instead.
  */
@@ -50,6 +50,13 @@ describe.runIf(HAVE_BROWSER)('the page in Chinese', () => {
     await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
     expect(await text(page, '[data-testid=preview-step] [data-testid=group-create]')).toBe('新建 24');
     await shot(page, '3-preview');
+    // A tab closed after the preview finds the check and the preview again, and goes on from them.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${world.ui.port}/`);
+    await page.waitForSelector('[data-testid=preview-step] [data-testid=changes]');
+    expect(await text(page, '[data-testid=check-step] [data-testid=counts] p')).toBe('144 行 · 24 场面试');
+    expect(await text(page, '[data-testid=preview-step] [data-testid=group-create]')).toBe('新建 24');
     await page.click('[data-testid=start]');
     expect(await text(page, '[data-testid=confirm] p')).toBe(
       '确认写入飞书：新建 24 · 修改 0 · 删除 0 · 无变化 0（不发送）。没有写时区的时间按北京时间读取。开始后可以停止，已写入的会保留并可撤销。',

@@ -11,21 +11,13 @@ import { type Lang, initialLang, t } from './strings.js';
 import { SecondBrowser } from './second-browser.js';
 import { browserZone } from './zone.js';
 import { MappingStep } from './mapping-step.js';
-import type { Mapping } from './mapping.js';
 import { useReading } from './reading.js';
-
-const LATER: Record<RunAction, RunAction[]> = {
-  validate: ['preview', 'import', 'undoPreview', 'undo'],
-  preview: ['import', 'undoPreview', 'undo'],
-  import: ['undoPreview', 'undo'],
-  undoPreview: ['undo'],
-  undo: [],
-};
+import { startedIn } from '../run-chain.js';
 
 /**
- * The zone the page starts with; and a reopened tab takes up the file the current check read, as
- * the tab that started it chose it: the grid shows its edits, and a preview and an import read it
- * as that check did.
+ * The zone the page starts with; and a reopened tab takes up the flow as the tab that started it
+ * left it: the file its check read, read as that check did (the grid shows its edits), and the
+ * check, preview and import on screen, stale as soon as the file, sheet, zone or mapping changes.
  */
 function takeUp(
   state: StateAnswer,
@@ -33,15 +25,19 @@ function takeUp(
     setUpload(u: UploadAnswer): void;
     setSheet(s: string): void;
     setTz(set: (chosen: string | undefined) => string): void;
-    mapping: Mapping;
+    setRuns(set: (seen: Partial<Record<RunAction, RunView>>) => Partial<Record<RunAction, RunView>>): void;
+    reading: ReturnType<typeof useReading>;
+    mode: Mode;
   },
 ): void {
   const { checked } = state;
   to.setTz((chosen) => chosen ?? checked?.tz ?? state.zone.first ?? browserZone());
+  // What the events told since is newer than the state's answer.
+  to.setRuns((seen) => ({ ...state.runs, ...seen }));
   if (!checked) return;
   to.setUpload(checked.upload);
   to.setSheet(checked.sheet ?? '');
-  to.mapping.resume(checked.upload, checked.sheet ?? '', checked.profile);
+  to.reading.resume(checked, to.mode);
 }
 
 export function App() {
@@ -74,7 +70,7 @@ export function App() {
   useEffect(() => {
     void getState().then((s) => {
       setEarlier(s.earlier);
-      takeUp(s, { setUpload, setSheet, setTz, mapping: reading.mapping });
+      takeUp(s, { setUpload, setSheet, setTz, setRuns, reading, mode });
     });
     return followRuns((view) => {
       setCurrent(view);
@@ -85,7 +81,7 @@ export function App() {
   }, []);
   const start = (action: RunAction, extra: Record<string, unknown> = {}) => {
     setRefused({});
-    setRuns((r) => ({ ...r, ...Object.fromEntries(LATER[action].map((a) => [a, undefined])), [action]: undefined }));
+    setRuns((r) => startedIn(r, action, undefined));
     startRun(reading.stamp({ action, upload: upload?.id, mode, sheet, tz, lang, ...extra })).catch((e: unknown) =>
       setRefused({ [action]: e instanceof CallError ? e.answer.message[lang] : String(e) }),
     );

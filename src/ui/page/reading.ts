@@ -2,7 +2,7 @@
  * How the page reads the file chosen: its mapping (mapping.ts) and what each check and preview
  * read (fresh.ts), in one hook so the page (app.tsx) only hands it the runs it starts.
  */
-import type { RunAction, RunView, UploadAnswer } from '../views.js';
+import type { CheckedFile, RunAction, RunView, UploadAnswer } from '../views.js';
 import { useFresh } from './fresh.js';
 import { useMapping } from './mapping.js';
 import { type Lang, t } from './strings.js';
@@ -19,6 +19,22 @@ export function useReading() {
       const read = { profile: mapping.profile, ...body };
       fresh.stamp(body.action, read);
       return read;
+    },
+    /**
+     * The file the flow's check read, taken up by a reopened tab: its mapping in use, and its check
+     * and preview stamped as reading it (a preview is started only on a check that is still fresh).
+     */
+    resume(checked: CheckedFile, mode: string) {
+      mapping.resume(checked.upload, checked.sheet ?? '', checked.profile);
+      const read = {
+        upload: checked.upload.id,
+        mode,
+        sheet: checked.sheet ?? '',
+        tz: checked.tz,
+        profile: checked.profile,
+      };
+      fresh.stamp('validate', read);
+      fresh.stamp('preview', read);
     },
     /** A file, or another sheet of it: its columns mapped first when they are not the template's, then checked. */
     check(upload: UploadAnswer, sheet: string, start: Start) {

@@ -40,6 +40,8 @@ describe('decideUpdate', () => {
           status: 'ok',
           kind: 'changed',
           message: 'would change: participate_status: not_participated → participated',
+          // The same field by field, as facts: for a caller with words of its own (the page's).
+          fields: [{ column: 'participate_status', before: 1, after: 2 }],
         },
       },
       wouldSend: sent(BODY),

@@ -27,7 +27,7 @@ const LISTED = 5;
 /** Problem rows looked at for another example: enough for a code that is common, bounded on a huge file. */
 const SCAN = 5000;
 
-/** What an example is said from: the row, its code, the column at fault as the file names it, and its cells. */
+/** What an example is said from: the row's number and message, the column at fault as the file names it, its cell. */
 interface Said {
   readonly row: number;
   readonly message?: string;
@@ -106,8 +106,8 @@ export class ProblemTally {
     const byCount = [...this.counts].sort((a, b) => b[1] - a[1]);
     for (const [code, count] of byCount) {
       if (out.length === LISTED) break;
-      const example = this.examples.get(code) ?? this.found(code);
-      // A code whose rows all lie past the scan has no row to be said of: not listed rather than said as a code.
+      const example = this.examples.get(code) ?? this.found(code) ?? this.unplaced(code);
+      // A code whose rows all lie past the scan and without words of its own: not listed rather than said as a code.
       if (example) out.push({ code, count, example: example.text });
     }
     return out;
@@ -120,14 +120,15 @@ export class ProblemTally {
   }
 
   /** Another row with `code`, as the grid shows it: the first of the rows checked since, or on from where the last was. */
-  private found(code: string): { text: string; at: number; first: true } | undefined {
-    let best: { text: string; at: number; first: true } | undefined;
+  private found(code: string): { text: string; at: number; first?: true } | undefined {
+    let best: { text: string; at: number; first?: true } | undefined;
     for (const [at, r] of this.overlay)
-      if (codeOf(r) === code && (best === undefined || at < best.at))
-        best = { text: this.said(code, r), at, first: true };
+      if (codeOf(r) === code && (best === undefined || at < best.at)) best = { text: this.said(code, r), at };
     const { problems } = this.rows;
     const from = this.scanFrom.get(code) ?? 0;
-    for (let k = from; k < Math.min(problems.length, from + SCAN); k++) {
+    const end = Math.min(problems.length, from + SCAN);
+    let k = from;
+    for (; k < end; k++) {
       const at = problems[k]!;
       if (best !== undefined && at > best.at) break;
       if (this.overlay.has(at)) continue;
@@ -136,11 +137,23 @@ export class ProblemTally {
       this.scanFrom.set(code, k);
       const column = r.error_column;
       const said = { row: r.row, message: r.message, column, cell: column === undefined ? undefined : r.cells[column] };
-      best = { text: exampleOf(code, said, this.lang), at, first: true };
+      best = { text: exampleOf(code, said, this.lang), at };
       break;
     }
+    // Scanned to its bound without finding it: none of those rows has it, the next look goes on from there.
+    if (k === end) this.scanFrom.set(code, end);
+    // The first row with the code unless the scan stopped short of it (the next is then looked for from the top).
+    if (best && (k < end || end === problems.length)) best.first = true;
     if (best) this.examples.set(code, best);
     return best;
+  }
+
+  /** The page's words for a code said of no row, kept while the code is: its rows lie past the scan. */
+  private unplaced(code: string): { text: string } | undefined {
+    const words = pageWords(code)?.[this.lang];
+    if (words === undefined) return undefined;
+    this.examples.set(code, { text: words });
+    return { text: words };
   }
 
   /** The place of row `at` among the check's problem rows (of the first after it, if it is not one). */

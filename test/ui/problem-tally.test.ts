@@ -96,4 +96,23 @@ describe('the commonest problems, as edits re-check rows', () => {
     tally.change(0, grid(0, 'ROW_MISSING_ID'), after);
     expect(tally.list()[0]!.example).toMatch(/^第 2 行「id」列：应填这场面试在飞书中的 ID/);
   });
+
+  it('says a code in words when its next row lies past the bounded look, rather than dropping it', () => {
+    // ROW_MISSING_ID on the first row, then 6,000 rows of another problem, then on the last.
+    const rows = report(['ROW_MISSING_ID', ...Array<string>(6000).fill('B_X'), 'ROW_MISSING_ID']);
+    const overlay = new Map<number, GridRow>();
+    const shown = [
+      { code: 'B_X', count: 6000, example: 'b', at: 1 },
+      { code: 'ROW_MISSING_ID', count: 2, example: 'first', at: 0 },
+    ];
+    const tally = new ProblemTally(rows, overlay, 'en', { ROW_MISSING_ID: 2, B_X: 6000 }, shown);
+    overlay.set(0, grid(0));
+    tally.change(0, grid(0, 'ROW_MISSING_ID'), grid(0));
+    const [, missing] = tally.list();
+    expect(missing).toEqual({
+      code: 'ROW_MISSING_ID',
+      count: 1,
+      example: expect.stringMatching(/^expected the interview's Feishu ID/),
+    });
+  });
 });

@@ -142,7 +142,7 @@ function problemsInPageWords(
   return problems.map((p) => {
     for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
       const r = grid!.row(i);
-      if (r.error_code !== p.code) continue;
+      if (r.status === 'blocked' || r.error_code !== p.code) continue;
       const column = r.error_column;
       const cell = column === undefined ? undefined : r.cells[column];
       return { ...p, example: exampleOf(p.code, { row: r.row, message: r.message, column, cell }, lang), at: i };

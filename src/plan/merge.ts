@@ -6,7 +6,7 @@ import { type AssessmentRules, type MergeRefusal, mergeAssessments } from './mer
 import { enumLabel } from './normalise.js';
 import { showTime } from '../time-zones.js';
 import { type AssessmentBody, DIMENSION_KEYS, type InterviewBody } from '../feishu/body.js';
-import type { InterviewPatch, RowRef } from './types.js';
+import type { FieldChange, InterviewPatch, RowRef } from './types.js';
 
 export type { AssessmentRules, MergeRefusal } from './merge-assessments.js';
 
@@ -71,51 +71,94 @@ const ASSESSMENT_COLUMN = FIELD_BY_KEY.assessment;
 const DIMENSION_COLUMN = FIELD_BY_KEY.dimension;
 
 /**
- * One changed field: `of` names the assessment or dimension it belongs to, if any. A Chinese run
- * names it by its column as the file does (分数); an English one by the API's field (score).
+ * A field-level diff as facts, one entry per changed field (or assessment or dimension added or
+ * removed whole), in the API page's order: for a caller that says them in its own words.
  */
-function changed(of: string | undefined, column: string, key: string, before: unknown, after: unknown, zone?: string) {
-  const name = say({ en: key, zh: col(column) });
-  const field = of === undefined ? name : say(DIFF_JOIN.within({ of, field: name }));
-  return say(DIFF_JOIN.field({ field, before: show(key, before, zone), after: show(key, after, zone) }));
-}
-
-/** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
-export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
-  const changes: string[] = [];
+export function fieldChanges(before: InterviewBody, after: InterviewBody): FieldChange[] {
+  const changes: FieldChange[] = [];
   for (const key of INTERVIEW_KEYS) {
-    if (before[key] !== after[key]) changes.push(changed(undefined, key, key, before[key], after[key], zone));
+    if (before[key] !== after[key])
+      changes.push(valueChange({}, FIELD_BY_KEY.interview[key]!.column, before[key], after[key]));
   }
   const a = before.interview_assessments ?? [];
   const b = after.interview_assessments ?? [];
   const count = Math.max(a.length, b.length);
-  for (let i = 0; i < count; i++) changes.push(...diffAssessment(a[i], b[i], i));
+  for (let i = 0; i < count; i++) changes.push(...assessmentChanges(a[i], b[i], i));
   return changes;
 }
 
-function diffAssessment(before: AssessmentBody | undefined, after: AssessmentBody | undefined, i: number): string[] {
-  const name = say(DIFF.assessment({ n: i + 1, username: (after ?? before)?.username }));
-  if (!before) return [say(DIFF.added(name))];
-  if (!after) return [say(DIFF.removed(name))];
-  const changes: string[] = [];
+/** The change of one value: only the sides that hold one (no key holds undefined). */
+function valueChange(
+  of: Pick<FieldChange, 'assessment' | 'dimension'>,
+  column: string,
+  before: unknown,
+  after: unknown,
+): FieldChange {
+  return {
+    ...of,
+    column,
+    ...(before === undefined ? {} : { before }),
+    ...(after === undefined ? {} : { after }),
+  };
+}
+
+function assessmentChanges(
+  before: AssessmentBody | undefined,
+  after: AssessmentBody | undefined,
+  i: number,
+): FieldChange[] {
+  const username = (after ?? before)?.username;
+  const of = { assessment: { n: i + 1, ...(username === undefined ? {} : { username }) } };
+  if (!before) return [{ ...of, whole: 'added' }];
+  if (!after) return [{ ...of, whole: 'removed' }];
+  const changes: FieldChange[] = [];
   for (const key of ASSESSMENT_KEYS) {
     if (before[key] !== after[key])
-      changes.push(changed(name, ASSESSMENT_COLUMN[key]!.column, key, before[key], after[key]));
+      changes.push(valueChange(of, ASSESSMENT_COLUMN[key]!.column, before[key], after[key]));
   }
   const da = before.assessment_dimension_list ?? [];
   const db = after.assessment_dimension_list ?? [];
   for (let k = 0; k < Math.max(da.length, db.length); k++) {
     const x = da[k];
     const y = db[k];
-    const dim = say(DIFF.dimension({ of: name, title: JSON.stringify((y ?? x)?.title ?? k + 1) }));
-    if (!x) changes.push(say(DIFF.added(dim)));
-    else if (!y) changes.push(say(DIFF.removed(dim)));
+    const dim = { ...of, dimension: (y ?? x)?.title ?? k + 1 };
+    if (!x) changes.push({ ...dim, whole: 'added' });
+    else if (!y) changes.push({ ...dim, whole: 'removed' });
     else {
       for (const key of DIMENSION_KEYS) {
         if (JSON.stringify(x[key]) !== JSON.stringify(y[key]))
-          changes.push(changed(dim, DIMENSION_COLUMN[key]!.column, key, x[key], y[key]));
+          changes.push(valueChange(dim, DIMENSION_COLUMN[key]!.column, x[key], y[key]));
       }
     }
   }
   return changes;
 }
+
+/**
+ * One change in the run's words: a field named by its column as a Chinese file does (分数), an
+ * English run's by the API's field (score); times in `zone` (an interview's own; an assessment
+ * holds none).
+ */
+function changeText(c: FieldChange, zone: string): string {
+  const assessment = c.assessment && say(DIFF.assessment(c.assessment));
+  const of =
+    c.dimension === undefined
+      ? assessment
+      : say(DIFF.dimension({ of: assessment!, title: JSON.stringify(c.dimension) }));
+  if (c.whole) return say(c.whole === 'added' ? DIFF.added(of!) : DIFF.removed(of!));
+  const column = c.column!;
+  const key = FIELD[column as Column]?.key ?? column;
+  const name = say({ en: key, zh: col(column) });
+  const field = of === undefined ? name : say(DIFF_JOIN.within({ of, field: name }));
+  const at = c.assessment === undefined ? zone : undefined;
+  return say(DIFF_JOIN.field({ field, before: show(key, c.before, at), after: show(key, c.after, at) }));
+}
+
+/** A field-level diff, one entry per changed field, in the API page's order; times in `zone`. */
+export function diffBodies(before: InterviewBody, after: InterviewBody, zone: string): string[] {
+  return diffText(fieldChanges(before, after), zone);
+}
+
+/** The words of a diff's facts (`fieldChanges`), in the run's language; times in `zone`. */
+export const diffText = (changes: readonly FieldChange[], zone: string): string[] =>
+  changes.map((c) => changeText(c, zone));

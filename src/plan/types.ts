@@ -130,3 +130,20 @@ export interface Plan {
    */
   readonly mapping?: HeaderMapping;
 }
+
+/**
+ * One changed field of an interview, or one of its assessments or dimensions added or removed
+ * whole (`whole`, no `column`).
+ */
+export interface FieldChange {
+  /** The assessment it is of: its place (1 for the first) and interviewer. */
+  readonly assessment?: { readonly n: number; readonly username?: string };
+  /** The dimension of that assessment it is of: its title, or its place where it has none. */
+  readonly dimension?: string | number;
+  /** The field's template column (src/fields.ts): `conclusion`, `score`. */
+  readonly column?: string;
+  readonly whole?: 'added' | 'removed';
+  /** The value as the body holds it (a time in epoch milliseconds, an enumeration's number); absent for none. */
+  readonly before?: unknown;
+  readonly after?: unknown;
+}

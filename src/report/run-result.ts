@@ -1,5 +1,7 @@
-import type { RowStatus } from '../plan/types.js';
+import type { FieldChange, RowStatus } from '../plan/types.js';
 import type { Warning } from '../warnings.js';
+
+export type { FieldChange } from '../plan/types.js';
 
 /** What a run resolves to: the CLI prints it, the library returns it. */
 
@@ -140,6 +142,11 @@ export interface InterviewChange {
   readonly column?: string;
   /** This run's write of it landed (the detail then names the run's backup file, where there is one). */
   readonly landed?: boolean;
+  /**
+   * What `detail` says field by field, as facts (a change, a removal, an undo's restore, where
+   * the run compared what Feishu holds with what it would send): for a caller with words of its own.
+   */
+  readonly fields?: readonly FieldChange[];
 }
 
 /**

@@ -32,6 +32,7 @@ export function correctionChanges(
       ...(group === 'problem' && reason?.errorCode ? { code: reason.errorCode } : {}),
       ...(group === 'problem' && reason?.errorColumn ? { column: reason.errorColumn } : {}),
       ...(s?.kind === 'changed' && s.landed ? { landed: true } : {}),
+      ...(group !== 'problem' && s?.fields ? { fields: s.fields } : {}),
     };
   });
 }

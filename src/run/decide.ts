@@ -6,7 +6,7 @@ import type { StoredRecord } from '../feishu/read-current.js';
 import { bodyHash, canonicalBody } from '../plan/canonical.js';
 import { checkMergedBody } from '../plan/check-body.js';
 import { keepKeys } from '../plan/keep-keys.js';
-import { type MergeRefusal, diffBodies, mergeBody } from '../plan/merge.js';
+import { type MergeRefusal, diffText, fieldChanges, mergeBody } from '../plan/merge.js';
 import { columnsOf } from '../input/table.js';
 import {
   type RemovalCounts,
@@ -105,9 +105,10 @@ export function decideUpdate(p: SendablePlanned, current: StoredRecord | undefin
   const counts = countRemovals(removals);
   const removed = removesAnything(counts) ? { removed: counts } : {};
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldChange(diffBodies(seen(before), seen(body), rules.plan.zone).join('; ')));
+    const fields = fieldChanges(seen(before), seen(body));
+    const message = say(OUTCOME.wouldChange(diffText(fields, rules.plan.zone).join('; ')));
     return {
-      prepared: { done: { status: 'ok', kind: 'changed', message } },
+      prepared: { done: { status: 'ok', kind: 'changed', message, fields } },
       wouldSend: withAssessmentList(body),
       ...removed,
     };
@@ -221,8 +222,9 @@ function decideRestore(
   if (!keyed) body = keepWrittenKeys(keepWrittenKeys(body, before), written);
   const sent = withAssessmentList(body);
   if (rules.dryRun) {
-    const message = say(OUTCOME.wouldRestore(diffBodies(now, seen(body), rules.plan.zone).join('; ')));
-    return { prepared: { done: { status: 'ok', kind: 'changed', message } }, wouldSend: sent };
+    const fields = fieldChanges(now, seen(body));
+    const message = say(OUTCOME.wouldRestore(diffText(fields, rules.plan.zone).join('; ')));
+    return { prepared: { done: { status: 'ok', kind: 'changed', message, fields } }, wouldSend: sent };
   }
   return { prepared: { send: sent, hash: bodyHash(body) } };
 }
@@ -314,11 +316,11 @@ function lostCreate(
 function withNote(decision: Decision, note: string | undefined): Decision {
   const { prepared } = decision;
   if (note === undefined || 'remove' in prepared) return decision;
-  if ('done' in prepared)
-    return {
-      ...decision,
-      prepared: { ...prepared, done: { ...prepared.done, message: `${prepared.done.message} (${note})` } },
-    };
+  if ('done' in prepared) {
+    // The facts no longer say the whole message: a caller with words of its own shows the message.
+    const { fields: _partial, ...done } = prepared.done;
+    return { ...decision, prepared: { ...prepared, done: { ...done, message: `${done.message} (${note})` } } };
+  }
   return { ...decision, prepared: { ...prepared, note } };
 }
 

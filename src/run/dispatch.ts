@@ -7,6 +7,7 @@ import { ToolError } from '../errors.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { Journal } from './journal.js';
 import type { ProgressEvent } from './progress.js';
+import type { FieldChange } from '../plan/types.js';
 
 export interface SendItem {
   readonly id: string;
@@ -60,6 +61,8 @@ export interface SendOutcome {
   /** The template column at fault, when a row of the file is refused. */
   readonly column?: string;
   readonly message: string;
+  /** A dry run's change (or undo's restore) field by field, as facts: what `message` says after its lead-in. */
+  readonly fields?: readonly FieldChange[];
   readonly httpStatus?: number;
   readonly logId?: string;
   readonly attempts?: number;

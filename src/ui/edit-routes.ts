@@ -18,6 +18,7 @@ import { offLoop } from './off-loop.js';
 import type { StepThreads } from './step-threads.js';
 import { UI } from './messages.js';
 import { rowInPageWords } from './page-words.js';
+import { ProblemTally } from './problem-tally.js';
 import type { RecheckThread } from './recheck-thread.js';
 import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
 import type { GridRow } from './report-rows.js';
@@ -90,7 +91,11 @@ function sendEdits(res: ServerResponse, id: string, runId: string | null, ctx: E
     return;
   }
   const since = ctx.edits.since(upload, detail.request.edits);
-  const counts = detail.recheck && detail.recheck.overlay.size > 0 ? { counts: detail.recheck.counts } : {};
+  const recheck = detail.recheck;
+  const counts =
+    recheck && recheck.overlay.size > 0
+      ? { counts: recheck.counts, ...(recheck.problems ? { problems: recheck.problems.list() } : {}) }
+      : {};
   sendJson(res, 200, { edits: list, ...counts, stale: since === undefined || since.length > 0 }, ctx.redact);
 }
 
@@ -98,7 +103,11 @@ function sendEdits(res: ServerResponse, id: string, runId: string | null, ctx: E
 function recheckOf(detail: RunDetail): RecheckRun | undefined {
   const { request, rows, counts } = detail;
   if (!request || !rows || !counts) return undefined;
-  detail.recheck ??= {
+  if (detail.recheck) return detail.recheck;
+  const overlay = new Map<number, GridRow>();
+  const shown = detail.problems ?? [];
+  const codes = detail.codes ?? Object.fromEntries(shown.map((p) => [p.code, p.count]));
+  detail.recheck = {
     rows,
     path: request.upload.path,
     // Read as its check read the file: a correction's blanks keep what Feishu holds, the mapping names the columns.
@@ -108,8 +117,9 @@ function recheckOf(detail: RunDetail): RecheckRun | undefined {
       merge: readsAsMerge(request.mode),
       ...(request.profile ? { profile: request.profile } : {}),
     },
-    overlay: new Map(),
+    overlay,
     counts: { ...counts },
+    problems: new ProblemTally(rows, overlay, request.lang, codes, shown),
   };
   return detail.recheck;
 }
@@ -117,7 +127,8 @@ function recheckOf(detail: RunDetail): RecheckRun | undefined {
 /**
  * One change to the file, made in the grid of check `run`: refused while a preview, an import or
  * an undo reads the file (a check may run: the page checks again after). A cell's rows are
- * checked again at once and the grid's rows and counts come back with the list.
+ * checked again at once; the grid's rows it shows otherwise now, the counts and the commonest
+ * problems come back with the list.
  */
 async function changeEdits(req: IncomingMessage, res: ServerResponse, id: string, ctx: EditContext): Promise<void> {
   const body = await readJson(req);

@@ -70,7 +70,8 @@ export function reportRows(
   return { columns, count, row, problems, times: timeColumns(columns) };
 }
 
-function gridRow(r: JsonRow, report: ReportRows, zone: string | undefined): GridRow {
+/** A report's row as the grid shows it; `zone`, the run's, gives its times as they land. */
+export function gridRow(r: JsonRow, report: Pick<ReportRows, 'columns' | 'times'>, zone: string | undefined): GridRow {
   const cells = report.columns.map((c) => r.cells[c] ?? '');
   const checked = { row: r.row, status: r.status, code: r.error_code, column: r.error_column, message: r.message };
   return shapeRow({ ...checked, cells }, report, zone);

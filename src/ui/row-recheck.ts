@@ -7,10 +7,10 @@
  */
 import type { CheckedRow } from '../commands/check-rows.js';
 import type { CellEdit } from '../input/edits.js';
-import type { RowStatus } from '../row-statuses.js';
 import type { RecheckJob } from './recheck-protocol.js';
 import type { RecheckThread } from './recheck-thread.js';
-import { type GridRow, type ReportRows, shapeRow } from './report-rows.js';
+import type { Problem, ProblemTally } from './problem-tally.js';
+import { type GridRow, type ReportRows, gridRow, shapeRow } from './report-rows.js';
 
 /**
  * Rows checked on each side of the edited one: an interview's rows sit together in the files
@@ -29,6 +29,8 @@ export interface RecheckRun {
   readonly overlay: Map<number, GridRow>;
   /** The check's counts by status, kept up to date with the overlay. */
   counts: Record<string, number>;
+  /** The check's commonest problems, kept up to date with the overlay. */
+  readonly problems?: ProblemTally;
 }
 
 /** Index of the report's row numbered `row` (the report keeps the file's order), or -1. */
@@ -65,9 +67,10 @@ export async function checkAround(
 }
 
 /**
- * Re-checks the rows of the edited cell's interview (and the rows around it) and keeps them in
- * the overlay; rows of an interview that reaches the window's edge are left as they were.
- * Gives the rows changed, by index, and the counts after.
+ * Re-checks the rows of the edited cell's interview (and the rows around it) and keeps those that
+ * now show otherwise in the overlay; rows of an interview that reaches the window's edge are left
+ * as they were. Gives the rows changed (their status, message, cells or times), by index, and the
+ * counts and commonest problems after: the rows the check shows as they were are not sent again.
  */
 export async function recheckEdit(
   run: RecheckRun,
@@ -75,7 +78,9 @@ export async function recheckEdit(
   edits: readonly CellEdit[],
   zone: string | undefined,
   thread: Pick<RecheckThread, 'check'>,
-): Promise<{ rows: Record<number, GridRow>; counts: Record<string, number> } | undefined> {
+): Promise<
+  { rows: Record<number, GridRow>; counts: Record<string, number>; problems?: readonly Problem[] } | undefined
+> {
   const index = indexOfRow(run.rows, row);
   if (index < 0) return undefined;
   const { from, checked } = await checkAround(run, index, edits, thread);
@@ -88,12 +93,32 @@ export async function recheckEdit(
     const at = from + k;
     const edge = (k === 0 && from > 0) || (k === last && at < run.rows.count - 1);
     if (edge || (c.interview !== undefined && atEdge.has(c.interview))) return;
-    const before = (run.overlay.get(at)?.status ?? run.rows.row(at).status) as RowStatus;
+    const before = run.overlay.get(at) ?? gridRow(run.rows.row(at), run.rows, zone);
     const after = shapeRow(c, run.rows, zone);
-    run.counts[before] = (run.counts[before] ?? 1) - 1;
+    if (sameRow(before, after)) return;
+    run.counts[before.status] = (run.counts[before.status] ?? 1) - 1;
     run.counts[after.status] = (run.counts[after.status] ?? 0) + 1;
+    run.problems?.change(at, before, after);
     run.overlay.set(at, after);
     changed[at] = after;
   });
-  return { rows: changed, counts: { ...run.counts } };
+  return {
+    rows: changed,
+    counts: { ...run.counts },
+    ...(run.problems ? { problems: run.problems.list() } : {}),
+  };
+}
+
+/** The row shows the same: status, problem, message, cells and times. */
+function sameRow(a: GridRow, b: GridRow): boolean {
+  return (
+    a.status === b.status &&
+    a.code === b.code &&
+    a.fault === b.fault &&
+    a.message === b.message &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, i) => cell === b.cells[i]) &&
+    a.times?.begin === b.times?.begin &&
+    a.times?.end === b.times?.end
+  );
 }

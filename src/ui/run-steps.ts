@@ -18,6 +18,7 @@ import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 import type { EditsVersion } from './upload-edits.js';
 import type { RecheckRun } from './row-recheck.js';
+import { type ShownProblem, exampleOf } from './problem-tally.js';
 
 /**
  * What the run is: the page's one correction run (`correct`: change, create, and remove only what
@@ -80,6 +81,10 @@ export interface RunDetail {
   readonly hidden?: readonly string[];
   /** A check's counts by status, as its result gave them. */
   readonly counts?: Readonly<Record<string, number>>;
+  /** A check's rows by their problem's code, every code (src/ui/step-protocol.ts). */
+  readonly codes?: Readonly<Record<string, number>>;
+  /** A check's commonest problems as its result said them, each with the row its example is of. */
+  readonly problems?: readonly ShownProblem[];
   /** A check's rows checked again after an edit (src/ui/row-recheck.ts), made at the first edit. */
   recheck?: RecheckRun;
 }
@@ -98,15 +103,16 @@ const read = (r: StepRequest) => ({
 /** The page's view of a result: the summary's counts, nothing that names a path. */
 export function resultView(
   result: Omit<StepOutcome, 'statuses'>,
-  extra: { rows: number; report: boolean; lang: 'zh' | 'en'; grid?: ReportRows },
+  extra: { rows: number; report: boolean; lang: 'zh' | 'en'; grid?: ReportRows; problems?: readonly ShownProblem[] },
 ): ResultView {
   const s = result.summary;
+  const problems = extra.problems ?? problemsInPageWords(s.problems ?? [], extra);
   return {
     exitCode: result.exitCode,
     counts: result.counts,
     interviews: result.interviews,
     kinds: s.interviews_by_kind,
-    problems: (s.problems ?? []).map((p) => ({ ...p, example: problemExample(p, extra) })),
+    problems: problems.map(({ code, count, example }) => ({ code, count, example })),
     // Said from each warning's code and facts: its message names the CLI's flags.
     warnings: (s.coded_warnings ?? []).map((w) => ({ code: w.code, words: warningWords(w)[extra.lang] })),
     requests: s.requests,
@@ -125,20 +131,25 @@ export function resultView(
 const EXAMPLE_SCAN = 5000;
 
 /**
- * A problem's example in the page's words (src/ui/page-words.ts): said of its first row in the
- * grid's rows, with the row, column and cell, where the page has words for its code.
+ * The result's problems, each example said of its first row in the grid's rows (`at`, its index)
+ * in the page's words (src/ui/page-words.ts), with the row, column and cell, where the page has
+ * words for its code; else that row's message.
  */
-function problemExample(p: { code: string; example: string }, extra: { lang: 'zh' | 'en'; grid?: ReportRows }): string {
+function problemsInPageWords(
+  problems: readonly { code: string; count: number; example: string }[],
+  extra: { lang: 'zh' | 'en'; grid?: ReportRows },
+): ShownProblem[] {
   const { grid, lang } = extra;
-  for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
-    const r = grid!.row(i);
-    if (r.error_code !== p.code) continue;
-    const column = r.error_column;
-    const words = pageWords(p.code, { row: r.row, column, cell: column === undefined ? undefined : r.cells[column] });
-    if (words) return words[lang];
-    break;
-  }
-  return pageWords(p.code)?.[lang] ?? p.example;
+  return problems.map((p) => {
+    for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
+      const r = grid!.row(i);
+      if (r.status === 'blocked' || r.error_code !== p.code) continue;
+      const column = r.error_column;
+      const cell = column === undefined ? undefined : r.cells[column];
+      return { ...p, example: exampleOf(p.code, { row: r.row, message: r.message, column, cell }, lang), at: i };
+    }
+    return { ...p, example: pageWords(p.code)?.[lang] ?? p.example };
+  });
 }
 
 const LANDED = { zh: '已写入飞书', en: 'landed' } as const;
@@ -214,8 +225,10 @@ export async function validateStep(
   const options = { ...read(r), merge: readsAsMerge(r.mode), report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  run.keep({ request: r, rows, counts: result.counts, hidden: result.summary.input?.hidden_columns });
-  return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows });
+  const problems = problemsInPageWords(result.summary.problems ?? [], { lang: r.lang, grid: rows });
+  const hidden = result.summary.input?.hidden_columns;
+  run.keep({ request: r, rows, counts: result.counts, codes: result.codes, problems, hidden });
+  return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows, problems });
 }
 
 /** The report a validation offers for download: the .xlsx the CLI writes, made when first asked for. */

@@ -30,6 +30,11 @@ export interface StepOutcome {
   readonly interviews: number;
   readonly summary: RunSummary;
   readonly statuses: readonly string[];
+  /**
+   * Rows by their problem's code, blocked rows left out (as the summary's `problems` count them),
+   * every code: the page's edits keep the commonest up to date (src/ui/problem-tally.ts).
+   */
+  readonly codes?: Readonly<Record<string, number>>;
   /** The JSON report read and indexed in the thread (see rowStarts), handed over without a copy. */
   readonly report?: { readonly bytes: Uint8Array; readonly starts?: Uint32Array | Float64Array };
 }

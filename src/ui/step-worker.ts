@@ -38,7 +38,12 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
             onProgress: (event) => post({ type: 'progress', event }),
           });
     const { exitCode, counts, interviews, summary } = result;
-    const statuses = result.rows.map((r) => r.status);
+    const statuses: string[] = [];
+    const codes: Record<string, number> = {};
+    for (const r of result.rows) {
+      statuses.push(r.status);
+      if (r.errorCode !== undefined && r.status !== 'blocked') codes[r.errorCode] = (codes[r.errorCode] ?? 0) + 1;
+    }
     // The grid's report, read and indexed here: for a large one (415 MB for issue 26's workbook)
     // that is hundreds of milliseconds the server's event loop does not spend. Read in one call:
     // this thread has nothing else to do meanwhile, and the 55 MB of a 100,000-row report took
@@ -46,7 +51,7 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
     const json = job.options.report;
     const bytes = typeof json === 'string' && json.endsWith('.json') ? readFileSync(json) : undefined;
     const report = bytes && { bytes, starts: jsonRowStarts(bytes, statuses.length) };
-    post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, report } });
+    post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, codes, report } });
   } catch (error) {
     post({ type: 'failed', error: toThread(error) });
   }

@@ -4,7 +4,7 @@
  */
 export type { ResultView, RunAction, RunView } from './run-sessions.js';
 export type { GridRow } from './report-rows.js';
-export type { ChangeGroup, InterviewChange } from '../report/run-result.js';
+export type { ChangeGroup, FieldChange, InterviewChange } from '../report/run-result.js';
 export type { EarlierRun } from './earlier-runs.js';
 export type { Mode } from './run-steps.js';
 export type { MappingAnswer } from './mapping-routes.js';

@@ -40,6 +40,8 @@ describe('decideUpdate', () => {
           status: 'ok',
           kind: 'changed',
           message: 'would change: participate_status: not_participated → participated',
+          // The same field by field, as facts: for a caller with words of its own (the page's).
+          fields: [{ column: 'participate_status', before: 1, after: 2 }],
         },
       },
       wouldSend: sent(BODY),
@@ -409,8 +411,15 @@ describe('decideLegacy', () => {
     });
     // A dry run shows only what the read can show: no key appears as a change.
     expect(decideLegacy(sendable(plan), 'OLD-1', other, rulesFor(plan, { dryRun: true })).prepared).toMatchObject({
-      done: { message: 'would change: participate_status: not_participated → participated' },
+      done: {
+        message: 'would change: participate_status: not_participated → participated',
+        fields: [{ column: 'participate_status', before: 1, after: 2 }],
+      },
     });
+    // With a note besides (a record gone), the facts no longer say the whole message: none are given.
+    const noted = decideLegacy(sendable(plan), 'OLD-1', { ...other, gone: [ID1] }, rulesFor(plan, { dryRun: true }));
+    expect(noted.prepared).toMatchObject({ done: { message: expect.stringMatching(/^would change: .* \(.*\)$/) } });
+    expect((noted.prepared as { done: { fields?: unknown } }).done.fields).toBeUndefined();
   });
 
   it('an interview it cannot tell apart is neither created nor changed; a record gone is said so', () => {

@@ -41,14 +41,20 @@ describe('fixing a file in place', () => {
       await postRun(world.ui, pass, { action: 'validate', upload, mode: 'import', tz: 'Asia/Shanghai', lang: 'en' })
     ).body;
     const { id } = JSON.parse(run) as { id: string };
-    let state: { run: { id: string; state: string; result?: { counts: Record<string, number> } } };
+    let state: {
+      run: {
+        id: string;
+        state: string;
+        result?: { counts: Record<string, number>; problems: { code: string; count: number; example: string }[] };
+      };
+    };
     do {
       await new Promise((r) => setTimeout(r, 50));
       state = (await call('/api/state')).json;
     } while (state.run.state === 'running');
-    return { id, counts: state.run.result!.counts };
+    return { id, counts: state.run.result!.counts, problems: state.run.result!.problems };
   };
-  const uploaded = async () =>
+  const uploaded = async (body = FILE) =>
     (
       JSON.parse(
         (
@@ -56,7 +62,7 @@ describe('fixing a file in place', () => {
             method: 'POST',
             path: '/api/upload?name=a.csv',
             headers: own(world.ui, pass),
-            body: FILE,
+            body,
           })
         ).body,
       ) as { id: string }
@@ -72,15 +78,21 @@ describe('fixing a file in place', () => {
     });
     expect(fix.status).toBe(200);
     expect(fix.json.edits).toEqual([{ kind: 'cell', row: 2, column: 'conclusion', value: '不通过' }]);
-    // Row 2 is fine now, held back by row 3 below it (no interview ID: it may be row 2's); the counts follow.
+    // Row 2 is fine now, held back by row 3 below it (no interview ID: it may be row 2's); the counts
+    // follow. Rows 3 and 4, checked again, show as they did: only row 2 comes back.
     expect(
       Object.values(fix.json.rows).map((r) => [(r as { row: number }).row, (r as { status: string }).status]),
-    ).toEqual([
-      [2, 'blocked'],
-      [3, 'invalid'],
-      [4, 'invalid'],
-    ]);
+    ).toEqual([[2, 'blocked']]);
     expect(fix.json.counts).toMatchObject({ ok: 0, blocked: 1, invalid: 2 });
+    // The commonest problems follow: 淘汰 is left on row 4 alone, the example said of it.
+    expect(first.problems).toEqual([
+      { code: 'ROW_BAD_ENUM', count: 2, example: expect.stringMatching(/^row 2, column conclusion: .*"淘汰"/) },
+      { code: 'ROW_MISSING_ID', count: 1, example: expect.stringMatching(/^row 3, /) },
+    ]);
+    expect(fix.json.problems).toEqual([
+      { code: 'ROW_BAD_ENUM', count: 1, example: expect.stringMatching(/^row 4, column conclusion: .*"淘汰"/) },
+      { code: 'ROW_MISSING_ID', count: 1, example: first.problems[1]!.example },
+    ]);
     // A reopened tab: the file the check read, the edits, that check's counts as edited, and that it is behind them.
     expect((await call('/api/state')).json.checked).toEqual({
       upload: { id: upload, name: 'a.csv', size: Buffer.byteLength(FILE), sheets: [] },
@@ -89,6 +101,7 @@ describe('fixing a file in place', () => {
     expect((await call(`/api/uploads/${upload}/edits?run=${first.id}`)).json).toEqual({
       edits: fix.json.edits,
       counts: fix.json.counts,
+      problems: fix.json.problems,
       stale: true,
     });
     // The grid's rows show the edit until the next check.
@@ -156,11 +169,40 @@ describe('fixing a file in place', () => {
     expect(fix.status).toBe(200);
     expect(
       Object.values(fix.json.rows).map((r) => [(r as { row: number }).row, (r as { status: string }).status]),
-    ).toEqual([
-      [2, 'ok'],
-      [3, 'ok'],
-    ]);
+    ).toEqual([[2, 'ok']]);
     expect(fix.json.counts).toMatchObject({ ok: 2, invalid: 0 });
+    expect(fix.json.problems).toEqual([]);
+  });
+
+  it('answers an edit with the rows that show otherwise, not the rows around it checked again', async () => {
+    // 400 interviews of one row each, every one's conclusion 淘汰: the window checked again is 301 rows.
+    const ids = Array.from({ length: 400 }, (_, i) => String(7000000000000000000n + BigInt(i)));
+    const upload = await uploaded(
+      csv([
+        [...HEADER_EN],
+        ...ids.map((id, i) => row({ ...base, external_interview_id: id, username: `u${i}`, conclusion: '淘汰' })),
+      ]),
+    );
+    const first = await checked(upload);
+    expect(first.counts).toMatchObject({ invalid: 400 });
+    expect(first.problems).toEqual([{ code: 'ROW_BAD_ENUM', count: 400, example: expect.stringMatching(/^row 2, /) }]);
+    const fix = (row: number) =>
+      call(`/api/uploads/${upload}/edits`, {
+        run: first.id,
+        edit: { kind: 'cell', row, column: 'conclusion', value: '通过' },
+      });
+    const middle = (await fix(200)).json;
+    expect(Object.entries(middle.rows).map(([at, r]) => [Number(at), (r as { status: string }).status])).toEqual([
+      [198, 'ok'],
+    ]);
+    expect(middle.problems).toEqual([{ ...first.problems[0]!, count: 399 }]);
+    // The example's row fixed: said of the next row that has the problem.
+    const top = (await fix(2)).json;
+    expect(Object.keys(top.rows)).toEqual(['0']);
+    expect(top.counts).toMatchObject({ ok: 2, invalid: 398 });
+    expect(top.problems).toEqual([
+      { code: 'ROW_BAD_ENUM', count: 398, example: expect.stringMatching(/^row 3, column conclusion: /) },
+    ]);
   });
 
   it('lists every problem of a row with its column', async () => {

@@ -174,9 +174,14 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await page.locator('[data-testid=cell-editor]').fill('123');
     await page.locator('[data-testid=cell-editor]').press('Escape');
     expect(await cell(page, 4, '外部面试ID').textContent()).toBe('（空）');
+    // The commonest problems follow the fix too: the missing ID's example goes with its last row.
+    const commonest = () => text(page, '[data-testid=check-step] [data-testid=counts] .problems');
+    expect(await commonest()).toContain('第 4 行「外部面试ID」列');
     await fix(page, 4, '外部面试ID', '7123456789012345005');
     await expect.poll(() => status(page, 4).textContent()).toBe('成功');
     expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 2');
+    expect(await commonest()).not.toContain('外部面试ID');
+    expect(await commonest()).toContain('第 2 行「面试结论」列');
 
     // 下一个问题 goes to row 2 again (淘汰); replace it in the whole column.
     await page.click('[data-testid=next-problem]');

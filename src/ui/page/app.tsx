@@ -101,7 +101,7 @@ export function App() {
     );
   };
   const seen = reading.view(runs, upload, { mode, sheet, tz }, lang);
-  const flow: Flow = { lang, upload, mode, ...seen, current, refused, start, stop: () => void stopRun() };
+  const flow: Flow = { lang, upload, mode, tz, ...seen, current, refused, start, stop: () => void stopRun() };
   return (
     <main>
       <header>

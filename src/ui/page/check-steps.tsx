@@ -12,6 +12,7 @@ import { ReportLink } from './report-link.js';
 import { RunError, WorkLine } from './run-lines.js';
 import { type Lang, t } from './strings.js';
 import { type EditState, useEdits } from './use-edits.js';
+import { runZone } from './zone.js';
 
 interface Picked {
   readonly row?: GridRow;
@@ -130,7 +131,15 @@ export function PreviewStep({ flow }: { flow: Flow }) {
       {view?.result && (
         <>
           <Counts result={view.result} lang={lang} kinds={view.result.changes ? undefined : 'would'} />
-          {view.result.changes && <Changes run={view.id} changes={view.result.changes} lang={lang} switches />}
+          {view.result.changes && (
+            <Changes
+              run={view.id}
+              changes={view.result.changes}
+              lang={lang}
+              zone={runZone(view.result, flow.tz)}
+              switches
+            />
+          )}
           <Rows view={view} lang={lang} testid="preview-rows" />
         </>
       )}

@@ -4,6 +4,7 @@
  * left out; after the import, the same groups as they landed, without switches.
  */
 import type { ChangeGroup, InterviewChange } from '../views.js';
+import { changeWords } from './change-words.js';
 import { SWITCHABLE, useChoices } from './choices.js';
 import { type Key, type Lang, STRINGS, t } from './strings.js';
 
@@ -30,13 +31,25 @@ function nameOf(c: InterviewChange, lang: Lang): string {
 /** The groups whose detail is a list of fields after a lead-in (将会修改：a; b). */
 const FIELD_LISTS: ReadonlySet<ChangeGroup> = new Set(['change', 'remove', 'restore']);
 
-/** A change's detail, one line per field (the lead-in left out); any other detail as it is. */
-function fields(detail: string, group: ChangeGroup): string[] {
+/**
+ * A change's detail, one line per field: in the page's words from its facts where the run gave
+ * them (times in `zone`), else the library's (the lead-in left out); any other detail as it is.
+ */
+function fields(c: InterviewChange, lang: Lang, zone: string): string[] {
+  const { detail, group } = c;
+  if (c.fields) return c.fields.map((f) => changeWords(f, lang, zone));
   if (!FIELD_LISTS.has(group) || !/[：:]/.test(detail)) return [detail];
   return detail.replace(/^[^：:]*[：:]\s*/, '').split('; ');
 }
 
-export function Changes(props: { run: string; changes: readonly InterviewChange[]; lang: Lang; switches: boolean }) {
+/** `zone`: the one the run's times were read in, which its times are shown in. */
+export function Changes(props: {
+  run: string;
+  changes: readonly InterviewChange[];
+  lang: Lang;
+  zone: string;
+  switches: boolean;
+}) {
   const { changes, lang } = props;
   const choices = useChoices(props.switches ? props.run : undefined, changes);
   const byGroup = new Map<ChangeGroup, number[]>();
@@ -89,7 +102,7 @@ export function Changes(props: { run: string; changes: readonly InterviewChange[
                     )}
                     {g !== 'unchanged' && (
                       <ul class="fields">
-                        {fields(c.detail, g).map((f) => (
+                        {fields(c, lang, props.zone).map((f) => (
                           <li key={f}>{f}</li>
                         ))}
                       </ul>

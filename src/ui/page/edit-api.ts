@@ -1,16 +1,18 @@
 /** The page's calls for fixing the file in place (src/ui/edit-routes.ts). */
 import type { CellEdit } from '../../input/edits.js';
-import type { GridRow } from '../views.js';
+import type { GridRow, ResultView } from '../views.js';
 import { call, post, saveFrom } from './api.js';
 
 export type { CellEdit };
 
 export interface EditAnswer {
   readonly edits: readonly CellEdit[];
-  /** The rows checked again at once, by their index among the check's rows. */
+  /** The rows checked again at once that now show otherwise, by their index among the check's rows. */
   readonly rows?: Readonly<Record<number, GridRow>>;
   /** The check's counts with those rows as they are now. */
   readonly counts?: Readonly<Record<string, number>>;
+  /** The check's commonest problems with those rows as they are now. */
+  readonly problems?: ResultView['problems'];
   /** Listed for a check: edits were made that it has not read. */
   readonly stale?: boolean;
 }

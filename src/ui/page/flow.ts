@@ -9,6 +9,8 @@ export interface Flow {
   readonly lang: Lang;
   readonly upload?: UploadAnswer;
   readonly mode: Mode;
+  /** The zone chosen: times without one are read in it, and shown in it where a run names none. */
+  readonly tz?: string;
   readonly runs: Partial<Record<RunAction, RunView>>;
   readonly current: RunView | null;
   /** A call the server refused, by the step it belongs to. */

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ResultView, RunView } from '../views.js';
 import { type chosenCounts, useChoices } from './choices.js';
 import { Changes } from './corrections.js';
-import { zoneWords } from './zone.js';
+import { runZone, zoneWords } from './zone.js';
 import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
 import { Confirm } from './confirm.js';
@@ -48,7 +48,15 @@ export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   return (
     <div data-testid={`${view.action}-result`}>
       <Counts result={view.result} lang={lang} kinds="done" />
-      {view.result.changes && <Changes run={view.id} changes={view.result.changes} lang={lang} switches={false} />}
+      {view.result.changes && (
+        <Changes
+          run={view.id}
+          changes={view.result.changes}
+          lang={lang}
+          zone={runZone(view.result, flow.tz)}
+          switches={false}
+        />
+      )}
       {view.result.report && <ReportLink run={view.id} lang={lang} testid={`download-${view.action}`} />}
     </div>
   );

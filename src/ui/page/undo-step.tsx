@@ -8,6 +8,7 @@ import { Changes } from './corrections.js';
 import { Confirm } from './confirm.js';
 import { RunError } from './run-lines.js';
 import { type Key, type Lang, t } from './strings.js';
+import { runZone } from './zone.js';
 
 /** What the confirmation says: the preview's counts, and why the ones left alone are. */
 function undoQuestion(lang: Lang, result: ResultView): string {
@@ -51,7 +52,15 @@ export function UndoQuestion({ flow, backup, onClose }: { flow: Flow; backup: st
         }}
         onNo={onClose}
       />
-      {view.result.changes && <Changes run={view.id} changes={view.result.changes} lang={lang} switches={false} />}
+      {view.result.changes && (
+        <Changes
+          run={view.id}
+          changes={view.result.changes}
+          lang={lang}
+          zone={runZone(view.result, flow.tz)}
+          switches={false}
+        />
+      )}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export interface EditState {
   readonly edits: readonly CellEdit[];
   /** The check being shown: the last one done, kept on screen while the next one runs. */
   readonly shown?: RunView;
-  /** The counts after the edits re-checked since that check. */
+  /** The counts and commonest problems after the edits re-checked since that check. */
   readonly result?: ResultView;
   /** Bumped when rows of the grid changed on the server: the grid reads them again. */
   readonly version: number;
@@ -41,7 +41,12 @@ export function useEdits(flow: Flow): EditState {
   }
   const shown = done ?? (view?.state === 'running' && mine.current ? last.current : undefined);
   const [edits, setEdits] = useState<readonly CellEdit[]>([]);
-  const [counts, setCounts] = useState<{ run: string; counts: Readonly<Record<string, number>> }>();
+  /** The shown check's counts and commonest problems as the edits re-checked since leave them. */
+  const [counts, setCounts] = useState<{
+    run: string;
+    counts: ResultView['counts'];
+    problems?: ResultView['problems'];
+  }>();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string>();
   /** Edits the shown check has not read yet: the whole file is to be checked again. */
@@ -64,7 +69,7 @@ export function useEdits(flow: Flow): EditState {
       (a) => {
         // An edit made meanwhile answered with the list as it is now.
         setEdits((now) => (now.length > 0 ? now : a.edits));
-        if (a.counts) setCounts({ run: shownId, counts: a.counts });
+        if (a.counts) setCounts({ run: shownId, counts: a.counts, problems: a.problems });
         if (a.stale) setDirty(true);
       },
       (e: unknown) => setError(said(e)),
@@ -94,7 +99,7 @@ export function useEdits(flow: Flow): EditState {
     try {
       const answer = await send();
       setEdits(answer.edits);
-      if (answer.counts) setCounts({ run: shown.id, counts: answer.counts });
+      if (answer.counts) setCounts({ run: shown.id, counts: answer.counts, problems: answer.problems });
       setVersion((v) => v + 1);
       setDirty(true);
       recheck(at);
@@ -104,7 +109,10 @@ export function useEdits(flow: Flow): EditState {
       return false;
     }
   };
-  const result = shown?.result && counts?.run === shown.id ? { ...shown.result, counts: counts.counts } : shown?.result;
+  const result =
+    shown?.result && counts?.run === shown.id
+      ? { ...shown.result, counts: counts.counts, problems: counts.problems ?? shown.result.problems }
+      : shown?.result;
   return {
     edits,
     shown,

@@ -114,6 +114,14 @@ const zh = {
   groupHint_unchanged: '飞书中已是这样，不发送',
   rowsOf: '第 {rows} 行',
   rowsOfMany: '第 {rows} 行',
+  // A change field by field (src/ui/page/change-words.ts): the template's column names, values as they land.
+  changeAssessment: '第 {n} 条面评',
+  changeInterviewer: '第 {n} 条面评（{username}）',
+  changeDimension: '{of}维度 {title}',
+  changeAdded: '{what}：新增',
+  changeRemoved: '{what}：删除',
+  changeField: '{field}：{before} → {after}',
+  changeNone: '（空）',
   more: '还有 {n} 场未列出',
   previewFirst: '请先点「预览」，看清会发生什么再导入',
   confirmCorrect:
@@ -308,6 +316,13 @@ const en: Record<Key, string> = {
   groupHint_unchanged: 'Feishu already holds this: not sent',
   rowsOf: 'row {rows}',
   rowsOfMany: 'rows {rows}',
+  changeAssessment: 'assessment {n}',
+  changeInterviewer: 'assessment {n} ({username})',
+  changeDimension: '{of} dimension {title}',
+  changeAdded: '{what}: added',
+  changeRemoved: '{what}: removed',
+  changeField: '{field}: {before} → {after}',
+  changeNone: '(none)',
   more: '{n} more not listed',
   previewFirst: 'Preview first, to see what will happen before importing',
   confirmCorrect:

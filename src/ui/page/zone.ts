@@ -51,6 +51,10 @@ export function canonicalZone(zone: string): string | undefined {
   return name;
 }
 
+/** The zone a run's times are shown in: the one it read them in, else the one chosen (an undo's names none). */
+export const runZone = (result: { readonly zone?: string }, chosen: string | undefined): string =>
+  result.zone ?? chosen ?? browserZone();
+
 export function zoneWords(zone: string, lang: Lang): string {
   return canonicalZone(zone) === SHANGHAI ? t(lang, 'zoneShanghai') : zone;
 }

@@ -117,7 +117,8 @@ export class GroupStore {
   readonly externalId: Field<string>;
   /** The interview's values (`INTERVIEW_VALUES`), a column each; `null` values come from the `<clear>` marker. */
   readonly interviewValues: Readonly<Record<InterviewValueColumn, Field<number | string | null>>>;
-  readonly #valueColumns: readonly Field<number | string | null>[];
+  /** The same columns in `INTERVIEW_VALUES` order: the per-row loop reads them by position. */
+  readonly interviewValueFields: readonly Field<number | string | null>[];
 
   // Assessments, linked per group in order of first appearance. Their keys are numbered, so
   // finding a row's assessment compares numbers instead of reading strings.
@@ -179,9 +180,9 @@ export class GroupStore {
     this.clearKey = flags();
     this.applicationId = new Field(rows);
     this.externalId = new Field(rows);
-    this.#valueColumns = INTERVIEW_VALUES.map(() => new Field<number | string | null>(rows));
+    this.interviewValueFields = INTERVIEW_VALUES.map(() => new Field<number | string | null>(rows));
     this.interviewValues = Object.fromEntries(
-      INTERVIEW_VALUES.map((f, i) => [f.column, this.#valueColumns[i]!]),
+      INTERVIEW_VALUES.map((f, i) => [f.column, this.interviewValueFields[i]!]),
     ) as Record<InterviewValueColumn, Field<number | string | null>>;
     this.assessmentSlots = ASSESSMENT_VALUES.map((f) => ({
       column: f.column,
@@ -259,7 +260,7 @@ export class GroupStore {
     this.lastAssessment[g] = NONE;
     this.applicationId.grow();
     this.externalId.grow();
-    for (const column of this.#valueColumns) column.grow();
+    for (const column of this.interviewValueFields) column.grow();
     return g;
   }
 
@@ -288,7 +289,8 @@ export class GroupStore {
     this.lastDimension[a] = NONE;
     this.assessmentExternalId.grow();
     this.username.grow();
-    for (const v of this.assessmentSlots) v.field.grow();
+    const slots = this.assessmentSlots;
+    for (let i = 0; i < slots.length; i++) slots[i]!.field.grow();
     const last = this.lastAssessment[g]!;
     if (last === NONE) this.firstAssessment[g] = a;
     else this.nextAssessment[last] = a;

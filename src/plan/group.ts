@@ -7,13 +7,12 @@ import { showTime } from '../time-zones.js';
 import type { RowFields } from './row-fields.js';
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { ClearedKeys, InterviewPatch } from './types.js';
-import { type Column, FIELD, INTERVIEW_VALUES } from '../schema.js';
+import { type Column, FIELD, INTERVIEW_VALUES, type InterviewValueColumn } from '../schema.js';
 import { settle } from './assessment-placement.js';
 import { bodyOf, clearedKeysOf, patchOf } from './group-bodies.js';
 import { LEGACY_PREFIX, assessmentName, conflict, interviewName } from './group-names.js';
 import {
   type AssessmentIndex,
-  type AssessmentSlot,
   BY_KEY,
   BY_NO,
   BY_NOTHING,
@@ -26,6 +25,9 @@ import {
   NONE,
   type RowIndex,
 } from './group-store.js';
+
+/** The interview's value columns, in `INTERVIEW_VALUES` order (`GroupStore.interviewValueFields`). */
+const INTERVIEW_VALUE_COLUMNS: readonly InterviewValueColumn[] = INTERVIEW_VALUES.map((f) => f.column);
 
 export { LEGACY_PREFIX, interviewName } from './group-names.js';
 export type { DuplicateDimension } from './group-store.js';
@@ -86,9 +88,11 @@ export class Grouping extends GroupStore implements GroupFindings {
       this.#claimExternalId(f.externalId, g, index, row);
     }
     if (f.clearExternalId) this.clearKey[g] = 1;
-    for (const { column } of INTERVIEW_VALUES) {
-      const value = f.values[column];
-      if (value !== undefined) this.#agree(this.interviewValues[column], g, value, row, f, column, g, false);
+    // By position in `INTERVIEW_VALUES`, as the row holds them: no look-up by a different name at each step.
+    const stores = this.interviewValueFields;
+    for (let i = 0; i < INTERVIEW_VALUE_COLUMNS.length; i++) {
+      const value = f.values[i];
+      if (value !== undefined) this.#agree(stores[i]!, g, value, row, f, INTERVIEW_VALUE_COLUMNS[i]!, g, false);
     }
     this.#addToAssessment(g, f, row, index);
   }
@@ -193,10 +197,7 @@ export class Grouping extends GroupStore implements GroupFindings {
 
   #addToAssessment(g: GroupIndex, f: RowFields, row: number, index: RowIndex): void {
     const hasAssessment =
-      f.username !== undefined ||
-      hasAssessmentValue(f, this.assessmentSlots) ||
-      f.dimension !== undefined ||
-      f.wide !== undefined;
+      f.username !== undefined || hasAssessmentValue(f) || f.dimension !== undefined || f.wide !== undefined;
     if (
       !hasAssessment &&
       f.assessmentNo === undefined &&
@@ -228,9 +229,11 @@ export class Grouping extends GroupStore implements GroupFindings {
         this.#keyTwice(g, f, row, seen, this.username.rows[a]!);
       else this.#agree(this.username, a, f.username, row, f, 'username', g, true);
     }
-    for (const v of this.assessmentSlots) {
-      const value = f.assessmentValues[v.column];
-      if (value !== undefined) this.#agree(v.field, a, value, row, f, v.column, g, true);
+    // The row's values and the store's slots are both in `ASSESSMENT_VALUES` order.
+    const slots = this.assessmentSlots;
+    for (let i = 0; i < slots.length; i++) {
+      const value = f.assessmentValues[i];
+      if (value !== undefined) this.#agree(slots[i]!.field, a, value, row, f, slots[i]!.column, g, true);
     }
     if (f.wide && f.wideFirst) for (const dim of f.wide) this.#addDimension(g, a, dim, index, f);
     if (f.dimension) this.#addDimension(g, a, f.dimension, index, f);
@@ -285,7 +288,8 @@ export class Grouping extends GroupStore implements GroupFindings {
 }
 
 /** Whether the row gives any of an assessment's values. */
-function hasAssessmentValue(f: RowFields, slots: readonly AssessmentSlot[]): boolean {
-  for (const v of slots) if (f.assessmentValues[v.column] !== undefined) return true;
+function hasAssessmentValue(f: RowFields): boolean {
+  const values = f.assessmentValues;
+  for (let i = 0; i < values.length; i++) if (values[i] !== undefined) return true;
   return false;
 }

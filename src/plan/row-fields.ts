@@ -39,8 +39,12 @@ export interface RowFields {
   externalId?: string;
   /** The key cell holds the `<clear>` marker: the interview's key in Feishu is removed. */
   clearExternalId: boolean;
-  /** The interview's values (`INTERVIEW_VALUES`), by column; `null`: the cell holds the `<clear>` marker. */
-  values: RowValues;
+  /**
+   * The interview's values (`INTERVIEW_VALUES`), in that list's order (`INTERVIEW_READ`,
+   * src/plan/cell-readers.ts); `null`: the cell holds the `<clear>` marker. By position, as
+   * `assessmentValues`.
+   */
+  values: InterviewRowValue[];
   assessmentNo?: string;
   assessmentExternalId?: string;
   /** The assessment key cell holds the `<clear>` marker. */
@@ -48,8 +52,13 @@ export interface RowFields {
   /** The 面试官 cell holds `<clear>`: the assessment the row names is removed (`--merge`), or not sent. */
   removeAssessment: boolean;
   username?: string;
-  /** The assessment's values (`ASSESSMENT_VALUES`: conclusion, content, …), by column. */
-  assessmentValues: AssessmentRowValues;
+  /**
+   * The assessment's values (`ASSESSMENT_VALUES`: conclusion, content, …), in that list's order
+   * (`ASSESSMENT_READ`, src/plan/cell-readers.ts). By position, not by column name: written and
+   * read once per row, an object keyed by each field's name in turn took a generic (megamorphic)
+   * keyed store and load at each step (docs/benchmarks.md, issue 28).
+   */
+  assessmentValues: AssessmentRowValue[];
   dimension?: DimensionBody;
   /** The dimensions of a profile's wide columns (`wide_dimensions`), in their order; undefined when none is filled. */
   wide?: DimensionBody[];
@@ -102,11 +111,19 @@ function checkDimension(dim: DimensionBody, problems: RowProblem[], row: number)
 
 /** An interview's values as one row gives them: `null` where the cell says `<clear>`. */
 export type RowValues = { -readonly [C in keyof InterviewValues]?: InterviewValues[C] | null };
+/**
+ * One of the interview's values as a row gives it, widened as the store holds them
+ * (`GroupStore.interviewValueFields`): by position, a value's own type is not followed.
+ */
+export type InterviewRowValue = RowValues[keyof RowValues] | string;
+
+/** One of an assessment's values as a row gives it (`ASSESSMENT_VALUES`); undefined when blank. */
+export type AssessmentRowValue = AssessmentRowValues[AssessmentValueColumn];
 
 export function newRowFields(): RowFields {
   return {
-    values: {},
-    assessmentValues: {},
+    values: INTERVIEW_READ.map(() => undefined),
+    assessmentValues: ASSESSMENT_READ.map(() => undefined),
     usedZone: false,
     problems: [],
     clearExternalId: false,
@@ -233,11 +250,11 @@ export function readRowFields(
   fields.username = fields.removeAssessment
     ? undefined
     : take(problems, row, 'username', parseText(usernameCell, true));
-  // Each value by its type (`readValue`), into the reused object: a blank cell clears last row's.
-  const assessment: Partial<Record<AssessmentValueColumn, number | string>> = fields.assessmentValues;
+  // Each value by its type (`readValue`), into the reused array: a blank cell clears last row's.
+  const assessment = fields.assessmentValues;
   for (let i = 0; i < ASSESSMENT_READ.length; i++) {
     const read = ASSESSMENT_READ[i]!;
-    assessment[read.column] = readValue(read, at(cells, where.assessment[i]!), row, problems, reading);
+    assessment[i] = readValue(read, at(cells, where.assessment[i]!), row, problems, reading);
   }
 
   fields.dimension = readDimension(cells, where.dimension, row, problems, merge, reading);
@@ -258,23 +275,22 @@ function readValues(
   zone: string,
   row: number,
   problems: RowProblem[],
-  values: RowValues,
+  out: InterviewRowValue[],
   reading: RowReading,
 ): boolean {
   let usedZone = false;
-  const out = values as Record<string, number | string | null | undefined>;
   for (let i = 0; i < INTERVIEW_READ.length; i++) {
     const f = INTERVIEW_READ[i]!;
     const cell = at(cells, positions[i]!);
     if (f.clearable && isClearMarker(cell)) {
-      out[f.column] = null;
+      out[i] = null;
       continue;
     }
     if (f.type === 'time') {
       const time = take(problems, row, f.column, parseTime(cell, zone));
-      out[f.column] = time?.ms;
+      out[i] = time?.ms;
       if (time?.usedZone) usedZone = true;
-    } else out[f.column] = readValue(f, cell, row, problems, reading);
+    } else out[i] = readValue(f, cell, row, problems, reading);
   }
   return usedZone;
 }

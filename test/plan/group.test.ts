@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { speaking } from '../../src/lang.js';
 import { Grouping } from '../../src/plan/group.js';
-import { type RowFields, newRowFields } from '../../src/plan/row-fields.js';
+import { type RowFields, type RowValues, newRowFields } from '../../src/plan/row-fields.js';
 import { APP1, ID1, ID2 } from '../helpers.js';
+import { ASSESSMENT_VALUES, type AssessmentRowValues, INTERVIEW_VALUES } from '../../src/schema.js';
+
+/** A row's interview values by column, as readRowFields holds them: in `INTERVIEW_VALUES` order. */
+const interview = (by: RowValues): RowFields['values'] => INTERVIEW_VALUES.map((f) => by[f.column]);
+/** A row's assessment values by column, as readRowFields holds them: in `ASSESSMENT_VALUES` order. */
+const assessment = (by: AssessmentRowValues): RowFields['assessmentValues'] =>
+  ASSESSMENT_VALUES.map((f) => by[f.column]);
 
 /** A row's parsed fields, as readRowFields leaves them. */
 function fields(values: Partial<RowFields>): RowFields {
@@ -16,16 +23,16 @@ describe('Grouping', () => {
       fields({
         interviewId: ID1,
         applicationId: APP1,
-        values: { begin_time: 1709272800000 },
+        values: interview({ begin_time: 1709272800000 }),
         assessmentNo: '1',
         username: '张三',
         dimension: { score: 80, assessment_type: 1, title: 'a' },
       }),
-      fields({ interviewId: ID2, applicationId: APP1, values: { participate_status: null } }),
+      fields({ interviewId: ID2, applicationId: APP1, values: interview({ participate_status: null }) }),
       fields({
         interviewId: ID1,
         username: '1',
-        assessmentValues: { conclusion: 2 },
+        assessmentValues: assessment({ conclusion: 2 }),
         dimension: { option: 'x', assessment_type: 2, title: 'b' },
       }),
       fields({}), // no usable interview id
@@ -74,21 +81,21 @@ describe('Grouping', () => {
     const groups = new Grouping(3);
     const first = fields({
       interviewId: ID1,
-      values: { end_time: 1709276400000 },
+      values: interview({ end_time: 1709276400000 }),
       username: '张三',
-      assessmentValues: { conclusion: 2 },
+      assessmentValues: assessment({ conclusion: 2 }),
     });
     const second = fields({
       interviewId: ID1,
-      values: { end_time: 1709280000000 },
+      values: interview({ end_time: 1709280000000 }),
       username: '张三',
-      assessmentValues: { conclusion: 1 },
+      assessmentValues: assessment({ conclusion: 1 }),
     });
     const third = fields({
       interviewId: ID1,
-      values: { end_time: 1709276400000 },
+      values: interview({ end_time: 1709276400000 }),
       username: '张三',
-      assessmentValues: { conclusion: 2 },
+      assessmentValues: assessment({ conclusion: 2 }),
     });
     [first, second, third].forEach((f, i) => {
       groups.add(i, f, i + 10);
@@ -111,7 +118,7 @@ describe('Grouping', () => {
         applicationId: APP1,
         assessmentNo: '1',
         username: '张三',
-        assessmentValues: { conclusion: 2 },
+        assessmentValues: assessment({ conclusion: 2 }),
       }),
       2,
     );
@@ -129,9 +136,9 @@ describe('Grouping', () => {
   it('names conflicting codes by the words the file takes, in a Chinese run: 这里是 不通过，第 10 行却是 通过', () => {
     const second = fields({
       interviewId: ID1,
-      values: { participate_status: 3 },
+      values: interview({ participate_status: 3 }),
       username: '张三',
-      assessmentValues: { conclusion: 1 },
+      assessmentValues: assessment({ conclusion: 1 }),
     });
     speaking({ lang: 'zh' }, () => {
       const groups = new Grouping(2);
@@ -139,9 +146,9 @@ describe('Grouping', () => {
         0,
         fields({
           interviewId: ID1,
-          values: { participate_status: 2 },
+          values: interview({ participate_status: 2 }),
           username: '张三',
-          assessmentValues: { conclusion: 2 },
+          assessmentValues: assessment({ conclusion: 2 }),
         }),
         10,
       );

@@ -37,7 +37,7 @@ export function uiSection(r) {
 
 | measure | page | CLI | ratio | target |
 | --- | --- | --- | --- | --- |
-| a 100,000-row CSV's validation shown (start-up, upload, validate, the grid's first 200 rows) | ${r.ms.toFixed(0)} ms | ${r.baseMs.toFixed(0)} ms (\`validate --report r.csv\`) | **${r.ratio.toFixed(2)}×** | 1.5× |
+| a 100,000-row CSV's validation shown (start-up, upload, a look at its first rows for a mapping, validate, the grid's first 200 rows) | ${r.ms.toFixed(0)} ms | ${r.baseMs.toFixed(0)} ms (\`validate --report r.csv\`) | **${r.ratio.toFixed(2)}×** | 1.5× |
 | peak memory | ${r.rss.toFixed(0)} MB | ${r.baseRss.toFixed(0)} MB | **${(r.rss / r.baseRss).toFixed(2)}×** | 2× |
 | a cell fixed in place on that file: the call answered with its rows checked again (${EDITS} cells across the file) | ${r.editMedianMs.toFixed(0)} ms median, ${r.editMaxMs.toFixed(0)} ms slowest | | | under 200 ms |
 | the page's script (dist/ui/app.js: Preact, @tanstack/virtual-core, the page) | ${kb(r.scriptGzip)} gzipped (${kb(r.scriptBytes)}) | | | under 300 KB gzipped |

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { GridRow, RunView } from '../views.js';
 import { About } from './about.js';
 import { Counts } from './counts.js';
-import { Changes } from './corrections.js';
+import { RunChanges } from './corrections.js';
 import { nextProblem } from './edit-api.js';
 import type { Flow } from './flow.js';
 import { Grid } from './grid.js';
@@ -12,7 +12,6 @@ import { ReportLink } from './report-link.js';
 import { RunError, WorkLine } from './run-lines.js';
 import { type Lang, t } from './strings.js';
 import { type EditState, useEdits } from './use-edits.js';
-import { runZone } from './zone.js';
 
 interface Picked {
   readonly row?: GridRow;
@@ -131,15 +130,7 @@ export function PreviewStep({ flow }: { flow: Flow }) {
       {view?.result && (
         <>
           <Counts result={view.result} lang={lang} kinds={view.result.changes ? undefined : 'would'} />
-          {view.result.changes && (
-            <Changes
-              run={view.id}
-              changes={view.result.changes}
-              lang={lang}
-              zone={runZone(view.result, flow.tz)}
-              switches
-            />
-          )}
+          <RunChanges view={view} chosen={flow.tz} lang={lang} switches />
           <Rows view={view} lang={lang} testid="preview-rows" />
         </>
       )}

@@ -3,10 +3,11 @@
  * (each named, off unless switched on), 无变化, 有问题 — with a switch on each one that can be
  * left out; after the import, the same groups as they landed, without switches.
  */
-import type { ChangeGroup, InterviewChange } from '../views.js';
+import type { ChangeGroup, InterviewChange, RunView } from '../views.js';
 import { changeWords } from './change-words.js';
 import { SWITCHABLE, useChoices } from './choices.js';
 import { type Key, type Lang, STRINGS, t } from './strings.js';
+import { runZone } from './zone.js';
 
 const ORDER: readonly ChangeGroup[] = [
   'change',
@@ -43,6 +44,16 @@ function fields(c: InterviewChange, lang: Lang, zone: string): string[] {
 }
 
 /** `zone`: the one the run's times were read in, which its times are shown in. */
+/** A run's changes, when it has any, its times in the zone it read them in (else the one chosen). */
+export function RunChanges(props: { view: RunView; chosen: string | undefined; lang: Lang; switches: boolean }) {
+  const { view } = props;
+  if (!view.result?.changes) return null;
+  const zone = runZone(view.result, props.chosen);
+  return (
+    <Changes run={view.id} changes={view.result.changes} lang={props.lang} zone={zone} switches={props.switches} />
+  );
+}
+
 export function Changes(props: {
   run: string;
   changes: readonly InterviewChange[];

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { ResultView, RunView } from '../views.js';
 import { type chosenCounts, useChoices } from './choices.js';
-import { Changes } from './corrections.js';
-import { runZone, zoneWords } from './zone.js';
+import { RunChanges } from './corrections.js';
+import { zoneWords } from './zone.js';
 import type { Flow } from './flow.js';
 import { Counts } from './counts.js';
 import { Confirm } from './confirm.js';
@@ -48,15 +48,7 @@ export function RunOutcome({ view, flow }: { view: RunView; flow: Flow }) {
   return (
     <div data-testid={`${view.action}-result`}>
       <Counts result={view.result} lang={lang} kinds="done" />
-      {view.result.changes && (
-        <Changes
-          run={view.id}
-          changes={view.result.changes}
-          lang={lang}
-          zone={runZone(view.result, flow.tz)}
-          switches={false}
-        />
-      )}
+      <RunChanges view={view} chosen={flow.tz} lang={lang} switches={false} />
       {view.result.report && <ReportLink run={view.id} lang={lang} testid={`download-${view.action}`} />}
     </div>
   );

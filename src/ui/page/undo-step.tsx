@@ -4,11 +4,10 @@
  */
 import type { Flow } from './flow.js';
 import type { ResultView } from '../views.js';
-import { Changes } from './corrections.js';
+import { RunChanges } from './corrections.js';
 import { Confirm } from './confirm.js';
 import { RunError } from './run-lines.js';
 import { type Key, type Lang, t } from './strings.js';
-import { runZone } from './zone.js';
 
 /** What the confirmation says: the preview's counts, and why the ones left alone are. */
 function undoQuestion(lang: Lang, result: ResultView): string {
@@ -52,15 +51,7 @@ export function UndoQuestion({ flow, backup, onClose }: { flow: Flow; backup: st
         }}
         onNo={onClose}
       />
-      {view.result.changes && (
-        <Changes
-          run={view.id}
-          changes={view.result.changes}
-          lang={lang}
-          zone={runZone(view.result, flow.tz)}
-          switches={false}
-        />
-      )}
+      <RunChanges view={view} chosen={flow.tz} lang={lang} switches={false} />
     </div>
   );
 }

@@ -43,7 +43,6 @@ function fields(c: InterviewChange, lang: Lang, zone: string): string[] {
   return detail.replace(/^[^：:]*[：:]\s*/, '').split('; ');
 }
 
-/** `zone`: the one the run's times were read in, which its times are shown in. */
 /** A run's changes, when it has any, its times in the zone it read them in (else the one chosen). */
 export function RunChanges(props: { view: RunView; chosen: string | undefined; lang: Lang; switches: boolean }) {
   const { view } = props;
@@ -58,6 +57,7 @@ export function Changes(props: {
   run: string;
   changes: readonly InterviewChange[];
   lang: Lang;
+  /** The one the run's times were read in, which its times are shown in. */
   zone: string;
   switches: boolean;
 }) {

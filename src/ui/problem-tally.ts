@@ -24,8 +24,8 @@ export interface ShownProblem extends Problem {
 /** As many as the library's summary lists. */
 const LISTED = 5;
 
-/** Problem rows looked at for another example: enough for a code that is common, bounded on a huge file. */
-const SCAN = 5000;
+/** Problem rows looked at for an example: enough for a code that is common, bounded on a huge file. */
+export const EXAMPLE_SCAN = 5000;
 
 /** What an example is said from: the row's number and message, the column at fault as the file names it, its cell. */
 interface Said {
@@ -45,6 +45,18 @@ const codeOf = (r: { status: string; code?: string }) => (r.status === 'blocked'
 export function exampleOf(code: string, r: Said, lang: 'zh' | 'en'): string {
   const words = pageWords(code, { row: r.row, column: r.column, cell: r.cell }) ?? pageWords(code);
   return words?.[lang] ?? r.message ?? '';
+}
+
+/** The example said of a report's row (src/ui/report-rows.ts), or undefined when the row's problem, as the summary counts it, is not `code`. */
+export function reportRowExample(
+  code: string,
+  r: ReturnType<ReportRows['row']>,
+  lang: 'zh' | 'en',
+): string | undefined {
+  if (codeOf({ status: r.status, code: r.error_code }) !== code) return undefined;
+  const column = r.error_column;
+  const cell = column === undefined ? undefined : r.cells[column];
+  return exampleOf(code, { row: r.row, message: r.message, column, cell }, lang);
 }
 
 export class ProblemTally {
@@ -126,18 +138,16 @@ export class ProblemTally {
       if (codeOf(r) === code && (best === undefined || at < best.at)) best = { text: this.said(code, r), at };
     const { problems } = this.rows;
     const from = this.scanFrom.get(code) ?? 0;
-    const end = Math.min(problems.length, from + SCAN);
+    const end = Math.min(problems.length, from + EXAMPLE_SCAN);
     let k = from;
     for (; k < end; k++) {
       const at = problems[k]!;
       if (best !== undefined && at > best.at) break;
       if (this.overlay.has(at)) continue;
-      const r = this.rows.row(at);
-      if (r.status === 'blocked' || r.error_code !== code) continue;
+      const text = reportRowExample(code, this.rows.row(at), this.lang);
+      if (text === undefined) continue;
       this.scanFrom.set(code, k);
-      const column = r.error_column;
-      const said = { row: r.row, message: r.message, column, cell: column === undefined ? undefined : r.cells[column] };
-      best = { text: exampleOf(code, said, this.lang), at };
+      best = { text, at };
       break;
     }
     // Scanned to its bound without finding it: none of those rows has it, the next look goes on from there.

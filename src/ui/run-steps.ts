@@ -18,7 +18,7 @@ import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 import type { EditsVersion } from './upload-edits.js';
 import type { RecheckRun } from './row-recheck.js';
-import { type ShownProblem, exampleOf } from './problem-tally.js';
+import { EXAMPLE_SCAN, type ShownProblem, reportRowExample } from './problem-tally.js';
 
 /**
  * What the run is: the page's one correction run (`correct`: change, create, and remove only what
@@ -127,9 +127,6 @@ export function resultView(
   };
 }
 
-/** Problem rows looked at for a problem's example: enough for any code that is common, bounded on a huge file. */
-const EXAMPLE_SCAN = 5000;
-
 /**
  * The result's problems, each example said of its first row in the grid's rows (`at`, its index)
  * in the page's words (src/ui/page-words.ts), with the row, column and cell, where the page has
@@ -142,11 +139,8 @@ function problemsInPageWords(
   const { grid, lang } = extra;
   return problems.map((p) => {
     for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
-      const r = grid!.row(i);
-      if (r.status === 'blocked' || r.error_code !== p.code) continue;
-      const column = r.error_column;
-      const cell = column === undefined ? undefined : r.cells[column];
-      return { ...p, example: exampleOf(p.code, { row: r.row, message: r.message, column, cell }, lang), at: i };
+      const example = reportRowExample(p.code, grid!.row(i), lang);
+      if (example !== undefined) return { ...p, example, at: i };
     }
     return { ...p, example: pageWords(p.code)?.[lang] ?? p.example };
   });

@@ -1,6 +1,7 @@
 import { FILES } from './messages.js';
 import { valueLines } from './values-sheet.js';
 import { writeJsonReport } from './json-report.js';
+import { rowStartsNote } from './row-starts.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
 import { reportStatusWord } from '../row-statuses.js';
@@ -166,7 +167,7 @@ function jsonReport(
 ): void {
   const fd = openSync(temp, 'wx', PRIVATE_MODE);
   try {
-    const out = new ByteSink(REPORT_PIECE + 64 * 1024);
+    const out = new ByteSink(REPORT_PIECE + 64 * 1024, rowStartsNote());
     const names = layout.headers.slice(REPORT_COLUMNS.length);
     const rows = function* () {
       for (let i = 0; i < table.rows.length; i++) yield jsonRow(table, layout, names, table.rows[i]!, outcomes[i]!);
@@ -355,13 +356,25 @@ function allDigits(bytes: Buffer, from: number, to: number): boolean {
   return true;
 }
 
-/** Bytes appended to a buffer that doubles when full. */
+/**
+ * Bytes appended to a buffer that doubles when full. `starts`: where the marked places are (each
+ * row of a JSON report), as byte offsets from the first byte written (src/report/row-starts.ts).
+ */
 class ByteSink {
   #buffer: Buffer;
   #length = 0;
+  /** Bytes written out before the buffer's. */
+  #written = 0;
 
-  constructor(expected: number) {
+  constructor(
+    expected: number,
+    private readonly starts?: number[],
+  ) {
     this.#buffer = Buffer.allocUnsafe(Math.max(expected, 4096));
+  }
+
+  mark(skip: number): void {
+    this.starts?.push(this.#written + this.#length + skip);
   }
 
   #room(n: number): void {
@@ -426,6 +439,7 @@ class ByteSink {
   /** Writes out what the sink holds, and empties it. */
   flush(fd: number): void {
     for (let at = 0; at < this.#length; ) at += writeSync(fd, this.#buffer, at, this.#length - at);
+    this.#written += this.#length;
     this.#length = 0;
   }
 }

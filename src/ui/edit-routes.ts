@@ -20,8 +20,8 @@ import { UI } from './messages.js';
 import { rowInPageWords } from './page-words.js';
 import { ProblemTally } from './problem-tally.js';
 import type { RecheckThread } from './recheck-thread.js';
-import { type RecheckRun, checkAround, indexOfRow, recheckEdit } from './row-recheck.js';
-import type { GridRow } from './report-rows.js';
+import { type RecheckRun, checkAround, recheckEdit } from './row-recheck.js';
+import { type GridRow, indexOfRow } from './report-rows.js';
 import { type RunDetail, readsAsMerge } from './run-steps.js';
 import type { RunSessions } from './run-sessions.js';
 import { MAX_EDITS, type UploadEdits } from './upload-edits.js';
@@ -52,7 +52,7 @@ export async function editRoute(
 ): Promise<boolean> {
   const edits = /^\/api\/uploads\/([\w-]+)\/edits$/.exec(url.pathname);
   if (edits && req.method === 'GET') {
-    sendEdits(res, edits[1]!, url.searchParams.get('run'), ctx);
+    await sendEdits(res, edits[1]!, url.searchParams.get('run'), ctx);
     return true;
   }
   if (edits && req.method === 'POST') {
@@ -81,7 +81,7 @@ export async function editRoute(
  * it: its counts with the rows re-checked since (when any were), and whether edits were made that
  * it has not read (the whole file is then to be checked again).
  */
-function sendEdits(res: ServerResponse, id: string, runId: string | null, ctx: EditContext): void {
+async function sendEdits(res: ServerResponse, id: string, runId: string | null, ctx: EditContext): Promise<void> {
   const upload = ctx.uploads.get(id);
   if (!upload) throw new HttpRefusal(404, 'UI_UPLOAD_GONE', UI.uploadGone);
   const list = ctx.edits.list(upload);
@@ -94,7 +94,7 @@ function sendEdits(res: ServerResponse, id: string, runId: string | null, ctx: E
   const recheck = detail.recheck;
   const counts =
     recheck && recheck.overlay.size > 0
-      ? { counts: recheck.counts, ...(recheck.problems ? { problems: recheck.problems.list() } : {}) }
+      ? { counts: recheck.counts, ...(recheck.problems ? { problems: await recheck.problems.list() } : {}) }
       : {};
   sendJson(res, 200, { edits: list, ...counts, stale: since === undefined || since.length > 0 }, ctx.redact);
 }
@@ -232,7 +232,7 @@ function sendNextProblem(res: ServerResponse, id: string, after: number, ctx: Ed
   sendJson(
     res,
     200,
-    { index: index ?? null, row: index === undefined ? null : detail.rows.row(index).row },
+    { index: index ?? null, row: index === undefined ? null : detail.rows.numberOf(index) },
     ctx.redact,
   );
 }

@@ -7,7 +7,7 @@
  * only when the one shown was fixed, onwards from where it was.
  */
 import { pageWords } from './page-words.js';
-import type { GridRow, ReportRows } from './report-rows.js';
+import { type GridRow, type JsonRow, type ReportRows, scanRows } from './report-rows.js';
 
 export interface Problem {
   readonly code: string;
@@ -48,11 +48,7 @@ export function exampleOf(code: string, r: Said, lang: 'zh' | 'en'): string {
 }
 
 /** The example said of a report's row (src/ui/report-rows.ts), or undefined when the row's problem, as the summary counts it, is not `code`. */
-export function reportRowExample(
-  code: string,
-  r: ReturnType<ReportRows['row']>,
-  lang: 'zh' | 'en',
-): string | undefined {
+export function reportRowExample(code: string, r: JsonRow, lang: 'zh' | 'en'): string | undefined {
   if (codeOf({ status: r.status, code: r.error_code }) !== code) return undefined;
   const column = r.error_column;
   const cell = column === undefined ? undefined : r.cells[column];
@@ -71,7 +67,7 @@ export class ProblemTally {
 
   /** `codes`: every code's count in the check; `shown`: its result's problems. */
   constructor(
-    private readonly rows: Pick<ReportRows, 'row' | 'problems' | 'columns'>,
+    private readonly rows: Pick<ReportRows, 'read' | 'sizeOf' | 'problems' | 'columns'>,
     private readonly overlay: ReadonlyMap<number, GridRow>,
     private readonly lang: 'zh' | 'en',
     codes: Readonly<Record<string, number>>,
@@ -113,12 +109,12 @@ export class ProblemTally {
   }
 
   /** The commonest problems now, most frequent first (a tie in the check's order), each with an example. */
-  list(): Problem[] {
+  async list(): Promise<Problem[]> {
     const out: Problem[] = [];
     const byCount = [...this.counts].sort((a, b) => b[1] - a[1]);
     for (const [code, count] of byCount) {
       if (out.length === LISTED) break;
-      const example = this.examples.get(code) ?? this.found(code) ?? this.unplaced(code);
+      const example = this.examples.get(code) ?? (await this.found(code)) ?? this.unplaced(code);
       // A code whose rows all lie past the scan and without words of its own: not listed rather than said as a code.
       if (example) out.push({ code, count, example: example.text });
     }
@@ -132,24 +128,28 @@ export class ProblemTally {
   }
 
   /** Another row with `code`, as the grid shows it: the first of the rows checked since, or on from where the last was. */
-  private found(code: string): { text: string; at: number; first?: true } | undefined {
+  private async found(code: string): Promise<{ text: string; at: number; first?: true } | undefined> {
     let best: { text: string; at: number; first?: true } | undefined;
     for (const [at, r] of this.overlay)
       if (codeOf(r) === code && (best === undefined || at < best.at)) best = { text: this.said(code, r), at };
     const { problems } = this.rows;
     const from = this.scanFrom.get(code) ?? 0;
     const end = Math.min(problems.length, from + EXAMPLE_SCAN);
-    let k = from;
-    for (; k < end; k++) {
-      const at = problems[k]!;
-      if (best !== undefined && at > best.at) break;
-      if (this.overlay.has(at)) continue;
-      const text = reportRowExample(code, this.rows.row(at), this.lang);
-      if (text === undefined) continue;
-      this.scanFrom.set(code, k);
-      best = { text, at };
-      break;
-    }
+    // Where the look stopped: `end` when no row up to the bound has the code.
+    let k = end;
+    await scanRows(this.rows, problems.slice(from, end), (r, m) => {
+      const at = problems[from + m]!;
+      if (best !== undefined && at > best.at) k = from + m;
+      else if (this.overlay.has(at)) return false;
+      else {
+        const text = reportRowExample(code, r, this.lang);
+        if (text === undefined) return false;
+        k = from + m;
+        this.scanFrom.set(code, k);
+        best = { text, at };
+      }
+      return true;
+    });
     // Scanned to its bound without finding it: none of those rows has it, the next look goes on from there.
     if (k === end) this.scanFrom.set(code, end);
     // The first row with the code unless the scan stopped short of it (the next is then looked for from the top).

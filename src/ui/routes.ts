@@ -294,7 +294,7 @@ async function startRun(req: IncomingMessage, res: ServerResponse, ctx: RouteCon
   sendJson(res, 202, view, ctx.redact);
 }
 
-function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteContext): void {
+async function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteContext): Promise<void> {
   if (!detail.rows) throw notFound();
   const from = Math.max(0, Number(url.searchParams.get('from')) || 0);
   // A window is what the grid shows and a screen or two beyond; 500 rows bounds an answer's size.
@@ -303,7 +303,7 @@ function sendRows(res: ServerResponse, url: URL, detail: RunDetail, ctx: RouteCo
   const { begin, end } = detail.rows.times;
   const zone = begin === undefined && end === undefined ? undefined : detail.request?.tz;
   const only = url.searchParams.get('problems') === '1';
-  const window = rowWindow(detail.rows, from, count, only, zone, detail.recheck?.overlay);
+  const window = await rowWindow(detail.rows, from, count, only, zone, detail.recheck?.overlay);
   const { columns } = detail.rows;
   const rows = window.rows.map((r) => rowInPageWords(r, columns, detail.request?.lang ?? 'zh'));
   const hidden = detail.hidden ?? [];

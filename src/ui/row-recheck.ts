@@ -10,7 +10,7 @@ import type { CellEdit } from '../input/edits.js';
 import type { RecheckJob } from './recheck-protocol.js';
 import type { RecheckThread } from './recheck-thread.js';
 import type { Problem, ProblemTally } from './problem-tally.js';
-import { type GridRow, type ReportRows, gridRow, shapeRow } from './report-rows.js';
+import { type GridRow, type JsonRow, type ReportRows, gridRow, indexOfRow, shapeRow } from './report-rows.js';
 
 /**
  * Rows checked on each side of the edited one: an interview's rows sit together in the files
@@ -33,37 +33,20 @@ export interface RecheckRun {
   readonly problems?: ProblemTally;
 }
 
-/** Index of the report's row numbered `row` (the report keeps the file's order), or -1. */
-export function indexOfRow(rows: ReportRows, row: number): number {
-  let lo = 0;
-  let hi = rows.count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = rows.row(mid).row;
-    if (at === row) return mid;
-    if (at < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** The rows around report row `index`, checked with `edits` applied in `thread`: each with its index. */
 export async function checkAround(
   run: RecheckRun,
   index: number,
   edits: readonly CellEdit[],
   thread: Pick<RecheckThread, 'check'>,
-): Promise<{ from: number; checked: readonly CheckedRow[] }> {
+): Promise<{ from: number; read: readonly JsonRow[]; checked: readonly CheckedRow[] }> {
   const { rows } = run;
   const from = Math.max(0, index - WINDOW);
   const to = Math.min(rows.count, index + WINDOW + 1);
-  const window = [];
-  for (let k = from; k < to; k++) {
-    const r = rows.row(k);
-    window.push({ row: r.row, cells: rows.columns.map((c) => r.cells[c] ?? '') });
-  }
+  const read = await rows.read(Array.from({ length: to - from }, (_, k) => from + k));
+  const window = read.map((r) => ({ row: r.row, cells: rows.columns.map((c) => r.cells[c] ?? '') }));
   const checked = await thread.check(run.path, { columns: rows.columns, rows: window, edits }, run.options);
-  return { from, checked };
+  return { from, read, checked };
 }
 
 /**
@@ -83,7 +66,7 @@ export async function recheckEdit(
 > {
   const index = indexOfRow(run.rows, row);
   if (index < 0) return undefined;
-  const { from, checked } = await checkAround(run, index, edits, thread);
+  const { from, read, checked } = await checkAround(run, index, edits, thread);
   const atEdge = new Set<string | undefined>();
   const last = checked.length - 1;
   if (from > 0) atEdge.add(checked[0]?.interview);
@@ -93,7 +76,7 @@ export async function recheckEdit(
     const at = from + k;
     const edge = (k === 0 && from > 0) || (k === last && at < run.rows.count - 1);
     if (edge || (c.interview !== undefined && atEdge.has(c.interview))) return;
-    const before = run.overlay.get(at) ?? gridRow(run.rows.row(at), run.rows, zone);
+    const before = run.overlay.get(at) ?? gridRow(read[k]!, run.rows, zone);
     const after = shapeRow(c, run.rows, zone);
     if (sameRow(before, after)) return;
     run.counts[before.status] = (run.counts[before.status] ?? 1) - 1;
@@ -105,7 +88,7 @@ export async function recheckEdit(
   return {
     rows: changed,
     counts: { ...run.counts },
-    ...(run.problems ? { problems: run.problems.list() } : {}),
+    ...(run.problems ? { problems: await run.problems.list() } : {}),
   };
 }
 

@@ -84,9 +84,11 @@ export class RunSessions<T> {
   private flow: Partial<Record<RunAction, Session<T>>> = {};
   private readonly listeners = new Set<(view: RunView) => void>();
 
+  /** `release`: what a forgotten run's detail holds is let go (src/ui/run-steps.ts `releaseDetail`). */
   constructor(
     private readonly errorOf: (error: unknown) => NonNullable<RunView['error']>,
     private readonly keepFinished = 4,
+    private readonly release: (detail: T) => Promise<void> = async () => {},
   ) {}
 
   /** Starts a run, or gives `undefined` when one is going: a second run is refused. */
@@ -168,7 +170,18 @@ export class RunSessions<T> {
   private forget(): void {
     const shown = new Set(Object.values(this.flow));
     const old = [...this.finished].filter(([, s]) => !shown.has(s));
-    for (const [id] of old.slice(0, -this.keepFinished)) this.finished.delete(id);
+    for (const [id, s] of old.slice(0, -this.keepFinished)) {
+      this.finished.delete(id);
+      if (s.detail !== undefined) void this.release(s.detail).catch(() => {});
+    }
+  }
+
+  /** Lets every finished run go, as the server stops: its runs' files are closed before their folder is removed. */
+  async clear(): Promise<void> {
+    const all = [...this.finished.values()];
+    this.finished.clear();
+    this.flow = {};
+    await Promise.all(all.map((s) => (s.detail === undefined ? undefined : this.release(s.detail).catch(() => {}))));
   }
 
   private emit(view: RunView): void {

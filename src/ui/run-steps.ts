@@ -13,7 +13,7 @@ import type { StepThreads } from './step-threads.js';
 import { pageWords, warningWords } from './page-words.js';
 import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
-import { type ReportRows, readReportRows, reportRows } from './report-rows.js';
+import { type JsonRow, type ReportRows, indexOfRow, openReportRows, scanRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 import type { EditsVersion } from './upload-edits.js';
@@ -65,6 +65,11 @@ export interface StepRequest {
 /** A correction file is read as the merge reads it: blank cells keep what Feishu holds. */
 export const readsAsMerge = (mode: Mode) => mode === 'merge' || mode === 'correct';
 
+/** What a run's detail holds open (its rows' report files), let go when the server forgets the run. */
+export async function releaseDetail(detail: RunDetail): Promise<void> {
+  await Promise.all([detail.rows?.close(), detail.basis?.close()]);
+}
+
 /** What the server keeps of a run beside its view. */
 export interface RunDetail {
   readonly request?: StepRequest;
@@ -101,12 +106,12 @@ const read = (r: StepRequest) => ({
 });
 
 /** The page's view of a result: the summary's counts, nothing that names a path. */
-export function resultView(
+export async function resultView(
   result: Omit<StepOutcome, 'statuses'>,
   extra: { rows: number; report: boolean; lang: 'zh' | 'en'; grid?: ReportRows; problems?: readonly ShownProblem[] },
-): ResultView {
+): Promise<ResultView> {
   const s = result.summary;
-  const problems = extra.problems ?? problemsInPageWords(s.problems ?? [], extra);
+  const problems = extra.problems ?? (await problemsInPageWords(s.problems ?? [], extra));
   return {
     exitCode: result.exitCode,
     counts: result.counts,
@@ -121,7 +126,7 @@ export function resultView(
     report: extra.report,
     undoable: Boolean(s.paths?.backup),
     backup: s.paths?.backup ? basename(s.paths.backup) : undefined,
-    changes: s.changes && changesInPageWords(s.changes, extra),
+    changes: s.changes && (await changesInPageWords(s.changes, extra)),
     zone: s.zone,
     undo: s.undo,
   };
@@ -132,17 +137,26 @@ export function resultView(
  * in the page's words (src/ui/page-words.ts), with the row, column and cell, where the page has
  * words for its code; else that row's message.
  */
-function problemsInPageWords(
+async function problemsInPageWords(
   problems: readonly { code: string; count: number; example: string }[],
   extra: { lang: 'zh' | 'en'; grid?: ReportRows },
-): ShownProblem[] {
+): Promise<ShownProblem[]> {
   const { grid, lang } = extra;
+  const found = new Map<string, { example: string; at: number }>();
+  const scan = grid?.problems.slice(0, EXAMPLE_SCAN) ?? [];
+  // Each code's first example, looked for in one pass over the problem rows, ended when all are found.
+  if (grid && problems.length > 0)
+    await scanRows(grid, scan, (r, k) => {
+      for (const p of problems) {
+        if (found.has(p.code)) continue;
+        const example = reportRowExample(p.code, r, lang);
+        if (example !== undefined) found.set(p.code, { example, at: scan[k]! });
+      }
+      return found.size === new Set(problems.map((p) => p.code)).size;
+    });
   return problems.map((p) => {
-    for (const i of grid?.problems.slice(0, EXAMPLE_SCAN) ?? []) {
-      const example = reportRowExample(p.code, grid!.row(i), lang);
-      if (example !== undefined) return { ...p, example, at: i };
-    }
-    return { ...p, example: pageWords(p.code)?.[lang] ?? p.example };
+    const shown = found.get(p.code);
+    return shown ? { ...p, ...shown } : { ...p, example: pageWords(p.code)?.[lang] ?? p.example };
   });
 }
 
@@ -155,19 +169,25 @@ const CHANGES_SAID = 1000;
  * A correction's interviews with the problem of each said in the page's words, as the grid says
  * it: from its first row's code, column and cell in the grid (rows are in file order: a binary search).
  */
-function changesInPageWords(
+async function changesInPageWords(
   changes: readonly InterviewChange[],
   extra: { lang: 'zh' | 'en'; grid?: ReportRows },
-): readonly InterviewChange[] {
+): Promise<readonly InterviewChange[]> {
   const { grid, lang } = extra;
-  let said = 0;
+  const said = changes.filter((c) => !c.landed && c.group === 'problem').slice(0, CHANGES_SAID);
+  const rows = grid
+    ? await rowsNumbered(
+        grid,
+        said.flatMap((c) => c.rows),
+      )
+    : new Map<number, JsonRow>();
+  const saying = new Set(said);
   return changes.map((c) => {
     // The page names no file of the folder: a landed change is said without its backup's name.
     if (c.landed) return { ...c, detail: LANDED[lang] };
-    if (c.group !== 'problem' || said >= CHANGES_SAID) return c;
-    said++;
-    for (const row of grid ? c.rows : []) {
-      const r = gridRowNumbered(grid!, row);
+    if (!saying.has(c)) return c;
+    for (const row of c.rows) {
+      const r = rows.get(row);
       if (!r?.error_code) continue;
       const column = r.error_column;
       const where = {
@@ -187,26 +207,16 @@ function changesInPageWords(
   });
 }
 
-/** The grid's row with file row number `row`, if any. */
-function gridRowNumbered(grid: ReportRows, row: number): ReturnType<ReportRows['row']> | undefined {
-  let lo = 0;
-  let hi = grid.count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = grid.row(mid);
-    if (r.row === row) return r;
-    if (r.row < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+/** The grid's rows with these file row numbers, by number: those it has. */
+async function rowsNumbered(grid: ReportRows, numbers: readonly number[]): Promise<Map<number, JsonRow>> {
+  const indexes = [...new Set(numbers.map((n) => indexOfRow(grid, n)).filter((i) => i >= 0))].sort((a, b) => a - b);
+  const rows = await grid.read(indexes);
+  return new Map(rows.map((r) => [r.row, r]));
 }
 
-/** The grid's rows: the report the checks' thread read and indexed, else read here. */
-const gridRows = (report: string, result: StepOutcome): Promise<ReportRows> | ReportRows => {
-  const r = result.report;
-  if (!r) return readReportRows(report, result.statuses);
-  return reportRows(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength), r.starts, result.statuses);
-};
+/** The grid's rows: the report's file, read by the rows' places the checks' thread noted as it wrote it. */
+const gridRows = (report: string, result: StepOutcome): Promise<ReportRows> =>
+  openReportRows(report, result.statuses, result.report?.numbers ?? [], result.report?.starts);
 
 /** Validation: the library's `validateFile` in the checks' thread, its JSON report read back for the grid. */
 export async function validateStep(
@@ -219,7 +229,7 @@ export async function validateStep(
   const options = { ...read(r), merge: readsAsMerge(r.mode), report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
-  const problems = problemsInPageWords(result.summary.problems ?? [], { lang: r.lang, grid: rows });
+  const problems = await problemsInPageWords(result.summary.problems ?? [], { lang: r.lang, grid: rows });
   const hidden = result.summary.input?.hidden_columns;
   run.keep({ request: r, rows, counts: result.counts, codes: result.codes, problems, hidden });
   return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows, problems });
@@ -273,7 +283,8 @@ export async function importStep(
 ): Promise<ResultView> {
   const { resume, basis } = from;
   const report = importReportPath(settings.folder, r.upload.name);
-  run.keep({ request: r, report, xlsx: report, basis });
+  // The preview's rows, held as long as this run is: the preview's run may be let go first.
+  run.keep({ request: r, report, xlsx: report, basis: basis?.share() });
   const result = await importFile(r.upload.path, {
     ...settings.send,
     ...read(r),
@@ -286,7 +297,10 @@ export async function importStep(
     ...WATCHED,
   });
   // A problem row's words name its cell, as the check and the preview did, from the preview's rows.
-  return { ...resultView(result, { rows: 0, report: true, lang: r.lang, grid: basis }), reportName: basename(report) };
+  return {
+    ...(await resultView(result, { rows: 0, report: true, lang: r.lang, grid: basis })),
+    reportName: basename(report),
+  };
 }
 
 /**

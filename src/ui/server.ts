@@ -22,7 +22,7 @@ import { HttpRefusal, sendDoorRefusal, sendRefusal } from './http-io.js';
 import { rm } from 'node:fs/promises';
 import { UI } from './messages.js';
 import { runError, route } from './routes.js';
-import type { RunDetail, StepSettings } from './run-steps.js';
+import { type RunDetail, type StepSettings, releaseDetail } from './run-steps.js';
 import { RunSessions } from './run-sessions.js';
 import { type UploadLimits, Uploads } from './uploads.js';
 import { UploadEdits } from './upload-edits.js';
@@ -110,7 +110,7 @@ function sendExchange(req: IncomingMessage, res: ServerResponse, verdict: DoorVe
 
 export async function startUiServer(options: UiServerOptions): Promise<RunningUi> {
   const uploads = await Uploads.create(options.uploadLimits);
-  const sessions = new RunSessions<RunDetail>(runError);
+  const sessions = new RunSessions<RunDetail>(runError, undefined, releaseDetail);
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
   // No answer names the private folder: a failure there says `…` instead.
   const redact = (text: string) => secrets.reduce((t, s) => t.replaceAll(s, '***'), text).replaceAll(uploads.dir, '…');
@@ -196,6 +196,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rechecks.close();
       await settings.checker.close();
+      await sessions.clear();
       await uploads.removeAll();
     },
   };

@@ -35,8 +35,12 @@ export interface StepOutcome {
    * every code: the page's edits keep the commonest up to date (src/ui/problem-tally.ts).
    */
   readonly codes?: Readonly<Record<string, number>>;
-  /** The JSON report read and indexed in the thread (see rowStarts), handed over without a copy. */
-  readonly report?: { readonly bytes: Uint8Array; readonly starts?: Uint32Array | Float64Array };
+  /**
+   * The grid's JSON report's rows, handed over without a copy: each row's number in the file, and
+   * the byte offset of each in the report, then where the rows end (src/report/row-starts.ts),
+   * when the run wrote that report.
+   */
+  readonly report?: { readonly numbers: Float64Array; readonly starts?: Float64Array };
 }
 
 export type StepMessage =

@@ -7,9 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { importFile, validateFile, writeEditedFile } from '../api.js';
-import { readFileSync } from 'node:fs';
 import { mappingDraft } from '../input/mapping-draft.js';
-import { jsonRowStarts } from '../report/json-report.js';
+import { notingRowStarts } from '../report/row-starts.js';
 import { STOP, type StepJob, type StepMessage, type StepOutcome, type StepStart } from './step-protocol.js';
 import { toThread } from './thread-error.js';
 
@@ -25,32 +24,34 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
       post({ type: 'draft', draft: await mappingDraft(job.path, job.options) });
       return;
     }
-    const result =
+    // Each row's place in the grid's JSON report, noted as it is written: the server reads the
+    // grid's windows from the file by them, and neither thread reads the report back whole.
+    const { result, starts } = await notingRowStarts(() =>
       job.kind === 'validate'
-        ? await validateFile(job.path, {
+        ? validateFile(job.path, {
             ...job.options,
             signal,
             onProgress: (event) => post({ type: 'reading', event }),
           })
-        : await importFile(job.path, {
+        : importFile(job.path, {
             ...job.options,
             signal,
             onProgress: (event) => post({ type: 'progress', event }),
-          });
+          }),
+    );
     const { exitCode, counts, interviews, summary } = result;
     const statuses: string[] = [];
+    const numbers = new Float64Array(result.rows.length);
     const codes: Record<string, number> = {};
-    for (const r of result.rows) {
+    for (const [i, r] of result.rows.entries()) {
       statuses.push(r.status);
+      numbers[i] = r.row;
       if (r.errorCode !== undefined && r.status !== 'blocked') codes[r.errorCode] = (codes[r.errorCode] ?? 0) + 1;
     }
-    // The grid's report, read and indexed here: for a large one (415 MB for issue 26's workbook)
-    // that is hundreds of milliseconds the server's event loop does not spend. Read in one call:
-    // this thread has nothing else to do meanwhile, and the 55 MB of a 100,000-row report took
-    // 190 ms in the promise API's pieces against 150 ms at once (measured).
-    const json = job.options.report;
-    const bytes = typeof json === 'string' && json.endsWith('.json') ? readFileSync(json) : undefined;
-    const report = bytes && { bytes, starts: jsonRowStarts(bytes, statuses.length) };
+    const report = {
+      numbers,
+      ...(starts.length === statuses.length + 1 ? { starts: Float64Array.from(starts) } : {}),
+    };
     post({ type: 'done', outcome: { exitCode, counts, interviews, summary, statuses, codes, report } });
   } catch (error) {
     post({ type: 'failed', error: toThread(error) });
@@ -60,10 +61,9 @@ async function run(job: StepJob, signal: AbortSignal, post: (m: StepMessage) => 
 if (parentPort) {
   const port = parentPort;
   const post = (m: StepMessage) => {
-    // The report's bytes move to the server's thread rather than being copied (a Buffer of its own).
-    const bytes = m.type === 'done' ? m.outcome.report?.bytes : undefined;
-    const whole = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    port.postMessage(m, whole ? [bytes.buffer as ArrayBuffer] : []);
+    // The rows' numbers and starts move to the server's thread rather than being copied.
+    const r = m.type === 'done' ? m.outcome.report : undefined;
+    port.postMessage(m, r ? ([r.numbers.buffer, r.starts?.buffer].filter(Boolean) as ArrayBuffer[]) : []);
   };
   // The check running, if any: a 停止 that comes after its end stops nothing.
   let running: AbortController | undefined;

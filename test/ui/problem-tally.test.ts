@@ -14,7 +14,13 @@ function report(codes: readonly (string | undefined)[]) {
     cells: { id: `k${i}`, status: 'x' },
   }));
   const problems = rows.flatMap((r, i) => (r.status === 'invalid' ? [i] : []));
-  return { columns: COLUMNS, row: (i: number) => rows[i]!, problems };
+  // Read as the page's server reads the report's file: each read counted, to show the scan's reach.
+  const read = async (indexes: readonly number[]) => {
+    reads.push(indexes.length);
+    return indexes.map((i) => rows[i]!);
+  };
+  const reads: number[] = [];
+  return { columns: COLUMNS, read, sizeOf: () => 100, problems, reads };
 }
 
 const grid = (at: number, code?: string, status = code ? 'invalid' : 'ok'): GridRow => ({
@@ -25,7 +31,7 @@ const grid = (at: number, code?: string, status = code ? 'invalid' : 'ok'): Grid
 });
 
 describe('the commonest problems, as edits re-check rows', () => {
-  it('counts a fixed row down and says the example of the next row with its code, dropping a code no row has', () => {
+  it('counts a fixed row down and says the example of the next row with its code, dropping a code no row has', async () => {
     const rows = report(['A_X', 'A_X', 'B_X', undefined, 'A_X']);
     const overlay = new Map<number, GridRow>();
     const shown = [
@@ -38,16 +44,16 @@ describe('the commonest problems, as edits re-check rows', () => {
       tally.change(at, before, after);
     };
     fix(0, grid(0, 'A_X'), grid(0));
-    expect(tally.list()).toEqual([
+    expect(await tally.list()).toEqual([
       { code: 'A_X', count: 2, example: 'row 3: A_X' },
       { code: 'B_X', count: 1, example: 'row 4: B_X' },
     ]);
     fix(2, grid(2, 'B_X'), grid(2));
     fix(1, grid(1, 'A_X'), grid(1));
-    expect(tally.list()).toEqual([{ code: 'A_X', count: 1, example: 'row 6: A_X' }]);
+    expect(await tally.list()).toEqual([{ code: 'A_X', count: 1, example: 'row 6: A_X' }]);
   });
 
-  it('counts a spoilt row up, says a new code of it, and lets a code rise into the list', () => {
+  it('counts a spoilt row up, says a new code of it, and lets a code rise into the list', async () => {
     const checked = ['A_X', 'A_X', 'B_X', 'C_X', 'D_X', 'E_X', 'F_X', 'F_X', undefined];
     const rows = report(checked);
     const overlay = new Map<number, GridRow>();
@@ -61,7 +67,7 @@ describe('the commonest problems, as edits re-check rows', () => {
       overlay.set(at, after);
     };
     spoil(8, 'E_X');
-    const now = tally.list();
+    const now = await tally.list();
     // A tie in the check's order: E_X's first row is before F_X's.
     expect(now.map((p) => [p.code, p.count])).toEqual([
       ['A_X', 2],
@@ -74,19 +80,31 @@ describe('the commonest problems, as edits re-check rows', () => {
     expect(now[1]!.example).toBe('row 10: E_X now');
     // That row spoilt otherwise: E_X falls out of the list; back in, said of the row that has it now.
     spoil(8, 'G_X');
-    expect(tally.list().find((p) => p.code === 'E_X')).toBeUndefined();
+    expect((await tally.list()).find((p) => p.code === 'E_X')).toBeUndefined();
     spoil(0, 'E_X');
-    expect(tally.list().find((p) => p.code === 'E_X')).toEqual({ code: 'E_X', count: 2, example: 'row 2: E_X now' });
+    expect((await tally.list()).find((p) => p.code === 'E_X')).toEqual({
+      code: 'E_X',
+      count: 2,
+      example: 'row 2: E_X now',
+    });
     spoil(0, 'A_X');
-    expect(tally.list().find((p) => p.code === 'E_X')).toBeUndefined();
+    expect((await tally.list()).find((p) => p.code === 'E_X')).toBeUndefined();
     spoil(1, 'E_X');
-    expect(tally.list().find((p) => p.code === 'E_X')).toEqual({ code: 'E_X', count: 2, example: 'row 3: E_X now' });
+    expect((await tally.list()).find((p) => p.code === 'E_X')).toEqual({
+      code: 'E_X',
+      count: 2,
+      example: 'row 3: E_X now',
+    });
     // A code no check saw, counted up by another row: still said of the row that first had it.
     spoil(3, 'G_X');
-    expect(tally.list().find((p) => p.code === 'G_X')).toEqual({ code: 'G_X', count: 2, example: 'row 10: G_X now' });
+    expect((await tally.list()).find((p) => p.code === 'G_X')).toEqual({
+      code: 'G_X',
+      count: 2,
+      example: 'row 10: G_X now',
+    });
   });
 
-  it('says an example of a row still at fault as the row is now, and the page’s words where it has them', () => {
+  it('says an example of a row still at fault as the row is now, and the page’s words where it has them', async () => {
     const rows = report(['ROW_MISSING_ID', 'ROW_MISSING_ID']);
     const overlay = new Map<number, GridRow>();
     const shown = [{ code: 'ROW_MISSING_ID', count: 2, example: 'first', at: 0 }];
@@ -94,10 +112,10 @@ describe('the commonest problems, as edits re-check rows', () => {
     const after = grid(0, 'ROW_MISSING_ID');
     overlay.set(0, after);
     tally.change(0, grid(0, 'ROW_MISSING_ID'), after);
-    expect(tally.list()[0]!.example).toMatch(/^第 2 行「id」列：应填这场面试在飞书中的 ID/);
+    expect((await tally.list())[0]!.example).toMatch(/^第 2 行「id」列：应填这场面试在飞书中的 ID/);
   });
 
-  it('says a code in words when its next row lies past the bounded look, rather than dropping it', () => {
+  it('says a code in words when its next row lies past the bounded look, rather than dropping it', async () => {
     // ROW_MISSING_ID on the first row, then 6,000 rows of another problem, then on the last.
     const rows = report(['ROW_MISSING_ID', ...Array<string>(6000).fill('B_X'), 'ROW_MISSING_ID']);
     const overlay = new Map<number, GridRow>();
@@ -108,11 +126,30 @@ describe('the commonest problems, as edits re-check rows', () => {
     const tally = new ProblemTally(rows, overlay, 'en', { ROW_MISSING_ID: 2, B_X: 6000 }, shown);
     overlay.set(0, grid(0));
     tally.change(0, grid(0, 'ROW_MISSING_ID'), grid(0));
-    const [, missing] = tally.list();
+    const [, missing] = await tally.list();
     expect(missing).toEqual({
       code: 'ROW_MISSING_ID',
       count: 1,
       example: expect.stringMatching(/^expected the interview's Feishu ID/),
     });
+  });
+
+  it('looks on for the next example in batches of rows read from the report, and says the row it finds', async () => {
+    // B_X on the first row and on the 1,102nd, A_X between: the next B_X is three batches on
+    // (read from the fixed row on).
+    const rows = report(['B_X', ...Array<string>(1099).fill('A_X'), 'B_X']);
+    const overlay = new Map<number, GridRow>();
+    const shown = [
+      { code: 'A_X', count: 1099, example: 'a', at: 1 },
+      { code: 'B_X', count: 2, example: 'row 2: B_X', at: 0 },
+    ];
+    const tally = new ProblemTally(rows, overlay, 'en', { A_X: 1099, B_X: 2 }, shown);
+    overlay.set(0, grid(0));
+    tally.change(0, grid(0, 'B_X'), grid(0));
+    expect((await tally.list())[1]).toEqual({ code: 'B_X', count: 1, example: 'row 1102: B_X' });
+    expect(rows.reads).toEqual([500, 500, 101]);
+    // Found, it is kept: the next list reads nothing.
+    await tally.list();
+    expect(rows.reads).toHaveLength(3);
   });
 });

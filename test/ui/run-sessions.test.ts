@@ -63,4 +63,22 @@ describe('RunSessions', () => {
       'undoPreview detail',
     ]);
   });
+
+  it('lets go of what a forgotten run holds, and of every run as the server stops', async () => {
+    const released: string[] = [];
+    const release = async (detail: string) => {
+      released.push(detail);
+    };
+    const sessions = new RunSessions<string>(() => ({ code: 'X', message: 'x' }), 1, release);
+    await ran(sessions, 'validate');
+    const first = await ran(sessions, 'undoPreview');
+    await ran(sessions, 'undoPreview');
+    expect(released).toEqual([]);
+    await ran(sessions, 'undoPreview');
+    // The flow's check is kept; of the runs out of it, only the newest.
+    expect(sessions.detail(first)).toBeUndefined();
+    expect(released).toEqual(['undoPreview detail']);
+    await sessions.clear();
+    expect(released).toEqual(['undoPreview detail', 'validate detail', 'undoPreview detail', 'undoPreview detail']);
+  });
 });

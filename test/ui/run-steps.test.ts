@@ -18,11 +18,11 @@ describe("a result's view for the page", () => {
     // The library's words name the CLI's flags: what the page must not show.
     expect(result.summary.warnings.join('\n')).toMatch(/--map[\s\S]*--sheet/);
     for (const lang of ['zh', 'en'] as const) {
-      const view = resultView(result, { rows: 0, report: false, lang });
+      const view = await resultView(result, { rows: 0, report: false, lang });
       expect(view.warnings.map((w) => w.code)).toEqual(['INPUT_UNKNOWN_COLUMNS', 'INPUT_OTHER_SHEETS']);
       for (const w of view.warnings) expect(w.words).not.toContain('--');
     }
-    expect(resultView(result, { rows: 0, report: false, lang: 'zh' }).warnings).toEqual([
+    expect((await resultView(result, { rows: 0, report: false, lang: 'zh' })).warnings).toEqual([
       {
         code: 'INPUT_UNKNOWN_COLUMNS',
         words:

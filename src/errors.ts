@@ -41,11 +41,31 @@ export function isToolError(value: unknown): value is ToolError {
   return value instanceof ToolError;
 }
 
+/**
+ * The facts a row problem names besides its row and column, for a front end that says it in its
+ * own words (the page: src/ui/page-words.ts) without reading its message: times as the body holds
+ * them (epoch milliseconds) and the zone the file's times were read in, which the message shows
+ * them in. The JSON report carries them as each row's `error_facts`, under these keys.
+ */
+export type ProblemFacts = {
+  readonly zone: string;
+  /** ROW_END_BEFORE_BEGIN: the interview's begin and end time. */
+  readonly begin?: number;
+  readonly end?: number;
+  /** ROW_END_BEFORE_BEGIN: the row that gave the begin time; absent once merged with what Feishu holds. */
+  readonly begin_row?: number;
+  /** ROW_CONFLICT of a time: this row's time, and the other row's that it disagrees with. */
+  readonly here?: number;
+  readonly there?: number;
+  readonly other_row?: number;
+};
+
 /** A problem with one row: it makes the row `invalid` and lands in the report's `message`. */
 export interface RowProblem {
   code: string;
   message: string;
   column?: string;
+  facts?: ProblemFacts;
 }
 
 /** What a value parser says when a cell cannot be used; the caller adds the row and column. */

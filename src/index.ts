@@ -26,7 +26,7 @@ export type {
   VerifyFileOptions,
 } from './api.js';
 export { ToolError, isToolError } from './errors.js';
-export type { ErrorContext } from './errors.js';
+export type { ErrorContext, ProblemFacts } from './errors.js';
 export { WARNING_CODES } from './warnings.js';
 export type { NamedSheet, Warning, WarningCode, WarningFacts } from './warnings.js';
 export type {

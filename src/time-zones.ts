@@ -138,13 +138,19 @@ function askOffset(zone: string, utcMs: number): number {
  * An instant as wall-clock time in a zone, as a person in that zone wrote it:
  * `2024-03-01 14:00 (Asia/Shanghai)`; seconds and milliseconds only when there are any.
  */
-export function showTime(ms: number, zone: string): string {
+export const showTime = (ms: number, zone: string): string => `${wallText(ms, zone)} (${zone})`;
+
+/** The zone's canonical name: an alias such as PRC is Asia/Shanghai. */
+export const canonicalZone = (zone: string): string => formatter(zone).resolvedOptions().timeZone;
+
+/** `showTime` without the zone (`2024-03-01 14:00`), for a front end that names the zone in its own words. */
+export function wallText(ms: number, zone: string): string {
   const d = new Date(ms + offsetAt(zone, ms));
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   let text = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
   if (d.getUTCSeconds() || d.getUTCMilliseconds()) text += `:${pad(d.getUTCSeconds())}`;
   if (d.getUTCMilliseconds()) text += `.${pad(d.getUTCMilliseconds(), 3)}`;
-  return `${text} (${zone})`;
+  return text;
 }
 
 /** Wall-clock time in a zone to an instant; undefined when the clocks skipped that time. */

@@ -3,6 +3,7 @@
  * re-check of an edited cell's interview, at once, while the whole file's check follows.
  */
 import { cellText } from '../input/cells.js';
+import type { ProblemFacts } from '../errors.js';
 import type { CellEdit } from '../input/edits.js';
 import { columnAsNamed, headerRules, tableOfRows } from '../input/table.js';
 import { buildPlan } from '../plan/validate.js';
@@ -25,8 +26,15 @@ export interface CheckedRow {
   readonly code?: string;
   readonly column?: string;
   readonly message?: string;
+  /** The times the problem names (src/errors.ts `ProblemFacts`). */
+  readonly facts?: ProblemFacts;
   /** Every problem of the row, each with the column at fault as the file names it. */
-  readonly problems: readonly { readonly code: string; readonly column?: string; readonly message: string }[];
+  readonly problems: readonly {
+    readonly code: string;
+    readonly column?: string;
+    readonly message: string;
+    readonly facts?: ProblemFacts;
+  }[];
   /** The interview the row belongs to (its key as the plan names it), when its key could be read. */
   readonly interview?: string;
   readonly cells: readonly string[];
@@ -53,9 +61,16 @@ export async function checkRowsCommand(options: InputOptions, input: RowsToCheck
     code: o.errorCode,
     column: named(o.errorColumn),
     message: o.message,
+    ...(o.errorFacts ? { facts: o.errorFacts } : {}),
     problems: (
-      o.problems ?? (o.errorCode ? [{ code: o.errorCode, column: o.errorColumn, message: o.message ?? '' }] : [])
-    ).map((p) => ({ code: p.code, column: named(p.column), message: p.message })),
+      o.problems ??
+      (o.errorCode ? [{ code: o.errorCode, column: o.errorColumn, message: o.message ?? '', facts: o.errorFacts }] : [])
+    ).map((p) => ({
+      code: p.code,
+      column: named(p.column),
+      message: p.message,
+      ...(p.facts ? { facts: p.facts } : {}),
+    })),
     interview: interviewOf.get(i),
     cells: table.rows[i]!.cells.map((c) => cellText(c)),
   }));

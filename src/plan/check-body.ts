@@ -28,6 +28,7 @@ export function checkMergedBody(body: InterviewBody, at: RowRef, zone: string): 
           column: col(TIME_SPAN.end),
         }),
       ),
+      facts: { zone, begin, end },
     };
   }
   for (const [i, a] of (body.interview_assessments ?? []).entries()) {

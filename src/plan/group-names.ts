@@ -1,6 +1,6 @@
 import { NAME, ROW } from './messages.js';
 import { type Pair, col, say } from '../messages.js';
-import type { RowProblem } from '../errors.js';
+import type { ProblemFacts, RowProblem } from '../errors.js';
 import type { RowFields } from './row-fields.js';
 
 /**
@@ -27,7 +27,7 @@ export function assessmentName(f: RowFields, key: string): Pair {
   return NAME.assessment(which, interviewName(key));
 }
 
-/** Two rows that give one field of one interview or assessment two values. */
+/** Two rows that give one field of one interview or assessment two values; `facts`, the two times of a time's. */
 export function conflict(
   column: string,
   where: Pair,
@@ -35,10 +35,12 @@ export function conflict(
   there: string,
   otherRow: number,
   row: number,
+  facts?: ProblemFacts,
 ): RowProblem {
   return {
     code: 'ROW_CONFLICT',
     column,
     message: say(ROW.conflict({ column: col(column), where, here, there, otherRow, row })),
+    ...(facts ? { facts } : {}),
   };
 }

@@ -283,7 +283,12 @@ export class Grouping extends GroupStore implements GroupFindings {
           ? showTime(v as number, this.zone)
           : (enumLabel(column, v) ??
             (typeof v === 'string' ? shown(v, currentLang(), !assessment) : JSON.stringify(v)));
-    f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row));
+    // Two times are facts too, for a front end that says them in its own words (a <clear> is said as it is).
+    const times =
+      isTime && typeof value === 'number' && typeof seen.value === 'number'
+        ? { zone: this.zone, here: value, there: seen.value, other_row: seen.row }
+        : undefined;
+    f.problems.push(conflict(column, where, show(value), show(seen.value), seen.row, row, times));
   }
 }
 

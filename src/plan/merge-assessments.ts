@@ -1,6 +1,7 @@
 import { MERGE } from './messages.js';
 import { type Pair, col, say } from '../messages.js';
 import type { AssessmentBody, DimensionBody } from '../feishu/body.js';
+import type { ProblemFacts } from '../errors.js';
 import type { AssessmentPatch, DimensionPatch, RowRef } from './types.js';
 import { DIMENSION_NEEDS, inBodyOrder } from './row-fields.js';
 import { ASSESSMENT_VALUES, type AssessmentValueKey } from '../schema.js';
@@ -21,6 +22,7 @@ export interface MergeRefusal {
   readonly code: string;
   readonly column: string;
   readonly message: string;
+  readonly facts?: ProblemFacts;
 }
 
 export type AssessmentsResult =

@@ -1,4 +1,4 @@
-import type { RowProblem } from '../errors.js';
+import type { ProblemFacts, RowProblem } from '../errors.js';
 import type { HeaderMapping } from '../input/headers.js';
 import type { DimensionBody, InterviewBody } from '../feishu/body.js';
 import type { InputTable } from '../input/table.js';
@@ -15,6 +15,8 @@ export interface RowOutcome {
   /** The template column at fault (its canonical name); the report names it as the file does. */
   errorColumn?: string;
   message?: string;
+  /** The times the problem names, where it names any (src/errors.ts `ProblemFacts`). */
+  errorFacts?: ProblemFacts;
   /** Every problem of an invalid row, when it has more than one (`message` joins them; the page lists them). */
   problems?: readonly RowProblem[];
   httpStatus?: number;

@@ -211,6 +211,7 @@ export function buildPlan(table: InputTable, zone: string, options: { merge?: bo
       status: 'invalid',
       errorCode: list[0]!.code,
       errorColumn: list[0]!.column,
+      ...(list[0]!.facts ? { errorFacts: list[0]!.facts } : {}),
       message: list.map((p) => p.message).join('; '),
       ...(list.length > 1 ? { problems: list } : {}),
     };
@@ -360,6 +361,7 @@ function interviewProblems(
           column: col(TIME_SPAN.end),
         }),
       ),
+      facts: { zone, begin, end, begin_row: beginRow },
     });
   }
 }

@@ -197,6 +197,7 @@ function jsonRow(
     feishu_id: o.feishuId,
     error_code: o.errorCode,
     error_column: errorColumn,
+    error_facts: o.errorFacts,
     message: o.message,
     http_status: o.httpStatus,
     log_id: o.logId,

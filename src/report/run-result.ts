@@ -1,5 +1,6 @@
 import type { FieldChange, RowStatus } from '../plan/types.js';
 import type { Warning } from '../warnings.js';
+import type { ProblemFacts } from '../errors.js';
 
 export type { FieldChange } from '../plan/types.js';
 
@@ -17,6 +18,8 @@ export interface RowResult {
   readonly errorCode?: string;
   /** The column at fault, as the file names it. */
   readonly errorColumn?: string;
+  /** The times the problem names, as facts (src/errors.ts `ProblemFacts`): the JSON report's `error_facts`. */
+  readonly errorFacts?: ProblemFacts;
   readonly message?: string;
   readonly httpStatus?: number;
   /** Feishu's `x-tt-logid`: quote it to Feishu support. */

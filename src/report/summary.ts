@@ -122,6 +122,7 @@ function rowResults(table: InputTable, outcomes: readonly RowOutcome[]): RowResu
     const result: Mutable<RowResult> = { row: table.rows[i]!.row, status: o.status };
     if (o.errorCode !== undefined) result.errorCode = o.errorCode;
     if (o.errorColumn !== undefined) result.errorColumn = columnAsNamed(table, o.errorColumn);
+    if (o.errorFacts !== undefined) result.errorFacts = o.errorFacts;
     if (o.message !== undefined) result.message = o.message;
     if (o.httpStatus !== undefined) result.httpStatus = o.httpStatus;
     if (o.logId !== undefined) result.logId = o.logId;

@@ -422,5 +422,6 @@ function refusedOutcome(r: MergeRefusal): SendOutcome {
     column: r.column,
     row: r.at.index,
     message: r.message,
+    ...(r.facts ? { facts: r.facts } : {}),
   };
 }

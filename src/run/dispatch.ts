@@ -3,7 +3,7 @@ import { OUTCOME } from './outcome-messages.js';
 import { say } from '../messages.js';
 import pLimit from 'p-limit';
 import type { CallResult, InterviewApi } from '../feishu/interview-api.js';
-import { ToolError } from '../errors.js';
+import { type ProblemFacts, ToolError } from '../errors.js';
 import type { InterviewBody } from '../feishu/body.js';
 import type { Journal } from './journal.js';
 import type { ProgressEvent } from './progress.js';
@@ -61,6 +61,8 @@ export interface SendOutcome {
   /** The template column at fault, when a row of the file is refused. */
   readonly column?: string;
   readonly message: string;
+  /** The times a refused row's problem names (src/errors.ts `ProblemFacts`). */
+  readonly facts?: ProblemFacts;
   /** A dry run's change (or undo's restore) field by field, as facts: what `message` says after its lead-in. */
   readonly fields?: readonly FieldChange[];
   readonly httpStatus?: number;

@@ -66,7 +66,13 @@ export function rowOutcomes(
       for (const i of interview.rows)
         outcomes[i] =
           i === s.row
-            ? { status: 'invalid', errorCode: s.errorCode, errorColumn: s.column, message: s.message }
+            ? {
+                status: 'invalid',
+                errorCode: s.errorCode,
+                errorColumn: s.column,
+                message: s.message,
+                ...(s.facts ? { errorFacts: s.facts } : {}),
+              }
             : blocked;
       continue;
     }

@@ -11,6 +11,7 @@
  *                                           (from the top again past the last), as checked since
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ProblemFacts } from '../errors.js';
 import { type CellEdit, parseEdits } from '../input/edits.js';
 import { basename, extname } from 'node:path';
 import { HttpRefusal, readJson, sendFile, sendJson } from './http-io.js';
@@ -186,13 +187,18 @@ async function sendProblems(res: ServerResponse, id: string, row: number, ctx: E
   const lang = detail!.request!.lang;
   const { columns } = run.rows;
   // In the page's words, as the grid's rows are (src/ui/page-words.ts); the code stays for support.
-  const said = (code: string | undefined, fault: number | undefined, message: string | undefined) =>
-    rowInPageWords({ row: c.row, code, fault, message, cells: c.cells }, columns, lang);
+  const said = (
+    code: string | undefined,
+    fault: number | undefined,
+    message: string | undefined,
+    facts?: ProblemFacts,
+  ) => rowInPageWords({ row: c.row, code, fault, message, cells: c.cells, facts }, columns, lang);
   const problems = c.problems.map((p) => {
     const fault = p.column === undefined ? undefined : columns.indexOf(p.column);
-    return { message: said(p.code, fault, p.message).message ?? p.message, code: p.code, column: p.column, fault };
+    const message = said(p.code, fault, p.message, p.facts).message ?? p.message;
+    return { message, code: p.code, column: p.column, fault };
   });
-  const message = said(c.problems[0]?.code, problems[0]?.fault, c.message).message;
+  const message = said(c.problems[0]?.code, problems[0]?.fault, c.message, c.facts).message;
   sendJson(res, 200, { row: c.row, status: c.status, message, problems }, ctx.redact);
 }
 

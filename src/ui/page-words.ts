@@ -19,6 +19,8 @@ import {
   TIME_SPAN,
 } from '../schema.js';
 import type { Warning, WarningCode, WarningOf } from '../warnings.js';
+import type { ProblemFacts } from '../errors.js';
+import { endBeforeBegin, timeConflict } from './time-words.js';
 
 /** Where the message is about: a row of the file and the column as the file names it. */
 export interface Where {
@@ -30,6 +32,8 @@ export interface Where {
   readonly sheet?: string;
   /** The interview's key from the old system, where the message is about one the file names by it. */
   readonly key?: string;
+  /** The times the problem names (its report row's `error_facts`). */
+  readonly facts?: ProblemFacts;
 }
 
 /** The enumeration a column holds, when the file names it as the template does (in either language). */
@@ -83,6 +87,8 @@ const withPlace = (w: Where, text: Pair): Pair => {
   const p = at(w);
   return { en: `${p.en}${text.en}`, zh: `${p.zh}${text.zh}` };
 };
+
+const placed = (w: Where, text: Pair | undefined): Pair | undefined => text && withPlace(w, text);
 
 /** What to do after a failure that is Feishu's or the network's: the run stops or goes on, then 继续导入. */
 const AGAIN: Pair = {
@@ -191,6 +197,9 @@ const BY_CODE: Readonly<Record<string, Words>> = {
       en: "expected an item this assessment has in Feishu, got one it does not have: fix the item's title",
       zh: '这条评价在飞书中没有这个评分项：请改正评分项名称',
     }),
+  // Times with the zone in words (the library's name it by its IANA name); without them, its words.
+  ROW_END_BEFORE_BEGIN: (w) => placed(w, endBeforeBegin(w.facts, w.row)),
+  ROW_CONFLICT: (w) => placed(w, timeConflict(w.facts)),
   ROW_NEW_INTERVIEW_INCOMPLETE: (w) =>
     withPlace(w, {
       en: `Feishu has no interview with ${w.key === undefined ? 'this ID' : `the ID ${w.key}`} from the old system, and the row lacks what a new interview needs: correct the ID if the interview exists, or fill in the blank columns to create it`,
@@ -262,10 +271,17 @@ export function pageWords(code: string | undefined, where: Where = {}, feishuCod
 
 /** A grid row's message in the page's words, its column as the file names it. */
 export function rowInPageWords<
-  R extends { row: number; code?: string; fault?: number; message?: string; cells: readonly string[] },
+  R extends {
+    row: number;
+    code?: string;
+    fault?: number;
+    message?: string;
+    cells: readonly string[];
+    facts?: ProblemFacts;
+  },
 >(r: R, columns: readonly string[], lang: 'zh' | 'en'): R {
   const at = r.fault === undefined ? {} : { column: columns[r.fault], cell: r.cells[r.fault] };
-  const words = pageWords(r.code, { row: r.row, ...at });
+  const words = pageWords(r.code, { row: r.row, ...at, facts: r.facts });
   return words ? { ...r, message: words[lang] } : r;
 }
 

@@ -6,6 +6,7 @@
  * code's count comes with the check (src/ui/step-worker.ts), and another example is looked for
  * only when the one shown was fixed, onwards from where it was.
  */
+import type { ProblemFacts } from '../errors.js';
 import { pageWords } from './page-words.js';
 import { type GridRow, type JsonRow, type ReportRows, scanRows } from './report-rows.js';
 
@@ -33,6 +34,7 @@ interface Said {
   readonly message?: string;
   readonly column?: string;
   readonly cell?: string;
+  readonly facts?: ProblemFacts;
 }
 
 /** A row's problem as the summary counts it: a blocked row's is its interview's other row's. */
@@ -43,7 +45,7 @@ const codeOf = (r: { status: string; code?: string }) => (r.status === 'blocked'
  * has them, else for its code alone (said of no row), else the row's message.
  */
 export function exampleOf(code: string, r: Said, lang: 'zh' | 'en'): string {
-  const words = pageWords(code, { row: r.row, column: r.column, cell: r.cell }) ?? pageWords(code);
+  const words = pageWords(code, { row: r.row, column: r.column, cell: r.cell, facts: r.facts }) ?? pageWords(code);
   return words?.[lang] ?? r.message ?? '';
 }
 
@@ -52,7 +54,7 @@ export function reportRowExample(code: string, r: JsonRow, lang: 'zh' | 'en'): s
   if (codeOf({ status: r.status, code: r.error_code }) !== code) return undefined;
   const column = r.error_column;
   const cell = column === undefined ? undefined : r.cells[column];
-  return exampleOf(code, { row: r.row, message: r.message, column, cell }, lang);
+  return exampleOf(code, { row: r.row, message: r.message, column, cell, facts: r.error_facts }, lang);
 }
 
 export class ProblemTally {
@@ -124,7 +126,7 @@ export class ProblemTally {
   private said(code: string, r: GridRow): string {
     const column = r.fault === undefined ? undefined : this.rows.columns[r.fault];
     const cell = r.fault === undefined ? undefined : r.cells[r.fault];
-    return exampleOf(code, { row: r.row, message: r.message, column, cell }, this.lang);
+    return exampleOf(code, { row: r.row, message: r.message, column, cell, facts: r.facts }, this.lang);
   }
 
   /** Another row with `code`, as the grid shows it: the first of the rows checked since, or on from where the last was. */

@@ -7,6 +7,7 @@ import { type FileHandle, open, readFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { jsonRowAt, jsonRowStarts } from '../report/json-report.js';
 import { needsUser } from '../row-statuses.js';
+import type { ProblemFacts } from '../errors.js';
 import { type LandingTimes, type TimeColumns, landingTimes, timeColumns } from './landing-times.js';
 
 export interface GridRow {
@@ -19,6 +20,8 @@ export interface GridRow {
   /** Index into the columns of the cell at fault, when the message names one. */
   readonly fault?: number;
   readonly message?: string;
+  /** The times the problem names, for the page's words (src/ui/page-words.ts). */
+  readonly facts?: ProblemFacts;
   readonly cells: readonly string[];
   /** When the run's zone is known: the row's times as they land in Feishu. */
   readonly times?: LandingTimes;
@@ -29,6 +32,7 @@ export interface JsonRow {
   readonly status: string;
   readonly error_code?: string;
   readonly error_column?: string;
+  readonly error_facts?: ProblemFacts;
   readonly message?: string;
   readonly cells: Readonly<Record<string, string>>;
 }
@@ -169,7 +173,7 @@ async function reportRows(
 export function gridRow(r: JsonRow, report: Pick<ReportRows, 'columns' | 'times'>, zone: string | undefined): GridRow {
   const cells = report.columns.map((c) => r.cells[c] ?? '');
   const checked = { row: r.row, status: r.status, code: r.error_code, column: r.error_column, message: r.message };
-  return shapeRow({ ...checked, cells }, report, zone);
+  return shapeRow({ ...checked, facts: r.error_facts, cells }, report, zone);
 }
 
 /**
@@ -177,7 +181,15 @@ export function gridRow(r: JsonRow, report: Pick<ReportRows, 'columns' | 'times'
  * cells; `zone`, the run's, gives its times as they land.
  */
 export function shapeRow(
-  r: { row: number; status: string; code?: string; column?: string; message?: string; cells: readonly string[] },
+  r: {
+    row: number;
+    status: string;
+    code?: string;
+    column?: string;
+    message?: string;
+    facts?: ProblemFacts;
+    cells: readonly string[];
+  },
   report: Pick<ReportRows, 'columns' | 'times'>,
   zone: string | undefined,
 ): GridRow {
@@ -189,6 +201,7 @@ export function shapeRow(
     code: r.code,
     fault: fault < 0 ? undefined : fault,
     message: r.message,
+    ...(r.facts ? { facts: r.facts } : {}),
     cells: r.cells,
     ...(times ? { times } : {}),
   };

@@ -195,6 +195,7 @@ async function changesInPageWords(
         column,
         cell: column === undefined ? undefined : r.cells[column],
         key: c.external_id,
+        facts: r.error_facts,
       };
       const words = pageWords(r.error_code, where);
       if (words) return { ...c, detail: words[lang] };

@@ -302,6 +302,13 @@ describe('--merge at the level the file names', () => {
         'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai), got 2024-03-01 15:00 (Asia/Shanghai) once merged with the current record (row 2, column 结束时间): fix the time in the file',
       ],
     ]);
+    // The JSON report gives the two times as facts, the begin's row none (Feishu held it).
+    const json = join(dir, 'end.report.json');
+    await runCli(['import', file, '--merge', '--quiet', '--tz', 'Asia/Shanghai', '--report', json], { env: env(s) });
+    const rows = (JSON.parse(await readFile(json, 'utf8')) as { rows: { error_facts?: unknown }[] }).rows;
+    expect(rows.map((r) => r.error_facts)).toEqual([
+      { zone: 'Asia/Shanghai', begin: Date.UTC(2024, 2, 1, 8), end: Date.UTC(2024, 2, 1, 7) },
+    ]);
   });
 
   it('--replace-assessments previews what it removes', async () => {

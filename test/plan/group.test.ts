@@ -107,6 +107,11 @@ describe('Grouping', () => {
       'expected the same conclusion on every row of assessment of 张三 of interview 7000000000000000001, got fail here but pass on row 10 (row 11, column conclusion): make them equal, or leave this cell blank',
     ]);
     expect(groups.interviewValues.end_time.values[0]).toBe(1709276400000);
+    // The two times are facts as well (a front end says them in its own words); a conclusion has none.
+    expect(second.problems.map((p) => p.facts)).toEqual([
+      { zone: 'UTC', here: 1709280000000, there: 1709276400000, other_row: 10 },
+      undefined,
+    ]);
   });
 
   it('marks an assessment whose 面试官 is <clear> for removal: left out of a whole body, `remove` in the patch', () => {

@@ -265,6 +265,38 @@ describe('buildPlan', () => {
       'expected a value in score, got a blank cell (row 3, column score): a dimension of type 打分题 (score) needs a score',
     );
     expect(plan.outcomes[2]!.message).toContain('(row 4, column end_time): swap the two times or fix the date');
+    // Its times as facts, for a front end with words of its own: the begin's row, the zone they were read in.
+    const late = plan.outcomes[2]!.problems?.find((p) => p.code === 'ROW_END_BEFORE_BEGIN');
+    expect(late?.facts).toEqual({ zone: 'UTC', begin: 1709301600000, end: 1709290000000, begin_row: 3 });
+  });
+
+  it("gives an end before the begin's times as the outcome's facts, its message as it was", () => {
+    const plan = buildPlan(
+      table([
+        row({
+          external_interview_id: ID1,
+          external_application_id: APP1,
+          begin_time: '2024-03-01 16:00',
+          end_time: '2024-03-01 15:00',
+        }),
+      ]),
+      'Asia/Shanghai',
+    );
+    expect(plan.outcomes).toEqual([
+      {
+        status: 'invalid',
+        errorCode: 'ROW_END_BEFORE_BEGIN',
+        errorColumn: 'end_time',
+        errorFacts: {
+          zone: 'Asia/Shanghai',
+          begin: Date.UTC(2024, 2, 1, 8),
+          end: Date.UTC(2024, 2, 1, 7),
+          begin_row: 2,
+        },
+        message:
+          'expected an end_time after the begin_time 2024-03-01 16:00 (Asia/Shanghai) (row 2), got 2024-03-01 15:00 (Asia/Shanghai) (row 2, column end_time): swap the two times or fix the date',
+      },
+    ]);
   });
 
   it('says --merge where an interview named by its Feishu ID lacks its application, and not for a legacy key', () => {

@@ -93,6 +93,48 @@ describe("the page's words for the library's messages", () => {
   });
 });
 
+describe("the page's words for a problem's times", () => {
+  // 2025-12-03 10:00 and 09:00 in Beijing (UTC+8).
+  const begin = Date.UTC(2025, 11, 3, 2);
+  const end = Date.UTC(2025, 11, 3, 1);
+  const shanghai = { zone: 'Asia/Shanghai', begin, end, begin_row: 3 };
+
+  it("says an end before its begin with the zone in words, the begin's row only when it is another", () => {
+    expect(pageWords('ROW_END_BEFORE_BEGIN', { row: 3, column: '结束时间', facts: shanghai })).toEqual({
+      en: 'row 3, column 结束时间: expected an end_time after the begin_time 2025-12-03 10:00 Beijing time, got 2025-12-03 09:00 Beijing time: swap the two times or fix the date',
+      zh: '第 3 行「结束时间」列：结束时间应晚于开始时间 2025-12-03 10:00 北京时间，实际是 2025-12-03 09:00 北京时间：请对调两个时间或改正日期',
+    });
+    expect(pageWords('ROW_END_BEFORE_BEGIN', { row: 4, column: 'End', facts: shanghai })).toEqual({
+      en: 'row 4, column End: expected an end_time after the begin_time 2025-12-03 10:00 Beijing time (row 3), got 2025-12-03 09:00 Beijing time: swap the two times or fix the date',
+      zh: '第 4 行「End」列：结束时间应晚于开始时间 2025-12-03 10:00 北京时间（第 3 行），实际是 2025-12-03 09:00 北京时间：请对调两个时间或改正日期',
+    });
+  });
+
+  it('says an end before a begin Feishu holds as merged, and another zone by its name', () => {
+    const merged = { zone: 'UTC', begin, end };
+    expect(pageWords('ROW_END_BEFORE_BEGIN', { row: 2, column: '结束时间', facts: merged })).toEqual({
+      en: 'row 2, column 结束时间: expected an end_time after the begin_time 2025-12-03 02:00 UTC, got 2025-12-03 01:00 UTC once merged with what Feishu holds: fix the time in the file',
+      zh: '第 2 行「结束时间」列：与飞书中的现有记录合并后，结束时间 2025-12-03 01:00 UTC 早于开始时间 2025-12-03 02:00 UTC：请改正文件中的时间',
+    });
+    // An alias of China's zone is China's zone.
+    expect(pageWords('ROW_END_BEFORE_BEGIN', { row: 3, facts: { ...shanghai, zone: 'PRC' } })?.zh).toBe(
+      '第 3 行：结束时间应晚于开始时间 2025-12-03 10:00 北京时间，实际是 2025-12-03 09:00 北京时间：请对调两个时间或改正日期',
+    );
+  });
+
+  it("says two rows' disagreeing times with the zone in words; another conflict keeps the library's words", () => {
+    const facts = { zone: 'Asia/Shanghai', here: Date.UTC(2025, 11, 4, 2, 30), there: begin, other_row: 4 };
+    expect(pageWords('ROW_CONFLICT', { row: 5, column: '开始时间', facts })).toEqual({
+      en: 'row 5, column 开始时间: expected the same time on every row of the interview, got 2025-12-04 10:30 Beijing time here but 2025-12-03 10:00 Beijing time on row 4: make them equal, or leave this cell blank',
+      zh: '第 5 行「开始时间」列：同一场面试的每一行应填相同的时间，这里是 2025-12-04 10:30 北京时间，第 4 行却是 2025-12-03 10:00 北京时间：请改成一致，或把这一格留空',
+    });
+    expect(pageWords('ROW_CONFLICT', { row: 5, column: '面试结论' })).toBeUndefined();
+    expect(pageWords('ROW_END_BEFORE_BEGIN', { row: 3 })).toBeUndefined();
+    const row = { row: 5, code: 'ROW_CONFLICT', fault: 0, message: '… (Asia/Shanghai) …', cells: ['x'], facts };
+    expect(rowInPageWords(row, ['开始时间'], 'zh').message).toMatch(/^第 5 行「开始时间」列：同一场面试/);
+  });
+});
+
 /** A warning of each code, as the library gives it (its message names the CLI's flags); a new code fails until it has one here. */
 const SAMPLE_FACTS: { [C in WarningCode]: WarningFacts[C] } = {
   INPUT_STRAY_QUOTES: { lines: [3, 5], count: 4 },

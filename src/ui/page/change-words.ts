@@ -7,8 +7,8 @@
  * words (`2025-12-02 14:00 北京时间`), as the grid shows times.
  */
 import { type Column, FIELD } from '../../schema.js';
-import type { FieldChange } from '../views.js';
-import { type Lang, t } from './strings.js';
+import type { ChangeGroup, FieldChange, InterviewChange } from '../views.js';
+import { type Key, type Lang, t } from './strings.js';
 import { wallClock } from './zone.js';
 
 /** A value as the page says it: `zone`'s wall clock for a time, an enumeration's word, else as JSON (a text quoted). */
@@ -43,4 +43,30 @@ export function changeWords(c: FieldChange, lang: Lang, zone: string): string {
   const before = valueWords(column, c.before, lang, zone);
   const after = valueWords(column, c.after, lang, zone);
   return t(lang, 'changeField', { field, before, after });
+}
+
+/** The lead-in of a preview's row whose interview would change (or an undo's, be restored) field by field. */
+const LEAD: Partial<Record<ChangeGroup, Key>> = {
+  change: 'rowWouldChange',
+  remove: 'rowWouldChange',
+  restore: 'rowWouldRestore',
+};
+
+/**
+ * A preview's row in the grid, said as its interview's change lines are (`将会修改：开始时间：
+ * 2024-03-01 16:00 北京时间 → …；…`): the server's row message is the library's, with the zone's
+ * IANA name. Undefined where the run gave no facts of its change.
+ */
+export function rowChangeWords(c: InterviewChange | undefined, lang: Lang, zone: string): string | undefined {
+  const lead = c?.fields && LEAD[c.group];
+  if (!lead) return undefined;
+  const fields = c.fields!.map((f) => changeWords(f, lang, zone)).join(t(lang, 'changeJoin'));
+  return t(lang, lead, { fields });
+}
+
+/** Each interview's change by the file's rows it has, for the grid's rows. */
+export function changesByRow(changes: readonly InterviewChange[]): ReadonlyMap<number, InterviewChange> {
+  const byRow = new Map<number, InterviewChange>();
+  for (const c of changes) for (const row of c.rows) byRow.set(row, c);
+  return byRow;
 }

@@ -1,8 +1,9 @@
 /** Steps 2 and 3: the validation's rows with their problems (fixed in place), and the preview against Feishu. */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { GridRow, RunView } from '../views.js';
 import { About } from './about.js';
 import { Counts } from './counts.js';
+import { changesByRow, rowChangeWords } from './change-words.js';
 import { RunChanges } from './corrections.js';
 import { nextProblem } from './edit-api.js';
 import type { Flow } from './flow.js';
@@ -12,6 +13,7 @@ import { ReportLink } from './report-link.js';
 import { RunError, WorkLine } from './run-lines.js';
 import { type Lang, t } from './strings.js';
 import { type EditState, useEdits } from './use-edits.js';
+import { runZone } from './zone.js';
 
 interface Picked {
   readonly row?: GridRow;
@@ -21,8 +23,17 @@ interface Picked {
   readonly value?: string;
 }
 
-function Rows({ view, lang, testid, edits }: { view: RunView; lang: Lang; testid: string; edits?: EditState }) {
+/** `zone`: a preview's, which its change lines say times in; its rows then say their change in the same words. */
+function Rows(p: { view: RunView; lang: Lang; testid: string; edits?: EditState; zone?: string }) {
+  const { view, lang, testid, edits, zone } = p;
   const [problemsOnly, setProblemsOnly] = useState(false);
+  const changes = view.result?.changes;
+  const byRow = useMemo(() => changesByRow(changes ?? []), [changes]);
+  // Only a row the run found fine says its change: a refused interview's rows say their problem.
+  const said =
+    zone === undefined || !changes
+      ? undefined
+      : (row: GridRow) => (row.status === 'ok' ? rowChangeWords(byRow.get(row.row), lang, zone) : undefined);
   const [picked, setPicked] = useState<Picked>();
   const [focus, setFocus] = useState<{ at: number; seq: number; column?: number }>();
   const [faults, setFaults] = useState<readonly number[]>([]);
@@ -62,6 +73,7 @@ function Rows({ view, lang, testid, edits }: { view: RunView; lang: Lang; testid
           version={edits?.version}
           focus={focus}
           faults={faults}
+          said={said}
           onSelect={(row, at, column, value) => {
             if (row?.row !== picked?.row?.row) setFaults([]);
             setPicked({ row, at, column, value });
@@ -131,7 +143,7 @@ export function PreviewStep({ flow }: { flow: Flow }) {
         <>
           <Counts result={view.result} lang={lang} kinds={view.result.changes ? undefined : 'would'} />
           <RunChanges view={view} chosen={flow.tz} lang={lang} switches />
-          <Rows view={view} lang={lang} testid="preview-rows" />
+          <Rows view={view} lang={lang} testid="preview-rows" zone={runZone(view.result, flow.tz)} />
         </>
       )}
     </section>

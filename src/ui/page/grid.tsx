@@ -41,6 +41,8 @@ export interface GridProps {
   readonly focus?: { readonly at: number; readonly seq: number; readonly column?: number };
   /** Every cell at fault in the selected row (the panel's list), where only the first is marked otherwise. */
   readonly faults?: readonly number[];
+  /** A row's message in the page's own words, where the page has the facts of it (a preview's change); else the server's. */
+  readonly said?: (row: GridRow) => string | undefined;
 }
 
 const textWidth = (text: string) => {
@@ -49,7 +51,7 @@ const textWidth = (text: string) => {
   return w;
 };
 
-export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, focus, faults }: GridProps) {
+export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, focus, faults, said }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [, bump] = useReducer((n: number) => n + 1, 0);
   const rerender = () => bump(0);
@@ -123,6 +125,7 @@ export function Grid({ run, lang, problemsOnly, version = 0, onEdit, onSelect, f
               {row ? (
                 <RowCells
                   row={row}
+                  message={said?.(row) ?? row.message}
                   lang={lang}
                   zone={shape?.zone}
                   width={width}
@@ -289,6 +292,8 @@ function columnWidths(columns: readonly string[], rows: readonly GridRow[]): num
 
 interface RowCellsProps {
   readonly row: GridRow;
+  /** The row's message as shown. */
+  readonly message?: string;
   readonly lang: Lang;
   /** The run's, when the file has times; each row's then shows as it lands (`2025-12-02 14:00 北京时间`). */
   readonly zone?: string;
@@ -305,7 +310,7 @@ interface RowCellsProps {
   onCancel(): void;
 }
 
-function RowCells({ row, lang, zone, width, visible, selectedColumn, faults, editing, ...on }: RowCellsProps) {
+function RowCells({ row, message, lang, zone, width, visible, selectedColumn, faults, editing, ...on }: RowCellsProps) {
   const when = (ms: number | undefined) => (ms === undefined || !zone ? '' : wallClock(ms, zone, lang));
   const bad = (i: number) => i === row.fault || (faults?.includes(i) ?? false);
   return (
@@ -314,8 +319,8 @@ function RowCells({ row, lang, zone, width, visible, selectedColumn, faults, edi
       <span class={`c-status s-${row.status}`} data-testid="row-status">
         {statusWord(lang, row.status)}
       </span>
-      <span class="c-message" title={row.message}>
-        {row.message}
+      <span class="c-message" title={message}>
+        {message}
       </span>
       {zone && (
         <>
@@ -343,7 +348,7 @@ function RowCells({ row, lang, zone, width, visible, selectedColumn, faults, edi
             key={i}
             class={classes.filter(Boolean).join(' ')}
             style={width(i)}
-            title={bad(i) ? row.message : cell}
+            title={bad(i) ? message : cell}
             data-fault={bad(i) ? '1' : undefined}
             data-col={i}
             onClick={() => on.onCell(i)}

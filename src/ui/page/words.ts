@@ -122,6 +122,10 @@ const zh = {
   changeRemoved: '{what}：删除',
   changeField: '{field}：{before} → {after}',
   changeNone: '（空）',
+  // A preview's row in the grid: its interview's changes, field by field, in the words above.
+  rowWouldChange: '将会修改：{fields}',
+  rowWouldRestore: '将恢复：{fields}',
+  changeJoin: '；',
   more: '还有 {n} 场未列出',
   previewFirst: '请先点「预览」，看清会发生什么再导入',
   confirmCorrect:
@@ -323,6 +327,9 @@ const en: Record<Key, string> = {
   changeRemoved: '{what}: removed',
   changeField: '{field}: {before} → {after}',
   changeNone: '(none)',
+  rowWouldChange: 'would change: {fields}',
+  rowWouldRestore: 'would restore: {fields}',
+  changeJoin: '; ',
   more: '{n} more not listed',
   previewFirst: 'Preview first, to see what will happen before importing',
   confirmCorrect:

@@ -46,9 +46,9 @@ export function uiSection(r) {
   exchanges the token, uploads the file, looks at its first rows for a mapping (as the page does
   before it checks), starts the validation, follows it over the event stream and fetches the
   grid's first window. The page's run writes the JSON report (the grid reads its
-  cells from it) where the CLI writes CSV, finds its rows without parsing it whole, and keeps it
-  in memory for the grid (the difference in peak memory); the .xlsx report to download is written
-  when first asked for.
+  cells from it) where the CLI writes CSV, noting where each row starts as it writes it; the
+  server reads each window of the grid from the file by those places and holds none of it in
+  memory (src/ui/report-rows.ts); the .xlsx report to download is written when first asked for.
 - The edit figure: \`bench/ui-validate.mjs FILE --edits ${EDITS}\` changes one cell every 5,000 rows
   after the check, as the page sends it (\`POST /api/uploads/<id>/edits\`), and times each answer:
   the server checks the rows around the cell again (\`checkRows\`, src/ui/row-recheck.ts), not the

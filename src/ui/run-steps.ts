@@ -230,9 +230,11 @@ export async function validateStep(
   const options = { ...read(r), merge: readsAsMerge(r.mode), report };
   const result = await offLoop(settings.checker, { kind: 'validate', path: r.upload.path, options }, run);
   const rows = await gridRows(report, result);
+  // Kept at once, so the report's file is closed with the run whatever follows.
+  const detail: RunDetail = { request: r, rows, counts: result.counts, codes: result.codes };
+  run.keep(detail);
   const problems = await problemsInPageWords(result.summary.problems ?? [], { lang: r.lang, grid: rows });
-  const hidden = result.summary.input?.hidden_columns;
-  run.keep({ request: r, rows, counts: result.counts, codes: result.codes, problems, hidden });
+  run.keep({ ...detail, problems, hidden: result.summary.input?.hidden_columns });
   return resultView(result, { rows: rows.count, report: true, lang: r.lang, grid: rows, problems });
 }
 

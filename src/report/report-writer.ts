@@ -2,10 +2,11 @@ import { FILES } from './messages.js';
 import { valueLines } from './values-sheet.js';
 import { writeJsonReport } from './json-report.js';
 import { rowStartsNote } from './row-starts.js';
+import { ByteSink } from './byte-sink.js';
 import { REPORT } from '../input/messages.js';
 import { say } from '../messages.js';
 import { reportStatusWord } from '../row-statuses.js';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type ReportFormat, reportFormatOf } from '../report-formats.js';
@@ -355,94 +356,6 @@ const FORMULA_CLOSE = Buffer.from('"""');
 function allDigits(bytes: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (bytes[i]! < 0x30 || bytes[i]! > 0x39) return false;
   return true;
-}
-
-/**
- * Bytes appended to a buffer that doubles when full. `starts`: where the marked places are (each
- * row of a JSON report), as byte offsets from the first byte written (src/report/row-starts.ts).
- */
-class ByteSink {
-  #buffer: Buffer;
-  #length = 0;
-  /** Bytes written out before the buffer's. */
-  #written = 0;
-
-  constructor(
-    expected: number,
-    private readonly starts?: number[],
-  ) {
-    this.#buffer = Buffer.allocUnsafe(Math.max(expected, 4096));
-  }
-
-  mark(skip: number): void {
-    this.starts?.push(this.#written + this.#length + skip);
-  }
-
-  #room(n: number): void {
-    if (this.#length + n <= this.#buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.#buffer.length * 2, this.#length + n));
-    this.#buffer.copy(bigger, 0, 0, this.#length);
-    this.#buffer = bigger;
-  }
-
-  text(s: string): void {
-    this.#room(s.length * 3); // a UTF-16 unit is at most 3 bytes of UTF-8
-    this.#length += this.#buffer.write(s, this.#length);
-  }
-
-  /** Short runs are copied here: Buffer#copy's own checks cost more than a line's bytes. */
-  bytes(source: Buffer, from: number, to: number): void {
-    this.#room(to - from);
-    if (to - from > 256) {
-      this.#length += source.copy(this.#buffer, this.#length, from, to);
-      return;
-    }
-    const buffer = this.#buffer;
-    let at = this.#length;
-    for (let i = from; i < to; i++) buffer[at++] = source[i]!;
-    this.#length = at;
-  }
-
-  /** A row number (a non-negative integer) in decimal, without making a string of it. */
-  integer(n: number): void {
-    this.#room(16);
-    const buffer = this.#buffer;
-    const first = this.#length;
-    let at = first;
-    do {
-      buffer[at++] = 0x30 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
-    this.#length = at;
-    // The digits went in lowest first: swap them into place.
-    for (let i = first, j = at - 1; i < j; i++, j--) {
-      const d = buffer[i]!;
-      buffer[i] = buffer[j]!;
-      buffer[j] = d;
-    }
-  }
-
-  crlf(): void {
-    this.#room(2);
-    this.#buffer[this.#length++] = 0x0d;
-    this.#buffer[this.#length++] = 0x0a;
-  }
-
-  get length(): number {
-    return this.#length;
-  }
-
-  /** Drops what was written after `length`: a line that turned out not to be copyable. */
-  truncate(length: number): void {
-    this.#length = length;
-  }
-
-  /** Writes out what the sink holds, and empties it. */
-  flush(fd: number): void {
-    for (let at = 0; at < this.#length; ) at += writeSync(fd, this.#buffer, at, this.#length - at);
-    this.#written += this.#length;
-    this.#length = 0;
-  }
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;

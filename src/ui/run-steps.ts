@@ -144,6 +144,7 @@ async function problemsInPageWords(
   const { grid, lang } = extra;
   const found = new Map<string, { example: string; at: number }>();
   const scan = grid?.problems.slice(0, EXAMPLE_SCAN) ?? [];
+  const codes = new Set(problems.map((p) => p.code)).size;
   // Each code's first example, looked for in one pass over the problem rows, ended when all are found.
   if (grid && problems.length > 0)
     await scanRows(grid, scan, (r, k) => {
@@ -152,7 +153,7 @@ async function problemsInPageWords(
         const example = reportRowExample(p.code, r, lang);
         if (example !== undefined) found.set(p.code, { example, at: scan[k]! });
       }
-      return found.size === new Set(problems.map((p) => p.code)).size;
+      return found.size === codes;
     });
   return problems.map((p) => {
     const shown = found.get(p.code);
@@ -167,7 +168,7 @@ const CHANGES_SAID = 1000;
 
 /**
  * A correction's interviews with the problem of each said in the page's words, as the grid says
- * it: from its first row's code, column and cell in the grid (rows are in file order: a binary search).
+ * it: from its first row with a code, column and cell in the grid that the page has words for.
  */
 async function changesInPageWords(
   changes: readonly InterviewChange[],
@@ -175,31 +176,14 @@ async function changesInPageWords(
 ): Promise<readonly InterviewChange[]> {
   const { grid, lang } = extra;
   const said = changes.filter((c) => !c.landed && c.group === 'problem').slice(0, CHANGES_SAID);
-  const rows = grid
-    ? await rowsNumbered(
-        grid,
-        said.flatMap((c) => c.rows),
-      )
-    : new Map<number, JsonRow>();
+  const details = grid ? await problemDetails(said, grid, lang) : new Map<InterviewChange, string>();
   const saying = new Set(said);
   return changes.map((c) => {
     // The page names no file of the folder: a landed change is said without its backup's name.
     if (c.landed) return { ...c, detail: LANDED[lang] };
     if (!saying.has(c)) return c;
-    for (const row of c.rows) {
-      const r = rows.get(row);
-      if (!r?.error_code) continue;
-      const column = r.error_column;
-      const where = {
-        row: r.row,
-        column,
-        cell: column === undefined ? undefined : r.cells[column],
-        key: c.external_id,
-        facts: r.error_facts,
-      };
-      const words = pageWords(r.error_code, where);
-      if (words) return { ...c, detail: words[lang] };
-    }
+    const detail = details.get(c);
+    if (detail !== undefined) return { ...c, detail };
     // No grid (an import's result): the column as the template names it in the page's language.
     const field = c.column === undefined ? undefined : FIELD[c.column as Column];
     const column = field ? (lang === 'zh' ? field.zh : field.column) : undefined;
@@ -208,11 +192,40 @@ async function changesInPageWords(
   });
 }
 
-/** The grid's rows with these file row numbers, by number: those it has. */
-async function rowsNumbered(grid: ReportRows, numbers: readonly number[]): Promise<Map<number, JsonRow>> {
-  const indexes = [...new Set(numbers.map((n) => indexOfRow(grid, n)).filter((i) => i >= 0))].sort((a, b) => a - b);
-  const rows = await grid.read(indexes);
-  return new Map(rows.map((r) => [r.row, r]));
+/**
+ * Each change's problem in the page's words, from its first row in the grid that has a code the
+ * page has words for. Only rows that need the user carry a code: the first of each change's are
+ * read together; a change whose first says nothing the page has words for looks on through its others.
+ */
+async function problemDetails(
+  changes: readonly InterviewChange[],
+  grid: ReportRows,
+  lang: 'zh' | 'en',
+): Promise<Map<InterviewChange, string>> {
+  const needing = new Set(grid.problems);
+  const said = (c: InterviewChange, r: JsonRow) => {
+    if (!r.error_code) return undefined;
+    const column = r.error_column;
+    const cell = column === undefined ? undefined : r.cells[column];
+    const where = { row: r.row, column, cell, key: c.external_id, facts: r.error_facts };
+    return pageWords(r.error_code, where)?.[lang];
+  };
+  const candidates = changes.map((c) => c.rows.map((n) => indexOfRow(grid, n)).filter((i) => needing.has(i)));
+  const firsts = [...new Set(candidates.flatMap((c) => c.slice(0, 1)))].sort((a, b) => a - b);
+  const read = await grid.read(firsts);
+  const first = new Map(firsts.map((i, k) => [i, read[k]!]));
+  const details = new Map<InterviewChange, string>();
+  for (const [k, c] of changes.entries()) {
+    const [head, ...rest] = candidates[k]!;
+    let detail = head === undefined ? undefined : said(c, first.get(head)!);
+    if (detail === undefined && rest.length > 0)
+      await scanRows(grid, rest, (r) => {
+        detail = said(c, r);
+        return detail !== undefined;
+      });
+    if (detail !== undefined) details.set(c, detail);
+  }
+  return details;
 }
 
 /** The grid's rows: the report's file, read by the rows' places the checks' thread noted as it wrote it. */

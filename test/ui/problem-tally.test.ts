@@ -1,6 +1,6 @@
 /** A check's commonest problems as edits re-check its rows: counts, examples, codes dropped and risen. */
 import { describe, expect, it } from 'vitest';
-import { ProblemTally } from '../../src/ui/problem-tally.js';
+import { ProblemTally, type ShownProblem } from '../../src/ui/problem-tally.js';
 import type { GridRow } from '../../src/ui/report-rows.js';
 
 const COLUMNS = ['id', 'status'];
@@ -29,6 +29,20 @@ const grid = (at: number, code?: string, status = code ? 'invalid' : 'ok'): Grid
   ...(code ? { code, fault: 0, message: `row ${at + 2}: ${code} now` } : {}),
   cells: [`k${at}`, 'x'],
 });
+
+/** An English tally of `rows` whose first row, at fault with `code`, an edit has fixed. */
+function firstFixed(
+  rows: ReturnType<typeof report>,
+  codes: Record<string, number>,
+  shown: readonly ShownProblem[],
+  code: string,
+): ProblemTally {
+  const overlay = new Map<number, GridRow>();
+  const tally = new ProblemTally(rows, overlay, 'en', codes, shown);
+  overlay.set(0, grid(0));
+  tally.change(0, grid(0, code), grid(0));
+  return tally;
+}
 
 describe('the commonest problems, as edits re-check rows', () => {
   it('counts a fixed row down and says the example of the next row with its code, dropping a code no row has', async () => {
@@ -118,14 +132,11 @@ describe('the commonest problems, as edits re-check rows', () => {
   it('says a code in words when its next row lies past the bounded look, rather than dropping it', async () => {
     // ROW_MISSING_ID on the first row, then 6,000 rows of another problem, then on the last.
     const rows = report(['ROW_MISSING_ID', ...Array<string>(6000).fill('B_X'), 'ROW_MISSING_ID']);
-    const overlay = new Map<number, GridRow>();
     const shown = [
       { code: 'B_X', count: 6000, example: 'b', at: 1 },
       { code: 'ROW_MISSING_ID', count: 2, example: 'first', at: 0 },
     ];
-    const tally = new ProblemTally(rows, overlay, 'en', { ROW_MISSING_ID: 2, B_X: 6000 }, shown);
-    overlay.set(0, grid(0));
-    tally.change(0, grid(0, 'ROW_MISSING_ID'), grid(0));
+    const tally = firstFixed(rows, { ROW_MISSING_ID: 2, B_X: 6000 }, shown, 'ROW_MISSING_ID');
     const [, missing] = await tally.list();
     expect(missing).toEqual({
       code: 'ROW_MISSING_ID',
@@ -138,14 +149,11 @@ describe('the commonest problems, as edits re-check rows', () => {
     // B_X on the first row and on the 1,102nd, A_X between: the next B_X is three batches on
     // (read from the fixed row on).
     const rows = report(['B_X', ...Array<string>(1099).fill('A_X'), 'B_X']);
-    const overlay = new Map<number, GridRow>();
     const shown = [
       { code: 'A_X', count: 1099, example: 'a', at: 1 },
       { code: 'B_X', count: 2, example: 'row 2: B_X', at: 0 },
     ];
-    const tally = new ProblemTally(rows, overlay, 'en', { A_X: 1099, B_X: 2 }, shown);
-    overlay.set(0, grid(0));
-    tally.change(0, grid(0, 'B_X'), grid(0));
+    const tally = firstFixed(rows, { A_X: 1099, B_X: 2 }, shown, 'B_X');
     expect((await tally.list())[1]).toEqual({ code: 'B_X', count: 1, example: 'row 1102: B_X' });
     expect(rows.reads).toEqual([500, 500, 101]);
     // Found, it is kept: the next list reads nothing.

@@ -122,8 +122,13 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await page.waitForSelector('[data-testid=check-rows] .grid-row[data-row="4"]');
     expect(await text(page, '[data-testid=check-step] [data-status=invalid]')).toBe('有误 3');
 
-    // Every problem of row 2 in the panel, not only the first; both cells marked.
+    // Every problem of row 2 in the panel, not only the first; both cells marked. Selecting the
+    // first cell leaves the grid where it was (a double-click's second click lands on its cell).
+    const gridTop = () =>
+      page.locator('[data-testid=check-rows] [data-testid=grid]').evaluate((e) => e.getBoundingClientRect().top);
+    const top = await gridTop();
     await cell(page, 2, '面试官').click();
+    expect(await gridTop()).toBe(top);
     await page.waitForSelector('[data-testid=row-problems] li:nth-child(2)');
     const problems = await page.locator('[data-testid=row-problems] li').allTextContents();
     expect(problems).toHaveLength(2);
@@ -135,6 +140,11 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     expect(await cell(page, 2, '分数').getAttribute('data-fault')).toBe('1');
     await shot(page, '2-fix');
 
+    // Every cell takes its row's height, an empty one too (a double-click on it reaches it).
+    const heights = await page
+      .locator('[data-testid=check-rows] .grid-row[data-row="3"] .c-cell')
+      .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().height));
+    expect(heights.every((h) => h >= 29)).toBe(true);
     // An empty bad cell shows that it is empty; an ID is never cut.
     expect(await cell(page, 4, '外部面试ID').textContent()).toBe('（空）');
     const id = cell(page, 3, '外部面试ID');
@@ -189,11 +199,17 @@ describe.runIf(HAVE_BROWSER)('fixing a file in the page', () => {
     await cell(page, 2, '面试结论').click();
     expect(await page.inputValue('[data-testid=replace-from]')).toBe('淘汰');
     await page.fill('[data-testid=replace-to]', '不通过');
+    // The whole file is checked again after the change: the grid stays, with its row selected.
+    await page.locator('[data-testid=check-rows] [data-testid=grid]').evaluate((e) => {
+      e.setAttribute('data-kept', 'yes');
+    });
     await page.click('[data-testid=replace-all]');
     await expect
       .poll(() => text(page, '[data-testid=check-step] [data-status=ok]'), { timeout: 15_000 })
       .toBe('成功 3');
     await expect.poll(() => page.locator('[data-testid=column-fixes] .busy').count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.locator('[data-testid=check-rows] [data-testid=grid]').getAttribute('data-kept')).toBe('yes');
+    expect(await page.locator('.grid-row.selected').getAttribute('data-row')).toBe('2');
     expect(await text(page, '[data-testid=edits-count]')).toContain('已在页面中修改 3 处');
 
     // The file as edited, to keep: its own columns, every change in, IDs as text.

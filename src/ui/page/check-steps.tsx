@@ -103,13 +103,14 @@ export function CheckStep({ flow }: { flow: Flow }) {
   const { lang } = flow;
   const edits = useEdits(flow);
   const view = flow.runs.validate;
-  if (!view || view.state === 'error') return null;
   const shown = edits.shown;
+  // A check started again after an edit has no run until the server answers: the last one stays.
+  if ((!view && !shown) || view?.state === 'error') return null;
   return (
     <section class="step" data-testid="check-step">
       <h2>{t(lang, 'checkTitle')}</h2>
       <About flow={flow} action="validate" />
-      {view.state === 'running' && !shown && <WorkLine view={view} lang={lang} busy={t(lang, 'checking')} />}
+      {view?.state === 'running' && !shown && <WorkLine view={view} lang={lang} busy={t(lang, 'checking')} />}
       {shown && edits.result && (
         <>
           <Counts result={edits.result} lang={lang} />

@@ -31,15 +31,19 @@ export interface EditState {
 
 export function useEdits(flow: Flow): EditState {
   const view = flow.runs.validate;
+  const upload = flow.upload?.id;
   const done = view?.result ? view : undefined;
-  const last = useRef<RunView>();
+  /** The last check done, and the file it read. */
+  const last = useRef<{ view: RunView; upload?: string }>();
   /** The check running was started here, after an edit: the last one stays on screen meanwhile. */
   const mine = useRef(false);
   if (done) {
-    last.current = done;
+    last.current = { view: done, upload };
     mine.current = false;
   }
-  const shown = done ?? (view?.state === 'running' && mine.current ? last.current : undefined);
+  // From the moment it is asked for (no run yet) to its end: the grid keeps its place and selection.
+  const waiting = mine.current && (view === undefined || view.state === 'running');
+  const shown = done ?? (waiting && last.current?.upload === upload ? last.current?.view : undefined);
   const [edits, setEdits] = useState<readonly CellEdit[]>([]);
   /** The shown check's counts and commonest problems as the edits re-checked since leave them. */
   const [counts, setCounts] = useState<{
@@ -52,7 +56,6 @@ export function useEdits(flow: Flow): EditState {
   /** Edits the shown check has not read yet: the whole file is to be checked again. */
   const [dirty, setDirty] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const upload = flow.upload?.id;
   useEffect(() => {
     setEdits([]);
     setDirty(false);
@@ -118,7 +121,7 @@ export function useEdits(flow: Flow): EditState {
     shown,
     result,
     version,
-    rechecking: dirty || (view?.state === 'running' && mine.current),
+    rechecking: dirty || waiting,
     error,
     edit: (edit) =>
       upload && shown

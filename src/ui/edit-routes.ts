@@ -7,7 +7,7 @@
  *                                           rows are checked again at once
  *   GET  /api/runs/<id>/edited              the file as edited, as an .xlsx (read as check <id> read it)
  *   GET  /api/runs/<id>/problems?row=<n>    every problem of one row of a check, each with its column
- *   GET  /api/runs/<id>/next-problem?after=<i>  the next row that needs the user after row index i
+ *   GET  /api/runs/<id>/next-problem?after=<i>  the next row with a problem of its own after row index i
  *                                           (from the top again past the last), as checked since
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -26,6 +26,7 @@ import { type GridRow, indexOfRow } from './report-rows.js';
 import { type RunDetail, readsAsMerge } from './run-steps.js';
 import type { RunSessions } from './run-sessions.js';
 import { MAX_EDITS, type UploadEdits } from './upload-edits.js';
+import { needsUser } from '../row-statuses.js';
 import type { Uploads } from './uploads.js';
 
 /** What these calls need of the server (src/ui/routes.ts RouteContext). */
@@ -203,44 +204,36 @@ async function sendProblems(res: ServerResponse, id: string, row: number, ctx: E
 }
 
 /**
- * The next row after index `after` that needs the user, wrapping to the first: the check's
- * problem rows, less those an edit has fixed since, with those an edit has spoilt.
+ * The next row after index `after` with a problem of its own, wrapping to the first: the check's
+ * problem rows, less those an edit has fixed since, with those an edit has spoilt. A blocked row
+ * (fine itself, held back by another row of its interview) is gone to only when no other is left.
  */
 function sendNextProblem(res: ServerResponse, id: string, after: number, ctx: EditContext): void {
   const detail = ctx.sessions.detail(id);
   if (!detail?.rows) throw notFound();
-  const overlay = detail.recheck?.overlay;
-  const needs = (i: number) => {
-    const now = overlay?.get(i)?.status;
-    return now === undefined ? true : now !== 'ok';
-  };
-  // The check's problem rows are in order: the first past `after` that still needs the user, else from the top.
-  const from = (at: number) => {
-    const list = detail.rows!.problems;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < list.length; k++) if (needs(list[k]!)) return list[k];
-    return undefined;
-  };
-  const spoilt = [...(overlay ?? new Map<number, GridRow>())].filter(([, r]) => r.status !== 'ok').map(([i]) => i);
-  const first = (at: number) => {
-    const later = spoilt.filter((i) => i > at);
-    const found = [from(at), ...later].filter((i): i is number => i !== undefined);
-    return found.length > 0 ? Math.min(...found) : undefined;
-  };
+  const rows = detail.rows;
+  const overlay = detail.recheck?.overlay ?? new Map<number, GridRow>();
+  const statusOf = (i: number) => overlay.get(i)?.status ?? rows.statusOf(i);
   const start = Number.isSafeInteger(after) ? after : -1;
-  const index = first(start) ?? first(-1);
-  sendJson(
-    res,
-    200,
-    { index: index ?? null, row: index === undefined ? null : detail.rows.numberOf(index) },
-    ctx.redact,
-  );
+  const next = (wanted: (status: string) => boolean) => {
+    // The check's problem rows are in order: the first past `at` still wanted, else an overlay's.
+    const first = (at: number) => {
+      let lo = 0;
+      let hi = rows.problems.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows.problems[mid]! <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      const found = rows.problems.slice(lo).find((i) => wanted(statusOf(i)));
+      const spoilt = [...overlay].filter(([i, r]) => i > at && wanted(r.status)).map(([i]) => i);
+      const all = [found, ...spoilt].filter((i): i is number => i !== undefined);
+      return all.length > 0 ? Math.min(...all) : undefined;
+    };
+    return first(start) ?? first(-1);
+  };
+  const index = next((s) => needsUser(s) && s !== 'blocked') ?? next(needsUser);
+  sendJson(res, 200, { index: index ?? null, row: index === undefined ? null : rows.numberOf(index) }, ctx.redact);
 }
 
 /**

@@ -43,6 +43,8 @@ export interface ReportRows {
   readonly count: number;
   /** The file's row number of row `i` of the report. */
   numberOf(i: number): number;
+  /** Row `i`'s status as its run returned it. */
+  statusOf(i: number): string;
   /** Rows `indexes` of the report (in ascending order), parsed. */
   read(indexes: readonly number[]): Promise<JsonRow[]>;
   /** How many bytes of the report row `i` takes, where that is known. */
@@ -156,6 +158,7 @@ async function reportRows(
     problems,
     times: timeColumns(columns),
     numberOf: (i) => numbers[i]!,
+    statusOf: (i) => statuses[i]!,
     read: (indexes) => source.read(indexes),
     sizeOf: (i) => source.sizeOf(i),
     share: () => {

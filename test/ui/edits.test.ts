@@ -205,6 +205,30 @@ describe('fixing a file in place', () => {
     ]);
   });
 
+  it('goes to the next row with a problem of its own, past rows held back by another row of their interview', async () => {
+    // Row 2 is fine but held back by row 3 (the same interview); row 4 has no ID.
+    const body = csv([
+      [...HEADER_EN],
+      row({ ...base, external_interview_id: ID1, username: 'wang', conclusion: '通过' }),
+      row({ ...base, external_interview_id: ID1, username: 'li', conclusion: '淘汰' }),
+      row({ ...base, external_interview_id: '', username: 'zhao', conclusion: '通过' }),
+    ]);
+    const upload = await uploaded(body);
+    const first = await checked(upload);
+    expect(first.counts).toMatchObject({ blocked: 1, invalid: 2 });
+    const next = async (after: number) => (await call(`/api/runs/${first.id}/next-problem?after=${after}`)).json;
+    expect(await next(-1)).toEqual({ index: 1, row: 3 });
+    expect(await next(1)).toEqual({ index: 2, row: 4 });
+    expect(await next(2)).toEqual({ index: 1, row: 3 });
+    // Row 3 fixed: its interview's rows are fine, row 4 is the one left.
+    await call(`/api/uploads/${upload}/edits`, {
+      run: first.id,
+      edit: { kind: 'cell', row: 3, column: 'conclusion', value: '不通过' },
+    });
+    expect(await next(-1)).toEqual({ index: 2, row: 4 });
+    expect(await next(2)).toEqual({ index: 2, row: 4 });
+  });
+
   it('lists every problem of a row with its column', async () => {
     const upload = await uploaded();
     const first = await checked(upload);

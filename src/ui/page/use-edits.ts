@@ -29,21 +29,28 @@ export interface EditState {
   undo(): void;
 }
 
-export function useEdits(flow: Flow): EditState {
+/**
+ * The check on screen: the last one done, kept while the one started after an edit (`mine`) is
+ * asked for (no run yet) and runs, so the grid keeps its place and selection.
+ */
+function useShownCheck(flow: Flow) {
   const view = flow.runs.validate;
   const upload = flow.upload?.id;
   const done = view?.result ? view : undefined;
   /** The last check done, and the file it read. */
   const last = useRef<{ view: RunView; upload?: string }>();
-  /** The check running was started here, after an edit: the last one stays on screen meanwhile. */
   const mine = useRef(false);
   if (done) {
     last.current = { view: done, upload };
     mine.current = false;
   }
-  // From the moment it is asked for (no run yet) to its end: the grid keeps its place and selection.
   const waiting = mine.current && (view === undefined || view.state === 'running');
   const shown = done ?? (waiting && last.current?.upload === upload ? last.current?.view : undefined);
+  return { upload, shown, waiting, mine };
+}
+
+export function useEdits(flow: Flow): EditState {
+  const { upload, shown, waiting, mine } = useShownCheck(flow);
   const [edits, setEdits] = useState<readonly CellEdit[]>([]);
   /** The shown check's counts and commonest problems as the edits re-checked since leave them. */
   const [counts, setCounts] = useState<{

@@ -8,7 +8,7 @@
  */
 import type { ProblemFacts } from '../errors.js';
 import { pageWords } from './page-words.js';
-import { type GridRow, type JsonRow, type ReportRows, scanRows } from './report-rows.js';
+import { type GridRow, type JsonRow, type ReportRows, faultOf, scanRows } from './report-rows.js';
 
 export interface Problem {
   readonly code: string;
@@ -52,9 +52,7 @@ export function exampleOf(code: string, r: Said, lang: 'zh' | 'en'): string {
 /** The example said of a report's row (src/ui/report-rows.ts), or undefined when the row's problem, as the summary counts it, is not `code`. */
 export function reportRowExample(code: string, r: JsonRow, lang: 'zh' | 'en'): string | undefined {
   if (codeOf({ status: r.status, code: r.error_code }) !== code) return undefined;
-  const column = r.error_column;
-  const cell = column === undefined ? undefined : r.cells[column];
-  return exampleOf(code, { row: r.row, message: r.message, column, cell, facts: r.error_facts }, lang);
+  return exampleOf(code, { ...faultOf(r), message: r.message }, lang);
 }
 
 export class ProblemTally {

@@ -172,6 +172,12 @@ async function reportRows(
   return rows;
 }
 
+/** Where a report's row is at fault: its row, the column as the file names it, that cell, the times it names. */
+export function faultOf(r: JsonRow): { row: number; column?: string; cell?: string; facts?: ProblemFacts } {
+  const column = r.error_column;
+  return { row: r.row, column, cell: column === undefined ? undefined : r.cells[column], facts: r.error_facts };
+}
+
 /** A report's row as the grid shows it; `zone`, the run's, gives its times as they land. */
 export function gridRow(r: JsonRow, report: Pick<ReportRows, 'columns' | 'times'>, zone: string | undefined): GridRow {
   const cells = report.columns.map((c) => r.cells[c] ?? '');

@@ -172,8 +172,13 @@ export class RunSessions<T> {
     const old = [...this.finished].filter(([, s]) => !shown.has(s));
     for (const [id, s] of old.slice(0, -this.keepFinished)) {
       this.finished.delete(id);
-      if (s.detail !== undefined) void this.release(s.detail).catch(() => {});
+      void this.letGo(s);
     }
+  }
+
+  /** What a run's detail holds, let go; a failure to close is no reason to fail the server. */
+  private async letGo(s: Session<T>): Promise<void> {
+    if (s.detail !== undefined) await this.release(s.detail).catch(() => {});
   }
 
   /** Lets every finished run go, as the server stops: its runs' files are closed before their folder is removed. */
@@ -181,7 +186,7 @@ export class RunSessions<T> {
     const all = [...this.finished.values()];
     this.finished.clear();
     this.flow = {};
-    await Promise.all(all.map((s) => (s.detail === undefined ? undefined : this.release(s.detail).catch(() => {}))));
+    await Promise.all(all.map((s) => this.letGo(s)));
   }
 
   private emit(view: RunView): void {

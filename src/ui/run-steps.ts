@@ -13,7 +13,7 @@ import type { StepThreads } from './step-threads.js';
 import { pageWords, warningWords } from './page-words.js';
 import type { MappingProfile } from '../input/profile.js';
 import type { StepOutcome } from './step-protocol.js';
-import { type JsonRow, type ReportRows, indexOfRow, openReportRows, scanRows } from './report-rows.js';
+import { type JsonRow, type ReportRows, faultOf, indexOfRow, openReportRows, scanRows } from './report-rows.js';
 import type { ResultView, RunWork } from './run-sessions.js';
 import type { Upload, Uploads } from './uploads.js';
 import type { EditsVersion } from './upload-edits.js';
@@ -205,10 +205,7 @@ async function problemDetails(
   const needing = new Set(grid.problems);
   const said = (c: InterviewChange, r: JsonRow) => {
     if (!r.error_code) return undefined;
-    const column = r.error_column;
-    const cell = column === undefined ? undefined : r.cells[column];
-    const where = { row: r.row, column, cell, key: c.external_id, facts: r.error_facts };
-    return pageWords(r.error_code, where)?.[lang];
+    return pageWords(r.error_code, { ...faultOf(r), key: c.external_id })?.[lang];
   };
   const candidates = changes.map((c) => c.rows.map((n) => indexOfRow(grid, n)).filter((i) => needing.has(i)));
   const firsts = [...new Set(candidates.flatMap((c) => c.slice(0, 1)))].sort((a, b) => a - b);

@@ -2,8 +2,9 @@
  * The JSON report's layout, written and found in one place: `JSON.stringify(…, null, 1)`, so
  * each row of `rows` is an object opening on a line of its own, `  {`, with `row` its first key,
  * and closing on `  }`. A JSON string holds no raw line break, so neither sequence can occur
- * inside a value. The page (src/ui/report-rows.ts) finds a 100,000-row report's rows by them
- * without parsing it whole.
+ * inside a value. The page (src/ui/report-rows.ts) reads a 100,000-row report's rows one at a
+ * time by them, from where the writer noted each starts (`TextSink.mark`), or, without those,
+ * where `jsonRowStarts` finds them.
  */
 
 export type JsonValue = string | number | undefined | { readonly [key: string]: JsonValue };

@@ -98,6 +98,13 @@ describe.runIf(HAVE_BROWSER)('the page in a browser set to UTC', () => {
     page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${world.ui.port}/`);
     expect(await page.inputValue('[data-testid=tz]')).toBe('Asia/Tokyo');
+    // The page's own word for China's zone, typed, is taken as that zone.
+    await page.fill('[data-testid=tz]', '北京时间');
+    expect(await page.inputValue('[data-testid=tz]')).toBe('Asia/Shanghai');
+    expect(await text(page, '[data-testid=tz-read]')).toBe(
+      '文件中没有注明时区的时间，按 北京时间 读取，并这样写入飞书。',
+    );
+    expect(await page.locator('[data-testid=tz-unknown]').count()).toBe(0);
     await page.close();
   });
 });

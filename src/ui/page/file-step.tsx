@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Flow } from './flow.js';
 import { type Lang, t } from './strings.js';
-import { ZONES, browserZone, canonicalZone, zoneWords } from './zone.js';
+import { ZONES, browserZone, canonicalZone, zoneTyped, zoneWords } from './zone.js';
 import { RunError } from './run-lines.js';
 
 export interface FileStepProps {
@@ -101,7 +101,7 @@ function ZoneBox({ zone, lang, onZone }: { zone: string; lang: Lang; onZone(tz: 
         value={zone}
         list="zones"
         data-testid="tz"
-        onInput={(e) => onZone((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => onZone(zoneTyped((e.currentTarget as HTMLInputElement).value))}
       />
       <datalist id="zones">
         {[...new Set([...ZONES, browserZone()])].map((z) => (

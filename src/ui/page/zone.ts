@@ -55,6 +55,13 @@ export function canonicalZone(zone: string): string | undefined {
 export const runZone = (result: { readonly zone?: string }, chosen: string | undefined): string =>
   result.zone ?? chosen ?? browserZone();
 
+/** A zone as typed in the zone box: the page's own words for China's (北京时间, Beijing time) name it too. */
+export function zoneTyped(text: string): string {
+  const typed = text.trim().toLowerCase();
+  const ours = (['zh', 'en'] as const).some((lang) => t(lang, 'zoneShanghai').toLowerCase() === typed);
+  return ours ? SHANGHAI : text;
+}
+
 export function zoneWords(zone: string, lang: Lang): string {
   return canonicalZone(zone) === SHANGHAI ? t(lang, 'zoneShanghai') : zone;
 }
